@@ -1,0 +1,424 @@
+package store
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Batch runs fn in one durable read-write transaction: everything fn does
+// is written, or nothing is. now stamps records whose times are unset.
+func (s *Store) Batch(now time.Time, fn func(tx *Tx) error) error {
+	return s.update(func(tx *bolt.Tx) error {
+		return fn(&Tx{tx: tx, now: now.UTC()})
+	})
+}
+
+func (s *Store) write(fn func(tx *Tx) error) error {
+	return s.Batch(time.Now(), fn)
+}
+
+// AddFriend stores a new friend and sets its ID and times.
+func (s *Store) AddFriend(f *Friend) error {
+	return s.write(func(tx *Tx) error { return tx.AddFriend(f) })
+}
+
+// PutFriend replaces an existing friend.
+func (s *Store) PutFriend(f *Friend) error {
+	return s.write(func(tx *Tx) error { return tx.PutFriend(f) })
+}
+
+// AddAsk stores a new ask and sets its ID.
+func (s *Store) AddAsk(a *Ask) error {
+	return s.write(func(tx *Tx) error { return tx.AddAsk(a) })
+}
+
+// PutAsk replaces an existing ask.
+func (s *Store) PutAsk(a *Ask) error {
+	return s.write(func(tx *Tx) error { return tx.PutAsk(a) })
+}
+
+// AddFavor stores a new favor and sets its ID.
+func (s *Store) AddFavor(v *Favor) error {
+	return s.write(func(tx *Tx) error { return tx.AddFavor(v) })
+}
+
+// PutProfile replaces the profile.
+func (s *Store) PutProfile(p Profile) error {
+	return s.write(func(tx *Tx) error { return tx.PutProfile(p) })
+}
+
+// Profile returns the profile, or the default one if none was saved.
+func (s *Store) Profile() (Profile, error) {
+	p := DefaultProfile()
+	err := s.view(func(tx *bolt.Tx) (err error) {
+		p, err = getProfile(tx)
+		return err
+	})
+	return p, err
+}
+
+// Friend returns the friend with id, or an error wrapping ErrNotFound.
+func (s *Store) Friend(id uint64) (Friend, error) {
+	var f Friend
+	found := false
+	err := s.view(func(tx *bolt.Tx) (err error) {
+		f, err = getFriend(tx, id)
+		found = err == nil
+		return err
+	})
+	if err == nil && !found {
+		err = fmt.Errorf("friend %d: %w", id, ErrNotFound)
+	}
+	return f, err
+}
+
+// Friends returns every friend, archived ones included, in id order.
+func (s *Store) Friends() ([]Friend, error) {
+	var out []Friend
+	err := s.view(func(tx *bolt.Tx) (err error) {
+		out, err = allFriends(tx)
+		return err
+	})
+	return out, err
+}
+
+// Ask returns the ask with id, or an error wrapping ErrNotFound.
+func (s *Store) Ask(id uint64) (Ask, error) {
+	var a Ask
+	found := false
+	err := s.view(func(tx *bolt.Tx) (err error) {
+		a, err = getAsk(tx, id)
+		found = err == nil
+		return err
+	})
+	if err == nil && !found {
+		err = fmt.Errorf("ask %d: %w", id, ErrNotFound)
+	}
+	return a, err
+}
+
+// Asks returns every ask, full records, in id order.
+func (s *Store) Asks() ([]Ask, error) {
+	var out []Ask
+	err := s.view(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketAsks).ForEach(func(k, v []byte) error {
+			a, err := decodeAsk(v)
+			if err != nil {
+				return fmt.Errorf("ask %d: %w", btoi(k), err)
+			}
+			out = append(out, a)
+			return nil
+		})
+	})
+	return out, err
+}
+
+// Favors returns every favor in id order.
+func (s *Store) Favors() ([]Favor, error) {
+	var out []Favor
+	err := s.view(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketFavors).ForEach(func(k, v []byte) error {
+			f, err := decodeFavor(v)
+			if err != nil {
+				return fmt.Errorf("favor %d: %w", btoi(k), err)
+			}
+			out = append(out, f)
+			return nil
+		})
+	})
+	return out, err
+}
+
+// History returns one friend's asks and favors, full records, oldest
+// first. It is a range scan of the by-friend indexes.
+func (s *Store) History(friendID uint64) ([]Ask, []Favor, error) {
+	var asks []Ask
+	var favors []Favor
+	err := s.view(func(tx *bolt.Tx) (err error) {
+		asks, favors, err = history(tx, friendID)
+		return err
+	})
+	return asks, favors, err
+}
+
+// Network is every friend with the heads of their asks and favors, what
+// the first screen and the policy need, read in one transaction.
+//
+// Ask heads carry ID, FriendID, Kind, Status, Sector, Org and the times
+// Created, Sent, Resolved and Thanked; Topic, Body, Outcome and FollowUp
+// are left empty (read them with History or Ask). Favor heads carry ID,
+// FriendID and At, not What.
+type Network struct {
+	// Friends in id order.
+	Friends []Friend
+	// Asks grouped by friend (in Friends order), each friend's oldest first.
+	Asks []Ask
+	// Favors grouped like Asks.
+	Favors []Favor
+
+	askSpan, favorSpan []span
+}
+
+type span struct{ lo, hi int32 }
+
+// AsksOf returns the ask heads of Friends[i], oldest first.
+func (n *Network) AsksOf(i int) []Ask {
+	sp := n.askSpan[i]
+	return n.Asks[sp.lo:sp.hi:sp.hi]
+}
+
+// FavorsOf returns the favor heads of Friends[i], oldest first.
+func (n *Network) FavorsOf(i int) []Favor {
+	sp := n.favorSpan[i]
+	return n.Favors[sp.lo:sp.hi:sp.hi]
+}
+
+// Index returns the position of the friend with id in Friends, or -1.
+func (n *Network) Index(id uint64) int {
+	i, ok := slices.BinarySearchFunc(n.Friends, id, func(f Friend, id uint64) int {
+		switch {
+		case f.ID < id:
+			return -1
+		case f.ID > id:
+			return 1
+		}
+		return 0
+	})
+	if !ok {
+		return -1
+	}
+	return i
+}
+
+// Network reads every friend and the heads of every ask and favor.
+func (s *Store) Network() (*Network, error) {
+	n := &Network{}
+	err := s.view(func(tx *bolt.Tx) error {
+		var err error
+		if n.Friends, err = allFriends(tx); err != nil {
+			return err
+		}
+		ab := tx.Bucket(bucketAsksByFriend)
+		n.Asks = make([]Ask, 0, ab.Stats().KeyN)
+		if err := ab.ForEach(func(k, v []byte) error {
+			a, err := decodeAskHead(k, v)
+			if err != nil {
+				return fmt.Errorf("ask %d: %w", historyID(k), err)
+			}
+			n.Asks = append(n.Asks, a)
+			return nil
+		}); err != nil {
+			return err
+		}
+		fb := tx.Bucket(bucketFavorsByFriend)
+		n.Favors = make([]Favor, 0, fb.Stats().KeyN)
+		return fb.ForEach(func(k, _ []byte) error {
+			n.Favors = append(n.Favors, Favor{
+				ID:       historyID(k),
+				FriendID: btoi(k[:8]),
+				At:       keyTime(k[8:16]),
+			})
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, err
+	}
+	n.askSpan = spans(n.Friends, len(n.Asks), func(i int) uint64 { return n.Asks[i].FriendID })
+	n.favorSpan = spans(n.Friends, len(n.Favors), func(i int) uint64 { return n.Favors[i].FriendID })
+	return n, nil
+}
+
+// spans walks records grouped by friend id alongside friends (both in id
+// order) and returns each friend's range.
+func spans(friends []Friend, n int, owner func(int) uint64) []span {
+	out := make([]span, len(friends))
+	j := 0
+	for i, f := range friends {
+		for j < n && owner(j) < f.ID {
+			j++ // an orphan: skip it
+		}
+		lo := j
+		for j < n && owner(j) == f.ID {
+			j++
+		}
+		out[i] = span{int32(lo), int32(j)}
+	}
+	return out
+}
+
+// AmbiguousError is returned by FindFriend when a query matches several
+// friends.
+type AmbiguousError struct {
+	Query   string
+	Matches []Friend
+}
+
+func (e *AmbiguousError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%q matches %d friends; use an id or a longer name:", e.Query, len(e.Matches))
+	for i, f := range e.Matches {
+		if i == 10 {
+			fmt.Fprintf(&b, "\n  … and %d more", len(e.Matches)-10)
+			break
+		}
+		fmt.Fprintf(&b, "\n  %d\t%s", f.ID, f.Name)
+		if f.Org != "" {
+			fmt.Fprintf(&b, " (%s)", f.Org)
+		}
+	}
+	return b.String()
+}
+
+// FindFriend resolves a FRIEND argument: an id, an exact case-insensitive
+// name, or a unique case-insensitive substring of a name. No match wraps
+// ErrNotFound; several are an *AmbiguousError.
+func (s *Store) FindFriend(query string) (Friend, error) {
+	q := strings.TrimSpace(query)
+	if q == "" {
+		return Friend{}, &FieldError{Field: "friend", Msg: "must not be empty"}
+	}
+	if id, err := strconv.ParseUint(q, 10, 64); err == nil {
+		if f, err := s.Friend(id); err == nil {
+			return f, nil
+		}
+	}
+	lq := strings.ToLower(q)
+	var exact, partial []Friend
+	err := s.view(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketFriends).ForEach(func(k, v []byte) error {
+			// Cheap test on the raw bytes first; decode only candidates.
+			if !bytes.Contains(bytes.ToLower(v), []byte(lq)) {
+				return nil
+			}
+			f, err := decodeFriend(v)
+			if err != nil {
+				return fmt.Errorf("friend %d: %w", btoi(k), err)
+			}
+			name := strings.ToLower(f.Name)
+			switch {
+			case name == lq:
+				exact = append(exact, f)
+			case strings.Contains(name, lq):
+				partial = append(partial, f)
+			}
+			return nil
+		})
+	})
+	switch {
+	case err != nil:
+		return Friend{}, err
+	case len(exact) == 1:
+		return exact[0], nil
+	case len(exact) > 1:
+		return Friend{}, &AmbiguousError{Query: q, Matches: exact}
+	case len(partial) == 1:
+		return partial[0], nil
+	case len(partial) > 1:
+		return Friend{}, &AmbiguousError{Query: q, Matches: partial}
+	}
+	return Friend{}, fmt.Errorf("no friend matches %q: %w", q, ErrNotFound)
+}
+
+// Snapshot is the whole database, as kith's JSON export writes it.
+type Snapshot struct {
+	SchemaVersion int       `json:"schema_version"`
+	ExportedAt    time.Time `json:"exported_at"`
+	Profile       Profile   `json:"profile"`
+	Friends       []Friend  `json:"friends"`
+	Asks          []Ask     `json:"asks"`
+	Favors        []Favor   `json:"favors"`
+}
+
+// Snapshot reads the whole database in one transaction.
+func (s *Store) Snapshot(now time.Time) (*Snapshot, error) {
+	snap := &Snapshot{SchemaVersion: schemaVersion(), ExportedAt: now.UTC(), Profile: DefaultProfile(),
+		Friends: []Friend{}, Asks: []Ask{}, Favors: []Favor{}}
+	err := s.view(func(tx *bolt.Tx) error {
+		var err error
+		if snap.Profile, err = getProfile(tx); err != nil {
+			return err
+		}
+		if snap.Friends, err = allFriends(tx); err != nil {
+			return err
+		}
+		if err := tx.Bucket(bucketAsks).ForEach(func(k, v []byte) error {
+			a, err := decodeAsk(v)
+			snap.Asks = append(snap.Asks, a)
+			return err
+		}); err != nil {
+			return err
+		}
+		return tx.Bucket(bucketFavors).ForEach(func(k, v []byte) error {
+			f, err := decodeFavor(v)
+			snap.Favors = append(snap.Favors, f)
+			return err
+		})
+	})
+	return snap, err
+}
+
+// Restore writes a snapshot into an empty database, ids kept, in one
+// transaction: all of it or, on any error, nothing.
+func (s *Store) Restore(snap *Snapshot) error {
+	if snap.SchemaVersion > schemaVersion() {
+		return fmt.Errorf("the export has schema version %d but this kith knows only up to %d: %w", snap.SchemaVersion, schemaVersion(), ErrTooNew)
+	}
+	return s.update(func(btx *bolt.Tx) error {
+		tx := &Tx{tx: btx, now: time.Now().UTC()}
+		if !tx.Empty() {
+			return fmt.Errorf("%s: %w: restore a kith export into a new database (choose one with --db)", s.path, ErrNotEmpty)
+		}
+		return tx.restore(snap)
+	})
+}
+
+// Backup writes a consistent copy of the database to w.
+func (s *Store) Backup(w io.Writer) error {
+	if !s.Exists() {
+		return fmt.Errorf("%s: no database yet, nothing to back up: %w", s.path, ErrNotFound)
+	}
+	return s.view(func(tx *bolt.Tx) error {
+		_, err := tx.WriteTo(w)
+		return err
+	})
+}
+
+// BackupFile writes a consistent copy of the database to path, durably
+// and with mode 0600. It refuses an existing file unless force is set.
+func (s *Store) BackupFile(path string, force bool) error {
+	flags := os.O_WRONLY | os.O_CREATE | os.O_EXCL
+	if force {
+		flags = os.O_WRONLY | os.O_CREATE | os.O_TRUNC
+	}
+	if !s.Exists() {
+		return fmt.Errorf("%s: no database yet, nothing to back up: %w", s.path, ErrNotFound)
+	}
+	f, err := os.OpenFile(path, flags, 0o600)
+	if os.IsExist(err) {
+		return fmt.Errorf("%s already exists: choose another name or pass --force to overwrite it", path)
+	}
+	if err != nil {
+		return fmt.Errorf("create backup: %w", err)
+	}
+	err = s.Backup(f)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(path)
+		return fmt.Errorf("backup to %s: %w", path, err)
+	}
+	return nil
+}

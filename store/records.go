@@ -1,0 +1,407 @@
+package store
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Kind is the kind of help an ask requests.
+type Kind string
+
+// The request kinds, in the order screens list them.
+const (
+	KindIntro          Kind = "intro"
+	KindChat           Kind = "chat"
+	KindReferral       Kind = "referral"
+	KindReference      Kind = "reference"
+	KindRecommendation Kind = "recommendation"
+	KindAdvice         Kind = "advice"
+	KindReview         Kind = "review"
+	KindOther          Kind = "other"
+)
+
+// Kinds returns every request kind in display order.
+func Kinds() []Kind {
+	return []Kind{KindIntro, KindChat, KindReferral, KindReference, KindRecommendation, KindAdvice, KindReview, KindOther}
+}
+
+// ParseKind returns the kind named s (case-insensitive) or an error that
+// lists the allowed kinds.
+func ParseKind(s string) (Kind, error) {
+	k := Kind(strings.ToLower(strings.TrimSpace(s)))
+	for _, v := range Kinds() {
+		if v == k {
+			return k, nil
+		}
+	}
+	return "", fmt.Errorf("unknown kind %q (want one of %s)", s, joinKinds())
+}
+
+func joinKinds() string {
+	var b strings.Builder
+	for i, k := range Kinds() {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(string(k))
+	}
+	return b.String()
+}
+
+// Status is where an ask stands.
+type Status string
+
+// The statuses of an ask.
+const (
+	StatusDraft      Status = "draft"
+	StatusSent       Status = "sent"
+	StatusHelped     Status = "helped"
+	StatusDeclined   Status = "declined"
+	StatusNoResponse Status = "no-response"
+	StatusWithdrawn  Status = "withdrawn"
+)
+
+// Statuses returns every ask status in lifecycle order.
+func Statuses() []Status {
+	return []Status{StatusDraft, StatusSent, StatusHelped, StatusDeclined, StatusNoResponse, StatusWithdrawn}
+}
+
+// ParseStatus returns the status named s (case-insensitive) or an error
+// that lists the allowed statuses.
+func ParseStatus(s string) (Status, error) {
+	st := Status(strings.ToLower(strings.TrimSpace(s)))
+	for _, v := range Statuses() {
+		if v == st {
+			return st, nil
+		}
+	}
+	names := make([]string, 0, 6)
+	for _, v := range Statuses() {
+		names = append(names, string(v))
+	}
+	return "", fmt.Errorf("unknown status %q (want one of %s)", s, strings.Join(names, ", "))
+}
+
+// Made reports whether an ask with this status was actually put to the
+// friend: drafts and withdrawn asks were not.
+func (s Status) Made() bool {
+	switch s {
+	case StatusSent, StatusHelped, StatusDeclined, StatusNoResponse:
+		return true
+	}
+	return false
+}
+
+// Boundary is a line a friend has drawn: a kind of request that is off
+// limits for them, with their reason if known.
+type Boundary struct {
+	Kind Kind   `json:"kind"`
+	Note string `json:"note,omitempty"`
+}
+
+// ParseBoundary parses "KIND" or "KIND:note".
+func ParseBoundary(s string) (Boundary, error) {
+	k, note, _ := strings.Cut(s, ":")
+	kind, err := ParseKind(k)
+	if err != nil {
+		return Boundary{}, err
+	}
+	return Boundary{Kind: kind, Note: strings.TrimSpace(note)}, nil
+}
+
+// String formats b as ParseBoundary reads it.
+func (b Boundary) String() string {
+	if b.Note == "" {
+		return string(b.Kind)
+	}
+	return string(b.Kind) + ":" + b.Note
+}
+
+// MonthRange is an inclusive range of months, such as a busy season. From
+// after To wraps around the new year (Nov–Feb).
+type MonthRange struct {
+	From time.Month `json:"from"`
+	To   time.Month `json:"to"`
+}
+
+// Contains reports whether m falls inside r.
+func (r MonthRange) Contains(m time.Month) bool {
+	if r.From <= r.To {
+		return m >= r.From && m <= r.To
+	}
+	return m >= r.From || m <= r.To
+}
+
+// String formats r as "Mar-Apr".
+func (r MonthRange) String() string {
+	return r.From.String()[:3] + "-" + r.To.String()[:3]
+}
+
+// ParseMonthRange parses "MON-MON" (English three-letter or full month
+// names, or numbers 1-12), or a single month.
+func ParseMonthRange(s string) (MonthRange, error) {
+	a, b, found := strings.Cut(strings.TrimSpace(s), "-")
+	from, err := parseMonth(a)
+	if err != nil {
+		return MonthRange{}, fmt.Errorf("bad month range %q: %v (want MON-MON, e.g. Mar-Apr)", s, err)
+	}
+	to := from
+	if found {
+		if to, err = parseMonth(b); err != nil {
+			return MonthRange{}, fmt.Errorf("bad month range %q: %v (want MON-MON, e.g. Mar-Apr)", s, err)
+		}
+	}
+	return MonthRange{From: from, To: to}, nil
+}
+
+func parseMonth(s string) (time.Month, error) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	var n int
+	if _, err := fmt.Sscanf(s, "%d", &n); err == nil && fmt.Sprint(n) == s {
+		if n >= 1 && n <= 12 {
+			return time.Month(n), nil
+		}
+		return 0, fmt.Errorf("month %d out of range 1-12", n)
+	}
+	if len(s) >= 3 {
+		for m := time.January; m <= time.December; m++ {
+			name := strings.ToLower(m.String())
+			if strings.HasPrefix(name, s) {
+				return m, nil
+			}
+		}
+	}
+	return 0, fmt.Errorf("unknown month %q", s)
+}
+
+// Closeness bounds: 1 is an acquaintance, 5 a close friend.
+const (
+	MinCloseness = 1
+	MaxCloseness = 5
+)
+
+// Friend is a person you might ask for help.
+type Friend struct {
+	ID             uint64       `json:"id"`
+	Name           string       `json:"name"`
+	Nickname       string       `json:"nickname,omitempty"`
+	Emails         []string     `json:"emails,omitempty"`
+	Phones         []string     `json:"phones,omitempty"`
+	URLs           []string     `json:"urls,omitempty"`
+	Org            string       `json:"org,omitempty"`
+	Role           string       `json:"role,omitempty"`
+	Sectors        []string     `json:"sectors,omitempty"`
+	Closeness      int          `json:"closeness"`
+	WorkedTogether bool         `json:"worked_together"`
+	WorkedNote     string       `json:"worked_note,omitempty"`
+	Boundaries     []Boundary   `json:"boundaries,omitempty"`
+	Busy           []MonthRange `json:"busy,omitempty"`
+	Channel        string       `json:"channel,omitempty"`
+	Notes          string       `json:"notes,omitempty"`
+	Created        time.Time    `json:"created"`
+	Updated        time.Time    `json:"updated"`
+	Archived       bool         `json:"archived,omitempty"`
+}
+
+// Normalize tidies f in place: trims fields, lower-cases and de-duplicates
+// sectors, de-duplicates e-mails (case-insensitively) and phones.
+func (f *Friend) Normalize() {
+	f.Name = strings.TrimSpace(f.Name)
+	f.Nickname = strings.TrimSpace(f.Nickname)
+	f.Org = strings.TrimSpace(f.Org)
+	f.Role = strings.TrimSpace(f.Role)
+	f.Channel = strings.TrimSpace(f.Channel)
+	f.WorkedNote = strings.TrimSpace(f.WorkedNote)
+	f.Notes = strings.TrimSpace(f.Notes)
+	f.Sectors = uniq(f.Sectors, func(s string) string { return strings.ToLower(strings.TrimSpace(s)) })
+	f.Emails = uniq(f.Emails, strings.TrimSpace)
+	f.Phones = uniq(f.Phones, strings.TrimSpace)
+	f.URLs = uniq(f.URLs, strings.TrimSpace)
+	if f.Closeness == 0 {
+		f.Closeness = 3
+	}
+}
+
+// uniq cleans each string, drops empty ones and keeps the first of those
+// equal but for case.
+func uniq(in []string, clean func(string) string) []string {
+	if len(in) == 0 {
+		return nil
+	}
+	out := make([]string, 0, len(in))
+	seen := make(map[string]bool, len(in))
+	for _, s := range in {
+		c := clean(s)
+		if c == "" {
+			continue
+		}
+		k := strings.ToLower(c)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, c)
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// Validate reports the first problem with f, naming the field.
+func (f *Friend) Validate() error {
+	if strings.TrimSpace(f.Name) == "" {
+		return &FieldError{Field: "name", Msg: "must not be empty"}
+	}
+	if f.Closeness < MinCloseness || f.Closeness > MaxCloseness {
+		return &FieldError{Field: "closeness", Msg: fmt.Sprintf("must be %d-%d (1 acquaintance … 5 close friend), got %d", MinCloseness, MaxCloseness, f.Closeness)}
+	}
+	for _, e := range f.Emails {
+		if !strings.Contains(e, "@") {
+			return &FieldError{Field: "email", Msg: fmt.Sprintf("%q is not an e-mail address", e)}
+		}
+	}
+	for _, b := range f.Boundaries {
+		if _, err := ParseKind(string(b.Kind)); err != nil {
+			return &FieldError{Field: "boundary", Msg: err.Error()}
+		}
+	}
+	for _, r := range f.Busy {
+		if r.From < time.January || r.From > time.December || r.To < time.January || r.To > time.December {
+			return &FieldError{Field: "busy", Msg: "months must be 1-12"}
+		}
+	}
+	return nil
+}
+
+// HasSector reports whether f is tagged with sector s (case-insensitive).
+func (f *Friend) HasSector(s string) bool {
+	s = strings.ToLower(strings.TrimSpace(s))
+	for _, x := range f.Sectors {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Ask is one request for help put (or about to be put) to a friend.
+type Ask struct {
+	ID       uint64    `json:"id"`
+	FriendID uint64    `json:"friend_id"`
+	Kind     Kind      `json:"kind"`
+	Topic    string    `json:"topic,omitempty"`
+	Sector   string    `json:"sector,omitempty"`
+	Org      string    `json:"org,omitempty"`
+	Body     string    `json:"body,omitempty"`
+	Status   Status    `json:"status"`
+	Created  time.Time `json:"created"`
+	Sent     time.Time `json:"sent,omitzero"`
+	Resolved time.Time `json:"resolved,omitzero"`
+	FollowUp time.Time `json:"follow_up,omitzero"`
+	Thanked  time.Time `json:"thanked,omitzero"`
+	Outcome  string    `json:"outcome,omitempty"`
+}
+
+// At is when the ask counts as made: when it was sent, else when it was
+// created.
+func (a *Ask) At() time.Time {
+	if !a.Sent.IsZero() {
+		return a.Sent
+	}
+	return a.Created
+}
+
+// Validate reports the first problem with a, naming the field.
+func (a *Ask) Validate() error {
+	if a.FriendID == 0 {
+		return &FieldError{Field: "friend", Msg: "must be set"}
+	}
+	if _, err := ParseKind(string(a.Kind)); err != nil {
+		return &FieldError{Field: "kind", Msg: err.Error()}
+	}
+	if _, err := ParseStatus(string(a.Status)); err != nil {
+		return &FieldError{Field: "status", Msg: err.Error()}
+	}
+	if a.Created.IsZero() {
+		return &FieldError{Field: "created", Msg: "must be set"}
+	}
+	return nil
+}
+
+// Favor is something you did for a friend: the reciprocity ledger.
+type Favor struct {
+	ID       uint64    `json:"id"`
+	FriendID uint64    `json:"friend_id"`
+	What     string    `json:"what"`
+	At       time.Time `json:"at"`
+}
+
+// Validate reports the first problem with v, naming the field.
+func (v *Favor) Validate() error {
+	if v.FriendID == 0 {
+		return &FieldError{Field: "friend", Msg: "must be set"}
+	}
+	if strings.TrimSpace(v.What) == "" {
+		return &FieldError{Field: "what", Msg: "must not be empty"}
+	}
+	if v.At.IsZero() {
+		return &FieldError{Field: "at", Msg: "must be set"}
+	}
+	return nil
+}
+
+// Settings are the policy's tunables, kept in the profile.
+type Settings struct {
+	// CooldownDays is how long after an ask a friend should be left alone.
+	CooldownDays int `json:"cooldown_days"`
+}
+
+// DefaultCooldownDays is the article's "last two weeks".
+const DefaultCooldownDays = 14
+
+// DefaultSettings returns the settings a new database starts with.
+func DefaultSettings() Settings {
+	return Settings{CooldownDays: DefaultCooldownDays}
+}
+
+// Languages a draft can be written in.
+const (
+	LangEnglish = "en"
+	LangItalian = "it"
+)
+
+// Profile is you: what drafts are signed and filled with.
+type Profile struct {
+	Name      string              `json:"name,omitempty"`
+	Blurb     string              `json:"blurb,omitempty"`
+	Signature string              `json:"signature,omitempty"`
+	Questions map[string][]string `json:"questions,omitempty"`
+	Lang      string              `json:"lang"`
+	Settings  Settings            `json:"settings"`
+}
+
+// DefaultProfile returns the profile of a new database.
+func DefaultProfile() Profile {
+	return Profile{Lang: LangEnglish, Settings: DefaultSettings()}
+}
+
+// Validate reports the first problem with p, naming the field.
+func (p *Profile) Validate() error {
+	if p.Lang != LangEnglish && p.Lang != LangItalian {
+		return &FieldError{Field: "lang", Msg: fmt.Sprintf("must be en or it, got %q", p.Lang)}
+	}
+	if p.Settings.CooldownDays < 0 || p.Settings.CooldownDays > 365 {
+		return &FieldError{Field: "cooldown-days", Msg: fmt.Sprintf("must be 0-365, got %d", p.Settings.CooldownDays)}
+	}
+	return nil
+}
+
+// FieldError is a validation failure of one field.
+type FieldError struct {
+	Field string
+	Msg   string
+}
+
+func (e *FieldError) Error() string { return e.Field + ": " + e.Msg }
