@@ -357,8 +357,22 @@ func mergeFriend(dst, src *store.Friend) []string {
 	return ch
 }
 
+// mergeProfile fills the empty fields of cur from in. The language and
+// the settings are never empty: they are taken from in only while cur is
+// still the untouched default profile (a new database).
 func mergeProfile(cur, in store.Profile) (*store.Profile, []string) {
 	var ch []string
+	def := store.DefaultProfile()
+	if cur.Name == "" && cur.Blurb == "" && cur.Signature == "" && len(cur.Questions) == 0 && cur.Lang == def.Lang && cur.Settings == def.Settings {
+		if in.Lang != cur.Lang && (in.Lang == store.LangEnglish || in.Lang == store.LangItalian) {
+			cur.Lang = in.Lang
+			ch = append(ch, "language")
+		}
+		if in.Settings != cur.Settings && in.Settings.CooldownDays >= 0 && in.Settings.CooldownDays <= 365 {
+			cur.Settings = in.Settings
+			ch = append(ch, "settings")
+		}
+	}
 	fill := func(name string, d *string, s string) {
 		s = strings.TrimSpace(s)
 		if strings.TrimSpace(*d) == "" && s != "" {
