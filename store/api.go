@@ -183,7 +183,7 @@ func (s *Store) History(friendID uint64) ([]Ask, []Favor, error) {
 // the first screen and the policy need, read in one transaction.
 //
 // Ask heads carry ID, FriendID, Kind, Status, Sector, Org and the times
-// Created, Sent, Resolved and Thanked; Topic, Body, Outcome and FollowUp
+// Created, Sent, Resolved, FollowUp and Thanked; Topic, Body and Outcome
 // are left empty (read them with History or Ask). Favor heads carry ID,
 // FriendID and At, not What.
 type Network struct {

@@ -53,6 +53,7 @@ func verbs() []verb {
 		{"show", "FRIEND [--json]", "one friend with history", cmdShow},
 		{"ask", "FRIEND --kind K [--at DATE] [--status S] [--topic T]", "record an ask", cmdAsk},
 		{"favor", "FRIEND WHAT [--at DATE]", "record a favor you did", cmdFavor},
+		{"due", "[--json]", "follow-ups, thank-yous and favors to return", cmdDue},
 		{"profile", "[--name N] [--blurb T] [--signature S] [--lang en|it] [--cooldown-days N] [--json]", "show or set your profile", cmdProfile},
 		{"export", "[--format json] [-o FILE]", "export the whole database", cmdExport},
 		{"import", "PATH [--format json] [--dry-run]", "import a kith export", cmdImport},

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"kith/policy"
 	"kith/store"
 )
 
@@ -329,5 +330,31 @@ func TestLockedDatabase(t *testing.T) {
 	_, errs, code := kith(t, db, "add", "Bo")
 	if code != 1 || !strings.Contains(errs, "database is in use by another process") || !strings.Contains(errs, db) {
 		t.Errorf("got exit %d, %q", code, errs)
+	}
+}
+
+func TestDue(t *testing.T) {
+	db := tempDB(t)
+	if out := mustKith(t, db, "due"); !strings.Contains(out, "nothing due") {
+		t.Errorf("empty database: %q", out)
+	}
+	mustKith(t, db, "add", "Ada")
+	mustKith(t, db, "add", "Bo")
+	mustKith(t, db, "ask", "Ada", "--kind", "chat", "--at", "2026-11-10")
+	mustKith(t, db, "ask", "Bo", "--kind", "intro", "--status", "helped", "--at", "2026-11-01")
+	mustKith(t, db, "ask", "Bo", "--kind", "chat", "--at", "2026-11-24")
+	var got []policy.Nudge
+	if err := json.Unmarshal([]byte(mustKith(t, db, "due", "--json")), &got); err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[policy.NudgeKind]string{}
+	for _, n := range got {
+		kinds[n.Kind] = n.Friend
+	}
+	if len(got) != 3 || kinds[policy.NudgeFollowUp] != "Ada" || kinds[policy.NudgeThank] != "Bo" || kinds[policy.NudgeHelpBack] != "Bo" {
+		t.Errorf("got %+v", got)
+	}
+	if out := mustKith(t, db, "due"); !strings.Contains(out, "follow up with Ada") {
+		t.Errorf("text output: %q", out)
 	}
 }
