@@ -55,8 +55,8 @@ func verbs() []verb {
 		{"favor", "FRIEND WHAT [--at DATE]", "record a favor you did", cmdFavor},
 		{"due", "[--json]", "follow-ups, thank-yous and favors to return", cmdDue},
 		{"profile", "[--name N] [--blurb T] [--signature S] [--lang en|it] [--cooldown-days N] [--json]", "show or set your profile", cmdProfile},
-		{"export", "[--format json] [-o FILE]", "export the whole database", cmdExport},
-		{"import", "PATH [--format json] [--dry-run]", "import a kith export", cmdImport},
+		{"export", "[--format json|vcard|csv] [--vcard-version 3.0|4.0] [-o FILE|DIR/]", "export the database (json, vcard, csv)", cmdExport},
+		{"import", "PATH [--format vcard|linkedin|google|csv|json] [--dry-run]", "import contacts (vCard, LinkedIn, Google, CSV, kith JSON)", cmdImport},
 		{"backup", "FILE [--force]", "write a consistent copy of the database", cmdBackup},
 	}
 }
