@@ -156,6 +156,7 @@ func importJSON(e *env, data []byte, name string, dry, verbose bool) error {
 		*f = rec.Friend
 		f.Closeness = closeness // an invalid one fails the restore, naming the friend
 	}
+	kithjson.CleanHistory(snap)
 	if dry {
 		fmt.Fprintf(e.out, "the database is empty: the export would be restored as it is\ndry run: nothing was written\n")
 		return nil

@@ -87,11 +87,7 @@ func FromSnapshot(snap *store.Snapshot, name string) *importer.Input {
 		in.Records = append(in.Records, importer.Record{Friend: f, Source: name + ": friends[" + strconv.Itoa(i) + "]"})
 	}
 	for _, a := range snap.Asks {
-		a.Topic = clean(a.Topic, false)
-		a.Sector = strings.ToLower(clean(a.Sector, false))
-		a.Org = clean(a.Org, false)
-		a.Body = clean(a.Body, true)
-		a.Outcome = clean(a.Outcome, true)
+		cleanAsk(&a)
 		if err := a.Validate(); err != nil {
 			in.Warnings = append(in.Warnings, importer.Warning{Source: name, Msg: "ask " + strconv.FormatUint(a.ID, 10) + " skipped: " + err.Error()})
 			continue
@@ -107,6 +103,42 @@ func FromSnapshot(snap *store.Snapshot, name string) *importer.Input {
 		in.Favors = append(in.Favors, v)
 	}
 	return in
+}
+
+func cleanAsk(a *store.Ask) {
+	a.Topic = clean(a.Topic, false)
+	a.Sector = strings.ToLower(clean(a.Sector, false))
+	a.Org = clean(a.Org, false)
+	a.Body = clean(a.Body, true)
+	a.Outcome = clean(a.Outcome, true)
+}
+
+// CleanHistory removes control characters and escape sequences from the
+// text of snap's asks, favors and profile, in place (friends are cleaned
+// by importer.Clean). Nothing is dropped: a restore validates the rest.
+func CleanHistory(snap *store.Snapshot) {
+	for i := range snap.Asks {
+		cleanAsk(&snap.Asks[i])
+	}
+	for i := range snap.Favors {
+		snap.Favors[i].What = clean(snap.Favors[i].What, true)
+	}
+	p := &snap.Profile
+	p.Name = clean(p.Name, false)
+	p.Blurb = clean(p.Blurb, true)
+	p.Signature = clean(p.Signature, true)
+	if len(p.Questions) > 0 {
+		qs := make(map[string][]string, len(p.Questions))
+		for topic, list := range p.Questions {
+			topic = clean(topic, false)
+			for _, q := range list {
+				if q = clean(q, false); q != "" {
+					qs[topic] = append(qs[topic], q)
+				}
+			}
+		}
+		p.Questions = qs
+	}
 }
 
 func clean(s string, multiline bool) string {

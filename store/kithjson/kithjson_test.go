@@ -44,3 +44,17 @@ func TestParseCleansHistory(t *testing.T) {
 		t.Errorf("the friend's source id is lost")
 	}
 }
+
+func TestCleanHistory(t *testing.T) {
+	data := `{"schema_version":1,"friends":[],"asks":[{"id":1,"friend_id":3,"kind":"intro","status":"sent","created":"2025-01-01T00:00:00Z","body":"a\u001b]0;x\u0007b\nc"}],
+	"favors":[{"id":1,"friend_id":3,"what":"w\u009b31m","at":"2025-01-01T00:00:00Z"}],
+	"profile":{"name":"Me\u001b[5m","lang":"en","questions":{"t\u0000":["q\u001b[1m"]}}}`
+	snap, err := Decode(strings.NewReader(data), "x.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	CleanHistory(snap)
+	if snap.Asks[0].Body != "ab\nc" || snap.Favors[0].What != "w31m" || snap.Profile.Name != "Me" || snap.Profile.Questions["t"][0] != "q" {
+		t.Errorf("not cleaned: %+v %+v %+v", snap.Asks[0], snap.Favors[0], snap.Profile)
+	}
+}
