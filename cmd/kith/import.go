@@ -87,8 +87,16 @@ func cmdImport(e *env, args []string) error {
 	if *format != "" {
 		how = "as asked"
 	}
-	fmt.Fprintf(e.out, "%s: %d records read as %s (%s)\n", name, len(in.Records), used, how)
+	fmt.Fprintf(e.out, "%s: %s read as %s (%s)\n", name, plural(len(in.Records), "record"), used, how)
 	return runImport(e, in, *dry, *verbose)
+}
+
+// plural formats "1 record", "2 records".
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
 }
 
 // head is the start of a file, enough to recognise its format.

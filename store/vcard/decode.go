@@ -84,14 +84,18 @@ func ParseDir(dir string) (*importer.Input, error) {
 }
 
 func parse(data []byte, name string) (*importer.Input, error) {
-	lines, nums := logical(physLines(stripBOM(data)))
-	in := &importer.Input{Format: Format}
+	lex := newLexer(string(stripBOM(data)))
+	in := &importer.Input{Format: Format,
+		Records: make([]importer.Record, 0, bytes.Count(data, []byte("BEGIN:VCARD")))}
 	var card []prop
 	begin := 0  // line of the open card's BEGIN, 0 outside a card
 	nested := 0 // depth of cards inside the card (2.1 AGENT)
 	sawCard := false
-	for i, l := range lines {
-		n := nums[i]
+	for {
+		l, n, ok := lex.next()
+		if !ok {
+			break
+		}
 		up := strings.ToUpper(strings.TrimSpace(l))
 		switch {
 		case up == "BEGIN:VCARD":

@@ -38,60 +38,84 @@ func (p *prop) hasType(t string) bool {
 	return false
 }
 
-// physLines splits data into lines, accepting CRLF, LF and a lone CR.
-func physLines(data []byte) []string {
-	s := string(data)
-	if !strings.Contains(s, "\n") && strings.Contains(s, "\r") {
-		return strings.Split(s, "\r")
-	}
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimSuffix(l, "\r")
-	}
-	return lines
+// lexer yields the content lines of a vCard file one at a time, without
+// splitting the whole file first (100,000 cards are 1.1 million lines).
+// It accepts CRLF, LF and a lone CR; it joins folded lines (a line that
+// starts with a space or tab goes on the previous one) and
+// quoted-printable soft line breaks (a QUOTED-PRINTABLE value ending in
+// "=" goes on to the next line).
+type lexer struct {
+	s      string
+	pos    int
+	line   int  // physical lines read so far
+	sep    byte // '\n', or '\r' for a file of lone CRs
+	pieces []string
 }
 
-// binaryProps are properties whose value kith never keeps (pictures,
-// sounds, keys): they are skipped, however they are encoded.
-var binaryProps = map[string]bool{"PHOTO": true, "LOGO": true, "SOUND": true, "KEY": true}
+func newLexer(s string) *lexer {
+	l := &lexer{s: s, sep: '\n'}
+	if strings.IndexByte(s, '\n') < 0 && strings.IndexByte(s, '\r') >= 0 {
+		l.sep = '\r'
+	}
+	return l
+}
 
-// logical joins folded lines (a line starting with a space or tab goes on
-// the previous one; a quoted-printable value ending in "=" goes on to the
-// next line) and returns the content lines with their first line number.
-func logical(lines []string) (out []string, nums []int) {
-	var cur []string // pieces of the line being built: joined once, not
-	// appended to one string (a folded picture has thousands of pieces)
-	flush := func() {
-		if len(cur) == 1 {
-			out = append(out, cur[0])
-		} else if len(cur) > 1 {
-			out = append(out, strings.Join(cur, ""))
-		}
-		cur = cur[:0]
+// phys returns the next physical line, without its line ending.
+func (l *lexer) phys() (string, bool) {
+	if l.pos >= len(l.s) {
+		return "", false
 	}
-	for i := 0; i < len(lines); i++ {
-		l := lines[i]
-		if l == "" {
-			continue
-		}
-		if (l[0] == ' ' || l[0] == '\t') && len(cur) > 0 {
-			cur = append(cur, l[1:])
-			continue
-		}
-		flush()
-		nums = append(nums, i+1)
-		// quoted-printable soft line breaks: "...=" then the next line
-		if isQP(l) {
-			for strings.HasSuffix(l, "=") && i+1 < len(lines) {
-				cur = append(cur, l[:len(l)-1])
-				i++
-				l = strings.TrimLeft(lines[i], " \t")
-			}
-		}
-		cur = append(cur, l)
+	rest := l.s[l.pos:]
+	i := strings.IndexByte(rest, l.sep)
+	if i < 0 {
+		l.pos = len(l.s)
+	} else {
+		rest = rest[:i]
+		l.pos += i + 1
 	}
-	flush()
-	return out, nums
+	l.line++
+	return strings.TrimSuffix(rest, "\r"), true
+}
+
+// peek returns the first byte of the next physical line, 0 at the end or
+// for an empty line.
+func (l *lexer) peek() byte {
+	if l.pos >= len(l.s) {
+		return 0
+	}
+	return l.s[l.pos]
+}
+
+// next returns the next content line and the number of its first
+// physical line; ok is false at the end of the file.
+func (l *lexer) next() (text string, num int, ok bool) {
+	var p string
+	for {
+		if p, ok = l.phys(); !ok {
+			return "", 0, false
+		}
+		if p != "" {
+			break
+		}
+	}
+	num = l.line
+	l.pieces = append(l.pieces[:0], p)
+	if isQP(p) {
+		for strings.HasSuffix(p, "=") && l.pos < len(l.s) {
+			l.pieces[len(l.pieces)-1] = p[:len(p)-1]
+			p, _ = l.phys()
+			p = strings.TrimLeft(p, " \t")
+			l.pieces = append(l.pieces, p)
+		}
+	}
+	for c := l.peek(); c == ' ' || c == '\t'; c = l.peek() {
+		p, _ = l.phys()
+		l.pieces = append(l.pieces, p[1:])
+	}
+	if len(l.pieces) == 1 {
+		return l.pieces[0], num, true
+	}
+	return strings.Join(l.pieces, ""), num, true
 }
 
 // isQP reports whether a raw content line declares quoted-printable.
@@ -280,3 +304,7 @@ func split(s string, sep byte) []string {
 
 // stripBOM drops a UTF-8 byte order mark.
 func stripBOM(b []byte) []byte { return bytes.TrimPrefix(b, []byte("\xef\xbb\xbf")) }
+
+// binaryProps are properties whose value kith never keeps (pictures,
+// sounds, keys): they are skipped, however they are encoded.
+var binaryProps = map[string]bool{"PHOTO": true, "LOGO": true, "SOUND": true, "KEY": true}
