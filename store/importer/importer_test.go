@@ -50,6 +50,7 @@ func TestMergeRules(t *testing.T) {
 		{Name: "Ada Lovelace", Emails: []string{"Ada@Example.com"}, Org: "Analytical Engines", Closeness: 5, Notes: "Old note"},
 		{Name: "Mario Rossi", Org: "Banca Esempio S.p.A.", Phones: []string{"+39 333 123 4567"}},
 		{Name: "John Smith", Org: "Acme"},
+		{Name: "Solo", Phones: []string{"+1 1"}},
 	}
 	tests := []struct {
 		name   string
@@ -82,15 +83,17 @@ func TestMergeRules(t *testing.T) {
 				}
 			}, 0},
 		{"same name, different organisation", store.Friend{Name: "John Smith", Org: "Globex"}, Add, "", func(t *testing.T, fs []store.Friend) {
-			if len(fs) != 4 || fs[3].Org != "Globex" {
+			if len(fs) != 5 || fs[4].Org != "Globex" {
 				t.Errorf("want a fourth friend John Smith (Globex), got %+v", fs)
 			}
 		}, 1},
 		{"same name, no organisation", store.Friend{Name: "John Smith", Phones: []string{"1"}}, Add, "", func(t *testing.T, fs []store.Friend) {
-			if len(fs) != 4 {
-				t.Errorf("want 4 friends, got %d", len(fs))
+			if len(fs) != 5 {
+				t.Errorf("want 5 friends, got %d", len(fs))
 			}
 		}, 1},
+		{"same name, no organisation on either, something new", store.Friend{Name: "Solo", Phones: []string{"+1 2"}}, Add, "", nil, 1},
+		{"same name, no organisation on either, nothing new", store.Friend{Name: "solo", Phones: []string{"+1 1"}}, Skip, "already there, nothing new (same name, no organisation)", nil, 0},
 		{"nothing new", store.Friend{Name: "Ada Lovelace", Emails: []string{"ada@example.com"}}, Skip, "already there, nothing new (same e-mail ada@example.com)", nil, 0},
 		{"no name", store.Friend{Phones: []string{"+1 555"}}, Skip, "no name, e-mail or organisation", nil, 0},
 	}

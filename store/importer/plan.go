@@ -229,7 +229,7 @@ func (b *builder) record(rec Record) {
 	cloneFriend(&probe)
 	changes := mergeFriend(&probe, f)
 	if len(changes) == 0 {
-		item.Action, item.Reason = Skip, "already there, nothing new ("+reason+")"
+		item.Action, item.Reason = Skip, "already there, nothing new ("+strings.TrimSuffix(reason, ", nothing new")+")"
 		p.Items = append(p.Items, item)
 		p.Skipped++
 		return
@@ -259,18 +259,34 @@ func (b *builder) record(rec Record) {
 }
 
 // match finds the friend f is the same person as: one with an e-mail in
-// common, else one with the same normalised name and organisation.
+// common, else one with the same normalised name and organisation. With
+// no organisation on either side a name alone is not enough (two people
+// share names): f matches a same-name friend only when it holds nothing
+// that friend lacks (the same record imported again); otherwise it is
+// added, and listed as a possible duplicate.
 func (b *builder) match(f *store.Friend) (ref, string, bool) {
 	for _, e := range f.Emails {
 		if r, ok := b.byEmail[strings.ToLower(e)]; ok {
 			return r, "same e-mail " + strings.ToLower(e), true
 		}
 	}
-	if r, ok := b.byKey[NormName(f.Name)+"\x00"+NormOrg(f.Org)]; ok {
-		if f.Org == "" {
-			return r, "same name, no organisation on either", true
+	n, o := NormName(f.Name), NormOrg(f.Org)
+	if o != "" {
+		if r, ok := b.byKey[n+"\x00"+o]; ok {
+			return r, "same name and organisation", true
 		}
-		return r, "same name and organisation", true
+		return ref{}, "", false
+	}
+	for _, r := range b.byName[n] {
+		c := b.friend(r)
+		if NormOrg(c.Org) != "" {
+			continue
+		}
+		probe := *c
+		cloneFriend(&probe)
+		if len(mergeFriend(&probe, f)) == 0 {
+			return r, "same name, no organisation, nothing new", true
+		}
 	}
 	return ref{}, "", false
 }
