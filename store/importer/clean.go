@@ -29,6 +29,9 @@ const (
 // taken from the nickname, an e-mail or the organisation. It returns the
 // warnings, and a reason when the record cannot be kept at all.
 func Clean(r *Record) (warnings []Warning, skip string) {
+	if r.Skip != "" {
+		return nil, r.Skip
+	}
 	f := &r.Friend
 	warn := func(format string, args ...any) {
 		warnings = append(warnings, Warning{Source: r.Source, Msg: fmt.Sprintf(format, args...)})

@@ -23,6 +23,9 @@ type Record struct {
 	Friend store.Friend
 	// Source names where the record came from, "file:line".
 	Source string
+	// Skip, if set, is why the parser says this record is not a person
+	// (a vCard group, for instance): it is listed as skipped.
+	Skip string
 }
 
 // Input is everything parsed from one or more files.

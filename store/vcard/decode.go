@@ -178,6 +178,10 @@ func toRecord(card []prop, file string, begin int) (importer.Record, []importer.
 			default:
 				warn(p.line, "unknown VERSION "+p.value+", read as 4.0")
 			}
+		case "KIND", "X-ADDRESSBOOKSERVER-KIND":
+			if k := strings.ToLower(strings.TrimSpace(p.value)); k == "group" || k == "org" || k == "location" {
+				rec.Skip = "a vCard of KIND " + k + ", not a person"
+			}
 		case "FN":
 			if f.Name == "" {
 				f.Name = unescape(p.value)

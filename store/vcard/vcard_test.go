@@ -316,3 +316,23 @@ func TestWriteDir(t *testing.T) {
 		t.Error("version 2.1: want an error")
 	}
 }
+
+func TestGroupsAreSkipped(t *testing.T) {
+	data := "BEGIN:VCARD\nVERSION:4.0\nKIND:group\nFN:Book club\nMEMBER:urn:uuid:1\nEND:VCARD\n" +
+		"BEGIN:VCARD\nVERSION:3.0\nX-ADDRESSBOOKSERVER-KIND:group\nFN:Family\nEND:VCARD\n" +
+		"BEGIN:VCARD\nVERSION:4.0\nKIND:individual\nFN:Person\nEND:VCARD\n"
+	in, err := Parse(strings.NewReader(data), "g.vcf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var skips []string
+	for _, r := range in.Records {
+		if _, skip := importer.Clean(&r); skip != "" {
+			skips = append(skips, skip)
+		}
+	}
+	want := []string{"a vCard of KIND group, not a person", "a vCard of KIND group, not a person"}
+	if !reflect.DeepEqual(skips, want) {
+		t.Errorf("skips = %q, want %q", skips, want)
+	}
+}
