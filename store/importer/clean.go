@@ -54,6 +54,11 @@ func Clean(r *Record) (warnings []Warning, skip string) {
 			if s == "" {
 				continue
 			}
+			if (field == "e-mail" || field == "URL") && utf8.RuneCountInString(s) > limit {
+				// half an address is no address
+				warn("dropped an over-long %s of %d characters (the limit is %d)", field, utf8.RuneCountInString(s), limit)
+				continue
+			}
 			out = append(out, cut(s, limit, field, warn))
 		}
 		if len(out) > MaxItems {

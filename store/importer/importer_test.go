@@ -175,7 +175,7 @@ func TestHostileRecords(t *testing.T) {
 	r := rec(3, store.Friend{
 		Name:    "\x1b[31m" + long,
 		Notes:   notes,
-		Emails:  []string{"mailto:a@b.c", "nonsense"},
+		Emails:  []string{"mailto:a@b.c", "nonsense", strings.Repeat("a", MaxEmail) + "@x.com"},
 		Sectors: []string{"  Fin\x00Tech  "},
 	})
 	warns, skip := Clean(&r)
@@ -200,7 +200,7 @@ func TestHostileRecords(t *testing.T) {
 		msgs = append(msgs, w.String())
 	}
 	all := strings.Join(msgs, "\n")
-	for _, want := range []string{"in.vcf:3: name cut to 200 characters", "in.vcf:3: notes cut to 10000 characters", `in.vcf:3: dropped e-mail "nonsense"`} {
+	for _, want := range []string{"in.vcf:3: name cut to 200 characters", "in.vcf:3: notes cut to 10000 characters", `in.vcf:3: dropped e-mail "nonsense"`, "in.vcf:3: dropped an over-long e-mail of 260 characters"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("warnings %q lack %q", msgs, want)
 		}
