@@ -336,3 +336,14 @@ func TestGroupsAreSkipped(t *testing.T) {
 		t.Errorf("skips = %q, want %q", skips, want)
 	}
 }
+
+func TestParseDirNamesTheBrokenFile(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.vcf"), []byte("BEGIN:VCARD\nFN:A\nEND:VCARD\n"), 0o600)
+	os.WriteFile(filepath.Join(dir, "b.vcf"), []byte("BEGIN:VCARD\nFN:B\n"), 0o600)
+	in, err := ParseDir(dir)
+	want := filepath.Join(dir, "b.vcf") + ":1: the card that starts here has no END:VCARD"
+	if in != nil || err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("ParseDir = %v, %v; want no records and %q", in, err, want)
+	}
+}
