@@ -238,8 +238,9 @@ func (s *Store) Network() (*Network, error) {
 		}
 		ab := tx.Bucket(bucketAsksByFriend)
 		n.Asks = make([]Ask, 0, ab.Stats().KeyN)
+		in := interner{}
 		if err := ab.ForEach(func(k, v []byte) error {
-			a, err := decodeAskHead(k, v)
+			a, err := decodeAskHead(k, v, in)
 			if err != nil {
 				return fmt.Errorf("ask %d: %w", historyID(k), err)
 			}
