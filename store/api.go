@@ -324,11 +324,16 @@ func (s *Store) FindFriend(query string) (Friend, error) {
 	}
 	lq := strings.ToLower(q)
 	var exact, partial []Friend
+	var lower []byte
 	err := s.view(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketFriends).ForEach(func(k, v []byte) error {
-			// Cheap test on the raw bytes first; decode only candidates.
-			if !bytes.Contains(bytes.ToLower(v), []byte(lq)) {
-				return nil
+			// Cheap test on the name's bytes first, lower-cased into a
+			// reused buffer; decode only candidates (and damaged values,
+			// so that decodeFriend reports them).
+			if name, ok := friendName(v); ok {
+				if lower = appendLower(lower[:0], name); !bytes.Contains(lower, []byte(lq)) {
+					return nil
+				}
 			}
 			f, err := decodeFriend(v)
 			if err != nil {

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"math"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // This file holds every on-disk encoding: keys and record values. Records
@@ -246,6 +248,35 @@ func decodeFriend(v []byte) (Friend, error) {
 	f.Updated = d.time()
 	f.Archived = d.bool()
 	return f, d.err
+}
+
+// friendName returns the name field of an encoded friend without decoding
+// the rest (or copying it: it points into v).
+func friendName(v []byte) ([]byte, bool) {
+	d := decoder[[]byte]{s: v}
+	d.version()
+	d.uvarint()
+	name := d.str()
+	return name, d.err == nil
+}
+
+// appendLower appends s lower-cased as strings.ToLower does it (invalid
+// UTF-8 becomes U+FFFD), without allocating when dst has room.
+func appendLower(dst, s []byte) []byte {
+	for len(s) > 0 {
+		if c := s[0]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			s = s[1:]
+			continue
+		}
+		r, n := utf8.DecodeRune(s)
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		s = s[n:]
+	}
+	return dst
 }
 
 func encodeAsk(a *Ask) []byte {

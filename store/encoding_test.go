@@ -2,6 +2,7 @@ package store
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 	"unsafe"
@@ -140,5 +141,25 @@ func TestAskHeadStringsAreInternedCopies(t *testing.T) {
 	}
 	if unsafe.StringData(h1.Org) != unsafe.StringData(h2.Org) || unsafe.StringData(string(h1.Kind)) != unsafe.StringData(string(h2.Kind)) {
 		t.Error("equal strings of two heads are separate copies, want one interned copy")
+	}
+}
+
+func TestAppendLowerMatchesStringsToLower(t *testing.T) {
+	for _, s := range []string{"", "Giulia ROSSI", "İrem Öztürk", "ΓΙΏΡΓΟΣ Παπαδόπουλος", "ÇAĞLA", "王芳", "Nguyễn Thị Hương",
+		"Ǆemal", "bad \xff\xfe utf8", "ẞ Groß", "Олена ШЕВЧЕНКО"} {
+		if got, want := string(appendLower(nil, []byte(s))), strings.ToLower(s); got != want {
+			t.Errorf("appendLower(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func TestFriendNameReadsOnlyTheName(t *testing.T) {
+	f := fullFriend()
+	got, ok := friendName(encodeFriend(&f))
+	if !ok || string(got) != f.Name {
+		t.Errorf("friendName = %q, %v; want %q, true", got, ok, f.Name)
+	}
+	if _, ok := friendName([]byte{recordVersion, 1, 200}); ok {
+		t.Error("friendName of a truncated value reported ok")
 	}
 }
