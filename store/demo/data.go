@@ -407,7 +407,7 @@ func projects() []string {
 // the sector, %[3]s a role.
 func askTopics() map[string][]string {
 	return map[string][]string{
-		"intro":          {"Intro to the hiring manager at %[1]s", "Intro to a %[3]s at %[1]s", "Intro to someone in %[2]s in Berlin", "Intro to the founder of %[1]s"},
+		"intro":          {"Intro to the hiring manager at %[1]s", "Intro to a %[3]s at %[1]s", "Intro to someone they trust in %[2]s", "Intro to the founder of %[1]s"},
 		"chat":           {"Chat about the %[3]s role at %[1]s", "Coffee chat: moving into %[2]s", "What it's like to work in %[2]s", "Chat about the culture at %[1]s"},
 		"referral":       {"Referral for the %[3]s opening at %[1]s", "Internal referral at %[1]s", "Referral for a contract role at %[1]s"},
 		"reference":      {"Reference for a %[3]s application", "Reference for the %[1]s interview loop"},

@@ -434,8 +434,14 @@ func domainOf(org string) string {
 // asks draws a friend's asks over the last two years, oldest first.
 func (g *generator) asks(r *rng, f *store.Friend, sec *sector) []store.Ask {
 	now := g.now
-	count := 5 + r.IntN(13) + 2*(f.Closeness-3)
+	recent := r.pct(3)   // asked within the cool-down
+	pending := r.pct(4)  // a recent ask still unanswered
+	drafting := r.pct(6) // a draft in progress
+	count := 6 + r.IntN(13) + 2*(f.Closeness-3)
 	count = max(count, 1)
+	if !recent && !pending && r.pct(8) {
+		count = 0 // never asked anything yet
+	}
 	// Most asks are older than three weeks: a friend asked within the
 	// cool-down is the exception, not the rule.
 	times := make([]time.Time, count)
@@ -443,9 +449,6 @@ func (g *generator) asks(r *rng, f *store.Friend, sec *sector) []store.Ask {
 		times[k] = r.between(now.Add(-2*year), now.Add(-21*day))
 	}
 	slices.SortFunc(times, func(a, b time.Time) int { return a.Compare(b) })
-	recent := r.pct(3)   // asked within the cool-down
-	pending := r.pct(4)  // a recent ask still unanswered
-	drafting := r.pct(6) // a draft in progress
 	if recent {
 		times[count-1] = r.between(now.Add(-13*day), now.Add(-time.Hour))
 	} else if pending {

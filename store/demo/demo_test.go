@@ -374,6 +374,13 @@ func TestRealisticDistribution(t *testing.T) {
 	if share := float64(thanked) / float64(helped); share < 0.6 || share > 0.9 {
 		t.Errorf("%.0f%% of helped asks thanked, want most but not all", share*100)
 	}
+	asked := map[uint64]bool{}
+	for _, a := range snap.Asks {
+		asked[a.FriendID] = true
+	}
+	if never := n - len(asked); never == 0 || never > n*15/100 {
+		t.Errorf("%d of %d friends never asked, want a few", never, n)
+	}
 	hold := 0
 	for _, at := range lastMade {
 		if testNow.Sub(at) < 14*24*time.Hour {
