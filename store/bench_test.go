@@ -133,9 +133,11 @@ func benchStore(b *testing.B, st *store.Store, n int) {
 	})
 	// A durable write: open, one read-write transaction, fsync, close.
 	// The median is what the budget is about; fsync times vary a lot.
+	// Samples accumulate over the runs of the sub-benchmark (b.N=1 first,
+	// then the real N); for a steady median use -benchtime=50x or more.
+	var times []time.Duration
+	friend := uint64(1)
 	b.Run("AddAsk", func(b *testing.B) {
-		var times []time.Duration
-		friend := uint64(1)
 		for b.Loop() {
 			a := &store.Ask{FriendID: friend, Kind: store.KindChat, Status: store.StatusSent,
 				Topic: "Benchmark chat", Created: benchNow, Sent: benchNow}
