@@ -95,20 +95,20 @@ func cmdList(e *env, args []string) error {
 	if len(pos) > 0 {
 		return usageErrorf("list: unexpected argument %q", pos[0])
 	}
-	n, err := e.store.Network()
+	friends, last, err := e.store.Roster()
 	if err != nil {
 		return err
 	}
-	rows := make([]listRow, 0, len(n.Friends))
-	for i := range n.Friends {
-		f := &n.Friends[i]
+	rows := make([]listRow, 0, len(friends))
+	for i := range friends {
+		f := &friends[i]
 		if f.Archived && !*archived {
 			continue
 		}
 		if *sector != "" && !f.HasSector(*sector) {
 			continue
 		}
-		rows = append(rows, listRow{Friend: *f, LastAsk: n.LastAsk(i)})
+		rows = append(rows, listRow{Friend: *f, LastAsk: last[i]})
 	}
 	if *asJSON {
 		return writeJSON(e.out, rows)
