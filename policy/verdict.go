@@ -25,22 +25,36 @@ const (
 	Block
 )
 
-var levelNames = [...]string{"clear", "caution", "hold", "block"}
+// levelNames lists the level names in order, "|"-separated.
+const levelNames = "clear|caution|hold|block"
+
+func levelName(l Level) (string, bool) {
+	rest := levelNames
+	for i := 0; rest != ""; i++ {
+		var n string
+		n, rest, _ = strings.Cut(rest, "|")
+		if i == int(l) {
+			return n, true
+		}
+	}
+	return "", false
+}
 
 // String returns "clear", "caution", "hold" or "block".
 func (l Level) String() string {
-	if int(l) < len(levelNames) {
-		return levelNames[l]
+	if n, ok := levelName(l); ok {
+		return n
 	}
 	return "level(" + strconv.Itoa(int(l)) + ")"
 }
 
 // MarshalText writes the level as its name, so JSON shows "hold".
 func (l Level) MarshalText() ([]byte, error) {
-	if int(l) >= len(levelNames) {
+	n, ok := levelName(l)
+	if !ok {
 		return nil, fmt.Errorf("invalid level %d", l)
 	}
-	return []byte(levelNames[l]), nil
+	return []byte(n), nil
 }
 
 // UnmarshalText reads a level name as String writes it.
@@ -55,9 +69,9 @@ func (l *Level) UnmarshalText(b []byte) error {
 
 // ParseLevel returns the level named s (case-insensitive).
 func ParseLevel(s string) (Level, error) {
-	for i, n := range levelNames {
-		if strings.EqualFold(strings.TrimSpace(s), n) {
-			return Level(i), nil
+	for l := Clear; l <= Block; l++ {
+		if n, _ := levelName(l); strings.EqualFold(strings.TrimSpace(s), n) {
+			return l, nil
 		}
 	}
 	return 0, fmt.Errorf("unknown level %q (want clear, caution, hold or block)", s)
