@@ -209,6 +209,7 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 		return nil
 	}
 	t := newTarget(req)
+	c := newClock(now)
 	n := pool.Len()
 	// First pass: who fits, and how many are in the targeted place.
 	fits := make([]int32, 0, min(n, 1024))
@@ -250,7 +251,7 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 		sub := pool.Subject(int(i))
 		r := req
 		r.Sole = places == 1 && int(i) == placeIdx
-		a := assess(sub, r, set, now)
+		a := assess(sub, r, set, c)
 		if opt.ReadyOnly && a.level >= Hold {
 			continue
 		}
@@ -268,7 +269,7 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 		sub := pool.Subject(i)
 		r := req
 		r.Sole = places == 1 && i == placeIdx
-		a := assess(sub, r, set, now)
+		a := assess(sub, r, set, c)
 		out[k] = Candidate{Index: i, Friend: sub.Friend, Relevance: int(rels[j]), Verdict: a.verdict(sub.Friend, r, set, now)}
 	}
 	return out

@@ -148,7 +148,7 @@ const (
 	FrequencyHalfLife = 30 * 24 * time.Hour
 	// LedgerHalfLife is the half-life of asks and favors in the
 	// reciprocity ledger: a season, longer than the frequency's month.
-	LedgerHalfLife = 90 * 24 * time.Hour
+	LedgerHalfLife = 3 * FrequencyHalfLife
 	// PendingWindow is how long an unanswered ask holds further asks;
 	// after it the ask is stale and only earns a caution.
 	PendingWindow = 30 * 24 * time.Hour
@@ -202,7 +202,6 @@ type assessment struct {
 	flags    uint16
 	until    time.Time
 	lastAt   time.Time // last ask made; zero if none
-	lastKind store.Kind
 	pendAt   time.Time // the unanswered ask the pending reason names
 	pendKind store.Kind
 	pendN    int
@@ -212,18 +211,49 @@ type assessment struct {
 	busy     int     // index into Friend.Busy, -1 if none
 }
 
-func decay(age, halfLife time.Duration) float64 {
+// ledgerDecay is 2^(-age/LedgerHalfLife), the weight left in the ledger
+// of an ask or favor age old.
+func ledgerDecay(age time.Duration) float64 {
 	if age <= 0 {
 		return 1
 	}
-	return math.Exp2(-float64(age) / float64(halfLife))
+	const inv = 1 / float64(LedgerHalfLife)
+	return exp2neg(float64(age) * inv)
 }
 
-// horizon is the age past which a weight (under 1/256) is ignored.
-func horizon(halfLife time.Duration) time.Duration { return 8 * halfLife }
+// exp2neg is 2^-t for t >= 0 to about six digits, several times faster
+// than math.Exp2 (it runs once per ask for every friend on a screen):
+// 2^-t = 2^-k · e^-x for the integer part k of t and x = frac(t)·ln2 <
+// 0.7, e^-x from its Taylor series to x^7 (relative error < 3e-6), evaluated by
+// Estrin's scheme to keep the multiplications independent.
+func exp2neg(t float64) float64 {
+	if !(t < 1000) { // also NaN
+		return 0
+	}
+	k := int(t)
+	x := (t - float64(k)) * math.Ln2
+	x2 := x * x
+	x4 := x2 * x2
+	p := (1 - x) + x2*(1.0/2-x*(1.0/6)) + x4*((1.0/24-x*(1.0/120))+x2*(1.0/720-x*(1.0/5040)))
+	// p is in (0.5, 1] and k < 1000: subtracting k from the exponent
+	// bits gives p·2^-k exactly, without math.Ldexp's special cases.
+	return math.Float64frombits(math.Float64bits(p) - uint64(k)<<52)
+}
+
+// clock is now, with what assess derives from it computed once.
+type clock struct {
+	now   time.Time
+	ns    int64
+	month time.Month
+}
+
+func newClock(now time.Time) clock {
+	return clock{now: now, ns: now.UnixNano(), month: now.Month()}
+}
 
 // assess applies every rule to sub without allocating.
-func assess(sub Subject, req Request, set store.Settings, now time.Time) assessment {
+func assess(sub Subject, req Request, set store.Settings, c clock) assessment {
+	now := c.now
 	a := assessment{boundary: -1, busy: -1}
 	f := sub.Friend
 	if f == nil {
@@ -242,43 +272,60 @@ func assess(sub Subject, req Request, set store.Settings, now time.Time) assessm
 		a.flags |= flagTruth
 	}
 
+	// The loop works in Unix nanoseconds and remembers asks by index:
+	// it runs once per ask for every friend on a screen.
 	var askLedger float64
-	var pendRecent, pendStale time.Time
-	var pendRecentKind, pendStaleKind store.Kind
-	freqH, ledgerH := horizon(FrequencyHalfLife), horizon(LedgerHalfLife)
+	nowNs := c.ns
+	last, pendRecent, pendStale := -1, -1, -1
+	var lastNs, pendRecentNs, pendStaleNs int64
+	const (
+		ledgerH = int64(8 * LedgerHalfLife) // weights under 1/256 are ignored
+		pendW   = int64(PendingWindow)
+	)
 	for i := range sub.Asks {
 		ask := &sub.Asks[i]
 		if !ask.Status.Made() {
 			continue
 		}
-		at := ask.At()
-		if at.After(a.lastAt) {
-			a.lastAt, a.lastKind = at, ask.Kind
-		}
-		age := now.Sub(at)
-		if ask.Status == store.StatusSent {
-			if age < PendingWindow {
-				a.pendN++
-				if at.After(pendRecent) {
-					pendRecent, pendRecentKind = at, ask.Kind
-				}
-			} else if pendStale.IsZero() || at.Before(pendStale) {
-				pendStale, pendStaleKind = at, ask.Kind
+		at := ask.Sent
+		if at.IsZero() {
+			if at = ask.Created; at.IsZero() {
+				continue // no time: nothing to weigh
 			}
 		}
-		w := KindWeight(ask.Kind)
-		if age < freqH {
-			a.load += w * decay(age, FrequencyHalfLife)
+		atNs := at.UnixNano()
+		if last < 0 || atNs > lastNs {
+			last, lastNs = i, atNs
+		}
+		age := nowNs - atNs
+		if ask.Status == store.StatusSent {
+			if age < pendW {
+				a.pendN++
+				if pendRecent < 0 || atNs > pendRecentNs {
+					pendRecent, pendRecentNs = i, atNs
+				}
+			} else if pendStale < 0 || atNs < pendStaleNs {
+				pendStale, pendStaleNs = i, atNs
+			}
 		}
 		if age < ledgerH {
-			askLedger += w * decay(age, LedgerHalfLife)
+			// One exponential per ask: the frequency half-life is a
+			// third of the ledger's, so its decay is the ledger's cubed.
+			x := ledgerDecay(time.Duration(age))
+			w := KindWeight(ask.Kind)
+			askLedger += w * x
+			a.load += w * x * x * x
 		}
+	}
+	if last >= 0 {
+		a.lastAt = sub.Asks[last].At()
 	}
 	var favorLedger float64
 	for i := range sub.Favors {
-		age := now.Sub(sub.Favors[i].At)
-		if age < ledgerH {
-			favorLedger += decay(age, LedgerHalfLife)
+		if at := sub.Favors[i].At; !at.IsZero() {
+			if age := nowNs - at.UnixNano(); age < ledgerH {
+				favorLedger += ledgerDecay(time.Duration(age))
+			}
 		}
 	}
 	a.ledger = askLedger - FavorWeight*favorLedger
@@ -288,13 +335,13 @@ func assess(sub Subject, req Request, set store.Settings, now time.Time) assessm
 	raw -= 50 * min(1, a.load/capacity)
 
 	switch {
-	case !pendRecent.IsZero():
+	case pendRecent >= 0:
 		a.flags |= flagPending
-		a.pendAt, a.pendKind = pendRecent, pendRecentKind
+		a.pendAt, a.pendKind = sub.Asks[pendRecent].At(), sub.Asks[pendRecent].Kind
 		raw -= 30
-	case !pendStale.IsZero():
+	case pendStale >= 0:
 		a.flags |= flagPending
-		a.pendAt, a.pendKind = pendStale, pendStaleKind
+		a.pendAt, a.pendKind = sub.Asks[pendStale].At(), sub.Asks[pendStale].Kind
 		raw -= 10
 	}
 	if set.CooldownDays > 0 && !a.lastAt.IsZero() {
@@ -318,7 +365,7 @@ func assess(sub Subject, req Request, set store.Settings, now time.Time) assessm
 		a.flags |= flagReciprocity
 		raw -= 15
 	}
-	m := now.Month()
+	m := c.month
 	for i, r := range f.Busy {
 		if r.Contains(m) {
 			a.flags |= flagBusy
@@ -331,7 +378,7 @@ func assess(sub Subject, req Request, set store.Settings, now time.Time) assessm
 	switch {
 	case a.flags&(flagBoundary|flagTruth) != 0:
 		a.level = Block
-	case a.flags&flagCooldown != 0 || (a.flags&flagPending != 0 && !pendRecent.IsZero()):
+	case a.flags&flagCooldown != 0 || pendRecent >= 0:
 		a.level = Hold
 	case a.flags&(flagPending|flagAcknowledge|flagFrequency|flagReciprocity|flagBusy) != 0:
 		a.level = Caution
@@ -365,72 +412,132 @@ func bandScore(l Level, raw float64) int {
 // readiness and the reasons, the most serious first (block, then hold,
 // then caution). Asks with status draft or withdrawn do not count.
 func Evaluate(sub Subject, req Request, set store.Settings, now time.Time) Verdict {
-	return assess(sub, req, set, now).verdict(sub.Friend, req, set, now)
+	return assess(sub, req, set, newClock(now)).verdict(sub.Friend, req, set, now)
 }
 
-// verdict writes the assessment's reasons.
+// verdict writes the assessment's reasons. All messages are written into
+// one buffer and sliced out of it: two allocations per verdict with
+// reasons, none without (Evaluate runs for every friend on a screen).
 func (a assessment) verdict(f *store.Friend, req Request, set store.Settings, now time.Time) Verdict {
 	v := Verdict{Level: a.level, Score: a.score, Until: a.until, Reasons: []Reason{}}
 	if a.flags == 0 {
 		return v
 	}
-	v.Reasons = make([]Reason, 0, popcount(a.flags))
 	if a.flags&flagNoFriend != 0 {
-		v.Reasons = append(v.Reasons, Reason{CodeNoFriend, "No friend was given to evaluate."})
+		v.Reasons = []Reason{{CodeNoFriend, "No friend was given to evaluate."}}
 		return v
 	}
+	var w msgWriter
+	w.buf = make([]byte, 0, 96*popcount(a.flags))
 	name := FirstName(f)
 	if a.flags&flagBoundary != 0 {
 		b := f.Boundaries[a.boundary]
-		msg := name + " has asked not to be asked for " + kindPlural(b.Kind)
+		w.str(name, " has asked not to be asked for ", kindPlural(b.Kind))
 		if b.Note != "" {
-			msg += ": \u201c" + b.Note + "\u201d"
+			w.str(": \u201c", b.Note, "\u201d")
 		}
-		v.Reasons = append(v.Reasons, Reason{CodeBoundary, msg + "."})
+		w.end(CodeBoundary, ".")
 	}
 	if a.flags&flagTruth != 0 {
-		v.Reasons = append(v.Reasons, Reason{CodeTruth, "You never worked with " + name + "; a " + string(req.Kind) +
-			" from them would mean stretching the truth. Ask someone you worked with."})
+		w.str("You never worked with ", name, "; a ", string(req.Kind))
+		w.end(CodeTruth, " from them would mean stretching the truth. Ask someone you worked with.")
 	}
 	if a.flags&flagPending != 0 {
 		age := now.Sub(a.pendAt)
-		if age < PendingWindow {
-			msg := "Your " + string(a.pendKind) + " request of " + ago(age) + " is still unanswered"
-			if a.pendN > 1 {
-				msg = "You have " + strconv.Itoa(a.pendN) + " unanswered requests to " + name + ", the last " + ago(age)
-			}
-			v.Reasons = append(v.Reasons, Reason{CodePending, msg + "; wait for a reply or follow up on it first."})
-		} else {
-			v.Reasons = append(v.Reasons, Reason{CodePending, "Your " + string(a.pendKind) + " request of " + ago(age) +
-				" has no outcome yet; record what happened."})
+		switch {
+		case age >= PendingWindow:
+			w.str("Your ", string(a.pendKind), " request of ")
+			w.ago(age)
+			w.end(CodePending, " has no outcome yet; record what happened.")
+		case a.pendN > 1:
+			w.str("You have ")
+			w.buf = strconv.AppendInt(w.buf, int64(a.pendN), 10)
+			w.str(" unanswered requests to ", name, ", the last ")
+			w.ago(age)
+			w.end(CodePending, "; wait for a reply or follow up on it first.")
+		default:
+			w.str("Your ", string(a.pendKind), " request of ")
+			w.ago(age)
+			w.end(CodePending, " is still unanswered; wait for a reply or follow up on it first.")
 		}
 	}
 	if a.flags&flagCooldown != 0 {
-		v.Reasons = append(v.Reasons, Reason{CodeCooldown, "You asked " + name + " " + ago(now.Sub(a.lastAt)) +
-			"; the " + strconv.Itoa(set.CooldownDays) + "-day cool-down ends " + a.until.Format("Mon 2 Jan") +
-			". Hold back or ask someone else."})
+		w.str("You asked ", name, " ")
+		w.ago(now.Sub(a.lastAt))
+		w.str("; the ")
+		w.buf = strconv.AppendInt(w.buf, int64(set.CooldownDays), 10)
+		w.str("-day cool-down ends ")
+		w.buf = a.until.AppendFormat(w.buf, "Mon 2 Jan")
+		w.end(CodeCooldown, ". Hold back or ask someone else.")
 	}
 	if a.flags&flagAcknowledge != 0 {
-		where := req.Org
+		where := strings.TrimSpace(req.Org)
 		if where == "" {
-			where = req.Sector
+			where = strings.TrimSpace(req.Sector)
 		}
-		v.Reasons = append(v.Reasons, Reason{CodeAcknowledge, "You asked " + name + " " + ago(now.Sub(a.lastAt)) +
-			", but they are the only one you know in " + where + ": say you know you have been asking a lot."})
+		w.str("You asked ", name, " ")
+		w.ago(now.Sub(a.lastAt))
+		w.str(", but they are the only one you know in ", where)
+		w.end(CodeAcknowledge, ": go ahead, and say you know you have been asking a lot.")
 	}
 	if a.flags&flagFrequency != 0 {
-		v.Reasons = append(v.Reasons, Reason{CodeFrequency, "You have asked " + name + " a lot lately for " +
-			closenessWord(f.Closeness) + "; space your requests out."})
+		w.str("You have asked ", name, " a lot lately for ", closenessWord(f.Closeness))
+		w.end(CodeFrequency, "; space your requests out.")
 	}
 	if a.flags&flagReciprocity != 0 {
-		v.Reasons = append(v.Reasons, Reason{CodeReciprocity, "Many asks and few favors back with " + name +
-			"; look for a way to help them first."})
+		w.str("Many asks and few favors back with ", name)
+		w.end(CodeReciprocity, "; look for a way to help them first.")
 	}
 	if a.flags&flagBusy != 0 {
-		v.Reasons = append(v.Reasons, Reason{CodeBusy, "It is " + name + "'s busy season (" + f.Busy[a.busy].String() +
-			"); keep it short and give them an easy out."})
+		r := f.Busy[a.busy]
+		w.str("It is ", name, "'s busy season (", monthAbbr(r.From), "-", monthAbbr(r.To))
+		w.end(CodeBusy, "); keep it short and give them an easy out.")
+	}
+	text := string(w.buf)
+	v.Reasons = make([]Reason, w.n)
+	start := 0
+	for i := range w.n {
+		v.Reasons[i] = Reason{Code: w.codes[i], Message: text[start:w.ends[i]]}
+		start = w.ends[i]
 	}
 	return v
+}
+
+// msgWriter appends reason messages back to back into one buffer.
+type msgWriter struct {
+	buf   []byte
+	codes [8]string
+	ends  [8]int
+	n     int
+}
+
+func (w *msgWriter) str(parts ...string) {
+	for _, p := range parts {
+		w.buf = append(w.buf, p...)
+	}
+}
+
+// end closes the current message with tail and files it under code.
+func (w *msgWriter) end(code, tail string) {
+	w.buf = append(w.buf, tail...)
+	if w.n < len(w.ends) {
+		w.codes[w.n], w.ends[w.n] = code, len(w.buf)
+		w.n++
+	}
+}
+
+// ago writes an age as "today", "yesterday" or "N days ago".
+func (w *msgWriter) ago(d time.Duration) {
+	days := int64(d / (24 * time.Hour))
+	switch {
+	case days <= 0:
+		w.str("today")
+	case days == 1:
+		w.str("yesterday")
+	default:
+		w.buf = strconv.AppendInt(w.buf, days, 10)
+		w.str(" days ago")
+	}
 }
 
 func popcount(x uint16) int {
@@ -439,18 +546,6 @@ func popcount(x uint16) int {
 		n++
 	}
 	return n
-}
-
-// ago writes an age as "today", "yesterday" or "N days ago".
-func ago(d time.Duration) string {
-	days := int(d / (24 * time.Hour))
-	switch {
-	case days <= 0:
-		return "today"
-	case days == 1:
-		return "yesterday"
-	}
-	return strconv.Itoa(days) + " days ago"
 }
 
 func closenessWord(c int) string {
@@ -515,4 +610,12 @@ func Likely(sub Subject) Request {
 		req.Sector = sub.Friend.Sectors[0]
 	}
 	return req
+}
+
+// monthAbbr is "Jan" … "Dec", or "?" for a month out of range.
+func monthAbbr(m time.Month) string {
+	if m < time.January || m > time.December {
+		return "?"
+	}
+	return m.String()[:3]
 }

@@ -2,6 +2,7 @@ package policy
 
 import (
 	"encoding/json"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -280,5 +281,23 @@ func TestFirstName(t *testing.T) {
 		if got := FirstName(tc.f); got != tc.want {
 			t.Errorf("FirstName(%v) = %q, want %q", tc.f, got, tc.want)
 		}
+	}
+}
+
+func TestExp2neg(t *testing.T) {
+	for _, x := range []float64{0, 1e-9, 0.25, 0.5, 0.999, 1, 1.5, 2.75, 7.9, 23.3, 60, 200, 999} {
+		got, want := exp2neg(x), math.Exp2(-x)
+		if math.Abs(got-want) > 5e-6*want {
+			t.Errorf("exp2neg(%v) = %v, want %v", x, got, want)
+		}
+	}
+	if got := exp2neg(math.NaN()); got != 0 {
+		t.Errorf("exp2neg(NaN) = %v, want 0", got)
+	}
+	if got := exp2neg(math.Inf(1)); got != 0 {
+		t.Errorf("exp2neg(+Inf) = %v, want 0", got)
+	}
+	if LedgerHalfLife != 3*FrequencyHalfLife {
+		t.Errorf("LedgerHalfLife = %v, want 3×FrequencyHalfLife: assess cubes the ledger decay for the frequency", LedgerHalfLife)
 	}
 }
