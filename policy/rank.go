@@ -99,14 +99,24 @@ func newTarget(req Request) target {
 // the request names one, else the sector. Acknowledge counts these.
 func (t *target) place(f *store.Friend) bool {
 	if t.org != "" {
-		return strings.EqualFold(strings.TrimSpace(f.Org), t.org)
+		return sameOrg(f.Org, t.org)
 	}
 	return t.sector != "" && hasSector(f, t.sector)
 }
 
+// sameOrg compares an organisation with a trimmed target, ignoring case
+// and surrounding blanks.
+func sameOrg(org, target string) bool {
+	if len(org) < len(target) {
+		return false
+	}
+	org = strings.TrimSpace(org)
+	return len(org) == len(target) && strings.EqualFold(org, target)
+}
+
 func hasSector(f *store.Friend, s string) bool {
 	for _, x := range f.Sectors {
-		if x == s || strings.EqualFold(x, s) {
+		if x == s || (len(x) == len(s) && strings.EqualFold(x, s)) {
 			return true
 		}
 	}
@@ -115,7 +125,7 @@ func hasSector(f *store.Friend, s string) bool {
 
 func (t *target) relevance(f *store.Friend) int {
 	r := 0
-	if t.org != "" && strings.EqualFold(strings.TrimSpace(f.Org), t.org) {
+	if t.org != "" && sameOrg(f.Org, t.org) {
 		r += RelevanceOrg
 	}
 	if t.sector != "" && hasSector(f, t.sector) {
@@ -144,8 +154,10 @@ func sectorsContain(sectors []string, k string) bool {
 }
 
 // containsFold reports whether s contains the lower-case word sub,
-// ignoring case, without allocating. It compares byte windows with
-// strings.EqualFold, so it may miss a match whose cases differ in length.
+// ignoring case, without allocating. It finds candidates for an ASCII
+// first byte with strings.IndexByte (vectorised) and compares windows
+// with strings.EqualFold, so it may miss a match whose cases differ in
+// byte length (rare outside a few scripts).
 func containsFold(s, sub string) bool {
 	n := len(sub)
 	if n == 0 {
@@ -155,22 +167,36 @@ func containsFold(s, sub string) bool {
 		return false
 	}
 	c := sub[0]
-	if c < utf8.RuneSelf {
-		up := c
-		if 'a' <= c && c <= 'z' {
-			up = c - 'a' + 'A'
-		}
+	if c >= utf8.RuneSelf {
 		for i := 0; i+n <= len(s); i++ {
-			if b := s[i]; (b == c || b == up) && strings.EqualFold(s[i:i+n], sub) {
+			if strings.EqualFold(s[i:i+n], sub) {
 				return true
 			}
 		}
 		return false
 	}
-	for i := 0; i+n <= len(s); i++ {
-		if strings.EqualFold(s[i:i+n], sub) {
+	if indexFold(s, sub, c) {
+		return true
+	}
+	if 'a' <= c && c <= 'z' {
+		return indexFold(s, sub, c-'a'+'A')
+	}
+	return false
+}
+
+// indexFold looks for sub in s at every position holding the byte c.
+func indexFold(s, sub string, c byte) bool {
+	n := len(sub)
+	for off := 0; off+n <= len(s); {
+		i := strings.IndexByte(s[off:len(s)-n+1], c)
+		if i < 0 {
+			return false
+		}
+		p := off + i
+		if strings.EqualFold(s[p:p+n], sub) {
 			return true
 		}
+		off = p + 1
 	}
 	return false
 }

@@ -256,6 +256,12 @@ func TestContainsFold(t *testing.T) {
 		{"Università di Roma", "università", true},
 		{"a pocket", "rocket", false},
 		{"x", "ü", false},
+		{"rocket", "rocket", true},
+		{"my ROCKET", "rocket", true},
+		{"rrrrocke", "rocket", false},
+		{"Über uns", "über", true},
+		{"c++ and C#", "c#", true},
+		{"R&D lead", "r&d", true},
 	} {
 		if got := containsFold(tc.s, tc.sub); got != tc.want {
 			t.Errorf("containsFold(%q, %q) = %v, want %v", tc.s, tc.sub, got, tc.want)

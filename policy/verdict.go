@@ -619,3 +619,10 @@ func monthAbbr(m time.Month) string {
 	}
 	return m.String()[:3]
 }
+
+// Readiness is Evaluate without the reasons: the level and score only,
+// without allocating, for a list that shows a badge per friend.
+func Readiness(sub Subject, req Request, set store.Settings, now time.Time) (Level, int) {
+	a := assess(sub, req, set, newClock(now))
+	return a.level, a.score
+}

@@ -301,3 +301,17 @@ func TestExp2neg(t *testing.T) {
 		t.Errorf("LedgerHalfLife = %v, want 3×FrequencyHalfLife: assess cubes the ledger decay for the frequency", LedgerHalfLife)
 	}
 }
+
+func TestReadinessMatchesEvaluate(t *testing.T) {
+	subs := benchNetwork(300)
+	for _, kind := range store.Kinds() {
+		req := Request{Kind: kind}
+		for i, sub := range subs {
+			v := Evaluate(sub, req, store.DefaultSettings(), now)
+			l, s := Readiness(sub, req, store.DefaultSettings(), now)
+			if l != v.Level || s != v.Score {
+				t.Fatalf("friend %d, %s: Readiness = %v %d, Evaluate = %v %d", i, kind, l, s, v.Level, v.Score)
+			}
+		}
+	}
+}
