@@ -1,8 +1,10 @@
 package policy
 
 import (
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -10,7 +12,8 @@ import (
 )
 
 // Pool is the friends Rank chooses from, read by index without copying.
-// NetworkPool adapts a *store.Network; Subjects adapts a slice.
+// NetworkPool adapts a *store.Network; Subjects adapts a slice. Rank may
+// call Subject from several goroutines at once: it must only read.
 type Pool interface {
 	Len() int
 	Subject(i int) Subject
@@ -228,7 +231,7 @@ func SoleContact(pool Pool, req Request, id uint64) bool {
 // (clear or caution) come first, then held ones, then blocked ones
 // (held and blocked are left out with ReadyOnly). Within each group:
 // higher relevance, then higher score, then closer, then the one asked
-// longest ago (never asked first), then pool order. Reasons are written
+// longest ago (by day; never asked first), then pool order. Reasons are written
 // only for the rows returned.
 func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOptions) []Candidate {
 	if pool == nil {
@@ -271,19 +274,38 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 		}
 	}
 
-	// Second pass: assess, and pack each row into a sortable key.
-	keys := make([]uint64, 0, len(fits))
-	for j, i := range fits {
-		sub := pool.Subject(int(i))
-		r := req
-		r.Sole = places == 1 && int(i) == placeIdx
-		a := assess(sub, r, set, c)
-		if opt.ReadyOnly && a.level >= Hold {
-			continue
+	// Second pass: assess, and pack each row into a sortable key; large
+	// pools are split among the processors (assess only reads).
+	keys := make([]uint64, len(fits))
+	fill := func(lo, hi int) {
+		for j := lo; j < hi; j++ {
+			i := int(fits[j])
+			sub := pool.Subject(i)
+			r := req
+			r.Sole = places == 1 && i == placeIdx
+			a := assess(sub, r, set, c)
+			if opt.ReadyOnly && a.level >= Hold {
+				keys[j] = dropKey
+				continue
+			}
+			keys[j] = rankKey(a, rels[j], sub.Friend.Closeness, j)
 		}
-		keys = append(keys, rankKey(a, rels[j], sub.Friend.Closeness, j))
+	}
+	if workers := min(runtime.GOMAXPROCS(0), len(fits)/parallelMin); workers > 1 {
+		var wg sync.WaitGroup
+		chunk := (len(fits) + workers - 1) / workers
+		for lo := 0; lo < len(fits); lo += chunk {
+			hi := min(lo+chunk, len(fits))
+			wg.Go(func() { fill(lo, hi) })
+		}
+		wg.Wait()
+	} else {
+		fill(0, len(fits))
 	}
 	slices.Sort(keys)
+	if end, _ := slices.BinarySearch(keys, dropKey); end < len(keys) {
+		keys = keys[:end]
+	}
 	if opt.Limit > 0 && len(keys) > opt.Limit {
 		keys = keys[:opt.Limit]
 	}
@@ -305,6 +327,13 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 // block), 100-relevance (7), 100-score (7), 5-closeness (3), days since
 // the epoch of the last ask (20; never asked is 0), row (25).
 const keyIndexBits = 25
+
+// dropKey marks a row ReadyOnly leaves out; it sorts after every real
+// key (whose group is at most 2).
+const dropKey = ^uint64(0)
+
+// parallelMin is the fewest rows worth a goroutine of their own.
+const parallelMin = 4096
 
 func rankKey(a assessment, rel uint8, closeness int, row int) uint64 {
 	group := uint64(0)

@@ -2,6 +2,7 @@ package policy
 
 import (
 	"path/filepath"
+	"runtime"
 	"slices"
 	"testing"
 	"time"
@@ -265,6 +266,80 @@ func TestContainsFold(t *testing.T) {
 	} {
 		if got := containsFold(tc.s, tc.sub); got != tc.want {
 			t.Errorf("containsFold(%q, %q) = %v, want %v", tc.s, tc.sub, got, tc.want)
+		}
+	}
+}
+
+// TestRankLargeMatchesReference ranks a synthetic network big enough to
+// be split among goroutines and checks the order against a plain sort by
+// the documented rules.
+func TestRankLargeMatchesReference(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	subs := benchNetwork(12000)
+	set := store.DefaultSettings()
+	for _, tc := range []struct {
+		req Request
+		opt RankOptions
+	}{
+		{Request{Kind: store.KindChat}, RankOptions{}},
+		{Request{Kind: store.KindReferral}, RankOptions{ReadyOnly: true}},
+		{Request{Kind: store.KindIntro, Keywords: []string{"team"}}, RankOptions{Limit: 100}},
+	} {
+		got := Rank(tc.req, subs, set, now, tc.opt)
+		type row struct {
+			i, group, rel, score, close int
+			lastDay                     int64
+		}
+		var want []row
+		tgt := newTarget(tc.req)
+		for i, s := range subs {
+			rel := 0
+			if tgt.any {
+				if rel = tgt.relevance(s.Friend); rel == 0 {
+					continue
+				}
+			}
+			v := Evaluate(s, tc.req, set, now)
+			if tc.opt.ReadyOnly && v.Level >= Hold {
+				continue
+			}
+			g := map[Level]int{Clear: 0, Caution: 0, Hold: 1, Block: 2}[v.Level]
+			var last int64
+			for _, a := range s.Asks {
+				if a.Status.Made() {
+					last = max(last, a.At().Unix()/86400)
+				}
+			}
+			want = append(want, row{i, g, rel, v.Score, s.Friend.Closeness, last})
+		}
+		slices.SortStableFunc(want, func(a, b row) int {
+			switch {
+			case a.group != b.group:
+				return a.group - b.group
+			case a.rel != b.rel:
+				return b.rel - a.rel
+			case a.score != b.score:
+				return b.score - a.score
+			case a.close != b.close:
+				return b.close - a.close
+			case a.lastDay != b.lastDay:
+				if a.lastDay < b.lastDay {
+					return -1
+				}
+				return 1
+			}
+			return a.i - b.i
+		})
+		if tc.opt.Limit > 0 && len(want) > tc.opt.Limit {
+			want = want[:tc.opt.Limit]
+		}
+		if len(got) != len(want) {
+			t.Fatalf("%+v: %d rows, want %d", tc.req, len(got), len(want))
+		}
+		for k := range want {
+			if got[k].Index != want[k].i {
+				t.Fatalf("%+v: row %d is friend %d, want %d", tc.req, k, got[k].Index, want[k].i)
+			}
 		}
 	}
 }
