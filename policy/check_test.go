@@ -151,3 +151,25 @@ func TestChecklist(t *testing.T) {
 		}
 	}
 }
+
+// FuzzCheck feeds Check arbitrary drafts: it must not panic, and what it
+// reports must come from the checklist, in its order.
+func FuzzCheck(f *testing.F) {
+	for _, s := range []string{"", "Hi,\n", "[", "[]]", "Subject:", "---\n---\n", "> [x", "?\n?\n1.", "ciao [a](b) [ccc]", "\xff\xfe?"} {
+		f.Add(s, uint8(0))
+	}
+	f.Fuzz(func(t *testing.T, draft string, k uint8) {
+		kinds := store.Kinds()
+		req := Request{Kind: kinds[int(k)%len(kinds)]}
+		v := Verdict{Level: Level(k % 4)}
+		list := codesOf(Checklist(req, v))
+		pos := -1
+		for _, c := range codesOf(Check(draft, req, v)) {
+			i := slices.Index(list, c)
+			if i <= pos {
+				t.Fatalf("Check reported %q out of the checklist's order %v", c, list)
+			}
+			pos = i
+		}
+	})
+}
