@@ -68,7 +68,11 @@ func benchNetwork(n int) Subjects {
 			if st == store.StatusSent && now.Sub(at) > 60*day && r.IntN(30) != 0 {
 				st = store.StatusHelped
 			}
-			a := store.Ask{ID: uint64(len(asks) + 1), FriendID: f.ID, Kind: kinds[r.IntN(len(kinds))], Status: st, Created: at}
+			// Like the store's decoded heads, Kind and Status are
+			// substrings of one string per ask, not shared constants.
+			kind := kinds[r.IntN(len(kinds))]
+			rec := string(kind) + string(st)
+			a := store.Ask{ID: uint64(len(asks) + 1), FriendID: f.ID, Kind: store.Kind(rec[:len(kind)]), Status: store.Status(rec[len(kind):]), Created: at}
 			if st.Made() {
 				a.Sent = at
 			}

@@ -26,7 +26,9 @@ type Message struct {
 // pieces in <lang>/common.tmpl ("greeting", "ack", "out", "helpback",
 // "questions", "signoff", "place"). A kind file defines "subject" and its
 // body is the draft's body. Functions: quote (prefixes each line with
-// "> ") and inc (adds one, for numbering).
+// "> "), inc (adds one, for numbering) and prep (an Italian preposition
+// before a phrase, joined with its article: prep "su" "il design" is
+// "sul design").
 type DraftData struct {
 	First     string   // the friend's first name or nickname
 	Name      string   // the friend's full name
@@ -129,6 +131,7 @@ func funcs() template.FuncMap {
 	return template.FuncMap{
 		"quote": quote,
 		"inc":   func(i int) int { return i + 1 },
+		"prep":  prep,
 	}
 }
 
@@ -324,4 +327,46 @@ func tidy(s string) string {
 		out = out[:len(out)-1]
 	}
 	return strings.Join(out, "\n") + "\n"
+}
+
+// prep puts the Italian preposition p (di, a, da, in, su, per) before
+// phrase, joining it with a leading definite article the way Italian
+// does: "su" + "il design" is "sul design", "di" + "l'azienda" is
+// "dell'azienda". Other prepositions and phrases are joined with a space.
+func prep(p, phrase string) string {
+	phrase = strings.TrimSpace(phrase)
+	var stem string
+	switch strings.ToLower(p) {
+	case "di":
+		stem = "de"
+	case "a":
+		stem = "a"
+	case "da":
+		stem = "da"
+	case "in":
+		stem = "ne"
+	case "su":
+		stem = "su"
+	}
+	if stem == "" || phrase == "" {
+		return strings.TrimSpace(p + " " + phrase)
+	}
+	for _, ap := range []string{"l'", "l\u2019"} {
+		if len(phrase) >= len(ap) && strings.EqualFold(phrase[:len(ap)], ap) {
+			return stem + "ll'" + phrase[len(ap):]
+		}
+	}
+	article, rest, found := strings.Cut(phrase, " ")
+	if !found {
+		return p + " " + phrase
+	}
+	switch a := strings.ToLower(article); a {
+	case "il":
+		return stem + "l " + rest
+	case "lo", "la", "le":
+		return stem + "l" + a + " " + rest
+	case "i", "gli":
+		return stem + a + " " + rest
+	}
+	return p + " " + phrase
 }

@@ -221,3 +221,29 @@ func TestQuoteAndTidy(t *testing.T) {
 		t.Errorf("tidy = %q, want %q", got, want)
 	}
 }
+
+func TestPrep(t *testing.T) {
+	for _, tc := range []struct{ p, phrase, want string }{
+		{"su", "il design di cabine", "sul design di cabine"},
+		{"di", "il design", "del design"},
+		{"in", "il settore", "nel settore"},
+		{"a", "il tuo team", "al tuo team"},
+		{"da", "il CEO", "dal CEO"},
+		{"su", "lo sviluppo", "sullo sviluppo"},
+		{"di", "la ricerca", "della ricerca"},
+		{"su", "l'aerospazio", "sull'aerospazio"},
+		{"di", "l\u2019azienda", "dell'azienda"},
+		{"su", "i prezzi", "sui prezzi"},
+		{"di", "gli stage", "degli stage"},
+		{"in", "le startup", "nelle startup"},
+		{"su", "come entrare nel settore", "su come entrare nel settore"},
+		{"su", "pricing", "su pricing"},
+		{"per", "il ruolo di designer", "per il ruolo di designer"},
+		{"su", "  ", "su"},
+		{"su", "l'", "sull'"},
+	} {
+		if got := prep(tc.p, tc.phrase); got != tc.want {
+			t.Errorf("prep(%q, %q) = %q, want %q", tc.p, tc.phrase, got, tc.want)
+		}
+	}
+}
