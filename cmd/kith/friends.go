@@ -137,6 +137,8 @@ type showJSON struct {
 	Friend store.Friend  `json:"friend"`
 	Asks   []store.Ask   `json:"asks"`
 	Favors []store.Favor `json:"favors"`
+	// Verdict is for the friend's most likely next request.
+	Verdict *likelyJSON `json:"verdict,omitempty"`
 }
 
 func cmdShow(e *env, args []string) error {
@@ -158,6 +160,10 @@ func cmdShow(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	lv, err := likelyVerdict(e, &f, asks, favors)
+	if err != nil {
+		return err
+	}
 	if *asJSON {
 		if asks == nil {
 			asks = []store.Ask{}
@@ -165,9 +171,10 @@ func cmdShow(e *env, args []string) error {
 		if favors == nil {
 			favors = []store.Favor{}
 		}
-		return writeJSON(e.out, showJSON{Friend: f, Asks: asks, Favors: favors})
+		return writeJSON(e.out, showJSON{Friend: f, Asks: asks, Favors: favors, Verdict: lv})
 	}
 	printFriend(e.out, &f, asks, favors, e.now)
+	printLikely(e.out, lv)
 	return nil
 }
 
