@@ -36,25 +36,29 @@ func newDataset(gen uint64, friends []store.Friend, asksOf func(int) []store.Ask
 	n := len(friends)
 	d.hay = make([]string, n)
 	d.lastAsk = make([]time.Time, n)
-	var b strings.Builder
+	// every haystack goes into one buffer, sliced afterwards: one
+	// allocation instead of one per friend
+	buf := make([]byte, 0, n*64)
+	ends := make([]int, n)
 	for i := range friends {
 		f := &friends[i]
 		if f.Archived {
 			d.archived++
 		}
-		b.Reset()
-		b.WriteString(f.Name)
-		b.WriteByte(0)
-		b.WriteString(f.Nickname)
-		b.WriteByte(0)
-		b.WriteString(f.Org)
+		start := len(buf)
+		buf = append(buf, f.Name...)
+		buf = append(buf, 0)
+		buf = append(buf, f.Nickname...)
+		buf = append(buf, 0)
+		buf = append(buf, f.Org...)
 		for _, s := range f.Sectors {
-			b.WriteByte(0)
-			b.WriteString(s)
+			buf = append(buf, 0)
+			buf = append(buf, s...)
 		}
-		b.WriteByte(0)
-		b.WriteString(f.Notes)
-		d.hay[i] = lower(b.String())
+		buf = append(buf, 0)
+		buf = append(buf, f.Notes...)
+		buf = lowerTail(buf, start)
+		ends[i] = len(buf)
 		asks := asksOf(i)
 		for j := len(asks) - 1; j >= 0; j-- {
 			if asks[j].Status.Made() {
@@ -63,30 +67,74 @@ func newDataset(gen uint64, friends []store.Friend, asksOf func(int) []store.Ask
 			}
 		}
 	}
+	all := string(buf)
+	start := 0
+	for i, e := range ends {
+		d.hay[i] = all[start:e]
+		start = e
+	}
+	// name order: compare the first 8 bytes as a number, then the rest
+	keys := make([]uint64, n)
+	for i, h := range d.hay {
+		var k uint64
+		for j := 0; j < 8; j++ {
+			k <<= 8
+			if j < len(h) {
+				k |= uint64(h[j])
+			}
+		}
+		keys[i] = k
+	}
 	d.byName = make([]int32, n)
 	for i := range d.byName {
 		d.byName[i] = int32(i)
 	}
 	slices.SortFunc(d.byName, func(a, b int32) int {
+		if c := cmp.Compare(keys[a], keys[b]); c != 0 {
+			return c
+		}
 		if c := strings.Compare(d.hay[a], d.hay[b]); c != 0 {
 			return c
 		}
 		return cmp.Compare(a, b)
 	})
-	d.byLast = slices.Clone(d.byName)
-	slices.SortStableFunc(d.byLast, func(a, b int32) int {
-		ta, tb := d.lastAsk[a], d.lastAsk[b]
-		switch {
-		case ta.IsZero() && tb.IsZero():
-			return 0
-		case ta.IsZero():
-			return 1
-		case tb.IsZero():
-			return -1
+	// last-ask order: most recent first, never-asked last, ties by name
+	rank := keys // reuse: rank in name order, then the sort key
+	for r, i := range d.byName {
+		rank[i] = uint64(r)
+	}
+	last := make([]int64, n)
+	for i, t := range d.lastAsk {
+		if t.IsZero() {
+			last[i] = -1 << 63
+		} else {
+			last[i] = t.UnixNano()
 		}
-		return tb.Compare(ta)
+	}
+	d.byLast = slices.Clone(d.byName)
+	slices.SortFunc(d.byLast, func(a, b int32) int {
+		if c := cmp.Compare(last[b], last[a]); c != 0 {
+			return c
+		}
+		return cmp.Compare(rank[a], rank[b])
 	})
 	return d
+}
+
+// lowerTail lower-cases buf[start:] in place when it is ASCII, else
+// replaces it with its strings.ToLower.
+func lowerTail(buf []byte, start int) []byte {
+	for j := start; j < len(buf); j++ {
+		c := buf[j]
+		if c >= 0x80 {
+			low := strings.ToLower(string(buf[start:]))
+			return append(buf[:start], low...)
+		}
+		if 'A' <= c && c <= 'Z' {
+			buf[j] = c + 'a' - 'A'
+		}
+	}
+	return buf
 }
 
 // lower lower-cases s, fast for ASCII.

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -78,7 +79,7 @@ func runPush(cmd tea.Cmd) []tea.Msg {
 		if c == nil {
 			return
 		}
-		switch msg := c().(type) {
+		switch msg := within(c, 50*time.Millisecond).(type) {
 		case tea.BatchMsg:
 			for _, c := range msg {
 				do(c)

@@ -197,7 +197,7 @@ func run(t testing.TB, m tea.Model, cmd tea.Cmd) []tea.Msg {
 		if c == nil || depth > 8 {
 			return
 		}
-		msg := c()
+		msg := within(c, 120*time.Millisecond)
 		switch msg := msg.(type) {
 		case tea.BatchMsg:
 			for _, c := range msg {
@@ -241,3 +241,15 @@ type fixedPath struct {
 }
 
 func (f fixedPath) Path() string { return f.path }
+
+// within runs c, giving up (nil) after d: cursor blinks sleep for long.
+func within(c tea.Cmd, d time.Duration) tea.Msg {
+	ch := make(chan tea.Msg, 1)
+	go func() { ch <- c() }()
+	select {
+	case msg := <-ch:
+		return msg
+	case <-time.After(d):
+		return nil
+	}
+}
