@@ -27,16 +27,34 @@ func (s *Store) write(fn func(tx *Tx) error) error {
 
 // AddFriend stores a new friend and sets its ID and times.
 func (s *Store) AddFriend(f *Friend) error {
+	// Validate before opening, so a rejected record never creates the file.
+	f.Normalize()
+	if err := f.Validate(); err != nil {
+		return err
+	}
 	return s.write(func(tx *Tx) error { return tx.AddFriend(f) })
 }
 
 // PutFriend replaces an existing friend.
 func (s *Store) PutFriend(f *Friend) error {
+	f.Normalize()
+	if err := f.Validate(); err != nil {
+		return err
+	}
 	return s.write(func(tx *Tx) error { return tx.PutFriend(f) })
 }
 
 // AddAsk stores a new ask and sets its ID.
 func (s *Store) AddAsk(a *Ask) error {
+	if a.Created.IsZero() {
+		a.Created = time.Now()
+	}
+	if err := a.Validate(); err != nil {
+		return err
+	}
+	if !s.Exists() {
+		return fmt.Errorf("friend %d: %w", a.FriendID, ErrNotFound)
+	}
 	return s.write(func(tx *Tx) error { return tx.AddAsk(a) })
 }
 
@@ -47,11 +65,23 @@ func (s *Store) PutAsk(a *Ask) error {
 
 // AddFavor stores a new favor and sets its ID.
 func (s *Store) AddFavor(v *Favor) error {
+	if v.At.IsZero() {
+		v.At = time.Now()
+	}
+	if err := v.Validate(); err != nil {
+		return err
+	}
+	if !s.Exists() {
+		return fmt.Errorf("friend %d: %w", v.FriendID, ErrNotFound)
+	}
 	return s.write(func(tx *Tx) error { return tx.AddFavor(v) })
 }
 
 // PutProfile replaces the profile.
 func (s *Store) PutProfile(p Profile) error {
+	if err := p.Validate(); err != nil {
+		return err
+	}
 	return s.write(func(tx *Tx) error { return tx.PutProfile(p) })
 }
 
@@ -153,7 +183,7 @@ func (s *Store) History(friendID uint64) ([]Ask, []Favor, error) {
 // the first screen and the policy need, read in one transaction.
 //
 // Ask heads carry ID, FriendID, Kind, Status, Sector, Org and the times
-// Created, Sent, Resolved and Thanked; Topic, Body, Outcome and FollowUp
+// Created, Sent, Resolved, FollowUp and Thanked; Topic, Body and Outcome
 // are left empty (read them with History or Ask). Favor heads carry ID,
 // FriendID and At, not What.
 type Network struct {
@@ -325,8 +355,14 @@ func (s *Store) FindFriend(query string) (Friend, error) {
 	case len(partial) > 1:
 		return Friend{}, &AmbiguousError{Query: q, Matches: partial}
 	}
-	return Friend{}, fmt.Errorf("no friend matches %q: %w", q, ErrNotFound)
+	return Friend{}, &notFoundError{fmt.Sprintf("no friend matches %q (see 'kith list')", q)}
 }
+
+// notFoundError is an ErrNotFound with a message of its own.
+type notFoundError struct{ msg string }
+
+func (e *notFoundError) Error() string        { return e.msg }
+func (e *notFoundError) Is(target error) bool { return target == ErrNotFound }
 
 // Snapshot is the whole database, as kith's JSON export writes it.
 type Snapshot struct {

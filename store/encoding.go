@@ -300,6 +300,7 @@ func encodeAskHead(a *Ask) []byte {
 	e.time(a.Created)
 	e.time(a.Sent)
 	e.time(a.Resolved)
+	e.time(a.FollowUp)
 	e.time(a.Thanked)
 	return e.b
 }
@@ -315,6 +316,7 @@ func decodeAskHead(k, v []byte) (Ask, error) {
 	a.Created = d.time()
 	a.Sent = d.time()
 	a.Resolved = d.time()
+	a.FollowUp = d.time()
 	a.Thanked = d.time()
 	return a, d.err
 }

@@ -104,7 +104,7 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) error {
 	needsMigration := false
 	err = guard(s.path, func() error {
 		return db.View(func(tx *bolt.Tx) error {
-			v, err := s.checkSchema(tx, db)
+			v, err := s.checkSchema(tx)
 			if err != nil {
 				return err
 			}
@@ -151,12 +151,20 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 		return err
 	}
 	err = guard(s.path, func() error {
-		return db.Update(func(tx *bolt.Tx) error {
-			if fresh && tx.Bucket(bucketMeta) == nil && isBlank(tx) {
-				if err := initSchema(tx); err != nil {
-					return err
+		if fresh {
+			// Make the new file a kith database in a transaction of its
+			// own, so that it stays one even if fn fails.
+			if err := db.Update(func(tx *bolt.Tx) error {
+				if tx.Bucket(bucketMeta) == nil && isBlank(tx) {
+					return initSchema(tx)
 				}
-			} else if _, err := s.checkSchema(tx, db); err != nil {
+				return nil
+			}); err != nil {
+				return err
+			}
+		}
+		return db.Update(func(tx *bolt.Tx) error {
+			if _, err := s.checkSchema(tx); err != nil {
 				return err
 			}
 			if err := migrate(tx); err != nil {
@@ -171,11 +179,21 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 	return err
 }
 
-// open opens the bbolt file, mapping bbolt's errors to ours.
+// open opens the bbolt file, mapping bbolt's errors to ours. An existing
+// file is checked first, so a damaged one is refused before bbolt maps it.
 func (s *Store) open(readOnly bool) (*bolt.DB, error) {
-	db, err := bolt.Open(s.path, 0o600, &bolt.Options{
-		Timeout:  s.lockTimeout,
-		ReadOnly: readOnly,
+	if info, err := os.Stat(s.path); err == nil && info.Size() > 0 {
+		if err := precheck(s.path); err != nil {
+			return nil, err
+		}
+	}
+	var db *bolt.DB
+	err := guard(s.path, func() (err error) {
+		db, err = bolt.Open(s.path, 0o600, &bolt.Options{
+			Timeout:  s.lockTimeout,
+			ReadOnly: readOnly,
+		})
+		return err
 	})
 	switch {
 	case err == nil:
@@ -185,6 +203,8 @@ func (s *Store) open(readOnly bool) (*bolt.DB, error) {
 	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch),
 		errors.Is(err, berrors.ErrChecksum):
 		return nil, fmt.Errorf("%s is %w (%v); it was left untouched: choose another path with --db, or restore a backup", s.path, ErrNotKith, err)
+	case errors.Is(err, ErrCorrupt):
+		return nil, err
 	case errors.Is(err, fs.ErrPermission):
 		return nil, fmt.Errorf("open %s: permission denied; check the file's owner and mode", s.path)
 	default:
@@ -192,13 +212,8 @@ func (s *Store) open(readOnly bool) (*bolt.DB, error) {
 	}
 }
 
-// checkSchema verifies that tx is a kith database whose file is whole and
-// whose schema this binary knows, and returns its schema version.
-func (s *Store) checkSchema(tx *bolt.Tx, db *bolt.DB) (int, error) {
-	info, err := os.Stat(s.path)
-	if err == nil && info.Size() < tx.Size() {
-		return 0, fmt.Errorf("%s is %w: the file is shorter than its contents say (a truncated copy?); it was left untouched: restore a backup", s.path, ErrCorrupt)
-	}
+// checkSchema verifies that tx is a kith database whose schema this binary knows, and returns its schema version.
+func (s *Store) checkSchema(tx *bolt.Tx) (int, error) {
 	meta := tx.Bucket(bucketMeta)
 	if meta == nil {
 		return 0, fmt.Errorf("%s is a bbolt file but %w (no meta bucket); it was left untouched: choose another path with --db", s.path, ErrNotKith)

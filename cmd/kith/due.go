@@ -1,0 +1,40 @@
+package main
+
+import (
+	"fmt"
+
+	"kith/policy"
+)
+
+func cmdDue(e *env, args []string) error {
+	fs := newFlags(e, "due", "[--json]", "follow-ups, thank-yous and favors to return")
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usageErrorf("due: unexpected argument %q", pos[0])
+	}
+	n, err := e.store.Network()
+	if err != nil {
+		return err
+	}
+	nudges := []policy.Nudge{}
+	for i := range n.Friends {
+		nudges = append(nudges, policy.Due(&n.Friends[i], n.AsksOf(i), n.FavorsOf(i), e.now)...)
+	}
+	policy.SortNudges(nudges)
+	if *asJSON {
+		return writeJSON(e.out, nudges)
+	}
+	if len(nudges) == 0 {
+		fmt.Fprintln(e.out, "nothing due")
+		return nil
+	}
+	t := newTable("WHAT", "FRIEND", "SINCE", "")
+	for _, nu := range nudges {
+		t.add(string(nu.Kind), nu.Friend, nu.Since.Local().Format("2006-01-02"), nu.Message)
+	}
+	return t.write(e.out, []int{0, 24, 0, 0})
+}

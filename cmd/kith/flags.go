@@ -1,0 +1,192 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"kith/store"
+)
+
+// strings is a repeatable string flag.
+type stringList []string
+
+func (s *stringList) String() string { return strings.Join(*s, ",") }
+func (s *stringList) Set(v string) error {
+	*s = append(*s, v)
+	return nil
+}
+
+// friendFlags are the flags add and edit share.
+type friendFlags struct {
+	name, nickname, org, role, channel, note, workedNote string
+	sectors, emails, phones, urls, boundaries, busy      stringList
+	closeness                                            int
+	worked                                               bool
+}
+
+func (ff *friendFlags) register(fs *flag.FlagSet, rename bool) {
+	if rename {
+		fs.StringVar(&ff.name, "name", "", "new `name`")
+	}
+	fs.StringVar(&ff.nickname, "nickname", "", "`nickname`")
+	fs.StringVar(&ff.org, "org", "", "`organisation`")
+	fs.StringVar(&ff.role, "role", "", "`role` or job title")
+	fs.Var(&ff.sectors, "sector", "`sector` tag (repeatable)")
+	fs.Var(&ff.emails, "email", "e-mail `address` (repeatable)")
+	fs.Var(&ff.phones, "phone", "phone `number` (repeatable)")
+	fs.Var(&ff.urls, "url", "profile `URL` (repeatable)")
+	fs.IntVar(&ff.closeness, "closeness", 3, "1 acquaintance … 5 close friend")
+	fs.BoolVar(&ff.worked, "worked-together", false, "you have worked together")
+	fs.StringVar(&ff.workedNote, "worked-note", "", "where and when you worked together")
+	fs.Var(&ff.boundaries, "boundary", "a request `KIND[:note]` that is off-limits for them (repeatable)")
+	fs.Var(&ff.busy, "busy", "busy season `MON-MON`, e.g. Mar-Apr (repeatable)")
+	fs.StringVar(&ff.channel, "channel", "", "preferred `channel` (email, phone, …)")
+	fs.StringVar(&ff.note, "note", "", "free `text` notes")
+}
+
+// apply copies the flags that were set on the command line into f; with
+// all, every flag counts as set (add). It reports bad values as usage
+// errors naming the flag.
+func (ff *friendFlags) apply(fs *flag.FlagSet, f *store.Friend, all bool) error {
+	given := map[string]bool{}
+	fs.Visit(func(fl *flag.Flag) { given[fl.Name] = true })
+	set := given
+	if all {
+		set = map[string]bool{}
+		fs.VisitAll(func(fl *flag.Flag) { set[fl.Name] = true })
+	}
+	line := func(s string) string { return store.CleanText(s, false) }
+	if set["name"] {
+		f.Name = line(ff.name)
+	}
+	if set["nickname"] {
+		f.Nickname = line(ff.nickname)
+	}
+	if set["org"] {
+		f.Org = line(ff.org)
+	}
+	if set["role"] {
+		f.Role = line(ff.role)
+	}
+	if set["channel"] {
+		f.Channel = line(ff.channel)
+	}
+	if set["note"] {
+		f.Notes = store.CleanText(ff.note, true)
+	}
+	if set["worked-note"] {
+		f.WorkedNote = line(ff.workedNote)
+	}
+	switch {
+	case given["worked-together"]:
+		f.WorkedTogether = ff.worked
+	case given["worked-note"] && f.WorkedNote != "":
+		// A note on where you worked together implies you did.
+		f.WorkedTogether = true
+	case all:
+		f.WorkedTogether = false
+	}
+	if set["closeness"] {
+		if ff.closeness < store.MinCloseness || ff.closeness > store.MaxCloseness {
+			return usageErrorf("--closeness: must be 1-5 (1 acquaintance … 5 close friend), got %d", ff.closeness)
+		}
+		f.Closeness = ff.closeness
+	}
+	cleanAll := func(in []string) []string {
+		out := make([]string, 0, len(in))
+		for _, s := range in {
+			out = append(out, line(s))
+		}
+		return out
+	}
+	if set["sector"] {
+		f.Sectors = cleanAll(ff.sectors)
+	}
+	if set["email"] {
+		for _, e := range ff.emails {
+			if e = strings.TrimSpace(e); e != "" && (!strings.Contains(e, "@") || strings.ContainsAny(e, " \t")) {
+				return usageErrorf("--email: %q is not an e-mail address", e)
+			}
+		}
+		f.Emails = cleanAll(ff.emails)
+	}
+	if set["phone"] {
+		f.Phones = cleanAll(ff.phones)
+	}
+	if set["url"] {
+		f.URLs = cleanAll(ff.urls)
+	}
+	if set["boundary"] {
+		f.Boundaries = nil
+		for _, s := range ff.boundaries {
+			if strings.TrimSpace(s) == "" {
+				continue
+			}
+			b, err := store.ParseBoundary(line(s))
+			if err != nil {
+				return usageErrorf("--boundary: %v", err)
+			}
+			f.Boundaries = append(f.Boundaries, b)
+		}
+	}
+	if set["busy"] {
+		f.Busy = nil
+		for _, s := range ff.busy {
+			if strings.TrimSpace(s) == "" {
+				continue
+			}
+			r, err := store.ParseMonthRange(s)
+			if err != nil {
+				return usageErrorf("--busy: %v", err)
+			}
+			f.Busy = append(f.Busy, r)
+		}
+	}
+	return nil
+}
+
+// parseWhen reads --at: RFC 3339 or YYYY-MM-DD (local midnight). Dates in
+// the future are refused: kith records what happened.
+func parseWhen(flagName, s string, now time.Time) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		t, err = time.ParseInLocation("2006-01-02", s, now.Location())
+	}
+	if err != nil {
+		return time.Time{}, usageErrorf("--%s: %q is not a date (want YYYY-MM-DD or RFC 3339, e.g. 2026-03-01 or 2026-03-01T15:04:05Z)", flagName, s)
+	}
+	if t.After(now.Add(24 * time.Hour)) {
+		return time.Time{}, usageErrorf("--%s: %s is in the future", flagName, s)
+	}
+	return t, nil
+}
+
+// atoiFlag parses a whole-number flag value.
+func atoiFlag(name, s string) (int, error) {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return 0, usageErrorf("--%s: %q is not a whole number", name, s)
+	}
+	return n, nil
+}
+
+// formatError turns a store validation error into one naming the flag.
+func formatError(err error) error {
+	if fe, ok := err.(*store.FieldError); ok {
+		return usageErrorf("--%s: %s", fe.Field, fe.Msg)
+	}
+	return err
+}
+
+// oneArg demands exactly one positional argument.
+func oneArg(name string, pos []string, what string) (string, error) {
+	if len(pos) != 1 {
+		return "", usageErrorf("%s: want exactly one %s, got %d arguments", name, what, len(pos)).
+			withHint(fmt.Sprintf("run 'kith %s --help' for usage (quote names with spaces)", name))
+	}
+	return pos[0], nil
+}

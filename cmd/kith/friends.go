@@ -1,0 +1,282 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"kith/store"
+)
+
+func cmdAdd(e *env, args []string) error {
+	fs := newFlags(e, "add", "NAME [flags]", "add a friend")
+	var ff friendFlags
+	ff.register(fs, false)
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	name, err := oneArg("add", pos, "NAME")
+	if err != nil {
+		return err
+	}
+	f := store.Friend{Name: store.CleanText(name, false)}
+	if err := ff.apply(fs, &f, true); err != nil {
+		return err
+	}
+	if err := f.Validate(); err != nil {
+		return formatError(err)
+	}
+	f.Created, f.Updated = e.now, e.now
+	if err := e.store.AddFriend(&f); err != nil {
+		return formatError(err)
+	}
+	fmt.Fprintf(e.out, "added %s (id %d)\n", f.Name, f.ID)
+	return nil
+}
+
+func cmdEdit(e *env, args []string) error {
+	fs := newFlags(e, "edit", "FRIEND [flags]", "change a friend (same flags as add, plus --name and --archived)")
+	var ff friendFlags
+	ff.register(fs, true)
+	archived := fs.Bool("archived", false, "archive (true) or restore (false) the friend")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	q, err := oneArg("edit", pos, "FRIEND")
+	if err != nil {
+		return err
+	}
+	if fs.NFlag() == 0 {
+		return usageErrorf("edit: nothing to change").withHint("give at least one flag; run 'kith edit --help'")
+	}
+	f, err := e.store.FindFriend(q)
+	if err != nil {
+		return err
+	}
+	if err := ff.apply(fs, &f, false); err != nil {
+		return err
+	}
+	fs.Visit(func(fl2 *flag.Flag) {
+		if fl2.Name == "archived" {
+			f.Archived = *archived
+		}
+	})
+	if err := f.Validate(); err != nil {
+		return formatError(err)
+	}
+	if err := e.store.PutFriend(&f); err != nil {
+		return formatError(err)
+	}
+	fmt.Fprintf(e.out, "updated %s (id %d)\n", f.Name, f.ID)
+	return nil
+}
+
+// listRow is one friend of `kith list --json`: the friend's fields plus
+// when you last asked them.
+type listRow struct {
+	store.Friend
+	LastAsk time.Time `json:"last_ask,omitzero"`
+}
+
+func cmdList(e *env, args []string) error {
+	fs := newFlags(e, "list", "[--json] [--sector S] [--archived]", "list friends")
+	asJSON := fs.Bool("json", false, "print JSON")
+	sector := fs.String("sector", "", "only friends tagged with `sector`")
+	archived := fs.Bool("archived", false, "include archived friends")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usageErrorf("list: unexpected argument %q", pos[0])
+	}
+	n, err := e.store.Network()
+	if err != nil {
+		return err
+	}
+	rows := make([]listRow, 0, len(n.Friends))
+	for i := range n.Friends {
+		f := &n.Friends[i]
+		if f.Archived && !*archived {
+			continue
+		}
+		if *sector != "" && !f.HasSector(*sector) {
+			continue
+		}
+		rows = append(rows, listRow{Friend: *f, LastAsk: lastAsk(n.AsksOf(i))})
+	}
+	if *asJSON {
+		return writeJSON(e.out, rows)
+	}
+	return printList(e.out, rows, e.now)
+}
+
+// lastAsk is when the latest ask actually made was made.
+func lastAsk(asks []store.Ask) time.Time {
+	var last time.Time
+	for i := range asks {
+		if asks[i].Status.Made() && asks[i].At().After(last) {
+			last = asks[i].At()
+		}
+	}
+	return last
+}
+
+func printList(w io.Writer, rows []listRow, now time.Time) error {
+	if len(rows) == 0 {
+		fmt.Fprintln(w, "no friends yet: add one with 'kith add NAME', or try 'kith demo' on a scratch database (--db)")
+		return nil
+	}
+	t := newTable("ID", "NAME", "ORGANISATION", "SECTORS", "LAST ASK")
+	for _, r := range rows {
+		last := "never"
+		if !r.LastAsk.IsZero() {
+			last = ago(now, r.LastAsk)
+		}
+		t.add(fmt.Sprint(r.ID), r.Name, r.Org, strings.Join(r.Sectors, ","), last)
+	}
+	return t.write(w, []int{0, 24, 20, 18, 0})
+}
+
+// showJSON is `kith show --json`.
+type showJSON struct {
+	Friend store.Friend  `json:"friend"`
+	Asks   []store.Ask   `json:"asks"`
+	Favors []store.Favor `json:"favors"`
+}
+
+func cmdShow(e *env, args []string) error {
+	fs := newFlags(e, "show", "FRIEND [--json]", "one friend with history")
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	q, err := oneArg("show", pos, "FRIEND")
+	if err != nil {
+		return err
+	}
+	f, err := e.store.FindFriend(q)
+	if err != nil {
+		return err
+	}
+	asks, favors, err := e.store.History(f.ID)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		if asks == nil {
+			asks = []store.Ask{}
+		}
+		if favors == nil {
+			favors = []store.Favor{}
+		}
+		return writeJSON(e.out, showJSON{Friend: f, Asks: asks, Favors: favors})
+	}
+	printFriend(e.out, &f, asks, favors, e.now)
+	return nil
+}
+
+func printFriend(w io.Writer, f *store.Friend, asks []store.Ask, favors []store.Favor, now time.Time) {
+	fmt.Fprintf(w, "%s (id %d)", f.Name, f.ID)
+	if f.Nickname != "" {
+		fmt.Fprintf(w, " \"%s\"", f.Nickname)
+	}
+	if f.Archived {
+		fmt.Fprint(w, " [archived]")
+	}
+	fmt.Fprintln(w)
+	field := func(label, v string) {
+		if v != "" {
+			fmt.Fprintf(w, "  %-16s %s\n", label+":", v)
+		}
+	}
+	work := f.Role
+	if f.Org != "" {
+		if work != "" {
+			work += " at "
+		}
+		work += f.Org
+	}
+	field("works", work)
+	field("sectors", strings.Join(f.Sectors, ", "))
+	field("closeness", fmt.Sprintf("%d/5", f.Closeness))
+	field("e-mail", strings.Join(f.Emails, ", "))
+	field("phone", strings.Join(f.Phones, ", "))
+	field("links", strings.Join(f.URLs, ", "))
+	field("channel", f.Channel)
+	if f.WorkedTogether {
+		field("worked together", orDash("yes", f.WorkedNote))
+	} else {
+		field("worked together", "no")
+	}
+	for _, b := range f.Boundaries {
+		field("boundary", orDash("no "+string(b.Kind), b.Note))
+	}
+	var busy []string
+	for _, r := range f.Busy {
+		busy = append(busy, r.String())
+	}
+	field("busy", strings.Join(busy, ", "))
+	if f.Notes != "" {
+		fmt.Fprintf(w, "  %-16s %s\n", "notes:", strings.ReplaceAll(f.Notes, "\n", "\n"+strings.Repeat(" ", 19)))
+	}
+	fmt.Fprintf(w, "\nAsks (%d):\n", len(asks))
+	if len(asks) == 0 {
+		fmt.Fprintln(w, "  none")
+	}
+	for _, a := range asks {
+		line := fmt.Sprintf("  %s  %-14s %-11s", a.At().Local().Format("2006-01-02"), a.Kind, a.Status)
+		if a.Topic != "" {
+			line += " " + a.Topic
+		}
+		if a.Outcome != "" {
+			line += " — " + a.Outcome
+		}
+		fmt.Fprintln(w, strings.TrimRight(line, " "))
+	}
+	fmt.Fprintf(w, "\nFavors you did (%d):\n", len(favors))
+	if len(favors) == 0 {
+		fmt.Fprintln(w, "  none")
+	}
+	for _, v := range favors {
+		fmt.Fprintf(w, "  %s  %s\n", v.At.Local().Format("2006-01-02"), v.What)
+	}
+}
+
+func orDash(a, b string) string {
+	if b == "" {
+		return a
+	}
+	return a + " — " + b
+}
+
+// ago says how long before now t was, coarsely.
+func ago(now, t time.Time) string {
+	d := now.Sub(t)
+	days := int(d.Hours() / 24)
+	switch {
+	case d < 0:
+		return "just now"
+	case days == 0:
+		return "today"
+	case days == 1:
+		return "yesterday"
+	case days < 60:
+		return fmt.Sprintf("%d days ago", days)
+	case days < 730:
+		return fmt.Sprintf("%d months ago", days/30)
+	}
+	return fmt.Sprintf("%d years ago", days/365)
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}

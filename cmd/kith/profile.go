@@ -1,0 +1,103 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"kith/store"
+)
+
+func cmdProfile(e *env, args []string) error {
+	fs := newFlags(e, "profile", "[--name N] [--blurb T] [--signature S] [--lang en|it] [--cooldown-days N] [--json]", "show or set your profile")
+	name := fs.String("name", "", "your `name`")
+	blurb := fs.String("blurb", "", "the paste-ready paragraph about you, for introductions")
+	signature := fs.String("signature", "", "how drafts are signed")
+	lang := fs.String("lang", "", "draft language: en or it")
+	cooldown := fs.String("cooldown-days", "", "days to leave a friend alone after an ask (default 14)")
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usageErrorf("profile: unexpected argument %q", pos[0]).withHint("quote text with spaces, e.g. --blurb \"I am …\"")
+	}
+	changed := false
+	var bad error
+	apply := func(p *store.Profile) {
+		fs.Visit(func(fl *flag.Flag) {
+			switch fl.Name {
+			case "name":
+				p.Name = store.CleanText(*name, false)
+			case "blurb":
+				p.Blurb = store.CleanText(*blurb, true)
+			case "signature":
+				p.Signature = store.CleanText(*signature, true)
+			case "lang":
+				p.Lang = strings.ToLower(strings.TrimSpace(*lang))
+				if p.Lang != store.LangEnglish && p.Lang != store.LangItalian {
+					bad = usageErrorf("--lang: want en or it, got %q", *lang)
+				}
+			case "cooldown-days":
+				n, err := atoiFlag("cooldown-days", *cooldown)
+				if err == nil && (n < 0 || n > 365) {
+					err = usageErrorf("--cooldown-days: want 0-365, got %d", n)
+				}
+				if err != nil {
+					bad = err
+				}
+				p.Settings.CooldownDays = n
+			default:
+				return
+			}
+			changed = true
+		})
+	}
+	// Validate the flags before touching the database.
+	probe := store.DefaultProfile()
+	apply(&probe)
+	if bad != nil {
+		return bad
+	}
+	var p store.Profile
+	if changed {
+		err = e.store.Batch(e.now, func(tx *store.Tx) error {
+			cur, err := tx.Profile()
+			if err != nil {
+				return err
+			}
+			apply(&cur)
+			p = cur
+			return tx.PutProfile(cur)
+		})
+	} else {
+		p, err = e.store.Profile()
+	}
+	if err != nil {
+		return formatError(err)
+	}
+	if *asJSON {
+		return writeJSON(e.out, p)
+	}
+	printProfile(e.out, &p)
+	return nil
+}
+
+func printProfile(w io.Writer, p *store.Profile) {
+	show := func(label, v string) {
+		if v == "" {
+			v = "(not set)"
+		}
+		fmt.Fprintf(w, "%-14s %s\n", label+":", strings.ReplaceAll(v, "\n", "\n"+strings.Repeat(" ", 15)))
+	}
+	show("name", p.Name)
+	show("blurb", p.Blurb)
+	show("signature", p.Signature)
+	show("language", p.Lang)
+	show("cool-down", fmt.Sprintf("%d days", p.Settings.CooldownDays))
+	if p.Blurb == "" {
+		fmt.Fprintln(w, "\nAdd a blurb before asking for introductions: kith profile --blurb \"…\"")
+	}
+}

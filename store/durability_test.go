@@ -1,0 +1,124 @@
+package store
+
+import (
+	"bufio"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// The durability test runs a writer in a child process (this test binary,
+// re-executed), kills it with SIGKILL at a random moment in a stream of
+// writes, and checks that every write the child reported done survived.
+const childEnv = "KITH_DURABILITY_CHILD"
+
+// TestMain runs the writer instead of the tests when this binary is the
+// child of TestKill9KeepsAcknowledgedWrites.
+func TestMain(m *testing.M) {
+	if path := os.Getenv(childEnv); path != "" {
+		durabilityWriter(path)
+	}
+	os.Exit(m.Run())
+}
+
+// durabilityWriter adds asks forever, printing each id once it is durable.
+func durabilityWriter(path string) {
+	s := New(path)
+	f := Friend{Name: "Writer"}
+	if err := s.AddFriend(&f); err != nil {
+		fmt.Println("error", err)
+		os.Exit(1)
+	}
+	for i := 0; ; i++ {
+		a := Ask{FriendID: f.ID, Kind: KindChat, Status: StatusSent, Topic: "write " + strconv.Itoa(i), Created: time.Now()}
+		if err := s.AddAsk(&a); err != nil {
+			fmt.Println("error", err)
+			os.Exit(1)
+		}
+		// Acknowledge only after AddAsk returned: the write is durable.
+		fmt.Printf("ok %d\n", a.ID)
+	}
+}
+
+func TestKill9KeepsAcknowledgedWrites(t *testing.T) {
+	if testing.Short() {
+		t.Skip("spawns processes")
+	}
+	rounds := 12
+	if v, err := strconv.Atoi(os.Getenv("KITH_DURABILITY_ROUNDS")); err == nil && v > 0 {
+		rounds = v
+	}
+	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 1))
+	for r := 0; r < rounds; r++ {
+		path := filepath.Join(t.TempDir(), "kith.db")
+		cmd := exec.Command(os.Args[0], "-test.run=^$")
+		cmd.Env = append(os.Environ(), childEnv+"="+path)
+		out, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		acked := make(chan []uint64)
+		go func() {
+			var ids []uint64
+			sc := bufio.NewScanner(out)
+			for sc.Scan() {
+				line := sc.Text()
+				if id, ok := strings.CutPrefix(line, "ok "); ok {
+					n, _ := strconv.ParseUint(id, 10, 64)
+					ids = append(ids, n)
+				}
+			}
+			acked <- ids
+		}()
+		time.Sleep(time.Duration(20+rng.IntN(150)) * time.Millisecond)
+		cmd.Process.Signal(syscall.SIGKILL)
+		ids := <-acked
+		cmd.Wait()
+
+		s := New(path)
+		asks, err := s.Asks()
+		if err != nil {
+			t.Fatalf("round %d: reopen after kill -9: %v", r, err)
+		}
+		have := make(map[uint64]bool, len(asks))
+		for _, a := range asks {
+			have[a.ID] = true
+		}
+		for _, id := range ids {
+			if !have[id] {
+				t.Fatalf("round %d: acknowledged ask %d is missing (%d acknowledged, %d stored)", r, id, len(ids), len(asks))
+			}
+		}
+		// The file must be consistent, and writable again.
+		db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
+		if err != nil {
+			t.Fatalf("round %d: %v", r, err)
+		}
+		err = db.View(func(tx *bolt.Tx) error {
+			for err := range tx.Check() {
+				return err
+			}
+			return nil
+		})
+		db.Close()
+		if err != nil {
+			t.Fatalf("round %d: consistency check: %v", r, err)
+		}
+		if err := s.AddFavor(&Favor{FriendID: 1, What: "after the crash", At: time.Now()}); err != nil {
+			t.Fatalf("round %d: write after the crash: %v", r, err)
+		}
+		t.Logf("round %d: %d writes acknowledged, %d stored", r, len(ids), len(asks))
+	}
+}

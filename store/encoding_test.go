@@ -1,0 +1,112 @@
+package store
+
+import (
+	"reflect"
+	"testing"
+	"time"
+)
+
+func TestAskHeadKeepsWhatPolicyNeeds(t *testing.T) {
+	a := Ask{ID: 7, FriendID: 3, Kind: KindReference, Topic: "t", Sector: "law", Org: "Acme", Body: "b",
+		Status: StatusHelped, Created: t0, Sent: t0.Add(time.Hour), Resolved: t0.Add(2 * time.Hour),
+		FollowUp: t0.Add(3 * time.Hour), Thanked: t0.Add(4 * time.Hour), Outcome: "o"}
+	got, err := decodeAskHead(historyKey(a.FriendID, a.At(), a.ID), encodeAskHead(&a))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := a
+	want.Topic, want.Body, want.Outcome = "", "", ""
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v\nwant %+v", got, want)
+	}
+}
+
+func TestTimeKeysSortInTimeOrder(t *testing.T) {
+	times := []time.Time{time.Date(1969, 1, 1, 0, 0, 0, 0, time.UTC), time.Unix(0, 0), t0, t0.Add(time.Nanosecond)}
+	for i := 1; i < len(times); i++ {
+		if timeKey(times[i-1]) >= timeKey(times[i]) {
+			t.Errorf("%v does not sort before %v", times[i-1], times[i])
+		}
+		if got := keyTime(historyKey(1, times[i], 1)[8:16]); !got.Equal(times[i]) {
+			t.Errorf("keyTime: got %v, want %v", got, times[i])
+		}
+	}
+}
+
+// FuzzDecode feeds arbitrary bytes to every decoder: they must return an
+// error or a value, never panic.
+func FuzzDecode(f *testing.F) {
+	fr := fullFriend()
+	f.Add(encodeFriend(&fr))
+	a := Ask{ID: 1, FriendID: 1, Kind: KindChat, Status: StatusSent, Created: t0, Body: "x"}
+	f.Add(encodeAsk(&a))
+	f.Add(encodeAskHead(&a))
+	f.Add(encodeFavor(&Favor{ID: 1, FriendID: 1, What: "w", At: t0}))
+	f.Add([]byte{1, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		decodeFriend(b)
+		decodeAsk(b)
+		decodeFavor(b)
+		decodeAskHead(make([]byte, 24), b)
+	})
+}
+
+func TestCleanText(t *testing.T) {
+	cases := []struct {
+		in        string
+		multiline bool
+		want      string
+	}{
+		{"plain text", false, "plain text"},
+		{"Zoë 林美玲 🎉", false, "Zoë 林美玲 🎉"},
+		{"red \x1b[31malert\x1b[0m", false, "red alert"},
+		{"title\x1b]0;pwned\x07 here", false, "title here"},
+		{"bell\x07 and del\x7f", false, "bell and del"},
+		{"bad \xff utf8", false, "bad \uFFFD utf8"},
+		{"two\nlines\tand tab", false, "two lines and tab"},
+		{"two\nlines\tand tab", true, "two\nlines\tand tab"},
+		{"crlf\r\nline", true, "crlf\nline"},
+		{"c1 \u009b31m csi", false, "c1 31m csi"},
+		{"bidi \u202egnp.exe", false, "bidi gnp.exe"},
+	}
+	for _, c := range cases {
+		if got := CleanText(c.in, c.multiline); got != c.want {
+			t.Errorf("CleanText(%q, %v) = %q, want %q", c.in, c.multiline, got, c.want)
+		}
+	}
+}
+
+func TestMonthRange(t *testing.T) {
+	cases := []struct {
+		in      string
+		want    MonthRange
+		inside  []time.Month
+		outside []time.Month
+	}{
+		{"Mar-Apr", MonthRange{3, 4}, []time.Month{3, 4}, []time.Month{2, 5}},
+		{"nov-feb", MonthRange{11, 2}, []time.Month{11, 12, 1, 2}, []time.Month{3, 10}},
+		{"June", MonthRange{6, 6}, []time.Month{6}, []time.Month{5, 7}},
+		{"9-10", MonthRange{9, 10}, []time.Month{9, 10}, []time.Month{8}},
+	}
+	for _, c := range cases {
+		got, err := ParseMonthRange(c.in)
+		if err != nil || got != c.want {
+			t.Errorf("ParseMonthRange(%q) = %v, %v; want %v", c.in, got, err, c.want)
+		}
+		for _, m := range c.inside {
+			if !got.Contains(m) {
+				t.Errorf("%v should contain %v", got, m)
+			}
+		}
+		for _, m := range c.outside {
+			if got.Contains(m) {
+				t.Errorf("%v should not contain %v", got, m)
+			}
+		}
+	}
+	for _, bad := range []string{"", "Foo-Bar", "13", "Mar-", "ma"} {
+		if _, err := ParseMonthRange(bad); err == nil {
+			t.Errorf("ParseMonthRange(%q) accepted", bad)
+		}
+	}
+}
