@@ -13,7 +13,8 @@ import (
 )
 
 // dataset is one load of the database, immutable once built: background
-// commands read it while Update goes on.
+// commands read it while Update goes on. It holds what the first frame
+// needs; the filter's index comes later (see index).
 type dataset struct {
 	gen      uint64
 	friends  []store.Friend
@@ -21,24 +22,28 @@ type dataset struct {
 	favorsOf func(i int) []store.Favor
 	profile  store.Profile
 
-	hay      []string    // lower-cased name, org, sectors and notes, NUL-separated
 	lastAsk  []time.Time // when the last made ask was, zero if none
 	byName   []int32     // friend indexes sorted by name
-	byLast   []int32     // most recent ask first, never-asked last
+	rank     []int32     // rank[i] is friend i's position in byName
 	archived int
 }
 
-// newDataset indexes friends for display: haystacks for the filter and the
-// name and last-ask orders. asksOf and favorsOf give a friend's records by
+// index is what filtering and the last-ask sort need, built in a command
+// after the first frame.
+type index struct {
+	gen    uint64
+	hay    []string // lower-cased name, nickname, org, sectors and notes, NUL-separated
+	byLast []int32  // most recent ask first, never-asked last, then by name
+}
+
+// newDataset prepares friends for the first frame: the name order and
+// each friend's last ask. asksOf and favorsOf give a friend's records by
 // index, oldest first.
 func newDataset(gen uint64, friends []store.Friend, asksOf func(int) []store.Ask, favorsOf func(int) []store.Favor, p store.Profile) *dataset {
 	d := &dataset{gen: gen, friends: friends, asksOf: asksOf, favorsOf: favorsOf, profile: p}
 	n := len(friends)
-	d.hay = make([]string, n)
 	d.lastAsk = make([]time.Time, n)
-	// every haystack goes into one buffer, sliced afterwards: one
-	// allocation instead of one per friend
-	buf := make([]byte, 0, n*64)
+	buf := make([]byte, 0, n*16)
 	ends := make([]int, n)
 	for i := range friends {
 		f := &friends[i]
@@ -46,18 +51,7 @@ func newDataset(gen uint64, friends []store.Friend, asksOf func(int) []store.Ask
 			d.archived++
 		}
 		start := len(buf)
-		buf = append(buf, f.Name...)
-		buf = append(buf, 0)
-		buf = append(buf, f.Nickname...)
-		buf = append(buf, 0)
-		buf = append(buf, f.Org...)
-		for _, s := range f.Sectors {
-			buf = append(buf, 0)
-			buf = append(buf, s...)
-		}
-		buf = append(buf, 0)
-		buf = append(buf, f.Notes...)
-		buf = lowerTail(buf, start)
+		buf = lowerTail(append(buf, f.Name...), start)
 		ends[i] = len(buf)
 		asks := asksOf(i)
 		for j := len(asks) - 1; j >= 0; j-- {
@@ -67,15 +61,10 @@ func newDataset(gen uint64, friends []store.Friend, asksOf func(int) []store.Ask
 			}
 		}
 	}
-	all := string(buf)
-	start := 0
-	for i, e := range ends {
-		d.hay[i] = all[start:e]
-		start = e
-	}
-	// name order: compare the first 8 bytes as a number, then the rest
+	names := slice(string(buf), ends)
+	// compare the first 8 bytes as a number, then the rest
 	keys := make([]uint64, n)
-	for i, h := range d.hay {
+	for i, h := range names {
 		var k uint64
 		for j := 0; j < 8; j++ {
 			k <<= 8
@@ -93,16 +82,53 @@ func newDataset(gen uint64, friends []store.Friend, asksOf func(int) []store.Ask
 		if c := cmp.Compare(keys[a], keys[b]); c != 0 {
 			return c
 		}
-		if c := strings.Compare(d.hay[a], d.hay[b]); c != 0 {
+		if c := strings.Compare(names[a], names[b]); c != 0 {
 			return c
 		}
 		return cmp.Compare(a, b)
 	})
-	// last-ask order: most recent first, never-asked last, ties by name
-	rank := keys // reuse: rank in name order, then the sort key
+	d.rank = make([]int32, n)
 	for r, i := range d.byName {
-		rank[i] = uint64(r)
+		d.rank[i] = int32(r)
 	}
+	return d
+}
+
+// slice cuts all at ends into strings sharing its memory.
+func slice(all string, ends []int) []string {
+	out := make([]string, len(ends))
+	start := 0
+	for i, e := range ends {
+		out[i] = all[start:e]
+		start = e
+	}
+	return out
+}
+
+// buildIndex builds the filter's haystacks and the last-ask order of d.
+func buildIndex(d *dataset) *index {
+	n := d.len()
+	ix := &index{gen: d.gen}
+	buf := make([]byte, 0, n*64)
+	ends := make([]int, n)
+	for i := range d.friends {
+		f := &d.friends[i]
+		start := len(buf)
+		buf = append(buf, f.Name...)
+		buf = append(buf, 0)
+		buf = append(buf, f.Nickname...)
+		buf = append(buf, 0)
+		buf = append(buf, f.Org...)
+		for _, s := range f.Sectors {
+			buf = append(buf, 0)
+			buf = append(buf, s...)
+		}
+		buf = append(buf, 0)
+		buf = append(buf, f.Notes...)
+		buf = lowerTail(buf, start)
+		ends[i] = len(buf)
+	}
+	ix.hay = slice(string(buf), ends)
 	last := make([]int64, n)
 	for i, t := range d.lastAsk {
 		if t.IsZero() {
@@ -111,14 +137,21 @@ func newDataset(gen uint64, friends []store.Friend, asksOf func(int) []store.Ask
 			last[i] = t.UnixNano()
 		}
 	}
-	d.byLast = slices.Clone(d.byName)
-	slices.SortFunc(d.byLast, func(a, b int32) int {
+	ix.byLast = slices.Clone(d.byName)
+	slices.SortFunc(ix.byLast, func(a, b int32) int {
 		if c := cmp.Compare(last[b], last[a]); c != 0 {
 			return c
 		}
-		return cmp.Compare(rank[a], rank[b])
+		return cmp.Compare(d.rank[a], d.rank[b])
 	})
-	return d
+	return ix
+}
+
+// indexedMsg carries the index of the dataset of generation ix.gen.
+type indexedMsg struct{ ix *index }
+
+func indexCmd(d *dataset) tea.Cmd {
+	return func() tea.Msg { return indexedMsg{buildIndex(d)} }
 }
 
 // lowerTail lower-cases buf[start:] in place when it is ASCII, else

@@ -72,8 +72,10 @@ type history struct {
 // friendsScreen is the home screen: the list of friends, filter, sort and
 // the detail pane.
 type friendsScreen struct {
-	c *common
-	d *dataset
+	c      *common
+	d      *dataset
+	ix     *index // nil until built for d
+	loaded bool   // a load has landed
 	w int
 	h int
 
@@ -135,6 +137,9 @@ func (f *friendsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		return f, f.handleData(msg.d)
 	case readyMsg:
 		return f, f.handleReady(msg)
+	case indexedMsg:
+		f.handleIndexed(msg)
+		return f, nil
 	case historyWantMsg:
 		return f, f.handleHistoryWant(msg)
 	case historyMsg:
@@ -153,6 +158,8 @@ func (f *friendsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 
 func (f *friendsScreen) handleData(d *dataset) tea.Cmd {
 	f.d = d
+	f.ix = nil
+	f.loaded = true
 	n := d.len()
 	f.verd = make([]Verdict, n)
 	f.have = make([]bool, n)
@@ -163,7 +170,23 @@ func (f *friendsScreen) handleData(d *dataset) tea.Cmd {
 		cmd = f.startReady()
 	}
 	f.rebuild(true)
-	return tea.Batch(cmd, f.selectionChanged(true))
+	return tea.Batch(cmd, indexCmd(d), f.selectionChanged(true))
+}
+
+func (f *friendsScreen) handleIndexed(msg indexedMsg) {
+	if msg.ix.gen != f.d.gen {
+		return // for an older load
+	}
+	f.ix = msg.ix
+	f.rebuild(true)
+}
+
+// hay is the filter's haystacks, nil until indexed.
+func (f *friendsScreen) hay() []string {
+	if f.ix == nil {
+		return nil
+	}
+	return f.ix.hay
 }
 
 func (f *friendsScreen) startReady() tea.Cmd {
@@ -221,7 +244,9 @@ func (f *friendsScreen) order() []int32 {
 			return f.byReady
 		}
 	case sortLast:
-		return f.d.byLast
+		if f.ix != nil {
+			return f.ix.byLast
+		}
 	}
 	return f.d.byName
 }
@@ -240,7 +265,7 @@ func (f *friendsScreen) rebuild(keep bool) {
 			}
 		}
 	}
-	f.rows = filterRows(f.d.hay, f.base, f.query)
+	f.rows = filterRows(f.hay(), f.base, f.query)
 	f.cursor = 0
 	if keep && f.selID != 0 {
 		if at := f.d.index(f.selID); at >= 0 {
@@ -252,11 +277,15 @@ func (f *friendsScreen) rebuild(keep bool) {
 	f.clampCursor()
 }
 
-// filterRows keeps the rows whose haystack holds every word of query.
+// filterRows keeps the rows whose haystack holds every word of query;
+// with no haystacks yet (nil), none.
 func filterRows(hay []string, rows []int32, query string) []int32 {
 	terms := strings.Fields(lower(query))
 	if len(terms) == 0 {
 		return rows
+	}
+	if hay == nil {
+		return nil
 	}
 	out := make([]int32, 0, len(rows)/4+16)
 	for _, i := range rows {
@@ -282,11 +311,11 @@ func (f *friendsScreen) setQuery(q string) {
 		return
 	}
 	from := f.base
-	if f.query != "" && strings.HasPrefix(q, f.query) && strings.TrimSpace(f.query) != "" {
+	if f.query != "" && strings.HasPrefix(q, f.query) && strings.TrimSpace(f.query) != "" && f.ix != nil {
 		from = f.rows
 	}
 	f.query = q
-	f.rows = filterRows(f.d.hay, from, q)
+	f.rows = filterRows(f.hay(), from, q)
 	f.cursor, f.offset = 0, 0
 	f.clampCursor()
 }

@@ -111,7 +111,7 @@ func TestIncrementalFilterMatchesFull(t *testing.T) {
 	for _, step := range []string{"a", "an", "an ", "an r", "an ro", "an r", "a", "", "z", "zo"} {
 		m.home.filter.SetValue(step)
 		m.home.setQuery(step)
-		want := filterRows(m.home.d.hay, m.home.base, step)
+		want := filterRows(m.home.hay(), m.home.base, step)
 		if !slices.Equal(m.home.rows, want) {
 			t.Errorf("query %q: %d rows incrementally, %d from scratch", step, len(m.home.rows), len(want))
 		}

@@ -16,6 +16,9 @@ func (f *friendsScreen) View() string {
 	if f.w <= 0 || f.h <= 0 {
 		return ""
 	}
+	if !f.loaded {
+		return clip(" "+f.c.styles.Dim.Render("Loading…"), f.w, f.h)
+	}
 	if f.d.len() == 0 && !f.filtering {
 		return clip(f.welcome(), f.w, f.h)
 	}
@@ -75,7 +78,10 @@ func (f *friendsScreen) listView(w int, now time.Time) string {
 	n := f.listRows()
 	if len(f.rows) == 0 && n > 0 {
 		msg := "No friends match “" + clean(f.query) + "”. esc clears the filter."
-		if f.query == "" {
+		switch {
+		case f.query != "" && f.ix == nil:
+			msg = "Indexing for the filter…"
+		case f.query == "":
 			msg = "Every friend is archived: H shows them."
 		}
 		lines = append(lines, s.Dim.Render(fit(" "+msg, w)))
@@ -92,8 +98,8 @@ func (f *friendsScreen) statusLine(w int) string {
 		return clip(f.filter.View(), w, 1)
 	}
 	info := "sorted by " + f.sort.String()
-	if f.sort == sortReady && f.byReady == nil {
-		info = "sorting by readiness…"
+	if f.sort == sortReady && f.byReady == nil || f.sort == sortLast && f.ix == nil {
+		info = "sorting by " + f.sort.String() + "…"
 	}
 	if f.showArchived {
 		info += " · archived shown"
@@ -299,7 +305,7 @@ func (f *friendsScreen) detailLines(i, w int, now time.Time) []string {
 	v := f.verdict(i, now)
 	add("", s.Section.Render("Readiness"))
 	if v.Level == "" {
-		add(s.Dim.Render("not judged yet"))
+		add(s.Dim.Render("no verdict: the policy is not wired in yet"))
 	} else {
 		l := s.badge(v.Level).Render(strings.ToUpper(v.Level)) + fmt.Sprintf("  %d/100", v.Score)
 		if !v.Until.IsZero() {
@@ -331,7 +337,7 @@ func (f *friendsScreen) detailLines(i, w int, now time.Time) []string {
 	}
 	bal := len(favors) - made
 	add("", s.Section.Render("Reciprocity"))
-	add(fmt.Sprintf("%s made, %s done for them: balance %+d", plural(made, "ask", "asks"), plural(len(favors), "favor", "favors"), bal))
+	add(wrap(fmt.Sprintf("%s made, %s done for them: balance %+d", plural(made, "ask", "asks"), plural(len(favors), "favor", "favors"), bal), w)...)
 
 	add("", s.Section.Render(fmt.Sprintf("Asks (%d)", len(asks))))
 	if f.hist.err != nil && f.hist.id == fr.ID {

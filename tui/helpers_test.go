@@ -128,7 +128,9 @@ func newTestModel(t testing.TB, net *network, w, h int) *Model {
 		net = &network{}
 	}
 	m.loadSeq = 1
-	m.Update(loadedMsg{seq: 1, data: net.dataset(1)})
+	d := net.dataset(1)
+	m.Update(loadedMsg{seq: 1, data: d})
+	m.Update(indexedMsg{buildIndex(d)})
 	return m
 }
 
