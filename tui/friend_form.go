@@ -32,7 +32,7 @@ func newFriendForm(c *common, orig *store.Friend) *formScreen {
 		busy[i] = r.String()
 	}
 	fields := []field{
-		newField("name", "Name", fr.Name, "required", checkRequired),
+		newField("name", "Name", fr.Name, "e.g. Ada Lovelace", checkRequired),
 		newField("nickname", "Nickname", fr.Nickname, "", nil),
 		newField("org", "Organisation", fr.Org, "e.g. Acme", nil),
 		newField("role", "Role", fr.Role, "e.g. designer", nil),

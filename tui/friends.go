@@ -76,8 +76,8 @@ type friendsScreen struct {
 	d      *dataset
 	ix     *index // nil until built for d
 	loaded bool   // a load has landed
-	w int
-	h int
+	w      int
+	h      int
 
 	sort         sortMode
 	showArchived bool
