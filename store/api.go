@@ -238,8 +238,9 @@ func (s *Store) Network() (*Network, error) {
 		}
 		ab := tx.Bucket(bucketAsksByFriend)
 		n.Asks = make([]Ask, 0, ab.Stats().KeyN)
+		in := interner{}
 		if err := ab.ForEach(func(k, v []byte) error {
-			a, err := decodeAskHead(k, v)
+			a, err := decodeAskHead(k, v, in)
 			if err != nil {
 				return fmt.Errorf("ask %d: %w", historyID(k), err)
 			}
@@ -323,11 +324,16 @@ func (s *Store) FindFriend(query string) (Friend, error) {
 	}
 	lq := strings.ToLower(q)
 	var exact, partial []Friend
+	var lower []byte
 	err := s.view(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketFriends).ForEach(func(k, v []byte) error {
-			// Cheap test on the raw bytes first; decode only candidates.
-			if !bytes.Contains(bytes.ToLower(v), []byte(lq)) {
-				return nil
+			// Cheap test on the name's bytes first, lower-cased into a
+			// reused buffer; decode only candidates (and damaged values,
+			// so that decodeFriend reports them).
+			if name, ok := friendName(v); ok {
+				if lower = appendLower(lower[:0], name); !bytes.Contains(lower, []byte(lq)) {
+					return nil
+				}
 			}
 			f, err := decodeFriend(v)
 			if err != nil {

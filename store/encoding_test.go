@@ -2,15 +2,17 @@ package store
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 	"time"
+	"unsafe"
 )
 
 func TestAskHeadKeepsWhatPolicyNeeds(t *testing.T) {
 	a := Ask{ID: 7, FriendID: 3, Kind: KindReference, Topic: "t", Sector: "law", Org: "Acme", Body: "b",
 		Status: StatusHelped, Created: t0, Sent: t0.Add(time.Hour), Resolved: t0.Add(2 * time.Hour),
 		FollowUp: t0.Add(3 * time.Hour), Thanked: t0.Add(4 * time.Hour), Outcome: "o"}
-	got, err := decodeAskHead(historyKey(a.FriendID, a.At(), a.ID), encodeAskHead(&a))
+	got, err := decodeAskHead(historyKey(a.FriendID, a.At(), a.ID), encodeAskHead(&a), interner{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,7 +49,7 @@ func FuzzDecode(f *testing.F) {
 		decodeFriend(b)
 		decodeAsk(b)
 		decodeFavor(b)
-		decodeAskHead(make([]byte, 24), b)
+		decodeAskHead(make([]byte, 24), b, interner{})
 	})
 }
 
@@ -108,5 +110,56 @@ func TestMonthRange(t *testing.T) {
 		if _, err := ParseMonthRange(bad); err == nil {
 			t.Errorf("ParseMonthRange(%q) accepted", bad)
 		}
+	}
+}
+
+// The heads decode straight from the transaction's bytes: what they keep
+// must be copies, shared between heads, that outlive those bytes.
+func TestAskHeadStringsAreInternedCopies(t *testing.T) {
+	in := interner{}
+	a := Ask{ID: 1, FriendID: 2, Kind: KindIntro, Status: StatusSent, Sector: "fintech", Org: "Ledgerline", Created: t0}
+	v1, v2 := encodeAskHead(&a), encodeAskHead(&a)
+	k := historyKey(a.FriendID, a.At(), a.ID)
+	h1, err := decodeAskHead(k, v1, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h2, err := decodeAskHead(k, v2, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range v1 {
+		v1[i], v2[i] = 'x', 'x' // the transaction's memory is gone
+	}
+	if h1.Kind != KindIntro || h1.Status != StatusSent || h1.Sector != "fintech" || h1.Org != "Ledgerline" {
+		t.Errorf("head changed with the bytes it came from: %+v", h1)
+	}
+	b := Ask{ID: 2, FriendID: 2, Kind: "future-kind", Status: "future-status", Created: t0}
+	h3, err := decodeAskHead(historyKey(2, t0, 2), encodeAskHead(&b), in)
+	if err != nil || h3.Kind != "future-kind" || h3.Status != "future-status" {
+		t.Errorf("unknown kind and status: got %q %q (%v), want them kept", h3.Kind, h3.Status, err)
+	}
+	if unsafe.StringData(h1.Org) != unsafe.StringData(h2.Org) || unsafe.StringData(string(h1.Kind)) != unsafe.StringData(string(h2.Kind)) {
+		t.Error("equal strings of two heads are separate copies, want one interned copy")
+	}
+}
+
+func TestAppendLowerMatchesStringsToLower(t *testing.T) {
+	for _, s := range []string{"", "Giulia ROSSI", "İrem Öztürk", "ΓΙΏΡΓΟΣ Παπαδόπουλος", "ÇAĞLA", "王芳", "Nguyễn Thị Hương",
+		"Ǆemal", "bad \xff\xfe utf8", "ẞ Groß", "Олена ШЕВЧЕНКО"} {
+		if got, want := string(appendLower(nil, []byte(s))), strings.ToLower(s); got != want {
+			t.Errorf("appendLower(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func TestFriendNameReadsOnlyTheName(t *testing.T) {
+	f := fullFriend()
+	got, ok := friendName(encodeFriend(&f))
+	if !ok || string(got) != f.Name {
+		t.Errorf("friendName = %q, %v; want %q, true", got, ok, f.Name)
+	}
+	if _, ok := friendName([]byte{recordVersion, 1, 200}); ok {
+		t.Error("friendName of a truncated value reported ok")
 	}
 }
