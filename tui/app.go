@@ -182,15 +182,23 @@ func (m *Model) handleLoaded(msg loadedMsg) tea.Cmd {
 		return nil // a newer load is already shown
 	}
 	m.applied = msg.seq
+	m.loadErr = msg.err
+	if msg.err != nil {
+		if msg.seq == m.loadSeq {
+			m.loading = false
+		}
+		return nil
+	}
+	cmd := m.broadcast(dataMsg{msg.data})
+	if msg.data.partial {
+		// the friends are shown: now their history
+		m.stamp = msg.stamp
+		return tea.Batch(cmd, historyCmd(m.c.st, msg.seq, msg.data))
+	}
 	if msg.seq == m.loadSeq {
 		m.loading = false
 	}
-	m.stamp = msg.stamp
-	m.loadErr = msg.err
-	if msg.err != nil {
-		return nil
-	}
-	return m.broadcast(dataMsg{msg.data})
+	return cmd
 }
 
 func (m *Model) handleStat(msg statMsg) tea.Cmd {

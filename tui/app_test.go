@@ -2,13 +2,17 @@ package tui
 
 import (
 	"math/rand/v2"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"kith/store"
 )
 
 func TestQuit(t *testing.T) {
@@ -149,5 +153,70 @@ func TestRandomKeysNeverPanic(t *testing.T) {
 				t.Fatalf("seed %d step %d: %d screens stacked", seed, step, len(m.stack))
 			}
 		}
+	}
+}
+
+// TestLoadInTwoSteps loads a real database: the friends first (badges and
+// last ask pending), then their history, then the filter index.
+func TestLoadInTwoSteps(t *testing.T) {
+	st := store.New(filepath.Join(t.TempDir(), "kith.db"))
+	at := testNow.AddDate(0, 0, -3)
+	err := st.Batch(testNow, func(tx *store.Tx) error {
+		for _, name := range []string{"Bruno", "Ada", "Chiara"} {
+			f := store.Friend{Name: name}
+			if err := tx.AddFriend(&f); err != nil {
+				return err
+			}
+			if name == "Ada" {
+				if err := tx.AddAsk(&store.Ask{FriendID: f.ID, Kind: store.KindChat, Status: store.StatusSent, Created: at, Sent: at}); err != nil {
+					return err
+				}
+				if err := tx.AddFavor(&store.Favor{FriendID: f.ID, What: "x", At: at}); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(Options{Store: st, Judge: fakeJudge, Now: func() time.Time { return testNow }, NoColor: true})
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	first := m.startLoad()().(loadedMsg)
+	if first.err != nil || !first.data.partial {
+		t.Fatalf("first step: err %v partial %v, want the friends alone", first.err, first.data.partial)
+	}
+	_, cmd := m.Update(first)
+	if got := m.home.d.friends[m.home.rows[0]].Name; got != "Ada" {
+		t.Errorf("first row %q, want Ada (by name)", got)
+	}
+	if !strings.Contains(plain(m), "…") || !m.loading {
+		t.Error("the first frame does not show the history as pending")
+	}
+	run(t, m, cmd)
+	if m.home.d.partial || m.loading {
+		t.Fatal("the history step did not land")
+	}
+	ada := m.home.rows[0]
+	if got := m.home.d.lastAsk[ada]; !got.Equal(at) {
+		t.Errorf("Ada's last ask %v, want %v", got, at)
+	}
+	if got := len(m.home.d.asksOf(int(ada))); got != 1 {
+		t.Errorf("Ada has %d asks, want 1", got)
+	}
+	if got := m.home.d.favorsOf(int(ada)); len(got) != 1 || !got[0].At.Equal(at) {
+		t.Errorf("Ada's favors %+v", got)
+	}
+	if v := m.home.verd[ada]; v.Level != "hold" {
+		t.Errorf("Ada's verdict %q, want hold (asked 3 days ago)", v.Level)
+	}
+	if m.home.ix == nil {
+		t.Error("the filter index was not built")
+	}
+	press(m, "/")
+	typeText(m, "chi")
+	if len(m.home.rows) != 1 {
+		t.Errorf("filter chi: %d rows, want 1", len(m.home.rows))
 	}
 }

@@ -3,6 +3,8 @@ package tui
 import (
 	"testing"
 
+	"kith/store"
+
 	tea "charm.land/bubbletea/v2"
 )
 
@@ -69,14 +71,14 @@ func BenchmarkScrollRow(b *testing.B) {
 	}
 }
 
-// BenchmarkDataset is preparing a load for the first frame (name order,
-// last asks), done in the load command.
+// BenchmarkDataset is preparing the friends for the first frame (the
+// name order), done in the load command.
 func BenchmarkDataset(b *testing.B) {
 	for _, sz := range benchSizes {
 		b.Run(sz.name, func(b *testing.B) {
 			net := genNetwork(sz.n, 42)
 			for b.Loop() {
-				_ = net.dataset(1)
+				_ = newPartial(1, net.friends, store.DefaultProfile())
 			}
 		})
 	}
@@ -101,7 +103,7 @@ func BenchmarkFirstFrame(b *testing.B) {
 	for _, sz := range benchSizes {
 		b.Run(sz.name, func(b *testing.B) {
 			net := genNetwork(sz.n, 42)
-			d := net.dataset(1)
+			d := newPartial(1, net.friends, store.DefaultProfile())
 			for b.Loop() {
 				m := New(Options{Store: fixedPath{nil, "x.db"}, Judge: fakeJudge, NoColor: true})
 				m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})

@@ -13,10 +13,13 @@ import (
 )
 
 // dataset is one load of the database, immutable once built: background
-// commands read it while Update goes on. It holds what the first frame
-// needs; the filter's index comes later (see index).
+// commands read it while Update goes on. A load comes in two steps: the
+// friends alone (partial, enough for the first frame), then the same
+// friends with their history.
 type dataset struct {
-	gen      uint64
+	gen      uint64 // unique per dataset
+	base     uint64 // the gen of the friends list; the history step keeps it
+	partial  bool   // no history yet
 	friends  []store.Friend
 	asksOf   func(i int) []store.Ask
 	favorsOf func(i int) []store.Favor
@@ -25,22 +28,40 @@ type dataset struct {
 	lastAsk  []time.Time // when the last made ask was, zero if none
 	byName   []int32     // friend indexes sorted by name
 	rank     []int32     // rank[i] is friend i's position in byName
+	byLast   []int32     // most recent ask first, never-asked last, then by name; nil while partial
 	archived int
 }
 
-// index is what filtering and the last-ask sort need, built in a command
-// after the first frame.
+// index is the filter's haystacks, built in a command after the first
+// frame; it depends on the friends only.
 type index struct {
-	gen    uint64
-	hay    []string // lower-cased name, nickname, org, sectors and notes, NUL-separated
-	byLast []int32  // most recent ask first, never-asked last, then by name
+	base uint64
+	hay  []string // lower-cased name, nickname, org, sectors and notes, NUL-separated
 }
 
-// newDataset prepares friends for the first frame: the name order and
-// each friend's last ask. asksOf and favorsOf give a friend's records by
-// index, oldest first.
+func noAsks(int) []store.Ask     { return nil }
+func noFavors(int) []store.Favor { return nil }
+
+// newDataset is a complete dataset: friends with their history. asksOf and
+// favorsOf give a friend's records by index, oldest first.
 func newDataset(gen uint64, friends []store.Friend, asksOf func(int) []store.Ask, favorsOf func(int) []store.Favor, p store.Profile) *dataset {
-	d := &dataset{gen: gen, friends: friends, asksOf: asksOf, favorsOf: favorsOf, profile: p}
+	d := newPartial(gen, friends, p)
+	last := make([]time.Time, len(friends))
+	for i := range friends {
+		asks := asksOf(i)
+		for j := len(asks) - 1; j >= 0; j-- {
+			if asks[j].Status.Made() {
+				last[i] = asks[j].At()
+				break
+			}
+		}
+	}
+	return d.withHistory(gen, asksOf, favorsOf, last)
+}
+
+// newPartial prepares friends for the first frame: the name order.
+func newPartial(gen uint64, friends []store.Friend, p store.Profile) *dataset {
+	d := &dataset{gen: gen, base: gen, partial: true, friends: friends, asksOf: noAsks, favorsOf: noFavors, profile: p}
 	n := len(friends)
 	d.lastAsk = make([]time.Time, n)
 	buf := make([]byte, 0, n*16)
@@ -53,13 +74,6 @@ func newDataset(gen uint64, friends []store.Friend, asksOf func(int) []store.Ask
 		start := len(buf)
 		buf = lowerTail(append(buf, f.Name...), start)
 		ends[i] = len(buf)
-		asks := asksOf(i)
-		for j := len(asks) - 1; j >= 0; j-- {
-			if asks[j].Status.Made() {
-				d.lastAsk[i] = asks[j].At()
-				break
-			}
-		}
 	}
 	names := slice(string(buf), ends)
 	// compare the first 8 bytes as a number, then the rest
@@ -94,6 +108,29 @@ func newDataset(gen uint64, friends []store.Friend, asksOf func(int) []store.Ask
 	return d
 }
 
+// withHistory is d completed with the friends' history, as generation gen.
+func (d *dataset) withHistory(gen uint64, asksOf func(int) []store.Ask, favorsOf func(int) []store.Favor, lastAsk []time.Time) *dataset {
+	c := *d
+	c.gen, c.partial = gen, false
+	c.asksOf, c.favorsOf, c.lastAsk = asksOf, favorsOf, lastAsk
+	last := make([]int64, len(lastAsk))
+	for i, t := range lastAsk {
+		if t.IsZero() {
+			last[i] = -1 << 63
+		} else {
+			last[i] = t.UnixNano()
+		}
+	}
+	c.byLast = slices.Clone(d.byName)
+	slices.SortFunc(c.byLast, func(a, b int32) int {
+		if x := cmp.Compare(last[b], last[a]); x != 0 {
+			return x
+		}
+		return cmp.Compare(d.rank[a], d.rank[b])
+	})
+	return &c
+}
+
 // slice cuts all at ends into strings sharing its memory.
 func slice(all string, ends []int) []string {
 	out := make([]string, len(ends))
@@ -105,10 +142,9 @@ func slice(all string, ends []int) []string {
 	return out
 }
 
-// buildIndex builds the filter's haystacks and the last-ask order of d.
+// buildIndex builds the filter's haystacks for d's friends.
 func buildIndex(d *dataset) *index {
 	n := d.len()
-	ix := &index{gen: d.gen}
 	buf := make([]byte, 0, n*64)
 	ends := make([]int, n)
 	for i := range d.friends {
@@ -128,26 +164,10 @@ func buildIndex(d *dataset) *index {
 		buf = lowerTail(buf, start)
 		ends[i] = len(buf)
 	}
-	ix.hay = slice(string(buf), ends)
-	last := make([]int64, n)
-	for i, t := range d.lastAsk {
-		if t.IsZero() {
-			last[i] = -1 << 63
-		} else {
-			last[i] = t.UnixNano()
-		}
-	}
-	ix.byLast = slices.Clone(d.byName)
-	slices.SortFunc(ix.byLast, func(a, b int32) int {
-		if c := cmp.Compare(last[b], last[a]); c != 0 {
-			return c
-		}
-		return cmp.Compare(d.rank[a], d.rank[b])
-	})
-	return ix
+	return &index{base: d.base, hay: slice(string(buf), ends)}
 }
 
-// indexedMsg carries the index of the dataset of generation ix.gen.
+// indexedMsg carries the index of the friends list ix.base.
 type indexedMsg struct{ ix *index }
 
 func indexCmd(d *dataset) tea.Cmd {
@@ -234,17 +254,18 @@ type statMsg struct{ stamp fileStamp }
 // call opens and closes the database; the TUI never holds it.
 type Loader interface {
 	Path() string
-	Network() (*store.Network, error)
+	Friends() ([]store.Friend, error)
+	ScanHistory(ask func(*store.Ask) error, favor func(*store.Favor) error) error
 	Profile() (store.Profile, error)
 	History(friendID uint64) ([]store.Ask, []store.Favor, error)
 	Batch(now time.Time, fn func(tx *store.Tx) error) error
 }
 
-// loadCmd reads the network and profile in a command.
+// loadCmd reads the friends and the profile: the first step of a load.
 func loadCmd(st Loader, seq uint64) tea.Cmd {
 	return func() tea.Msg {
 		stamp := statFile(st.Path())
-		n, err := st.Network()
+		fs, err := st.Friends()
 		if err != nil {
 			return loadedMsg{seq: seq, err: err, stamp: stamp}
 		}
@@ -252,7 +273,27 @@ func loadCmd(st Loader, seq uint64) tea.Cmd {
 		if err != nil {
 			return loadedMsg{seq: seq, err: err, stamp: stamp}
 		}
-		return loadedMsg{seq: seq, data: newDataset(seq, n.Friends, n.AsksOf, n.FavorsOf, p), stamp: stamp}
+		return loadedMsg{seq: seq, data: newPartial(seq*2, fs, p), stamp: stamp}
+	}
+}
+
+// historyCmd reads the history heads of d's friends: the second step.
+func historyCmd(st Loader, seq uint64, d *dataset) tea.Cmd {
+	return func() tea.Msg {
+		h, err := scanHeads(st, d.friends)
+		if err != nil {
+			return loadedMsg{seq: seq, err: err}
+		}
+		last := make([]time.Time, len(d.friends))
+		for i := range last {
+			last[i] = h.lastMade(i)
+		}
+		fs := d.friends
+		full := d.withHistory(seq*2+1,
+			func(i int) []store.Ask { return h.asksOf(i, fs[i].ID) },
+			func(i int) []store.Favor { return h.favorsOf(i, fs[i].ID) },
+			last)
+		return loadedMsg{seq: seq, data: full}
 	}
 }
 

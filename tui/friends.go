@@ -157,8 +157,11 @@ func (f *friendsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 // ----- data -----
 
 func (f *friendsScreen) handleData(d *dataset) tea.Cmd {
+	if f.ix != nil && f.ix.base != d.base {
+		f.ix = nil
+	}
+	needIndex := f.ix == nil
 	f.d = d
-	f.ix = nil
 	f.loaded = true
 	n := d.len()
 	f.verd = make([]Verdict, n)
@@ -169,12 +172,15 @@ func (f *friendsScreen) handleData(d *dataset) tea.Cmd {
 	if f.sort == sortReady {
 		cmd = f.startReady()
 	}
+	if needIndex {
+		cmd = tea.Batch(cmd, indexCmd(d))
+	}
 	f.rebuild(true)
-	return tea.Batch(cmd, indexCmd(d), f.selectionChanged(true))
+	return tea.Batch(cmd, f.selectionChanged(true))
 }
 
 func (f *friendsScreen) handleIndexed(msg indexedMsg) {
-	if msg.ix.gen != f.d.gen {
+	if msg.ix.base != f.d.base {
 		return // for an older load
 	}
 	f.ix = msg.ix
@@ -190,7 +196,7 @@ func (f *friendsScreen) hay() []string {
 }
 
 func (f *friendsScreen) startReady() tea.Cmd {
-	if f.byReady != nil || f.readyPending {
+	if f.byReady != nil || f.readyPending || f.d.partial {
 		return nil
 	}
 	f.readyPending = true
@@ -244,8 +250,8 @@ func (f *friendsScreen) order() []int32 {
 			return f.byReady
 		}
 	case sortLast:
-		if f.ix != nil {
-			return f.ix.byLast
+		if f.d.byLast != nil {
+			return f.d.byLast
 		}
 	}
 	return f.d.byName
@@ -566,7 +572,7 @@ func (f *friendsScreen) handleHistory(msg historyMsg) {
 
 // ensureVerdicts judges the visible friends not judged yet.
 func (f *friendsScreen) ensureVerdicts() {
-	if f.d.len() == 0 || len(f.have) != f.d.len() {
+	if f.d.len() == 0 || len(f.have) != f.d.len() || f.d.partial {
 		return
 	}
 	n := max(f.listRows(), 1)
@@ -580,6 +586,9 @@ func (f *friendsScreen) ensureVerdicts() {
 }
 
 func (f *friendsScreen) verdict(i int, now time.Time) Verdict {
+	if f.d.partial {
+		return Verdict{}
+	}
 	if !f.have[i] {
 		f.verd[i] = f.c.judge(&f.d.friends[i], f.d.asksOf(i), f.d.favorsOf(i), f.d.profile.Settings, now)
 		f.have[i] = true

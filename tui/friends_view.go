@@ -98,7 +98,7 @@ func (f *friendsScreen) statusLine(w int) string {
 		return clip(f.filter.View(), w, 1)
 	}
 	info := "sorted by " + f.sort.String()
-	if f.sort == sortReady && f.byReady == nil || f.sort == sortLast && f.ix == nil {
+	if f.sort == sortReady && f.byReady == nil || f.sort == sortLast && f.d.byLast == nil {
 		info = "sorting by " + f.sort.String() + "…"
 	}
 	if f.showArchived {
@@ -138,12 +138,15 @@ func (f *friendsScreen) rowView(r int, c columns, w int, now time.Time) string {
 	if !f.have[i] {
 		v = Verdict{}
 	}
-	badge := badgeText(v, now)
+	badge, last := badgeText(v, now), ago(f.d.lastAsk[i], now)
+	if f.d.partial {
+		badge, last = "…", "…" // the history is still loading
+	}
 	if fr.Archived {
 		badge = "archived"
 	}
 	sectors := clean(strings.Join(fr.Sectors, ", "))
-	text := rowText(c, clean(fr.Name), clean(fr.Org), sectors, badge, ago(f.d.lastAsk[i], now))
+	text := rowText(c, clean(fr.Name), clean(fr.Org), sectors, badge, last)
 	if r == f.cursor {
 		st := s.Selected
 		if f.focusDetail {
@@ -165,7 +168,7 @@ func (f *friendsScreen) rowView(r int, c columns, w int, now time.Time) string {
 	if c.sectors > 0 {
 		cut += c.sectors + 1
 	}
-	row := ansi.Truncate(" "+text, cut, "") + s.badge(v.Level).Render(fit(badge, c.badge)) + " " + fit(ago(f.d.lastAsk[i], now), c.last)
+	row := ansi.Truncate(" "+text, cut, "") + s.badge(v.Level).Render(fit(badge, c.badge)) + " " + fit(last, c.last)
 	return row + strings.Repeat(" ", max(w-cut-c.badge-1-c.last, 0))
 }
 
@@ -304,9 +307,12 @@ func (f *friendsScreen) detailLines(i, w int, now time.Time) []string {
 	// verdict
 	v := f.verdict(i, now)
 	add("", s.Section.Render("Readiness"))
-	if v.Level == "" {
+	switch {
+	case f.d.partial:
+		add(s.Dim.Render("loading the history…"))
+	case v.Level == "":
 		add(s.Dim.Render("no verdict: the policy is not wired in yet"))
-	} else {
+	default:
 		l := s.badge(v.Level).Render(strings.ToUpper(v.Level)) + fmt.Sprintf("  %d/100", v.Score)
 		if !v.Until.IsZero() {
 			l += "  until " + date(v.Until)
