@@ -108,23 +108,12 @@ func cmdList(e *env, args []string) error {
 		if *sector != "" && !f.HasSector(*sector) {
 			continue
 		}
-		rows = append(rows, listRow{Friend: *f, LastAsk: lastAsk(n.AsksOf(i))})
+		rows = append(rows, listRow{Friend: *f, LastAsk: n.LastAsk(i)})
 	}
 	if *asJSON {
 		return writeJSON(e.out, rows)
 	}
 	return printList(e.out, rows, e.now)
-}
-
-// lastAsk is when the latest ask actually made was made.
-func lastAsk(asks []store.Ask) time.Time {
-	var last time.Time
-	for i := range asks {
-		if asks[i].Status.Made() && asks[i].At().After(last) {
-			last = asks[i].At()
-		}
-	}
-	return last
 }
 
 func printList(w io.Writer, rows []listRow, now time.Time) error {

@@ -47,6 +47,7 @@ type verb struct {
 // verbs returns the verb table, in the order help lists them.
 func verbs() []verb {
 	return []verb{
+		{"demo", "[--friends N] [--seed S] [--force]", "fill the database with a realistic demo network", cmdDemo},
 		{"add", "NAME [flags]", "add a friend", cmdAdd},
 		{"edit", "FRIEND [flags]", "change a friend (same flags as add)", cmdEdit},
 		{"list", "[--json] [--sector S] [--archived]", "list friends", cmdList},
