@@ -255,7 +255,7 @@ type statMsg struct{ stamp fileStamp }
 type Loader interface {
 	Path() string
 	Friends() ([]store.Friend, error)
-	ScanHistory(ask func(*store.Ask) error, favor func(*store.Favor) error) error
+	Network() (*store.Network, error)
 	Profile() (store.Profile, error)
 	History(friendID uint64) ([]store.Ask, []store.Favor, error)
 	Batch(now time.Time, fn func(tx *store.Tx) error) error
@@ -277,22 +277,21 @@ func loadCmd(st Loader, seq uint64) tea.Cmd {
 	}
 }
 
-// historyCmd reads the history heads of d's friends: the second step.
+// historyCmd reads the network (every friend again, with the compact heads
+// of their asks and favors): the second step of a load. The friends are
+// read again, not matched to d's, so a write between the steps cannot pair
+// a friend with another's history.
 func historyCmd(st Loader, seq uint64, d *dataset) tea.Cmd {
 	return func() tea.Msg {
-		h, err := scanHeads(st, d.friends)
+		n, err := st.Network()
 		if err != nil {
 			return loadedMsg{seq: seq, err: err}
 		}
-		last := make([]time.Time, len(d.friends))
+		last := make([]time.Time, len(n.Friends))
 		for i := range last {
-			last[i] = h.lastMade(i)
+			last[i] = n.LastAsk(i)
 		}
-		fs := d.friends
-		full := d.withHistory(seq*2+1,
-			func(i int) []store.Ask { return h.asksOf(i, fs[i].ID) },
-			func(i int) []store.Favor { return h.favorsOf(i, fs[i].ID) },
-			last)
+		full := newPartial(seq*2+1, n.Friends, d.profile).withHistory(seq*2+1, n.AsksOf, n.FavorsOf, last)
 		return loadedMsg{seq: seq, data: full}
 	}
 }
