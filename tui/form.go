@@ -13,10 +13,14 @@ import (
 
 // savedMsg reports how a form's save command went.
 type savedMsg struct {
-	form *formScreen
-	err  error
-	note string // flashed on success
+	form   *formScreen
+	err    error
+	note   string // flashed on success
+	friend uint64 // the friend saved, selected in the list once reloaded
 }
+
+// selectMsg asks the list to select a friend (after the next load too).
+type selectMsg struct{ id uint64 }
 
 // field is one labelled text field of a form.
 type field struct {
@@ -219,7 +223,12 @@ func (f *formScreen) handleSaved(msg savedMsg) tea.Cmd {
 		}
 		return nil
 	}
-	return tea.Batch(pop, reload, flash(msg.note, false))
+	cmds := []tea.Cmd{pop, reload, flash(msg.note, false)}
+	if msg.friend != 0 {
+		id := msg.friend
+		cmds = append(cmds, func() tea.Msg { return selectMsg{id} })
+	}
+	return tea.Batch(cmds...)
 }
 
 // View renders the form, scrolled so the focused field shows.

@@ -105,6 +105,14 @@ func TestFormSaveAddsFriend(t *testing.T) {
 	if !strings.Contains(m.flash, "Added Ada Lovelace") {
 		t.Errorf("flash %q, want it to say the friend was added", m.flash)
 	}
+	// a second friend sorting first: the new one is still selected
+	openForm(t, m, "a")
+	typeText(m, "Aaron Abbott")
+	run(t, m, press(m, "ctrl+s"))
+	if sel := m.home.selected(); sel < 0 || m.home.d.friends[sel].Name != "Aaron Abbott" {
+		t.Errorf("after adding Aaron the selection is %d, want Aaron", sel)
+	}
+	press(m, "j")
 	// edit keeps fields the form does not show
 	f := openForm(t, m, "e")
 	if f.fields[0].in.Value() != "Ada Lovelace" {
@@ -126,8 +134,8 @@ func TestFormSaveAddsFriend(t *testing.T) {
 		m.Update(msg)
 	}
 	run(t, m, press(m, "y"))
-	if !m.home.d.friends[0].Archived || len(m.home.rows) != 0 {
-		t.Errorf("after archiving: archived=%v rows=%d", m.home.d.friends[0].Archived, len(m.home.rows))
+	if !m.home.d.friends[0].Archived || len(m.home.rows) != 1 {
+		t.Errorf("after archiving Ada: archived=%v rows=%d, want Aaron alone", m.home.d.friends[0].Archived, len(m.home.rows))
 	}
 }
 

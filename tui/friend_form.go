@@ -94,7 +94,7 @@ func saveFriendCmd(c *common, form *formScreen, id uint64, v map[string]string) 
 		if id == 0 {
 			note = "Added " + fr.Name + "."
 		}
-		return savedMsg{form: form, err: err, note: note}
+		return savedMsg{form: form, err: err, note: note, friend: fr.ID}
 	}
 }
 

@@ -89,6 +89,7 @@ type friendsScreen struct {
 
 	cursor, offset int
 	selID          uint64
+	pendingSel     uint64 // a friend to select once a load shows them
 
 	verd         []Verdict
 	have         []bool
@@ -145,6 +146,8 @@ func (f *friendsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case historyMsg:
 		f.handleHistory(msg)
 		return f, nil
+	case selectMsg:
+		return f, f.handleSelect(msg)
 	}
 	if f.filtering {
 		var cmd tea.Cmd
@@ -176,7 +179,18 @@ func (f *friendsScreen) handleData(d *dataset) tea.Cmd {
 		cmd = tea.Batch(cmd, indexCmd(d))
 	}
 	f.rebuild(true)
+	if !d.partial {
+		f.pendingSel = 0 // not shown even now: give up
+	}
 	return tea.Batch(cmd, f.selectionChanged(true))
+}
+
+// handleSelect selects friend msg.id, now if shown, else once the next
+// load lands (rebuild keeps selID).
+func (f *friendsScreen) handleSelect(msg selectMsg) tea.Cmd {
+	f.pendingSel = msg.id
+	f.rebuild(true)
+	return f.selectionChanged(false)
 }
 
 func (f *friendsScreen) handleIndexed(msg indexedMsg) {
@@ -273,10 +287,17 @@ func (f *friendsScreen) rebuild(keep bool) {
 	}
 	f.rows = filterRows(f.hay(), f.base, f.query)
 	f.cursor = 0
-	if keep && f.selID != 0 {
-		if at := f.d.index(f.selID); at >= 0 {
+	want := f.selID
+	if f.pendingSel != 0 {
+		want = f.pendingSel
+	}
+	if keep && want != 0 {
+		if at := f.d.index(want); at >= 0 {
 			if p := slices.Index(f.rows, int32(at)); p >= 0 {
 				f.cursor = p
+				if want == f.pendingSel {
+					f.pendingSel = 0
+				}
 			}
 		}
 	}
