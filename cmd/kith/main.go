@@ -303,8 +303,7 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				fs.Usage()
-				return nil, errHelp
+				return nil, errHelp // flag has printed the usage
 			}
 			return nil, usageErrorf("%s: %v", fs.Name(), err).withHint(fmt.Sprintf("run 'kith %s --help' for usage", fs.Name()))
 		}
