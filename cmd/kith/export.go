@@ -78,18 +78,18 @@ func cmdExport(e *env, args []string) error {
 		fill = func(w io.Writer) error { return vcard.WriteAll(w, friends, *version) }
 		what = fmt.Sprintf("%d friends as vCard %s", len(friends), *version)
 	case "csv":
-		n, err := e.store.Network()
+		friends, lastAt, err := e.store.Roster()
 		if err != nil {
 			return err
 		}
-		last := func(id uint64) time.Time {
-			if i := n.Index(id); i >= 0 {
-				return lastAsk(n.AsksOf(i))
-			}
-			return time.Time{}
+		byID := make(map[uint64]time.Time, len(friends))
+		for i := range friends {
+			byID[friends[i].ID] = lastAt[i]
 		}
-		fill = func(w io.Writer) error { return kithcsv.Write(w, n.Friends, last) }
-		what = fmt.Sprintf("%d friends as CSV", len(n.Friends))
+		fill = func(w io.Writer) error {
+			return kithcsv.Write(w, friends, func(id uint64) time.Time { return byID[id] })
+		}
+		what = fmt.Sprintf("%d friends as CSV", len(friends))
 	}
 	if *out == "" || *out == "-" {
 		return fill(e.out)
