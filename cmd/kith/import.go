@@ -84,8 +84,11 @@ func cmdImport(e *env, args []string) error {
 		}
 	}
 	how := "detected from the content"
-	if *format != "" {
+	switch {
+	case *format != "":
 		how = "as asked"
+	case info != nil && info.IsDir():
+		how = "a folder of .vcf files"
 	}
 	fmt.Fprintf(e.out, "%s: %s read as %s (%s)\n", name, plural(len(in.Records), "record"), used, how)
 	return runImport(e, in, *dry, *verbose)
