@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"charm.land/bubbles/v2/progress"
@@ -23,7 +24,16 @@ import (
 // its progress.
 const progressThreshold = 2000
 
+// importMemoryLimit is the soft memory limit of an import (see
+// runtime/debug.SetMemoryLimit): 100,000 vCards need about 150 MB live.
+const importMemoryLimit = 256 << 20
+
 func cmdImport(e *env, args []string) error {
+	// An import may hold a large file and every record of it: collect
+	// garbage as usual (the other verbs run with a lazier GOGC), and
+	// harder still near importMemoryLimit.
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemoryLimit))
 	fs := newFlags(e, "import", "PATH [--format vcard|linkedin|google|csv|json] [--dry-run] [--verbose]",
 		"import contacts: vCard (a file or a folder of .vcf files), LinkedIn Connections.csv, Google Contacts CSV, CSV, or a kith JSON export")
 	format := fs.String("format", "", "input `format`: "+strings.Join(formats.Names(), ", ")+" (default: detected from the content)")
