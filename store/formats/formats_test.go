@@ -26,6 +26,7 @@ func TestDetect(t *testing.T) {
 		{"../googlecsv/testdata/contacts-old.csv", Google},
 		{"testdata/export.json", JSON},
 		{"testdata/plain.csv", CSV},
+		{"../kithcsv/testdata/outlook.csv", CSV},
 		{"testdata/unknown.txt", ""},
 	}
 	for _, tt := range tests {

@@ -156,7 +156,7 @@ var aliases = map[string][]string{
 	"first":    {"first name", "given name", "firstname"},
 	"last":     {"last name", "family name", "surname", "lastname"},
 	"org":      {"organization", "organisation", "company", "org", "employer"},
-	"role":     {"role", "title", "job title", "position"},
+	"role":     {"role", "job title", "position", "organization title", "title"},
 	"emails":   {"e-mails", "emails", "e-mail", "email", "email address", "e-mail address"},
 	"phones":   {"phones", "phone", "phone number", "mobile", "telephone", "tel"},
 	"sectors":  {"sectors", "sector", "tags", "labels", "categories", "industry"},
@@ -200,16 +200,39 @@ func Parse(r io.Reader, name string) (*importer.Input, error) {
 	if col["name"] < 0 && col["first"] < 0 && col["last"] < 0 {
 		return nil, importer.Errorf(name, 1, "the header has no Name (or First Name, Last Name) column; the first line must name the columns, e.g. Name,Email,Phone,Company")
 	}
+	// Besides the columns named above, every column that holds an e-mail
+	// or a phone number by its name (Outlook's "E-mail 2 Address",
+	// "Mobile Phone", "Business Phone" …) is read too.
+	var emailCols, phoneCols []int
+	for i, h := range t.Header {
+		h = strings.ToLower(h)
+		if strings.Contains(h, "type") || strings.Contains(h, "label") || strings.Contains(h, "display") {
+			continue
+		}
+		switch {
+		case i == col["emails"] || strings.Contains(h, "e-mail") || strings.Contains(h, "email"):
+			emailCols = append(emailCols, i)
+		case i == col["phones"] || strings.Contains(h, "phone") || strings.Contains(h, "mobile") || strings.Contains(h, "fax"):
+			phoneCols = append(phoneCols, i)
+		}
+	}
 	in := &importer.Input{Format: Format, Records: make([]importer.Record, 0, len(t.Rows))}
 	for _, row := range t.Rows {
 		src := importer.Source(name, row.Line)
 		get := func(field string) string { return undefuse(t.Get(row, col[field])) }
-		list := func(field string) []string {
-			var out []string
-			for _, v := range strings.Split(get(field), ";") {
+		split := func(s string, out []string) []string {
+			for _, v := range strings.Split(s, ";") {
 				if v = strings.TrimSpace(v); v != "" {
 					out = append(out, v)
 				}
+			}
+			return out
+		}
+		list := func(field string) []string { return split(get(field), nil) }
+		cols := func(cs []int) []string {
+			var out []string
+			for _, c := range cs {
+				out = split(undefuse(t.Get(row, c)), out)
 			}
 			return out
 		}
@@ -224,7 +247,7 @@ func Parse(r io.Reader, name string) (*importer.Input, error) {
 		}
 		f.Org, f.Role, f.Notes = get("org"), get("role"), get("notes")
 		f.Nickname, f.WorkedNote, f.Channel = get("nick"), get("wnote"), get("channel")
-		f.Emails, f.Phones, f.Sectors, f.URLs = list("emails"), list("phones"), list("sectors"), list("urls")
+		f.Emails, f.Phones, f.Sectors, f.URLs = cols(emailCols), cols(phoneCols), list("sectors"), list("urls")
 		if s := get("close"); s != "" {
 			c, err := strconv.Atoi(s)
 			if err != nil || c < store.MinCloseness || c > store.MaxCloseness {

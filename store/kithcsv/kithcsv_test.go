@@ -3,6 +3,7 @@ package kithcsv
 import (
 	"bytes"
 	"encoding/csv"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -77,5 +78,22 @@ func TestParseGeneric(t *testing.T) {
 	}
 	if _, err := Parse(strings.NewReader("Foo,Bar\n1,2\n"), "f.csv"); err == nil || !strings.HasPrefix(err.Error(), "f.csv:1: the header has no Name") {
 		t.Errorf("no name column: err = %v", err)
+	}
+}
+
+func TestParseOutlook(t *testing.T) {
+	f, err := os.Open("testdata/outlook.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	in, err := Parse(f, "outlook.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := store.Friend{Name: "Bill Gates", Org: "Foundation", Role: "Chair", Notes: "Line one\nline two, with a comma",
+		Emails: []string{"bill@example.com", "wg@example.org"}, Phones: []string{"+1 425 555 0101", "+1 425 555 0100"}}
+	if len(in.Records) != 1 || !reflect.DeepEqual(in.Records[0].Friend, want) {
+		t.Errorf("\n got %#v\nwant %#v", in.Records, want)
 	}
 }
