@@ -28,16 +28,6 @@ func (p *prop) param(k string) string {
 	return ""
 }
 
-// hasType reports whether a TYPE parameter holds t (case-insensitive).
-func (p *prop) hasType(t string) bool {
-	for _, v := range p.params["TYPE"] {
-		if strings.EqualFold(v, t) {
-			return true
-		}
-	}
-	return false
-}
-
 // lexer yields the content lines of a vCard file one at a time, without
 // splitting the whole file first (100,000 cards are 1.1 million lines).
 // It accepts CRLF, LF and a lone CR; it joins folded lines (a line that
