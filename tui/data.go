@@ -35,8 +35,10 @@ type dataset struct {
 // index is the filter's haystacks, built in a command after the first
 // frame; it depends on the friends only.
 type index struct {
-	base uint64
-	hay  []string // lower-cased name, nickname, org, sectors and notes, NUL-separated
+	base   uint64
+	hay    []string // lower-cased name, nickname, org, sectors and notes, NUL-separated
+	all    string   // every haystack, each followed by \x01; hay[i] is a slice of it
+	starts []int32  // hay[i] begins at all[starts[i]]; starts[n] = len(all)
 }
 
 func noAsks(int) []store.Ask     { return nil }
@@ -146,10 +148,11 @@ func slice(all string, ends []int) []string {
 func buildIndex(d *dataset) *index {
 	n := d.len()
 	buf := make([]byte, 0, n*64)
-	ends := make([]int, n)
+	starts := make([]int32, n+1)
 	for i := range d.friends {
 		f := &d.friends[i]
 		start := len(buf)
+		starts[i] = int32(start)
 		buf = append(buf, f.Name...)
 		buf = append(buf, 0)
 		buf = append(buf, f.Nickname...)
@@ -162,9 +165,32 @@ func buildIndex(d *dataset) *index {
 		buf = append(buf, 0)
 		buf = append(buf, f.Notes...)
 		buf = lowerTail(buf, start)
-		ends[i] = len(buf)
+		buf = append(buf, 1)
 	}
-	return &index{base: d.base, hay: slice(string(buf), ends)}
+	starts[n] = int32(len(buf))
+	ix := &index{base: d.base, all: string(buf), starts: starts, hay: make([]string, n)}
+	for i := range n {
+		ix.hay[i] = ix.all[starts[i] : starts[i+1]-1]
+	}
+	return ix
+}
+
+// mark sets in bits the rows whose haystack holds term, by searching the
+// whole buffer at once (one call per match, not one per row).
+func (ix *index) mark(term string, bits []uint64) {
+	off, row, end := 0, 0, len(ix.all)
+	for off < end {
+		j := strings.Index(ix.all[off:], term)
+		if j < 0 {
+			return
+		}
+		p := int32(off + j)
+		for ix.starts[row+1] <= p {
+			row++
+		}
+		bits[row>>6] |= 1 << (row & 63)
+		off = int(ix.starts[row+1]) // the next row
+	}
 }
 
 // indexedMsg carries the index of the friends list ix.base.

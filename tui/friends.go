@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 	"time"
@@ -110,6 +111,7 @@ func newFriendsScreen(c *common) *friendsScreen {
 	f.filter.Prompt = "/"
 	f.filter.Placeholder = "name, org, sector, notes"
 	f.filter.CharLimit = 200
+	f.filter.SetStyles(c.styles.Input)
 	return f
 }
 
@@ -201,13 +203,7 @@ func (f *friendsScreen) handleIndexed(msg indexedMsg) {
 	f.rebuild(true)
 }
 
-// hay is the filter's haystacks, nil until indexed.
-func (f *friendsScreen) hay() []string {
-	if f.ix == nil {
-		return nil
-	}
-	return f.ix.hay
-}
+
 
 func (f *friendsScreen) startReady() tea.Cmd {
 	if f.byReady != nil || f.readyPending || f.d.partial {
@@ -285,7 +281,7 @@ func (f *friendsScreen) rebuild(keep bool) {
 			}
 		}
 	}
-	f.rows = filterRows(f.hay(), f.base, f.query)
+	f.rows = filterRows(f.ix, f.base, f.query)
 	f.cursor = 0
 	want := f.selID
 	if f.pendingSel != 0 {
@@ -305,18 +301,51 @@ func (f *friendsScreen) rebuild(keep bool) {
 }
 
 // filterRows keeps the rows whose haystack holds every word of query;
-// with no haystacks yet (nil), none.
-func filterRows(hay []string, rows []int32, query string) []int32 {
+// with no index yet (nil), none.
+//
+// A short list (a query being narrowed) is checked row by row. A long one
+// is first matched against the whole buffer of haystacks, the rarest word
+// (in a sample) first, into a bitmap, while the words are not selective; the remaining
+// words are then checked on the few rows left.
+func filterRows(ix *index, rows []int32, query string) []int32 {
 	terms := strings.Fields(lower(query))
 	if len(terms) == 0 {
 		return rows
 	}
-	if hay == nil {
+	if ix == nil {
 		return nil
 	}
-	out := make([]int32, 0, len(rows)/4+16)
+	for _, t := range terms {
+		if strings.ContainsAny(t, "\x00\x01") {
+			return []int32{} // separators: never typed, never matched
+		}
+	}
+	n := len(ix.hay)
+	var bits []uint64
+	if len(rows)*4 >= n {
+		terms = ix.rarestFirst(terms)
+		for len(terms) > 0 {
+			next := make([]uint64, (n+63)/64)
+			ix.mark(terms[0], next)
+			count := 0
+			for w := range next {
+				if bits != nil {
+					next[w] &= bits[w]
+				}
+				count += popcount(next[w])
+			}
+			bits, terms = next, terms[1:]
+			if count*16 < n {
+				break // selective enough: check the rest row by row
+			}
+		}
+	}
+	out := make([]int32, 0, 64)
 	for _, i := range rows {
-		h := hay[i]
+		if bits != nil && bits[i>>6]&(1<<(i&63)) == 0 {
+			continue
+		}
+		h := ix.hay[i]
 		ok := true
 		for _, t := range terms {
 			if !strings.Contains(h, t) {
@@ -331,6 +360,36 @@ func filterRows(hay []string, rows []int32, query string) []int32 {
 	return out
 }
 
+func popcount(x uint64) int { return bits.OnesCount64(x) }
+
+// rarestFirst orders terms by how many of 256 sampled haystacks hold
+// them, fewest first, then longest first.
+func (ix *index) rarestFirst(terms []string) []string {
+	if len(terms) < 2 {
+		return terms
+	}
+	n := len(ix.hay)
+	step := max(n/256, 1)
+	hits := make(map[string]int, len(terms))
+	for _, t := range terms {
+		c := 0
+		for i := 0; i < n; i += step {
+			if strings.Contains(ix.hay[i], t) {
+				c++
+			}
+		}
+		hits[t] = c
+	}
+	out := slices.Clone(terms)
+	slices.SortStableFunc(out, func(a, b string) int {
+		if hits[a] != hits[b] {
+			return hits[a] - hits[b]
+		}
+		return len(b) - len(a)
+	})
+	return out
+}
+
 // setQuery applies a new filter. A query that extends the last one only
 // narrows its result, so it filters the last result instead of everyone.
 func (f *friendsScreen) setQuery(q string) {
@@ -342,7 +401,7 @@ func (f *friendsScreen) setQuery(q string) {
 		from = f.rows
 	}
 	f.query = q
-	f.rows = filterRows(f.hay(), from, q)
+	f.rows = filterRows(f.ix, from, q)
 	f.cursor, f.offset = 0, 0
 	f.clampCursor()
 }

@@ -95,6 +95,7 @@ func (f *friendsScreen) listView(w int, now time.Time) string {
 func (f *friendsScreen) statusLine(w int) string {
 	s := f.c.styles
 	if f.filtering {
+		f.filter.SetStyles(s.Input) // the theme may have changed
 		return clip(f.filter.View(), w, 1)
 	}
 	info := "sorted by " + f.sort.String()
