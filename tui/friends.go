@@ -203,8 +203,6 @@ func (f *friendsScreen) handleIndexed(msg indexedMsg) {
 	f.rebuild(true)
 }
 
-
-
 func (f *friendsScreen) startReady() tea.Cmd {
 	if f.byReady != nil || f.readyPending || f.d.partial {
 		return nil
