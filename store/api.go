@@ -496,3 +496,35 @@ func (s *Store) BackupFile(path string, force bool) error {
 	}
 	return nil
 }
+
+// Roster is every friend with when you last asked each of them (zero if
+// never): what `kith list` shows, read without expanding any ask.
+func (s *Store) Roster() ([]Friend, []time.Time, error) {
+	var friends []Friend
+	var last []time.Time
+	err := s.view(func(tx *bolt.Tx) error {
+		var err error
+		if friends, err = allFriends(tx); err != nil {
+			return err
+		}
+		last = make([]time.Time, len(friends))
+		i := 0
+		c := tx.Bucket(bucketAsksByFriend).Cursor()
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			owner := btoi(k[:8])
+			for i < len(friends) && friends[i].ID < owner {
+				i++
+			}
+			if i == len(friends) {
+				break
+			}
+			if friends[i].ID != owner || !statusOf(headStatus(v)).Made() {
+				continue
+			}
+			// Keys sort by time within a friend: the latest made ask wins.
+			last[i] = keyTime(k[8:16])
+		}
+		return nil
+	})
+	return friends, last, err
+}

@@ -29,6 +29,18 @@ func (h *askHead) at() int64 {
 	return h.created
 }
 
+// headStatus reads only the status code of an encoded head.
+func headStatus(v []byte) uint8 {
+	d := decoder[[]byte]{s: v}
+	d.version()
+	d.str() // kind
+	st := d.str()
+	if d.err != nil {
+		return 0
+	}
+	return statusCode(st)
+}
+
 // made is Status.Made.
 func (h *askHead) made() bool { return statusOf(h.status).Made() }
 

@@ -522,3 +522,63 @@ func TestProfileDefaultsAndValidation(t *testing.T) {
 		t.Errorf("got %v, want a lang FieldError", err)
 	}
 }
+
+func TestRosterLastAsk(t *testing.T) {
+	s := newStore(t)
+	err := s.Batch(t0, func(tx *Tx) error {
+		for _, name := range []string{"never", "made", "only drafts"} {
+			if err := tx.AddFriend(&Friend{Name: name}); err != nil {
+				return err
+			}
+		}
+		for _, a := range []Ask{
+			{FriendID: 2, Kind: KindChat, Status: StatusHelped, Created: t0.AddDate(0, 0, -9), Sent: t0.AddDate(0, 0, -9)},
+			{FriendID: 2, Kind: KindChat, Status: StatusSent, Created: t0.AddDate(0, 0, -3), Sent: t0.AddDate(0, 0, -3)},
+			{FriendID: 2, Kind: KindChat, Status: StatusDraft, Created: t0.AddDate(0, 0, -1)},
+			{FriendID: 3, Kind: KindChat, Status: StatusWithdrawn, Created: t0.AddDate(0, 0, -2)},
+		} {
+			if err := tx.AddAsk(&a); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	friends, last, err := s.Roster()
+	if err != nil || len(friends) != 3 {
+		t.Fatalf("got %d friends, %v", len(friends), err)
+	}
+	want := []time.Time{{}, t0.AddDate(0, 0, -3), {}}
+	n, _ := s.Network()
+	for i := range want {
+		if !last[i].Equal(want[i]) {
+			t.Errorf("%s: got %v, want %v", friends[i].Name, last[i], want[i])
+		}
+		if !n.LastAsk(i).Equal(want[i]) {
+			t.Errorf("%s: Network.LastAsk got %v, want %v", friends[i].Name, n.LastAsk(i), want[i])
+		}
+	}
+}
+
+// A crash during the very first write leaves a bbolt file with no buckets:
+// kith must take it as an empty database of its own, not a foreign file.
+func TestBlankBoltFileIsAnEmptyDatabase(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "kith.db")
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	s := New(path)
+	if fs, err := s.Friends(); err != nil || len(fs) != 0 {
+		t.Fatalf("read: got %v, %v; want an empty database", fs, err)
+	}
+	if err := s.AddFriend(&Friend{Name: "A"}); err != nil {
+		t.Fatalf("write: %v", err)
+	}
+	if fs, err := s.Friends(); err != nil || len(fs) != 1 {
+		t.Errorf("got %v, %v; want one friend", fs, err)
+	}
+}
