@@ -14,7 +14,7 @@ import (
 type Options struct {
 	// Store is the database; it is only used inside commands.
 	Store Loader
-	// Judge scores friends; nil shows neutral badges.
+	// Judge scores friends; nil means PolicyJudge.
 	Judge Judge
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
@@ -52,7 +52,7 @@ type Model struct {
 // New returns the root model for o.
 func New(o Options) *Model {
 	if o.Judge == nil {
-		o.Judge = NeutralJudge
+		o.Judge = PolicyJudge
 	}
 	if o.Now == nil {
 		o.Now = time.Now

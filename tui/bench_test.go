@@ -136,3 +136,22 @@ func BenchmarkFilterWorst(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkPageDownPolicy is one page down at 100k with the real policy:
+// every row on the new page is judged in Update.
+func BenchmarkPageDownPolicy(b *testing.B) {
+	m := benchModel(b, 100000)
+	m.c.judge = PolicyJudge
+	m.home.have = make([]bool, len(m.home.have))
+	down := keyMsg("pgdown")
+	for b.Loop() {
+		if m.home.cursor >= len(m.home.rows)-50 {
+			b.StopTimer()
+			press(m, "g")
+			m.home.have = make([]bool, len(m.home.have))
+			b.StartTimer()
+		}
+		m.Update(down)
+		_ = m.View()
+	}
+}

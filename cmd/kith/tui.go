@@ -30,7 +30,7 @@ func runTUI(e *env) error {
 	debug.SetMemoryLimit(180 << 20)
 	m := tui.New(tui.Options{
 		Store:   e.store,
-		Judge:   tuiJudge(),
+		Judge:   tui.PolicyJudge,
 		NoColor: e.getenv("NO_COLOR") != "",
 	})
 	_, err := tea.NewProgram(m, tea.WithInput(in), tea.WithOutput(out)).Run()
