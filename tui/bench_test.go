@@ -155,3 +155,12 @@ func BenchmarkPageDownPolicy(b *testing.B) {
 		_ = m.View()
 	}
 }
+
+// BenchmarkReadySort is the background readiness sort of 100k friends
+// with the real policy.
+func BenchmarkReadySort(b *testing.B) {
+	d := genNetwork(100000, 42).dataset(1)
+	for b.Loop() {
+		_ = readyCmd(d, PolicyJudge, testNow)()
+	}
+}

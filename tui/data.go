@@ -23,7 +23,10 @@ type dataset struct {
 	friends  []store.Friend
 	asksOf   func(i int) []store.Ask
 	favorsOf func(i int) []store.Favor
-	profile  store.Profile
+	// appendAsks appends friend i's asks to dst: loops over every friend
+	// reuse one buffer with it.
+	appendAsks func(dst []store.Ask, i int) []store.Ask
+	profile    store.Profile
 
 	lastAsk  []time.Time // when the last made ask was, zero if none
 	byName   []int32     // friend indexes sorted by name
@@ -115,6 +118,7 @@ func (d *dataset) withHistory(gen uint64, asksOf func(int) []store.Ask, favorsOf
 	c := *d
 	c.gen, c.partial = gen, false
 	c.asksOf, c.favorsOf, c.lastAsk = asksOf, favorsOf, lastAsk
+	c.appendAsks = func(dst []store.Ask, i int) []store.Ask { return append(dst, asksOf(i)...) }
 	last := make([]int64, len(lastAsk))
 	for i, t := range lastAsk {
 		if t.IsZero() {
@@ -318,6 +322,7 @@ func historyCmd(st Loader, seq uint64, d *dataset) tea.Cmd {
 			last[i] = n.LastAsk(i)
 		}
 		full := newPartial(seq*2+1, n.Friends, d.profile).withHistory(seq*2+1, n.AsksOf, n.FavorsOf, last)
+		full.appendAsks = n.AppendAsks
 		return loadedMsg{seq: seq, data: full}
 	}
 }

@@ -217,16 +217,22 @@ func readyCmd(d *dataset, judge Judge, now time.Time) tea.Cmd {
 	return func() tea.Msg {
 		n := d.len()
 		verd := make([]Verdict, n)
+		var buf []store.Ask
 		for i := range n {
-			verd[i] = judge(&d.friends[i], d.asksOf(i), d.favorsOf(i), d.profile.Settings, now)
+			buf = d.appendAsks(buf[:0], i)
+			verd[i] = judge(&d.friends[i], buf, d.favorsOf(i), d.profile.Settings, now)
+			verd[i].Reasons = nil // the list needs none; the detail judges afresh
 		}
 		order := slices.Clone(d.byName)
-		slices.SortStableFunc(order, func(a, b int32) int {
+		slices.SortFunc(order, func(a, b int32) int {
 			va, vb := &verd[a], &verd[b]
 			if ra, rb := levelRank(va.Level), levelRank(vb.Level); ra != rb {
 				return ra - rb
 			}
-			return vb.Score - va.Score
+			if va.Score != vb.Score {
+				return vb.Score - va.Score
+			}
+			return int(d.rank[a] - d.rank[b])
 		})
 		return readyMsg{gen: d.gen, verd: verd, order: order}
 	}
@@ -668,10 +674,19 @@ func (f *friendsScreen) verdict(i int, now time.Time) Verdict {
 		return Verdict{}
 	}
 	if !f.have[i] {
-		f.verd[i] = f.c.judge(&f.d.friends[i], f.d.asksOf(i), f.d.favorsOf(i), f.d.profile.Settings, now)
+		f.verd[i] = f.judge(i, now)
+		f.verd[i].Reasons = nil // the list needs none; the detail judges afresh
 		f.have[i] = true
 	}
 	return f.verd[i]
+}
+
+// judge is friend i's full verdict, reasons included.
+func (f *friendsScreen) judge(i int, now time.Time) Verdict {
+	if f.d.partial {
+		return Verdict{}
+	}
+	return f.c.judge(&f.d.friends[i], f.d.asksOf(i), f.d.favorsOf(i), f.d.profile.Settings, now)
 }
 
 // ----- layout -----

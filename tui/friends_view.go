@@ -306,7 +306,7 @@ func (f *friendsScreen) detailLines(i, w int, now time.Time) []string {
 	field("Notes", store.CleanText(fr.Notes, true))
 
 	// verdict
-	v := f.verdict(i, now)
+	v := f.judge(i, now)
 	add("", s.Section.Render("Readiness"))
 	switch {
 	case f.d.partial:
