@@ -66,7 +66,8 @@ func newDataset(gen uint64, friends []store.Friend, asksOf func(int) []store.Ask
 
 // newPartial prepares friends for the first frame: the name order.
 func newPartial(gen uint64, friends []store.Friend, p store.Profile) *dataset {
-	d := &dataset{gen: gen, base: gen, partial: true, friends: friends, asksOf: noAsks, favorsOf: noFavors, profile: p}
+	d := &dataset{gen: gen, base: gen, partial: true, friends: friends, asksOf: noAsks, favorsOf: noFavors, profile: p,
+		appendAsks: func(dst []store.Ask, _ int) []store.Ask { return dst }}
 	n := len(friends)
 	d.lastAsk = make([]time.Time, n)
 	buf := make([]byte, 0, n*16)
