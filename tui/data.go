@@ -82,8 +82,13 @@ func newPartial(gen uint64, friends []store.Friend, p store.Profile) *dataset {
 		ends[i] = len(buf)
 	}
 	names := slice(string(buf), ends)
-	// compare the first 8 bytes as a number, then the rest
-	keys := make([]uint64, n)
+	// sort (key, index) pairs: the key is the first 8 bytes as a number,
+	// so most comparisons are one integer compare on adjacent memory
+	type entry struct {
+		key uint64
+		i   int32
+	}
+	es := make([]entry, n)
 	for i, h := range names {
 		var k uint64
 		for j := 0; j < 8; j++ {
@@ -92,21 +97,21 @@ func newPartial(gen uint64, friends []store.Friend, p store.Profile) *dataset {
 				k |= uint64(h[j])
 			}
 		}
-		keys[i] = k
+		es[i] = entry{k, int32(i)}
 	}
-	d.byName = make([]int32, n)
-	for i := range d.byName {
-		d.byName[i] = int32(i)
-	}
-	slices.SortFunc(d.byName, func(a, b int32) int {
-		if c := cmp.Compare(keys[a], keys[b]); c != 0 {
+	slices.SortFunc(es, func(a, b entry) int {
+		if a.key != b.key {
+			return cmp.Compare(a.key, b.key)
+		}
+		if c := strings.Compare(names[a.i], names[b.i]); c != 0 {
 			return c
 		}
-		if c := strings.Compare(names[a], names[b]); c != 0 {
-			return c
-		}
-		return cmp.Compare(a, b)
+		return cmp.Compare(a.i, b.i)
 	})
+	d.byName = make([]int32, n)
+	for r, e := range es {
+		d.byName[r] = e.i
+	}
 	d.rank = make([]int32, n)
 	for r, i := range d.byName {
 		d.rank[i] = int32(r)
