@@ -72,13 +72,13 @@ func BenchmarkScrollRow(b *testing.B) {
 }
 
 // BenchmarkDataset is preparing the friends for the first frame (the
-// name order), done in the load command.
+// first names in order), done in the load command.
 func BenchmarkDataset(b *testing.B) {
 	for _, sz := range benchSizes {
 		b.Run(sz.name, func(b *testing.B) {
 			net := genNetwork(sz.n, 42)
 			for b.Loop() {
-				_ = newPartial(1, net.friends, store.DefaultProfile())
+				_ = newPartial(1, net.friends, store.DefaultProfile(), firstRows)
 			}
 		})
 	}
@@ -103,7 +103,7 @@ func BenchmarkFirstFrame(b *testing.B) {
 	for _, sz := range benchSizes {
 		b.Run(sz.name, func(b *testing.B) {
 			net := genNetwork(sz.n, 42)
-			d := newPartial(1, net.friends, store.DefaultProfile())
+			d := newPartial(1, net.friends, store.DefaultProfile(), firstRows)
 			for b.Loop() {
 				m := New(Options{Store: fixedPath{nil, "x.db"}, Judge: fakeJudge, NoColor: true})
 				m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})

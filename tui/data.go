@@ -33,6 +33,17 @@ type dataset struct {
 	rank     []int32     // rank[i] is friend i's position in byName
 	byLast   []int32     // most recent ask first, never-asked last, then by name; nil while partial
 	archived int
+	topOnly  bool // byName holds only the first names (and rank is nil) until sortCmd
+}
+
+// sortedMsg carries d with every friend in the name order.
+type sortedMsg struct{ d *dataset }
+
+// sortCmd sorts every friend of a topOnly dataset by name.
+func sortCmd(d *dataset) tea.Cmd {
+	return func() tea.Msg {
+		return sortedMsg{newPartial(d.gen, d.friends, d.profile, 0)}
+	}
 }
 
 // index is the filter's haystacks, built in a command after the first
@@ -50,7 +61,7 @@ func noFavors(int) []store.Favor { return nil }
 // newDataset is a complete dataset: friends with their history. asksOf and
 // favorsOf give a friend's records by index, oldest first.
 func newDataset(gen uint64, friends []store.Friend, asksOf func(int) []store.Ask, favorsOf func(int) []store.Favor, p store.Profile) *dataset {
-	d := newPartial(gen, friends, p)
+	d := newPartial(gen, friends, p, 0)
 	last := make([]time.Time, len(friends))
 	for i := range friends {
 		asks := asksOf(i)
@@ -64,8 +75,15 @@ func newDataset(gen uint64, friends []store.Friend, asksOf func(int) []store.Ask
 	return d.withHistory(gen, asksOf, favorsOf, last)
 }
 
-// newPartial prepares friends for the first frame: the name order.
-func newPartial(gen uint64, friends []store.Friend, p store.Profile) *dataset {
+// firstRows is how many friends the first frame sorts by name before the
+// rest (see newPartial).
+const firstRows = 512
+
+// newPartial prepares friends for the first frame: the name order. With
+// top > 0 only the first top names are ordered (a cheap selection by first
+// letter, then a sort of that letter's friends), and topOnly is set: the
+// full order follows from sortCmd a moment later.
+func newPartial(gen uint64, friends []store.Friend, p store.Profile, top int) *dataset {
 	d := &dataset{gen: gen, base: gen, partial: true, friends: friends, asksOf: noAsks, favorsOf: noFavors, profile: p,
 		appendAsks: func(dst []store.Ask, _ int) []store.Ask { return dst }}
 	n := len(friends)
@@ -99,6 +117,26 @@ func newPartial(gen uint64, friends []store.Friend, p store.Profile) *dataset {
 		}
 		es[i] = entry{k, int32(i)}
 	}
+	if top > 0 && n > top {
+		// the smallest first bytes that hold at least top names
+		var count [256]int
+		for _, e := range es {
+			count[e.key>>56]++
+		}
+		cut, sum := 0, 0
+		for cut < 255 && sum+count[cut] < top {
+			sum += count[cut]
+			cut++
+		}
+		sel := make([]entry, 0, sum+count[cut])
+		for _, e := range es {
+			if int(e.key>>56) <= cut {
+				sel = append(sel, e)
+			}
+		}
+		es = sel
+		d.topOnly = true
+	}
 	slices.SortFunc(es, func(a, b entry) int {
 		if a.key != b.key {
 			return cmp.Compare(a.key, b.key)
@@ -108,9 +146,15 @@ func newPartial(gen uint64, friends []store.Friend, p store.Profile) *dataset {
 		}
 		return cmp.Compare(a.i, b.i)
 	})
-	d.byName = make([]int32, n)
+	if d.topOnly {
+		es = es[:min(len(es), top)]
+	}
+	d.byName = make([]int32, len(es))
 	for r, e := range es {
 		d.byName[r] = e.i
+	}
+	if d.topOnly {
+		return d
 	}
 	d.rank = make([]int32, n)
 	for r, i := range d.byName {
@@ -309,7 +353,7 @@ func loadCmd(st Loader, seq uint64) tea.Cmd {
 		if err != nil {
 			return loadedMsg{seq: seq, err: err, stamp: stamp}
 		}
-		return loadedMsg{seq: seq, data: newPartial(seq*2, fs, p), stamp: stamp}
+		return loadedMsg{seq: seq, data: newPartial(seq*2, fs, p, firstRows), stamp: stamp}
 	}
 }
 
@@ -327,7 +371,7 @@ func historyCmd(st Loader, seq uint64, d *dataset) tea.Cmd {
 		for i := range last {
 			last[i] = n.LastAsk(i)
 		}
-		full := newPartial(seq*2+1, n.Friends, d.profile).withHistory(seq*2+1, n.AsksOf, n.FavorsOf, last)
+		full := newPartial(seq*2+1, n.Friends, d.profile, 0).withHistory(seq*2+1, n.AsksOf, n.FavorsOf, last)
 		full.appendAsks = n.AppendAsks
 		return loadedMsg{seq: seq, data: full}
 	}

@@ -143,6 +143,11 @@ func (f *friendsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case indexedMsg:
 		f.handleIndexed(msg)
 		return f, nil
+	case sortedMsg:
+		if f.d.topOnly && msg.d.gen == f.d.gen {
+			return f, f.handleData(msg.d)
+		}
+		return f, nil
 	case historyWantMsg:
 		return f, f.handleHistoryWant(msg)
 	case historyMsg:
@@ -179,6 +184,9 @@ func (f *friendsScreen) handleData(d *dataset) tea.Cmd {
 	}
 	if needIndex {
 		cmd = tea.Batch(cmd, indexCmd(d))
+	}
+	if d.topOnly {
+		cmd = tea.Batch(cmd, sortCmd(d))
 	}
 	f.rebuild(true)
 	if !d.partial {
@@ -278,7 +286,7 @@ func (f *friendsScreen) rebuild(keep bool) {
 	if f.showArchived || f.d.archived == 0 {
 		f.base = ord
 	} else {
-		f.base = make([]int32, 0, len(ord)-f.d.archived)
+		f.base = make([]int32, 0, max(len(ord)-f.d.archived, 0))
 		for _, i := range ord {
 			if !f.d.friends[i].Archived {
 				f.base = append(f.base, i)

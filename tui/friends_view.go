@@ -99,7 +99,7 @@ func (f *friendsScreen) statusLine(w int) string {
 		return clip(f.filter.View(), w, 1)
 	}
 	info := "sorted by " + f.sort.String()
-	if f.sort == sortReady && f.byReady == nil || f.sort == sortLast && f.d.byLast == nil {
+	if f.sort == sortReady && f.byReady == nil || f.sort == sortLast && f.d.byLast == nil || f.sort == sortName && f.d.topOnly {
 		info = "sorting by " + f.sort.String() + "…"
 	}
 	if f.showArchived {
