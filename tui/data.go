@@ -335,7 +335,7 @@ type statMsg struct{ stamp fileStamp }
 type Loader interface {
 	Path() string
 	Friends() ([]store.Friend, error)
-	Network() (*store.Network, error)
+	NetworkFor(friends []store.Friend) (*store.Network, error)
 	Profile() (store.Profile, error)
 	History(friendID uint64) ([]store.Ask, []store.Favor, error)
 	Batch(now time.Time, fn func(tx *store.Tx) error) error
@@ -357,13 +357,12 @@ func loadCmd(st Loader, seq uint64) tea.Cmd {
 	}
 }
 
-// historyCmd reads the network (every friend again, with the compact heads
-// of their asks and favors): the second step of a load. The friends are
-// read again, not matched to d's, so a write between the steps cannot pair
-// a friend with another's history.
+// historyCmd reads the heads of the asks and favors of d's friends (not
+// the friends again): the second step of a load. A friend added between
+// the steps is left out until the reload the watcher then starts.
 func historyCmd(st Loader, seq uint64, d *dataset) tea.Cmd {
 	return func() tea.Msg {
-		n, err := st.Network()
+		n, err := st.NetworkFor(d.friends)
 		if err != nil {
 			return loadedMsg{seq: seq, err: err}
 		}
@@ -371,7 +370,10 @@ func historyCmd(st Loader, seq uint64, d *dataset) tea.Cmd {
 		for i := range last {
 			last[i] = n.LastAsk(i)
 		}
-		full := newPartial(seq*2+1, n.Friends, d.profile, 0).withHistory(seq*2+1, n.AsksOf, n.FavorsOf, last)
+		if d.topOnly {
+			d = newPartial(d.gen, d.friends, d.profile, 0) // the same base
+		}
+		full := d.withHistory(seq*2+1, n.AsksOf, n.FavorsOf, last)
 		full.appendAsks = n.AppendAsks
 		return loadedMsg{seq: seq, data: full}
 	}
