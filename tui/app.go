@@ -187,7 +187,10 @@ func (m *Model) handleLoaded(msg loadedMsg) tea.Cmd {
 		if msg.seq == m.loadSeq {
 			m.loading = false
 		}
-		return nil
+		// forget the file's stamp so the watcher tries again within a
+		// second (a lock held by another process passes)
+		m.stamp = fileStamp{}
+		return m.broadcast(loadErrMsg{msg.err})
 	}
 	cmd := m.broadcast(dataMsg{msg.data})
 	if msg.data.partial {
@@ -308,6 +311,9 @@ func (m *Model) footer() string {
 	m.help.SetWidth(m.w)
 	return clip(m.help.ShortHelpView(m.active().ShortHelp()), m.w, 1)
 }
+
+// loadErrMsg tells the screens a load failed.
+type loadErrMsg struct{ err error }
 
 // dataMsg hands a freshly loaded dataset to the screens.
 type dataMsg struct{ d *dataset }

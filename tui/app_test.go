@@ -258,3 +258,27 @@ func TestFirstNamesThenAll(t *testing.T) {
 		t.Errorf("after the sort: topOnly %v, %d rows", m.home.d.topOnly, len(m.home.rows))
 	}
 }
+
+// TestLoadErrorShownAndRetried: a failed load is shown on the first screen
+// and the watcher tries again at its next look, the file unchanged.
+func TestLoadErrorShownAndRetried(t *testing.T) {
+	st := fixedPath{store.New(filepath.Join(t.TempDir(), "k.db")), "k.db"}
+	m := New(Options{Store: st, Judge: fakeJudge, Now: func() time.Time { return testNow }, NoColor: true})
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	stamp := fileStamp{size: 10, ok: true}
+	m.startLoad()
+	m.Update(loadedMsg{seq: 1, err: store.ErrLocked, stamp: stamp})
+	if out := plain(m); !strings.Contains(out, "Cannot read the database") || !strings.Contains(out, store.ErrLocked.Error()) {
+		t.Errorf("the error is not shown:\n%s", out)
+	}
+	// a load that worked, then one that failed, the file unchanged since
+	m.startLoad()
+	m.Update(loadedMsg{seq: 2, data: newPartial(4, nil, store.DefaultProfile(), 0), stamp: stamp})
+	m.startLoad()
+	m.Update(loadedMsg{seq: 3, err: store.ErrLocked, stamp: stamp})
+	seq := m.loadSeq
+	m.Update(statMsg{stamp: stamp})
+	if m.loadSeq != seq+1 {
+		t.Error("the watcher did not retry after a failed load")
+	}
+}

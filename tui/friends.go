@@ -73,12 +73,13 @@ type history struct {
 // friendsScreen is the home screen: the list of friends, filter, sort and
 // the detail pane.
 type friendsScreen struct {
-	c      *common
-	d      *dataset
-	ix     *index // nil until built for d
-	loaded bool   // a load has landed
-	w      int
-	h      int
+	c       *common
+	d       *dataset
+	ix      *index // nil until built for d
+	loaded  bool   // a load has landed
+	loadErr error  // the last load's error, shown until a load lands
+	w       int
+	h       int
 
 	sort         sortMode
 	showArchived bool
@@ -137,7 +138,11 @@ func (f *friendsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case tea.MouseWheelMsg:
 		return f, f.handleWheel(msg)
 	case dataMsg:
+		f.loadErr = nil
 		return f, f.handleData(msg.d)
+	case loadErrMsg:
+		f.loadErr = msg.err
+		return f, nil
 	case readyMsg:
 		return f, f.handleReady(msg)
 	case indexedMsg:

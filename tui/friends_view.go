@@ -17,6 +17,14 @@ func (f *friendsScreen) View() string {
 		return ""
 	}
 	if !f.loaded {
+		if f.loadErr != nil {
+			lines := []string{" " + f.c.styles.FlashErr.Render("Cannot read the database:")}
+			for _, l := range wrap(clean(f.loadErr.Error()), max(f.w-2, 1)) {
+				lines = append(lines, " "+l)
+			}
+			lines = append(lines, "", " "+f.c.styles.Dim.Render("kith tries again every second; q quits."))
+			return clip(strings.Join(lines, "\n"), f.w, f.h)
+		}
 		return clip(" "+f.c.styles.Dim.Render("Loading…"), f.w, f.h)
 	}
 	if f.d.len() == 0 && !f.filtering {
@@ -307,7 +315,11 @@ func (f *friendsScreen) detailLines(i, w int, now time.Time) []string {
 
 	// verdict
 	v := f.judge(i, now)
-	add("", s.Section.Render("Readiness"))
+	head := "Readiness"
+	if v.For != "" {
+		head += " for a " + string(v.For) + " request"
+	}
+	add("", s.Section.Render(trunc(head, w)))
 	switch {
 	case f.d.partial:
 		add(s.Dim.Render("loading the history…"))

@@ -20,6 +20,7 @@ type Verdict struct {
 	Score   int
 	Reasons []Reason
 	Until   time.Time
+	For     store.Kind // the request judged ("" if unknown)
 }
 
 // Judge gives the verdict for a friend's most likely next request. The

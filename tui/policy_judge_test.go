@@ -22,6 +22,9 @@ func TestPolicyJudge(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			v := PolicyJudge(&fr, tt.asks, nil, set, testNow)
+			if v.For == "" {
+				t.Errorf("no request kind judged")
+			}
 			if v.Level != tt.wantLevel {
 				t.Fatalf("level %q, want %q (reasons %+v)", v.Level, tt.wantLevel, v.Reasons)
 			}
