@@ -210,7 +210,7 @@ func TestHistoryLoadsForSelection(t *testing.T) {
 	_, cmd := m.Update(reloadMsg{})
 	// add a friend and a favor to the real store, then load
 	st := m.c.st
-	msgs := run(t, m, saveFriendCmd(m.c, nil, 0, map[string]string{"name": "Ada Lovelace", "closeness": "4", "worked": "yes"}))
+	msgs := run(t, m, saveFriendCmd(m.c, nil, 0, map[string]string{"name": "Ada Lovelace", "closeness": "4", "worked": "yes"}, nil))
 	if len(msgs) == 0 || msgs[0].(savedMsg).err != nil {
 		t.Fatalf("save: %v", msgs)
 	}
