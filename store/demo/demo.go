@@ -150,17 +150,29 @@ func demoProfile(p store.Profile) store.Profile {
 	p.Signature = "Sam"
 	p.Blurb = "Sam Rivera is a backend engineer with eight years in payments, most recently leading a team of five at Ledgerline, " +
 		"now looking to move into climate tech as a product manager. Sam has shipped two platform migrations and mentors at Kids Code Club."
+	// Keyed by topic, sector, organisation or kind, then "default", as
+	// the drafts look them up.
 	p.Questions = map[string][]string{
-		"chat": {
+		"default": {
 			"What does a normal week in your role look like?",
-			"What do you wish you had known before joining your sector?",
+			"What do you wish you had known before you started?",
 			"Which skills made the biggest difference in your first year?",
 		},
-		"climate": {
+		"chat": {
+			"How did you get from your first job to the one you have now?",
+			"What does your team look for in someone coming from another sector?",
+			"What is the hardest part of your job that outsiders never see?",
+		},
+		"advice": {
+			"If you were in my place, what would you do first?",
+			"What would you avoid, knowing what you know now?",
+		},
+		"energy": {
 			"Which climate-tech companies are hiring product people right now?",
 			"How do teams there measure impact beyond revenue?",
 		},
-		"fintech": {"How has the regulatory side changed how your team ships?"},
+		"fintech":  {"How has regulation changed the way your team ships?", "Where do payments people usually go next?"},
+		"software": {"How do product and engineering split decisions on your team?", "What does a strong first 90 days look like for a PM there?"},
 	}
 	return p
 }
