@@ -391,3 +391,12 @@ func TestRealisticDistribution(t *testing.T) {
 		t.Errorf("%d of %d friends asked within 14 days, want a handful", hold, n)
 	}
 }
+
+func TestNowInAnyZoneGivesTheSameNetwork(t *testing.T) {
+	rome := time.FixedZone("CET", 3600)
+	a := filled(t, 40, 9)
+	b := snapshot(t, func(st *store.Store) error { return Fill(st, 40, 9, testNow.In(rome).Add(300*time.Millisecond), nil) })
+	if !reflect.DeepEqual(a.Friends, b.Friends) || !reflect.DeepEqual(a.Asks, b.Asks) || !reflect.DeepEqual(a.Favors, b.Favors) {
+		t.Error("the same instant in another zone (plus a fraction of a second) gave a different network")
+	}
+}
