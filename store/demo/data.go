@@ -19,16 +19,20 @@ type culture struct {
 	familyFirst bool     // native order: family name first
 	joinNative  string   // between family and given in native order
 	nativeShare int      // percent of people written in native script; 0 for Latin scripts
-	phone       func(r *rng) string
-	mailHosts   []string
-	channels    []string // channel names, first ones commoner
-	cities      []string
+	// Variety in Latin-script names, in percent: a second given name
+	// (joined by givenJoin), a middle initial, a second surname.
+	secondGiven, middle, secondFamily int
+	givenJoin                         string
+	phone                             func(r *rng) string
+	mailHosts                         []string
+	channels                          []string // channel names, first ones commoner
+	cities                            []string
 }
 
 func cultures() []culture {
 	return []culture{
 		{
-			key: "en", weight: 14,
+			key: "en", weight: 14, middle: 25,
 			female:    []string{"Emily", "Sarah", "Jessica", "Hannah", "Olivia", "Charlotte", "Rachel", "Megan", "Rebecca", "Catherine||Kate", "Abigail||Abby", "Grace", "Eleanor||Nell", "Siobhan"},
 			male:      []string{"James||Jim", "Michael||Mike", "David", "Daniel||Dan", "Thomas||Tom", "Christopher||Chris", "Matthew", "Andrew||Andy", "William||Will", "Benjamin||Ben", "Samuel||Sam", "Patrick", "Owen", "Callum"},
 			familyM:   []string{"Smith", "Johnson", "Williams", "Brown", "Jones", "Taylor", "Davies", "Evans", "Wilson", "Thompson", "Walker", "Wright", "Robinson", "O'Brien", "Murphy", "Campbell", "Clarke", "Hughes", "Edwards", "Bennett", "MacLeod", "Fitzgerald"},
@@ -38,7 +42,7 @@ func cultures() []culture {
 			cities:    []string{"London", "Manchester", "Edinburgh", "Bristol", "Boston", "Toronto", "Dublin"},
 		},
 		{
-			key: "it", weight: 12,
+			key: "it", weight: 12, secondGiven: 10, givenJoin: " ",
 			female:    []string{"Giulia", "Francesca||Fra", "Chiara", "Sara", "Martina", "Valentina||Vale", "Alessia", "Elena", "Federica||Fede", "Silvia", "Beatrice||Bea", "Ilaria", "Noemi", "Benedetta||Bene"},
 			male:      []string{"Marco", "Luca", "Andrea", "Matteo||Teo", "Alessandro||Ale", "Davide", "Lorenzo||Lollo", "Simone", "Niccolò|Niccolo|Nico", "Federico||Fede", "Gabriele||Gabri", "Tommaso||Tommy", "Giacomo", "Riccardo||Ricky"},
 			familyM:   []string{"Rossi", "Russo", "Ferrari", "Esposito", "Bianchi", "Romano", "Colombo", "Ricci", "Marino", "Greco", "Bruno", "Gallo", "Conti", "De Luca", "Mancini", "Costa", "Giordano", "Rizzo", "Lombardi", "Moretti", "Barbieri", "Fontana", "Santoro", "D'Angelo", "Fabbri", "Pellegrini", "Sanna", "Cocco"},
@@ -48,7 +52,7 @@ func cultures() []culture {
 			cities:    []string{"Milano", "Torino", "Bologna", "Roma", "Napoli", "Firenze", "Cagliari", "Trieste"},
 		},
 		{
-			key: "es", weight: 8,
+			key: "es", weight: 8, secondGiven: 10, givenJoin: " ", secondFamily: 30,
 			female:    []string{"María|Maria", "Lucía|Lucia", "Carmen", "Paula", "Laura", "Marta", "Sofía|Sofia", "Alba", "Irene", "Nerea", "Ainhoa", "Inés|Ines", "Pilar||Pili", "Mercedes||Merche"},
 			male:      []string{"José|Jose|Pepe", "Javier||Javi", "Alejandro||Álex", "Daniel||Dani", "Pablo", "Álvaro|Alvaro", "Sergio", "Adrián|Adrian", "Iñaki|Inaki", "Jorge", "Raúl|Raul", "Diego", "Héctor|Hector", "Rubén|Ruben"},
 			familyM:   []string{"García|Garcia", "Fernández|Fernandez", "González|Gonzalez", "Rodríguez|Rodriguez", "López|Lopez", "Martínez|Martinez", "Sánchez|Sanchez", "Pérez|Perez", "Gómez|Gomez", "Jiménez|Jimenez", "Ruiz", "Hernández|Hernandez", "Díaz|Diaz", "Moreno", "Muñoz|Munoz", "Álvarez|Alvarez", "Romero", "Navarro", "Ortega", "Castillo", "Ibáñez|Ibanez", "Etxeberria", "Peña|Pena"},
@@ -58,7 +62,7 @@ func cultures() []culture {
 			cities:    []string{"Madrid", "Barcelona", "Valencia", "Sevilla", "Bilbao", "Ciudad de México", "Buenos Aires"},
 		},
 		{
-			key: "de", weight: 8,
+			key: "de", weight: 8, secondGiven: 15, givenJoin: "-",
 			female:    []string{"Anna", "Lena", "Julia", "Katharina||Kathi", "Sophie", "Hannah", "Leonie", "Johanna||Jo", "Miriam", "Franziska||Franzi", "Jana", "Sabine", "Ute", "Birgit"},
 			male:      []string{"Jürgen|Juergen", "Lukas", "Jonas", "Felix", "Maximilian||Max", "Tobias||Tobi", "Florian||Flo", "Stefan", "Matthias", "Sebastian||Basti", "Jörg|Joerg", "Dieter", "Niklas", "Moritz"},
 			familyM:   []string{"Müller|Mueller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Schulz", "Hoffmann", "Schäfer|Schaefer", "Koch", "Bauer", "Richter", "Klein", "Wolf", "Schröder|Schroeder", "Neumann", "Zimmermann", "Krüger|Krueger", "Hartmann", "Weiß|Weiss", "Köhler|Koehler", "Groß|Gross"},
@@ -68,7 +72,7 @@ func cultures() []culture {
 			cities:    []string{"Berlin", "München", "Hamburg", "Köln", "Stuttgart", "Leipzig", "Wien", "Zürich"},
 		},
 		{
-			key: "fr", weight: 6,
+			key: "fr", weight: 6, secondGiven: 15, givenJoin: "-",
 			female:  []string{"Chloé|Chloe", "Léa|Lea", "Camille", "Manon", "Inès|Ines", "Élodie|Elodie", "Juliette", "Margaux", "Céline|Celine", "Amélie|Amelie"},
 			male:    []string{"François|Francois", "Théo|Theo", "Hugo", "Julien", "Mathieu", "Benoît|Benoit", "Antoine", "Guillaume", "Étienne|Etienne", "Raphaël|Raphael"},
 			familyM: []string{"Dubois", "Lefèvre|Lefevre", "Moreau", "Girard", "Rousseau", "Lambert", "Fontaine", "Mercier", "Bonnet", "Chevalier", "Durand", "Leroy", "Faure", "Gauthier"},
@@ -80,7 +84,7 @@ func cultures() []culture {
 			cities:    []string{"Paris", "Lyon", "Toulouse", "Nantes", "Marseille", "Bruxelles", "Montréal"},
 		},
 		{
-			key: "pl", weight: 5,
+			key: "pl", weight: 5, secondGiven: 5, givenJoin: " ",
 			female:    []string{"Anna||Ania", "Katarzyna||Kasia", "Małgorzata|Malgorzata|Gosia", "Agnieszka||Aga", "Joanna||Asia", "Magdalena||Madzia", "Zofia||Zosia", "Aleksandra||Ola", "Natalia", "Ewa", "Agata", "Weronika", "Paulina"},
 			male:      []string{"Łukasz|Lukasz", "Piotr||Piotrek", "Krzysztof||Krzysiek", "Tomasz||Tomek", "Paweł|Pawel", "Michał|Michal", "Jakub||Kuba", "Marcin", "Wojciech||Wojtek", "Grzegorz||Grzesiek", "Mateusz", "Kamil", "Bartłomiej|Bartlomiej|Bartek"},
 			familyM:   []string{"Nowak", "Kowalski", "Wiśniewski|Wisniewski", "Wójcik|Wojcik", "Kowalczyk", "Kamiński|Kaminski", "Lewandowski", "Zieliński|Zielinski", "Szymański|Szymanski", "Woźniak|Wozniak", "Dąbrowski|Dabrowski", "Kozłowski|Kozlowski", "Jankowski", "Mazur", "Krawczyk", "Grabowski"},
@@ -91,7 +95,7 @@ func cultures() []culture {
 			cities:    []string{"Warszawa", "Kraków", "Wrocław", "Gdańsk", "Poznań", "Łódź"},
 		},
 		{
-			key: "tr", weight: 4,
+			key: "tr", weight: 4, secondGiven: 10, givenJoin: " ",
 			female:  []string{"Ayşe|Ayse", "Fatma", "Elif", "Zeynep", "Emine", "Merve", "Büşra|Busra", "Çağla|Cagla", "Derya", "Gülşen|Gulsen", "Selin", "Ebru", "Özlem|Ozlem", "İrem|Irem"},
 			male:    []string{"Mehmet", "Mustafa", "Ahmet", "Emre", "Burak", "Can", "Murat", "Hakan", "Oğuz|Oguz", "Kerem", "Barış|Baris", "Serkan", "Tolga", "Uğur|Ugur"},
 			familyM: []string{"Yılmaz|Yilmaz", "Kaya", "Demir", "Şahin|Sahin", "Çelik|Celik", "Yıldız|Yildiz", "Yıldırım|Yildirim", "Öztürk|Ozturk", "Aydın|Aydin", "Özdemir|Ozdemir", "Arslan", "Doğan|Dogan", "Kılıç|Kilic", "Aslan", "Çetin|Cetin", "Koç|Koc", "Kurt", "Şimşek|Simsek", "Erdoğan|Erdogan"},
@@ -146,7 +150,7 @@ func cultures() []culture {
 			cities:    []string{"서울", "부산", "인천", "대전", "판교"},
 		},
 		{
-			key: "in", weight: 9,
+			key: "in", weight: 9, middle: 10,
 			female:    []string{"Priya", "Ananya", "Aishwarya||Aishu", "Deepika", "Kavya", "Meera", "Nandini", "Pooja", "Shreya", "Lakshmi", "Divya", "Sneha", "Aditi"},
 			male:      []string{"Arjun", "Rahul", "Vikram||Vicky", "Rohan", "Aditya||Adi", "Karthik", "Siddharth||Sid", "Sanjay", "Rajesh||Raj", "Anil", "Vivek", "Nikhil", "Amit"},
 			familyM:   []string{"Sharma", "Patel", "Iyer", "Reddy", "Nair", "Gupta", "Singh", "Kumar", "Menon", "Rao", "Desai", "Mehta", "Chatterjee", "Banerjee", "Mukherjee", "Krishnan", "Pillai", "Joshi", "Kapoor", "Bhat"},
@@ -156,7 +160,7 @@ func cultures() []culture {
 			cities:    []string{"Bengaluru", "Mumbai", "Pune", "Chennai", "Hyderabad", "Kolkata", "Delhi"},
 		},
 		{
-			key: "ng", weight: 5,
+			key: "ng", weight: 5, secondGiven: 25, givenJoin: " ",
 			female:    []string{"Chiamaka||Amaka", "Ngozi", "Adaeze||Ada", "Fúnmiláyọ̀|Funmilayo|Funmi", "Folake", "Amina", "Zainab", "Chidinma", "Yetunde||Yetty", "Ifeoma||Ife", "Tèmítọ́pẹ́|Temitope|Tope", "Aisha"},
 			male:      []string{"Chukwuemeka||Emeka", "Olúwátóbi|Oluwatobi|Tobi", "Babajide||Jide", "Ifeanyi", "Segun", "Obinna", "Musa", "Ibrahim", "Kelechi", "Damilola||Dami", "Adébáyọ̀|Adebayo|Bayo", "Tunde"},
 			familyM:   []string{"Okonkwo", "Adéyẹmí|Adeyemi", "Okafor", "Eze", "Nwosu", "Ògúnlẹ́yẹ|Ogunleye", "Balogun", "Abubakar", "Bello", "Okoro", "Afọ́lábí|Afolabi", "Nwachukwu", "Obi", "Oyelaran"},
@@ -200,7 +204,7 @@ func cultures() []culture {
 			cities:    []string{"Київ", "Львів", "Харків", "Одеса", "Kraków", "Berlin"},
 		},
 		{
-			key: "pt", weight: 5,
+			key: "pt", weight: 5, secondGiven: 20, givenJoin: " ", secondFamily: 50,
 			female:  []string{"Ana", "Beatriz||Bia", "Juliana||Ju", "Fernanda||Nanda", "Camila", "Letícia|Leticia", "Gabriela||Gabi", "Larissa", "Mariana", "Luíza|Luiza"},
 			male:    []string{"João|Joao", "Pedro", "Lucas", "Gustavo||Guga", "Rafael||Rafa", "Thiago", "Felipe", "Bruno", "Rodrigo||Digo", "Vinícius|Vinicius|Vini"},
 			familyM: []string{"Silva", "Santos", "Oliveira", "Souza", "Pereira", "Costa", "Rodrigues", "Almeida", "Nascimento", "Lima", "Araújo|Araujo", "Gonçalves|Goncalves", "Conceição|Conceicao", "Ribeiro"},

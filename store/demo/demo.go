@@ -275,9 +275,28 @@ func (g *generator) person(i int) (store.Friend, []store.Ask, []store.Favor) {
 	case c.nativeShare > 0:
 		f.Name = given.latin + " " + family.latin
 	default:
-		f.Name = given.display + " " + family.display
-		if c.key == "es" && r.pct(30) {
-			f.Name += " " + r.name(c.familyM).display // a second surname
+		first := given.display
+		if c.secondGiven > 0 && r.pct(c.secondGiven) {
+			list := c.male
+			if female {
+				list = c.female
+			}
+			if second := r.name(list); second.display != given.display {
+				first += c.givenJoin + second.display
+			}
+		}
+		if c.middle > 0 && r.pct(c.middle) {
+			first += " " + string(rune('A'+r.IntN(26))) + "."
+		}
+		f.Name = first + " " + family.display
+		if c.secondFamily > 0 && r.pct(c.secondFamily) {
+			fam := c.familyM
+			if female && c.familyF != nil {
+				fam = c.familyF
+			}
+			if second := r.name(fam); second.display != family.display {
+				f.Name += " " + second.display
+			}
 		}
 	}
 	if given.nick != "" && r.pct(35) {

@@ -400,3 +400,24 @@ func TestNowInAnyZoneGivesTheSameNetwork(t *testing.T) {
 		t.Error("the same instant in another zone (plus a fraction of a second) gave a different network")
 	}
 }
+
+func TestNamesAreVaried(t *testing.T) {
+	const n = 1000
+	g := newGenerator(n, 1, testNow)
+	seen := map[string]int{}
+	for i := range n {
+		f, _, _ := g.person(i)
+		seen[f.Name]++
+	}
+	if len(seen) < n*9/10 {
+		t.Errorf("%d distinct names among %d friends, want at least 90%%", len(seen), n)
+	}
+	var middle, double bool
+	for name := range seen {
+		middle = middle || regexp.MustCompile(`^\pL+ [A-Z]\. `).MatchString(name)
+		double = double || strings.Contains(name, "-") && !strings.Contains(name, "Al-")
+	}
+	if !middle || !double {
+		t.Errorf("middle initials %v, hyphenated given names %v: want both", middle, double)
+	}
+}
