@@ -406,7 +406,9 @@ func (g *generator) person(i int) (store.Friend, []store.Ask, []store.Favor) {
 		f.Archived = true
 	}
 
-	asks := g.asks(r, &f, sec)
+	// Half the sole contacts were asked within the cool-down: asking them
+	// again is the case where a draft must acknowledge the frequency.
+	asks := g.asks(r, &f, sec, rareIdx >= 0 && rareIdx%2 == 0)
 	favors := g.favors(r, &f, poss, obj)
 
 	// Created before anything happened with them; updated since.
@@ -463,11 +465,11 @@ func domainOf(org string) string {
 }
 
 // asks draws a friend's asks over the last two years, oldest first.
-func (g *generator) asks(r *rng, f *store.Friend, sec *sector) []store.Ask {
+func (g *generator) asks(r *rng, f *store.Friend, sec *sector, askedLately bool) []store.Ask {
 	now := g.now
-	recent := r.pct(3)   // asked within the cool-down
-	pending := r.pct(4)  // a recent ask still unanswered
-	drafting := r.pct(6) // a draft in progress
+	recent := r.pct(3) || askedLately // asked within the cool-down
+	pending := r.pct(4)               // a recent ask still unanswered
+	drafting := r.pct(6)              // a draft in progress
 	count := 6 + r.IntN(13) + 2*(f.Closeness-3)
 	count = max(count, 1)
 	if !recent && !pending && r.pct(8) {

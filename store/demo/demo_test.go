@@ -381,11 +381,17 @@ func TestRealisticDistribution(t *testing.T) {
 	if never := n - len(asked); never == 0 || never > n*15/100 {
 		t.Errorf("%d of %d friends never asked, want a few", never, n)
 	}
-	hold := 0
-	for _, at := range lastMade {
+	hold, soleLately := 0, 0
+	for id, at := range lastMade {
 		if testNow.Sub(at) < 14*24*time.Hour {
 			hold++
+			if sectorCount[byID[id].Sectors[0]] == 1 {
+				soleLately++
+			}
 		}
+	}
+	if soleLately == 0 {
+		t.Error("no sole contact in a sector was asked within 14 days; want some, for the acknowledge case")
 	}
 	if hold == 0 || hold > n/10 {
 		t.Errorf("%d of %d friends asked within 14 days, want a handful", hold, n)
