@@ -363,14 +363,14 @@ func rareSectors() []sector {
 
 // boundaryNotes are lines friends draw, by kind; %s is "her", "his" or
 // "their".
-func boundaryNotes() []struct {
+// boundaryChoice is a kind of boundary with the notes friends give for it.
+type boundaryChoice struct {
 	kind  string
 	notes []string
-} {
-	return []struct {
-		kind  string
-		notes []string
-	}{
+}
+
+func boundaryNotes() []boundaryChoice {
+	return []boundaryChoice{
 		{"referral", []string{"%s firm forbids referrals to executives", "refers only people from %s own team", "%s company pays no referral bonus and frowns on referrals"}},
 		{"recommendation", []string{"doesn't write LinkedIn recommendations", "company policy: no public endorsements"}},
 		{"reference", []string{"gives references only for people from %s own team", "HR handles all references at %s company"}},

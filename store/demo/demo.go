@@ -67,9 +67,14 @@ type generator struct {
 	sectorW  []int
 	rare     []sector
 	rareAt   []int // friend index holding rare[j]
+	kinds    []store.Kind
 	kindW    []int
 	topics   map[string][]string
 	helped   map[string][]string
+
+	projects, notes, events, favorWhat, withdrawn []string
+	declined, declinedConnect                     []string
+	boundaries                                    []boundaryChoice
 }
 
 // kindWeights are the request kinds with their weights: chats and
@@ -98,8 +103,12 @@ func newGenerator(n int, seed int64, now time.Time) *generator {
 		g.sectorW = append(g.sectorW, s.weight)
 	}
 	for _, k := range kindWeights() {
+		g.kinds = append(g.kinds, k.kind)
 		g.kindW = append(g.kindW, k.weight)
 	}
+	g.projects, g.notes, g.events, g.favorWhat, g.withdrawn = projects(), noteTemplates(), events(), favorTemplates(), withdrawnOutcomes()
+	g.declined, g.declinedConnect = declinedOutcomes()
+	g.boundaries = boundaryNotes()
 	// Spread the rare sectors evenly over the network, one friend each,
 	// one for every twenty friends at most so a small network stays
 	// mostly ordinary.
@@ -366,7 +375,7 @@ func (g *generator) person(i int) (store.Friend, []store.Ask, []store.Favor) {
 			other := &g.sectors[r.weighted(g.sectorW)]
 			where = other.orgs[r.IntN(len(other.orgs))]
 		}
-		proj := projects()
+		proj := g.projects
 		if to == now.Year() && where == f.Org {
 			f.WorkedNote = fmt.Sprintf("At %s since %d, on %s", where, from, proj[r.IntN(len(proj))])
 		} else {
@@ -376,7 +385,7 @@ func (g *generator) person(i int) (store.Friend, []store.Ask, []store.Favor) {
 
 	// Boundaries.
 	if r.pct(9) {
-		bn := boundaryNotes()
+		bn := g.boundaries
 		b := bn[r.weighted([]int{40, 20, 15, 15, 5, 5})]
 		note := b.notes[r.IntN(len(b.notes))]
 		note = format(note, poss)
@@ -397,8 +406,7 @@ func (g *generator) person(i int) (store.Friend, []store.Ask, []store.Favor) {
 
 	// Notes.
 	if r.pct(45) {
-		nt := noteTemplates()
-		ev := events()
+		nt, ev := g.notes, g.events
 		other := &g.sectors[r.weighted(g.sectorW)]
 		f.Notes = format(nt[r.IntN(len(nt))], ev[r.IntN(len(ev))], now.Year()-1-r.IntN(12), city, sec.tag, other.tag)
 	}
@@ -523,8 +531,7 @@ func (g *generator) asks(r *rng, f *store.Friend, sec *sector, askedLately bool)
 
 // ask draws the kind, topic and target of one ask sent at `at`.
 func (g *generator) ask(r *rng, f *store.Friend, sec *sector, at time.Time) store.Ask {
-	kinds := kindWeights()
-	kind := kinds[r.weighted(g.kindW)].kind
+	kind := g.kinds[r.weighted(g.kindW)]
 	// Nobody asks for a reference or a recommendation from someone they
 	// never worked with, nor across a line the friend has drawn.
 	if (kind == store.KindReference || kind == store.KindRecommendation) && !f.WorkedTogether {
@@ -569,7 +576,7 @@ func (g *generator) settle(r *rng, f *store.Friend, a *store.Ask) {
 	case store.StatusWithdrawn:
 		a.Created = a.Sent
 		a.Sent = time.Time{}
-		wo := withdrawnOutcomes()
+		wo := g.withdrawn
 		a.Outcome = wo[r.IntN(len(wo))]
 	case store.StatusHelped, store.StatusDeclined:
 		a.Resolved = minTime(r.between(a.Sent.Add(2*time.Hour), a.Sent.Add(20*day)), now)
@@ -585,11 +592,15 @@ func (g *generator) settle(r *rng, f *store.Friend, a *store.Ask) {
 				a.Thanked = minTime(r.between(a.Resolved, a.Resolved.Add(4*day)), now)
 			}
 		} else {
-			general, connect := declinedOutcomes()
-			if a.Kind == store.KindIntro || a.Kind == store.KindReferral {
-				general = append(general, connect...)
+			k := r.IntN(len(g.declined) + len(g.declinedConnect))
+			if a.Kind != store.KindIntro && a.Kind != store.KindReferral {
+				k = r.IntN(len(g.declined))
 			}
-			a.Outcome = general[r.IntN(len(general))]
+			if k < len(g.declined) {
+				a.Outcome = g.declined[k]
+			} else {
+				a.Outcome = g.declinedConnect[k-len(g.declined)]
+			}
 		}
 	case store.StatusNoResponse:
 		a.FollowUp = a.Sent.Add(7 * day)
@@ -629,8 +640,7 @@ func (g *generator) favors(r *rng, f *store.Friend, poss, obj string) []store.Fa
 	if f.Closeness >= 4 {
 		n++
 	}
-	ft := favorTemplates()
-	ev := events()
+	ft, ev := g.favorWhat, g.events
 	out := make([]store.Favor, 0, n)
 	for range n {
 		other := &g.sectors[r.weighted(g.sectorW)]

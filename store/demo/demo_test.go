@@ -341,6 +341,9 @@ func TestRealisticDistribution(t *testing.T) {
 				thanked++
 			}
 		}
+		if _, connect := declinedOutcomes(); a.Status == store.StatusDeclined && a.Kind != store.KindIntro && a.Kind != store.KindReferral && slices.Contains(connect, a.Outcome) {
+			t.Errorf("ask %d: a declined %s says %q, which only fits an intro or a referral", a.ID, a.Kind, a.Outcome)
+		}
 		if a.Status == store.StatusSent && testNow.Sub(a.Sent) > 60*24*time.Hour {
 			t.Errorf("ask %d still sent after %v; old unanswered asks should be no-response", a.ID, testNow.Sub(a.Sent))
 		}
