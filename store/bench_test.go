@@ -95,8 +95,8 @@ func benchStore(b *testing.B, st *store.Store, n int) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			if len(net.Friends) != n+1 || len(net.Asks) < 8*n {
-				b.Fatalf("Network() = %d friends, %d asks; want %d friends, about %d asks", len(net.Friends), len(net.Asks), n+1, 10*n)
+			if len(net.Friends) != n+1 || net.AskCount() < 8*n {
+				b.Fatalf("Network() = %d friends, %d asks; want %d friends, about %d asks", len(net.Friends), net.AskCount(), n+1, 10*n)
 			}
 		}
 	})

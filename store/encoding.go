@@ -79,7 +79,7 @@ func (e *encoder) time(t time.Time) {
 // decoder reads a value. Over a string holding the whole value (a single
 // copy made out of the transaction), every string field is a substring of
 // it. Over the transaction's []byte, nothing is copied: the caller must
-// copy (intern) what it keeps, as decodeAskHead does.
+// copy what it keeps (decodeAskHead keeps only numbers).
 type decoder[T string | []byte] struct {
 	s   T
 	err error
@@ -338,74 +338,23 @@ func encodeAskHead(a *Ask) []byte {
 	return e.b
 }
 
-// decodeAskHead decodes an index entry without copying the value: its few
-// distinct strings (kinds, statuses, sectors, organisations) are interned
-// in in, so a million heads cost no allocation each.
-func decodeAskHead(k, v []byte, in interner) (Ask, error) {
+// decodeAskHead reads an index entry, straight from the transaction's
+// bytes, into the compact in-memory head: codes and numbers, no strings, so
+// a million heads cost no allocation each.
+func decodeAskHead(k, v []byte) (askHead, error) {
 	d := decoder[[]byte]{s: v}
 	d.version()
-	a := Ask{ID: historyID(k), FriendID: btoi(k[:8])}
-	a.Kind = Kind(in.known(d.str()))
-	a.Status = Status(in.known(d.str()))
-	a.Sector = in.get(d.str())
-	a.Org = in.get(d.str())
-	a.Created = d.time()
-	a.Sent = d.time()
-	a.Resolved = d.time()
-	a.FollowUp = d.time()
-	a.Thanked = d.time()
-	return a, d.err
-}
-
-// interner hands out one copy of each distinct string decoded from a
-// transaction's bytes.
-type interner map[string]string
-
-func (in interner) get(b []byte) string {
-	if len(b) == 0 {
-		return ""
-	}
-	if s, ok := in[string(b)]; ok {
-		return s
-	}
-	s := string(b)
-	in[s] = s
-	return s
-}
-
-// known is get for kinds and statuses: the known ones need no lookup.
-func (in interner) known(b []byte) string {
-	switch string(b) {
-	case "intro":
-		return string(KindIntro)
-	case "chat":
-		return string(KindChat)
-	case "referral":
-		return string(KindReferral)
-	case "reference":
-		return string(KindReference)
-	case "recommendation":
-		return string(KindRecommendation)
-	case "advice":
-		return string(KindAdvice)
-	case "review":
-		return string(KindReview)
-	case "other":
-		return string(KindOther)
-	case "draft":
-		return string(StatusDraft)
-	case "sent":
-		return string(StatusSent)
-	case "helped":
-		return string(StatusHelped)
-	case "declined":
-		return string(StatusDeclined)
-	case "no-response":
-		return string(StatusNoResponse)
-	case "withdrawn":
-		return string(StatusWithdrawn)
-	}
-	return in.get(b)
+	h := askHead{id: historyID(k)}
+	h.kind = kindCode(d.str())
+	h.status = statusCode(d.str())
+	d.str() // sector and org: kept on disk, not needed in memory
+	d.str()
+	h.created = nanos(d.time())
+	h.sent = nanos(d.time())
+	h.resolved = nanos(d.time())
+	h.followUp = nanos(d.time())
+	h.thanked = nanos(d.time())
+	return h, d.err
 }
 
 func encodeFavor(v *Favor) []byte {

@@ -104,6 +104,9 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) error {
 	needsMigration := false
 	err = guard(s.path, func() error {
 		return db.View(func(tx *bolt.Tx) error {
+			if tx.Bucket(bucketMeta) == nil && isBlank(tx) {
+				return nil // nothing committed yet: reads as empty
+			}
 			v, err := s.checkSchema(tx)
 			if err != nil {
 				return err
@@ -129,14 +132,12 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) error {
 // update runs fn in a read-write transaction, creating the database if it
 // does not exist. The transaction is synced to disk before update returns.
 func (s *Store) update(fn func(tx *bolt.Tx) error) error {
-	fresh := false
 	info, err := os.Stat(s.path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		if err := os.MkdirAll(filepath.Dir(s.path), 0o700); err != nil {
 			return fmt.Errorf("create the database directory: %w", err)
 		}
-		fresh = true
 	case err != nil:
 		return fmt.Errorf("open %s: %w", s.path, err)
 	case info.IsDir():
@@ -151,20 +152,15 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 		return err
 	}
 	err = guard(s.path, func() error {
-		if fresh {
-			// Make the new file a kith database in a transaction of its
-			// own, so that it stays one even if fn fails.
-			if err := db.Update(func(tx *bolt.Tx) error {
-				if tx.Bucket(bucketMeta) == nil && isBlank(tx) {
-					return initSchema(tx)
-				}
-				return nil
-			}); err != nil {
-				return err
-			}
-		}
 		return db.Update(func(tx *bolt.Tx) error {
-			if _, err := s.checkSchema(tx); err != nil {
+			// A bbolt file without a single bucket holds nothing: it is
+			// a database whose first transaction never committed (a
+			// crash during the first write), so make it a kith one.
+			if tx.Bucket(bucketMeta) == nil && isBlank(tx) {
+				if err := initSchema(tx); err != nil {
+					return err
+				}
+			} else if _, err := s.checkSchema(tx); err != nil {
 				return err
 			}
 			if err := migrate(tx); err != nil {

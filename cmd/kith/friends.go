@@ -95,36 +95,25 @@ func cmdList(e *env, args []string) error {
 	if len(pos) > 0 {
 		return usageErrorf("list: unexpected argument %q", pos[0])
 	}
-	n, err := e.store.Network()
+	friends, last, err := e.store.Roster()
 	if err != nil {
 		return err
 	}
-	rows := make([]listRow, 0, len(n.Friends))
-	for i := range n.Friends {
-		f := &n.Friends[i]
+	rows := make([]listRow, 0, len(friends))
+	for i := range friends {
+		f := &friends[i]
 		if f.Archived && !*archived {
 			continue
 		}
 		if *sector != "" && !f.HasSector(*sector) {
 			continue
 		}
-		rows = append(rows, listRow{Friend: *f, LastAsk: lastAsk(n.AsksOf(i))})
+		rows = append(rows, listRow{Friend: *f, LastAsk: last[i]})
 	}
 	if *asJSON {
 		return writeJSON(e.out, rows)
 	}
 	return printList(e.out, rows, e.now)
-}
-
-// lastAsk is when the latest ask actually made was made.
-func lastAsk(asks []store.Ask) time.Time {
-	var last time.Time
-	for i := range asks {
-		if asks[i].Status.Made() && asks[i].At().After(last) {
-			last = asks[i].At()
-		}
-	}
-	return last
 }
 
 func printList(w io.Writer, rows []listRow, now time.Time) error {
@@ -148,6 +137,8 @@ type showJSON struct {
 	Friend store.Friend  `json:"friend"`
 	Asks   []store.Ask   `json:"asks"`
 	Favors []store.Favor `json:"favors"`
+	// Verdict is for the friend's most likely next request.
+	Verdict *likelyJSON `json:"verdict,omitempty"`
 }
 
 func cmdShow(e *env, args []string) error {
@@ -169,6 +160,10 @@ func cmdShow(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	lv, err := likelyVerdict(e, &f, asks, favors)
+	if err != nil {
+		return err
+	}
 	if *asJSON {
 		if asks == nil {
 			asks = []store.Ask{}
@@ -176,9 +171,10 @@ func cmdShow(e *env, args []string) error {
 		if favors == nil {
 			favors = []store.Favor{}
 		}
-		return writeJSON(e.out, showJSON{Friend: f, Asks: asks, Favors: favors})
+		return writeJSON(e.out, showJSON{Friend: f, Asks: asks, Favors: favors, Verdict: lv})
 	}
 	printFriend(e.out, &f, asks, favors, e.now)
+	printLikely(e.out, lv)
 	return nil
 }
 

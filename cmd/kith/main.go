@@ -13,6 +13,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"time"
@@ -25,6 +26,10 @@ import (
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv))
 }
+
+// cliMemoryLimit is the heap size at which a verb starts collecting
+// garbage.
+const cliMemoryLimit = 256 << 20
 
 // env is what a verb runs with: the store, the streams and the time.
 type env struct {
@@ -47,6 +52,7 @@ type verb struct {
 // verbs returns the verb table, in the order help lists them.
 func verbs() []verb {
 	return []verb{
+		{"demo", "[--friends N] [--seed S] [--force]", "fill the database with a realistic demo network", cmdDemo},
 		{"add", "NAME [flags]", "add a friend", cmdAdd},
 		{"edit", "FRIEND [flags]", "change a friend (same flags as add)", cmdEdit},
 		{"list", "[--json] [--sector S] [--archived]", "list friends", cmdList},
@@ -54,6 +60,9 @@ func verbs() []verb {
 		{"ask", "FRIEND --kind K [--at DATE] [--status S] [--topic T]", "record an ask", cmdAsk},
 		{"favor", "FRIEND WHAT [--at DATE]", "record a favor you did", cmdFavor},
 		{"due", "[--json]", "follow-ups, thank-yous and favors to return", cmdDue},
+		{"check", "FRIEND --kind K [--sector S] [--org O] [--json]", "the verdict on asking a friend (exit 3 hold, 4 block)", cmdCheck},
+		{"who", "--kind K [--sector S] [--org O] [--keywords W] [--limit N] [--ready-only] [--json]", "who else can I ask", cmdWho},
+		{"draft", "FRIEND --kind K [--topic T] [--sector S] [--org O] [--force] [--json]", "draft a request that minds the etiquette", cmdDraft},
 		{"profile", "[--name N] [--blurb T] [--signature S] [--lang en|it] [--cooldown-days N] [--json]", "show or set your profile", cmdProfile},
 		{"export", "[--format json] [-o FILE]", "export the whole database", cmdExport},
 		{"import", "PATH [--format json] [--dry-run]", "import a kith export", cmdImport},
@@ -141,6 +150,10 @@ func dispatch(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv f
 	if v.run == nil {
 		return runTUI(e)
 	}
+	// A verb is one short run: collect garbage only past a memory limit,
+	// not every time the heap doubles (a third of `kith list` was GC).
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(cliMemoryLimit))
 	// Verbs write through a buffer: a 10,000-row list is one write, not
 	// 10,000.
 	bw := bufio.NewWriter(stdout)

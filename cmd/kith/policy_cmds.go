@@ -1,0 +1,434 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/adrg/xdg"
+
+	"kith/policy"
+	"kith/store"
+)
+
+// requestFlags are the flags check, who and draft share.
+type requestFlags struct {
+	kind, sector, org, topic, keywords string
+}
+
+func (rf *requestFlags) register(fs *flag.FlagSet, topic, keywords bool) {
+	fs.StringVar(&rf.kind, "kind", "", "what you want to ask: intro, chat, referral, reference, recommendation, advice, review, other")
+	fs.StringVar(&rf.sector, "sector", "", "the `sector` the request targets")
+	fs.StringVar(&rf.org, "org", "", "the `organisation` the request targets")
+	if topic {
+		fs.StringVar(&rf.topic, "topic", "", "what the request is about (`text`)")
+	}
+	if keywords {
+		fs.StringVar(&rf.keywords, "keywords", "", "`words` describing the need, matched against role and notes (comma or space separated)")
+	}
+}
+
+// request turns the flags into a policy request; --kind is required.
+func (rf *requestFlags) request(verb string) (policy.Request, error) {
+	if strings.TrimSpace(rf.kind) == "" {
+		return policy.Request{}, usageErrorf("%s: --kind is required", verb).
+			withHint("want one of intro, chat, referral, reference, recommendation, advice, review, other")
+	}
+	k, err := store.ParseKind(rf.kind)
+	if err != nil {
+		return policy.Request{}, usageErrorf("--kind: %v", err)
+	}
+	req := policy.Request{
+		Kind:   k,
+		Sector: strings.ToLower(store.CleanText(strings.TrimSpace(rf.sector), false)),
+		Org:    store.CleanText(strings.TrimSpace(rf.org), false),
+		Topic:  store.CleanText(strings.TrimSpace(rf.topic), false),
+	}
+	for _, w := range strings.FieldsFunc(rf.keywords, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' }) {
+		req.Keywords = append(req.Keywords, store.CleanText(w, false))
+	}
+	return req, nil
+}
+
+// verdictFor evaluates friend f for req: their full history, the
+// profile's settings, and whether they are the only one you know in the
+// targeted sector or organisation.
+func verdictFor(e *env, f *store.Friend, req policy.Request) (policy.Verdict, store.Profile, error) {
+	p, err := e.store.Profile()
+	if err != nil {
+		return policy.Verdict{}, p, err
+	}
+	asks, favors, err := e.store.History(f.ID)
+	if err != nil {
+		return policy.Verdict{}, p, err
+	}
+	if req.Sector != "" || req.Org != "" {
+		n, err := e.store.Network()
+		if err != nil {
+			return policy.Verdict{}, p, err
+		}
+		req.Sole = policy.SoleContact(policy.NetworkPool(n), req, f.ID)
+	}
+	v := policy.Evaluate(policy.Subject{Friend: f, Asks: asks, Favors: favors}, req, p.Settings, e.now)
+	return v, p, nil
+}
+
+// levelExit is check's exit status: 0 clear or caution, 3 hold, 4 block.
+func levelExit(l policy.Level) error {
+	switch l {
+	case policy.Hold:
+		return exitCode(3, nil)
+	case policy.Block:
+		return exitCode(4, nil)
+	}
+	return nil
+}
+
+// checkJSON is `kith check --json`: the friend, the request and the
+// verdict's fields.
+type checkJSON struct {
+	ID     uint64     `json:"id"`
+	Name   string     `json:"name"`
+	Kind   store.Kind `json:"kind"`
+	Sector string     `json:"sector,omitempty"`
+	Org    string     `json:"org,omitempty"`
+	policy.Verdict
+}
+
+func cmdCheck(e *env, args []string) error {
+	fs := newFlags(e, "check", "FRIEND --kind K [--sector S] [--org O] [--json]",
+		"the verdict on asking a friend (exit 0 clear or caution, 3 hold, 4 block)")
+	var rf requestFlags
+	rf.register(fs, false, false)
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	q, err := oneArg("check", pos, "FRIEND")
+	if err != nil {
+		return err
+	}
+	req, err := rf.request("check")
+	if err != nil {
+		return err
+	}
+	f, err := e.store.FindFriend(q)
+	if err != nil {
+		return err
+	}
+	v, _, err := verdictFor(e, &f, req)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		if err := writeJSON(e.out, checkJSON{ID: f.ID, Name: f.Name, Kind: req.Kind, Sector: req.Sector, Org: req.Org, Verdict: v}); err != nil {
+			return err
+		}
+		return levelExit(v.Level)
+	}
+	fmt.Fprintf(e.out, "%s (id %d) — %s\n", f.Name, f.ID, describe(req))
+	printVerdict(e.out, v)
+	return levelExit(v.Level)
+}
+
+// describe says what a request is: "chat about aerospace at Avio".
+func describe(req policy.Request) string {
+	s := string(req.Kind)
+	if req.Kind == store.KindOther {
+		s = "favor"
+	}
+	if req.Topic != "" {
+		s += " about " + req.Topic
+	}
+	if req.Sector != "" {
+		s += " in " + req.Sector
+	}
+	if req.Org != "" {
+		s += " at " + req.Org
+	}
+	return s
+}
+
+// printVerdict writes the level, score and reasons, wrapped at 80 columns.
+func printVerdict(w io.Writer, v policy.Verdict) {
+	fmt.Fprintf(w, "  %-12s %s (readiness %d/100)\n", "verdict:", strings.ToUpper(v.Level.String()), v.Score)
+	if !v.Until.IsZero() {
+		fmt.Fprintf(w, "  %-12s %s\n", "hold until:", v.Until.Local().Format("Mon 2 Jan 2006"))
+	}
+	for _, r := range v.Reasons {
+		writeWrapped(w, "  "+padRight(r.Code+":", 12)+" ", r.Message, 80)
+	}
+	if len(v.Reasons) == 0 {
+		fmt.Fprintf(w, "  %-12s %s\n", "", "Nothing stands in the way.")
+	}
+}
+
+func padRight(s string, n int) string {
+	if len(s) >= n {
+		return s
+	}
+	return s + strings.Repeat(" ", n-len(s))
+}
+
+// writeWrapped writes text after prefix, wrapping at width columns and
+// indenting continuation lines under the text.
+func writeWrapped(w io.Writer, prefix, text string, width int) {
+	indent := strings.Repeat(" ", len([]rune(prefix)))
+	avail := max(width-len([]rune(prefix)), 20)
+	line := prefix
+	n := 0
+	for _, word := range strings.Fields(text) {
+		wl := len([]rune(word))
+		if n > 0 && n+1+wl > avail {
+			fmt.Fprintln(w, line)
+			line, n = indent, 0
+		}
+		if n > 0 {
+			line += " "
+			n++
+		}
+		line += word
+		n += wl
+	}
+	fmt.Fprintln(w, line)
+}
+
+// whoJSON is one row of `kith who --json`.
+type whoJSON struct {
+	ID        uint64          `json:"id"`
+	Name      string          `json:"name"`
+	Org       string          `json:"org"`
+	Level     policy.Level    `json:"level"`
+	Score     int             `json:"score"`
+	Relevance int             `json:"relevance"`
+	Reasons   []policy.Reason `json:"reasons"`
+}
+
+func cmdWho(e *env, args []string) error {
+	fs := newFlags(e, "who", "--kind K [--sector S] [--org O] [--keywords W] [--limit N] [--ready-only] [--json]",
+		"who else can I ask: friends ranked by fit and readiness")
+	var rf requestFlags
+	rf.register(fs, false, true)
+	limit := fs.Int("limit", 20, "show at most `N` friends (0: all)")
+	readyOnly := fs.Bool("ready-only", false, "leave out friends on hold or blocked")
+	exclude := fs.String("exclude", "", "leave out this `FRIEND` (the one you would otherwise ask)")
+	asJSON := fs.Bool("json", false, "print a JSON array, best first")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usageErrorf("who: unexpected argument %q", pos[0]).withHint("describe the need with --kind, --sector, --org and --keywords")
+	}
+	if *limit < 0 {
+		return usageErrorf("--limit: must be 0 (all) or more, got %d", *limit)
+	}
+	req, err := rf.request("who")
+	if err != nil {
+		return err
+	}
+	opt := policy.RankOptions{Limit: *limit, ReadyOnly: *readyOnly}
+	if *exclude != "" {
+		f, err := e.store.FindFriend(*exclude)
+		if err != nil {
+			return fmt.Errorf("--exclude: %w", err)
+		}
+		opt.Exclude = f.ID
+	}
+	p, err := e.store.Profile()
+	if err != nil {
+		return err
+	}
+	n, err := e.store.Network()
+	if err != nil {
+		return err
+	}
+	rows := policy.Rank(req, policy.NetworkPool(n), p.Settings, e.now, opt)
+	if *asJSON {
+		out := make([]whoJSON, 0, len(rows))
+		for _, c := range rows {
+			out = append(out, whoJSON{ID: c.Friend.ID, Name: c.Friend.Name, Org: c.Friend.Org, Level: c.Verdict.Level,
+				Score: c.Verdict.Score, Relevance: c.Relevance, Reasons: c.Verdict.Reasons})
+		}
+		return writeJSON(e.out, out)
+	}
+	if len(rows) == 0 {
+		fmt.Fprintf(e.out, "nobody fits this request (%s)", describe(req))
+		if *readyOnly {
+			fmt.Fprint(e.out, " and is ready now; try without --ready-only")
+		}
+		fmt.Fprintln(e.out)
+		return nil
+	}
+	t := newTable("#", "NAME", "ORG", "LEVEL", "SCORE", "FIT", "WHY")
+	for i, c := range rows {
+		t.add(strconv.Itoa(i+1), c.Friend.Name, c.Friend.Org, c.Verdict.Level.String(), strconv.Itoa(c.Verdict.Score),
+			strconv.Itoa(c.Relevance), reasonCodes(c.Verdict.Reasons))
+	}
+	// 80 columns: # 3, name 20, org 14, level 7, score 5, fit 3, why 13,
+	// plus two spaces between columns.
+	return t.write(e.out, []int{3, 20, 14, 7, 5, 3, 14})
+}
+
+func reasonCodes(rs []policy.Reason) string {
+	if len(rs) == 0 {
+		return "-"
+	}
+	codes := make([]string, len(rs))
+	for i, r := range rs {
+		codes[i] = r.Code
+	}
+	return strings.Join(codes, ",")
+}
+
+// draftJSON is `kith draft --json`.
+type draftJSON struct {
+	ID      uint64          `json:"id"`
+	Name    string          `json:"name"`
+	Subject string          `json:"subject"`
+	Body    string          `json:"body"`
+	Lang    string          `json:"lang"`
+	Verdict policy.Verdict  `json:"verdict"`
+	Misses  []policy.Reason `json:"misses"`
+}
+
+func cmdDraft(e *env, args []string) error {
+	fs := newFlags(e, "draft", "FRIEND --kind K [--topic T] [--sector S] [--org O] [--force] [--json]",
+		"draft the request (blocked: exit 4; on hold: exit 3 unless --force)")
+	var rf requestFlags
+	rf.register(fs, true, false)
+	force := fs.Bool("force", false, "draft even though the friend is on hold (the draft acknowledges it)")
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	q, err := oneArg("draft", pos, "FRIEND")
+	if err != nil {
+		return err
+	}
+	req, err := rf.request("draft")
+	if err != nil {
+		return err
+	}
+	f, err := e.store.FindFriend(q)
+	if err != nil {
+		return err
+	}
+	v, p, err := verdictFor(e, &f, req)
+	if err != nil {
+		return err
+	}
+	switch {
+	case v.Level == policy.Block:
+		fmt.Fprintf(e.err, "kith: no draft: this request to %s crosses a line (%s)\n", f.Name, describe(req))
+		for _, r := range v.Reasons {
+			writeWrapped(e.err, "  "+padRight(r.Code+":", 12)+" ", r.Message, 80)
+		}
+		return exitCode(4, nil)
+	case v.Level == policy.Hold && !*force:
+		fmt.Fprintf(e.err, "kith: %s is on hold for now\n", f.Name)
+		for _, r := range v.Reasons {
+			writeWrapped(e.err, "  "+padRight(r.Code+":", 12)+" ", r.Message, 80)
+		}
+		fmt.Fprintf(e.err, "run 'kith who --kind %s' for someone else, or add --force to draft anyway\n", req.Kind)
+		return exitCode(3, nil)
+	}
+	dir := templateDir(e.getenv)
+	m, err := policy.Draft(p, &f, req, v, dirFS(dir))
+	if err != nil {
+		var te *policy.TemplateError
+		if errors.As(err, &te) {
+			return fmt.Errorf("template %s: %v (fix or delete the file to use the built-in one)", filepath.Join(dir, te.File), te.Err)
+		}
+		return err
+	}
+	misses := policy.Check(m.Body, req, v)
+	if *asJSON {
+		if misses == nil {
+			misses = []policy.Reason{}
+		}
+		return writeJSON(e.out, draftJSON{ID: f.ID, Name: f.Name, Subject: m.Subject, Body: m.Body, Lang: m.Lang, Verdict: v, Misses: misses})
+	}
+	fmt.Fprintf(e.out, "Subject: %s\n\n%s", m.Subject, m.Body)
+	if v.Level != policy.Clear {
+		fmt.Fprintf(e.err, "kith: %s: %s\n", v.Level, reasonCodes(v.Reasons))
+	}
+	if len(misses) > 0 {
+		fmt.Fprintln(e.err, "kith: before you send it:")
+		for _, r := range misses {
+			writeWrapped(e.err, "  "+padRight(r.Code+":", 12)+" ", r.Message, 80)
+		}
+	}
+	return nil
+}
+
+// templateDir is where the user's draft templates live:
+// $XDG_CONFIG_HOME/kith/templates (~/.config/kith/templates).
+func templateDir(getenv func(string) string) string {
+	if getenv == nil {
+		getenv = func(string) string { return "" }
+	}
+	base := getenv("XDG_CONFIG_HOME")
+	if base == "" || !filepath.IsAbs(base) {
+		if home := getenv("HOME"); home != "" {
+			base = filepath.Join(home, ".config")
+		} else {
+			base = xdg.ConfigHome
+		}
+	}
+	return filepath.Join(base, "kith", "templates")
+}
+
+// dirFS is the template directory as a file system, or nil when it does
+// not exist (the built-in templates then serve alone).
+func dirFS(dir string) fs.FS {
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return nil
+	}
+	return os.DirFS(dir)
+}
+
+// likelyJSON is the verdict `kith show` gives: for the friend's most
+// likely next request (policy.Likely), with that request.
+type likelyJSON struct {
+	Kind   store.Kind `json:"kind"`
+	Sector string     `json:"sector,omitempty"`
+	Org    string     `json:"org,omitempty"`
+	policy.Verdict
+}
+
+// likelyVerdict evaluates the friend's most likely next request.
+func likelyVerdict(e *env, f *store.Friend, asks []store.Ask, favors []store.Favor) (*likelyJSON, error) {
+	sub := policy.Subject{Friend: f, Asks: asks, Favors: favors}
+	req := policy.Likely(sub)
+	p, err := e.store.Profile()
+	if err != nil {
+		return nil, err
+	}
+	if req.Sector != "" || req.Org != "" {
+		n, err := e.store.Network()
+		if err != nil {
+			return nil, err
+		}
+		req.Sole = policy.SoleContact(policy.NetworkPool(n), req, f.ID)
+	}
+	v := policy.Evaluate(sub, req, p.Settings, e.now)
+	return &likelyJSON{Kind: req.Kind, Sector: req.Sector, Org: req.Org, Verdict: v}, nil
+}
+
+// printLikely writes show's verdict section.
+func printLikely(w io.Writer, lv *likelyJSON) {
+	if lv == nil {
+		return
+	}
+	fmt.Fprintf(w, "\nReadiness for a %s:\n", describe(policy.Request{Kind: lv.Kind, Sector: lv.Sector, Org: lv.Org}))
+	printVerdict(w, lv.Verdict)
+}

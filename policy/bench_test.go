@@ -1,0 +1,182 @@
+package policy
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"kith/store"
+)
+
+var benchSectors = []string{"aerospace", "finance", "health", "education", "retail", "energy", "media", "law",
+	"biotech", "logistics", "gaming", "robotics", "insurance", "consulting", "public sector", "food",
+	"fashion", "automotive", "telecom", "real estate", "security", "travel", "sports", "music", "design",
+	"architecture", "agriculture", "chemicals", "shipping", "mining", "nonprofit", "research", "publishing",
+	"hospitality", "construction", "semiconductors", "cloud", "payments", "crypto", "climate"}
+
+var benchWords = []string{"met", "at", "conference", "hiking", "club", "former", "neighbour", "university",
+	"knows", "everyone", "rocket", "propulsion", "startup", "investor", "mentor", "kids", "school", "band",
+	"climbing", "marathon", "book", "club", "product", "design", "data", "platform", "team", "lead"}
+
+// benchNetwork builds a deterministic synthetic network of n friends with
+// about ten asks and two favors each, as Subjects sharing three slices
+// the way store.Network does.
+func benchNetwork(n int) Subjects {
+	r := rand.New(rand.NewPCG(42, uint64(n)))
+	friends := make([]store.Friend, n)
+	asks := make([]store.Ask, 0, n*10)
+	favors := make([]store.Favor, 0, n*2)
+	subs := make(Subjects, n)
+	kinds := store.Kinds()
+	// Outcomes get recorded: an ask is still "sent" mostly while recent,
+	// and one in thirty older ones is forgotten there.
+	statuses := []store.Status{store.StatusHelped, store.StatusHelped, store.StatusHelped, store.StatusDeclined,
+		store.StatusNoResponse, store.StatusSent, store.StatusDraft, store.StatusWithdrawn}
+	type span struct{ a0, a1, f0, f1 int }
+	spans := make([]span, n)
+	for i := range friends {
+		f := &friends[i]
+		f.ID = uint64(i + 1)
+		f.Name = fmt.Sprintf("Friend %d Surname", i)
+		f.Org = fmt.Sprintf("Org %d", r.IntN(n/50+1))
+		f.Role = benchWords[r.IntN(len(benchWords))] + " " + benchWords[r.IntN(len(benchWords))]
+		f.Sectors = []string{benchSectors[r.IntN(len(benchSectors))]}
+		if r.IntN(3) == 0 {
+			f.Sectors = append(f.Sectors, benchSectors[r.IntN(len(benchSectors))])
+		}
+		f.Closeness = 1 + r.IntN(5)
+		f.WorkedTogether = r.IntN(4) == 0
+		if r.IntN(20) == 0 {
+			f.Boundaries = []store.Boundary{{Kind: kinds[r.IntN(len(kinds))], Note: "company policy"}}
+		}
+		if r.IntN(10) == 0 {
+			from := time.Month(1 + r.IntN(12))
+			f.Busy = []store.MonthRange{{From: from, To: time.Month(1 + (int(from)+r.IntN(3))%12)}}
+		}
+		notes := ""
+		for range 8 {
+			notes += benchWords[r.IntN(len(benchWords))] + " "
+		}
+		f.Notes = notes
+		sp := span{a0: len(asks), f0: len(favors)}
+		na := r.IntN(21) // 0-20, ten on average
+		start := now.Add(-time.Duration(r.IntN(3*365)) * day)
+		for k := 0; k < na; k++ {
+			at := start.Add(time.Duration(k) * time.Duration(1+r.IntN(int(now.Sub(start)/time.Hour)/(na+1)+1)) * time.Hour)
+			st := statuses[r.IntN(len(statuses))]
+			if st == store.StatusSent && now.Sub(at) > 60*day && r.IntN(30) != 0 {
+				st = store.StatusHelped
+			}
+			// Like the store's decoded heads, Kind and Status are
+			// substrings of one string per ask, not shared constants.
+			kind := kinds[r.IntN(len(kinds))]
+			rec := string(kind) + string(st)
+			a := store.Ask{ID: uint64(len(asks) + 1), FriendID: f.ID, Kind: store.Kind(rec[:len(kind)]), Status: store.Status(rec[len(kind):]), Created: at}
+			if st.Made() {
+				a.Sent = at
+			}
+			asks = append(asks, a)
+		}
+		nf := r.IntN(5)
+		for k := 0; k < nf; k++ {
+			favors = append(favors, store.Favor{ID: uint64(len(favors) + 1), FriendID: f.ID, At: now.Add(-time.Duration(r.IntN(700)) * day)})
+		}
+		sp.a1, sp.f1 = len(asks), len(favors)
+		spans[i] = sp
+	}
+	for i := range subs {
+		sp := spans[i]
+		subs[i] = Subject{Friend: &friends[i], Asks: asks[sp.a0:sp.a1:sp.a1], Favors: favors[sp.f0:sp.f1:sp.f1]}
+	}
+	return subs
+}
+
+var benchSizes = []int{1000, 10000, 100000}
+
+func asksIn(s Subjects) int {
+	n := 0
+	for _, x := range s {
+		n += len(x.Asks)
+	}
+	return n
+}
+
+// BenchmarkEvaluateAll evaluates every friend once per op (the friends
+// screen's readiness column): the budget is 50 ms at 100k friends.
+func BenchmarkEvaluateAll(b *testing.B) {
+	for _, n := range benchSizes {
+		subs := benchNetwork(n)
+		b.Run(fmt.Sprintf("friends=%d/asks=%d", n, asksIn(subs)), func(b *testing.B) {
+			set := store.DefaultSettings()
+			req := Request{Kind: store.KindIntro}
+			b.ReportAllocs()
+			for b.Loop() {
+				for i := range subs {
+					_ = Evaluate(subs[i], req, set, now)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkRank ranks the whole network for a need: the budget is 25 ms
+// at 100k friends.
+func BenchmarkRank(b *testing.B) {
+	reqs := []struct {
+		name string
+		req  Request
+		opt  RankOptions
+	}{
+		{"sector", Request{Kind: store.KindChat, Sector: "aerospace"}, RankOptions{}},
+		{"sector+keywords", Request{Kind: store.KindIntro, Sector: "robotics", Keywords: []string{"rocket", "propulsion"}}, RankOptions{Limit: 50}},
+		{"everyone/limit=50", Request{Kind: store.KindChat}, RankOptions{Limit: 50}},
+		{"everyone/all", Request{Kind: store.KindChat}, RankOptions{}},
+	}
+	for _, n := range benchSizes {
+		subs := benchNetwork(n)
+		for _, rq := range reqs {
+			b.Run(fmt.Sprintf("friends=%d/%s", n, rq.name), func(b *testing.B) {
+				set := store.DefaultSettings()
+				b.ReportAllocs()
+				for b.Loop() {
+					_ = Rank(rq.req, subs, set, now, rq.opt)
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkDraft drafts one request: the budget is 1 ms.
+func BenchmarkDraft(b *testing.B) {
+	f := friend(func(f *store.Friend) { f.Busy = []store.MonthRange{{From: time.November, To: time.December}} })
+	for _, lang := range []string{store.LangEnglish, store.LangItalian} {
+		b.Run(lang, func(b *testing.B) {
+			p := fullProfile(lang)
+			req := Request{Kind: store.KindChat, Sector: "aerospace"}
+			v := Verdict{Level: Hold}
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Draft(p, f, req, v, nil); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkCheck checks a normal draft, as compose does per keystroke:
+// the budget is 2 ms.
+func BenchmarkCheck(b *testing.B) {
+	f := friend()
+	req := Request{Kind: store.KindIntro, Sector: "aerospace"}
+	v := Verdict{Level: Hold}
+	m, err := Draft(fullProfile(store.LangItalian), f, req, v, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = Check(m.Body, req, v)
+	}
+}

@@ -1,0 +1,372 @@
+package policy
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+	"text/template"
+
+	"kith/store"
+)
+
+//go:embed templates
+var builtin embed.FS
+
+// Message is a drafted request: a subject line and a body.
+type Message struct {
+	Subject string `json:"subject"`
+	Body    string `json:"body"`
+	Lang    string `json:"lang"`
+}
+
+// DraftData is what a draft template sees. Templates are text/template
+// files, one per kind and language (<lang>/<kind>.tmpl) plus the shared
+// pieces in <lang>/common.tmpl ("greeting", "ack", "out", "helpback",
+// "questions", "signoff", "place"). A kind file defines "subject" and its
+// body is the draft's body. Functions: quote (prefixes each line with
+// "> "), inc (adds one, for numbering) and prep (an Italian preposition
+// before a phrase, joined with its article: prep "su" "il design" is
+// "sul design").
+type DraftData struct {
+	First     string   // the friend's first name or nickname
+	Name      string   // the friend's full name
+	Org, Role string   // the friend's organisation and role
+	Worked    string   // where and when you worked together, if known
+	Kind      string   // the request kind
+	Topic     string   // what the request is about, may be empty
+	Sector    string   // the targeted sector, may be empty
+	TargetOrg string   // the targeted organisation, may be empty
+	Blurb     string   // your paste-ready paragraph, or a placeholder
+	Questions []string // specific questions, or placeholders
+	// Acknowledge is set when the draft must acknowledge how often you
+	// have asked (the verdict is a hold or carries acknowledge).
+	Acknowledge bool
+	Busy        bool   // inside the friend's busy season
+	Season      string // the busy season, e.g. "Mar-Apr", when Busy
+	Me          string // your name
+	Signature   string // your signature, or your name
+}
+
+// BlockedError is Draft's answer to a blocked request: no draft, and why.
+type BlockedError struct {
+	Reasons []Reason
+}
+
+func (e *BlockedError) Error() string {
+	var b strings.Builder
+	b.WriteString("this request crosses a line, so there is no draft")
+	for _, r := range e.Reasons {
+		if r.Code == CodeBoundary || r.Code == CodeTruth || r.Code == CodeNoFriend {
+			b.WriteString(": ")
+			b.WriteString(r.Message)
+			break
+		}
+	}
+	return b.String()
+}
+
+// TemplateError is a user template that does not parse or run.
+type TemplateError struct {
+	File string // relative to the template directory, e.g. "it/intro.tmpl"
+	Err  error
+}
+
+func (e *TemplateError) Error() string {
+	return "template " + e.File + ": " + e.Err.Error() + " (fix or delete the file to use the built-in one)"
+}
+
+func (e *TemplateError) Unwrap() error { return e.Err }
+
+// Draft writes the request req to friend f from profile p, in p.Lang,
+// following the verdict v: it refuses a blocked request (a
+// *BlockedError), and acknowledges the frequency when v is a hold or
+// carries acknowledge. overrides, if not nil, is the user's template
+// directory (kith/templates in the XDG config dir): a file
+// <lang>/<kind>.tmpl or <lang>/common.tmpl there replaces the built-in
+// one; a broken one is a *TemplateError naming it.
+func Draft(p store.Profile, f *store.Friend, req Request, v Verdict, overrides fs.FS) (Message, error) {
+	if f == nil {
+		return Message{}, errors.New("no friend to draft to")
+	}
+	if v.Level == Block {
+		return Message{}, &BlockedError{Reasons: v.Reasons}
+	}
+	lang := p.Lang
+	if lang != store.LangItalian {
+		lang = store.LangEnglish
+	}
+	kind := req.Kind
+	if _, err := store.ParseKind(string(kind)); err != nil || kind == "" {
+		kind = store.KindOther
+	}
+	t, err := loadTemplates(lang, string(kind), overrides)
+	if err != nil {
+		return Message{}, err
+	}
+	data := draftData(p, f, req, v, lang)
+	var body, subject strings.Builder
+	body.Grow(1024)
+	if err := t.kind.Execute(&body, data); err != nil {
+		return Message{}, &TemplateError{File: t.kindFile, Err: err}
+	}
+	sub := t.kind
+	if sub.Lookup("subject") == nil {
+		sub = t.fallback
+	}
+	if err := sub.ExecuteTemplate(&subject, "subject", data); err != nil {
+		return Message{}, &TemplateError{File: t.kindFile, Err: err}
+	}
+	return Message{Subject: strings.Join(strings.Fields(subject.String()), " "), Body: tidy(body.String()), Lang: lang}, nil
+}
+
+type templates struct {
+	kind     *template.Template
+	kindFile string
+	fallback *template.Template // the built-in kind file, for a missing subject
+}
+
+func funcs() template.FuncMap {
+	return template.FuncMap{
+		"quote": quote,
+		"inc":   func(i int) int { return i + 1 },
+		"prep":  prep,
+	}
+}
+
+// readTemplate reads name from overrides if it is there, else the
+// built-in copy; user tells which.
+func readTemplate(overrides fs.FS, name string) (text string, user bool, err error) {
+	if overrides != nil {
+		b, err := fs.ReadFile(overrides, name)
+		switch {
+		case err == nil:
+			return string(b), true, nil
+		case !errors.Is(err, fs.ErrNotExist):
+			return "", true, &TemplateError{File: name, Err: err}
+		}
+	}
+	b, err := builtin.ReadFile("templates/" + name)
+	if err != nil {
+		return "", false, fmt.Errorf("built-in template %s missing: %w", name, err)
+	}
+	return string(b), false, nil
+}
+
+func loadTemplates(lang, kind string, overrides fs.FS) (templates, error) {
+	commonName, kindName := lang+"/common.tmpl", lang+"/"+kind+".tmpl"
+	common, _, err := readTemplate(overrides, commonName)
+	if err != nil {
+		return templates{}, err
+	}
+	base, err := template.New("common").Funcs(funcs()).Parse(common)
+	if err != nil {
+		return templates{}, &TemplateError{File: commonName, Err: err}
+	}
+	text, user, err := readTemplate(overrides, kindName)
+	if err != nil {
+		return templates{}, err
+	}
+	out := templates{kindFile: kindName}
+	if out.kind, err = parseOn(base, kind, text); err != nil {
+		return templates{}, &TemplateError{File: kindName, Err: err}
+	}
+	if user {
+		b, err := builtin.ReadFile("templates/" + kindName)
+		if err != nil {
+			return templates{}, err
+		}
+		if out.fallback, err = parseOn(base, kind, string(b)); err != nil {
+			return templates{}, err
+		}
+	}
+	return out, nil
+}
+
+// parseOn parses text as template name on a copy of the shared pieces.
+func parseOn(base *template.Template, name, text string) (*template.Template, error) {
+	c, err := base.Clone()
+	if err != nil {
+		return nil, err
+	}
+	return c.New(name).Parse(text)
+}
+
+func draftData(p store.Profile, f *store.Friend, req Request, v Verdict, lang string) DraftData {
+	d := DraftData{
+		First:       FirstName(f),
+		Name:        f.Name,
+		Org:         f.Org,
+		Role:        f.Role,
+		Kind:        string(req.Kind),
+		Topic:       strings.TrimSpace(req.Topic),
+		Sector:      strings.TrimSpace(req.Sector),
+		TargetOrg:   strings.TrimSpace(req.Org),
+		Blurb:       strings.TrimSpace(p.Blurb),
+		Acknowledge: v.Level == Hold || v.Has(CodeAcknowledge),
+		Busy:        v.Has(CodeBusy),
+		Me:          strings.TrimSpace(p.Name),
+		Signature:   strings.TrimSpace(p.Signature),
+	}
+	if f.WorkedTogether {
+		d.Worked = f.WorkedNote
+	}
+	if d.Busy && len(f.Busy) > 0 {
+		d.Season = f.Busy[0].String()
+	}
+	it := lang == store.LangItalian
+	if d.Blurb == "" {
+		if it {
+			d.Blurb = "[Un breve paragrafo su di te che " + d.First + " possa incollare nella presentazione: chi sei, cosa cerchi, perché proprio questa persona.]"
+		} else {
+			d.Blurb = "[A short paragraph about you that " + d.First + " can paste into the intro: who you are, what you are looking for, why this person.]"
+		}
+	}
+	if d.Signature == "" {
+		d.Signature = d.Me
+	}
+	if d.Signature == "" {
+		if it {
+			d.Signature = "[il tuo nome]"
+		} else {
+			d.Signature = "[your name]"
+		}
+	}
+	d.Questions = questions(p.Questions, req, d, it)
+	return d
+}
+
+// maxQuestions caps how many questions a draft carries: three to five
+// targeted questions fill twenty minutes.
+const maxQuestions = 5
+
+// questions picks the profile's questions for the request (by topic,
+// then sector, organisation and kind, matched case-insensitively), else
+// placeholders that say what to write.
+func questions(bank map[string][]string, req Request, d DraftData, it bool) []string {
+	for _, key := range []string{req.Topic, req.Sector, req.Org, string(req.Kind), "default"} {
+		key = strings.TrimSpace(key)
+		if key == "" {
+			continue
+		}
+		for k, qs := range bank {
+			if !strings.EqualFold(strings.TrimSpace(k), key) {
+				continue
+			}
+			var out []string
+			for _, q := range qs {
+				if q = strings.TrimSpace(q); q != "" {
+					out = append(out, q)
+				}
+				if len(out) == maxQuestions {
+					break
+				}
+			}
+			if len(out) > 0 {
+				return out
+			}
+		}
+	}
+	where := d.Org
+	if it {
+		if where == "" {
+			where = "nel tuo settore"
+		} else {
+			where = "in " + where
+		}
+		return []string{
+			"[Una domanda precisa sul percorso di " + d.First + " fino al lavoro che fa " + where + "]",
+			"[Una domanda su cosa cercano oggi " + where + " in una persona come te]",
+			"[Una domanda a cui solo chi è nella sua posizione sa rispondere]",
+		}
+	}
+	if where == "" {
+		where = "their field"
+	}
+	return []string{
+		"[A specific question about how " + d.First + " got into " + where + "]",
+		"[A question about what " + where + " looks for in someone like you today]",
+		"[A question only someone in " + d.First + "'s seat can answer]",
+	}
+}
+
+// quote sets text off as a block quote, so it can be found and pasted.
+func quote(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	for i, l := range lines {
+		l = strings.TrimRight(l, " \t")
+		if l == "" {
+			lines[i] = ">"
+		} else {
+			lines[i] = "> " + l
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// tidy trims trailing blanks from lines, keeps at most one empty line in
+// a row and ends the text with one newline.
+func tidy(s string) string {
+	lines := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
+	out := make([]string, 0, len(lines))
+	empty := true // drop leading empty lines
+	for _, l := range lines {
+		l = strings.TrimRight(l, " \t")
+		if l == "" {
+			if empty {
+				continue
+			}
+			empty = true
+		} else {
+			empty = false
+		}
+		out = append(out, l)
+	}
+	for len(out) > 0 && out[len(out)-1] == "" {
+		out = out[:len(out)-1]
+	}
+	return strings.Join(out, "\n") + "\n"
+}
+
+// prep puts the Italian preposition p (di, a, da, in, su, per) before
+// phrase, joining it with a leading definite article the way Italian
+// does: "su" + "il design" is "sul design", "di" + "l'azienda" is
+// "dell'azienda". Other prepositions and phrases are joined with a space.
+func prep(p, phrase string) string {
+	phrase = strings.TrimSpace(phrase)
+	var stem string
+	switch strings.ToLower(p) {
+	case "di":
+		stem = "de"
+	case "a":
+		stem = "a"
+	case "da":
+		stem = "da"
+	case "in":
+		stem = "ne"
+	case "su":
+		stem = "su"
+	}
+	if stem == "" || phrase == "" {
+		return strings.TrimSpace(p + " " + phrase)
+	}
+	for _, ap := range []string{"l'", "l\u2019"} {
+		if len(phrase) >= len(ap) && strings.EqualFold(phrase[:len(ap)], ap) {
+			return stem + "ll'" + phrase[len(ap):]
+		}
+	}
+	article, rest, found := strings.Cut(phrase, " ")
+	if !found {
+		return p + " " + phrase
+	}
+	switch a := strings.ToLower(article); a {
+	case "il":
+		return stem + "l " + rest
+	case "lo", "la", "le":
+		return stem + "l" + a + " " + rest
+	case "i", "gli":
+		return stem + a + " " + rest
+	}
+	return p + " " + phrase
+}

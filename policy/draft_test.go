@@ -1,0 +1,249 @@
+package policy
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"kith/store"
+)
+
+func fullProfile(lang string) store.Profile {
+	return store.Profile{
+		Name:      "Marco Bianchi",
+		Blurb:     "Marco is a product designer with six years in consumer apps, now moving into aerospace tooling.",
+		Signature: "Marco\nmarco@example.com",
+		Questions: map[string][]string{
+			"Aerospace": {"How did you move from software into aerospace?", "What do teams like yours look for in a designer?", "  ", "What would you read first?"},
+			"chat":      {"What does a normal week look like for you?", "What surprised you most about the job?"},
+		},
+		Lang: lang,
+	}
+}
+
+func codesOf(rs []Reason) []string {
+	out := []string{}
+	for _, r := range rs {
+		out = append(out, r.Code)
+	}
+	return out
+}
+
+// TestDraftObeysItsOwnChecks drafts every kind in both languages, with a
+// full profile, and reads each draft back with Check: a built-in draft
+// must miss nothing, whatever the verdict.
+func TestDraftObeysItsOwnChecks(t *testing.T) {
+	f := friend(func(f *store.Friend) { f.WorkedTogether = true; f.WorkedNote = "Acme, 2019-2021" })
+	verdicts := map[string]Verdict{
+		"clear": {Level: Clear, Score: 100},
+		"hold":  {Level: Hold, Score: 20, Reasons: []Reason{{CodeCooldown, "x."}}},
+		"ack":   {Level: Caution, Score: 50, Reasons: []Reason{{CodeAcknowledge, "x."}}},
+		"busy":  {Level: Caution, Score: 50, Reasons: []Reason{{CodeBusy, "x."}}},
+	}
+	for _, lang := range []string{store.LangEnglish, store.LangItalian} {
+		for _, kind := range store.Kinds() {
+			for vname, v := range verdicts {
+				req := Request{Kind: kind, Sector: "aerospace"}
+				m, err := Draft(fullProfile(lang), f, req, v, nil)
+				if err != nil {
+					t.Fatalf("%s %s %s: %v", lang, kind, vname, err)
+				}
+				if m.Subject == "" || strings.Contains(m.Subject, "\n") {
+					t.Errorf("%s %s %s: subject %q, want one non-empty line", lang, kind, vname, m.Subject)
+				}
+				if miss := Check(m.Body, req, v); len(miss) != 0 {
+					t.Errorf("%s %s %s: Check misses %v in\n%s", lang, kind, vname, codesOf(miss), m.Body)
+				}
+				if !strings.HasSuffix(m.Body, "Marco\nmarco@example.com\n") {
+					t.Errorf("%s %s %s: body does not end with the signature:\n%s", lang, kind, vname, m.Body)
+				}
+				if m.Lang != lang {
+					t.Errorf("lang = %q, want %q", m.Lang, lang)
+				}
+			}
+		}
+	}
+}
+
+func TestDraftContent(t *testing.T) {
+	f := friend(func(f *store.Friend) { f.Busy = []store.MonthRange{{From: time.November, To: time.December}} })
+	clear := Verdict{Level: Clear, Score: 100}
+	hold := Verdict{Level: Hold, Score: 20}
+	busy := Verdict{Level: Caution, Score: 50, Reasons: []Reason{{CodeBusy, "x."}}}
+	tests := []struct {
+		name    string
+		p       store.Profile
+		req     Request
+		v       Verdict
+		has     []string
+		hasNot  []string
+		subject string
+	}{
+		{"intro: the blurb quoted", fullProfile("en"), Request{Kind: store.KindIntro, Org: "Avio"}, clear,
+			[]string{"Hi Ana,\n\nI'm writing to ask whether you could introduce me to someone at Avio.", "\n> Marco is a product designer"},
+			[]string{"I know I've sent you"}, "Could you introduce me to someone at Avio?"},
+		{"intro without a blurb: a placeholder", store.Profile{Lang: "en"}, Request{Kind: store.KindIntro}, clear,
+			[]string{"> [A short paragraph about you that Ana can paste", "\n[your name]\n"}, nil, "Could you introduce me to someone in your network?"},
+		{"chat: questions by topic, case-insensitive, blanks skipped", fullProfile("en"), Request{Kind: store.KindChat, Topic: "aerospace"}, clear,
+			[]string{"about aerospace, whenever", "1. How did you move from software into aerospace?\n2. What do teams", "3. What would you read first?\n"},
+			[]string{"4."}, "A quick chat about aerospace?"},
+		{"chat: questions by sector when the topic has none", fullProfile("en"), Request{Kind: store.KindChat, Topic: "tooling", Sector: "aerospace"}, clear,
+			[]string{"1. How did you move from software into aerospace?"}, nil, ""},
+		{"chat: questions by kind", fullProfile("en"), Request{Kind: store.KindChat}, clear,
+			[]string{"1. What does a normal week look like for you?"}, nil, "A quick chat about your work at Acme?"},
+		{"advice: placeholders when the bank has nothing", store.Profile{Lang: "en", Name: "Marco"}, Request{Kind: store.KindAdvice, Topic: "pricing"}, clear,
+			[]string{"1. [A specific question about how Ana got into Acme]", "\nMarco\n"}, nil, "Your advice on pricing?"},
+		{"hold: acknowledge the frequency", fullProfile("en"), Request{Kind: store.KindChat}, hold,
+			[]string{"I know I've sent you a lot of emails about my search lately"}, nil, ""},
+		{"busy: the out names the season", fullProfile("en"), Request{Kind: store.KindReview}, busy,
+			[]string{"I know this is a busy time of year for you, so I completely understand if you don't have time for this."},
+			[]string{"No pressure"}, "Would you look over my CV?"},
+		{"not busy: a plain out", fullProfile("en"), Request{Kind: store.KindReview}, clear,
+			[]string{"No pressure at all"}, []string{"busy time"}, ""},
+		{"help back names their org", fullProfile("en"), Request{Kind: store.KindOther, Topic: "a lift to the airport"}, clear,
+			[]string{"I'm writing to ask you a favor: a lift to the airport.", "anything I can do for you, at Acme or elsewhere"}, nil, "A favor to ask: a lift to the airport"},
+		{"italian: the article's acknowledgement and out", fullProfile("it"), Request{Kind: store.KindChat}, Verdict{Level: Caution, Reasons: []Reason{{CodeAcknowledge, "x."}, {CodeBusy, "x."}}},
+			[]string{"Ciao Ana,\n\nmi piacerebbe parlare con te", "So che ultimamente ti ho inviato molte email sulla mia ricerca di lavoro: è stata una ricerca davvero difficile per me e apprezzo davvero tutto il tuo aiuto.",
+				"So che è un momento molto intenso dell'anno per te, quindi capisco perfettamente se non hai tempo per questo.", "Grazie mille,"},
+			nil, "Due chiacchiere sul tuo lavoro in Acme?"},
+		{"italian intro", fullProfile("it"), Request{Kind: store.KindIntro, Sector: "aerospace"}, clear,
+			[]string{"ti scrivo per chiederti se potresti presentarmi a qualcuno nel settore aerospace.", "copiare e incollare", "> Marco is"},
+			nil, "Mi presenteresti a qualcuno nel settore aerospace?"},
+		{"italian placeholders", store.Profile{Lang: "it"}, Request{Kind: store.KindChat}, clear,
+			[]string{"[Una domanda precisa sul percorso di Ana", "[il tuo nome]"}, nil, ""},
+		{"unknown language falls back to English", store.Profile{Lang: "fr"}, Request{Kind: store.KindChat}, clear,
+			[]string{"Hi Ana,"}, nil, ""},
+		{"unknown kind drafts as other", fullProfile("en"), Request{Kind: "bribe"}, clear,
+			[]string{"I'm writing to ask you a favor."}, nil, "A favor to ask"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m, err := Draft(tc.p, f, tc.req, tc.v, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range tc.has {
+				if !strings.Contains(m.Body, s) {
+					t.Errorf("body lacks %q:\n%s", s, m.Body)
+				}
+			}
+			for _, s := range tc.hasNot {
+				if strings.Contains(m.Body, s) {
+					t.Errorf("body has %q:\n%s", s, m.Body)
+				}
+			}
+			if tc.subject != "" && m.Subject != tc.subject {
+				t.Errorf("subject = %q, want %q", m.Subject, tc.subject)
+			}
+			if strings.Contains(m.Body, "\n\n\n") || strings.Contains(m.Body, " \n") {
+				t.Errorf("body has stray blank lines or trailing spaces:\n%q", m.Body)
+			}
+		})
+	}
+}
+
+func TestDraftBlocked(t *testing.T) {
+	f := friend()
+	v := Evaluate(Subject{Friend: f}, Request{Kind: store.KindReference}, store.DefaultSettings(), now)
+	_, err := Draft(fullProfile("en"), f, Request{Kind: store.KindReference}, v, nil)
+	var be *BlockedError
+	if !errors.As(err, &be) {
+		t.Fatalf("err = %v, want a *BlockedError", err)
+	}
+	if !slices.Equal(codesOf(be.Reasons), []string{CodeTruth}) || !strings.Contains(err.Error(), "never worked with Ana") {
+		t.Errorf("blocked error %q with %v, want the truth reason", err, be.Reasons)
+	}
+	if _, err := Draft(fullProfile("en"), nil, Request{Kind: store.KindChat}, Verdict{}, nil); err == nil {
+		t.Error("Draft to no friend: want an error")
+	}
+}
+
+func TestDraftOverrides(t *testing.T) {
+	f := friend()
+	clear := Verdict{Level: Clear, Score: 100}
+	chat := Request{Kind: store.KindChat}
+	tests := []struct {
+		name     string
+		fs       fstest.MapFS
+		lang     string
+		body     string // wanted body prefix
+		subject  string
+		errFile  string // wanted TemplateError file
+		errMatch string
+	}{
+		{"a user's kind file", fstest.MapFS{"en/chat.tmpl": {Data: []byte(`{{define "subject"}}Coffee, {{.First}}?{{end}}Hey {{.First}}! Could we talk about {{.Org}}? {{template "out" .}}`)}},
+			"en", "Hey Ana! Could we talk about Acme? No pressure", "Coffee, Ana?", "", ""},
+		{"no subject in the user's file: the built-in one", fstest.MapFS{"en/chat.tmpl": {Data: []byte(`Yo {{.First}}`)}},
+			"en", "Yo Ana\n", "A quick chat about your work at Acme?", "", ""},
+		{"a user's common file", fstest.MapFS{"it/common.tmpl": {Data: []byte(`{{define "greeting"}}Carissima {{.First}},{{end}}{{define "ack"}}{{end}}{{define "out"}}Senza impegno.{{end}}{{define "helpback"}}{{end}}{{define "questions"}}{{end}}{{define "signoff"}}{{.Signature}}{{end}}{{define "place"}}{{end}}`)}},
+			"it", "Carissima Ana,", "", "", ""},
+		{"other languages untouched", fstest.MapFS{"it/chat.tmpl": {Data: []byte(`{{.Broken`)}}, "en", "Hi Ana,", "", "", ""},
+		{"a broken kind file", fstest.MapFS{"en/chat.tmpl": {Data: []byte("Hi {{.First}\n")}}, "en", "", "", "en/chat.tmpl", "bad character"},
+		{"a broken common file", fstest.MapFS{"en/common.tmpl": {Data: []byte(`{{define "out"}}`)}}, "en", "", "", "en/common.tmpl", "unexpected EOF"},
+		{"a field that does not exist", fstest.MapFS{"en/chat.tmpl": {Data: []byte(`Hi {{.Nickname}}`)}}, "en", "", "", "en/chat.tmpl", "Nickname"},
+		{"an unreadable entry", fstest.MapFS{"en/chat.tmpl/x": {Data: []byte(`x`)}}, "en", "", "", "en/chat.tmpl", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p := fullProfile(tc.lang)
+			m, err := Draft(p, f, chat, clear, tc.fs)
+			if tc.errFile != "" {
+				var te *TemplateError
+				if !errors.As(err, &te) || te.File != tc.errFile {
+					t.Fatalf("err = %v, want a TemplateError for %s", err, tc.errFile)
+				}
+				if !strings.Contains(err.Error(), tc.errFile) || !strings.Contains(err.Error(), tc.errMatch) {
+					t.Errorf("err = %q, want it to name %s and say %q", err, tc.errFile, tc.errMatch)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.HasPrefix(m.Body, tc.body) {
+				t.Errorf("body = %q, want prefix %q", m.Body, tc.body)
+			}
+			if tc.subject != "" && m.Subject != tc.subject {
+				t.Errorf("subject = %q, want %q", m.Subject, tc.subject)
+			}
+		})
+	}
+}
+
+func TestQuoteAndTidy(t *testing.T) {
+	if got, want := quote("one\n\ntwo  \n"), "> one\n>\n> two"; got != want {
+		t.Errorf("quote = %q, want %q", got, want)
+	}
+	if got, want := tidy("\n\nA  \n\n\n\nB\n\n"), "A\n\nB\n"; got != want {
+		t.Errorf("tidy = %q, want %q", got, want)
+	}
+}
+
+func TestPrep(t *testing.T) {
+	for _, tc := range []struct{ p, phrase, want string }{
+		{"su", "il design di cabine", "sul design di cabine"},
+		{"di", "il design", "del design"},
+		{"in", "il settore", "nel settore"},
+		{"a", "il tuo team", "al tuo team"},
+		{"da", "il CEO", "dal CEO"},
+		{"su", "lo sviluppo", "sullo sviluppo"},
+		{"di", "la ricerca", "della ricerca"},
+		{"su", "l'aerospazio", "sull'aerospazio"},
+		{"di", "l\u2019azienda", "dell'azienda"},
+		{"su", "i prezzi", "sui prezzi"},
+		{"di", "gli stage", "degli stage"},
+		{"in", "le startup", "nelle startup"},
+		{"su", "come entrare nel settore", "su come entrare nel settore"},
+		{"su", "pricing", "su pricing"},
+		{"per", "il ruolo di designer", "per il ruolo di designer"},
+		{"su", "  ", "su"},
+		{"su", "l'", "sull'"},
+	} {
+		if got := prep(tc.p, tc.phrase); got != tc.want {
+			t.Errorf("prep(%q, %q) = %q, want %q", tc.p, tc.phrase, got, tc.want)
+		}
+	}
+}

@@ -1,0 +1,358 @@
+package policy
+
+import (
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"kith/store"
+)
+
+// Pool is the friends Rank chooses from, read by index without copying.
+// NetworkPool adapts a *store.Network; Subjects adapts a slice. Rank may
+// call Subject from several goroutines at once: it must only read.
+type Pool interface {
+	Len() int
+	Subject(i int) Subject
+}
+
+// Subjects is a Pool over a slice of subjects.
+type Subjects []Subject
+
+// Len returns the number of subjects.
+func (s Subjects) Len() int { return len(s) }
+
+// Subject returns the i-th subject.
+func (s Subjects) Subject(i int) Subject { return s[i] }
+
+type networkPool struct{ n *store.Network }
+
+func (p networkPool) Len() int { return len(p.n.Friends) }
+
+func (p networkPool) Subject(i int) Subject {
+	return Subject{Friend: &p.n.Friends[i], Asks: p.n.AsksOf(i), Favors: p.n.FavorsOf(i)}
+}
+
+// NetworkPool returns a Pool over a network read by store.Network; it
+// shares the network's slices, copying nothing.
+func NetworkPool(n *store.Network) Pool {
+	if n == nil {
+		return Subjects(nil)
+	}
+	return networkPool{n}
+}
+
+// RankOptions tune Rank.
+type RankOptions struct {
+	// Limit caps the rows returned; 0 returns every candidate.
+	Limit int
+	// ReadyOnly leaves out held and blocked friends.
+	ReadyOnly bool
+	// Exclude leaves out the friend with this id (the one just held), 0 none.
+	Exclude uint64
+}
+
+// Candidate is one row of Rank: a friend, how well they fit the request
+// (relevance 0-100) and their verdict.
+type Candidate struct {
+	Index     int           // position in the pool
+	Friend    *store.Friend // points into the pool
+	Relevance int
+	Verdict   Verdict
+}
+
+// Relevance weights: a friend at the targeted organisation fits best,
+// one in the targeted sector next; each keyword adds by where it is found.
+const (
+	RelevanceOrg      = 60
+	RelevanceSector   = 50
+	RelevanceKeyOrg   = 20 // keyword in the organisation or a sector
+	RelevanceKeyRole  = 15
+	RelevanceKeyNotes = 10
+)
+
+// target is a request normalised once for matching.
+type target struct {
+	sector string
+	org    string
+	keys   []string
+	any    bool
+}
+
+func newTarget(req Request) target {
+	t := target{
+		sector: strings.ToLower(strings.TrimSpace(req.Sector)),
+		org:    strings.TrimSpace(req.Org),
+	}
+	for _, k := range req.Keywords {
+		for _, w := range strings.Fields(strings.ToLower(k)) {
+			if w != "" && !slices.Contains(t.keys, w) {
+				t.keys = append(t.keys, w)
+			}
+		}
+	}
+	t.any = t.sector != "" || t.org != "" || len(t.keys) > 0
+	return t
+}
+
+// place reports whether f is in the targeted place: the organisation when
+// the request names one, else the sector. Acknowledge counts these.
+func (t *target) place(f *store.Friend) bool {
+	if t.org != "" {
+		return sameOrg(f.Org, t.org)
+	}
+	return t.sector != "" && hasSector(f, t.sector)
+}
+
+// sameOrg compares an organisation with a trimmed target, ignoring case
+// and surrounding blanks.
+func sameOrg(org, target string) bool {
+	if len(org) < len(target) {
+		return false
+	}
+	org = strings.TrimSpace(org)
+	return len(org) == len(target) && strings.EqualFold(org, target)
+}
+
+func hasSector(f *store.Friend, s string) bool {
+	for _, x := range f.Sectors {
+		if x == s || (len(x) == len(s) && strings.EqualFold(x, s)) {
+			return true
+		}
+	}
+	return false
+}
+
+func (t *target) relevance(f *store.Friend) int {
+	r := 0
+	if t.org != "" && sameOrg(f.Org, t.org) {
+		r += RelevanceOrg
+	}
+	if t.sector != "" && hasSector(f, t.sector) {
+		r += RelevanceSector
+	}
+	for _, k := range t.keys {
+		switch {
+		case containsFold(f.Org, k) || sectorsContain(f.Sectors, k):
+			r += RelevanceKeyOrg
+		case containsFold(f.Role, k):
+			r += RelevanceKeyRole
+		case containsFold(f.Notes, k):
+			r += RelevanceKeyNotes
+		}
+	}
+	return min(r, 100)
+}
+
+func sectorsContain(sectors []string, k string) bool {
+	for _, s := range sectors {
+		if containsFold(s, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFold reports whether s contains the lower-case word sub,
+// ignoring case, without allocating. It finds candidates for an ASCII
+// first byte with strings.IndexByte (vectorised) and compares windows
+// with strings.EqualFold, so it may miss a match whose cases differ in
+// byte length (rare outside a few scripts).
+func containsFold(s, sub string) bool {
+	n := len(sub)
+	if n == 0 {
+		return true
+	}
+	if n > len(s) {
+		return false
+	}
+	c := sub[0]
+	if c >= utf8.RuneSelf {
+		for i := 0; i+n <= len(s); i++ {
+			if strings.EqualFold(s[i:i+n], sub) {
+				return true
+			}
+		}
+		return false
+	}
+	if indexFold(s, sub, c) {
+		return true
+	}
+	if 'a' <= c && c <= 'z' {
+		return indexFold(s, sub, c-'a'+'A')
+	}
+	return false
+}
+
+// indexFold looks for sub in s at every position holding the byte c.
+func indexFold(s, sub string, c byte) bool {
+	n := len(sub)
+	for off := 0; off+n <= len(s); {
+		i := strings.IndexByte(s[off:len(s)-n+1], c)
+		if i < 0 {
+			return false
+		}
+		p := off + i
+		if strings.EqualFold(s[p:p+n], sub) {
+			return true
+		}
+		off = p + 1
+	}
+	return false
+}
+
+// SoleContact reports whether the friend with id is the only active
+// (not archived) friend in the place req targets: its organisation when
+// it names one, else its sector. It is false when req targets neither.
+func SoleContact(pool Pool, req Request, id uint64) bool {
+	t := newTarget(req)
+	if t.org == "" && t.sector == "" {
+		return false
+	}
+	found := false
+	for i, n := 0, pool.Len(); i < n; i++ {
+		f := pool.Subject(i).Friend
+		if f == nil || f.Archived || !t.place(f) {
+			continue
+		}
+		if f.ID != id {
+			return false
+		}
+		found = true
+	}
+	return found
+}
+
+// Rank answers "who else can I ask": every active friend who fits req
+// (all of them when req targets nothing), best first. Ready friends
+// (clear or caution) come first, then held ones, then blocked ones
+// (held and blocked are left out with ReadyOnly). Within each group:
+// higher relevance, then higher score, then closer, then the one asked
+// longest ago (by day; never asked first), then pool order. Reasons are written
+// only for the rows returned.
+func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOptions) []Candidate {
+	if pool == nil {
+		return nil
+	}
+	t := newTarget(req)
+	c := newClock(now)
+	n := pool.Len()
+	// First pass: who fits, and how many are in the targeted place.
+	fits := make([]int32, 0, min(n, 1024))
+	rels := make([]uint8, 0, min(n, 1024))
+	places, placeIdx := 0, -1
+	for i := 0; i < n; i++ {
+		f := pool.Subject(i).Friend
+		if f == nil || f.Archived || (opt.Exclude != 0 && f.ID == opt.Exclude) {
+			continue
+		}
+		rel := 0
+		if t.any {
+			rel = t.relevance(f)
+			if rel == 0 {
+				continue
+			}
+		}
+		if t.place(f) {
+			places++
+			placeIdx = i
+		}
+		fits = append(fits, int32(i))
+		rels = append(rels, uint8(rel))
+	}
+	// The excluded friend still counts as someone you know there.
+	if opt.Exclude != 0 && places == 1 {
+		for i := 0; i < n; i++ {
+			f := pool.Subject(i).Friend
+			if f != nil && !f.Archived && f.ID == opt.Exclude && t.place(f) {
+				places = 2
+				break
+			}
+		}
+	}
+
+	// Second pass: assess, and pack each row into a sortable key; large
+	// pools are split among the processors (assess only reads).
+	keys := make([]uint64, len(fits))
+	fill := func(lo, hi int) {
+		for j := lo; j < hi; j++ {
+			i := int(fits[j])
+			sub := pool.Subject(i)
+			r := req
+			r.Sole = places == 1 && i == placeIdx
+			a := assess(sub, r, set, c)
+			if opt.ReadyOnly && a.level >= Hold {
+				keys[j] = dropKey
+				continue
+			}
+			keys[j] = rankKey(a, rels[j], sub.Friend.Closeness, j)
+		}
+	}
+	if workers := min(runtime.GOMAXPROCS(0), len(fits)/parallelMin); workers > 1 {
+		var wg sync.WaitGroup
+		chunk := (len(fits) + workers - 1) / workers
+		for lo := 0; lo < len(fits); lo += chunk {
+			hi := min(lo+chunk, len(fits))
+			wg.Go(func() { fill(lo, hi) })
+		}
+		wg.Wait()
+	} else {
+		fill(0, len(fits))
+	}
+	slices.Sort(keys)
+	if end, _ := slices.BinarySearch(keys, dropKey); end < len(keys) {
+		keys = keys[:end]
+	}
+	if opt.Limit > 0 && len(keys) > opt.Limit {
+		keys = keys[:opt.Limit]
+	}
+
+	out := make([]Candidate, len(keys))
+	for k, key := range keys {
+		j := int(key & (1<<keyIndexBits - 1))
+		i := int(fits[j])
+		sub := pool.Subject(i)
+		r := req
+		r.Sole = places == 1 && i == placeIdx
+		a := assess(sub, r, set, c)
+		out[k] = Candidate{Index: i, Friend: sub.Friend, Relevance: int(rels[j]), Verdict: a.verdict(sub.Friend, r, set, now)}
+	}
+	return out
+}
+
+// Key layout, most significant first: group (2 bits: ready, hold,
+// block), 100-relevance (7), 100-score (7), 5-closeness (3), days since
+// the epoch of the last ask (20; never asked is 0), row (25).
+const keyIndexBits = 25
+
+// dropKey marks a row ReadyOnly leaves out; it sorts after every real
+// key (whose group is at most 2).
+const dropKey = ^uint64(0)
+
+// parallelMin is the fewest rows worth a goroutine of their own.
+const parallelMin = 4096
+
+func rankKey(a assessment, rel uint8, closeness int, row int) uint64 {
+	group := uint64(0)
+	switch a.level {
+	case Hold:
+		group = 1
+	case Block:
+		group = 2
+	}
+	c := min(max(closeness, store.MinCloseness), store.MaxCloseness)
+	days := uint64(0)
+	if !a.lastAt.IsZero() {
+		d := a.lastAt.Unix() / 86400
+		days = uint64(min(max(d, 1), 1<<20-1))
+	}
+	return group<<62 |
+		uint64(100-min(int(rel), 100))<<55 |
+		uint64(100-min(max(a.score, 0), 100))<<48 |
+		uint64(store.MaxCloseness-c)<<45 |
+		days<<keyIndexBits |
+		uint64(row)&(1<<keyIndexBits-1)
+}

@@ -1,0 +1,345 @@
+package policy
+
+import (
+	"path/filepath"
+	"runtime"
+	"slices"
+	"testing"
+	"time"
+
+	"kith/store"
+)
+
+// net builds a pool from friends given as name → (mods, asks made how
+// long ago, all helped chats unless given).
+type member struct {
+	name string
+	mod  func(*store.Friend)
+	asks []store.Ask
+}
+
+func pool(ms ...member) Subjects {
+	out := make(Subjects, len(ms))
+	for i, m := range ms {
+		f := &store.Friend{ID: uint64(i + 1), Name: m.name, Closeness: 3}
+		if m.mod != nil {
+			m.mod(f)
+		}
+		asks := slices.Clone(m.asks)
+		for j := range asks {
+			asks[j].FriendID = f.ID
+		}
+		out[i] = Subject{Friend: f, Asks: asks}
+	}
+	return out
+}
+
+func sector(s ...string) func(*store.Friend) {
+	return func(f *store.Friend) { f.Sectors = s }
+}
+
+func names(cs []Candidate) []string {
+	out := []string{}
+	for _, c := range cs {
+		out = append(out, c.Friend.Name)
+	}
+	return out
+}
+
+func TestRankOrder(t *testing.T) {
+	def := store.DefaultSettings()
+	aero := Request{Kind: store.KindChat, Sector: "aerospace"}
+	recent := []store.Ask{ask(store.KindChat, store.StatusHelped, 5*day)}
+	tests := []struct {
+		name string
+		pool Subjects
+		req  Request
+		opt  RankOptions
+		want []string
+	}{
+		{"ready, then held, then blocked; others left out",
+			pool(
+				member{name: "Blocked", mod: func(f *store.Friend) {
+					f.Sectors = []string{"aerospace"}
+					f.Boundaries = []store.Boundary{{Kind: store.KindChat}}
+				}},
+				member{name: "Held", mod: sector("aerospace"), asks: recent},
+				member{name: "Banker", mod: sector("finance")},
+				member{name: "Ready", mod: sector("aerospace")},
+			), aero, RankOptions{}, []string{"Ready", "Held", "Blocked"}},
+		{"ready only",
+			pool(
+				member{name: "Blocked", mod: func(f *store.Friend) {
+					f.Sectors = []string{"aerospace"}
+					f.Boundaries = []store.Boundary{{Kind: store.KindChat}}
+				}},
+				member{name: "Held", mod: sector("aerospace"), asks: recent},
+				member{name: "Ready", mod: sector("aerospace")},
+			), aero, RankOptions{ReadyOnly: true}, []string{"Ready"}},
+		{"ties broken by closeness",
+			pool(
+				member{name: "Loose", mod: func(f *store.Friend) { f.Sectors = []string{"aerospace"}; f.Closeness = 2 }},
+				member{name: "Close", mod: func(f *store.Friend) { f.Sectors = []string{"aerospace"}; f.Closeness = 5 }},
+			), aero, RankOptions{}, []string{"Close", "Loose"}},
+		{"then by longest since the last ask, never asked first",
+			pool(
+				member{name: "Asked 100 days ago", mod: sector("aerospace"), asks: []store.Ask{ask(store.KindChat, store.StatusHelped, 100*day)}},
+				member{name: "Asked 200 days ago", mod: sector("aerospace"), asks: []store.Ask{ask(store.KindChat, store.StatusHelped, 200*day)}},
+				member{name: "Never asked", mod: sector("aerospace")},
+			), aero, RankOptions{}, []string{"Never asked", "Asked 200 days ago", "Asked 100 days ago"}},
+		{"the organisation beats the sector",
+			pool(
+				member{name: "Sector", mod: sector("aerospace")},
+				member{name: "Org", mod: func(f *store.Friend) { f.Org = "Avio" }},
+				member{name: "Both", mod: func(f *store.Friend) { f.Org = "avio"; f.Sectors = []string{"aerospace"} }},
+			), Request{Kind: store.KindChat, Sector: "aerospace", Org: "Avio"}, RankOptions{}, []string{"Both", "Org", "Sector"}},
+		{"relevance beats readiness among the ready",
+			pool(
+				member{name: "Busy at Avio", mod: func(f *store.Friend) {
+					f.Org = "Avio"
+					f.Busy = []store.MonthRange{{From: time.November, To: time.November}}
+				}},
+				member{name: "Keyword in notes", mod: func(f *store.Friend) { f.Notes = "knows everyone at AVIO" }},
+			), Request{Kind: store.KindChat, Org: "Avio", Keywords: []string{"avio"}}, RankOptions{}, []string{"Busy at Avio", "Keyword in notes"}},
+		{"keywords: org or sector, then role, then notes",
+			pool(
+				member{name: "Notes", mod: func(f *store.Friend) { f.Notes = "Used to do ROCKET propulsion" }},
+				member{name: "Role", mod: func(f *store.Friend) { f.Role = "Rocket engineer" }},
+				member{name: "Sector", mod: sector("rockets")},
+				member{name: "None", mod: func(f *store.Friend) { f.Role = "Baker" }},
+			), Request{Kind: store.KindChat, Keywords: []string{"rocket"}}, RankOptions{}, []string{"Sector", "Role", "Notes"}},
+		{"no target: everyone, by readiness",
+			pool(
+				member{name: "Held", asks: recent},
+				member{name: "Ready"},
+			), Request{Kind: store.KindChat}, RankOptions{}, []string{"Ready", "Held"}},
+		{"archived and excluded friends left out",
+			pool(
+				member{name: "Archived", mod: func(f *store.Friend) { f.Archived = true }},
+				member{name: "Excluded"},
+				member{name: "Ready"},
+			), Request{Kind: store.KindChat}, RankOptions{Exclude: 2}, []string{"Ready"}},
+		{"limit",
+			pool(member{name: "A", mod: func(f *store.Friend) { f.Closeness = 5 }}, member{name: "B"}, member{name: "C"}),
+			Request{Kind: store.KindChat}, RankOptions{Limit: 2}, []string{"A", "B"}},
+		{"the only one in aerospace stays ready despite the cool-down",
+			pool(
+				member{name: "Only aero", mod: sector("aerospace"), asks: recent},
+				member{name: "Banker", mod: sector("finance")},
+			), aero, RankOptions{ReadyOnly: true}, []string{"Only aero"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := Rank(tc.req, tc.pool, def, now, tc.opt)
+			if !slices.Equal(names(got), tc.want) {
+				t.Errorf("order = %q, want %q", names(got), tc.want)
+			}
+			for _, c := range got {
+				if c.Friend != tc.pool[c.Index].Friend {
+					t.Errorf("%s: Friend does not point into the pool", c.Friend.Name)
+				}
+				want := Evaluate(tc.pool[c.Index], Request{Kind: tc.req.Kind, Sole: c.Verdict.Has(CodeAcknowledge)}, def, now)
+				if c.Verdict.Level != want.Level || c.Verdict.Score != want.Score || !slices.Equal(codes(c.Verdict), codes(want)) {
+					t.Errorf("%s: verdict %+v, want Evaluate's %+v", c.Friend.Name, c.Verdict, want)
+				}
+			}
+		})
+	}
+}
+
+func TestRankAcknowledge(t *testing.T) {
+	def := store.DefaultSettings()
+	recent := []store.Ask{ask(store.KindIntro, store.StatusHelped, 3*day)}
+	aero := Request{Kind: store.KindChat, Sector: "aerospace"}
+
+	alone := pool(member{name: "Only", mod: sector("aerospace"), asks: recent}, member{name: "Banker", mod: sector("finance")})
+	got := Rank(aero, alone, def, now, RankOptions{})
+	if len(got) != 1 || got[0].Verdict.Level != Caution || !slices.Equal(codes(got[0].Verdict), []string{CodeAcknowledge, CodeFrequency}) &&
+		!slices.Equal(codes(got[0].Verdict), []string{CodeAcknowledge}) {
+		t.Fatalf("sole contact: got %+v, want one caution with acknowledge", got)
+	}
+
+	two := pool(member{name: "Asked", mod: sector("aerospace"), asks: recent}, member{name: "Other", mod: sector("aerospace")})
+	got = Rank(aero, two, def, now, RankOptions{})
+	if len(got) != 2 || got[1].Friend.Name != "Asked" || got[1].Verdict.Level != Hold || got[1].Verdict.Has(CodeAcknowledge) {
+		t.Fatalf("two in aerospace: got %+v, want the asked one held without acknowledge", got)
+	}
+	// Excluding the other one does not make the asked one the only one.
+	got = Rank(aero, two, def, now, RankOptions{Exclude: 2})
+	if len(got) != 1 || got[0].Verdict.Level != Hold {
+		t.Fatalf("two in aerospace, one excluded: got %+v, want a hold", got)
+	}
+
+	if !SoleContact(alone, aero, 1) {
+		t.Error("SoleContact(alone, aerospace, 1) = false, want true")
+	}
+	if SoleContact(alone, aero, 2) {
+		t.Error("SoleContact(alone, aerospace, banker) = true, want false")
+	}
+	if SoleContact(two, aero, 1) {
+		t.Error("SoleContact(two, aerospace, 1) = true, want false")
+	}
+	if SoleContact(alone, Request{Kind: store.KindChat}, 1) {
+		t.Error("SoleContact with no target = true, want false")
+	}
+	// An organisation target counts colleagues, not the sector.
+	org := pool(member{name: "At Avio", mod: func(f *store.Friend) { f.Org = "Avio"; f.Sectors = []string{"aerospace"} }},
+		member{name: "Elsewhere", mod: sector("aerospace")})
+	if !SoleContact(org, Request{Kind: store.KindChat, Sector: "aerospace", Org: "AVIO"}, 1) {
+		t.Error("SoleContact by organisation = false, want true")
+	}
+	arch := pool(member{name: "Only", mod: sector("aerospace")}, member{name: "Gone", mod: func(f *store.Friend) { f.Sectors = []string{"aerospace"}; f.Archived = true }})
+	if !SoleContact(arch, aero, 1) {
+		t.Error("SoleContact with an archived colleague = false, want true")
+	}
+}
+
+func TestRankNil(t *testing.T) {
+	if got := Rank(Request{Kind: store.KindChat}, nil, store.DefaultSettings(), now, RankOptions{}); len(got) != 0 {
+		t.Errorf("Rank(nil pool) = %v, want none", got)
+	}
+	if got := Rank(Request{Kind: store.KindChat}, NetworkPool(nil), store.DefaultSettings(), now, RankOptions{}); len(got) != 0 {
+		t.Errorf("Rank(NetworkPool(nil)) = %v, want none", got)
+	}
+	withNil := Subjects{{}, {Friend: &store.Friend{ID: 2, Name: "B", Closeness: 3}}}
+	if got := Rank(Request{Kind: store.KindChat}, withNil, store.DefaultSettings(), now, RankOptions{}); len(got) != 1 {
+		t.Errorf("Rank with a nil friend = %v, want just B", got)
+	}
+}
+
+func TestRankNetworkPool(t *testing.T) {
+	st := store.New(filepath.Join(t.TempDir(), "kith.db"))
+	var ids []uint64
+	for _, f := range []store.Friend{
+		{Name: "Ana", Sectors: []string{"aerospace"}, Closeness: 4},
+		{Name: "Bea", Sectors: []string{"aerospace"}, Closeness: 3},
+		{Name: "Carlo", Sectors: []string{"finance"}, Closeness: 5},
+	} {
+		f := f
+		if err := st.AddFriend(&f); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, f.ID)
+	}
+	a := ask(store.KindChat, store.StatusHelped, 3*day)
+	a.FriendID = ids[0]
+	if err := st.AddAsk(&a); err != nil {
+		t.Fatal(err)
+	}
+	n, err := st.Network()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := Rank(Request{Kind: store.KindChat, Sector: "aerospace"}, NetworkPool(n), store.DefaultSettings(), now, RankOptions{})
+	if want := []string{"Bea", "Ana"}; !slices.Equal(names(got), want) {
+		t.Fatalf("order = %q, want %q", names(got), want)
+	}
+	if got[1].Friend != &n.Friends[got[1].Index] {
+		t.Error("Candidate.Friend does not point into the network")
+	}
+	if got[1].Verdict.Level != Hold {
+		t.Errorf("Ana: level %v, want hold (asked 3 days ago)", got[1].Verdict.Level)
+	}
+	if SoleContact(NetworkPool(n), Request{Sector: "finance"}, ids[2]) != true {
+		t.Error("SoleContact(Carlo in finance) = false, want true")
+	}
+}
+
+func TestContainsFold(t *testing.T) {
+	for _, tc := range []struct {
+		s, sub string
+		want   bool
+	}{
+		{"Rocket Engineer", "rocket", true},
+		{"ROCKET", "rocket", true},
+		{"rock", "rocket", false},
+		{"anything", "", true},
+		{"Università di Roma", "università", true},
+		{"a pocket", "rocket", false},
+		{"x", "ü", false},
+		{"rocket", "rocket", true},
+		{"my ROCKET", "rocket", true},
+		{"rrrrocke", "rocket", false},
+		{"Über uns", "über", true},
+		{"c++ and C#", "c#", true},
+		{"R&D lead", "r&d", true},
+	} {
+		if got := containsFold(tc.s, tc.sub); got != tc.want {
+			t.Errorf("containsFold(%q, %q) = %v, want %v", tc.s, tc.sub, got, tc.want)
+		}
+	}
+}
+
+// TestRankLargeMatchesReference ranks a synthetic network big enough to
+// be split among goroutines and checks the order against a plain sort by
+// the documented rules.
+func TestRankLargeMatchesReference(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	subs := benchNetwork(12000)
+	set := store.DefaultSettings()
+	for _, tc := range []struct {
+		req Request
+		opt RankOptions
+	}{
+		{Request{Kind: store.KindChat}, RankOptions{}},
+		{Request{Kind: store.KindReferral}, RankOptions{ReadyOnly: true}},
+		{Request{Kind: store.KindIntro, Keywords: []string{"team"}}, RankOptions{Limit: 100}},
+	} {
+		got := Rank(tc.req, subs, set, now, tc.opt)
+		type row struct {
+			i, group, rel, score, close int
+			lastDay                     int64
+		}
+		var want []row
+		tgt := newTarget(tc.req)
+		for i, s := range subs {
+			rel := 0
+			if tgt.any {
+				if rel = tgt.relevance(s.Friend); rel == 0 {
+					continue
+				}
+			}
+			v := Evaluate(s, tc.req, set, now)
+			if tc.opt.ReadyOnly && v.Level >= Hold {
+				continue
+			}
+			g := map[Level]int{Clear: 0, Caution: 0, Hold: 1, Block: 2}[v.Level]
+			var last int64
+			for _, a := range s.Asks {
+				if a.Status.Made() {
+					last = max(last, a.At().Unix()/86400)
+				}
+			}
+			want = append(want, row{i, g, rel, v.Score, s.Friend.Closeness, last})
+		}
+		slices.SortStableFunc(want, func(a, b row) int {
+			switch {
+			case a.group != b.group:
+				return a.group - b.group
+			case a.rel != b.rel:
+				return b.rel - a.rel
+			case a.score != b.score:
+				return b.score - a.score
+			case a.close != b.close:
+				return b.close - a.close
+			case a.lastDay != b.lastDay:
+				if a.lastDay < b.lastDay {
+					return -1
+				}
+				return 1
+			}
+			return a.i - b.i
+		})
+		if tc.opt.Limit > 0 && len(want) > tc.opt.Limit {
+			want = want[:tc.opt.Limit]
+		}
+		if len(got) != len(want) {
+			t.Fatalf("%+v: %d rows, want %d", tc.req, len(got), len(want))
+		}
+		for k := range want {
+			if got[k].Index != want[k].i {
+				t.Fatalf("%+v: row %d is friend %d, want %d", tc.req, k, got[k].Index, want[k].i)
+			}
+		}
+	}
+}

@@ -1,0 +1,628 @@
+package policy
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"kith/store"
+)
+
+// Level is how ready a friend is for a request, from Clear to Block.
+type Level uint8
+
+// The levels, from fine to ask to crossing a line.
+const (
+	// Clear means fine to ask.
+	Clear Level = iota
+	// Caution means allowed, with something to mind.
+	Caution
+	// Hold means better not now (a cool-down, an unanswered ask).
+	Hold
+	// Block means the request crosses a line.
+	Block
+)
+
+// levelNames lists the level names in order, "|"-separated.
+const levelNames = "clear|caution|hold|block"
+
+func levelName(l Level) (string, bool) {
+	rest := levelNames
+	for i := 0; rest != ""; i++ {
+		var n string
+		n, rest, _ = strings.Cut(rest, "|")
+		if i == int(l) {
+			return n, true
+		}
+	}
+	return "", false
+}
+
+// String returns "clear", "caution", "hold" or "block".
+func (l Level) String() string {
+	if n, ok := levelName(l); ok {
+		return n
+	}
+	return "level(" + strconv.Itoa(int(l)) + ")"
+}
+
+// MarshalText writes the level as its name, so JSON shows "hold".
+func (l Level) MarshalText() ([]byte, error) {
+	n, ok := levelName(l)
+	if !ok {
+		return nil, fmt.Errorf("invalid level %d", l)
+	}
+	return []byte(n), nil
+}
+
+// UnmarshalText reads a level name as String writes it.
+func (l *Level) UnmarshalText(b []byte) error {
+	p, err := ParseLevel(string(b))
+	if err != nil {
+		return err
+	}
+	*l = p
+	return nil
+}
+
+// ParseLevel returns the level named s (case-insensitive).
+func ParseLevel(s string) (Level, error) {
+	for l := Clear; l <= Block; l++ {
+		if n, _ := levelName(l); strings.EqualFold(strings.TrimSpace(s), n) {
+			return l, nil
+		}
+	}
+	return 0, fmt.Errorf("unknown level %q (want clear, caution, hold or block)", s)
+}
+
+// Reason is one finding behind a verdict: a stable code and a sentence a
+// person can read.
+type Reason struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+// The reason codes of a verdict. They are stable: scripts match on them.
+const (
+	CodeBoundary    = "boundary"    // the friend's own boundary covers the request (block)
+	CodeTruth       = "truth"       // a reference or recommendation without having worked together (block)
+	CodePending     = "pending"     // an earlier ask is unanswered (hold; caution once stale)
+	CodeCooldown    = "cooldown"    // the last ask is inside the cool-down (hold)
+	CodeAcknowledge = "acknowledge" // inside the cool-down, but the only one you know there (caution)
+	CodeFrequency   = "frequency"   // too much asked lately for this closeness (caution)
+	CodeReciprocity = "reciprocity" // many asks, few favors back (caution)
+	CodeBusy        = "busy"        // inside the friend's busy season (caution)
+	CodeNoFriend    = "no-friend"   // Evaluate was given no friend (block)
+)
+
+// Verdict is the policy's answer for one friend and one request.
+type Verdict struct {
+	Level   Level     `json:"level"`
+	Score   int       `json:"score"` // 0-100 readiness
+	Reasons []Reason  `json:"reasons"`
+	Until   time.Time `json:"until,omitzero"` // when a hold lifts (cool-down end), zero otherwise
+}
+
+// Has reports whether the verdict carries a reason with code.
+func (v Verdict) Has(code string) bool {
+	for _, r := range v.Reasons {
+		if r.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+// Request is the help being considered: its kind and, optionally, the
+// sector or organisation it targets and keywords describing the need.
+type Request struct {
+	Kind     store.Kind
+	Sector   string
+	Org      string
+	Keywords []string
+	// Topic is what the request is about, used by drafts ("your work at
+	// Acme", "my move into aerospace") and to pick questions from the
+	// profile's question bank. Evaluate ignores it.
+	Topic string
+	// Sole says the friend is the only one you know in the targeted
+	// sector or organisation. Rank sets it itself; a caller evaluating one
+	// friend sets it with SoleContact. It turns a cool-down hold into a
+	// caution with the acknowledge reason.
+	Sole bool
+}
+
+// Subject is one friend with their asks and favors (full records or the
+// store's heads: Evaluate reads only Kind, Status and the times).
+type Subject struct {
+	Friend *store.Friend
+	Asks   []store.Ask
+	Favors []store.Favor
+}
+
+// The scoring constants. See the package report for why these values.
+const (
+	// FrequencyHalfLife is how fast an ask stops weighing on the friend:
+	// its weight halves every 30 days.
+	FrequencyHalfLife = 30 * 24 * time.Hour
+	// LedgerHalfLife is the half-life of asks and favors in the
+	// reciprocity ledger: a season, longer than the frequency's month.
+	LedgerHalfLife = 3 * FrequencyHalfLife
+	// PendingWindow is how long an unanswered ask holds further asks;
+	// after it the ask is stale and only earns a caution.
+	PendingWindow = 30 * 24 * time.Hour
+	// FavorWeight is how much one favor you did offsets in the ledger.
+	FavorWeight = 2.0
+	// ReciprocityLimit is the ledger balance (asks minus favors) at
+	// which the reciprocity caution starts.
+	ReciprocityLimit = 4.0
+)
+
+// KindWeight is how much a request of kind k asks of a friend: a referral
+// or a reference puts their name on the line, a chat costs an hour.
+func KindWeight(k store.Kind) float64 {
+	switch k {
+	case store.KindReferral, store.KindReference:
+		return 3
+	case store.KindRecommendation, store.KindIntro:
+		return 2
+	case store.KindReview:
+		return 1.5
+	}
+	return 1 // chat, advice, other
+}
+
+// Capacity is the decayed ask weight a friend of this closeness bears
+// without strain, the request being considered included: 3 for an
+// acquaintance (one referral), 7 for a close friend.
+func Capacity(closeness int) float64 {
+	c := min(max(closeness, store.MinCloseness), store.MaxCloseness)
+	return 2 + float64(c)
+}
+
+// Reason flags of an assessment, one per code.
+const (
+	flagBoundary uint16 = 1 << iota
+	flagTruth
+	flagPending
+	flagCooldown
+	flagAcknowledge
+	flagFrequency
+	flagReciprocity
+	flagBusy
+	flagNoFriend
+)
+
+// assessment is a verdict before its messages are written: Rank assesses
+// every friend and writes reasons only for the rows it returns.
+type assessment struct {
+	level    Level
+	score    int
+	flags    uint16
+	until    time.Time
+	lastAt   time.Time // last ask made; zero if none
+	pendAt   time.Time // the unanswered ask the pending reason names
+	pendKind store.Kind
+	pendN    int
+	load     float64 // decayed weight of past asks (frequency)
+	ledger   float64 // decayed asks minus favors (reciprocity)
+	boundary int     // index into Friend.Boundaries, -1 if none
+	busy     int     // index into Friend.Busy, -1 if none
+}
+
+// ledgerDecay is 2^(-age/LedgerHalfLife), the weight left in the ledger
+// of an ask or favor age old.
+func ledgerDecay(age time.Duration) float64 {
+	if age <= 0 {
+		return 1
+	}
+	const inv = 1 / float64(LedgerHalfLife)
+	return exp2neg(float64(age) * inv)
+}
+
+// exp2neg is 2^-t for t >= 0 to about six digits, several times faster
+// than math.Exp2 (it runs once per ask for every friend on a screen):
+// 2^-t = 2^-k · e^-x for the integer part k of t and x = frac(t)·ln2 <
+// 0.7, e^-x from its Taylor series to x^7 (relative error < 3e-6), evaluated by
+// Estrin's scheme to keep the multiplications independent.
+func exp2neg(t float64) float64 {
+	if !(t < 1000) { // also NaN
+		return 0
+	}
+	k := int(t)
+	x := (t - float64(k)) * math.Ln2
+	x2 := x * x
+	x4 := x2 * x2
+	p := (1 - x) + x2*(1.0/2-x*(1.0/6)) + x4*((1.0/24-x*(1.0/120))+x2*(1.0/720-x*(1.0/5040)))
+	// p is in (0.5, 1] and k < 1000: subtracting k from the exponent
+	// bits gives p·2^-k exactly, without math.Ldexp's special cases.
+	return math.Float64frombits(math.Float64bits(p) - uint64(k)<<52)
+}
+
+// clock is now, with what assess derives from it computed once.
+type clock struct {
+	now   time.Time
+	ns    int64
+	month time.Month
+}
+
+func newClock(now time.Time) clock {
+	return clock{now: now, ns: now.UnixNano(), month: now.Month()}
+}
+
+// assess applies every rule to sub without allocating.
+func assess(sub Subject, req Request, set store.Settings, c clock) assessment {
+	now := c.now
+	a := assessment{boundary: -1, busy: -1}
+	f := sub.Friend
+	if f == nil {
+		a.flags = flagNoFriend
+		a.level = Block
+		return a
+	}
+	for i, b := range f.Boundaries {
+		if b.Kind == req.Kind {
+			a.flags |= flagBoundary
+			a.boundary = i
+			break
+		}
+	}
+	if (req.Kind == store.KindReference || req.Kind == store.KindRecommendation) && !f.WorkedTogether {
+		a.flags |= flagTruth
+	}
+
+	// The loop works in Unix nanoseconds and remembers asks by index:
+	// it runs once per ask for every friend on a screen.
+	var askLedger float64
+	nowNs := c.ns
+	last, pendRecent, pendStale := -1, -1, -1
+	var lastNs, pendRecentNs, pendStaleNs int64
+	const (
+		ledgerH = int64(8 * LedgerHalfLife) // weights under 1/256 are ignored
+		pendW   = int64(PendingWindow)
+	)
+	for i := range sub.Asks {
+		ask := &sub.Asks[i]
+		if !ask.Status.Made() {
+			continue
+		}
+		at := ask.Sent
+		if at.IsZero() {
+			if at = ask.Created; at.IsZero() {
+				continue // no time: nothing to weigh
+			}
+		}
+		atNs := at.UnixNano()
+		if last < 0 || atNs > lastNs {
+			last, lastNs = i, atNs
+		}
+		age := nowNs - atNs
+		if ask.Status == store.StatusSent {
+			if age < pendW {
+				a.pendN++
+				if pendRecent < 0 || atNs > pendRecentNs {
+					pendRecent, pendRecentNs = i, atNs
+				}
+			} else if pendStale < 0 || atNs < pendStaleNs {
+				pendStale, pendStaleNs = i, atNs
+			}
+		}
+		if age < ledgerH {
+			// One exponential per ask: the frequency half-life is a
+			// third of the ledger's, so its decay is the ledger's cubed.
+			x := ledgerDecay(time.Duration(age))
+			w := KindWeight(ask.Kind)
+			askLedger += w * x
+			a.load += w * x * x * x
+		}
+	}
+	if last >= 0 {
+		a.lastAt = sub.Asks[last].At()
+	}
+	var favorLedger float64
+	for i := range sub.Favors {
+		if at := sub.Favors[i].At; !at.IsZero() {
+			if age := nowNs - at.UnixNano(); age < ledgerH {
+				favorLedger += ledgerDecay(time.Duration(age))
+			}
+		}
+	}
+	a.ledger = askLedger - FavorWeight*favorLedger
+
+	raw := 100.0
+	capacity := Capacity(f.Closeness)
+	raw -= 50 * min(1, a.load/capacity)
+
+	switch {
+	case pendRecent >= 0:
+		a.flags |= flagPending
+		a.pendAt, a.pendKind = sub.Asks[pendRecent].At(), sub.Asks[pendRecent].Kind
+		raw -= 30
+	case pendStale >= 0:
+		a.flags |= flagPending
+		a.pendAt, a.pendKind = sub.Asks[pendStale].At(), sub.Asks[pendStale].Kind
+		raw -= 10
+	}
+	if set.CooldownDays > 0 && !a.lastAt.IsZero() {
+		cool := time.Duration(set.CooldownDays) * 24 * time.Hour
+		end := a.lastAt.Add(cool)
+		if now.Before(end) {
+			if req.Sole {
+				a.flags |= flagAcknowledge
+				raw -= 15
+			} else {
+				a.flags |= flagCooldown
+				a.until = end
+				raw -= 30 * min(1, float64(end.Sub(now))/float64(cool))
+			}
+		}
+	}
+	if a.load+KindWeight(req.Kind) > capacity {
+		a.flags |= flagFrequency
+	}
+	if a.ledger >= ReciprocityLimit {
+		a.flags |= flagReciprocity
+		raw -= 15
+	}
+	m := c.month
+	for i, r := range f.Busy {
+		if r.Contains(m) {
+			a.flags |= flagBusy
+			a.busy = i
+			raw -= 15
+			break
+		}
+	}
+
+	switch {
+	case a.flags&(flagBoundary|flagTruth) != 0:
+		a.level = Block
+	case a.flags&flagCooldown != 0 || pendRecent >= 0:
+		a.level = Hold
+	case a.flags&(flagPending|flagAcknowledge|flagFrequency|flagReciprocity|flagBusy) != 0:
+		a.level = Caution
+	default:
+		a.level = Clear
+	}
+	a.score = bandScore(a.level, raw)
+	return a
+}
+
+// bandScore maps the raw readiness (0-100) into the level's band, so a
+// score always sorts with its level: clear 70-100, caution 40-69, hold
+// 10-39, block 0.
+func bandScore(l Level, raw float64) int {
+	raw = min(max(raw, 0), 100)
+	var lo, hi float64
+	switch l {
+	case Clear:
+		lo, hi = 70, 100
+	case Caution:
+		lo, hi = 40, 69
+	case Hold:
+		lo, hi = 10, 39
+	default:
+		return 0
+	}
+	return int(math.Round(lo + raw*(hi-lo)/100))
+}
+
+// Evaluate scores the friend in sub for req at now: the level, the 0-100
+// readiness and the reasons, the most serious first (block, then hold,
+// then caution). Asks with status draft or withdrawn do not count.
+func Evaluate(sub Subject, req Request, set store.Settings, now time.Time) Verdict {
+	return assess(sub, req, set, newClock(now)).verdict(sub.Friend, req, set, now)
+}
+
+// verdict writes the assessment's reasons. All messages are written into
+// one buffer and sliced out of it: two allocations per verdict with
+// reasons, none without (Evaluate runs for every friend on a screen).
+func (a assessment) verdict(f *store.Friend, req Request, set store.Settings, now time.Time) Verdict {
+	v := Verdict{Level: a.level, Score: a.score, Until: a.until, Reasons: []Reason{}}
+	if a.flags == 0 {
+		return v
+	}
+	if a.flags&flagNoFriend != 0 {
+		v.Reasons = []Reason{{CodeNoFriend, "No friend was given to evaluate."}}
+		return v
+	}
+	var w msgWriter
+	w.buf = make([]byte, 0, 96*popcount(a.flags))
+	name := FirstName(f)
+	if a.flags&flagBoundary != 0 {
+		b := f.Boundaries[a.boundary]
+		w.str(name, " has asked not to be asked for ", kindPlural(b.Kind))
+		if b.Note != "" {
+			w.str(": \u201c", b.Note, "\u201d")
+		}
+		w.end(CodeBoundary, ".")
+	}
+	if a.flags&flagTruth != 0 {
+		w.str("You never worked with ", name, "; a ", string(req.Kind))
+		w.end(CodeTruth, " from them would mean stretching the truth. Ask someone you worked with.")
+	}
+	if a.flags&flagPending != 0 {
+		age := now.Sub(a.pendAt)
+		switch {
+		case age >= PendingWindow:
+			w.str("Your ", string(a.pendKind), " request of ")
+			w.ago(age)
+			w.end(CodePending, " has no outcome yet; record what happened.")
+		case a.pendN > 1:
+			w.str("You have ")
+			w.buf = strconv.AppendInt(w.buf, int64(a.pendN), 10)
+			w.str(" unanswered requests to ", name, ", the last ")
+			w.ago(age)
+			w.end(CodePending, "; wait for a reply or follow up on it first.")
+		default:
+			w.str("Your ", string(a.pendKind), " request of ")
+			w.ago(age)
+			w.end(CodePending, " is still unanswered; wait for a reply or follow up on it first.")
+		}
+	}
+	if a.flags&flagCooldown != 0 {
+		w.str("You asked ", name, " ")
+		w.ago(now.Sub(a.lastAt))
+		w.str("; the ")
+		w.buf = strconv.AppendInt(w.buf, int64(set.CooldownDays), 10)
+		w.str("-day cool-down ends ")
+		w.buf = a.until.AppendFormat(w.buf, "Mon 2 Jan")
+		w.end(CodeCooldown, ". Hold back or ask someone else.")
+	}
+	if a.flags&flagAcknowledge != 0 {
+		where := strings.TrimSpace(req.Org)
+		if where == "" {
+			where = strings.TrimSpace(req.Sector)
+		}
+		w.str("You asked ", name, " ")
+		w.ago(now.Sub(a.lastAt))
+		w.str(", but they are the only one you know in ", where)
+		w.end(CodeAcknowledge, ": go ahead, and say you know you have been asking a lot.")
+	}
+	if a.flags&flagFrequency != 0 {
+		w.str("You have asked ", name, " a lot lately for ", closenessWord(f.Closeness))
+		w.end(CodeFrequency, "; space your requests out.")
+	}
+	if a.flags&flagReciprocity != 0 {
+		w.str("Many asks and few favors back with ", name)
+		w.end(CodeReciprocity, "; look for a way to help them first.")
+	}
+	if a.flags&flagBusy != 0 {
+		r := f.Busy[a.busy]
+		w.str("It is ", name, "'s busy season (", monthAbbr(r.From), "-", monthAbbr(r.To))
+		w.end(CodeBusy, "); keep it short and give them an easy out.")
+	}
+	text := string(w.buf)
+	v.Reasons = make([]Reason, w.n)
+	start := 0
+	for i := range w.n {
+		v.Reasons[i] = Reason{Code: w.codes[i], Message: text[start:w.ends[i]]}
+		start = w.ends[i]
+	}
+	return v
+}
+
+// msgWriter appends reason messages back to back into one buffer.
+type msgWriter struct {
+	buf   []byte
+	codes [8]string
+	ends  [8]int
+	n     int
+}
+
+func (w *msgWriter) str(parts ...string) {
+	for _, p := range parts {
+		w.buf = append(w.buf, p...)
+	}
+}
+
+// end closes the current message with tail and files it under code.
+func (w *msgWriter) end(code, tail string) {
+	w.buf = append(w.buf, tail...)
+	if w.n < len(w.ends) {
+		w.codes[w.n], w.ends[w.n] = code, len(w.buf)
+		w.n++
+	}
+}
+
+// ago writes an age as "today", "yesterday" or "N days ago".
+func (w *msgWriter) ago(d time.Duration) {
+	days := int64(d / (24 * time.Hour))
+	switch {
+	case days <= 0:
+		w.str("today")
+	case days == 1:
+		w.str("yesterday")
+	default:
+		w.buf = strconv.AppendInt(w.buf, days, 10)
+		w.str(" days ago")
+	}
+}
+
+func popcount(x uint16) int {
+	n := 0
+	for ; x != 0; x &= x - 1 {
+		n++
+	}
+	return n
+}
+
+func closenessWord(c int) string {
+	switch {
+	case c <= 1:
+		return "an acquaintance"
+	case c == 2:
+		return "a loose friendship"
+	case c == 3:
+		return "a friendship like yours"
+	}
+	return "even a close friend"
+}
+
+func kindPlural(k store.Kind) string {
+	switch k {
+	case store.KindChat:
+		return "chats"
+	case store.KindAdvice:
+		return "advice"
+	case store.KindOther:
+		return "favors of this kind"
+	}
+	return string(k) + "s"
+}
+
+// FirstName is how drafts and messages call the friend: the nickname, or
+// the first word of the name.
+func FirstName(f *store.Friend) string {
+	if f == nil {
+		return ""
+	}
+	if f.Nickname != "" {
+		return f.Nickname
+	}
+	name := strings.TrimSpace(f.Name)
+	if i := strings.IndexByte(name, ' '); i > 0 {
+		return name[:i]
+	}
+	return name
+}
+
+// Likely guesses the friend's most likely next request: the kind, sector
+// and organisation of the latest ask not withdrawn (a draft in progress
+// counts), else an informational chat about the friend's first sector.
+func Likely(sub Subject) Request {
+	var last *store.Ask
+	for i := range sub.Asks {
+		a := &sub.Asks[i]
+		if a.Status == store.StatusWithdrawn {
+			continue
+		}
+		if last == nil || !a.At().Before(last.At()) {
+			last = a
+		}
+	}
+	if last != nil {
+		return Request{Kind: last.Kind, Sector: last.Sector, Org: last.Org, Topic: last.Topic}
+	}
+	req := Request{Kind: store.KindChat}
+	if sub.Friend != nil && len(sub.Friend.Sectors) > 0 {
+		req.Sector = sub.Friend.Sectors[0]
+	}
+	return req
+}
+
+// monthAbbr is "Jan" … "Dec", or "?" for a month out of range.
+func monthAbbr(m time.Month) string {
+	if m < time.January || m > time.December {
+		return "?"
+	}
+	return m.String()[:3]
+}
+
+// Readiness is Evaluate without the reasons: the level and score only,
+// without allocating, for a list that shows a badge per friend.
+func Readiness(sub Subject, req Request, set store.Settings, now time.Time) (Level, int) {
+	a := assess(sub, req, set, newClock(now))
+	return a.level, a.score
+}

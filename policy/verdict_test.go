@@ -1,0 +1,317 @@
+package policy
+
+import (
+	"encoding/json"
+	"math"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"kith/store"
+)
+
+var now = time.Date(2026, time.November, 25, 12, 0, 0, 0, time.UTC)
+
+const day = 24 * time.Hour
+
+func friend(mods ...func(*store.Friend)) *store.Friend {
+	f := &store.Friend{ID: 1, Name: "Ana Rossi", Org: "Acme", Closeness: 3, Sectors: []string{"aerospace"}}
+	for _, m := range mods {
+		m(f)
+	}
+	return f
+}
+
+func ask(kind store.Kind, status store.Status, ago time.Duration) store.Ask {
+	at := now.Add(-ago)
+	a := store.Ask{FriendID: 1, Kind: kind, Status: status, Created: at.Add(-time.Hour)}
+	if status.Made() {
+		a.Sent = at
+	}
+	return a
+}
+
+func codes(v Verdict) []string {
+	out := []string{}
+	for _, r := range v.Reasons {
+		out = append(out, r.Code)
+	}
+	return out
+}
+
+func TestEvaluateRules(t *testing.T) {
+	def := store.DefaultSettings()
+	chat := Request{Kind: store.KindChat}
+	tests := []struct {
+		name  string
+		sub   Subject
+		req   Request
+		set   store.Settings
+		at    time.Time // now, if not zero
+		level Level
+		codes []string
+	}{
+		{"never asked", Subject{Friend: friend()}, chat, def, time.Time{}, Clear, []string{}},
+		{"asked 5 days ago", Subject{Friend: friend(), Asks: []store.Ask{ask(store.KindChat, store.StatusHelped, 5*day)}}, chat, def, time.Time{}, Hold, []string{CodeCooldown}},
+		{"asked 40 days ago", Subject{Friend: friend(), Asks: []store.Ask{ask(store.KindChat, store.StatusHelped, 40*day)}}, chat, def, time.Time{}, Clear, []string{}},
+		{"exactly 14 days ago: cool-down over", Subject{Friend: friend(), Asks: []store.Ask{ask(store.KindChat, store.StatusHelped, 14*day)}}, chat, def, time.Time{}, Clear, []string{}},
+		{"a second short of 14 days", Subject{Friend: friend(), Asks: []store.Ask{ask(store.KindChat, store.StatusHelped, 14*day-time.Second)}}, chat, def, time.Time{}, Hold, []string{CodeCooldown}},
+		{"cool-down raised to 30 days", Subject{Friend: friend(), Asks: []store.Ask{ask(store.KindChat, store.StatusHelped, 20*day)}}, chat, store.Settings{CooldownDays: 30}, time.Time{}, Hold, []string{CodeCooldown}},
+		{"cool-down lowered to 7 days", Subject{Friend: friend(), Asks: []store.Ask{ask(store.KindChat, store.StatusHelped, 10*day)}}, chat, store.Settings{CooldownDays: 7}, time.Time{}, Clear, []string{}},
+		{"cool-down 0 is off", Subject{Friend: friend(), Asks: []store.Ask{ask(store.KindChat, store.StatusHelped, day)}}, chat, store.Settings{}, time.Time{}, Clear, []string{}},
+		{"draft does not count", Subject{Friend: friend(), Asks: []store.Ask{ask(store.KindReferral, store.StatusDraft, 2*day)}}, chat, def, time.Time{}, Clear, []string{}},
+		{"withdrawn does not count", Subject{Friend: friend(), Asks: []store.Ask{ask(store.KindReferral, store.StatusWithdrawn, 2*day)}}, chat, def, time.Time{}, Clear, []string{}},
+		{"declined counts", Subject{Friend: friend(), Asks: []store.Ask{ask(store.KindChat, store.StatusDeclined, 2*day)}}, chat, def, time.Time{}, Hold, []string{CodeCooldown}},
+		{"ask dated in the future holds", Subject{Friend: friend(), Asks: []store.Ask{ask(store.KindChat, store.StatusHelped, -2*day)}}, chat, def, time.Time{}, Hold, []string{CodeCooldown}},
+		{"sent 5 days ago: pending and cool-down", Subject{Friend: friend(), Asks: []store.Ask{ask(store.KindChat, store.StatusSent, 5*day)}}, chat, def, time.Time{}, Hold, []string{CodePending, CodeCooldown}},
+		{"sent 20 days ago: pending only", Subject{Friend: friend(), Asks: []store.Ask{ask(store.KindChat, store.StatusSent, 20*day)}}, chat, def, time.Time{}, Hold, []string{CodePending}},
+		{"sent 29 days ago still holds", Subject{Friend: friend(), Asks: []store.Ask{ask(store.KindChat, store.StatusSent, 30*day-time.Second)}}, chat, def, time.Time{}, Hold, []string{CodePending}},
+		{"sent 30 days ago: stale, caution", Subject{Friend: friend(), Asks: []store.Ask{ask(store.KindChat, store.StatusSent, 30*day)}}, chat, def, time.Time{}, Caution, []string{CodePending}},
+		{"no-response is an outcome", Subject{Friend: friend(), Asks: []store.Ask{ask(store.KindChat, store.StatusNoResponse, 20*day)}}, chat, def, time.Time{}, Clear, []string{}},
+		{"acquaintance: intro then referral is too much",
+			Subject{Friend: friend(func(f *store.Friend) { f.Closeness = 1 }), Asks: []store.Ask{ask(store.KindIntro, store.StatusHelped, 20*day)}},
+			Request{Kind: store.KindReferral}, def, time.Time{}, Caution, []string{CodeFrequency}},
+		{"close friend bears the same",
+			Subject{Friend: friend(func(f *store.Friend) { f.Closeness = 5 }), Asks: []store.Ask{ask(store.KindIntro, store.StatusHelped, 20*day)}},
+			Request{Kind: store.KindReferral}, def, time.Time{}, Clear, []string{}},
+		{"acquaintance: a chat after a chat is fine",
+			Subject{Friend: friend(func(f *store.Friend) { f.Closeness = 1 }), Asks: []store.Ask{ask(store.KindChat, store.StatusHelped, 20*day)}},
+			chat, def, time.Time{}, Clear, []string{}},
+		{"close friend: three referrals in two months",
+			Subject{Friend: friend(func(f *store.Friend) { f.Closeness = 5 }), Asks: []store.Ask{
+				ask(store.KindReferral, store.StatusHelped, 50*day), ask(store.KindReferral, store.StatusHelped, 35*day), ask(store.KindReferral, store.StatusHelped, 20*day)}},
+			Request{Kind: store.KindReferral}, def, time.Time{}, Caution, []string{CodeFrequency, CodeReciprocity}},
+		{"many asks, no favors",
+			Subject{Friend: friend(func(f *store.Friend) { f.Closeness = 5 }), Asks: []store.Ask{
+				ask(store.KindReferral, store.StatusHelped, 150*day), ask(store.KindReferral, store.StatusHelped, 120*day),
+				ask(store.KindReferral, store.StatusHelped, 90*day), ask(store.KindReferral, store.StatusHelped, 60*day)}},
+			chat, def, time.Time{}, Caution, []string{CodeReciprocity}},
+		{"many asks, a recent favor evens it",
+			Subject{Friend: friend(func(f *store.Friend) { f.Closeness = 5 }), Asks: []store.Ask{
+				ask(store.KindReferral, store.StatusHelped, 150*day), ask(store.KindReferral, store.StatusHelped, 120*day),
+				ask(store.KindReferral, store.StatusHelped, 90*day), ask(store.KindReferral, store.StatusHelped, 60*day)},
+				Favors: []store.Favor{{FriendID: 1, What: "helped her move", At: now.Add(-10 * day)}}},
+			chat, def, time.Time{}, Clear, []string{}},
+		{"many asks years ago do not count",
+			Subject{Friend: friend(func(f *store.Friend) { f.Closeness = 5 }), Asks: []store.Ask{
+				ask(store.KindReferral, store.StatusHelped, 1500*day), ask(store.KindReferral, store.StatusHelped, 1200*day),
+				ask(store.KindReferral, store.StatusHelped, 900*day), ask(store.KindReferral, store.StatusHelped, 800*day)}},
+			chat, def, time.Time{}, Clear, []string{}},
+		{"reference from someone you never worked with", Subject{Friend: friend()}, Request{Kind: store.KindReference}, def, time.Time{}, Block, []string{CodeTruth}},
+		{"recommendation from someone you never worked with", Subject{Friend: friend()}, Request{Kind: store.KindRecommendation}, def, time.Time{}, Block, []string{CodeTruth}},
+		{"reference from a colleague", Subject{Friend: friend(func(f *store.Friend) { f.WorkedTogether = true })}, Request{Kind: store.KindReference}, def, time.Time{}, Clear, []string{}},
+		{"referral against their boundary",
+			Subject{Friend: friend(func(f *store.Friend) {
+				f.Boundaries = []store.Boundary{{Kind: store.KindReferral, Note: "Acme forbids referrals to executives"}}
+			})},
+			Request{Kind: store.KindReferral}, def, time.Time{}, Block, []string{CodeBoundary}},
+		{"an intro is outside a referral boundary",
+			Subject{Friend: friend(func(f *store.Friend) { f.Boundaries = []store.Boundary{{Kind: store.KindReferral}} })},
+			Request{Kind: store.KindIntro}, def, time.Time{}, Clear, []string{}},
+		{"busy season Mar-Apr in March",
+			Subject{Friend: friend(func(f *store.Friend) { f.Busy = []store.MonthRange{{From: time.March, To: time.April}} })},
+			chat, def, time.Date(2027, time.March, 10, 9, 0, 0, 0, time.UTC), Caution, []string{CodeBusy}},
+		{"busy season Mar-Apr in November",
+			Subject{Friend: friend(func(f *store.Friend) { f.Busy = []store.MonthRange{{From: time.March, To: time.April}} })},
+			chat, def, time.Time{}, Clear, []string{}},
+		{"busy season Nov-Feb wraps into January",
+			Subject{Friend: friend(func(f *store.Friend) { f.Busy = []store.MonthRange{{From: time.November, To: time.February}} })},
+			chat, def, time.Date(2027, time.January, 15, 9, 0, 0, 0, time.UTC), Caution, []string{CodeBusy}},
+		{"busy season Nov-Feb is over in March",
+			Subject{Friend: friend(func(f *store.Friend) { f.Busy = []store.MonthRange{{From: time.November, To: time.February}} })},
+			chat, def, time.Date(2027, time.March, 1, 0, 0, 0, 0, time.UTC), Clear, []string{}},
+		{"the only one in aerospace, asked 3 days ago",
+			Subject{Friend: friend(), Asks: []store.Ask{ask(store.KindIntro, store.StatusHelped, 3*day)}},
+			Request{Kind: store.KindChat, Sector: "aerospace", Sole: true}, def, time.Time{}, Caution, []string{CodeAcknowledge}},
+		{"the only one, but unanswered: still hold",
+			Subject{Friend: friend(), Asks: []store.Ask{ask(store.KindChat, store.StatusSent, 3*day)}},
+			Request{Kind: store.KindChat, Sector: "aerospace", Sole: true}, def, time.Time{}, Hold, []string{CodePending, CodeAcknowledge}},
+		{"the only one, outside the cool-down: nothing to acknowledge",
+			Subject{Friend: friend(), Asks: []store.Ask{ask(store.KindChat, store.StatusHelped, 30*day)}},
+			Request{Kind: store.KindChat, Sector: "aerospace", Sole: true}, def, time.Time{}, Clear, []string{}},
+		{"reasons read most serious first",
+			Subject{Friend: friend(func(f *store.Friend) {
+				f.Closeness = 1
+				f.Boundaries = []store.Boundary{{Kind: store.KindReferral}}
+				f.Busy = []store.MonthRange{{From: time.November, To: time.November}}
+			}), Asks: []store.Ask{ask(store.KindReferral, store.StatusHelped, 2*day)}},
+			Request{Kind: store.KindReferral}, def, time.Time{}, Block, []string{CodeBoundary, CodeCooldown, CodeFrequency, CodeBusy}},
+		{"no friend", Subject{}, chat, def, time.Time{}, Block, []string{CodeNoFriend}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			at := now
+			if !tc.at.IsZero() {
+				at = tc.at
+			}
+			v := Evaluate(tc.sub, tc.req, tc.set, at)
+			if v.Level != tc.level {
+				t.Errorf("level = %v, want %v (reasons %v)", v.Level, tc.level, v.Reasons)
+			}
+			if got := codes(v); !slices.Equal(got, tc.codes) {
+				t.Errorf("codes = %v, want %v", got, tc.codes)
+			}
+			lo, hi := map[Level][2]int{Clear: {70, 100}, Caution: {40, 69}, Hold: {10, 39}, Block: {0, 0}}[v.Level][0], map[Level][2]int{Clear: {70, 100}, Caution: {40, 69}, Hold: {10, 39}, Block: {0, 0}}[v.Level][1]
+			if v.Score < lo || v.Score > hi {
+				t.Errorf("score = %d, want within %d-%d for %v", v.Score, lo, hi, v.Level)
+			}
+			for _, r := range v.Reasons {
+				if r.Message == "" || !strings.HasSuffix(r.Message, ".") {
+					t.Errorf("reason %s: message %q is not a sentence", r.Code, r.Message)
+				}
+			}
+			if v.Has(CodeCooldown) == v.Until.IsZero() {
+				t.Errorf("until = %v with cooldown %v: want set exactly when cooling down", v.Until, v.Has(CodeCooldown))
+			}
+		})
+	}
+}
+
+func TestEvaluateMessages(t *testing.T) {
+	def := store.DefaultSettings()
+	sub := Subject{Friend: friend(func(f *store.Friend) {
+		f.Boundaries = []store.Boundary{{Kind: store.KindReferral, Note: "Acme forbids referrals to executives"}}
+	}), Asks: []store.Ask{ask(store.KindChat, store.StatusHelped, 5*day)}}
+	v := Evaluate(sub, Request{Kind: store.KindReferral}, def, now)
+	want := []string{
+		"Ana has asked not to be asked for referrals: \u201cAcme forbids referrals to executives\u201d.",
+		"You asked Ana 5 days ago; the 14-day cool-down ends Fri 4 Dec. Hold back or ask someone else.",
+	}
+	if len(v.Reasons) < 2 {
+		t.Fatalf("reasons = %v, want boundary and cooldown", v.Reasons)
+	}
+	for i, w := range want {
+		if v.Reasons[i].Message != w {
+			t.Errorf("reason %d = %q, want %q", i, v.Reasons[i].Message, w)
+		}
+	}
+	if want := now.Add(-5 * day).Add(14 * day); !v.Until.Equal(want) {
+		t.Errorf("until = %v, want %v", v.Until, want)
+	}
+}
+
+func TestEvaluateScoreOrder(t *testing.T) {
+	def := store.DefaultSettings()
+	score := func(ago time.Duration) int {
+		return Evaluate(Subject{Friend: friend(), Asks: []store.Ask{ask(store.KindChat, store.StatusHelped, ago)}},
+			Request{Kind: store.KindChat}, def, now).Score
+	}
+	if a, b := score(2*day), score(10*day); a >= b {
+		t.Errorf("held 2 days ago scores %d, 10 days ago %d: want the later hold to score higher", a, b)
+	}
+	if a, b := score(20*day), score(60*day); a >= b {
+		t.Errorf("clear 20 days ago scores %d, 60 days ago %d: want more rest to score higher", a, b)
+	}
+	if s := Evaluate(Subject{Friend: friend()}, Request{Kind: store.KindChat}, def, now).Score; s != 100 {
+		t.Errorf("never asked scores %d, want 100", s)
+	}
+}
+
+func TestVerdictJSON(t *testing.T) {
+	v := Evaluate(Subject{Friend: friend()}, Request{Kind: store.KindChat}, store.DefaultSettings(), now)
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := string(b), `{"level":"clear","score":100,"reasons":[]}`; got != want {
+		t.Errorf("json = %s, want %s", got, want)
+	}
+	var back Verdict
+	if err := json.Unmarshal([]byte(`{"level":"hold","score":20,"reasons":[{"code":"cooldown","message":"m"}],"until":"2026-12-04T12:00:00Z"}`), &back); err != nil {
+		t.Fatal(err)
+	}
+	if back.Level != Hold || back.Reasons[0].Code != CodeCooldown || back.Until.IsZero() {
+		t.Errorf("decoded %+v, want a hold with cooldown and until", back)
+	}
+	if err := json.Unmarshal([]byte(`{"level":"maybe"}`), &back); err == nil {
+		t.Error("decoding level \"maybe\": want an error")
+	}
+}
+
+func TestLevelString(t *testing.T) {
+	for l, want := range map[Level]string{Clear: "clear", Caution: "caution", Hold: "hold", Block: "block", 9: "level(9)"} {
+		if got := l.String(); got != want {
+			t.Errorf("Level(%d).String() = %q, want %q", l, got, want)
+		}
+	}
+	if _, err := Level(9).MarshalText(); err == nil {
+		t.Error("marshalling Level(9): want an error")
+	}
+}
+
+func TestLikely(t *testing.T) {
+	f := friend()
+	tests := []struct {
+		name string
+		sub  Subject
+		want Request
+	}{
+		{"no asks: a chat about their sector", Subject{Friend: f}, Request{Kind: store.KindChat, Sector: "aerospace"}},
+		{"no friend", Subject{}, Request{Kind: store.KindChat}},
+		{"the latest ask", Subject{Friend: f, Asks: []store.Ask{
+			{Kind: store.KindReferral, Status: store.StatusDraft, Sector: "space", Created: now.Add(-time.Hour)},
+			{Kind: store.KindIntro, Status: store.StatusHelped, Created: now.Add(-40 * day), Sent: now.Add(-40 * day)},
+		}}, Request{Kind: store.KindReferral, Sector: "space"}},
+		{"withdrawn asks are skipped", Subject{Friend: f, Asks: []store.Ask{
+			{Kind: store.KindIntro, Status: store.StatusHelped, Org: "Acme", Created: now.Add(-40 * day)},
+			{Kind: store.KindReferral, Status: store.StatusWithdrawn, Created: now.Add(-time.Hour)},
+		}}, Request{Kind: store.KindIntro, Org: "Acme"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := Likely(tc.sub)
+			if got.Kind != tc.want.Kind || got.Sector != tc.want.Sector || got.Org != tc.want.Org {
+				t.Errorf("Likely = %+v, want %+v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestFirstName(t *testing.T) {
+	for _, tc := range []struct {
+		f    *store.Friend
+		want string
+	}{
+		{&store.Friend{Name: "Ana Rossi"}, "Ana"},
+		{&store.Friend{Name: "Ana Rossi", Nickname: "Annie"}, "Annie"},
+		{&store.Friend{Name: "Cher"}, "Cher"},
+		{nil, ""},
+	} {
+		if got := FirstName(tc.f); got != tc.want {
+			t.Errorf("FirstName(%v) = %q, want %q", tc.f, got, tc.want)
+		}
+	}
+}
+
+func TestExp2neg(t *testing.T) {
+	for _, x := range []float64{0, 1e-9, 0.25, 0.5, 0.999, 1, 1.5, 2.75, 7.9, 23.3, 60, 200, 999} {
+		got, want := exp2neg(x), math.Exp2(-x)
+		if math.Abs(got-want) > 5e-6*want {
+			t.Errorf("exp2neg(%v) = %v, want %v", x, got, want)
+		}
+	}
+	if got := exp2neg(math.NaN()); got != 0 {
+		t.Errorf("exp2neg(NaN) = %v, want 0", got)
+	}
+	if got := exp2neg(math.Inf(1)); got != 0 {
+		t.Errorf("exp2neg(+Inf) = %v, want 0", got)
+	}
+	if LedgerHalfLife != 3*FrequencyHalfLife {
+		t.Errorf("LedgerHalfLife = %v, want 3×FrequencyHalfLife: assess cubes the ledger decay for the frequency", LedgerHalfLife)
+	}
+}
+
+func TestReadinessMatchesEvaluate(t *testing.T) {
+	subs := benchNetwork(300)
+	for _, kind := range store.Kinds() {
+		req := Request{Kind: kind}
+		for i, sub := range subs {
+			v := Evaluate(sub, req, store.DefaultSettings(), now)
+			l, s := Readiness(sub, req, store.DefaultSettings(), now)
+			if l != v.Level || s != v.Score {
+				t.Fatalf("friend %d, %s: Readiness = %v %d, Evaluate = %v %d", i, kind, l, s, v.Level, v.Score)
+			}
+		}
+	}
+}
