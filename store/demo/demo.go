@@ -417,7 +417,7 @@ func (g *generator) person(i int) (store.Friend, []store.Ask, []store.Favor) {
 	// Half the sole contacts were asked within the cool-down: asking them
 	// again is the case where a draft must acknowledge the frequency.
 	asks := g.asks(r, &f, sec, rareIdx >= 0 && rareIdx%2 == 0)
-	favors := g.favors(r, &f, poss, obj)
+	favors := g.favors(r, &f, asks, poss, obj)
 
 	// Created before anything happened with them; updated since.
 	first := now.Add(-2 * year)
@@ -584,9 +584,9 @@ func (g *generator) settle(r *rng, f *store.Friend, a *store.Ask) {
 			ho := g.helped[string(a.Kind)]
 			a.Outcome = format(ho[r.IntN(len(ho))], a.Org, a.Sector)
 			// Most help is thanked; recent help often not yet.
-			p := 80
+			p := 85
 			if now.Sub(a.Resolved) < 30*day {
-				p = 40
+				p = 70
 			}
 			if r.pct(p) {
 				a.Thanked = minTime(r.between(a.Resolved, a.Resolved.Add(4*day)), now)
@@ -635,19 +635,34 @@ func minTime(a, b time.Time) time.Time {
 }
 
 // favors draws what you did for a friend over the last three years.
-func (g *generator) favors(r *rng, f *store.Friend, poss, obj string) []store.Favor {
+// favors draws what you did for a friend over the last three years. You
+// are a considerate user: most friends who helped you lately got
+// something back since.
+func (g *generator) favors(r *rng, f *store.Friend, asks []store.Ask, poss, obj string) []store.Favor {
 	n := r.weighted([]int{25, 30, 25, 12, 8})
 	if f.Closeness >= 4 {
 		n++
 	}
-	ft, ev := g.favorWhat, g.events
-	out := make([]store.Favor, 0, n)
+	out := make([]store.Favor, 0, n+1)
 	for range n {
-		other := &g.sectors[r.weighted(g.sectorW)]
-		what := format(ft[r.IntN(len(ft))], poss, obj,
-			other.roles[r.IntN(len(other.roles))], other.orgs[r.IntN(len(other.orgs))], ev[r.IntN(len(ev))])
-		out = append(out, store.Favor{What: what, At: r.between(g.now.Add(-3*year), g.now.Add(-time.Hour))})
+		out = append(out, store.Favor{What: g.drawFavor(r, poss, obj), At: r.between(g.now.Add(-3*year), g.now.Add(-time.Hour))})
+	}
+	var lastHelp time.Time
+	for _, a := range asks {
+		if a.Status == store.StatusHelped && a.Resolved.After(lastHelp) {
+			lastHelp = a.Resolved
+		}
+	}
+	if g.now.Sub(lastHelp) < 90*day && r.pct(75) {
+		out = append(out, store.Favor{What: g.drawFavor(r, poss, obj), At: r.between(lastHelp, g.now)})
 	}
 	slices.SortFunc(out, func(a, b store.Favor) int { return a.At.Compare(b.At) })
 	return out
+}
+
+// drawFavor draws what one favor was.
+func (g *generator) drawFavor(r *rng, poss, obj string) string {
+	other := &g.sectors[r.weighted(g.sectorW)]
+	return format(g.favorWhat[r.IntN(len(g.favorWhat))], poss, obj,
+		other.roles[r.IntN(len(other.roles))], other.orgs[r.IntN(len(other.orgs))], g.events[r.IntN(len(g.events))])
 }

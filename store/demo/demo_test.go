@@ -377,6 +377,29 @@ func TestRealisticDistribution(t *testing.T) {
 	if share := float64(thanked) / float64(helped); share < 0.6 || share > 0.9 {
 		t.Errorf("%.0f%% of helped asks thanked, want most but not all", share*100)
 	}
+	// Reciprocity: most friends who helped lately got a favor back since.
+	lastHelp := map[uint64]time.Time{}
+	for _, a := range snap.Asks {
+		if a.Status == store.StatusHelped && a.Resolved.After(lastHelp[a.FriendID]) {
+			lastHelp[a.FriendID] = a.Resolved
+		}
+	}
+	helpedLately, helpedBack := 0, 0
+	for id, at := range lastHelp {
+		if testNow.Sub(at) > 90*24*time.Hour {
+			continue
+		}
+		helpedLately++
+		for _, v := range snap.Favors {
+			if v.FriendID == id && !v.At.Before(at) {
+				helpedBack++
+				break
+			}
+		}
+	}
+	if helpedLately == 0 || float64(helpedBack) < 0.6*float64(helpedLately) {
+		t.Errorf("%d of %d friends who helped in the last 90 days got a favor back since, want most", helpedBack, helpedLately)
+	}
 	asked := map[uint64]bool{}
 	for _, a := range snap.Asks {
 		asked[a.FriendID] = true
