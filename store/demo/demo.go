@@ -273,6 +273,17 @@ func (g *generator) person(i int) (store.Friend, []store.Ask, []store.Favor) {
 		given = r.name(c.male)
 		family = r.name(c.familyM)
 	}
+	// Some people carry a family name from another tradition (mixed
+	// families, marriage), among the Latin-script ones.
+	if c.nativeShare == 0 && !c.familyFirst && r.pct(15) {
+		if o := &g.cultures[r.weighted(g.cultureW)]; o.nativeShare == 0 && !o.familyFirst {
+			fam := o.familyM
+			if female && o.familyF != nil {
+				fam = o.familyF
+			}
+			family = r.name(fam)
+		}
+	}
 	f := store.Friend{}
 	switch {
 	case c.nativeShare > 0 && r.pct(c.nativeShare):
