@@ -424,14 +424,17 @@ func (s *Store) Snapshot(now time.Time) (*Snapshot, error) {
 		if snap.Friends, err = allFriends(tx); err != nil {
 			return err
 		}
-		if err := tx.Bucket(bucketAsks).ForEach(func(k, v []byte) error {
+		ab, fb := tx.Bucket(bucketAsks), tx.Bucket(bucketFavors)
+		snap.Asks = make([]Ask, 0, ab.Stats().KeyN)
+		if err := ab.ForEach(func(k, v []byte) error {
 			a, err := decodeAsk(v)
 			snap.Asks = append(snap.Asks, a)
 			return err
 		}); err != nil {
 			return err
 		}
-		return tx.Bucket(bucketFavors).ForEach(func(k, v []byte) error {
+		snap.Favors = make([]Favor, 0, fb.Stats().KeyN)
+		return fb.ForEach(func(k, v []byte) error {
 			f, err := decodeFavor(v)
 			snap.Favors = append(snap.Favors, f)
 			return err
