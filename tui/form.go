@@ -59,6 +59,7 @@ func newForm(c *common, title string, fields []field, submit func(map[string]str
 		f.initial[i] = f.fields[i].in.Value()
 		f.fields[i].in.Prompt = ""
 		f.fields[i].in.CharLimit = 2000
+		f.fields[i].in.SetStyles(c.styles.Input) // a steady cursor: no blink ticks
 	}
 	return f
 }
