@@ -3,6 +3,7 @@ package policy
 import (
 	"fmt"
 	"math/rand/v2"
+	"strconv"
 	"testing"
 	"time"
 
@@ -54,9 +55,16 @@ func benchNetwork(n int) Subjects {
 			from := time.Month(1 + r.IntN(12))
 			f.Busy = []store.MonthRange{{From: from, To: time.Month(1 + (int(from)+r.IntN(3))%12)}}
 		}
+		// Notes: eight words, one in ten from the small vocabulary above
+		// (so a keyword like "rocket" is in about 3% of notes), the rest
+		// from two thousand others.
 		notes := ""
 		for range 8 {
-			notes += benchWords[r.IntN(len(benchWords))] + " "
+			if r.IntN(10) == 0 {
+				notes += benchWords[r.IntN(len(benchWords))] + " "
+			} else {
+				notes += "word" + strconv.Itoa(r.IntN(2000)) + " "
+			}
 		}
 		f.Notes = notes
 		sp := span{a0: len(asks), f0: len(favors)}

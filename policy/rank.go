@@ -241,8 +241,12 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 	c := newClock(now)
 	n := pool.Len()
 	// First pass: who fits, and how many are in the targeted place.
-	fits := make([]int32, 0, min(n, 1024))
-	rels := make([]uint8, 0, min(n, 1024))
+	guess := n // everyone fits a request without a target
+	if t.any {
+		guess = min(n, 1024)
+	}
+	fits := make([]int32, 0, guess)
+	rels := make([]uint8, 0, guess)
 	places, placeIdx := 0, -1
 	for i := 0; i < n; i++ {
 		f := pool.Subject(i).Friend
