@@ -78,7 +78,7 @@ const (
 type target struct {
 	sector string
 	org    string
-	keys   []string
+	keys   []keyword
 	any    bool
 }
 
@@ -89,8 +89,8 @@ func newTarget(req Request) target {
 	}
 	for _, k := range req.Keywords {
 		for _, w := range strings.Fields(strings.ToLower(k)) {
-			if w != "" && !slices.Contains(t.keys, w) {
-				t.keys = append(t.keys, w)
+			if w != "" && !slices.ContainsFunc(t.keys, func(k keyword) bool { return k.w == w }) {
+				t.keys = append(t.keys, newKeyword(w))
 			}
 		}
 	}
@@ -136,73 +136,109 @@ func (t *target) relevance(f *store.Friend) int {
 	}
 	for _, k := range t.keys {
 		switch {
-		case containsFold(f.Org, k) || sectorsContain(f.Sectors, k):
+		case k.in(f.Org) || sectorsContain(f.Sectors, k):
 			r += RelevanceKeyOrg
-		case containsFold(f.Role, k):
+		case k.in(f.Role):
 			r += RelevanceKeyRole
-		case containsFold(f.Notes, k):
+		case k.in(f.Notes):
 			r += RelevanceKeyNotes
 		}
 	}
 	return min(r, 100)
 }
 
-func sectorsContain(sectors []string, k string) bool {
+func sectorsContain(sectors []string, k keyword) bool {
 	for _, s := range sectors {
-		if containsFold(s, k) {
+		if k.in(s) {
 			return true
 		}
 	}
 	return false
 }
 
-// containsFold reports whether s contains the lower-case word sub,
-// ignoring case, without allocating. It finds candidates for an ASCII
-// first byte with strings.IndexByte (vectorised) and compares windows
-// with strings.EqualFold, so it may miss a match whose cases differ in
-// byte length (rare outside a few scripts).
-func containsFold(s, sub string) bool {
-	n := len(sub)
+// keyword is a lower-case search word with the offset of its rarest
+// ASCII byte, the anchor its search looks for first.
+type keyword struct {
+	w  string
+	at int // -1: no ASCII letter or digit to anchor on
+}
+
+// letterOrder ranks letters from the most to the least frequent in
+// English and Italian text; a later letter makes a better anchor.
+const letterOrder = "eaitonrslcdmupghbfvwykzjxq"
+
+func newKeyword(w string) keyword {
+	k := keyword{w: w, at: -1}
+	best := -1
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		rank := -1
+		switch {
+		case 'a' <= c && c <= 'z':
+			rank = strings.IndexByte(letterOrder, c)
+		case '0' <= c && c <= '9', c < utf8.RuneSelf && c > ' ':
+			rank = len(letterOrder) // digits and punctuation are rare
+		}
+		if rank > best {
+			best, k.at = rank, i
+		}
+	}
+	return k
+}
+
+// in reports whether s contains the keyword, ignoring case, without
+// allocating. It finds candidates for the anchor byte (either case) with
+// strings.IndexByte (vectorised) and compares the window around each with
+// strings.EqualFold, so it may miss a match whose cases differ in byte
+// length (rare outside a few scripts).
+func (k keyword) in(s string) bool {
+	n := len(k.w)
 	if n == 0 {
 		return true
 	}
 	if n > len(s) {
 		return false
 	}
-	c := sub[0]
-	if c >= utf8.RuneSelf {
+	if k.at < 0 {
 		for i := 0; i+n <= len(s); i++ {
-			if strings.EqualFold(s[i:i+n], sub) {
+			if strings.EqualFold(s[i:i+n], k.w) {
 				return true
 			}
 		}
 		return false
 	}
-	if indexFold(s, sub, c) {
+	c := k.w[k.at]
+	if k.anchored(s, c) {
 		return true
 	}
 	if 'a' <= c && c <= 'z' {
-		return indexFold(s, sub, c-'a'+'A')
+		return k.anchored(s, c-'a'+'A')
 	}
 	return false
 }
 
-// indexFold looks for sub in s at every position holding the byte c.
-func indexFold(s, sub string, c byte) bool {
-	n := len(sub)
-	for off := 0; off+n <= len(s); {
-		i := strings.IndexByte(s[off:len(s)-n+1], c)
+// anchored looks for the keyword at every place where its anchor byte
+// could be c.
+func (k keyword) anchored(s string, c byte) bool {
+	n := len(k.w)
+	// The anchor sits at k.at in the keyword, so it lies in s[k.at:len(s)-n+k.at+1].
+	for off := k.at; off <= len(s)-n+k.at; {
+		i := strings.IndexByte(s[off:len(s)-n+k.at+1], c)
 		if i < 0 {
 			return false
 		}
 		p := off + i
-		if strings.EqualFold(s[p:p+n], sub) {
+		if strings.EqualFold(s[p-k.at:p-k.at+n], k.w) {
 			return true
 		}
 		off = p + 1
 	}
 	return false
 }
+
+// containsFold reports whether s contains the lower-case word sub,
+// ignoring case (see keyword.in).
+func containsFold(s, sub string) bool { return newKeyword(sub).in(s) }
 
 // SoleContact reports whether the friend with id is the only active
 // (not archived) friend in the place req targets: its organisation when

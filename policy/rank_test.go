@@ -263,6 +263,13 @@ func TestContainsFold(t *testing.T) {
 		{"Über uns", "über", true},
 		{"c++ and C#", "c#", true},
 		{"R&D lead", "r&d", true},
+		{"xxROCKET", "rocket", true},
+		{"ROCKETxx", "rocket", true},
+		{"kkkkkkrocke", "rocket", false},
+		{"k", "k", true},
+		{"plan for 2026", "2026", true},
+		{"a jazz quartet", "jazz", true},
+		{"città di Roma", "città", true},
 	} {
 		if got := containsFold(tc.s, tc.sub); got != tc.want {
 			t.Errorf("containsFold(%q, %q) = %v, want %v", tc.s, tc.sub, got, tc.want)
