@@ -276,32 +276,53 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 	t := newTarget(req)
 	c := newClock(now)
 	n := pool.Len()
-	// First pass: who fits, and how many are in the targeted place.
-	guess := n // everyone fits a request without a target
-	if t.any {
-		guess = min(n, 1024)
+	// First pass: who fits, and how many are in the targeted place; a
+	// large pool is scanned in chunks on every processor, then the
+	// chunks are joined in order.
+	type scanned struct {
+		fits           []int32
+		rels           []uint8
+		places, placeI int
 	}
-	fits := make([]int32, 0, guess)
-	rels := make([]uint8, 0, guess)
-	places, placeIdx := 0, -1
-	for i := 0; i < n; i++ {
-		f := pool.Subject(i).Friend
-		if f == nil || f.Archived || (opt.Exclude != 0 && f.ID == opt.Exclude) {
-			continue
-		}
-		rel := 0
+	scan := func(lo, hi int) scanned {
+		guess := hi - lo // everyone fits a request without a target
 		if t.any {
-			rel = t.relevance(f)
-			if rel == 0 {
+			guess = min(guess, 1024)
+		}
+		sc := scanned{fits: make([]int32, 0, guess), rels: make([]uint8, 0, guess), placeI: -1}
+		for i := lo; i < hi; i++ {
+			f := pool.Subject(i).Friend
+			if f == nil || f.Archived || (opt.Exclude != 0 && f.ID == opt.Exclude) {
 				continue
 			}
+			rel := 0
+			if t.any {
+				if rel = t.relevance(f); rel == 0 {
+					continue
+				}
+			}
+			if t.place(f) {
+				sc.places++
+				sc.placeI = i
+			}
+			sc.fits = append(sc.fits, int32(i))
+			sc.rels = append(sc.rels, uint8(rel))
 		}
-		if t.place(f) {
-			places++
-			placeIdx = i
+		return sc
+	}
+	parts := make([]scanned, workersFor(n))
+	parallel(n, len(parts), func(w, lo, hi int) { parts[w] = scan(lo, hi) })
+	fits, rels := parts[0].fits, parts[0].rels
+	places, placeIdx := 0, -1
+	for w, p := range parts {
+		if w > 0 {
+			fits = append(fits, p.fits...)
+			rels = append(rels, p.rels...)
 		}
-		fits = append(fits, int32(i))
-		rels = append(rels, uint8(rel))
+		places += p.places
+		if p.placeI >= 0 {
+			placeIdx = p.placeI
+		}
 	}
 	// The excluded friend still counts as someone you know there.
 	if opt.Exclude != 0 && places == 1 {
@@ -331,17 +352,7 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 			keys[j] = rankKey(a, rels[j], sub.Friend.Closeness, j)
 		}
 	}
-	if workers := min(runtime.GOMAXPROCS(0), len(fits)/parallelMin); workers > 1 {
-		var wg sync.WaitGroup
-		chunk := (len(fits) + workers - 1) / workers
-		for lo := 0; lo < len(fits); lo += chunk {
-			hi := min(lo+chunk, len(fits))
-			wg.Go(func() { fill(lo, hi) })
-		}
-		wg.Wait()
-	} else {
-		fill(0, len(fits))
-	}
+	parallel(len(fits), workersFor(len(fits)), func(_, lo, hi int) { fill(lo, hi) })
 	slices.Sort(keys)
 	if end, _ := slices.BinarySearch(keys, dropKey); end < len(keys) {
 		keys = keys[:end]
@@ -374,6 +385,29 @@ const dropKey = ^uint64(0)
 
 // parallelMin is the fewest rows worth a goroutine of their own.
 const parallelMin = 4096
+
+// workersFor is how many goroutines n rows are worth: at least one, at
+// most one per processor.
+func workersFor(n int) int {
+	return max(1, min(runtime.GOMAXPROCS(0), n/parallelMin))
+}
+
+// parallel splits [0, n) into workers contiguous chunks and runs fn on
+// each, chunk w on its own goroutine (the first on the caller's).
+func parallel(n, workers int, fn func(w, lo, hi int)) {
+	if workers <= 1 {
+		fn(0, 0, n)
+		return
+	}
+	chunk := (n + workers - 1) / workers
+	var wg sync.WaitGroup
+	for w := 1; w < workers; w++ {
+		lo, hi := min(w*chunk, n), min((w+1)*chunk, n)
+		wg.Go(func() { fn(w, lo, hi) })
+	}
+	fn(0, 0, min(chunk, n))
+	wg.Wait()
+}
 
 func rankKey(a assessment, rel uint8, closeness int, row int) uint64 {
 	group := uint64(0)

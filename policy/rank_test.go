@@ -291,6 +291,7 @@ func TestRankLargeMatchesReference(t *testing.T) {
 		{Request{Kind: store.KindChat}, RankOptions{}},
 		{Request{Kind: store.KindReferral}, RankOptions{ReadyOnly: true}},
 		{Request{Kind: store.KindIntro, Keywords: []string{"team"}}, RankOptions{Limit: 100}},
+		{Request{Kind: store.KindChat, Sector: "aerospace", Keywords: []string{"rocket"}}, RankOptions{}},
 	} {
 		got := Rank(tc.req, subs, set, now, tc.opt)
 		type row struct {
