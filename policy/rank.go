@@ -362,15 +362,17 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 	}
 
 	out := make([]Candidate, len(keys))
-	for k, key := range keys {
-		j := int(key & (1<<keyIndexBits - 1))
-		i := int(fits[j])
-		sub := pool.Subject(i)
-		r := req
-		r.Sole = places == 1 && i == placeIdx
-		a := assess(sub, r, set, c)
-		out[k] = Candidate{Index: i, Friend: sub.Friend, Relevance: int(rels[j]), Verdict: a.verdict(sub.Friend, r, set, now)}
-	}
+	parallel(len(keys), workersFor(len(keys)), func(_, lo, hi int) {
+		for k := lo; k < hi; k++ {
+			j := int(keys[k] & (1<<keyIndexBits - 1))
+			i := int(fits[j])
+			sub := pool.Subject(i)
+			r := req
+			r.Sole = places == 1 && i == placeIdx
+			a := assess(sub, r, set, c)
+			out[k] = Candidate{Index: i, Friend: sub.Friend, Relevance: int(rels[j]), Verdict: a.verdict(sub.Friend, r, set, now)}
+		}
+	})
 	return out
 }
 
