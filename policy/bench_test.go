@@ -128,6 +128,24 @@ func BenchmarkEvaluateAll(b *testing.B) {
 	}
 }
 
+// BenchmarkReadinessAll is EvaluateAll without the reasons (a list's
+// badges).
+func BenchmarkReadinessAll(b *testing.B) {
+	for _, n := range benchSizes {
+		subs := benchNetwork(n)
+		b.Run(fmt.Sprintf("friends=%d/asks=%d", n, asksIn(subs)), func(b *testing.B) {
+			set := store.DefaultSettings()
+			req := Request{Kind: store.KindIntro}
+			b.ReportAllocs()
+			for b.Loop() {
+				for i := range subs {
+					_, _ = Readiness(subs[i], req, set, now)
+				}
+			}
+		})
+	}
+}
+
 // BenchmarkRank ranks the whole network for a need: the budget is 25 ms
 // at 100k friends.
 func BenchmarkRank(b *testing.B) {

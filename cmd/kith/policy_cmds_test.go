@@ -170,7 +170,9 @@ func TestWhoTextFits80Columns(t *testing.T) {
 			t.Errorf("line is %d cells wide, want ≤ 80: %q", w, l)
 		}
 	}
-	out, _, _ = kith(t, db, "check", "林", "--kind", "referral")
+	out, _, _ = kith(t, db, "check", "Bartholomew", "--kind", "referral", "--sector", "aerospace", "--org", "The Very Long Organisation Name Ltd")
+	out2, _, _ := kith(t, db, "check", "林", "--kind", "referral")
+	out += out2
 	for _, l := range strings.Split(strings.TrimRight(out, "\n"), "\n") {
 		if w := ansi.StringWidth(l); w > 80 {
 			t.Errorf("check line is %d cells wide, want ≤ 80: %q", w, l)
