@@ -248,3 +248,18 @@ func TestDraftUserTemplates(t *testing.T) {
 		t.Errorf("broken template: exit %d, stderr %q; want 1 naming the file", code, errs)
 	}
 }
+
+func TestWriteWrapped(t *testing.T) {
+	var b strings.Builder
+	writeWrapped(&b, "  code:  ", "one two three 美美美美 four five six seven eight nine ten eleven", 30)
+	// 21 cells after the prefix; each 美 is two cells wide.
+	want := "  code:  one two three\n         美美美美 four five\n         six seven eight nine\n         ten eleven\n"
+	if b.String() != want {
+		t.Errorf("writeWrapped =\n%q, want\n%q", b.String(), want)
+	}
+	b.Reset()
+	writeWrapped(&b, "", "", 80)
+	if b.String() != "\n" {
+		t.Errorf("writeWrapped(empty) = %q, want one newline", b.String())
+	}
+}
