@@ -179,36 +179,65 @@ func (s *Store) History(friendID uint64) ([]Ask, []Favor, error) {
 	return asks, favors, err
 }
 
-// Network is every friend with the heads of their asks and favors, what
-// the first screen and the policy need, read in one transaction.
+// Network is every friend with the heads of their asks and favors: what
+// the first screen and the policy need, read in one transaction and kept
+// compact (about 56 bytes an ask), since it may hold a million asks.
 //
-// Ask heads carry ID, FriendID, Kind, Status, Sector, Org and the times
-// Created, Sent, Resolved, FollowUp and Thanked; Topic, Body and Outcome
-// are left empty (read them with History or Ask). Favor heads carry ID,
-// FriendID and At, not What.
+// The ask heads that AsksOf and AppendAsks return carry ID, FriendID, Kind,
+// Status and the times Created, Sent, Resolved, FollowUp and Thanked;
+// Topic, Sector, Org, Body and Outcome are empty (read them with History
+// or Ask). Favor heads carry ID, FriendID and At, not What.
 type Network struct {
 	// Friends in id order.
 	Friends []Friend
-	// Asks grouped by friend (in Friends order), each friend's oldest first.
-	Asks []Ask
-	// Favors grouped like Asks.
-	Favors []Favor
 
-	askSpan, favorSpan []span
+	heads     []askHead // grouped by friend in Friends order, oldest first
+	favors    []Favor
+	askSpan   []span
+	favorSpan []span
 }
 
 type span struct{ lo, hi int32 }
 
-// AsksOf returns the ask heads of Friends[i], oldest first.
+// AskCount is the number of asks in the network.
+func (n *Network) AskCount() int { return len(n.heads) }
+
+// FavorCount is the number of favors in the network.
+func (n *Network) FavorCount() int { return len(n.favors) }
+
+// AsksOf returns the ask heads of Friends[i], oldest first, in a new
+// slice. Loops over every friend should use AppendAsks with one buffer.
 func (n *Network) AsksOf(i int) []Ask {
+	return n.AppendAsks(nil, i)
+}
+
+// AppendAsks appends the ask heads of Friends[i], oldest first, to dst.
+func (n *Network) AppendAsks(dst []Ask, i int) []Ask {
+	id := n.Friends[i].ID
 	sp := n.askSpan[i]
-	return n.Asks[sp.lo:sp.hi:sp.hi]
+	for _, h := range n.heads[sp.lo:sp.hi] {
+		dst = append(dst, h.ask(id))
+	}
+	return dst
+}
+
+// LastAsk is when the latest ask actually made to Friends[i] was made
+// (zero if none).
+func (n *Network) LastAsk(i int) time.Time {
+	sp := n.askSpan[i]
+	var last int64
+	for _, h := range n.heads[sp.lo:sp.hi] {
+		if h.made() {
+			last = max(last, h.at())
+		}
+	}
+	return fromNanos(last)
 }
 
 // FavorsOf returns the favor heads of Friends[i], oldest first.
 func (n *Network) FavorsOf(i int) []Favor {
 	sp := n.favorSpan[i]
-	return n.Favors[sp.lo:sp.hi:sp.hi]
+	return n.favors[sp.lo:sp.hi:sp.hi]
 }
 
 // Index returns the position of the friend with id in Friends, or -1.
@@ -236,35 +265,41 @@ func (s *Store) Network() (*Network, error) {
 		if n.Friends, err = allFriends(tx); err != nil {
 			return err
 		}
-		ab := tx.Bucket(bucketAsksByFriend)
-		n.Asks = make([]Ask, 0, ab.Stats().KeyN)
-		if err := ab.ForEach(func(k, v []byte) error {
-			a, err := decodeAskHead(k, v)
-			if err != nil {
-				return fmt.Errorf("ask %d: %w", historyID(k), err)
-			}
-			n.Asks = append(n.Asks, a)
-			return nil
-		}); err != nil {
-			return err
-		}
-		fb := tx.Bucket(bucketFavorsByFriend)
-		n.Favors = make([]Favor, 0, fb.Stats().KeyN)
-		return fb.ForEach(func(k, _ []byte) error {
-			n.Favors = append(n.Favors, Favor{
-				ID:       historyID(k),
-				FriendID: btoi(k[:8]),
-				At:       keyTime(k[8:16]),
-			})
-			return nil
-		})
+		return n.readHeads(tx)
 	})
 	if err != nil {
 		return nil, err
 	}
-	n.askSpan = spans(n.Friends, len(n.Asks), func(i int) uint64 { return n.Asks[i].FriendID })
-	n.favorSpan = spans(n.Friends, len(n.Favors), func(i int) uint64 { return n.Favors[i].FriendID })
 	return n, nil
+}
+
+// readHeads reads the heads of every ask and favor and groups them by
+// n.Friends (in id order; records of friends not there are left out).
+func (n *Network) readHeads(tx *bolt.Tx) error {
+	hint := tx.Bucket(bucketAsks).Sequence()
+	n.heads = make([]askHead, 0, hint)
+	owners := make([]uint64, 0, hint)
+	if err := tx.Bucket(bucketAsksByFriend).ForEach(func(k, v []byte) error {
+		h, err := decodeAskHead(k, v)
+		if err != nil {
+			return fmt.Errorf("ask %d: %w", historyID(k), err)
+		}
+		n.heads = append(n.heads, h)
+		owners = append(owners, btoi(k[:8]))
+		return nil
+	}); err != nil {
+		return err
+	}
+	n.favors = make([]Favor, 0, tx.Bucket(bucketFavors).Sequence())
+	if err := tx.Bucket(bucketFavorsByFriend).ForEach(func(k, _ []byte) error {
+		n.favors = append(n.favors, Favor{ID: historyID(k), FriendID: btoi(k[:8]), At: keyTime(k[8:16])})
+		return nil
+	}); err != nil {
+		return err
+	}
+	n.askSpan = spans(n.Friends, len(owners), func(i int) uint64 { return owners[i] })
+	n.favorSpan = spans(n.Friends, len(n.favors), func(i int) uint64 { return n.favors[i].FriendID })
+	return nil
 }
 
 // spans walks records grouped by friend id alongside friends (both in id
@@ -323,11 +358,16 @@ func (s *Store) FindFriend(query string) (Friend, error) {
 	}
 	lq := strings.ToLower(q)
 	var exact, partial []Friend
+	var lower []byte
 	err := s.view(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketFriends).ForEach(func(k, v []byte) error {
-			// Cheap test on the raw bytes first; decode only candidates.
-			if !bytes.Contains(bytes.ToLower(v), []byte(lq)) {
-				return nil
+			// Cheap test on the name's bytes first, lower-cased into a
+			// reused buffer; decode only candidates (and damaged values,
+			// so that decodeFriend reports them).
+			if name, ok := friendName(v); ok {
+				if lower = appendLower(lower[:0], name); !bytes.Contains(lower, []byte(lq)) {
+					return nil
+				}
 			}
 			f, err := decodeFriend(v)
 			if err != nil {
@@ -386,14 +426,17 @@ func (s *Store) Snapshot(now time.Time) (*Snapshot, error) {
 		if snap.Friends, err = allFriends(tx); err != nil {
 			return err
 		}
-		if err := tx.Bucket(bucketAsks).ForEach(func(k, v []byte) error {
+		ab, fb := tx.Bucket(bucketAsks), tx.Bucket(bucketFavors)
+		snap.Asks = make([]Ask, 0, ab.Stats().KeyN)
+		if err := ab.ForEach(func(k, v []byte) error {
 			a, err := decodeAsk(v)
 			snap.Asks = append(snap.Asks, a)
 			return err
 		}); err != nil {
 			return err
 		}
-		return tx.Bucket(bucketFavors).ForEach(func(k, v []byte) error {
+		snap.Favors = make([]Favor, 0, fb.Stats().KeyN)
+		return fb.ForEach(func(k, v []byte) error {
 			f, err := decodeFavor(v)
 			snap.Favors = append(snap.Favors, f)
 			return err
@@ -408,7 +451,12 @@ func (s *Store) Restore(snap *Snapshot) error {
 	if snap.SchemaVersion > schemaVersion() {
 		return fmt.Errorf("the export has schema version %d but this kith knows only up to %d: %w", snap.SchemaVersion, schemaVersion(), ErrTooNew)
 	}
-	return s.update(func(btx *bolt.Tx) error {
+	// Roughly what the records take on disk, index entries included.
+	hint := 512*len(snap.Friends) + 256*len(snap.Asks) + 128*len(snap.Favors)
+	for i := range snap.Asks {
+		hint += len(snap.Asks[i].Body)
+	}
+	return s.updateSized(hint, func(btx *bolt.Tx) error {
 		tx := &Tx{tx: btx, now: time.Now().UTC()}
 		if !tx.Empty() {
 			return fmt.Errorf("%s: %w: restore a kith export into a new database (choose one with --db)", s.path, ErrNotEmpty)
@@ -457,4 +505,36 @@ func (s *Store) BackupFile(path string, force bool) error {
 		return fmt.Errorf("backup to %s: %w", path, err)
 	}
 	return nil
+}
+
+// Roster is every friend with when you last asked each of them (zero if
+// never): what `kith list` shows, read without expanding any ask.
+func (s *Store) Roster() ([]Friend, []time.Time, error) {
+	var friends []Friend
+	var last []time.Time
+	err := s.view(func(tx *bolt.Tx) error {
+		var err error
+		if friends, err = allFriends(tx); err != nil {
+			return err
+		}
+		last = make([]time.Time, len(friends))
+		i := 0
+		c := tx.Bucket(bucketAsksByFriend).Cursor()
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			owner := btoi(k[:8])
+			for i < len(friends) && friends[i].ID < owner {
+				i++
+			}
+			if i == len(friends) {
+				break
+			}
+			if friends[i].ID != owner || !statusOf(headStatus(v)).Made() {
+				continue
+			}
+			// Keys sort by time within a friend: the latest made ask wins.
+			last[i] = keyTime(k[8:16])
+		}
+		return nil
+	})
+	return friends, last, err
 }

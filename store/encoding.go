@@ -6,6 +6,8 @@ import (
 	"errors"
 	"math"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // This file holds every on-disk encoding: keys and record values. Records
@@ -74,21 +76,23 @@ func (e *encoder) time(t time.Time) {
 	e.uvarint(uint64(t.Nanosecond()))
 }
 
-// decoder reads from one string holding the whole value, so that every
-// string field is a substring of a single copy made out of the transaction.
-type decoder struct {
-	s   string
+// decoder reads a value. Over a string holding the whole value (a single
+// copy made out of the transaction), every string field is a substring of
+// it. Over the transaction's []byte, nothing is copied: the caller must
+// copy what it keeps (decodeAskHead keeps only numbers).
+type decoder[T string | []byte] struct {
+	s   T
 	err error
 }
 
-func (d *decoder) fail() {
+func (d *decoder[T]) fail() {
 	if d.err == nil {
 		d.err = errCorrupt
 	}
-	d.s = ""
+	d.s = d.s[:0]
 }
 
-func (d *decoder) uvarint() uint64 {
+func (d *decoder[T]) uvarint() uint64 {
 	var v uint64
 	var shift uint
 	for i := 0; i < len(d.s); i++ {
@@ -107,7 +111,7 @@ func (d *decoder) uvarint() uint64 {
 	return 0
 }
 
-func (d *decoder) varint() int64 {
+func (d *decoder[T]) varint() int64 {
 	u := d.uvarint()
 	x := int64(u >> 1)
 	if u&1 != 0 {
@@ -116,7 +120,7 @@ func (d *decoder) varint() int64 {
 	return x
 }
 
-func (d *decoder) byte() byte {
+func (d *decoder[T]) byte() byte {
 	if len(d.s) == 0 {
 		d.fail()
 		return 0
@@ -126,20 +130,20 @@ func (d *decoder) byte() byte {
 	return c
 }
 
-func (d *decoder) bool() bool { return d.byte() == 1 }
+func (d *decoder[T]) bool() bool { return d.byte() == 1 }
 
-func (d *decoder) str() string {
+func (d *decoder[T]) str() T {
 	n := d.uvarint()
 	if n > uint64(len(d.s)) {
 		d.fail()
-		return ""
+		return d.s
 	}
 	s := d.s[:n]
 	d.s = d.s[n:]
 	return s
 }
 
-func (d *decoder) strs() []string {
+func (d *decoder[T]) strs() []string {
 	n := d.uvarint()
 	if n == 0 {
 		return nil
@@ -150,12 +154,12 @@ func (d *decoder) strs() []string {
 	}
 	out := make([]string, n)
 	for i := range out {
-		out[i] = d.str()
+		out[i] = string(d.str())
 	}
 	return out
 }
 
-func (d *decoder) time() time.Time {
+func (d *decoder[T]) time() time.Time {
 	if d.byte() == 0 {
 		return time.Time{}
 	}
@@ -168,7 +172,7 @@ func (d *decoder) time() time.Time {
 	return time.Unix(sec, int64(ns)).UTC()
 }
 
-func (d *decoder) version() {
+func (d *decoder[T]) version() {
 	if d.byte() != recordVersion {
 		d.fail()
 	}
@@ -207,7 +211,7 @@ func encodeFriend(f *Friend) []byte {
 }
 
 func decodeFriend(v []byte) (Friend, error) {
-	d := decoder{s: string(v)}
+	d := decoder[string]{s: string(v)}
 	d.version()
 	var f Friend
 	f.ID = d.uvarint()
@@ -246,6 +250,35 @@ func decodeFriend(v []byte) (Friend, error) {
 	return f, d.err
 }
 
+// friendName returns the name field of an encoded friend without decoding
+// the rest (or copying it: it points into v).
+func friendName(v []byte) ([]byte, bool) {
+	d := decoder[[]byte]{s: v}
+	d.version()
+	d.uvarint()
+	name := d.str()
+	return name, d.err == nil
+}
+
+// appendLower appends s lower-cased as strings.ToLower does it (invalid
+// UTF-8 becomes U+FFFD), without allocating when dst has room.
+func appendLower(dst, s []byte) []byte {
+	for len(s) > 0 {
+		if c := s[0]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			s = s[1:]
+			continue
+		}
+		r, n := utf8.DecodeRune(s)
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		s = s[n:]
+	}
+	return dst
+}
+
 func encodeAsk(a *Ask) []byte {
 	e := encoder{b: make([]byte, 0, 64+len(a.Body))}
 	e.b = append(e.b, recordVersion)
@@ -267,7 +300,7 @@ func encodeAsk(a *Ask) []byte {
 }
 
 func decodeAsk(v []byte) (Ask, error) {
-	d := decoder{s: string(v)}
+	d := decoder[string]{s: string(v)}
 	d.version()
 	var a Ask
 	a.ID = d.uvarint()
@@ -305,20 +338,23 @@ func encodeAskHead(a *Ask) []byte {
 	return e.b
 }
 
-func decodeAskHead(k, v []byte) (Ask, error) {
-	d := decoder{s: string(v)}
+// decodeAskHead reads an index entry, straight from the transaction's
+// bytes, into the compact in-memory head: codes and numbers, no strings, so
+// a million heads cost no allocation each.
+func decodeAskHead(k, v []byte) (askHead, error) {
+	d := decoder[[]byte]{s: v}
 	d.version()
-	a := Ask{ID: historyID(k), FriendID: btoi(k[:8])}
-	a.Kind = Kind(d.str())
-	a.Status = Status(d.str())
-	a.Sector = d.str()
-	a.Org = d.str()
-	a.Created = d.time()
-	a.Sent = d.time()
-	a.Resolved = d.time()
-	a.FollowUp = d.time()
-	a.Thanked = d.time()
-	return a, d.err
+	h := askHead{id: historyID(k)}
+	h.kind = kindCode(d.str())
+	h.status = statusCode(d.str())
+	d.str() // sector and org: kept on disk, not needed in memory
+	d.str()
+	h.created = nanos(d.time())
+	h.sent = nanos(d.time())
+	h.resolved = nanos(d.time())
+	h.followUp = nanos(d.time())
+	h.thanked = nanos(d.time())
+	return h, d.err
 }
 
 func encodeFavor(v *Favor) []byte {
@@ -332,7 +368,7 @@ func encodeFavor(v *Favor) []byte {
 }
 
 func decodeFavor(b []byte) (Favor, error) {
-	d := decoder{s: string(b)}
+	d := decoder[string]{s: string(b)}
 	d.version()
 	var v Favor
 	v.ID = d.uvarint()

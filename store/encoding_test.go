@@ -2,6 +2,7 @@ package store
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 )
@@ -10,12 +11,13 @@ func TestAskHeadKeepsWhatPolicyNeeds(t *testing.T) {
 	a := Ask{ID: 7, FriendID: 3, Kind: KindReference, Topic: "t", Sector: "law", Org: "Acme", Body: "b",
 		Status: StatusHelped, Created: t0, Sent: t0.Add(time.Hour), Resolved: t0.Add(2 * time.Hour),
 		FollowUp: t0.Add(3 * time.Hour), Thanked: t0.Add(4 * time.Hour), Outcome: "o"}
-	got, err := decodeAskHead(historyKey(a.FriendID, a.At(), a.ID), encodeAskHead(&a))
+	h, err := decodeAskHead(historyKey(a.FriendID, a.At(), a.ID), encodeAskHead(&a))
 	if err != nil {
 		t.Fatal(err)
 	}
+	got := h.ask(a.FriendID)
 	want := a
-	want.Topic, want.Body, want.Outcome = "", "", ""
+	want.Topic, want.Sector, want.Org, want.Body, want.Outcome = "", "", "", "", ""
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %+v\nwant %+v", got, want)
 	}
@@ -49,6 +51,19 @@ func FuzzDecode(f *testing.F) {
 		decodeFavor(b)
 		decodeAskHead(make([]byte, 24), b)
 	})
+}
+
+func TestHeadCodesCoverEveryKindAndStatus(t *testing.T) {
+	for _, k := range Kinds() {
+		if got := kindOf(kindCode([]byte(k))); got != k {
+			t.Errorf("kind %q comes back as %q", k, got)
+		}
+	}
+	for _, s := range Statuses() {
+		if got := statusOf(statusCode([]byte(s))); got != s {
+			t.Errorf("status %q comes back as %q", s, got)
+		}
+	}
 }
 
 func TestCleanText(t *testing.T) {
@@ -108,5 +123,42 @@ func TestMonthRange(t *testing.T) {
 		if _, err := ParseMonthRange(bad); err == nil {
 			t.Errorf("ParseMonthRange(%q) accepted", bad)
 		}
+	}
+}
+
+// The heads decode straight from the transaction's bytes: nothing they
+// keep may point into those bytes.
+func TestAskHeadOutlivesItsBytes(t *testing.T) {
+	a := Ask{ID: 1, FriendID: 2, Kind: KindIntro, Status: StatusSent, Created: t0}
+	v := encodeAskHead(&a)
+	h, err := decodeAskHead(historyKey(a.FriendID, a.At(), a.ID), v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range v {
+		v[i] = 'x' // the transaction's memory is gone
+	}
+	if got := h.ask(2); got.Kind != KindIntro || got.Status != StatusSent || !got.Created.Equal(t0) {
+		t.Errorf("head changed with the bytes it came from: %+v", got)
+	}
+}
+
+func TestAppendLowerMatchesStringsToLower(t *testing.T) {
+	for _, s := range []string{"", "Giulia ROSSI", "İrem Öztürk", "ΓΙΏΡΓΟΣ Παπαδόπουλος", "ÇAĞLA", "王芳", "Nguyễn Thị Hương",
+		"Ǆemal", "bad \xff\xfe utf8", "ẞ Groß", "Олена ШЕВЧЕНКО"} {
+		if got, want := string(appendLower(nil, []byte(s))), strings.ToLower(s); got != want {
+			t.Errorf("appendLower(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func TestFriendNameReadsOnlyTheName(t *testing.T) {
+	f := fullFriend()
+	got, ok := friendName(encodeFriend(&f))
+	if !ok || string(got) != f.Name {
+		t.Errorf("friendName = %q, %v; want %q, true", got, ok, f.Name)
+	}
+	if _, ok := friendName([]byte{recordVersion, 1, 200}); ok {
+		t.Error("friendName of a truncated value reported ok")
 	}
 }

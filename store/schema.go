@@ -21,6 +21,19 @@ var (
 	keyProfile    = []byte("profile")
 )
 
+// fillPercent is how full bbolt packs a bucket's pages when it splits
+// them. Record buckets are keyed by sequence ids, so writes append at the
+// end and pages can be packed full; the by-friend indexes also take
+// inserts in the middle (a new ask for an old friend), so they keep some
+// room. bbolt's default of half full doubled the file.
+func fillPercent(name []byte) float64 {
+	switch string(name) {
+	case string(bucketAsksByFriend), string(bucketFavorsByFriend):
+		return 0.8
+	}
+	return 1.0
+}
+
 // migration is one step of the schema. Migrations run in order, all in the
 // transaction that opens the database, and the version reached is recorded
 // in the meta bucket in that same transaction.

@@ -97,13 +97,16 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) error {
 	if info.IsDir() {
 		return fmt.Errorf("%s is a directory, not a kith database: %w", s.path, ErrNotKith)
 	}
-	db, err := s.open(true)
+	db, err := s.open(true, 0)
 	if err != nil {
 		return err
 	}
 	needsMigration := false
 	err = guard(s.path, func() error {
 		return db.View(func(tx *bolt.Tx) error {
+			if tx.Bucket(bucketMeta) == nil && isBlank(tx) {
+				return nil // nothing committed yet: reads as empty
+			}
 			v, err := s.checkSchema(tx)
 			if err != nil {
 				return err
@@ -129,14 +132,20 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) error {
 // update runs fn in a read-write transaction, creating the database if it
 // does not exist. The transaction is synced to disk before update returns.
 func (s *Store) update(fn func(tx *bolt.Tx) error) error {
-	fresh := false
+	return s.updateSized(0, fn)
+}
+
+// updateSized is update for a transaction expected to write about
+// sizeHint bytes: the file is mapped that large from the start, since
+// bbolt remaps (and copies every dirty node) each time a transaction
+// outgrows the map, which made a 1M-ask restore take minutes.
+func (s *Store) updateSized(sizeHint int, fn func(tx *bolt.Tx) error) error {
 	info, err := os.Stat(s.path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		if err := os.MkdirAll(filepath.Dir(s.path), 0o700); err != nil {
 			return fmt.Errorf("create the database directory: %w", err)
 		}
-		fresh = true
 	case err != nil:
 		return fmt.Errorf("open %s: %w", s.path, err)
 	case info.IsDir():
@@ -146,25 +155,20 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 		// another program, so leave it alone.
 		return fmt.Errorf("%s is an empty file, not a kith database; move it away or choose another path with --db: %w", s.path, ErrNotKith)
 	}
-	db, err := s.open(false)
+	db, err := s.open(false, sizeHint)
 	if err != nil {
 		return err
 	}
 	err = guard(s.path, func() error {
-		if fresh {
-			// Make the new file a kith database in a transaction of its
-			// own, so that it stays one even if fn fails.
-			if err := db.Update(func(tx *bolt.Tx) error {
-				if tx.Bucket(bucketMeta) == nil && isBlank(tx) {
-					return initSchema(tx)
-				}
-				return nil
-			}); err != nil {
-				return err
-			}
-		}
 		return db.Update(func(tx *bolt.Tx) error {
-			if _, err := s.checkSchema(tx); err != nil {
+			// A bbolt file without a single bucket holds nothing: it is
+			// a database whose first transaction never committed (a
+			// crash during the first write), so make it a kith one.
+			if tx.Bucket(bucketMeta) == nil && isBlank(tx) {
+				if err := initSchema(tx); err != nil {
+					return err
+				}
+			} else if _, err := s.checkSchema(tx); err != nil {
 				return err
 			}
 			if err := migrate(tx); err != nil {
@@ -181,7 +185,7 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 
 // open opens the bbolt file, mapping bbolt's errors to ours. An existing
 // file is checked first, so a damaged one is refused before bbolt maps it.
-func (s *Store) open(readOnly bool) (*bolt.DB, error) {
+func (s *Store) open(readOnly bool, mmapSize int) (*bolt.DB, error) {
 	if info, err := os.Stat(s.path); err == nil && info.Size() > 0 {
 		if err := precheck(s.path); err != nil {
 			return nil, err
@@ -190,8 +194,9 @@ func (s *Store) open(readOnly bool) (*bolt.DB, error) {
 	var db *bolt.DB
 	err := guard(s.path, func() (err error) {
 		db, err = bolt.Open(s.path, 0o600, &bolt.Options{
-			Timeout:  s.lockTimeout,
-			ReadOnly: readOnly,
+			Timeout:         s.lockTimeout,
+			ReadOnly:        readOnly,
+			InitialMmapSize: mmapSize,
 		})
 		return err
 	})

@@ -314,6 +314,13 @@ func TestRefusesForeignFilesUntouched(t *testing.T) {
 		}
 	}
 	whole, _ := os.ReadFile(good.Path())
+	// Cut the copy a page short of what its meta page says it holds (bbolt
+	// grows files ahead of use, so half the file may still be whole).
+	m, ok := readMeta(whole[pageHeaderSize:])
+	if !ok {
+		t.Fatal("cannot read the meta page of a good database")
+	}
+	truncated := whole[:int(m.pgid-1)*int(m.pageSize)]
 
 	foreign := filepath.Join(t.TempDir(), "foreign.db")
 	db, err := bolt.Open(foreign, 0o600, nil)
@@ -333,7 +340,7 @@ func TestRefusesForeignFilesUntouched(t *testing.T) {
 		{"empty", nil, ErrNotKith},
 		{"small garbage", []byte("hello"), ErrNotKith},
 		{"foreign bbolt", foreignBytes, ErrNotKith},
-		{"truncated copy", whole[:len(whole)/2], ErrCorrupt},
+		{"truncated copy", truncated, ErrCorrupt},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -513,5 +520,65 @@ func TestProfileDefaultsAndValidation(t *testing.T) {
 	var fe *FieldError
 	if err := s.PutProfile(p); !errors.As(err, &fe) || fe.Field != "lang" {
 		t.Errorf("got %v, want a lang FieldError", err)
+	}
+}
+
+func TestRosterLastAsk(t *testing.T) {
+	s := newStore(t)
+	err := s.Batch(t0, func(tx *Tx) error {
+		for _, name := range []string{"never", "made", "only drafts"} {
+			if err := tx.AddFriend(&Friend{Name: name}); err != nil {
+				return err
+			}
+		}
+		for _, a := range []Ask{
+			{FriendID: 2, Kind: KindChat, Status: StatusHelped, Created: t0.AddDate(0, 0, -9), Sent: t0.AddDate(0, 0, -9)},
+			{FriendID: 2, Kind: KindChat, Status: StatusSent, Created: t0.AddDate(0, 0, -3), Sent: t0.AddDate(0, 0, -3)},
+			{FriendID: 2, Kind: KindChat, Status: StatusDraft, Created: t0.AddDate(0, 0, -1)},
+			{FriendID: 3, Kind: KindChat, Status: StatusWithdrawn, Created: t0.AddDate(0, 0, -2)},
+		} {
+			if err := tx.AddAsk(&a); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	friends, last, err := s.Roster()
+	if err != nil || len(friends) != 3 {
+		t.Fatalf("got %d friends, %v", len(friends), err)
+	}
+	want := []time.Time{{}, t0.AddDate(0, 0, -3), {}}
+	n, _ := s.Network()
+	for i := range want {
+		if !last[i].Equal(want[i]) {
+			t.Errorf("%s: got %v, want %v", friends[i].Name, last[i], want[i])
+		}
+		if !n.LastAsk(i).Equal(want[i]) {
+			t.Errorf("%s: Network.LastAsk got %v, want %v", friends[i].Name, n.LastAsk(i), want[i])
+		}
+	}
+}
+
+// A crash during the very first write leaves a bbolt file with no buckets:
+// kith must take it as an empty database of its own, not a foreign file.
+func TestBlankBoltFileIsAnEmptyDatabase(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "kith.db")
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	s := New(path)
+	if fs, err := s.Friends(); err != nil || len(fs) != 0 {
+		t.Fatalf("read: got %v, %v; want an empty database", fs, err)
+	}
+	if err := s.AddFriend(&Friend{Name: "A"}); err != nil {
+		t.Fatalf("write: %v", err)
+	}
+	if fs, err := s.Friends(); err != nil || len(fs) != 1 {
+		t.Errorf("got %v, %v; want one friend", fs, err)
 	}
 }

@@ -16,7 +16,12 @@ type Tx struct {
 	now time.Time
 }
 
-func (t *Tx) bucket(name []byte) *bolt.Bucket { return t.tx.Bucket(name) }
+// bucket returns a bucket for writing, packed to suit its keys.
+func (t *Tx) bucket(name []byte) *bolt.Bucket {
+	b := t.tx.Bucket(name)
+	b.FillPercent = fillPercent(name)
+	return b
+}
 
 // AddFriend stores a new friend, setting f.ID, and Created and Updated
 // when they are zero.
@@ -236,7 +241,9 @@ func getProfile(tx *bolt.Tx) (Profile, error) {
 
 func allFriends(tx *bolt.Tx) ([]Friend, error) {
 	b := tx.Bucket(bucketFriends)
-	out := make([]Friend, 0, b.Stats().KeyN)
+	// The sequence is the highest id ever given: a capacity hint that
+	// costs nothing (Stats would walk every page).
+	out := make([]Friend, 0, b.Sequence())
 	err := b.ForEach(func(k, v []byte) error {
 		f, err := decodeFriend(v)
 		if err != nil {

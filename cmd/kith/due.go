@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"kith/policy"
+	"kith/store"
 )
 
 func cmdDue(e *env, args []string) error {
@@ -21,8 +22,10 @@ func cmdDue(e *env, args []string) error {
 		return err
 	}
 	nudges := []policy.Nudge{}
+	var buf []store.Ask
 	for i := range n.Friends {
-		nudges = append(nudges, policy.Due(&n.Friends[i], n.AsksOf(i), n.FavorsOf(i), e.now)...)
+		buf = n.AppendAsks(buf[:0], i)
+		nudges = append(nudges, policy.Due(&n.Friends[i], buf, n.FavorsOf(i), e.now)...)
 	}
 	policy.SortNudges(nudges)
 	if *asJSON {

@@ -95,36 +95,25 @@ func cmdList(e *env, args []string) error {
 	if len(pos) > 0 {
 		return usageErrorf("list: unexpected argument %q", pos[0])
 	}
-	n, err := e.store.Network()
+	friends, last, err := e.store.Roster()
 	if err != nil {
 		return err
 	}
-	rows := make([]listRow, 0, len(n.Friends))
-	for i := range n.Friends {
-		f := &n.Friends[i]
+	rows := make([]listRow, 0, len(friends))
+	for i := range friends {
+		f := &friends[i]
 		if f.Archived && !*archived {
 			continue
 		}
 		if *sector != "" && !f.HasSector(*sector) {
 			continue
 		}
-		rows = append(rows, listRow{Friend: *f, LastAsk: lastAsk(n.AsksOf(i))})
+		rows = append(rows, listRow{Friend: *f, LastAsk: last[i]})
 	}
 	if *asJSON {
 		return writeJSON(e.out, rows)
 	}
 	return printList(e.out, rows, e.now)
-}
-
-// lastAsk is when the latest ask actually made was made.
-func lastAsk(asks []store.Ask) time.Time {
-	var last time.Time
-	for i := range asks {
-		if asks[i].Status.Made() && asks[i].At().After(last) {
-			last = asks[i].At()
-		}
-	}
-	return last
 }
 
 func printList(w io.Writer, rows []listRow, now time.Time) error {

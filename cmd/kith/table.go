@@ -10,38 +10,73 @@ import (
 // table prints aligned columns, measuring text in terminal cells so wide
 // characters (CJK, emoji) line up.
 type table struct {
-	header []string
-	rows   [][]string
+	rows [][]cell
 }
 
-func newTable(header ...string) *table { return &table{header: header} }
+type cell struct {
+	text  string
+	width int
+}
 
-func (t *table) add(cells ...string) { t.rows = append(t.rows, cells) }
+func newTable(header ...string) *table {
+	t := &table{}
+	t.add(header...)
+	return t
+}
+
+func (t *table) add(texts ...string) {
+	r := make([]cell, len(texts))
+	for i, s := range texts {
+		r[i] = cell{s, cellWidth(s)}
+	}
+	t.rows = append(t.rows, r)
+}
+
+// cellWidth is the width of s in terminal cells, with a fast path for
+// plain ASCII (most names and organisations).
+func cellWidth(s string) int {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f {
+			return ansi.StringWidth(s)
+		}
+	}
+	return len(s)
+}
 
 // write prints the table; limits caps each column's width in cells (0: no
 // cap), cutting longer cells with an ellipsis.
 func (t *table) write(w io.Writer, limits []int) error {
-	widths := make([]int, len(t.header))
-	all := append([][]string{t.header}, t.rows...)
-	for _, r := range all {
+	limit := func(i int) int {
+		if i < len(limits) {
+			return limits[i]
+		}
+		return 0
+	}
+	var widths []int
+	for _, r := range t.rows {
 		for i, c := range r {
-			cw := ansi.StringWidth(c)
-			if i < len(limits) && limits[i] > 0 {
-				cw = min(cw, limits[i])
+			if i >= len(widths) {
+				widths = append(widths, 0)
+			}
+			cw := c.width
+			if l := limit(i); l > 0 {
+				cw = min(cw, l)
 			}
 			widths[i] = max(widths[i], cw)
 		}
 	}
 	var b strings.Builder
-	for _, r := range all {
+	for _, r := range t.rows {
 		b.Reset()
 		for i, c := range r {
-			if i < len(limits) && limits[i] > 0 && ansi.StringWidth(c) > limits[i] {
-				c = ansi.Truncate(c, limits[i], "…")
+			text, cw := c.text, c.width
+			if l := limit(i); l > 0 && cw > l {
+				text = ansi.Truncate(text, l, "…")
+				cw = cellWidth(text)
 			}
-			b.WriteString(c)
+			b.WriteString(text)
 			if i < len(r)-1 {
-				b.WriteString(strings.Repeat(" ", widths[i]-ansi.StringWidth(c)+2))
+				b.WriteString(strings.Repeat(" ", widths[i]-cw+2))
 			}
 		}
 		b.WriteByte('\n')

@@ -1,11 +1,38 @@
 package main
 
-// runTUI opens the terminal interface. Until the friend browser lands it
-// prints the usage.
+import (
+	"errors"
+	"os"
+	"runtime/debug"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/term"
+
+	"kith/tui"
+)
+
+// runTUI opens the terminal interface on e.store. It needs a terminal on
+// both ends; the store is only opened inside the TUI's commands, one
+// operation at a time, so the CLI can write from another shell meanwhile.
 func runTUI(e *env) error {
 	if err := e.store.Check(); err != nil {
 		return err
 	}
-	printUsage(e.out)
-	return nil
+	in, inOK := e.in.(*os.File)
+	out, outOK := e.out.(*os.File)
+	if !inOK || !outOK || !term.IsTerminal(in.Fd()) || !term.IsTerminal(out.Fd()) {
+		return errors.New("the friend browser needs a terminal; run a command instead (kith --help lists them)")
+	}
+	// The first load decodes every friend at once (100,000 at the budget);
+	// a lazier collector makes that start about a third faster, and the
+	// memory limit keeps the process inside the 200 MB budget anyway.
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(180 << 20))
+	m := tui.New(tui.Options{
+		Store:   e.store,
+		Judge:   tui.PolicyJudge,
+		NoColor: e.getenv("NO_COLOR") != "",
+	})
+	_, err := tea.NewProgram(m, tea.WithInput(in), tea.WithOutput(out)).Run()
+	return err
 }

@@ -1,0 +1,142 @@
+package store
+
+import "time"
+
+// askHead is an ask as the Network keeps it in memory: ids, codes for the
+// kind and status, and times as Unix nanoseconds (0 for none). It is a
+// quarter of the size of an Ask, which matters at a million asks.
+type askHead struct {
+	id                                         uint64
+	created, sent, resolved, followUp, thanked int64
+	kind, status                               uint8
+}
+
+// ask expands h into an Ask of friend.
+func (h *askHead) ask(friend uint64) Ask {
+	return Ask{
+		ID: h.id, FriendID: friend,
+		Kind: kindOf(h.kind), Status: statusOf(h.status),
+		Created: fromNanos(h.created), Sent: fromNanos(h.sent), Resolved: fromNanos(h.resolved),
+		FollowUp: fromNanos(h.followUp), Thanked: fromNanos(h.thanked),
+	}
+}
+
+// at is Ask.At in nanoseconds.
+func (h *askHead) at() int64 {
+	if h.sent != 0 {
+		return h.sent
+	}
+	return h.created
+}
+
+// headStatus reads only the status code of an encoded head.
+func headStatus(v []byte) uint8 {
+	d := decoder[[]byte]{s: v}
+	d.version()
+	d.str() // kind
+	st := d.str()
+	if d.err != nil {
+		return 0
+	}
+	return statusCode(st)
+}
+
+// made is Status.Made.
+func (h *askHead) made() bool { return statusOf(h.status).Made() }
+
+func nanos(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.UnixNano()
+}
+
+func fromNanos(n int64) time.Time {
+	if n == 0 {
+		return time.Time{}
+	}
+	return time.Unix(0, n).UTC()
+}
+
+// Kinds and statuses are kept as small codes, in the order of Kinds()
+// and Statuses() starting at 1; 0 is unknown. Switches, so that expanding
+// a head allocates nothing.
+func kindCode(b []byte) uint8 {
+	switch string(b) {
+	case "intro":
+		return 1
+	case "chat":
+		return 2
+	case "referral":
+		return 3
+	case "reference":
+		return 4
+	case "recommendation":
+		return 5
+	case "advice":
+		return 6
+	case "review":
+		return 7
+	case "other":
+		return 8
+	}
+	return 0
+}
+
+func kindOf(c uint8) Kind {
+	switch c {
+	case 1:
+		return KindIntro
+	case 2:
+		return KindChat
+	case 3:
+		return KindReferral
+	case 4:
+		return KindReference
+	case 5:
+		return KindRecommendation
+	case 6:
+		return KindAdvice
+	case 7:
+		return KindReview
+	case 8:
+		return KindOther
+	}
+	return ""
+}
+
+func statusCode(b []byte) uint8 {
+	switch string(b) {
+	case "draft":
+		return 1
+	case "sent":
+		return 2
+	case "helped":
+		return 3
+	case "declined":
+		return 4
+	case "no-response":
+		return 5
+	case "withdrawn":
+		return 6
+	}
+	return 0
+}
+
+func statusOf(c uint8) Status {
+	switch c {
+	case 1:
+		return StatusDraft
+	case 2:
+		return StatusSent
+	case 3:
+		return StatusHelped
+	case 4:
+		return StatusDeclined
+	case 5:
+		return StatusNoResponse
+	case 6:
+		return StatusWithdrawn
+	}
+	return ""
+}

@@ -1,0 +1,319 @@
+package tui
+
+import (
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Options configure the TUI.
+type Options struct {
+	// Store is the database; it is only used inside commands.
+	Store Loader
+	// Judge scores friends; nil means PolicyJudge.
+	Judge Judge
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+	// NoColor drops every colour (set it when NO_COLOR is set).
+	NoColor bool
+	// WatchEvery is how often the database file is checked for writes by
+	// other processes; zero means once a second.
+	WatchEvery time.Duration
+}
+
+// Model is the root model: it routes messages between the home screen
+// (Friends) and the screens opened on top of it, and draws the header and
+// the footer.
+type Model struct {
+	c       *common
+	noColor bool
+	isDark  bool
+	home    *friendsScreen
+	stack   []Screen
+	help    help.Model
+	full    bool // full help shown
+	w, h    int
+
+	watchEvery time.Duration
+	loadSeq    uint64 // last load issued
+	applied    uint64 // last load applied
+	loading    bool
+	stamp      fileStamp
+	loadErr    error
+
+	flash    string
+	flashErr bool
+}
+
+// New returns the root model for o.
+func New(o Options) *Model {
+	if o.Judge == nil {
+		o.Judge = PolicyJudge
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.WatchEvery <= 0 {
+		o.WatchEvery = time.Second
+	}
+	c := &common{st: o.Store, keys: DefaultKeyMap(), styles: NewStyles(true, o.NoColor), now: o.Now, judge: o.Judge}
+	m := &Model{c: c, noColor: o.NoColor, isDark: true, watchEvery: o.WatchEvery, help: help.New()}
+	m.help.Styles = c.styles.Help
+	m.home = newFriendsScreen(c)
+	return m
+}
+
+// Init starts the first load, the file watcher, and asks the terminal for
+// its background colour.
+func (m *Model) Init() tea.Cmd {
+	return tea.Batch(m.startLoad(), watchCmd(m.c.st.Path(), m.watchEvery), tea.RequestBackgroundColor, m.home.Init())
+}
+
+func (m *Model) startLoad() tea.Cmd {
+	m.loadSeq++
+	m.loading = true
+	return loadCmd(m.c.st, m.loadSeq)
+}
+
+// active is the screen keys go to.
+func (m *Model) active() Screen {
+	if n := len(m.stack); n > 0 {
+		return m.stack[n-1]
+	}
+	return m.home
+}
+
+// Update routes msg.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		return m, m.handleResize(msg)
+	case tea.BackgroundColorMsg:
+		return m, m.handleBackground(msg)
+	case tea.KeyPressMsg:
+		return m, m.handleKey(msg)
+	case tea.MouseWheelMsg:
+		return m, m.route(msg)
+	case loadedMsg:
+		return m, m.handleLoaded(msg)
+	case statMsg:
+		return m, m.handleStat(msg)
+	case reloadMsg:
+		return m, m.startLoad()
+	case pushMsg:
+		return m, m.handlePush(msg)
+	case popMsg:
+		m.handlePop()
+		return m, nil
+	case flashMsg:
+		m.flash, m.flashErr = msg.text, msg.err
+		return m, nil
+	}
+	return m, m.broadcast(msg)
+}
+
+func (m *Model) handleResize(msg tea.WindowSizeMsg) tea.Cmd {
+	m.w, m.h = max(msg.Width, 0), max(msg.Height, 0)
+	m.layout()
+	return nil
+}
+
+func (m *Model) handleBackground(msg tea.BackgroundColorMsg) tea.Cmd {
+	m.isDark = msg.IsDark()
+	m.c.styles = NewStyles(m.isDark, m.noColor)
+	m.help.Styles = m.c.styles.Help
+	return nil
+}
+
+func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.c.keys
+	if key.Matches(msg, k.ForceQuit) {
+		return tea.Quit
+	}
+	m.flash = ""
+	if m.full {
+		// any key closes the full help
+		m.full = false
+		m.layout()
+		return nil
+	}
+	a := m.active()
+	if !a.Capturing() {
+		switch {
+		case key.Matches(msg, k.Help):
+			m.full = true
+			m.layout()
+			return nil
+		case key.Matches(msg, k.Quit) && len(m.stack) == 0:
+			return tea.Quit
+		}
+	}
+	return m.route(msg)
+}
+
+// route sends msg to the active screen only.
+func (m *Model) route(msg tea.Msg) tea.Cmd {
+	if n := len(m.stack); n > 0 {
+		s, cmd := m.stack[n-1].Update(msg)
+		m.stack[n-1] = s
+		return cmd
+	}
+	_, cmd := m.home.Update(msg)
+	return cmd
+}
+
+// broadcast sends msg to the home screen and the active one.
+func (m *Model) broadcast(msg tea.Msg) tea.Cmd {
+	_, cmd := m.home.Update(msg)
+	if n := len(m.stack); n > 0 {
+		s, c2 := m.stack[n-1].Update(msg)
+		m.stack[n-1] = s
+		cmd = tea.Batch(cmd, c2)
+	}
+	return cmd
+}
+
+func (m *Model) handleLoaded(msg loadedMsg) tea.Cmd {
+	if msg.seq < m.applied {
+		return nil // a newer load is already shown
+	}
+	m.applied = msg.seq
+	m.loadErr = msg.err
+	if msg.err != nil {
+		if msg.seq == m.loadSeq {
+			m.loading = false
+		}
+		// forget the file's stamp so the watcher tries again within a
+		// second (a lock held by another process passes)
+		m.stamp = fileStamp{}
+		return m.broadcast(loadErrMsg{msg.err})
+	}
+	cmd := m.broadcast(dataMsg{msg.data})
+	if msg.data.partial {
+		// the friends are shown: now their history
+		m.stamp = msg.stamp
+		return tea.Batch(cmd, historyCmd(m.c.st, msg.seq, msg.data))
+	}
+	if msg.seq == m.loadSeq {
+		m.loading = false
+	}
+	return cmd
+}
+
+func (m *Model) handleStat(msg statMsg) tea.Cmd {
+	next := watchCmd(m.c.st.Path(), m.watchEvery)
+	if m.loading || msg.stamp == m.stamp {
+		return next
+	}
+	m.stamp = msg.stamp
+	return tea.Batch(next, m.startLoad())
+}
+
+func (m *Model) handlePush(msg pushMsg) tea.Cmd {
+	if msg.screen == nil {
+		return nil
+	}
+	m.stack = append(m.stack, msg.screen)
+	m.layout()
+	return msg.screen.Init()
+}
+
+func (m *Model) handlePop() {
+	if n := len(m.stack); n > 0 {
+		m.stack = m.stack[:n-1]
+	}
+	m.layout()
+}
+
+// footerLines is how many lines the footer takes.
+func (m *Model) footerLines() int {
+	if m.full {
+		return min(max(m.h-2, 1), strings.Count(m.fullHelp(), "\n")+1)
+	}
+	return 1
+}
+
+func (m *Model) fullHelp() string {
+	m.help.SetWidth(m.w)
+	return m.help.FullHelpView(m.active().FullHelp())
+}
+
+// bodyHeight is what is left for the active screen.
+func (m *Model) bodyHeight() int { return max(m.h-1-m.footerLines(), 0) }
+
+func (m *Model) layout() {
+	bh := m.bodyHeight()
+	m.home.SetSize(m.w, bh)
+	for _, s := range m.stack {
+		s.SetSize(m.w, bh)
+	}
+}
+
+// View draws header, the active screen and footer, exactly w×h cells.
+func (m *Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "kith"
+	return v
+}
+
+func (m *Model) render() string {
+	if m.w <= 0 || m.h <= 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(m.header())
+	if bh := m.bodyHeight(); bh > 0 {
+		b.WriteByte('\n')
+		b.WriteString(clip(m.active().View(), m.w, bh))
+	}
+	if m.h > 1 {
+		b.WriteByte('\n')
+		b.WriteString(m.footer())
+	}
+	return b.String()
+}
+
+func (m *Model) header() string {
+	s := m.c.styles
+	left := s.Header.Render("kith")
+	right := m.home.counts()
+	if m.loadErr != nil {
+		right = s.FlashErr.Render("cannot read the database: " + clean(m.loadErr.Error()))
+	}
+	path := clean(m.c.st.Path())
+	avail := m.w - 5 - ansi.StringWidth(right) - 2
+	line := left
+	if avail >= 8 {
+		line += " " + s.HeaderDim.Render(trunc(path, avail))
+	}
+	line += "  " + right
+	return clip(line, m.w, 1)
+}
+
+func (m *Model) footer() string {
+	s := m.c.styles
+	if m.full {
+		return clip(m.fullHelp(), m.w, m.footerLines())
+	}
+	if m.flash != "" {
+		st := s.Flash
+		if m.flashErr {
+			st = s.FlashErr
+		}
+		return clip(st.Render(trunc(clean(m.flash), m.w)), m.w, 1)
+	}
+	m.help.SetWidth(m.w)
+	return clip(m.help.ShortHelpView(m.active().ShortHelp()), m.w, 1)
+}
+
+// loadErrMsg tells the screens a load failed.
+type loadErrMsg struct{ err error }
+
+// dataMsg hands a freshly loaded dataset to the screens.
+type dataMsg struct{ d *dataset }

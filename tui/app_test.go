@@ -1,0 +1,284 @@
+package tui
+
+import (
+	"math/rand/v2"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"kith/store"
+)
+
+func TestQuit(t *testing.T) {
+	m := newTestModel(t, genNetwork(10, 1), 80, 24)
+	if !hasMsg[tea.QuitMsg](run(t, m, press(m, "q"))) {
+		t.Error("q did not quit from the list")
+	}
+	openForm(t, m, "a")
+	if !hasMsg[tea.QuitMsg](run(t, m, press(m, "ctrl+c"))) {
+		t.Error("ctrl+c did not quit from a form")
+	}
+}
+
+func TestHelpToggles(t *testing.T) {
+	m := newTestModel(t, genNetwork(10, 1), 80, 24)
+	press(m, "?")
+	if !m.full {
+		t.Fatal("? did not show the full help")
+	}
+	press(m, "j")
+	if m.full || m.home.cursor != 0 {
+		t.Errorf("a key with help open: full=%v cursor=%d, want the help closed and the key eaten", m.full, m.home.cursor)
+	}
+}
+
+func TestStaleLoadIgnored(t *testing.T) {
+	m := newTestModel(t, nil, 80, 24)
+	m.loadSeq = 3
+	m.Update(loadedMsg{seq: 3, data: genNetwork(5, 1).dataset(3)})
+	m.Update(loadedMsg{seq: 2, data: genNetwork(9, 1).dataset(2)})
+	if got := m.home.d.len(); got != 5 {
+		t.Errorf("an older load replaced a newer one: %d friends, want 5", got)
+	}
+	if m.loading {
+		t.Error("still loading after the last load landed")
+	}
+}
+
+func TestWatcherReloadsOnChange(t *testing.T) {
+	m := newTestModel(t, nil, 80, 24)
+	m.loading = false
+	_, cmd := m.Update(statMsg{stamp: m.stamp})
+	if m.loading {
+		t.Error("an unchanged file started a load")
+	}
+	if cmd == nil {
+		t.Error("the watcher was not re-armed")
+	}
+	changed := m.stamp
+	changed.size += 4096
+	changed.ok = true
+	seq := m.loadSeq
+	m.Update(statMsg{stamp: changed})
+	if !m.loading || m.loadSeq != seq+1 {
+		t.Error("a changed file did not start a load")
+	}
+	// the load is a command: nothing read in Update
+	if m.home.d.len() != 0 {
+		t.Error("Update read the database")
+	}
+}
+
+func TestNoColorHasNoColour(t *testing.T) {
+	m := newTestModel(t, genNetwork(30, 1), 120, 40)
+	for _, k := range []string{"", "enter", "a"} {
+		if k != "" {
+			for _, msg := range runPush(press(m, k)) {
+				m.Update(msg)
+			}
+		}
+		if seq, ok := sgrColor(m.render()); ok {
+			t.Errorf("after %q the NO_COLOR render sets a colour: %q", k, seq)
+		}
+	}
+}
+
+var sgr = regexp.MustCompile(`\x1b\[([0-9;:]*)m`)
+
+// sgrColor finds an SGR sequence that sets a foreground or background colour.
+func sgrColor(s string) (string, bool) {
+	for _, m := range sgr.FindAllStringSubmatch(s, -1) {
+		for _, p := range strings.FieldsFunc(m[1], func(r rune) bool { return r == ';' || r == ':' }) {
+			v, _ := strconv.Atoi(p)
+			if (v >= 30 && v <= 38) || (v >= 40 && v <= 48) || (v >= 90 && v <= 107) {
+				return m[0], true
+			}
+		}
+	}
+	return "", false
+}
+
+// TestRandomKeysNeverPanic feeds thousands of random keys, wheel events
+// and resizes (down to 1×1) into the root model, rendering after each, and
+// checks the frame is always exactly the window and the cursor in range.
+func TestRandomKeysNeverPanic(t *testing.T) {
+	keys := []string{"j", "k", "g", "G", "/", "esc", "enter", "tab", "shift+tab", "s", "H", "a", "e", "f", "p", "d", "y", "n", "?",
+		"up", "down", "pgup", "pgdown", "backspace", "space", "x", "r", "o", "陳", "😀", "ctrl+s", "A", "c", "w"}
+	for seed := range uint64(4) {
+		r := rand.New(rand.NewPCG(seed, 99))
+		m := newTestModel(t, genNetwork(200, seed), 80, 24)
+		if seed == 3 {
+			m = newTestModel(t, nil, 80, 24)
+		}
+		w, h := 80, 24
+		for step := range 2500 {
+			var cmd tea.Cmd
+			switch x := r.IntN(20); {
+			case x == 0:
+				w, h = r.IntN(140)+1, r.IntN(50)+1
+				if r.IntN(4) == 0 {
+					w, h = r.IntN(4)+1, r.IntN(4)+1
+				}
+				_, cmd = m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+			case x == 1:
+				_, cmd = m.Update(tea.MouseWheelMsg{Button: tea.MouseWheelDown})
+			default:
+				cmd = press(m, keys[r.IntN(len(keys))])
+			}
+			// follow screen changes, not I/O
+			for _, msg := range runPush(cmd) {
+				m.Update(msg)
+			}
+			out := ansi.Strip(m.render())
+			ls := lines(out)
+			if len(ls) != h {
+				t.Fatalf("seed %d step %d: %d lines at %dx%d", seed, step, len(ls), w, h)
+			}
+			for i, l := range ls {
+				if lw := ansi.StringWidth(l); lw != w {
+					t.Fatalf("seed %d step %d: line %d is %d wide at %dx%d: %q", seed, step, i, lw, w, h, l)
+				}
+			}
+			f := m.home
+			if len(f.rows) > 0 && (f.cursor < 0 || f.cursor >= len(f.rows)) {
+				t.Fatalf("seed %d step %d: cursor %d of %d rows", seed, step, f.cursor, len(f.rows))
+			}
+			if len(m.stack) > 3 {
+				t.Fatalf("seed %d step %d: %d screens stacked", seed, step, len(m.stack))
+			}
+		}
+	}
+}
+
+// TestLoadInTwoSteps loads a real database: the friends first (badges and
+// last ask pending), then their history, then the filter index.
+func TestLoadInTwoSteps(t *testing.T) {
+	st := store.New(filepath.Join(t.TempDir(), "kith.db"))
+	at := testNow.AddDate(0, 0, -3)
+	err := st.Batch(testNow, func(tx *store.Tx) error {
+		for _, name := range []string{"Bruno", "Ada", "Chiara"} {
+			f := store.Friend{Name: name}
+			if err := tx.AddFriend(&f); err != nil {
+				return err
+			}
+			if name == "Ada" {
+				if err := tx.AddAsk(&store.Ask{FriendID: f.ID, Kind: store.KindChat, Status: store.StatusSent, Created: at, Sent: at}); err != nil {
+					return err
+				}
+				if err := tx.AddFavor(&store.Favor{FriendID: f.ID, What: "x", At: at}); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(Options{Store: st, Judge: fakeJudge, Now: func() time.Time { return testNow }, NoColor: true})
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	first := m.startLoad()().(loadedMsg)
+	if first.err != nil || !first.data.partial {
+		t.Fatalf("first step: err %v partial %v, want the friends alone", first.err, first.data.partial)
+	}
+	_, cmd := m.Update(first)
+	if got := m.home.d.friends[m.home.rows[0]].Name; got != "Ada" {
+		t.Errorf("first row %q, want Ada (by name)", got)
+	}
+	if !strings.Contains(plain(m), "…") || !m.loading {
+		t.Error("the first frame does not show the history as pending")
+	}
+	run(t, m, cmd)
+	if m.home.d.partial || m.loading {
+		t.Fatal("the history step did not land")
+	}
+	ada := m.home.rows[0]
+	if got := m.home.d.lastAsk[ada]; !got.Equal(at) {
+		t.Errorf("Ada's last ask %v, want %v", got, at)
+	}
+	if got := len(m.home.d.asksOf(int(ada))); got != 1 {
+		t.Errorf("Ada has %d asks, want 1", got)
+	}
+	if got := m.home.d.favorsOf(int(ada)); len(got) != 1 || !got[0].At.Equal(at) {
+		t.Errorf("Ada's favors %+v", got)
+	}
+	if v := m.home.verd[ada]; v.Level != "hold" {
+		t.Errorf("Ada's verdict %q, want hold (asked 3 days ago)", v.Level)
+	}
+	if m.home.ix == nil {
+		t.Error("the filter index was not built")
+	}
+	press(m, "/")
+	typeText(m, "chi")
+	if len(m.home.rows) != 1 {
+		t.Errorf("filter chi: %d rows, want 1", len(m.home.rows))
+	}
+}
+
+// TestFirstNamesThenAll checks the first frame's partial name order: the
+// first names are those of the full order, and the full order follows.
+func TestFirstNamesThenAll(t *testing.T) {
+	net := genNetwork(2000, 9)
+	full := newPartial(1, net.friends, store.DefaultProfile(), 0)
+	for _, top := range []int{1, 5, 40, 300} {
+		d := newPartial(1, net.friends, store.DefaultProfile(), top)
+		if !d.topOnly || len(d.byName) != top {
+			t.Fatalf("top %d: topOnly %v, %d names", top, d.topOnly, len(d.byName))
+		}
+		for r, i := range d.byName {
+			if full.byName[r] != i {
+				t.Fatalf("top %d: row %d is friend %d, the full order has %d", top, r, i, full.byName[r])
+			}
+		}
+	}
+	m := newTestModel(t, nil, 80, 24)
+	m.loadSeq = 2
+	d := newPartial(4, net.friends, store.DefaultProfile(), 40)
+	_, cmd := m.Update(loadedMsg{seq: 2, data: d})
+	if !strings.Contains(plain(m), "sorting by name…") {
+		t.Error("the first frame does not say the name sort is under way")
+	}
+	var sorted *dataset
+	for _, msg := range run(t, newTestModel(t, nil, 10, 10), cmd) {
+		if sm, ok := msg.(sortedMsg); ok {
+			sorted = sm.d
+		}
+	}
+	if sorted == nil {
+		t.Fatal("no full sort was started")
+	}
+	m.Update(sortedMsg{sorted})
+	if m.home.d.topOnly || len(m.home.rows) != len(net.friends)-m.home.d.archived {
+		t.Errorf("after the sort: topOnly %v, %d rows", m.home.d.topOnly, len(m.home.rows))
+	}
+}
+
+// TestLoadErrorShownAndRetried: a failed load is shown on the first screen
+// and the watcher tries again at its next look, the file unchanged.
+func TestLoadErrorShownAndRetried(t *testing.T) {
+	st := fixedPath{store.New(filepath.Join(t.TempDir(), "k.db")), "k.db"}
+	m := New(Options{Store: st, Judge: fakeJudge, Now: func() time.Time { return testNow }, NoColor: true})
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	stamp := fileStamp{size: 10, ok: true}
+	m.startLoad()
+	m.Update(loadedMsg{seq: 1, err: store.ErrLocked, stamp: stamp})
+	if out := plain(m); !strings.Contains(out, "Cannot read the database") || !strings.Contains(out, store.ErrLocked.Error()) {
+		t.Errorf("the error is not shown:\n%s", out)
+	}
+	// a load that worked, then one that failed, the file unchanged since
+	m.startLoad()
+	m.Update(loadedMsg{seq: 2, data: newPartial(4, nil, store.DefaultProfile(), 0), stamp: stamp})
+	m.startLoad()
+	m.Update(loadedMsg{seq: 3, err: store.ErrLocked, stamp: stamp})
+	seq := m.loadSeq
+	m.Update(statMsg{stamp: stamp})
+	if m.loadSeq != seq+1 {
+		t.Error("the watcher did not retry after a failed load")
+	}
+}

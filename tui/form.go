@@ -1,0 +1,333 @@
+package tui
+
+import (
+	"errors"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"kith/store"
+)
+
+// savedMsg reports how a form's save command went.
+type savedMsg struct {
+	form   *formScreen
+	err    error
+	note   string // flashed on success
+	friend uint64 // the friend saved, selected in the list once reloaded
+}
+
+// selectMsg asks the list to select a friend (after the next load too).
+type selectMsg struct{ id uint64 }
+
+// field is one labelled text field of a form.
+type field struct {
+	name  string // as store.FieldError names it
+	label string
+	hint  string
+	in    textinput.Model
+	check func(string) string // "" when the value is fine
+	err   string
+}
+
+// formScreen is a form: fields, tab between them, ctrl+s saves in a
+// command, esc cancels (asking first if anything changed).
+type formScreen struct {
+	c       *common
+	title   string
+	fields  []field
+	focus   int
+	initial []string
+	// submit checks the values across fields and returns the save command,
+	// or the error (a *store.FieldError names its field) that stops it.
+	// changed holds the fields edited since the form opened: a save writes
+	// only those, so text a one-line field cannot hold (the line breaks of
+	// imported notes) survives a save that did not touch it.
+	submit func(vals map[string]string, changed map[string]bool) (tea.Cmd, error)
+
+	confirm bool // "discard changes?" shown
+	saving  bool
+	err     string
+	w, h    int
+}
+
+const labelWidth = 16
+
+func newForm(c *common, title string, fields []field, submit func(map[string]string, map[string]bool) (tea.Cmd, error)) *formScreen {
+	f := &formScreen{c: c, title: title, fields: fields, submit: submit}
+	f.initial = make([]string, len(fields))
+	for i := range f.fields {
+		f.initial[i] = f.fields[i].in.Value()
+		f.fields[i].in.Prompt = ""
+		f.fields[i].in.CharLimit = 2000
+		f.fields[i].in.SetStyles(c.styles.Input) // a steady cursor: no blink ticks
+	}
+	return f
+}
+
+func newField(name, label, value, hint string, check func(string) string) field {
+	in := textinput.New()
+	in.SetValue(value)
+	in.Placeholder = hint
+	return field{name: name, label: label, hint: hint, in: in, check: check}
+}
+
+// Init focuses the first field.
+func (f *formScreen) Init() tea.Cmd { return f.setFocus(0) }
+
+func (f *formScreen) setFocus(i int) tea.Cmd {
+	if len(f.fields) == 0 {
+		return nil
+	}
+	i = (i%len(f.fields) + len(f.fields)) % len(f.fields)
+	f.fields[f.focus].in.Blur()
+	f.focus = i
+	return f.fields[i].in.Focus()
+}
+
+// SetSize sets the form's size.
+func (f *formScreen) SetSize(w, h int) {
+	f.w, f.h = max(w, 0), max(h, 0)
+	for i := range f.fields {
+		f.fields[i].in.SetWidth(max(f.w-labelWidth-3, 1))
+	}
+}
+
+// Capturing is always true: letters are typed into fields.
+func (f *formScreen) Capturing() bool { return true }
+
+func (f *formScreen) changed() bool {
+	for i := range f.fields {
+		if f.fields[i].in.Value() != f.initial[i] {
+			return true
+		}
+	}
+	return false
+}
+
+func (f *formScreen) changedFields() map[string]bool {
+	m := make(map[string]bool, len(f.fields))
+	for i, fl := range f.fields {
+		if fl.in.Value() != f.initial[i] {
+			m[fl.name] = true
+		}
+	}
+	return m
+}
+
+func (f *formScreen) values() map[string]string {
+	m := make(map[string]string, len(f.fields))
+	for _, fl := range f.fields {
+		m[fl.name] = fl.in.Value()
+	}
+	return m
+}
+
+// Update handles keys and the save result.
+func (f *formScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		return f, f.handleKey(msg)
+	case savedMsg:
+		return f, f.handleSaved(msg)
+	}
+	if len(f.fields) > 0 {
+		var cmd tea.Cmd
+		f.fields[f.focus].in, cmd = f.fields[f.focus].in.Update(msg)
+		return f, cmd
+	}
+	return f, nil
+}
+
+func (f *formScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := f.c.keys
+	if f.confirm {
+		switch {
+		case key.Matches(msg, k.Yes):
+			return pop
+		case key.Matches(msg, k.No):
+			f.confirm = false
+		}
+		return nil
+	}
+	if f.saving {
+		return nil
+	}
+	switch {
+	case key.Matches(msg, k.Cancel):
+		if f.changed() {
+			f.confirm = true
+			return nil
+		}
+		return pop
+	case key.Matches(msg, k.Save):
+		return f.save()
+	case key.Matches(msg, k.NextField):
+		return f.setFocus(f.focus + 1)
+	case key.Matches(msg, k.PrevField):
+		return f.setFocus(f.focus - 1)
+	}
+	if len(f.fields) == 0 {
+		return nil
+	}
+	fl := &f.fields[f.focus]
+	var cmd tea.Cmd
+	fl.in, cmd = fl.in.Update(msg)
+	if fl.err != "" && fl.check != nil {
+		fl.err = fl.check(fl.in.Value()) // clear the message once fixed
+	}
+	f.err = ""
+	return cmd
+}
+
+// save checks every field and, if all are fine, starts the save command.
+func (f *formScreen) save() tea.Cmd {
+	bad := -1
+	for i := range f.fields {
+		fl := &f.fields[i]
+		fl.err = ""
+		if fl.check != nil {
+			fl.err = fl.check(fl.in.Value())
+		}
+		if fl.err != "" && bad < 0 {
+			bad = i
+		}
+	}
+	if bad < 0 {
+		cmd, err := f.submit(f.values(), f.changedFields())
+		if err == nil {
+			f.saving = true
+			f.err = ""
+			return cmd
+		}
+		bad = f.showError(err)
+	}
+	if bad >= 0 {
+		return f.setFocus(bad)
+	}
+	return nil
+}
+
+// showError puts err next to the field it names (or at the top) and
+// returns that field's index, or -1.
+func (f *formScreen) showError(err error) int {
+	var fe *store.FieldError
+	if errors.As(err, &fe) {
+		for i := range f.fields {
+			if f.fields[i].name == fe.Field {
+				f.fields[i].err = fe.Msg
+				return i
+			}
+		}
+	}
+	f.err = err.Error()
+	return -1
+}
+
+func (f *formScreen) handleSaved(msg savedMsg) tea.Cmd {
+	if msg.form != f {
+		return nil
+	}
+	f.saving = false
+	if msg.err != nil {
+		if i := f.showError(msg.err); i >= 0 {
+			return f.setFocus(i)
+		}
+		return nil
+	}
+	cmds := []tea.Cmd{pop, reload, flash(msg.note, false)}
+	if msg.friend != 0 {
+		id := msg.friend
+		cmds = append(cmds, func() tea.Msg { return selectMsg{id} })
+	}
+	return tea.Batch(cmds...)
+}
+
+// View renders the form, scrolled so the focused field shows.
+func (f *formScreen) View() string {
+	if f.w <= 0 || f.h <= 0 {
+		return ""
+	}
+	s := f.c.styles
+	head := []string{" " + s.FormTitle.Render(f.title)}
+	if f.err != "" {
+		for _, l := range wrap(clean(f.err), max(f.w-2, 1)) {
+			head = append(head, " "+s.FieldErr.Render(l))
+		}
+	}
+	head = append(head, "")
+	var body []string
+	focusTop, focusBottom := 0, 0
+	inW := max(f.w-labelWidth-3, 1)
+	for i := range f.fields {
+		fl := &f.fields[i]
+		fl.in.SetStyles(s.Input)
+		ls := s.FieldLabel
+		mark := "  "
+		if i == f.focus {
+			ls = s.FieldLabelFocused
+			mark = "› "
+			focusTop = len(body)
+		}
+		line := mark + ls.Render(fit(fl.label, labelWidth-1)) + " " + fl.in.View()
+		body = append(body, line)
+		if fl.err != "" {
+			for _, l := range wrap(clean(fl.err), inW) {
+				body = append(body, strings.Repeat(" ", labelWidth+2)+s.FieldErr.Render(l))
+			}
+		}
+		if i == f.focus {
+			focusBottom = len(body) - 1
+		}
+	}
+	foot := []string{""}
+	switch {
+	case f.confirm:
+		foot = append(foot, " "+s.FieldErr.Render("Discard your changes? y discards, n keeps editing"))
+	case f.saving:
+		foot = append(foot, " "+s.FormHint.Render("saving…"))
+	default:
+		foot = append(foot, " "+s.FormHint.Render("tab/shift+tab move · ctrl+s save · esc cancel"))
+	}
+	avail := f.h - len(head) - len(foot)
+	if avail < 1 {
+		// too small for everything: the focused field first
+		all := append(body[focusTop:focusBottom+1:focusBottom+1], foot...)
+		return clip(strings.Join(all, "\n"), f.w, f.h)
+	}
+	off := 0
+	if focusBottom >= avail {
+		off = focusBottom - avail + 1
+	}
+	if focusTop < off {
+		off = focusTop
+	}
+	end := min(off+avail, len(body))
+	lines := append(append(head, body[off:end]...), foot...)
+	return clip(strings.Join(lines, "\n"), f.w, f.h)
+}
+
+// ShortHelp is the footer's help.
+func (f *formScreen) ShortHelp() []key.Binding {
+	k := f.c.keys
+	if f.confirm {
+		return []key.Binding{withHelp(k.Yes, "y", "discard"), withHelp(k.No, "n", "keep editing")}
+	}
+	return []key.Binding{k.NextField, k.PrevField, k.Save, k.Cancel}
+}
+
+// FullHelp is the `?` help (shown only from the list).
+func (f *formScreen) FullHelp() [][]key.Binding { return [][]key.Binding{f.ShortHelp()} }
+
+// splitList splits a comma-separated field.
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}

@@ -1,0 +1,772 @@
+package tui
+
+import (
+	"math/bits"
+	"slices"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"kith/store"
+)
+
+// historyWantMsg fires a moment after the selection settles; token says
+// whether it still does.
+type historyWantMsg struct{ token uint64 }
+
+// historyMsg carries one friend's full asks and favors.
+type historyMsg struct {
+	id     uint64
+	gen    uint64
+	asks   []store.Ask
+	favors []store.Favor
+	err    error
+}
+
+// readyMsg carries every friend's verdict and the readiness order for the
+// dataset of generation gen.
+type readyMsg struct {
+	gen   uint64
+	verd  []Verdict
+	order []int32
+}
+
+// sortMode is the order of the list.
+type sortMode int
+
+const (
+	sortName sortMode = iota
+	sortReady
+	sortLast
+	numSorts
+)
+
+func (s sortMode) String() string {
+	switch s {
+	case sortReady:
+		return "readiness"
+	case sortLast:
+		return "last ask"
+	}
+	return "name"
+}
+
+// historyDelay is how long the selection must rest before its history is
+// read, so holding j does not open the database for every row.
+const historyDelay = 80 * time.Millisecond
+
+// wideWidth is the width from which the detail pane sits right of the list.
+const wideWidth = 100
+
+type history struct {
+	id     uint64
+	gen    uint64
+	ok     bool
+	asks   []store.Ask
+	favors []store.Favor
+	err    error
+}
+
+// friendsScreen is the home screen: the list of friends, filter, sort and
+// the detail pane.
+type friendsScreen struct {
+	c       *common
+	d       *dataset
+	ix      *index // nil until built for d
+	loaded  bool   // a load has landed
+	loadErr error  // the last load's error, shown until a load lands
+	w       int
+	h       int
+
+	sort         sortMode
+	showArchived bool
+	base         []int32 // friends shown before filtering, in sort order
+	rows         []int32 // friends shown
+	query        string  // the filter applied (as typed)
+	filter       textinput.Model
+	filtering    bool
+
+	cursor, offset int
+	selID          uint64
+	pendingSel     uint64 // a friend to select once a load shows them
+
+	verd         []Verdict
+	have         []bool
+	byReady      []int32
+	readyPending bool
+
+	focusDetail bool // wide: keys scroll the detail pane
+	detailFull  bool // narrow: the detail pane fills the screen
+	detailOff   int
+
+	hist      history
+	histToken uint64
+}
+
+func newFriendsScreen(c *common) *friendsScreen {
+	f := &friendsScreen{c: c, d: newDataset(0, nil, nil, nil, store.DefaultProfile())}
+	f.filter = textinput.New()
+	f.filter.Prompt = "/"
+	f.filter.Placeholder = "name, org, sector, notes"
+	f.filter.CharLimit = 200
+	f.filter.SetStyles(c.styles.Input)
+	return f
+}
+
+// Init does nothing: the root loads the data.
+func (f *friendsScreen) Init() tea.Cmd { return nil }
+
+// SetSize sets the screen's size.
+func (f *friendsScreen) SetSize(w, h int) {
+	f.w, f.h = max(w, 0), max(h, 0)
+	f.filter.SetWidth(max(f.listWidth()-3, 1))
+	f.scrollIntoView()
+	f.ensureVerdicts()
+}
+
+// Capturing is true while the filter is being typed.
+func (f *friendsScreen) Capturing() bool { return f.filtering }
+
+// Update handles keys, the wheel and data messages.
+func (f *friendsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		return f, f.handleKey(msg)
+	case tea.MouseWheelMsg:
+		return f, f.handleWheel(msg)
+	case dataMsg:
+		f.loadErr = nil
+		return f, f.handleData(msg.d)
+	case loadErrMsg:
+		f.loadErr = msg.err
+		return f, nil
+	case readyMsg:
+		return f, f.handleReady(msg)
+	case indexedMsg:
+		f.handleIndexed(msg)
+		return f, nil
+	case sortedMsg:
+		if f.d.topOnly && msg.d.gen == f.d.gen {
+			return f, f.handleData(msg.d)
+		}
+		return f, nil
+	case historyWantMsg:
+		return f, f.handleHistoryWant(msg)
+	case historyMsg:
+		f.handleHistory(msg)
+		return f, nil
+	case selectMsg:
+		return f, f.handleSelect(msg)
+	}
+	if f.filtering {
+		var cmd tea.Cmd
+		f.filter, cmd = f.filter.Update(msg)
+		return f, cmd
+	}
+	return f, nil
+}
+
+// ----- data -----
+
+func (f *friendsScreen) handleData(d *dataset) tea.Cmd {
+	if f.ix != nil && f.ix.base != d.base {
+		f.ix = nil
+	}
+	needIndex := f.ix == nil
+	f.d = d
+	f.loaded = true
+	n := d.len()
+	f.verd = make([]Verdict, n)
+	f.have = make([]bool, n)
+	f.byReady = nil
+	f.readyPending = false
+	var cmd tea.Cmd
+	if f.sort == sortReady {
+		cmd = f.startReady()
+	}
+	if needIndex {
+		cmd = tea.Batch(cmd, indexCmd(d))
+	}
+	if d.topOnly {
+		cmd = tea.Batch(cmd, sortCmd(d))
+	}
+	f.rebuild(true)
+	if !d.partial {
+		f.pendingSel = 0 // not shown even now: give up
+	}
+	return tea.Batch(cmd, f.selectionChanged(true))
+}
+
+// handleSelect selects friend msg.id, now if shown, else once the next
+// load lands (rebuild keeps selID).
+func (f *friendsScreen) handleSelect(msg selectMsg) tea.Cmd {
+	f.pendingSel = msg.id
+	f.rebuild(true)
+	return f.selectionChanged(false)
+}
+
+func (f *friendsScreen) handleIndexed(msg indexedMsg) {
+	if msg.ix.base != f.d.base {
+		return // for an older load
+	}
+	f.ix = msg.ix
+	f.rebuild(true)
+}
+
+func (f *friendsScreen) startReady() tea.Cmd {
+	if f.byReady != nil || f.readyPending || f.d.partial {
+		return nil
+	}
+	f.readyPending = true
+	return readyCmd(f.d, f.c.judge, f.c.now())
+}
+
+// readyCmd judges every friend in the background and sorts them by
+// readiness: level, then score (higher first), then name.
+func readyCmd(d *dataset, judge Judge, now time.Time) tea.Cmd {
+	return func() tea.Msg {
+		n := d.len()
+		verd := make([]Verdict, n)
+		var buf []store.Ask
+		for i := range n {
+			buf = d.appendAsks(buf[:0], i)
+			verd[i] = judge(&d.friends[i], buf, d.favorsOf(i), d.profile.Settings, now)
+			verd[i].Reasons = nil // the list needs none; the detail judges afresh
+		}
+		order := slices.Clone(d.byName)
+		slices.SortFunc(order, func(a, b int32) int {
+			va, vb := &verd[a], &verd[b]
+			if ra, rb := levelRank(va.Level), levelRank(vb.Level); ra != rb {
+				return ra - rb
+			}
+			if va.Score != vb.Score {
+				return vb.Score - va.Score
+			}
+			return int(d.rank[a] - d.rank[b])
+		})
+		return readyMsg{gen: d.gen, verd: verd, order: order}
+	}
+}
+
+func (f *friendsScreen) handleReady(msg readyMsg) tea.Cmd {
+	if msg.gen != f.d.gen {
+		return nil // for an older load
+	}
+	f.readyPending = false
+	f.verd = msg.verd
+	f.have = make([]bool, len(msg.verd))
+	for i := range f.have {
+		f.have[i] = true
+	}
+	f.byReady = msg.order
+	if f.sort == sortReady {
+		f.rebuild(true)
+	}
+	return nil
+}
+
+// order is the sort order of every friend; readiness falls back to name
+// until the background sort is done.
+func (f *friendsScreen) order() []int32 {
+	switch f.sort {
+	case sortReady:
+		if f.byReady != nil {
+			return f.byReady
+		}
+	case sortLast:
+		if f.d.byLast != nil {
+			return f.d.byLast
+		}
+	}
+	return f.d.byName
+}
+
+// rebuild recomputes the shown rows from the order, the archive switch and
+// the filter, keeping the selected friend when keep is set.
+func (f *friendsScreen) rebuild(keep bool) {
+	ord := f.order()
+	if f.showArchived || f.d.archived == 0 {
+		f.base = ord
+	} else {
+		f.base = make([]int32, 0, max(len(ord)-f.d.archived, 0))
+		for _, i := range ord {
+			if !f.d.friends[i].Archived {
+				f.base = append(f.base, i)
+			}
+		}
+	}
+	f.rows = filterRows(f.ix, f.base, f.query)
+	f.cursor = 0
+	want := f.selID
+	if f.pendingSel != 0 {
+		want = f.pendingSel
+	}
+	if keep && want != 0 {
+		if at := f.d.index(want); at >= 0 {
+			if p := slices.Index(f.rows, int32(at)); p >= 0 {
+				f.cursor = p
+				if want == f.pendingSel {
+					f.pendingSel = 0
+				}
+			}
+		}
+	}
+	f.clampCursor()
+}
+
+// filterRows keeps the rows whose haystack holds every word of query;
+// with no index yet (nil), none.
+//
+// A short list (a query being narrowed) is checked row by row. A long one
+// is first matched against the whole buffer of haystacks, the rarest word
+// (in a sample) first, into a bitmap, while the words are not selective; the remaining
+// words are then checked on the few rows left.
+func filterRows(ix *index, rows []int32, query string) []int32 {
+	terms := strings.Fields(lower(query))
+	if len(terms) == 0 {
+		return rows
+	}
+	if ix == nil {
+		return nil
+	}
+	for _, t := range terms {
+		if strings.ContainsAny(t, "\x00\x01") {
+			return []int32{} // separators: never typed, never matched
+		}
+	}
+	n := len(ix.hay)
+	var bits []uint64
+	if len(rows)*4 >= n {
+		terms = ix.rarestFirst(terms)
+		for len(terms) > 0 {
+			next := make([]uint64, (n+63)/64)
+			ix.mark(terms[0], next)
+			count := 0
+			for w := range next {
+				if bits != nil {
+					next[w] &= bits[w]
+				}
+				count += popcount(next[w])
+			}
+			bits, terms = next, terms[1:]
+			if count*16 < n {
+				break // selective enough: check the rest row by row
+			}
+		}
+	}
+	out := make([]int32, 0, 64)
+	for _, i := range rows {
+		if bits != nil && bits[i>>6]&(1<<(i&63)) == 0 {
+			continue
+		}
+		h := ix.hay[i]
+		ok := true
+		for _, t := range terms {
+			if !strings.Contains(h, t) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func popcount(x uint64) int { return bits.OnesCount64(x) }
+
+// rarestFirst orders terms by how many of 256 sampled haystacks hold
+// them, fewest first, then longest first.
+func (ix *index) rarestFirst(terms []string) []string {
+	if len(terms) < 2 {
+		return terms
+	}
+	n := len(ix.hay)
+	step := max(n/256, 1)
+	hits := make(map[string]int, len(terms))
+	for _, t := range terms {
+		c := 0
+		for i := 0; i < n; i += step {
+			if strings.Contains(ix.hay[i], t) {
+				c++
+			}
+		}
+		hits[t] = c
+	}
+	out := slices.Clone(terms)
+	slices.SortStableFunc(out, func(a, b string) int {
+		if hits[a] != hits[b] {
+			return hits[a] - hits[b]
+		}
+		return len(b) - len(a)
+	})
+	return out
+}
+
+// setQuery applies a new filter. A query that extends the last one only
+// narrows its result, so it filters the last result instead of everyone.
+func (f *friendsScreen) setQuery(q string) {
+	if q == f.query {
+		return
+	}
+	from := f.base
+	if f.query != "" && strings.HasPrefix(q, f.query) && strings.TrimSpace(f.query) != "" && f.ix != nil {
+		from = f.rows
+	}
+	f.query = q
+	f.rows = filterRows(f.ix, from, q)
+	f.cursor, f.offset = 0, 0
+	f.clampCursor()
+}
+
+// ----- keys -----
+
+func (f *friendsScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case f.filtering:
+		return f.handleFilterKey(msg)
+	case f.detailFull || f.focusDetail:
+		return f.handleDetailKey(msg)
+	}
+	return f.handleListKey(msg)
+}
+
+func (f *friendsScreen) handleFilterKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := f.c.keys
+	switch {
+	case key.Matches(msg, k.ClearFilter):
+		f.filtering = false
+		f.filter.Blur()
+		f.filter.SetValue("")
+		f.setQuery("")
+		return f.selectionChanged(false)
+	case key.Matches(msg, k.Open):
+		f.filtering = false
+		f.filter.Blur()
+		return nil
+	}
+	var cmd tea.Cmd
+	f.filter, cmd = f.filter.Update(msg)
+	f.setQuery(f.filter.Value())
+	return tea.Batch(cmd, f.selectionChanged(false))
+}
+
+func (f *friendsScreen) handleDetailKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := f.c.keys
+	switch {
+	case key.Matches(msg, k.Back):
+		f.detailFull, f.focusDetail = false, false
+		return nil
+	case key.Matches(msg, k.NextPane):
+		if f.wide() {
+			f.focusDetail = false
+		}
+		return nil
+	case key.Matches(msg, k.Up):
+		f.detailOff = max(f.detailOff-1, 0)
+		return nil
+	case key.Matches(msg, k.Down):
+		f.detailOff++
+		return nil
+	case key.Matches(msg, k.PageUp):
+		f.detailOff = max(f.detailOff-max(f.h-2, 1), 0)
+		return nil
+	case key.Matches(msg, k.PageDown):
+		f.detailOff += max(f.h-2, 1)
+		return nil
+	case key.Matches(msg, k.Top):
+		f.detailOff = 0
+		return nil
+	}
+	return f.handleAction(msg)
+}
+
+func (f *friendsScreen) handleListKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := f.c.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		return f.move(-1)
+	case key.Matches(msg, k.Down):
+		return f.move(1)
+	case key.Matches(msg, k.PageUp):
+		return f.move(-max(f.listRows()-1, 1))
+	case key.Matches(msg, k.PageDown):
+		return f.move(max(f.listRows()-1, 1))
+	case key.Matches(msg, k.Top):
+		return f.move(-len(f.rows))
+	case key.Matches(msg, k.Bottom):
+		return f.move(len(f.rows))
+	case key.Matches(msg, k.Filter):
+		f.filtering = true
+		f.filter.SetValue(f.query)
+		f.filter.CursorEnd()
+		return f.filter.Focus()
+	case key.Matches(msg, k.ClearFilter):
+		if f.query == "" {
+			return nil
+		}
+		f.filter.SetValue("")
+		f.setQuery("")
+		return f.selectionChanged(false)
+	case key.Matches(msg, k.Sort):
+		return f.cycleSort()
+	case key.Matches(msg, k.ShowArchived):
+		f.showArchived = !f.showArchived
+		f.rebuild(true)
+		return f.selectionChanged(false)
+	case key.Matches(msg, k.Open):
+		if f.selected() < 0 {
+			return nil
+		}
+		f.detailOff = 0
+		if f.wide() {
+			f.focusDetail = true
+		} else {
+			f.detailFull = true
+		}
+		return f.selectionChanged(true)
+	case key.Matches(msg, k.NextPane):
+		if f.wide() && f.selected() >= 0 {
+			f.focusDetail = true
+		}
+		return nil
+	}
+	return f.handleAction(msg)
+}
+
+// handleAction handles the keys that work from the list and the detail.
+func (f *friendsScreen) handleAction(msg tea.KeyPressMsg) tea.Cmd {
+	k := f.c.keys
+	sel := f.selected()
+	switch {
+	case key.Matches(msg, k.Add):
+		return push(newFriendForm(f.c, nil))
+	case key.Matches(msg, k.Profile):
+		return push(newProfileForm(f.c, f.d.profile))
+	case sel < 0:
+		return nil
+	case key.Matches(msg, k.Edit):
+		fr := f.d.friends[sel]
+		return push(newFriendForm(f.c, &fr))
+	case key.Matches(msg, k.Favor):
+		fr := f.d.friends[sel]
+		return push(newFavorForm(f.c, &fr))
+	case key.Matches(msg, k.Archive):
+		fr := f.d.friends[sel]
+		return push(newArchiveConfirm(f.c, &fr))
+	}
+	return nil
+}
+
+func (f *friendsScreen) handleWheel(msg tea.MouseWheelMsg) tea.Cmd {
+	step := 0
+	switch msg.Button {
+	case tea.MouseWheelUp:
+		step = -3
+	case tea.MouseWheelDown:
+		step = 3
+	default:
+		return nil
+	}
+	if f.detailFull || f.focusDetail {
+		f.detailOff = max(f.detailOff+step, 0)
+		return nil
+	}
+	return f.move(step)
+}
+
+func (f *friendsScreen) cycleSort() tea.Cmd {
+	f.sort = (f.sort + 1) % numSorts
+	var cmd tea.Cmd
+	if f.sort == sortReady {
+		cmd = f.startReady()
+	}
+	f.rebuild(true)
+	return tea.Batch(cmd, f.selectionChanged(false))
+}
+
+// move moves the cursor by delta rows.
+func (f *friendsScreen) move(delta int) tea.Cmd {
+	f.cursor += delta
+	f.clampCursor()
+	return f.selectionChanged(false)
+}
+
+func (f *friendsScreen) clampCursor() {
+	f.cursor = min(f.cursor, len(f.rows)-1)
+	f.cursor = max(f.cursor, 0)
+	f.scrollIntoView()
+	f.ensureVerdicts()
+}
+
+func (f *friendsScreen) scrollIntoView() {
+	n := f.listRows()
+	if n <= 0 {
+		f.offset = 0
+		return
+	}
+	if f.cursor < f.offset {
+		f.offset = f.cursor
+	}
+	if f.cursor >= f.offset+n {
+		f.offset = f.cursor - n + 1
+	}
+	f.offset = max(min(f.offset, len(f.rows)-n), 0)
+}
+
+// selected is the friend index under the cursor, or -1.
+func (f *friendsScreen) selected() int {
+	if f.cursor < 0 || f.cursor >= len(f.rows) {
+		return -1
+	}
+	return int(f.rows[f.cursor])
+}
+
+// selectionChanged notes the selected friend and, if its history is shown
+// and not loaded (or force), asks for it after historyDelay.
+func (f *friendsScreen) selectionChanged(force bool) tea.Cmd {
+	sel := f.selected()
+	var id uint64
+	if sel >= 0 {
+		id = f.d.friends[sel].ID
+	}
+	if id != f.selID {
+		f.detailOff = 0
+	}
+	f.selID = id
+	if id == 0 || !f.detailShown() {
+		return nil
+	}
+	if !force && f.hist.id == id && f.hist.gen == f.d.gen {
+		return nil
+	}
+	f.histToken++
+	t := f.histToken
+	return tea.Tick(historyDelay, func(time.Time) tea.Msg { return historyWantMsg{token: t} })
+}
+
+func (f *friendsScreen) handleHistoryWant(msg historyWantMsg) tea.Cmd {
+	if msg.token != f.histToken || f.selID == 0 {
+		return nil
+	}
+	id, gen, st := f.selID, f.d.gen, f.c.st
+	return func() tea.Msg {
+		asks, favors, err := st.History(id)
+		return historyMsg{id: id, gen: gen, asks: asks, favors: favors, err: err}
+	}
+}
+
+func (f *friendsScreen) handleHistory(msg historyMsg) {
+	if msg.id != f.selID || (f.hist.id == msg.id && msg.gen < f.hist.gen) {
+		return // for another friend, or older than what is shown
+	}
+	f.hist = history{id: msg.id, gen: msg.gen, ok: msg.err == nil, asks: msg.asks, favors: msg.favors, err: msg.err}
+}
+
+// ensureVerdicts judges the visible friends not judged yet.
+func (f *friendsScreen) ensureVerdicts() {
+	if f.d.len() == 0 || len(f.have) != f.d.len() || f.d.partial {
+		return
+	}
+	n := max(f.listRows(), 1)
+	now := f.c.now()
+	for r := f.offset; r < min(f.offset+n, len(f.rows)); r++ {
+		f.verdict(int(f.rows[r]), now)
+	}
+	if sel := f.selected(); sel >= 0 {
+		f.verdict(sel, now)
+	}
+}
+
+func (f *friendsScreen) verdict(i int, now time.Time) Verdict {
+	if f.d.partial {
+		return Verdict{}
+	}
+	if !f.have[i] {
+		f.verd[i] = f.judge(i, now)
+		f.verd[i].Reasons = nil // the list needs none; the detail judges afresh
+		f.have[i] = true
+	}
+	return f.verd[i]
+}
+
+// judge is friend i's full verdict, reasons included.
+func (f *friendsScreen) judge(i int, now time.Time) Verdict {
+	if f.d.partial {
+		return Verdict{}
+	}
+	return f.c.judge(&f.d.friends[i], f.d.asksOf(i), f.d.favorsOf(i), f.d.profile.Settings, now)
+}
+
+// ----- layout -----
+
+func (f *friendsScreen) wide() bool { return f.w >= wideWidth }
+
+func (f *friendsScreen) detailShown() bool {
+	return f.wide() || f.detailFull
+}
+
+func (f *friendsScreen) listWidth() int {
+	if f.wide() {
+		return f.w * 11 / 20
+	}
+	return f.w
+}
+
+// listRows is how many friend rows fit: the list has a status line and a
+// column header above its rows.
+func (f *friendsScreen) listRows() int { return max(f.h-2, 0) }
+
+// counts is the header's summary.
+func (f *friendsScreen) counts() string {
+	n := f.d.len()
+	s := plural(n-f.d.archived, "friend", "friends")
+	if f.d.archived > 0 {
+		s += " · " + itoa(f.d.archived) + " archived"
+	}
+	if f.query != "" || (f.showArchived && f.d.archived > 0) {
+		s += " · " + itoa(len(f.rows)) + " shown"
+	}
+	return s
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return itoa(n) + " " + many
+}
+
+// ShortHelp is the footer's help.
+func (f *friendsScreen) ShortHelp() []key.Binding {
+	k := f.c.keys
+	switch {
+	case f.filtering:
+		return []key.Binding{withHelp(k.Open, "enter", "done"), withHelp(k.ClearFilter, "esc", "clear")}
+	case f.detailFull || f.focusDetail:
+		return []key.Binding{k.Back, withHelp(k.Down, "j/k", "scroll"), k.Edit, k.Favor, k.Archive, k.Help}
+	case f.d.len() == 0:
+		return []key.Binding{k.Add, k.Profile, k.Help, k.Quit}
+	}
+	return []key.Binding{k.Filter, k.Sort, k.Open, k.Add, k.Edit, k.Favor, k.Archive, k.Help, k.Quit}
+}
+
+// FullHelp is the `?` help.
+func (f *friendsScreen) FullHelp() [][]key.Binding {
+	k := f.c.keys
+	return [][]key.Binding{
+		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
+		{k.Filter, k.ClearFilter, k.Sort, k.ShowArchived, k.Open, k.NextPane},
+		{k.Add, k.Edit, k.Favor, k.Archive, k.Profile, k.Compose, k.WhoElse, k.Asks},
+		{k.Help, k.Quit, k.ForceQuit},
+	}
+}
+
+func withHelp(b key.Binding, k, desc string) key.Binding {
+	b.SetHelp(k, desc)
+	return b
+}

@@ -1,0 +1,399 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"kith/store"
+)
+
+// View renders the list, and the detail pane when it is shown.
+func (f *friendsScreen) View() string {
+	if f.w <= 0 || f.h <= 0 {
+		return ""
+	}
+	if !f.loaded {
+		if f.loadErr != nil {
+			lines := []string{" " + f.c.styles.FlashErr.Render("Cannot read the database:")}
+			for _, l := range wrap(clean(f.loadErr.Error()), max(f.w-2, 1)) {
+				lines = append(lines, " "+l)
+			}
+			lines = append(lines, "", " "+f.c.styles.Dim.Render("kith tries again every second; q quits."))
+			return clip(strings.Join(lines, "\n"), f.w, f.h)
+		}
+		return clip(" "+f.c.styles.Dim.Render("Loading…"), f.w, f.h)
+	}
+	if f.d.len() == 0 && !f.filtering {
+		return clip(f.welcome(), f.w, f.h)
+	}
+	now := f.c.now()
+	if f.detailFull {
+		return f.detailView(f.w, f.h, now)
+	}
+	if !f.wide() {
+		return f.listView(f.w, now)
+	}
+	lw := f.listWidth()
+	dw := f.w - lw - 1
+	left := strings.Split(f.listView(lw, now), "\n")
+	right := strings.Split(f.detailView(dw, f.h, now), "\n")
+	sep := f.c.styles.Border.Render("│")
+	var b strings.Builder
+	for i := 0; i < f.h; i++ {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(left[i])
+		b.WriteString(sep)
+		b.WriteString(right[i])
+	}
+	return b.String()
+}
+
+// columns are the list's column widths for a list w cells wide.
+type columns struct{ name, org, sectors, badge, last int }
+
+func listColumns(w int) columns {
+	c := columns{badge: 9, last: 5}
+	rest := w - 2 - c.badge - c.last - 3 // margin and gaps
+	switch {
+	case rest >= 60:
+		c.name = rest * 2 / 5
+		c.org = rest * 3 / 10
+		c.sectors = rest - c.name - c.org - 2
+	case rest >= 36:
+		c.name = rest / 2
+		c.org = rest - c.name - 1
+	case rest > 0:
+		c.name = rest
+	default:
+		c.badge, c.last = 0, 0
+		c.name = max(w-2, 0)
+	}
+	return c
+}
+
+func (f *friendsScreen) listView(w int, now time.Time) string {
+	s := f.c.styles
+	lines := make([]string, 0, f.h)
+	lines = append(lines, f.statusLine(w))
+	c := listColumns(w)
+	lines = append(lines, s.ColHead.Render(fit(" "+rowText(c, "NAME", "ORG", "SECTORS", "READY", "LAST"), w)))
+	n := f.listRows()
+	if len(f.rows) == 0 && n > 0 {
+		msg := "No friends match “" + clean(f.query) + "”. esc clears the filter."
+		switch {
+		case f.query != "" && f.ix == nil:
+			msg = "Indexing for the filter…"
+		case f.query == "":
+			msg = "Every friend is archived: H shows them."
+		}
+		lines = append(lines, s.Dim.Render(fit(" "+msg, w)))
+	}
+	for r := f.offset; r < min(f.offset+n, len(f.rows)); r++ {
+		lines = append(lines, f.rowView(r, c, w, now))
+	}
+	return clip(strings.Join(lines, "\n"), w, f.h)
+}
+
+func (f *friendsScreen) statusLine(w int) string {
+	s := f.c.styles
+	if f.filtering {
+		f.filter.SetStyles(s.Input) // the theme may have changed
+		return clip(f.filter.View(), w, 1)
+	}
+	info := "sorted by " + f.sort.String()
+	if f.sort == sortReady && f.byReady == nil || f.sort == sortLast && f.d.byLast == nil || f.sort == sortName && f.d.topOnly {
+		info = "sorting by " + f.sort.String() + "…"
+	}
+	if f.showArchived {
+		info += " · archived shown"
+	}
+	if f.query != "" {
+		return clip(s.Label.Render("/"+clean(f.query))+s.Dim.Render("  "+itoa(len(f.rows))+" match · "+info), w, 1)
+	}
+	return clip(s.Dim.Render(info), w, 1)
+}
+
+func rowText(c columns, name, org, sectors, badge, last string) string {
+	var b strings.Builder
+	b.WriteString(fit(name, c.name))
+	if c.org > 0 {
+		b.WriteByte(' ')
+		b.WriteString(fit(org, c.org))
+	}
+	if c.sectors > 0 {
+		b.WriteByte(' ')
+		b.WriteString(fit(sectors, c.sectors))
+	}
+	if c.badge > 0 {
+		b.WriteByte(' ')
+		b.WriteString(fit(badge, c.badge))
+		b.WriteByte(' ')
+		b.WriteString(fit(last, c.last))
+	}
+	return b.String()
+}
+
+func (f *friendsScreen) rowView(r int, c columns, w int, now time.Time) string {
+	s := f.c.styles
+	i := int(f.rows[r])
+	fr := &f.d.friends[i]
+	v := f.verd[i]
+	if !f.have[i] {
+		v = Verdict{}
+	}
+	badge, last := badgeText(v, now), ago(f.d.lastAsk[i], now)
+	if f.d.partial {
+		badge, last = "…", "…" // the history is still loading
+	}
+	if fr.Archived {
+		badge = "archived"
+	}
+	sectors := clean(strings.Join(fr.Sectors, ", "))
+	text := rowText(c, clean(fr.Name), clean(fr.Org), sectors, badge, last)
+	if r == f.cursor {
+		st := s.Selected
+		if f.focusDetail {
+			st = s.Selected.Faint(true)
+		}
+		return st.Render(fit("›"+text, w))
+	}
+	if fr.Archived {
+		return s.Archived.Render(fit(" "+text, w))
+	}
+	if c.badge == 0 {
+		return fit(" "+text, w)
+	}
+	// colour only the badge
+	cut := 1 + c.name + 1
+	if c.org > 0 {
+		cut += c.org + 1
+	}
+	if c.sectors > 0 {
+		cut += c.sectors + 1
+	}
+	row := ansi.Truncate(" "+text, cut, "") + s.badge(v.Level).Render(fit(badge, c.badge)) + " " + fit(last, c.last)
+	return row + strings.Repeat(" ", max(w-cut-c.badge-1-c.last, 0))
+}
+
+// badgeText is the readiness column: the level, with the days left when
+// on hold.
+func badgeText(v Verdict, now time.Time) string {
+	switch v.Level {
+	case "":
+		return "·"
+	case "hold":
+		if !v.Until.IsZero() && v.Until.After(now) {
+			days := int((v.Until.Sub(now) + 24*time.Hour - 1) / (24 * time.Hour))
+			return "hold " + itoa(days) + "d"
+		}
+	}
+	return v.Level
+}
+
+func (f *friendsScreen) welcome() string {
+	s := f.c.styles
+	lines := []string{
+		s.PaneTitle.Render("Welcome to kith."),
+		"",
+		"Nobody is here yet. To begin:",
+		"",
+		"  " + s.Section.Render("a") + "  add a friend here",
+		"  " + s.Section.Render("p") + "  write your profile (your name and intro blurb)",
+		"",
+		"Or from a shell:",
+		"  kith import contacts.vcf    import your contacts",
+		"  kith demo --db /tmp/x.db    try kith on a scratch database",
+		"",
+		s.Dim.Render("? shows every key · q quits"),
+	}
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = " " + l
+	}
+	return strings.Join(out, "\n")
+}
+
+// detailView renders the selected friend's pane, scrolled by detailOff.
+func (f *friendsScreen) detailView(w, h int, now time.Time) string {
+	sel := f.selected()
+	if sel < 0 || w <= 0 {
+		return clip("", w, h)
+	}
+	lines := f.detailLines(sel, max(w-2, 1), now)
+	maxOff := max(len(lines)-h, 0)
+	f.detailOff = min(f.detailOff, maxOff)
+	lines = lines[f.detailOff:]
+	for i := range lines {
+		lines[i] = " " + lines[i]
+	}
+	return clip(strings.Join(lines, "\n"), w, h)
+}
+
+func (f *friendsScreen) detailLines(i, w int, now time.Time) []string {
+	s := f.c.styles
+	fr := &f.d.friends[i]
+	var out []string
+	add := func(l ...string) { out = append(out, l...) }
+	field := func(label, value string) {
+		if value == "" {
+			return
+		}
+		lw := 11
+		vs := wrap(value, max(w-lw, 1))
+		for j, v := range vs {
+			l := strings.Repeat(" ", lw)
+			if j == 0 {
+				l = s.Label.Render(fit(label, lw))
+			}
+			add(l + v)
+		}
+	}
+
+	title := clean(fr.Name)
+	if fr.Nickname != "" {
+		title += " (" + clean(fr.Nickname) + ")"
+	}
+	add(s.PaneTitle.Render(trunc(title, w)))
+	role := clean(fr.Role)
+	if fr.Org != "" {
+		if role != "" {
+			role += " at "
+		}
+		role += clean(fr.Org)
+	}
+	if role != "" {
+		add(trunc(role, w))
+	}
+	if fr.Archived {
+		add(s.Archived.Render("archived"))
+	}
+	add("")
+	field("Closeness", strings.Repeat("●", clampInt(fr.Closeness, 0, 5))+strings.Repeat("○", 5-clampInt(fr.Closeness, 0, 5))+" "+closenessWord(fr.Closeness))
+	field("Sectors", clean(strings.Join(fr.Sectors, ", ")))
+	field("Email", clean(strings.Join(fr.Emails, ", ")))
+	field("Phone", clean(strings.Join(fr.Phones, ", ")))
+	field("Web", clean(strings.Join(fr.URLs, ", ")))
+	field("Channel", clean(fr.Channel))
+	worked := "no, never worked together"
+	if fr.WorkedTogether {
+		worked = "yes"
+		if fr.WorkedNote != "" {
+			worked += ": " + clean(fr.WorkedNote)
+		}
+	}
+	field("Worked", worked)
+	if len(fr.Boundaries) > 0 {
+		bs := make([]string, len(fr.Boundaries))
+		for j, b := range fr.Boundaries {
+			bs[j] = "no " + string(b.Kind)
+			if b.Note != "" {
+				bs[j] += " (" + clean(b.Note) + ")"
+			}
+		}
+		field("Boundaries", strings.Join(bs, "; "))
+	}
+	if len(fr.Busy) > 0 {
+		bs := make([]string, len(fr.Busy))
+		busyNow := false
+		for j, r := range fr.Busy {
+			bs[j] = r.String()
+			busyNow = busyNow || r.Contains(now.Month())
+		}
+		v := strings.Join(bs, ", ")
+		if busyNow {
+			v += " (busy now)"
+		}
+		field("Busy", v)
+	}
+	field("Notes", store.CleanText(fr.Notes, true))
+
+	// verdict
+	v := f.judge(i, now)
+	head := "Readiness"
+	if v.For != "" {
+		head += " for a " + string(v.For) + " request"
+	}
+	add("", s.Section.Render(trunc(head, w)))
+	switch {
+	case f.d.partial:
+		add(s.Dim.Render("loading the history…"))
+	case v.Level == "":
+		add(s.Dim.Render("no verdict: the policy is not wired in yet"))
+	default:
+		l := s.badge(v.Level).Render(strings.ToUpper(v.Level)) + fmt.Sprintf("  %d/100", v.Score)
+		if !v.Until.IsZero() {
+			l += "  until " + date(v.Until)
+		}
+		add(l)
+		for _, r := range v.Reasons {
+			for j, ln := range wrap(clean(r.Message), max(w-2, 1)) {
+				p := "• "
+				if j > 0 {
+					p = "  "
+				}
+				add(p + ln)
+			}
+		}
+	}
+
+	// history: full records once read, heads meanwhile
+	asks, favors := f.d.asksOf(i), f.d.favorsOf(i)
+	full := f.hist.ok && f.hist.id == fr.ID
+	if full {
+		asks, favors = f.hist.asks, f.hist.favors
+	}
+	made := 0
+	for j := range asks {
+		if asks[j].Status.Made() {
+			made++
+		}
+	}
+	bal := len(favors) - made
+	add("", s.Section.Render("Reciprocity"))
+	add(wrap(fmt.Sprintf("%s made, %s done for them: balance %+d", plural(made, "ask", "asks"), plural(len(favors), "favor", "favors"), bal), w)...)
+
+	add("", s.Section.Render(fmt.Sprintf("Asks (%d)", len(asks))))
+	if f.hist.err != nil && f.hist.id == fr.ID {
+		add(s.FlashErr.Render(trunc("cannot read the history: "+clean(f.hist.err.Error()), w)))
+	}
+	for _, a := range slices.Backward(asks) {
+		l := date(a.At()) + " " + fit(string(a.Kind), 9) + " " + fit(string(a.Status), 11)
+		if full && a.Topic != "" {
+			l += " " + clean(a.Topic)
+		}
+		add(trunc(l, w))
+	}
+	add("", s.Section.Render(fmt.Sprintf("Favors (%d)", len(favors))))
+	for _, v := range slices.Backward(favors) {
+		l := date(v.At)
+		if full {
+			l += " " + clean(v.What)
+		}
+		add(trunc(l, w))
+	}
+	return out
+}
+
+func closenessWord(c int) string {
+	switch c {
+	case 1:
+		return "acquaintance"
+	case 2:
+		return "friendly"
+	case 3:
+		return "friend"
+	case 4:
+		return "good friend"
+	case 5:
+		return "close friend"
+	}
+	return ""
+}
+
+func clampInt(v, lo, hi int) int { return max(lo, min(v, hi)) }

@@ -1,0 +1,65 @@
+package tui
+
+import "charm.land/bubbles/v2/key"
+
+// KeyMap is every key binding of the TUI. Screens match keys only through
+// it (key.Matches), so the help the footer shows is the truth.
+type KeyMap struct {
+	Up, Down, Top, Bottom, PageUp, PageDown key.Binding
+
+	Filter, ClearFilter, Sort, Open, Back, NextPane key.Binding
+
+	Add, Edit, Favor, Profile, Archive, ShowArchived key.Binding
+
+	// Compose, WhoElse and Asks are reserved for the compose screens
+	// (issue 5); they are disabled until those screens exist.
+	Compose, WhoElse, Asks key.Binding
+
+	Help, Quit, ForceQuit key.Binding
+
+	// Forms and dialogs.
+	NextField, PrevField, Save, Cancel, Yes, No key.Binding
+}
+
+// DefaultKeyMap returns kith's keys as DESIGN.md lists them.
+func DefaultKeyMap() KeyMap {
+	b := func(keys []string, k, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
+	}
+	km := KeyMap{
+		Up:           b([]string{"up", "k"}, "↑/k", "up"),
+		Down:         b([]string{"down", "j"}, "↓/j", "down"),
+		Top:          b([]string{"g", "home"}, "g", "top"),
+		Bottom:       b([]string{"G", "end"}, "G", "bottom"),
+		PageUp:       b([]string{"pgup", "ctrl+b"}, "pgup", "page up"),
+		PageDown:     b([]string{"pgdown", "ctrl+f", "space"}, "pgdn", "page down"),
+		Filter:       b([]string{"/"}, "/", "filter"),
+		ClearFilter:  b([]string{"esc"}, "esc", "clear filter"),
+		Sort:         b([]string{"s"}, "s", "sort"),
+		Open:         b([]string{"enter"}, "enter", "open"),
+		Back:         b([]string{"esc"}, "esc", "back"),
+		NextPane:     b([]string{"tab"}, "tab", "next pane"),
+		Add:          b([]string{"a"}, "a", "add friend"),
+		Edit:         b([]string{"e"}, "e", "edit"),
+		Favor:        b([]string{"f"}, "f", "log a favor"),
+		Profile:      b([]string{"p"}, "p", "profile"),
+		Archive:      b([]string{"d"}, "d", "archive/restore"),
+		ShowArchived: b([]string{"H"}, "H", "show archived"),
+		Compose:      b([]string{"c"}, "c", "compose"),
+		WhoElse:      b([]string{"w"}, "w", "who else"),
+		Asks:         b([]string{"A"}, "A", "asks"),
+		Help:         b([]string{"?"}, "?", "help"),
+		Quit:         b([]string{"q"}, "q", "quit"),
+		ForceQuit:    b([]string{"ctrl+c"}, "ctrl+c", "quit"),
+		NextField:    b([]string{"tab", "down"}, "tab", "next field"),
+		PrevField:    b([]string{"shift+tab", "up"}, "shift+tab", "previous field"),
+		Save:         b([]string{"ctrl+s"}, "ctrl+s", "save"),
+		Cancel:       b([]string{"esc"}, "esc", "cancel"),
+		Yes:          b([]string{"y", "Y"}, "y", "yes"),
+		No:           b([]string{"n", "N", "esc"}, "n", "no"),
+	}
+	km.Compose.SetEnabled(false)
+	km.WhoElse.SetEnabled(false)
+	km.Asks.SetEnabled(false)
+	return km
+}

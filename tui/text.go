@@ -1,0 +1,141 @@
+package tui
+
+import (
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"kith/store"
+)
+
+// clean makes record text safe to show on one line.
+func clean(s string) string { return store.CleanText(s, false) }
+
+// fit truncates plain (unstyled) s to w cells with an ellipsis and pads it
+// with spaces to exactly w cells. Wide runes (CJK, emoji) count as two.
+func fit(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	sw := ansi.StringWidth(s)
+	if sw > w {
+		s = ansi.Truncate(s, w, "…")
+		sw = ansi.StringWidth(s)
+	}
+	if sw < w {
+		s += strings.Repeat(" ", w-sw)
+	}
+	return s
+}
+
+// trunc truncates s (which may be styled) to w cells without padding.
+func trunc(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if ansi.StringWidth(s) <= w {
+		return s
+	}
+	return ansi.Truncate(s, w, "…")
+}
+
+// clip makes a block exactly w cells wide and h lines tall: longer lines
+// are cut, shorter ones padded, extra lines dropped, missing ones added.
+func clip(s string, w, h int) string {
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	var b strings.Builder
+	for i := 0; i < h; i++ {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		l := ""
+		if i < len(lines) {
+			l = lines[i]
+		}
+		lw := ansi.StringWidth(l)
+		if lw > w {
+			l = ansi.Truncate(l, w, "")
+			lw = ansi.StringWidth(l)
+		}
+		b.WriteString(l)
+		if lw < w {
+			b.WriteString(strings.Repeat(" ", w-lw))
+		}
+	}
+	return b.String()
+}
+
+// wrap soft-wraps plain text to w cells.
+func wrap(s string, w int) []string {
+	if w <= 0 {
+		return nil
+	}
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		out = append(out, strings.Split(ansi.Wrap(para, w, " "), "\n")...)
+	}
+	return out
+}
+
+// ago says how long before now t was, in a few cells ("3d", "2w", "5mo",
+// "1y"); "—" for never.
+func ago(t, now time.Time) string {
+	if t.IsZero() {
+		return "—"
+	}
+	d := now.Sub(t)
+	if d < 0 {
+		return "soon"
+	}
+	days := int(d.Hours() / 24)
+	switch {
+	case d < time.Hour:
+		return "now"
+	case days < 1:
+		return itoa(int(d.Hours())) + "h"
+	case days < 14:
+		return itoa(days) + "d"
+	case days < 60:
+		return itoa(days/7) + "w"
+	case days < 365:
+		return itoa(min(days/30, 11)) + "mo"
+	}
+	return itoa(days/365) + "y"
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	if neg {
+		i--
+		b[i] = '-'
+	}
+	return string(b[i:])
+}
+
+// date formats t as a calendar day, "—" when zero.
+func date(t time.Time) string {
+	if t.IsZero() {
+		return "—"
+	}
+	return t.Local().Format("2006-01-02")
+}
