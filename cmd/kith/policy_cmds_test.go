@@ -263,3 +263,19 @@ func TestWriteWrapped(t *testing.T) {
 		t.Errorf("writeWrapped(empty) = %q, want one newline", b.String())
 	}
 }
+
+func TestCheckPendingAsk(t *testing.T) {
+	db := tempDB(t)
+	mustKith(t, db, "add", "Ana Rossi")
+	mustKith(t, db, "ask", "ana", "--kind", "intro", "--at", "2026-11-05") // sent, no outcome, 20 days ago
+	out, _, code := kith(t, db, "check", "ana", "--kind", "chat")
+	if code != 3 || !strings.Contains(out, "pending:") || strings.Contains(out, "cooldown:") {
+		t.Errorf("unanswered ask of 20 days ago: exit %d, want 3 with pending only:\n%s", code, out)
+	}
+	mustKith(t, db, "add", "Bea Bianchi")
+	mustKith(t, db, "ask", "bea", "--kind", "intro", "--at", "2026-09-01") // sent, 85 days ago
+	out, _, code = kith(t, db, "check", "bea", "--kind", "chat")
+	if code != 0 || !strings.Contains(out, "CAUTION") || !strings.Contains(out, "record what happened") {
+		t.Errorf("stale unanswered ask: exit %d, want 0, a caution to record the outcome:\n%s", code, out)
+	}
+}
