@@ -275,7 +275,7 @@ func TestCheckPendingAsk(t *testing.T) {
 	mustKith(t, db, "add", "Bea Bianchi")
 	mustKith(t, db, "ask", "bea", "--kind", "intro", "--at", "2026-09-01") // sent, 85 days ago
 	out, _, code = kith(t, db, "check", "bea", "--kind", "chat")
-	if code != 0 || !strings.Contains(out, "CAUTION") || !strings.Contains(out, "record what happened") {
+	if flat := strings.Join(strings.Fields(out), " "); code != 0 || !strings.Contains(flat, "CAUTION") || !strings.Contains(flat, "record what happened") {
 		t.Errorf("stale unanswered ask: exit %d, want 0, a caution to record the outcome:\n%s", code, out)
 	}
 }
