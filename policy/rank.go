@@ -13,10 +13,16 @@ import (
 
 // Pool is the friends Rank chooses from, read by index without copying.
 // NetworkPool adapts a *store.Network; Subjects adapts a slice. Rank may
-// call Subject from several goroutines at once: it must only read.
+// call its methods from several goroutines at once: they must only read.
 type Pool interface {
 	Len() int
-	Subject(i int) Subject
+	// Friend returns friend i (nil to skip the entry).
+	Friend(i int) *store.Friend
+	// Subject returns friend i with their asks and favors. It may build
+	// the asks in buf's storage, so a loop that passes the previous
+	// Subject's Asks[:0] back allocates once; the asks are valid until
+	// the next call with the same buffer.
+	Subject(i int, buf []store.Ask) Subject
 }
 
 // Subjects is a Pool over a slice of subjects.
@@ -25,19 +31,25 @@ type Subjects []Subject
 // Len returns the number of subjects.
 func (s Subjects) Len() int { return len(s) }
 
-// Subject returns the i-th subject.
-func (s Subjects) Subject(i int) Subject { return s[i] }
+// Friend returns the i-th subject's friend.
+func (s Subjects) Friend(i int) *store.Friend { return s[i].Friend }
+
+// Subject returns the i-th subject (buf is not used).
+func (s Subjects) Subject(i int, _ []store.Ask) Subject { return s[i] }
 
 type networkPool struct{ n *store.Network }
 
 func (p networkPool) Len() int { return len(p.n.Friends) }
 
-func (p networkPool) Subject(i int) Subject {
-	return Subject{Friend: &p.n.Friends[i], Asks: p.n.AsksOf(i), Favors: p.n.FavorsOf(i)}
+func (p networkPool) Friend(i int) *store.Friend { return &p.n.Friends[i] }
+
+func (p networkPool) Subject(i int, buf []store.Ask) Subject {
+	return Subject{Friend: &p.n.Friends[i], Asks: p.n.AppendAsks(buf[:0], i), Favors: p.n.FavorsOf(i)}
 }
 
-// NetworkPool returns a Pool over a network read by store.Network; it
-// shares the network's slices, copying nothing.
+// NetworkPool returns a Pool over a network read by store.Network. It
+// shares the network's friends and favors; asks are expanded from the
+// network's compact heads into the caller's buffer.
 func NetworkPool(n *store.Network) Pool {
 	if n == nil {
 		return Subjects(nil)
@@ -250,7 +262,7 @@ func SoleContact(pool Pool, req Request, id uint64) bool {
 	}
 	found := false
 	for i, n := 0, pool.Len(); i < n; i++ {
-		f := pool.Subject(i).Friend
+		f := pool.Friend(i)
 		if f == nil || f.Archived || !t.place(f) {
 			continue
 		}
@@ -291,7 +303,7 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 		}
 		sc := scanned{fits: make([]int32, 0, guess), rels: make([]uint8, 0, guess), placeI: -1}
 		for i := lo; i < hi; i++ {
-			f := pool.Subject(i).Friend
+			f := pool.Friend(i)
 			if f == nil || f.Archived || (opt.Exclude != 0 && f.ID == opt.Exclude) {
 				continue
 			}
@@ -327,7 +339,7 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 	// The excluded friend still counts as someone you know there.
 	if opt.Exclude != 0 && places == 1 {
 		for i := 0; i < n; i++ {
-			f := pool.Subject(i).Friend
+			f := pool.Friend(i)
 			if f != nil && !f.Archived && f.ID == opt.Exclude && t.place(f) {
 				places = 2
 				break
@@ -339,9 +351,11 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 	// pools are split among the processors (assess only reads).
 	keys := make([]uint64, len(fits))
 	fill := func(lo, hi int) {
+		var buf []store.Ask
 		for j := lo; j < hi; j++ {
 			i := int(fits[j])
-			sub := pool.Subject(i)
+			sub := pool.Subject(i, buf)
+			buf = sub.Asks[:0]
 			r := req
 			r.Sole = places == 1 && i == placeIdx
 			a := assess(sub, r, set, c)
@@ -363,10 +377,12 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 
 	out := make([]Candidate, len(keys))
 	parallel(len(keys), workersFor(len(keys)), func(_, lo, hi int) {
+		var buf []store.Ask
 		for k := lo; k < hi; k++ {
 			j := int(keys[k] & (1<<keyIndexBits - 1))
 			i := int(fits[j])
-			sub := pool.Subject(i)
+			sub := pool.Subject(i, buf)
+			buf = sub.Asks[:0]
 			r := req
 			r.Sole = places == 1 && i == placeIdx
 			a := assess(sub, r, set, c)

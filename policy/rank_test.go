@@ -351,3 +351,61 @@ func TestRankLargeMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// TestNetworkPoolMatchesSubjects ranks a stored network through
+// NetworkPool (asks expanded into a reused buffer) and through plain
+// Subjects copied from it: the rows must be the same.
+func TestNetworkPoolMatchesSubjects(t *testing.T) {
+	src := benchNetwork(60)
+	st := store.New(filepath.Join(t.TempDir(), "kith.db"))
+	err := st.Batch(now, func(tx *store.Tx) error {
+		for _, s := range src {
+			f := *s.Friend
+			f.ID = 0
+			if err := tx.AddFriend(&f); err != nil {
+				return err
+			}
+			for _, a := range s.Asks {
+				a.ID, a.FriendID = 0, f.ID
+				if err := tx.AddAsk(&a); err != nil {
+					return err
+				}
+			}
+			for _, v := range s.Favors {
+				v.ID, v.FriendID, v.What = 0, f.ID, "lunch"
+				if err := tx.AddFavor(&v); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := st.Network()
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain := make(Subjects, len(n.Friends))
+	for i := range n.Friends {
+		plain[i] = Subject{Friend: &n.Friends[i], Asks: n.AsksOf(i), Favors: n.FavorsOf(i)}
+	}
+	for _, req := range []Request{{Kind: store.KindChat}, {Kind: store.KindReferral, Sector: "aerospace"}, {Kind: store.KindIntro, Keywords: []string{"team"}}} {
+		a := Rank(req, NetworkPool(n), store.DefaultSettings(), now, RankOptions{})
+		b := Rank(req, plain, store.DefaultSettings(), now, RankOptions{})
+		if len(a) != len(b) || len(a) == 0 {
+			t.Fatalf("%+v: %d rows through NetworkPool, %d through Subjects", req, len(a), len(b))
+		}
+		for k := range a {
+			if a[k].Index != b[k].Index || a[k].Verdict.Score != b[k].Verdict.Score || !slices.Equal(codes(a[k].Verdict), codes(b[k].Verdict)) {
+				t.Fatalf("%+v row %d: NetworkPool %+v, Subjects %+v", req, k, a[k], b[k])
+			}
+			for r := range a[k].Verdict.Reasons {
+				if a[k].Verdict.Reasons[r] != b[k].Verdict.Reasons[r] {
+					t.Fatalf("%+v row %d reason %d: %q vs %q", req, k, r, a[k].Verdict.Reasons[r], b[k].Verdict.Reasons[r])
+				}
+			}
+		}
+	}
+}
