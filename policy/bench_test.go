@@ -3,11 +3,13 @@ package policy
 import (
 	"fmt"
 	"math/rand/v2"
+	"path/filepath"
 	"strconv"
 	"testing"
 	"time"
 
 	"kith/store"
+	"kith/store/demo"
 )
 
 var benchSectors = []string{"aerospace", "finance", "health", "education", "retail", "energy", "media", "law",
@@ -204,5 +206,51 @@ func BenchmarkCheck(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		_ = Check(m.Body, req, v)
+	}
+}
+
+// BenchmarkStored runs Rank and Evaluate-all through NetworkPool over a
+// demo network written to a real database (store/demo), the path the CLI
+// and the TUI take: asks are expanded from the store's compact heads.
+func BenchmarkStored(b *testing.B) {
+	for _, n := range []int{10000, 100000} {
+		st := store.New(filepath.Join(b.TempDir(), "kith.db"))
+		if err := demo.Fill(st, n, 1, now, nil); err != nil {
+			b.Fatal(err)
+		}
+		net, err := st.Network()
+		if err != nil {
+			b.Fatal(err)
+		}
+		pool := NetworkPool(net)
+		set := store.DefaultSettings()
+		b.Run(fmt.Sprintf("friends=%d/asks=%d/evaluate-all", n, net.AskCount()), func(b *testing.B) {
+			req := Request{Kind: store.KindIntro}
+			b.ReportAllocs()
+			for b.Loop() {
+				var buf []store.Ask
+				for i := range pool.Len() {
+					sub := pool.Subject(i, buf)
+					buf = sub.Asks[:0]
+					_ = Evaluate(sub, req, set, now)
+				}
+			}
+		})
+		sector := net.Friends[0].Sectors[0]
+		for _, rq := range []struct {
+			name string
+			req  Request
+			opt  RankOptions
+		}{
+			{"rank/sector=" + sector, Request{Kind: store.KindChat, Sector: sector}, RankOptions{}},
+			{"rank/everyone/limit=50", Request{Kind: store.KindChat}, RankOptions{Limit: 50}},
+		} {
+			b.Run(fmt.Sprintf("friends=%d/%s", n, rq.name), func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					_ = Rank(rq.req, pool, set, now, rq.opt)
+				}
+			})
+		}
 	}
 }
