@@ -228,11 +228,9 @@ func BenchmarkStored(b *testing.B) {
 			req := Request{Kind: store.KindIntro}
 			b.ReportAllocs()
 			for b.Loop() {
-				var buf []store.Ask
+				var buf Buffer
 				for i := range pool.Len() {
-					sub := pool.Subject(i, buf)
-					buf = sub.Asks[:0]
-					_ = Evaluate(sub, req, set, now)
+					_ = Evaluate(pool.Subject(i, &buf), req, set, now)
 				}
 			}
 		})
