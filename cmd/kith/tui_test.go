@@ -59,6 +59,9 @@ func (s *tmuxSession) waitFor(want string) string {
 // few cells, and q restoring the shell.
 func TestTUIInTmux(t *testing.T) {
 	if _, err := exec.LookPath("tmux"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("tmux is not installed: .ci/run installs it (apt-get install tmux); this end-to-end test needs it")
+		}
 		t.Skip("tmux is not installed (apt-get install tmux); this end-to-end test needs it")
 	}
 	dir := t.TempDir()
