@@ -13,22 +13,13 @@ import (
 
 // Pool is the friends Rank chooses from, read by index without copying.
 // NetworkPool adapts a *store.Network; Subjects adapts a slice. Rank may
-// call its methods from several goroutines at once, each with its own
-// Buffer: they must only read.
+// call its methods from several goroutines at once: they must only read.
 type Pool interface {
 	Len() int
 	// Friend returns friend i (nil to skip the entry).
 	Friend(i int) *store.Friend
 	// Subject returns friend i with their asks (or ask facts) and favors.
-	// It may build them in buf, whose contents stay valid until the next
-	// call with the same buf.
-	Subject(i int, buf *Buffer) Subject
-}
-
-// Buffer is scratch space a Pool builds subjects in, so that a loop over
-// every friend allocates once. The zero value is ready to use.
-type Buffer struct {
-	facts []store.AskFact
+	Subject(i int) Subject
 }
 
 // Subjects is a Pool over a slice of subjects.
@@ -41,7 +32,7 @@ func (s Subjects) Len() int { return len(s) }
 func (s Subjects) Friend(i int) *store.Friend { return s[i].Friend }
 
 // Subject returns the i-th subject (buf is not used).
-func (s Subjects) Subject(i int, _ *Buffer) Subject { return s[i] }
+func (s Subjects) Subject(i int) Subject { return s[i] }
 
 type networkPool struct{ n *store.Network }
 
@@ -49,19 +40,14 @@ func (p networkPool) Len() int { return len(p.n.Friends) }
 
 func (p networkPool) Friend(i int) *store.Friend { return &p.n.Friends[i] }
 
-// Subject gives friend i with ask facts (not full asks) built in buf.
-func (p networkPool) Subject(i int, buf *Buffer) Subject {
-	if buf == nil {
-		buf = &Buffer{}
-	}
-	buf.facts = p.n.AppendAskFacts(buf.facts[:0], i)
-	return Subject{Friend: &p.n.Friends[i], Facts: buf.facts, Favors: p.n.FavorsOf(i)}
+// Subject gives friend i with the network's ask facts (not full asks).
+func (p networkPool) Subject(i int) Subject {
+	return Subject{Friend: &p.n.Friends[i], Facts: p.n.FactsOf(i), Favors: p.n.FavorsOf(i)}
 }
 
 // NetworkPool returns a Pool over a network read by store.Network. It
-// shares the network's friends and favors; its subjects carry ask facts
-// read from the network's compact heads into the caller's Buffer, not
-// full asks.
+// shares the network's friends, favors and ask facts (not full asks):
+// nothing is copied.
 func NetworkPool(n *store.Network) Pool {
 	if n == nil {
 		return Subjects(nil)
@@ -363,10 +349,9 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 	// pools are split among the processors (assess only reads).
 	keys := make([]uint64, len(fits))
 	fill := func(lo, hi int) {
-		var buf Buffer
 		for j := lo; j < hi; j++ {
 			i := int(fits[j])
-			sub := pool.Subject(i, &buf)
+			sub := pool.Subject(i)
 			r := req
 			r.Sole = places == 1 && i == placeIdx
 			a := assess(sub, r, set, c)
@@ -388,11 +373,10 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 
 	out := make([]Candidate, len(keys))
 	parallel(len(keys), workersFor(len(keys)), func(_, lo, hi int) {
-		var buf Buffer
 		for k := lo; k < hi; k++ {
 			j := int(keys[k] & (1<<keyIndexBits - 1))
 			i := int(fits[j])
-			sub := pool.Subject(i, &buf)
+			sub := pool.Subject(i)
 			r := req
 			r.Sole = places == 1 && i == placeIdx
 			a := assess(sub, r, set, c)

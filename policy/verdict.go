@@ -282,8 +282,8 @@ func assess(sub Subject, req Request, set store.Settings, c clock) assessment {
 	acc := askAcc{nowNs: c.ns}
 	if sub.Facts != nil {
 		for i := range sub.Facts {
-			if x := &sub.Facts[i]; x.At != 0 && x.Status.Made() {
-				acc.add(x.Kind, x.Status, x.At)
+			if x := &sub.Facts[i]; x.At != 0 && x.Status().Made() {
+				acc.add(x.Kind(), x.Status(), x.At)
 			}
 		}
 	} else {

@@ -325,7 +325,7 @@ func TestFactsMatchAsks(t *testing.T) {
 		for i, sub := range subs {
 			facts := make([]store.AskFact, 0, len(sub.Asks))
 			for _, a := range sub.Asks {
-				facts = append(facts, store.AskFact{Kind: a.Kind, Status: a.Status, At: a.At().UnixNano()})
+				facts = append(facts, store.NewAskFact(a.Kind, a.Status, a.At().UnixNano()))
 			}
 			fromAsks := Evaluate(sub, req, store.DefaultSettings(), now)
 			fromFacts := Evaluate(Subject{Friend: sub.Friend, Facts: facts, Favors: sub.Favors}, req, store.DefaultSettings(), now)

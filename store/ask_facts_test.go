@@ -6,7 +6,7 @@ import (
 	"time"
 )
 
-func TestAppendAskFactsMatchesAsks(t *testing.T) {
+func TestFactsOfMatchesAsks(t *testing.T) {
 	st := New(filepath.Join(t.TempDir(), "kith.db"))
 	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
 	f := Friend{Name: "Ana", Closeness: 3}
@@ -30,15 +30,14 @@ func TestAppendAskFactsMatchesAsks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var buf []AskFact
 	for i := range n.Friends {
 		asks := n.AsksOf(i)
-		buf = n.AppendAskFacts(buf[:0], i)
+		buf := n.FactsOf(i)
 		if len(buf) != len(asks) {
 			t.Fatalf("friend %d: %d facts, %d asks", i, len(buf), len(asks))
 		}
 		for j, a := range asks {
-			want := AskFact{Kind: a.Kind, Status: a.Status, At: a.At().UnixNano()}
+			want := NewAskFact(a.Kind, a.Status, a.At().UnixNano())
 			if buf[j] != want {
 				t.Errorf("friend %d ask %d: fact %+v, want %+v", i, j, buf[j], want)
 			}
