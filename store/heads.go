@@ -29,7 +29,7 @@ func (f AskFact) Status() Status { return statusOf(f.status) }
 // askHead is the rest of an ask in the Network: its id and times as Unix
 // nanoseconds (0 for none).
 type askHead struct {
-	id                                          uint64
+	id                                         uint64
 	created, sent, resolved, followUp, thanked int64
 }
 
