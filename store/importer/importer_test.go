@@ -302,3 +302,42 @@ func TestDate(t *testing.T) {
 		t.Error(`Date("yesterday") ok`)
 	}
 }
+
+// Two cards of one file with different UIDs are two people, even with the
+// same name and organisation; a card whose UID is an existing friend's
+// (kith's own export, imported again) is that friend.
+func TestUIDs(t *testing.T) {
+	st := newStore(t, store.Friend{Name: "Ada Lovelace", Org: "Engines"})
+	ada := friends(t, st)[0]
+	uidRec := func(line int, uid string, f store.Friend) Record {
+		r := rec(line, f)
+		r.UID = uid
+		return r
+	}
+	in := &Input{Records: []Record{
+		uidRec(1, "u-1", store.Friend{Name: "John Smith", Org: "Acme", Emails: []string{"john@acme.io"}}),
+		uidRec(2, "u-2", store.Friend{Name: "John Smith", Org: "Acme", Emails: []string{"jsmith@acme.io"}}),
+		uidRec(3, "u-1", store.Friend{Name: "John Smith", Org: "Acme", Phones: []string{"+1 555"}}),
+		uidRec(4, FriendUID(&ada), store.Friend{Name: "Ada L.", Notes: "renamed elsewhere"}),
+		rec(5, store.Friend{Name: "John Smith", Org: "Acme", Phones: []string{"+1 777"}}),
+	}}
+	p, err := Import(st, in, now, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wants := []struct {
+		action Action
+		into   string
+	}{{Add, ""}, {Add, ""}, {Merge, "John Smith (in.vcf:1)"}, {Merge, "Ada Lovelace, Engines (#1)"}, {Merge, "John Smith (in.vcf:1)"}}
+	for i, w := range wants {
+		if it := p.Items[i]; it.Action != w.action || it.Into != w.into {
+			t.Errorf("line %d: got %v into %q, want %v into %q", i+1, it.Action, it.Into, w.action, w.into)
+		}
+	}
+	if len(p.Items[1].Duplicates) == 0 {
+		t.Error("line 2 is not listed as a possible duplicate of line 1")
+	}
+	if got := len(friends(t, st)); got != 3 {
+		t.Errorf("got %d friends, want 3", got)
+	}
+}

@@ -108,9 +108,11 @@ func Build(r Reader, in *Input) (*Plan, error) {
 		byKey:    make(map[string]ref, len(existing)),
 		byName:   make(map[string][]ref, len(existing)),
 		srcIDs:   make(map[uint64]ref),
+		byUID:    make(map[string]ref, len(existing)),
 	}
 	for i := range existing {
 		b.index(&existing[i], ref{existing: i, add: -1})
+		b.byUID[FriendUID(&existing[i])] = ref{existing: i, add: -1}
 	}
 	p.Items = make([]Item, 0, len(in.Records))
 	for _, rec := range in.Records {
@@ -137,8 +139,12 @@ type builder struct {
 	byKey    map[string]ref // normalised name + org
 	byName   map[string][]ref
 	srcIDs   map[uint64]ref // JSON ids → friend
-	resolve  func(ref) uint64
-	addSrc   []string // source of each add
+	// byUID holds the UIDs of existing friends as kith exports them and
+	// of records this import adds; addUID is the UID of each add.
+	byUID   map[string]ref
+	addUID  []string
+	resolve func(ref) uint64
+	addSrc  []string // source of each add
 }
 
 func (b *builder) index(f *store.Friend, r ref) {
@@ -195,7 +201,7 @@ func (b *builder) record(rec Record) {
 		return
 	}
 	f := &rec.Friend
-	to, reason, found := b.match(f)
+	to, reason, found := b.match(f, rec.UID)
 	if !found {
 		f.Normalize()
 		if err := f.Validate(); err != nil {
@@ -211,6 +217,10 @@ func (b *builder) record(rec Record) {
 		to = ref{existing: -1, add: len(p.adds)}
 		p.adds = append(p.adds, &nf)
 		b.addSrc = append(b.addSrc, rec.Source)
+		b.addUID = append(b.addUID, rec.UID)
+		if rec.UID != "" {
+			b.byUID[rec.UID] = to
+		}
 		b.index(&nf, to)
 		item.Action = Add
 		p.Items = append(p.Items, item)
@@ -264,22 +274,35 @@ func (b *builder) record(rec Record) {
 // share names): f matches a same-name friend only when it holds nothing
 // that friend lacks (the same record imported again); otherwise it is
 // added, and listed as a possible duplicate.
-func (b *builder) match(f *store.Friend) (ref, string, bool) {
+//
+// A UID decides first: the same UID (a kith export imported again) is the
+// same person; and two records of this import whose UIDs differ are two
+// people, whatever else they share, since an address book does not list
+// one contact twice under two ids (merging them would lose one).
+func (b *builder) match(f *store.Friend, uid string) (ref, string, bool) {
+	if uid != "" {
+		if r, ok := b.byUID[uid]; ok {
+			return r, "same UID", true
+		}
+	}
+	distinct := func(r ref) bool {
+		return uid != "" && r.add >= 0 && b.addUID[r.add] != "" && b.addUID[r.add] != uid
+	}
 	for _, e := range f.Emails {
-		if r, ok := b.byEmail[strings.ToLower(e)]; ok {
+		if r, ok := b.byEmail[strings.ToLower(e)]; ok && !distinct(r) {
 			return r, "same e-mail " + strings.ToLower(e), true
 		}
 	}
 	n, o := NormName(f.Name), NormOrg(f.Org)
 	if o != "" {
-		if r, ok := b.byKey[n+"\x00"+o]; ok {
+		if r, ok := b.byKey[n+"\x00"+o]; ok && !distinct(r) {
 			return r, "same name and organisation", true
 		}
 		return ref{}, "", false
 	}
 	for _, r := range b.byName[n] {
 		c := b.friend(r)
-		if NormOrg(c.Org) != "" {
+		if NormOrg(c.Org) != "" || distinct(r) {
 			continue
 		}
 		probe := *c

@@ -26,6 +26,8 @@ type Record struct {
 	// Skip, if set, is why the parser says this record is not a person
 	// (a vCard group, for instance): it is listed as skipped.
 	Skip string
+	// UID is the source's own id for the person (a vCard UID), if any.
+	UID string
 }
 
 // Input is everything parsed from one or more files.

@@ -190,6 +190,8 @@ func toRecord(card []prop, file string, begin int) (importer.Record, []importer.
 			if n == nil {
 				n = split(p.value, ';')
 			}
+		case "UID":
+			rec.UID = p.value
 		case "NICKNAME":
 			nicks := split(p.value, ',')
 			for _, s := range nicks {

@@ -1,8 +1,6 @@
 package vcard
 
 import (
-	"crypto/sha256"
-	"encoding/binary"
 	"fmt"
 	"io"
 	"os"
@@ -14,6 +12,7 @@ import (
 
 	"kith/store"
 	"kith/store/atomic"
+	"kith/store/importer"
 )
 
 // The vCard versions Write can produce.
@@ -31,18 +30,9 @@ func CheckVersion(v string) error {
 	return nil
 }
 
-// UID is the friend's stable vCard UID: derived from its id and creation
-// time, so every export of the same friend from the same database gives
-// the same UID (and the same file name in a vdir).
-func UID(f *store.Friend) string {
-	var b [16]byte
-	binary.BigEndian.PutUint64(b[:8], f.ID)
-	binary.BigEndian.PutUint64(b[8:], uint64(f.Created.UnixNano()))
-	h := sha256.Sum256(b[:])
-	h[6] = h[6]&0x0f | 0x50 // shaped like a name-based UUID
-	h[8] = h[8]&0x3f | 0x80
-	return fmt.Sprintf("%x-%x-%x-%x-%x", h[0:4], h[4:6], h[6:8], h[8:10], h[10:16])
-}
+// UID is the friend's stable vCard UID (importer.FriendUID), so an export
+// imported again merges into the friends it came from.
+func UID(f *store.Friend) string { return importer.FriendUID(f) }
 
 // Write writes f as one vCard of the given version (V3 or V4), with
 // kith's own fields as X-KITH-… properties.
