@@ -121,6 +121,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case popMsg:
 		m.handlePop()
 		return m, nil
+	case replaceMsg:
+		m.handlePop()
+		return m, m.handlePush(pushMsg(msg))
 	case flashMsg:
 		m.flash, m.flashErr = msg.text, msg.err
 		return m, nil

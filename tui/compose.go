@@ -452,8 +452,8 @@ func (cp *composeScreen) handleSaved(msg composeSavedMsg) tea.Cmd {
 	cp.markSaved()
 	name := clean(policy.FirstName(&cp.friend))
 	if msg.ask.Status == store.StatusSent {
-		return tea.Batch(pop, reload, tea.Sequence(func() tea.Msg { return selectMsg{id: cp.friend.ID} },
-			flash("Marked your "+string(cp.req.Kind)+" ask to "+name+" as sent; A shows it, and kith will nudge a follow-up in 7 days.", false)))
+		return tea.Batch(pop, reload, func() tea.Msg { return selectMsg{id: cp.friend.ID} },
+			flash("Marked your "+string(cp.req.Kind)+" ask to "+name+" as sent; A shows it, and kith will nudge a follow-up in 7 days.", false))
 	}
 	if msg.leave {
 		return tea.Batch(pop, reload, flash("Saved the draft to "+name+"; c on "+name+" continues it.", false))

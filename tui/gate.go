@@ -10,6 +10,11 @@ import (
 	"kith/store"
 )
 
+// replaceMsg closes the active screen and opens screen in its place.
+type replaceMsg struct{ screen Screen }
+
+func replace(s Screen) tea.Cmd { return func() tea.Msg { return replaceMsg{s} } }
+
 // gateHistoryMsg carries a friend's full asks, read when the gate opens,
 // for their saved drafts.
 type gateHistoryMsg struct {
@@ -35,6 +40,7 @@ type gateScreen struct {
 	// reasons and the ways on are shown instead of the picker.
 	stopped bool
 	drafts  map[store.Kind]store.Ask // the latest saved draft per kind
+	fromWho bool                     // opened from who else: w goes back to it
 	histErr string
 	w, h    int
 }
@@ -147,17 +153,20 @@ func (g *gateScreen) compose(override bool) tea.Cmd {
 		draft = &a
 	}
 	cp := newCompose(g.c, g.d, g.fi, r, g.verd[g.cursor], override, draft)
-	return tea.Sequence(pop, push(cp))
+	return replace(cp)
 }
 
 // whoElse replaces the gate with who else, preloaded with this kind and
 // the friend's sectors, leaving this friend out.
 func (g *gateScreen) whoElse() tea.Cmd {
+	if g.fromWho {
+		return pop
+	}
 	need := policy.Request{Kind: g.kinds[g.cursor], Sector: g.req.Sector, Org: g.req.Org}
 	if need.Sector == "" && len(g.friend.Sectors) > 0 {
 		need.Sector = g.friend.Sectors[0]
 	}
-	return tea.Sequence(pop, push(newWhoElse(g.c, g.d, need, g.friend.ID)))
+	return replace(newWhoElse(g.c, g.d, need, g.friend.ID))
 }
 
 // View renders the picker, or the reasons when stopped.

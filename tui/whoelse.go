@@ -200,7 +200,9 @@ func (ws *whoElseScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		if ws.cursor < len(ws.cands) {
 			fi := ws.cands[ws.cursor].Index
 			if fi >= 0 && fi < ws.d.len() {
-				return push(newGate(ws.c, ws.d, fi))
+				g := newGate(ws.c, ws.d, fi)
+				g.fromWho = true
+				return push(g)
 			}
 		}
 	case key.Matches(msg, k.Filter):
