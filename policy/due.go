@@ -27,6 +27,9 @@ const (
 	// FollowUpAfter is how long a sent ask waits for an outcome before
 	// kith suggests following up (unless the ask has its own date).
 	FollowUpAfter = 7 * 24 * time.Hour
+	// ThankWithin is how long after a friend helped a thank-you is still
+	// worth a nudge; past it the moment has gone, and kith stops asking.
+	ThankWithin = 30 * 24 * time.Hour
 	// HelpBackWindow: a friend who helped you within this window, and for
 	// whom you logged no favor within it, is worth helping back.
 	HelpBackWindow = 90 * 24 * time.Hour
@@ -71,7 +74,7 @@ func Due(f *store.Friend, asks []store.Ask, favors []store.Favor, now time.Time)
 			if helped.After(lastHelp) {
 				lastHelp = helped
 			}
-			if a.Thanked.IsZero() {
+			if a.Thanked.IsZero() && now.Sub(helped) <= ThankWithin {
 				out = append(out, Nudge{Kind: NudgeThank, FriendID: f.ID, Friend: f.Name, AskID: a.ID, Since: helped,
 					Message: fmt.Sprintf("thank %s for helping with your %s ask", f.Name, a.Kind)})
 			}

@@ -44,6 +44,8 @@ func TestDue(t *testing.T) {
 		{name: "helped and thanked, favor too old", asks: []store.Ask{helped(1, 10*day, true)},
 			favors: []store.Favor{{ID: 1, What: "w", At: now.Add(-91 * day)}}, want: []NudgeKind{NudgeHelpBack}},
 		{name: "help long ago", asks: []store.Ask{helped(1, 120*day, true)}, want: nil},
+		{name: "not thanked, 30 days on", asks: []store.Ask{helped(1, 30*day, false)}, want: []NudgeKind{NudgeThank, NudgeHelpBack}},
+		{name: "not thanked, 31 days on: too late to nudge", asks: []store.Ask{helped(1, 31*day, false)}, want: []NudgeKind{NudgeHelpBack}},
 		{name: "archived", archived: true, asks: []store.Ask{sent(1, 30*day)}, want: nil},
 	}
 	for _, c := range cases {

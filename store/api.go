@@ -446,7 +446,12 @@ func (s *Store) Restore(snap *Snapshot) error {
 	if snap.SchemaVersion > schemaVersion() {
 		return fmt.Errorf("the export has schema version %d but this kith knows only up to %d: %w", snap.SchemaVersion, schemaVersion(), ErrTooNew)
 	}
-	return s.update(func(btx *bolt.Tx) error {
+	// Roughly what the records take on disk, index entries included.
+	hint := 512*len(snap.Friends) + 256*len(snap.Asks) + 128*len(snap.Favors)
+	for i := range snap.Asks {
+		hint += len(snap.Asks[i].Body)
+	}
+	return s.updateSized(hint, func(btx *bolt.Tx) error {
 		tx := &Tx{tx: btx, now: time.Now().UTC()}
 		if !tx.Empty() {
 			return fmt.Errorf("%s: %w: restore a kith export into a new database (choose one with --db)", s.path, ErrNotEmpty)

@@ -97,7 +97,7 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) error {
 	if info.IsDir() {
 		return fmt.Errorf("%s is a directory, not a kith database: %w", s.path, ErrNotKith)
 	}
-	db, err := s.open(true)
+	db, err := s.open(true, 0)
 	if err != nil {
 		return err
 	}
@@ -132,6 +132,14 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) error {
 // update runs fn in a read-write transaction, creating the database if it
 // does not exist. The transaction is synced to disk before update returns.
 func (s *Store) update(fn func(tx *bolt.Tx) error) error {
+	return s.updateSized(0, fn)
+}
+
+// updateSized is update for a transaction expected to write about
+// sizeHint bytes: the file is mapped that large from the start, since
+// bbolt remaps (and copies every dirty node) each time a transaction
+// outgrows the map, which made a 1M-ask restore take minutes.
+func (s *Store) updateSized(sizeHint int, fn func(tx *bolt.Tx) error) error {
 	info, err := os.Stat(s.path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -147,7 +155,7 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 		// another program, so leave it alone.
 		return fmt.Errorf("%s is an empty file, not a kith database; move it away or choose another path with --db: %w", s.path, ErrNotKith)
 	}
-	db, err := s.open(false)
+	db, err := s.open(false, sizeHint)
 	if err != nil {
 		return err
 	}
@@ -177,7 +185,7 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 
 // open opens the bbolt file, mapping bbolt's errors to ours. An existing
 // file is checked first, so a damaged one is refused before bbolt maps it.
-func (s *Store) open(readOnly bool) (*bolt.DB, error) {
+func (s *Store) open(readOnly bool, mmapSize int) (*bolt.DB, error) {
 	if info, err := os.Stat(s.path); err == nil && info.Size() > 0 {
 		if err := precheck(s.path); err != nil {
 			return nil, err
@@ -186,8 +194,9 @@ func (s *Store) open(readOnly bool) (*bolt.DB, error) {
 	var db *bolt.DB
 	err := guard(s.path, func() (err error) {
 		db, err = bolt.Open(s.path, 0o600, &bolt.Options{
-			Timeout:  s.lockTimeout,
-			ReadOnly: readOnly,
+			Timeout:         s.lockTimeout,
+			ReadOnly:        readOnly,
+			InitialMmapSize: mmapSize,
 		})
 		return err
 	})

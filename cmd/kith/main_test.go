@@ -291,7 +291,7 @@ func TestHelp(t *testing.T) {
 	}
 	for _, v := range verbs() {
 		out, _, code := kith(t, db, v.name, "--help")
-		if code != 0 || !strings.Contains(out, "Usage: kith "+v.name) {
+		if code != 0 || strings.Count(out, "Usage: kith "+v.name) != 1 {
 			t.Errorf("%s --help: exit %d, %q", v.name, code, out)
 		}
 	}
