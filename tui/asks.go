@@ -313,9 +313,12 @@ func (as *asksScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return as.handlePickKey(msg)
 	}
 	if as.detail != nil || as.detailErr != "" {
-		if key.Matches(msg, k.Back) {
+		switch {
+		case key.Matches(msg, k.Back):
 			as.detail, as.detailErr = nil, ""
 			return nil
+		case !key.Matches(msg, k.Outcome) && !key.Matches(msg, k.Thank) && !key.Matches(msg, k.Favor):
+			return nil // the list keys wait until the ask is closed
 		}
 	}
 	switch {
