@@ -1,0 +1,116 @@
+package tui
+
+import (
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"kith/policy"
+	"kith/store"
+)
+
+// BenchmarkOpenGate is c on a friend: the gate built (eight verdicts and
+// the sole-contact pass over every friend) and drawn.
+func BenchmarkOpenGate(b *testing.B) {
+	for _, sz := range benchSizes {
+		b.Run(sz.name, func(b *testing.B) {
+			m := benchModel(b, sz.n)
+			d := m.home.d
+			i := 0
+			for b.Loop() {
+				g := newGate(m.c, d, i%d.len())
+				g.SetSize(120, 38)
+				_ = g.View()
+				i += 7919
+			}
+		})
+	}
+}
+
+// BenchmarkOpenCompose is enter in the gate: the compose pane drafted,
+// checked, sized and drawn.
+func BenchmarkOpenCompose(b *testing.B) {
+	for _, sz := range benchSizes {
+		b.Run(sz.name, func(b *testing.B) {
+			m := benchModel(b, sz.n)
+			d := m.home.d
+			i := 0
+			for b.Loop() {
+				fi := i % d.len()
+				sub := subjectOf(d, fi)
+				req := policy.Request{Kind: store.KindChat, Sector: "design"}
+				v := policy.Evaluate(sub, req, d.profile.Settings, testNow)
+				if v.Level == policy.Block {
+					v.Level = policy.Caution
+				}
+				cp := newCompose(m.c, d, fi, req, v, false, nil)
+				cp.SetSize(120, 38)
+				_ = cp.View()
+				i += 7919
+			}
+		})
+	}
+}
+
+// BenchmarkComposeKeystroke is one key typed into the body: the textarea
+// update, the checklist re-run by policy.Check, and the pane drawn.
+func BenchmarkComposeKeystroke(b *testing.B) {
+	m := benchModel(b, 1000)
+	d := m.home.d
+	req := policy.Request{Kind: store.KindIntro}
+	cp := newCompose(m.c, d, 0, req, policy.Verdict{Level: policy.Clear, Score: 90}, false, nil)
+	cp.profile.Blurb = "I design things."
+	cp.stage = stageEdit
+	cp.redraft()
+	cp.SetSize(120, 38)
+	cp.Init()
+	cp.setFocus(fieldBody)
+	cp.body.MoveToEnd()
+	word := []rune("thanks ")
+	i := 0
+	for b.Loop() {
+		r := word[i%len(word)]
+		cp.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+		_ = cp.View()
+		i++
+	}
+}
+
+// BenchmarkChecklistUpdate is the checklist's share of a keystroke:
+// policy.Check on the drafted body.
+func BenchmarkChecklistUpdate(b *testing.B) {
+	m := benchModel(b, 1000)
+	d := m.home.d
+	cp := newCompose(m.c, d, 0, policy.Request{Kind: store.KindChat}, policy.Verdict{Level: policy.Clear, Score: 90}, false, nil)
+	for b.Loop() {
+		cp.checked = "" // as if the body had changed
+		cp.recheck()
+	}
+}
+
+// BenchmarkWhoElseRank is one re-ranking of who else (what runs in the
+// command after each edit of the need).
+func BenchmarkWhoElseRank(b *testing.B) {
+	for _, sz := range benchSizes {
+		b.Run(sz.name, func(b *testing.B) {
+			m := benchModel(b, sz.n)
+			d := m.home.d
+			req := policy.Request{Kind: store.KindIntro, Sector: "design", Keywords: []string{"hiking"}}
+			for b.Loop() {
+				_ = rankNeed(d, req, d.profile.Settings, testNow, 0)
+			}
+		})
+	}
+}
+
+// BenchmarkDueNudges is the header's count: policy.Due over everyone.
+func BenchmarkDueNudges(b *testing.B) {
+	for _, sz := range benchSizes {
+		b.Run(sz.name, func(b *testing.B) {
+			d := benchModel(b, sz.n).home.d
+			for b.Loop() {
+				_ = dueNudges(d, testNow)
+			}
+		})
+	}
+}
