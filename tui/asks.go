@@ -612,7 +612,7 @@ func (as *asksScreen) detailView() string {
 	if i := as.d.index(a.FriendID); i >= 0 {
 		name = clean(as.d.friends[i].Name)
 	}
-	out := []string{s.PaneTitle.Render(trunc(article(a.Kind)+" to "+name, w)), ""}
+	out := []string{s.PaneTitle.Render(trunc("Your ask to "+name+" for "+article(a.Kind), w)), ""}
 	field := func(label, v string) {
 		if v == "" || v == "—" {
 			return

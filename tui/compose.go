@@ -623,7 +623,7 @@ func (cp *composeScreen) View() string {
 		who += " (" + clean(cp.friend.Org) + ")"
 	}
 	right := verdictLine(cp.verd)
-	title := s.PaneTitle.Render(trunc("Compose "+article(cp.req.Kind)+" to "+who, max(cp.w-len(right)-2, 1)))
+	title := s.PaneTitle.Render(trunc("Ask "+who+" for "+article(cp.req.Kind), max(cp.w-len(right)-2, 1)))
 	left = append(left, title)
 	cautions := cp.cautionLines(ew)
 	left = append(left, cautions...)

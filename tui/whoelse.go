@@ -202,6 +202,7 @@ func (ws *whoElseScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			if fi >= 0 && fi < ws.d.len() {
 				g := newGate(ws.c, ws.d, fi)
 				g.fromWho = true
+				g.cursor = ws.kind // the kind asked for here
 				return push(g)
 			}
 		}

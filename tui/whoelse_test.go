@@ -103,6 +103,9 @@ func TestWhoElseUpdatesAsTheNeedIsEdited(t *testing.T) {
 	if !ok || g.friend.Name != "Fay Fox" {
 		t.Fatalf("enter opened %T, want the gate for Fay", m.active())
 	}
+	if g.kinds[g.cursor] != store.KindReferral {
+		t.Errorf("the gate starts on %s, want the kind asked for in who else (referral)", g.kinds[g.cursor])
+	}
 	follow(t, m, press(m, "w"))
 	if m.active() != ws {
 		t.Error("w in a gate opened from who else did not go back to it")
