@@ -142,6 +142,7 @@ type asksScreen struct {
 
 	detail    *store.Ask // the ask shown in full, nil for the list
 	detailErr string
+	detailOff int // the detail's scroll
 
 	picking bool // the outcome picker is open
 	pick    int
@@ -317,6 +318,18 @@ func (as *asksScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, k.Back):
 			as.detail, as.detailErr = nil, ""
 			return nil
+		case key.Matches(msg, k.Up):
+			as.detailOff = max(as.detailOff-1, 0)
+			return nil
+		case key.Matches(msg, k.Down):
+			as.detailOff++
+			return nil
+		case key.Matches(msg, k.PageUp):
+			as.detailOff = max(as.detailOff-max(as.h-1, 1), 0)
+			return nil
+		case key.Matches(msg, k.PageDown):
+			as.detailOff += max(as.h-1, 1)
+			return nil
 		case !key.Matches(msg, k.Outcome) && !key.Matches(msg, k.Thank) && !key.Matches(msg, k.Favor):
 			return nil // the list keys wait until the ask is closed
 		}
@@ -346,6 +359,7 @@ func (as *asksScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		as.refilter()
 	case key.Matches(msg, k.Open):
 		if r := as.selected(); r != nil {
+			as.detailOff = 0
 			return as.loadDetail(r.id)
 		}
 	case key.Matches(msg, k.Outcome):
@@ -640,6 +654,11 @@ func (as *asksScreen) detailView() string {
 		for _, l := range strings.Split(store.CleanText(a.Body, true), "\n") {
 			out = append(out, wrap(l, w)...)
 		}
+	}
+	// scroll, keeping the title
+	as.detailOff = min(as.detailOff, max(len(out)-as.h, 0))
+	if as.detailOff > 0 {
+		out = append(out[:1], out[1+as.detailOff:]...)
 	}
 	return strings.Join(out, "\n")
 }

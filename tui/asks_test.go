@@ -130,3 +130,22 @@ func (as *asksScreen) dueHas(id uint64, k policy.NudgeKind) bool {
 	}
 	return false
 }
+
+func TestAskDetailScrolls(t *testing.T) {
+	fs, asks := composeFriends()
+	long := "Subject: a long one\n\n" + strings.Repeat("line\n", 60) + "the end"
+	asks = append(asks, store.Ask{FriendID: 1, Kind: store.KindChat, Body: long, Status: store.StatusSent, Created: testNow, Sent: testNow})
+	m := storeModel(t, 80, 24, composeProfile(), fs, asks)
+	as := openAsks(t, m)
+	follow(t, m, press(m, "enter"))
+	if as.detail == nil || strings.Contains(plain(m), "the end") {
+		t.Fatalf("the detail is not open or not cut:\n%s", plain(m))
+	}
+	press(m, "pgdown", "pgdown", "pgdown", "pgdown")
+	if !strings.Contains(plain(m), "the end") {
+		t.Errorf("paging down does not reach the end of the message:\n%s", plain(m))
+	}
+	if !strings.Contains(lines(plain(m))[1], "Your ask to Ada Alvarez") {
+		t.Errorf("the title scrolled away: %q", lines(plain(m))[1])
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"kith/policy"
@@ -568,26 +569,44 @@ func (cp *composeScreen) editorWidth() int {
 	return cp.w
 }
 
-// cautionLines are the verdict's reasons shown above the editor.
+// cautionLines are the verdict's reasons shown above the editor, wrapped
+// while they fit in a fifth of the pane, else one line each.
 func (cp *composeScreen) cautionLines(w int) []string {
 	s := cp.c.styles
-	var out []string
+	type item struct {
+		st   lipgloss.Style
+		mark string
+		text string
+	}
+	var items []item
 	if cp.override {
-		out = append(out, wrapStyled(s.badge("hold"), "You chose to ask anyway: the draft says you know you have been asking a lot.", w)...)
+		items = append(items, item{s.badge("hold"), "", "You chose to ask anyway: the draft says you know you have been asking a lot."})
 	}
 	for _, r := range cp.verd.Reasons {
-		for j, l := range wrap(clean(r.Message), max(w-2, 1)) {
-			p := "  "
-			if j == 0 {
-				p = "! "
-			}
-			out = append(out, s.badge(levelOf(r.Code)).Render(p)+l)
-		}
+		items = append(items, item{s.badge(levelOf(r.Code)), "! ", clean(r.Message)})
 	}
 	if cp.draftErr != "" {
-		out = append(out, wrapStyled(s.FieldErr, clean(cp.draftErr), w)...)
+		items = append(items, item{s.FieldErr, "", clean(cp.draftErr)})
 	}
-	if limit := max(cp.h/5, 1); len(out) > limit {
+	limit := max(cp.h/5, 1)
+	var out []string
+	for _, it := range items {
+		for j, l := range wrap(it.text, max(w-len(it.mark), 1)) {
+			p := strings.Repeat(" ", len(it.mark))
+			if j == 0 {
+				p = it.mark
+			}
+			out = append(out, it.st.Render(p)+l)
+		}
+	}
+	if len(out) <= limit {
+		return out
+	}
+	out = out[:0]
+	for _, it := range items {
+		out = append(out, it.st.Render(it.mark)+trunc(it.text, max(w-len(it.mark), 1)))
+	}
+	if len(out) > limit {
 		out = out[:limit]
 	}
 	return out

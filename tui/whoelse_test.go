@@ -131,3 +131,56 @@ func TestWhoElseBlockedLast(t *testing.T) {
 		t.Errorf("first for a reference: %s, want Ada (the one who worked with you)", ws.cands[0].Friend.Name)
 	}
 }
+
+func TestWhoElseRanksOnceTypingRests(t *testing.T) {
+	m := whoModel(t, 100, 30)
+	press(m, "g")
+	follow(t, m, press(m, "w"))
+	ws := activeWho(t, m)
+	press(m, "tab", "tab")
+	first := press(m, "x") // an edit: a tick, not a ranking
+	press(m, "y")
+	if _, cmd := ws.Update(rankWantMsg{ws: ws, seq: ws.seq - 1}); cmd != nil {
+		t.Error("the tick of an older edit still ranks")
+	}
+	msgs := collect(first)
+	if len(msgs) != 1 {
+		t.Fatalf("an edit gave %v, want one tick", msgs)
+	}
+	if _, cmd := ws.Update(rankWantMsg{ws: ws, seq: ws.seq}); cmd == nil {
+		t.Error("the tick of the latest edit does not rank")
+	}
+}
+
+// TestRankNeedMatchesRankOverEveryone: the pre-filtered ranking is the
+// ranking policy.Rank gives over every friend.
+func TestRankNeedMatchesRankOverEveryone(t *testing.T) {
+	d := genNetwork(3000, 11).dataset(1)
+	set := store.DefaultSettings()
+	reqs := []policy.Request{
+		{Kind: store.KindIntro, Sector: "design"},
+		{Kind: store.KindChat, Org: "acme"},
+		{Kind: store.KindReferral, Org: " Hooli ", Sector: "ai"},
+		{Kind: store.KindAdvice, Keywords: []string{"HIKING", "conference"}},
+		{Kind: store.KindReference, Sector: "law", Keywords: []string{"engineer"}},
+		{Kind: store.KindReview, Keywords: []string{"テスト"}},
+		{Kind: store.KindChat},
+	}
+	ix := &needIndex{}
+	for _, req := range reqs {
+		for _, ex := range []uint64{0, 5} {
+			got := rankNeed(d, ix, req, set, testNow, ex)
+			want := policy.Rank(req, dsPool{d}, set, testNow, policy.RankOptions{Limit: whoLimit, Exclude: ex})
+			if len(got) != len(want) {
+				t.Fatalf("%+v: %d candidates, want %d", req, len(got), len(want))
+			}
+			for i := range want {
+				g, w := got[i], want[i]
+				if g.Index != w.Index || g.Friend.ID != w.Friend.ID || g.Relevance != w.Relevance || g.Verdict.Level != w.Verdict.Level || g.Verdict.Score != w.Verdict.Score {
+					t.Fatalf("%+v row %d: got friend %d (index %d, rel %d, %s %d), want friend %d (index %d, rel %d, %s %d)", req, i,
+						g.Friend.ID, g.Index, g.Relevance, g.Verdict.Level, g.Verdict.Score, w.Friend.ID, w.Index, w.Relevance, w.Verdict.Level, w.Verdict.Score)
+				}
+			}
+		}
+	}
+}
