@@ -41,3 +41,19 @@ func TestGoldenCompose(t *testing.T) {
 		}
 	}
 }
+
+func TestNoColorComposeScreens(t *testing.T) {
+	opens := map[string]func(t *testing.T, m *Model){
+		"gate":    func(t *testing.T, m *Model) { openGate(t, m, 1) },
+		"compose": func(t *testing.T, m *Model) { openCompose(t, m, 3, store.KindChat) },
+		"whoelse": func(t *testing.T, m *Model) { press(m, "g"); follow(t, m, press(m, "w")) },
+		"asks":    func(t *testing.T, m *Model) { openAsks(t, m) },
+	}
+	for name, open := range opens {
+		m := asksModel(t, 120, 40)
+		open(t, m)
+		if seq, ok := sgrColor(m.render()); ok {
+			t.Errorf("%s: the NO_COLOR render sets a colour: %q", name, seq)
+		}
+	}
+}
