@@ -130,6 +130,7 @@ type asksScreen struct {
 	c      *common
 	d      *dataset
 	rows   []askRow
+	rowsD  *dataset // the dataset rows index into (d may be newer)
 	loaded bool
 	shown  []int32 // indexes into rows after the filter
 	filter int     // filterAll, filterDue, or an index into store.Statuses()
@@ -192,7 +193,7 @@ func (as *asksScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		return as, askRowsCmd(msg.d) // the root works out the nudges
 	case askRowsMsg:
 		if msg.d == as.d {
-			as.rows, as.loaded = msg.rows, true
+			as.rows, as.rowsD, as.loaded = msg.rows, msg.d, true
 			as.refilter()
 		}
 	case dueCountMsg:
@@ -297,11 +298,12 @@ func (as *asksScreen) noteSel() {
 
 // head is the ask of row r (a head: no topic, body or outcome).
 func (as *asksScreen) head(r *askRow) (store.Ask, *store.Friend) {
-	asks := as.d.asksOf(int(r.fi))
+	d := as.rowsD
+	asks := d.asksOf(int(r.fi))
 	if int(r.j) >= len(asks) {
-		return store.Ask{}, &as.d.friends[r.fi]
+		return store.Ask{}, &d.friends[r.fi]
 	}
-	return asks[r.j], &as.d.friends[r.fi]
+	return asks[r.j], &d.friends[r.fi]
 }
 
 func (as *asksScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -372,8 +374,9 @@ func (as *asksScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return as.thank()
 	case key.Matches(msg, k.Favor):
 		if r := as.selected(); r != nil {
-			fr := as.d.friends[r.fi]
-			return push(newFavorForm(as.c, &fr))
+			_, fr := as.head(r)
+			f := *fr
+			return push(newFavorForm(as.c, &f))
 		}
 	}
 	return nil
@@ -405,7 +408,8 @@ func (as *asksScreen) loadDetail(id uint64) tea.Cmd {
 	if r == nil || r.id != id {
 		return nil
 	}
-	fid := as.d.friends[r.fi].ID
+	_, fr := as.head(r)
+	fid := fr.ID
 	st := as.c.st
 	return func() tea.Msg {
 		asks, _, err := st.History(fid)

@@ -194,3 +194,19 @@ func BenchmarkOpenGateStore(b *testing.B) {
 		i += 7919
 	}
 }
+
+// BenchmarkAskRowsStore builds the Asks screen's rows on a real database.
+func BenchmarkAskRowsStore(b *testing.B) {
+	d := benchStoreDataset(b)
+	for b.Loop() {
+		_ = buildAskRows(d)
+	}
+}
+
+// BenchmarkDueNudgesStore is the header's count on a real database.
+func BenchmarkDueNudgesStore(b *testing.B) {
+	d := benchStoreDataset(b)
+	for b.Loop() {
+		_ = dueNudges(d, testNow)
+	}
+}
