@@ -260,44 +260,46 @@ func (n *Network) Index(id uint64) int {
 // Network reads every friend and the heads of every ask and favor.
 func (s *Store) Network() (*Network, error) {
 	n := &Network{}
-	var owners []uint64
 	err := s.view(func(tx *bolt.Tx) error {
 		var err error
 		if n.Friends, err = allFriends(tx); err != nil {
 			return err
 		}
-		ab := tx.Bucket(bucketAsksByFriend)
-		hint := tx.Bucket(bucketAsks).Sequence()
-		n.heads = make([]askHead, 0, hint)
-		owners = make([]uint64, 0, hint)
-		if err := ab.ForEach(func(k, v []byte) error {
-			h, err := decodeAskHead(k, v)
-			if err != nil {
-				return fmt.Errorf("ask %d: %w", historyID(k), err)
-			}
-			n.heads = append(n.heads, h)
-			owners = append(owners, btoi(k[:8]))
-			return nil
-		}); err != nil {
-			return err
-		}
-		fb := tx.Bucket(bucketFavorsByFriend)
-		n.favors = make([]Favor, 0, tx.Bucket(bucketFavors).Sequence())
-		return fb.ForEach(func(k, _ []byte) error {
-			n.favors = append(n.favors, Favor{
-				ID:       historyID(k),
-				FriendID: btoi(k[:8]),
-				At:       keyTime(k[8:16]),
-			})
-			return nil
-		})
+		return n.readHeads(tx)
 	})
 	if err != nil {
 		return nil, err
 	}
+	return n, nil
+}
+
+// readHeads reads the heads of every ask and favor and groups them by
+// n.Friends (in id order; records of friends not there are left out).
+func (n *Network) readHeads(tx *bolt.Tx) error {
+	hint := tx.Bucket(bucketAsks).Sequence()
+	n.heads = make([]askHead, 0, hint)
+	owners := make([]uint64, 0, hint)
+	if err := tx.Bucket(bucketAsksByFriend).ForEach(func(k, v []byte) error {
+		h, err := decodeAskHead(k, v)
+		if err != nil {
+			return fmt.Errorf("ask %d: %w", historyID(k), err)
+		}
+		n.heads = append(n.heads, h)
+		owners = append(owners, btoi(k[:8]))
+		return nil
+	}); err != nil {
+		return err
+	}
+	n.favors = make([]Favor, 0, tx.Bucket(bucketFavors).Sequence())
+	if err := tx.Bucket(bucketFavorsByFriend).ForEach(func(k, _ []byte) error {
+		n.favors = append(n.favors, Favor{ID: historyID(k), FriendID: btoi(k[:8]), At: keyTime(k[8:16])})
+		return nil
+	}); err != nil {
+		return err
+	}
 	n.askSpan = spans(n.Friends, len(owners), func(i int) uint64 { return owners[i] })
 	n.favorSpan = spans(n.Friends, len(n.favors), func(i int) uint64 { return n.favors[i].FriendID })
-	return n, nil
+	return nil
 }
 
 // spans walks records grouped by friend id alongside friends (both in id
@@ -424,14 +426,17 @@ func (s *Store) Snapshot(now time.Time) (*Snapshot, error) {
 		if snap.Friends, err = allFriends(tx); err != nil {
 			return err
 		}
-		if err := tx.Bucket(bucketAsks).ForEach(func(k, v []byte) error {
+		ab, fb := tx.Bucket(bucketAsks), tx.Bucket(bucketFavors)
+		snap.Asks = make([]Ask, 0, ab.Stats().KeyN)
+		if err := ab.ForEach(func(k, v []byte) error {
 			a, err := decodeAsk(v)
 			snap.Asks = append(snap.Asks, a)
 			return err
 		}); err != nil {
 			return err
 		}
-		return tx.Bucket(bucketFavors).ForEach(func(k, v []byte) error {
+		snap.Favors = make([]Favor, 0, fb.Stats().KeyN)
+		return fb.ForEach(func(k, v []byte) error {
 			f, err := decodeFavor(v)
 			snap.Favors = append(snap.Favors, f)
 			return err

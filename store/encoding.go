@@ -83,6 +83,31 @@ func (e *encoder) time(t time.Time) {
 type decoder[T string | []byte] struct {
 	s   T
 	err error
+	// pools, when set, back the slices a friend's decoding returns, so
+	// that decoding many records allocates in chunks, not once a slice.
+	pools *friendPools
+}
+
+// friendPools are chunks that the slices of many decoded friends share.
+type friendPools struct {
+	strs       []string
+	boundaries []Boundary
+	busy       []MonthRange
+}
+
+// take returns a slice of n elements cut from *pool (refilled a chunk at a
+// time), or a new one when there is no pool. The slice's capacity is n, so
+// appending to it copies rather than overwriting a neighbour.
+func take[E any](pool *[]E, n int) []E {
+	if pool == nil {
+		return make([]E, n)
+	}
+	if cap(*pool)-len(*pool) < n {
+		*pool = make([]E, 0, max(n, 4096))
+	}
+	p := *pool
+	*pool = p[:len(p)+n]
+	return p[len(p) : len(p)+n : len(p)+n]
 }
 
 func (d *decoder[T]) fail() {
@@ -152,7 +177,11 @@ func (d *decoder[T]) strs() []string {
 		d.fail()
 		return nil
 	}
-	out := make([]string, n)
+	var pool *[]string
+	if d.pools != nil {
+		pool = &d.pools.strs
+	}
+	out := take(pool, int(n))
 	for i := range out {
 		out[i] = string(d.str())
 	}
@@ -211,9 +240,14 @@ func encodeFriend(f *Friend) []byte {
 }
 
 func decodeFriend(v []byte) (Friend, error) {
-	d := decoder[string]{s: string(v)}
-	d.version()
 	var f Friend
+	err := decodeFriendInto(&f, &decoder[string]{s: string(v)})
+	return f, err
+}
+
+// decodeFriendInto decodes the friend d holds into f.
+func decodeFriendInto(f *Friend, d *decoder[string]) error {
+	d.version()
 	f.ID = d.uvarint()
 	f.Name = d.str()
 	f.Nickname = d.str()
@@ -227,7 +261,11 @@ func decodeFriend(v []byte) (Friend, error) {
 	f.WorkedTogether = d.bool()
 	f.WorkedNote = d.str()
 	if n := d.uvarint(); n > 0 && n <= uint64(len(d.s)) {
-		f.Boundaries = make([]Boundary, n)
+		var pool *[]Boundary
+		if d.pools != nil {
+			pool = &d.pools.boundaries
+		}
+		f.Boundaries = take(pool, int(n))
 		for i := range f.Boundaries {
 			f.Boundaries[i] = Boundary{Kind: Kind(d.str()), Note: d.str()}
 		}
@@ -235,7 +273,11 @@ func decodeFriend(v []byte) (Friend, error) {
 		d.fail()
 	}
 	if n := d.uvarint(); n > 0 && n <= uint64(len(d.s)) {
-		f.Busy = make([]MonthRange, n)
+		var pool *[]MonthRange
+		if d.pools != nil {
+			pool = &d.pools.busy
+		}
+		f.Busy = take(pool, int(n))
 		for i := range f.Busy {
 			f.Busy[i] = MonthRange{From: time.Month(d.byte()), To: time.Month(d.byte())}
 		}
@@ -247,7 +289,7 @@ func decodeFriend(v []byte) (Friend, error) {
 	f.Created = d.time()
 	f.Updated = d.time()
 	f.Archived = d.bool()
-	return f, d.err
+	return d.err
 }
 
 // friendName returns the name field of an encoded friend without decoding

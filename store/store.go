@@ -143,8 +143,8 @@ func (s *Store) updateSized(sizeHint int, fn func(tx *bolt.Tx) error) error {
 	info, err := os.Stat(s.path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		if err := os.MkdirAll(filepath.Dir(s.path), 0o700); err != nil {
-			return fmt.Errorf("create the database directory: %w", err)
+		if err := s.create(); err != nil {
+			return err
 		}
 	case err != nil:
 		return fmt.Errorf("open %s: %w", s.path, err)
@@ -161,9 +161,8 @@ func (s *Store) updateSized(sizeHint int, fn func(tx *bolt.Tx) error) error {
 	}
 	err = guard(s.path, func() error {
 		return db.Update(func(tx *bolt.Tx) error {
-			// A bbolt file without a single bucket holds nothing: it is
-			// a database whose first transaction never committed (a
-			// crash during the first write), so make it a kith one.
+			// A bbolt file without a single bucket holds nothing (kith
+			// itself never leaves one, see create), so make it a kith one.
 			if tx.Bucket(bucketMeta) == nil && isBlank(tx) {
 				if err := initSchema(tx); err != nil {
 					return err
@@ -181,6 +180,49 @@ func (s *Store) updateSized(sizeHint int, fn func(tx *bolt.Tx) error) error {
 		err = cerr
 	}
 	return err
+}
+
+// create makes a new, empty kith database at s.path. It builds it under a
+// temporary name and links it into place only once it is whole, so the
+// path never holds a half-made file, whatever moment a crash strikes. If
+// another process created the database meanwhile, theirs is kept.
+func (s *Store) create() error {
+	dir := filepath.Dir(s.path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("create the database directory: %w", err)
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(s.path)+".new*")
+	if err != nil {
+		return fmt.Errorf("create the database: %w", err)
+	}
+	tmpPath := tmp.Name()
+	tmp.Close()
+	defer os.Remove(tmpPath)
+	os.Remove(tmpPath) // bbolt initialises a file it creates itself
+	db, err := bolt.Open(tmpPath, 0o600, &bolt.Options{Timeout: s.lockTimeout})
+	if err != nil {
+		return fmt.Errorf("create the database: %w", err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		if err := initSchema(tx); err != nil {
+			return err
+		}
+		return migrate(tx)
+	})
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("create the database: %w", err)
+	}
+	if err := os.Link(tmpPath, s.path); err != nil && !errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("create the database: %w", err)
+	}
+	if d, err := os.Open(dir); err == nil {
+		d.Sync() // make the new name durable
+		d.Close()
+	}
+	return nil
 }
 
 // open opens the bbolt file, mapping bbolt's errors to ours. An existing

@@ -582,3 +582,27 @@ func TestBlankBoltFileIsAnEmptyDatabase(t *testing.T) {
 		t.Errorf("got %v, %v; want one friend", fs, err)
 	}
 }
+
+// Friends decodes every friend's lists from shared chunks: appending to
+// one friend's list must never write into another's.
+func TestFriendsListsDoNotAlias(t *testing.T) {
+	s := newStore(t)
+	for _, name := range []string{"A", "B", "C"} {
+		f := Friend{Name: name, Emails: []string{name + "@x.io"}, Sectors: []string{"s" + name},
+			Boundaries: []Boundary{{Kind: KindChat}}, Busy: []MonthRange{{1, 2}}}
+		if err := s.AddFriend(&f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fs, err := s.Friends()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs[0].Emails = append(fs[0].Emails, "new@x.io")
+	fs[0].Sectors = append(fs[0].Sectors, "new")
+	fs[0].Boundaries = append(fs[0].Boundaries, Boundary{Kind: KindIntro})
+	fs[0].Busy = append(fs[0].Busy, MonthRange{5, 6})
+	if fs[1].Emails[0] != "B@x.io" || fs[1].Sectors[0] != "sb" || fs[1].Boundaries[0].Kind != KindChat || fs[1].Busy[0] != (MonthRange{1, 2}) {
+		t.Errorf("appending to friend A changed friend B: %+v", fs[1])
+	}
+}

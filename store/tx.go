@@ -240,19 +240,37 @@ func getProfile(tx *bolt.Tx) (Profile, error) {
 }
 
 func allFriends(tx *bolt.Tx) ([]Friend, error) {
+	// Copy every value out of the transaction into one buffer and make
+	// one string of it: each friend's text is a substring of that, and
+	// their e-mails, phones and sectors share one backing array. At 100k
+	// friends that is a handful of allocations instead of 460,000.
 	b := tx.Bucket(bucketFriends)
-	// The sequence is the highest id ever given: a capacity hint that
-	// costs nothing (Stats would walk every page).
-	out := make([]Friend, 0, b.Sequence())
+	n := b.Sequence() // the highest id given: a capacity hint for free
+	buf := make([]byte, 0, 192*n)
+	ends := make([]int, 0, n)
+	ids := make([]uint64, 0, n)
 	err := b.ForEach(func(k, v []byte) error {
-		f, err := decodeFriend(v)
-		if err != nil {
-			return fmt.Errorf("friend %d: %w", btoi(k), err)
-		}
-		out = append(out, f)
+		buf = append(buf, v...)
+		ends = append(ends, len(buf))
+		ids = append(ids, btoi(k))
 		return nil
 	})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	all := string(buf)
+	buf = nil
+	out := make([]Friend, len(ends))
+	var pools friendPools
+	start := 0
+	for i, end := range ends {
+		d := decoder[string]{s: all[start:end], pools: &pools}
+		if err := decodeFriendInto(&out[i], &d); err != nil {
+			return nil, fmt.Errorf("friend %d: %w", ids[i], err)
+		}
+		start = end
+	}
+	return out, nil
 }
 
 // history returns one friend's asks (full records) and favors, oldest

@@ -15,7 +15,7 @@ import (
 type Options struct {
 	// Store is the database; it is only used inside commands.
 	Store Loader
-	// Judge scores friends; nil shows neutral badges.
+	// Judge scores friends; nil means PolicyJudge.
 	Judge Judge
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
@@ -60,7 +60,7 @@ type Model struct {
 // New returns the root model for o.
 func New(o Options) *Model {
 	if o.Judge == nil {
-		o.Judge = NeutralJudge
+		o.Judge = PolicyJudge
 	}
 	if o.Now == nil {
 		o.Now = time.Now
@@ -205,7 +205,10 @@ func (m *Model) handleLoaded(msg loadedMsg) tea.Cmd {
 		if msg.seq == m.loadSeq {
 			m.loading = false
 		}
-		return nil
+		// forget the file's stamp so the watcher tries again within a
+		// second (a lock held by another process passes)
+		m.stamp = fileStamp{}
+		return m.broadcast(loadErrMsg{msg.err})
 	}
 	cmd := m.broadcast(dataMsg{msg.data})
 	if msg.data.partial {
@@ -326,6 +329,9 @@ func (m *Model) footer() string {
 	m.help.SetWidth(m.w)
 	return clip(m.help.ShortHelpView(m.active().ShortHelp()), m.w, 1)
 }
+
+// loadErrMsg tells the screens a load failed.
+type loadErrMsg struct{ err error }
 
 // dataMsg hands a freshly loaded dataset to the screens.
 type dataMsg struct{ d *dataset }

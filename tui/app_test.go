@@ -220,3 +220,65 @@ func TestLoadInTwoSteps(t *testing.T) {
 		t.Errorf("filter chi: %d rows, want 1", len(m.home.rows))
 	}
 }
+
+// TestFirstNamesThenAll checks the first frame's partial name order: the
+// first names are those of the full order, and the full order follows.
+func TestFirstNamesThenAll(t *testing.T) {
+	net := genNetwork(2000, 9)
+	full := newPartial(1, net.friends, store.DefaultProfile(), 0)
+	for _, top := range []int{1, 5, 40, 300} {
+		d := newPartial(1, net.friends, store.DefaultProfile(), top)
+		if !d.topOnly || len(d.byName) != top {
+			t.Fatalf("top %d: topOnly %v, %d names", top, d.topOnly, len(d.byName))
+		}
+		for r, i := range d.byName {
+			if full.byName[r] != i {
+				t.Fatalf("top %d: row %d is friend %d, the full order has %d", top, r, i, full.byName[r])
+			}
+		}
+	}
+	m := newTestModel(t, nil, 80, 24)
+	m.loadSeq = 2
+	d := newPartial(4, net.friends, store.DefaultProfile(), 40)
+	_, cmd := m.Update(loadedMsg{seq: 2, data: d})
+	if !strings.Contains(plain(m), "sorting by name…") {
+		t.Error("the first frame does not say the name sort is under way")
+	}
+	var sorted *dataset
+	for _, msg := range run(t, newTestModel(t, nil, 10, 10), cmd) {
+		if sm, ok := msg.(sortedMsg); ok {
+			sorted = sm.d
+		}
+	}
+	if sorted == nil {
+		t.Fatal("no full sort was started")
+	}
+	m.Update(sortedMsg{sorted})
+	if m.home.d.topOnly || len(m.home.rows) != len(net.friends)-m.home.d.archived {
+		t.Errorf("after the sort: topOnly %v, %d rows", m.home.d.topOnly, len(m.home.rows))
+	}
+}
+
+// TestLoadErrorShownAndRetried: a failed load is shown on the first screen
+// and the watcher tries again at its next look, the file unchanged.
+func TestLoadErrorShownAndRetried(t *testing.T) {
+	st := fixedPath{store.New(filepath.Join(t.TempDir(), "k.db")), "k.db"}
+	m := New(Options{Store: st, Judge: fakeJudge, Now: func() time.Time { return testNow }, NoColor: true})
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	stamp := fileStamp{size: 10, ok: true}
+	m.startLoad()
+	m.Update(loadedMsg{seq: 1, err: store.ErrLocked, stamp: stamp})
+	if out := plain(m); !strings.Contains(out, "Cannot read the database") || !strings.Contains(out, store.ErrLocked.Error()) {
+		t.Errorf("the error is not shown:\n%s", out)
+	}
+	// a load that worked, then one that failed, the file unchanged since
+	m.startLoad()
+	m.Update(loadedMsg{seq: 2, data: newPartial(4, nil, store.DefaultProfile(), 0), stamp: stamp})
+	m.startLoad()
+	m.Update(loadedMsg{seq: 3, err: store.ErrLocked, stamp: stamp})
+	seq := m.loadSeq
+	m.Update(statMsg{stamp: stamp})
+	if m.loadSeq != seq+1 {
+		t.Error("the watcher did not retry after a failed load")
+	}
+}

@@ -20,8 +20,10 @@ import (
 // policy.Due and policy.SortNudges as `kith due`.
 func dueNudges(d *dataset, now time.Time) []policy.Nudge {
 	var out []policy.Nudge
+	var buf []store.Ask
 	for i := range d.friends {
-		out = append(out, policy.Due(&d.friends[i], d.asksOf(i), d.favorsOf(i), now)...)
+		buf = d.appendAsks(buf[:0], i)
+		out = append(out, policy.Due(&d.friends[i], buf, d.favorsOf(i), now)...)
 	}
 	policy.SortNudges(out)
 	return out
@@ -100,8 +102,10 @@ func askRowsCmd(d *dataset) tea.Cmd {
 // buildAskRows lists every ask of d, newest first.
 func buildAskRows(d *dataset) []askRow {
 	var rows []askRow
+	var buf []store.Ask
 	for i := range d.friends {
-		for j, a := range d.asksOf(i) {
+		buf = d.appendAsks(buf[:0], i)
+		for j, a := range buf {
 			rows = append(rows, askRow{at: a.At().UnixNano(), id: a.ID, fi: int32(i), j: int32(j), status: a.Status})
 		}
 	}

@@ -141,7 +141,9 @@ func benchStoreDataset(b *testing.B) *dataset {
 	for i := range last {
 		last[i] = n.LastAsk(i)
 	}
-	return newPartial(1, n.Friends, p).withHistory(1, n.AsksOf, n.FavorsOf, last)
+	d := newPartial(1, n.Friends, p, 0).withHistory(1, n.AsksOf, n.FavorsOf, last)
+	d.appendAsks = n.AppendAsks
+	return d
 }
 
 // BenchmarkWhoElseRankStore is BenchmarkWhoElseRank on a real database,

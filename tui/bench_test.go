@@ -72,13 +72,13 @@ func BenchmarkScrollRow(b *testing.B) {
 }
 
 // BenchmarkDataset is preparing the friends for the first frame (the
-// name order), done in the load command.
+// first names in order), done in the load command.
 func BenchmarkDataset(b *testing.B) {
 	for _, sz := range benchSizes {
 		b.Run(sz.name, func(b *testing.B) {
 			net := genNetwork(sz.n, 42)
 			for b.Loop() {
-				_ = newPartial(1, net.friends, store.DefaultProfile())
+				_ = newPartial(1, net.friends, store.DefaultProfile(), firstRows)
 			}
 		})
 	}
@@ -103,7 +103,7 @@ func BenchmarkFirstFrame(b *testing.B) {
 	for _, sz := range benchSizes {
 		b.Run(sz.name, func(b *testing.B) {
 			net := genNetwork(sz.n, 42)
-			d := newPartial(1, net.friends, store.DefaultProfile())
+			d := newPartial(1, net.friends, store.DefaultProfile(), firstRows)
 			for b.Loop() {
 				m := New(Options{Store: fixedPath{nil, "x.db"}, Judge: fakeJudge, NoColor: true})
 				m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
@@ -134,5 +134,33 @@ func BenchmarkFilterWorst(b *testing.B) {
 				_ = m.View()
 			}
 		})
+	}
+}
+
+// BenchmarkPageDownPolicy is one page down at 100k with the real policy:
+// every row on the new page is judged in Update.
+func BenchmarkPageDownPolicy(b *testing.B) {
+	m := benchModel(b, 100000)
+	m.c.judge = PolicyJudge
+	m.home.have = make([]bool, len(m.home.have))
+	down := keyMsg("pgdown")
+	for b.Loop() {
+		if m.home.cursor >= len(m.home.rows)-50 {
+			b.StopTimer()
+			press(m, "g")
+			m.home.have = make([]bool, len(m.home.have))
+			b.StartTimer()
+		}
+		m.Update(down)
+		_ = m.View()
+	}
+}
+
+// BenchmarkReadySort is the background readiness sort of 100k friends
+// with the real policy.
+func BenchmarkReadySort(b *testing.B) {
+	d := genNetwork(100000, 42).dataset(1)
+	for b.Loop() {
+		_ = readyCmd(d, PolicyJudge, testNow)()
 	}
 }

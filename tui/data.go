@@ -23,20 +23,36 @@ type dataset struct {
 	friends  []store.Friend
 	asksOf   func(i int) []store.Ask
 	favorsOf func(i int) []store.Favor
-	profile  store.Profile
+	// appendAsks appends friend i's asks to dst: loops over every friend
+	// reuse one buffer with it.
+	appendAsks func(dst []store.Ask, i int) []store.Ask
+	profile    store.Profile
 
 	lastAsk  []time.Time // when the last made ask was, zero if none
 	byName   []int32     // friend indexes sorted by name
 	rank     []int32     // rank[i] is friend i's position in byName
 	byLast   []int32     // most recent ask first, never-asked last, then by name; nil while partial
 	archived int
+	topOnly  bool // byName holds only the first names (and rank is nil) until sortCmd
+}
+
+// sortedMsg carries d with every friend in the name order.
+type sortedMsg struct{ d *dataset }
+
+// sortCmd sorts every friend of a topOnly dataset by name.
+func sortCmd(d *dataset) tea.Cmd {
+	return func() tea.Msg {
+		return sortedMsg{newPartial(d.gen, d.friends, d.profile, 0)}
+	}
 }
 
 // index is the filter's haystacks, built in a command after the first
 // frame; it depends on the friends only.
 type index struct {
-	base uint64
-	hay  []string // lower-cased name, nickname, org, sectors and notes, NUL-separated
+	base   uint64
+	hay    []string // lower-cased name, nickname, org, sectors and notes, NUL-separated
+	all    string   // every haystack, each followed by \x01; hay[i] is a slice of it
+	starts []int32  // hay[i] begins at all[starts[i]]; starts[n] = len(all)
 }
 
 func noAsks(int) []store.Ask     { return nil }
@@ -45,7 +61,7 @@ func noFavors(int) []store.Favor { return nil }
 // newDataset is a complete dataset: friends with their history. asksOf and
 // favorsOf give a friend's records by index, oldest first.
 func newDataset(gen uint64, friends []store.Friend, asksOf func(int) []store.Ask, favorsOf func(int) []store.Favor, p store.Profile) *dataset {
-	d := newPartial(gen, friends, p)
+	d := newPartial(gen, friends, p, 0)
 	last := make([]time.Time, len(friends))
 	for i := range friends {
 		asks := asksOf(i)
@@ -59,9 +75,17 @@ func newDataset(gen uint64, friends []store.Friend, asksOf func(int) []store.Ask
 	return d.withHistory(gen, asksOf, favorsOf, last)
 }
 
-// newPartial prepares friends for the first frame: the name order.
-func newPartial(gen uint64, friends []store.Friend, p store.Profile) *dataset {
-	d := &dataset{gen: gen, base: gen, partial: true, friends: friends, asksOf: noAsks, favorsOf: noFavors, profile: p}
+// firstRows is how many friends the first frame sorts by name before the
+// rest (see newPartial).
+const firstRows = 512
+
+// newPartial prepares friends for the first frame: the name order. With
+// top > 0 only the first top names are ordered (a cheap selection by first
+// letter, then a sort of that letter's friends), and topOnly is set: the
+// full order follows from sortCmd a moment later.
+func newPartial(gen uint64, friends []store.Friend, p store.Profile, top int) *dataset {
+	d := &dataset{gen: gen, base: gen, partial: true, friends: friends, asksOf: noAsks, favorsOf: noFavors, profile: p,
+		appendAsks: func(dst []store.Ask, _ int) []store.Ask { return dst }}
 	n := len(friends)
 	d.lastAsk = make([]time.Time, n)
 	buf := make([]byte, 0, n*16)
@@ -76,8 +100,13 @@ func newPartial(gen uint64, friends []store.Friend, p store.Profile) *dataset {
 		ends[i] = len(buf)
 	}
 	names := slice(string(buf), ends)
-	// compare the first 8 bytes as a number, then the rest
-	keys := make([]uint64, n)
+	// sort (key, index) pairs: the key is the first 8 bytes as a number,
+	// so most comparisons are one integer compare on adjacent memory
+	type entry struct {
+		key uint64
+		i   int32
+	}
+	es := make([]entry, n)
 	for i, h := range names {
 		var k uint64
 		for j := 0; j < 8; j++ {
@@ -86,21 +115,47 @@ func newPartial(gen uint64, friends []store.Friend, p store.Profile) *dataset {
 				k |= uint64(h[j])
 			}
 		}
-		keys[i] = k
+		es[i] = entry{k, int32(i)}
 	}
-	d.byName = make([]int32, n)
-	for i := range d.byName {
-		d.byName[i] = int32(i)
+	if top > 0 && n > top {
+		// the smallest first bytes that hold at least top names
+		var count [256]int
+		for _, e := range es {
+			count[e.key>>56]++
+		}
+		cut, sum := 0, 0
+		for cut < 255 && sum+count[cut] < top {
+			sum += count[cut]
+			cut++
+		}
+		sel := make([]entry, 0, sum+count[cut])
+		for _, e := range es {
+			if int(e.key>>56) <= cut {
+				sel = append(sel, e)
+			}
+		}
+		es = sel
+		d.topOnly = true
 	}
-	slices.SortFunc(d.byName, func(a, b int32) int {
-		if c := cmp.Compare(keys[a], keys[b]); c != 0 {
+	slices.SortFunc(es, func(a, b entry) int {
+		if a.key != b.key {
+			return cmp.Compare(a.key, b.key)
+		}
+		if c := strings.Compare(names[a.i], names[b.i]); c != 0 {
 			return c
 		}
-		if c := strings.Compare(names[a], names[b]); c != 0 {
-			return c
-		}
-		return cmp.Compare(a, b)
+		return cmp.Compare(a.i, b.i)
 	})
+	if d.topOnly {
+		es = es[:min(len(es), top)]
+	}
+	d.byName = make([]int32, len(es))
+	for r, e := range es {
+		d.byName[r] = e.i
+	}
+	if d.topOnly {
+		return d
+	}
 	d.rank = make([]int32, n)
 	for r, i := range d.byName {
 		d.rank[i] = int32(r)
@@ -113,6 +168,7 @@ func (d *dataset) withHistory(gen uint64, asksOf func(int) []store.Ask, favorsOf
 	c := *d
 	c.gen, c.partial = gen, false
 	c.asksOf, c.favorsOf, c.lastAsk = asksOf, favorsOf, lastAsk
+	c.appendAsks = func(dst []store.Ask, i int) []store.Ask { return append(dst, asksOf(i)...) }
 	last := make([]int64, len(lastAsk))
 	for i, t := range lastAsk {
 		if t.IsZero() {
@@ -146,10 +202,11 @@ func slice(all string, ends []int) []string {
 func buildIndex(d *dataset) *index {
 	n := d.len()
 	buf := make([]byte, 0, n*64)
-	ends := make([]int, n)
+	starts := make([]int32, n+1)
 	for i := range d.friends {
 		f := &d.friends[i]
 		start := len(buf)
+		starts[i] = int32(start)
 		buf = append(buf, f.Name...)
 		buf = append(buf, 0)
 		buf = append(buf, f.Nickname...)
@@ -162,9 +219,32 @@ func buildIndex(d *dataset) *index {
 		buf = append(buf, 0)
 		buf = append(buf, f.Notes...)
 		buf = lowerTail(buf, start)
-		ends[i] = len(buf)
+		buf = append(buf, 1)
 	}
-	return &index{base: d.base, hay: slice(string(buf), ends)}
+	starts[n] = int32(len(buf))
+	ix := &index{base: d.base, all: string(buf), starts: starts, hay: make([]string, n)}
+	for i := range n {
+		ix.hay[i] = ix.all[starts[i] : starts[i+1]-1]
+	}
+	return ix
+}
+
+// mark sets in bits the rows whose haystack holds term, by searching the
+// whole buffer at once (one call per match, not one per row).
+func (ix *index) mark(term string, bits []uint64) {
+	off, row, end := 0, 0, len(ix.all)
+	for off < end {
+		j := strings.Index(ix.all[off:], term)
+		if j < 0 {
+			return
+		}
+		p := int32(off + j)
+		for ix.starts[row+1] <= p {
+			row++
+		}
+		bits[row>>6] |= 1 << (row & 63)
+		off = int(ix.starts[row+1]) // the next row
+	}
 }
 
 // indexedMsg carries the index of the friends list ix.base.
@@ -255,7 +335,7 @@ type statMsg struct{ stamp fileStamp }
 type Loader interface {
 	Path() string
 	Friends() ([]store.Friend, error)
-	Network() (*store.Network, error)
+	NetworkFor(friends []store.Friend) (*store.Network, error)
 	Profile() (store.Profile, error)
 	History(friendID uint64) ([]store.Ask, []store.Favor, error)
 	Batch(now time.Time, fn func(tx *store.Tx) error) error
@@ -273,17 +353,16 @@ func loadCmd(st Loader, seq uint64) tea.Cmd {
 		if err != nil {
 			return loadedMsg{seq: seq, err: err, stamp: stamp}
 		}
-		return loadedMsg{seq: seq, data: newPartial(seq*2, fs, p), stamp: stamp}
+		return loadedMsg{seq: seq, data: newPartial(seq*2, fs, p, firstRows), stamp: stamp}
 	}
 }
 
-// historyCmd reads the network (every friend again, with the compact heads
-// of their asks and favors): the second step of a load. The friends are
-// read again, not matched to d's, so a write between the steps cannot pair
-// a friend with another's history.
+// historyCmd reads the heads of the asks and favors of d's friends (not
+// the friends again): the second step of a load. A friend added between
+// the steps is left out until the reload the watcher then starts.
 func historyCmd(st Loader, seq uint64, d *dataset) tea.Cmd {
 	return func() tea.Msg {
-		n, err := st.Network()
+		n, err := st.NetworkFor(d.friends)
 		if err != nil {
 			return loadedMsg{seq: seq, err: err}
 		}
@@ -291,7 +370,11 @@ func historyCmd(st Loader, seq uint64, d *dataset) tea.Cmd {
 		for i := range last {
 			last[i] = n.LastAsk(i)
 		}
-		full := newPartial(seq*2+1, n.Friends, d.profile).withHistory(seq*2+1, n.AsksOf, n.FavorsOf, last)
+		if d.topOnly {
+			d = newPartial(d.gen, d.friends, d.profile, 0) // the same base
+		}
+		full := d.withHistory(seq*2+1, n.AsksOf, n.FavorsOf, last)
+		full.appendAsks = n.AppendAsks
 		return loadedMsg{seq: seq, data: full}
 	}
 }

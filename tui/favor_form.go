@@ -20,7 +20,7 @@ func newFavorForm(c *common, fr *store.Friend) *formScreen {
 	}
 	id, name := fr.ID, clean(fr.Name)
 	var form *formScreen
-	form = newForm(c, "Log a favor for "+name, fields, func(v map[string]string) (tea.Cmd, error) {
+	form = newForm(c, "Log a favor for "+name, fields, func(v map[string]string, _ map[string]bool) (tea.Cmd, error) {
 		at, err := parseDay(v["at"], c.now())
 		if err != nil {
 			return nil, &store.FieldError{Field: "at", Msg: err.Error()}

@@ -41,8 +41,11 @@ type formScreen struct {
 	focus   int
 	initial []string
 	// submit checks the values across fields and returns the save command,
-	// or the field errors (by field name) that stop it.
-	submit func(vals map[string]string) (tea.Cmd, error)
+	// or the error (a *store.FieldError names its field) that stops it.
+	// changed holds the fields edited since the form opened: a save writes
+	// only those, so text a one-line field cannot hold (the line breaks of
+	// imported notes) survives a save that did not touch it.
+	submit func(vals map[string]string, changed map[string]bool) (tea.Cmd, error)
 
 	confirm bool // "discard changes?" shown
 	saving  bool
@@ -52,13 +55,14 @@ type formScreen struct {
 
 const labelWidth = 16
 
-func newForm(c *common, title string, fields []field, submit func(map[string]string) (tea.Cmd, error)) *formScreen {
+func newForm(c *common, title string, fields []field, submit func(map[string]string, map[string]bool) (tea.Cmd, error)) *formScreen {
 	f := &formScreen{c: c, title: title, fields: fields, submit: submit}
 	f.initial = make([]string, len(fields))
 	for i := range f.fields {
 		f.initial[i] = f.fields[i].in.Value()
 		f.fields[i].in.Prompt = ""
 		f.fields[i].in.CharLimit = 2000
+		f.fields[i].in.SetStyles(c.styles.Input) // a steady cursor: no blink ticks
 	}
 	return f
 }
@@ -101,6 +105,16 @@ func (f *formScreen) changed() bool {
 		}
 	}
 	return false
+}
+
+func (f *formScreen) changedFields() map[string]bool {
+	m := make(map[string]bool, len(f.fields))
+	for i, fl := range f.fields {
+		if fl.in.Value() != f.initial[i] {
+			m[fl.name] = true
+		}
+	}
+	return m
 }
 
 func (f *formScreen) values() map[string]string {
@@ -182,7 +196,7 @@ func (f *formScreen) save() tea.Cmd {
 		}
 	}
 	if bad < 0 {
-		cmd, err := f.submit(f.values())
+		cmd, err := f.submit(f.values(), f.changedFields())
 		if err == nil {
 			f.saving = true
 			f.err = ""

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+
+	"kith/store"
 )
 
 // openForm presses k on the home screen and returns the form it opens.
@@ -193,5 +195,36 @@ func TestFavorDate(t *testing.T) {
 		if (err != nil) != tt.wantErr {
 			t.Errorf("parseDay(%q) err = %v, want error %v", tt.in, err, tt.wantErr)
 		}
+	}
+}
+
+// TestSaveWritesOnlyEditedFields: line breaks a one-line field cannot
+// show (imported notes, a signature) survive a save that left them alone.
+func TestSaveWritesOnlyEditedFields(t *testing.T) {
+	m := newTestModel(t, nil, 80, 24)
+	st := m.c.st
+	notes := "met at Acme\nlikes climbing"
+	if err := st.Batch(testNow, func(tx *store.Tx) error {
+		if err := tx.PutProfile(store.Profile{Lang: "en", Signature: "Ciao,\nAda", Settings: store.DefaultSettings()}); err != nil {
+			return err
+		}
+		return tx.AddFriend(&store.Friend{Name: "Bruno", Notes: notes})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	run(t, m, m.startLoad())
+	f := openForm(t, m, "e")
+	f.fields[2].in.SetValue("Globex")
+	run(t, m, press(m, "ctrl+s"))
+	fr := m.home.d.friends[0]
+	if fr.Org != "Globex" || fr.Notes != notes {
+		t.Errorf("after editing the org: org %q notes %q, want Globex and the notes untouched", fr.Org, fr.Notes)
+	}
+	f = openForm(t, m, "p")
+	f.fields[4].in.SetValue("21")
+	run(t, m, press(m, "ctrl+s"))
+	p := m.home.d.profile
+	if p.Settings.CooldownDays != 21 || p.Signature != "Ciao,\nAda" {
+		t.Errorf("after editing the cool-down: %d days, signature %q", p.Settings.CooldownDays, p.Signature)
 	}
 }

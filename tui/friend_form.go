@@ -52,30 +52,31 @@ func newFriendForm(c *common, orig *store.Friend) *formScreen {
 		id = orig.ID
 	}
 	var form *formScreen
-	form = newForm(c, title, fields, func(v map[string]string) (tea.Cmd, error) {
+	form = newForm(c, title, fields, func(v map[string]string, changed map[string]bool) (tea.Cmd, error) {
 		var fr store.Friend
-		if err := applyFriend(&fr, v); err != nil {
+		if err := applyFriend(&fr, v, nil); err != nil {
 			return nil, err
 		}
 		fr.Normalize()
 		if err := fr.Validate(); err != nil {
 			return nil, err
 		}
-		return saveFriendCmd(c, form, id, v), nil
+		return saveFriendCmd(c, form, id, v, changed), nil
 	})
 	return form
 }
 
-// saveFriendCmd adds a friend (id 0) or applies the form to the stored
-// friend id, re-read inside the transaction so fields the form does not
-// show (URLs, archive flag) and writes by others are kept.
-func saveFriendCmd(c *common, form *formScreen, id uint64, v map[string]string) tea.Cmd {
+// saveFriendCmd adds a friend (id 0) or applies the changed fields of the
+// form to the stored friend id, re-read inside the transaction so fields
+// the form does not show (URLs, archive flag), fields left alone, and
+// writes by others are kept.
+func saveFriendCmd(c *common, form *formScreen, id uint64, v map[string]string, changed map[string]bool) tea.Cmd {
 	st, now := c.st, c.now()
 	return func() tea.Msg {
 		var fr store.Friend
 		err := st.Batch(now, func(tx *store.Tx) error {
 			if id == 0 {
-				if err := applyFriend(&fr, v); err != nil {
+				if err := applyFriend(&fr, v, nil); err != nil {
 					return err
 				}
 				return tx.AddFriend(&fr)
@@ -85,7 +86,7 @@ func saveFriendCmd(c *common, form *formScreen, id uint64, v map[string]string) 
 				return err
 			}
 			fr = cur
-			if err := applyFriend(&fr, v); err != nil {
+			if err := applyFriend(&fr, v, changed); err != nil {
 				return err
 			}
 			return tx.PutFriend(&fr)
@@ -98,45 +99,75 @@ func saveFriendCmd(c *common, form *formScreen, id uint64, v map[string]string) 
 	}
 }
 
-// applyFriend sets the form's fields on fr.
-func applyFriend(fr *store.Friend, v map[string]string) error {
+// applyFriend sets the form's fields on fr: those in only, or all when
+// only is nil.
+func applyFriend(fr *store.Friend, v map[string]string, only map[string]bool) error {
+	set := func(k string) bool { return only == nil || only[k] }
 	line := func(k string) string { return store.CleanText(strings.TrimSpace(v[k]), false) }
 	list := func(k string) []string { return splitList(line(k)) }
-	fr.Name = line("name")
-	fr.Nickname = line("nickname")
-	fr.Org = line("org")
-	fr.Role = line("role")
-	fr.Sectors = list("sectors")
-	fr.Emails = list("email")
-	fr.Phones = list("phone")
-	n, err := strconv.Atoi(line("closeness"))
-	if err != nil {
-		return &store.FieldError{Field: "closeness", Msg: "must be a number 1-5"}
+	if set("name") {
+		fr.Name = line("name")
 	}
-	fr.Closeness = n
-	fr.WorkedTogether = isYes(line("worked"))
-	fr.WorkedNote = line("worked_note")
-	fr.Boundaries = nil
-	for _, s := range strings.Split(line("boundary"), ";") {
-		if strings.TrimSpace(s) == "" {
-			continue
-		}
-		b, err := store.ParseBoundary(strings.TrimSpace(s))
+	if set("nickname") {
+		fr.Nickname = line("nickname")
+	}
+	if set("org") {
+		fr.Org = line("org")
+	}
+	if set("role") {
+		fr.Role = line("role")
+	}
+	if set("sectors") {
+		fr.Sectors = list("sectors")
+	}
+	if set("email") {
+		fr.Emails = list("email")
+	}
+	if set("phone") {
+		fr.Phones = list("phone")
+	}
+	if set("closeness") {
+		n, err := strconv.Atoi(line("closeness"))
 		if err != nil {
-			return &store.FieldError{Field: "boundary", Msg: err.Error()}
+			return &store.FieldError{Field: "closeness", Msg: "must be a number 1-5"}
 		}
-		fr.Boundaries = append(fr.Boundaries, b)
+		fr.Closeness = n
 	}
-	fr.Busy = nil
-	for _, s := range list("busy") {
-		r, err := store.ParseMonthRange(s)
-		if err != nil {
-			return &store.FieldError{Field: "busy", Msg: err.Error()}
+	if set("worked") {
+		fr.WorkedTogether = isYes(line("worked"))
+	}
+	if set("worked_note") {
+		fr.WorkedNote = line("worked_note")
+	}
+	if set("boundary") {
+		fr.Boundaries = nil
+		for _, s := range strings.Split(line("boundary"), ";") {
+			if strings.TrimSpace(s) == "" {
+				continue
+			}
+			b, err := store.ParseBoundary(strings.TrimSpace(s))
+			if err != nil {
+				return &store.FieldError{Field: "boundary", Msg: err.Error()}
+			}
+			fr.Boundaries = append(fr.Boundaries, b)
 		}
-		fr.Busy = append(fr.Busy, r)
 	}
-	fr.Channel = line("channel")
-	fr.Notes = line("notes")
+	if set("busy") {
+		fr.Busy = nil
+		for _, s := range list("busy") {
+			r, err := store.ParseMonthRange(s)
+			if err != nil {
+				return &store.FieldError{Field: "busy", Msg: err.Error()}
+			}
+			fr.Busy = append(fr.Busy, r)
+		}
+	}
+	if set("channel") {
+		fr.Channel = line("channel")
+	}
+	if set("notes") {
+		fr.Notes = line("notes")
+	}
 	return nil
 }
 

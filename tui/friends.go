@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 	"time"
@@ -72,12 +73,13 @@ type history struct {
 // friendsScreen is the home screen: the list of friends, filter, sort and
 // the detail pane.
 type friendsScreen struct {
-	c      *common
-	d      *dataset
-	ix     *index // nil until built for d
-	loaded bool   // a load has landed
-	w      int
-	h      int
+	c       *common
+	d       *dataset
+	ix      *index // nil until built for d
+	loaded  bool   // a load has landed
+	loadErr error  // the last load's error, shown until a load lands
+	w       int
+	h       int
 
 	sort         sortMode
 	showArchived bool
@@ -110,6 +112,7 @@ func newFriendsScreen(c *common) *friendsScreen {
 	f.filter.Prompt = "/"
 	f.filter.Placeholder = "name, org, sector, notes"
 	f.filter.CharLimit = 200
+	f.filter.SetStyles(c.styles.Input)
 	return f
 }
 
@@ -135,11 +138,20 @@ func (f *friendsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case tea.MouseWheelMsg:
 		return f, f.handleWheel(msg)
 	case dataMsg:
+		f.loadErr = nil
 		return f, f.handleData(msg.d)
+	case loadErrMsg:
+		f.loadErr = msg.err
+		return f, nil
 	case readyMsg:
 		return f, f.handleReady(msg)
 	case indexedMsg:
 		f.handleIndexed(msg)
+		return f, nil
+	case sortedMsg:
+		if f.d.topOnly && msg.d.gen == f.d.gen {
+			return f, f.handleData(msg.d)
+		}
 		return f, nil
 	case historyWantMsg:
 		return f, f.handleHistoryWant(msg)
@@ -178,6 +190,9 @@ func (f *friendsScreen) handleData(d *dataset) tea.Cmd {
 	if needIndex {
 		cmd = tea.Batch(cmd, indexCmd(d))
 	}
+	if d.topOnly {
+		cmd = tea.Batch(cmd, sortCmd(d))
+	}
 	f.rebuild(true)
 	if !d.partial {
 		f.pendingSel = 0 // not shown even now: give up
@@ -201,14 +216,6 @@ func (f *friendsScreen) handleIndexed(msg indexedMsg) {
 	f.rebuild(true)
 }
 
-// hay is the filter's haystacks, nil until indexed.
-func (f *friendsScreen) hay() []string {
-	if f.ix == nil {
-		return nil
-	}
-	return f.ix.hay
-}
-
 func (f *friendsScreen) startReady() tea.Cmd {
 	if f.byReady != nil || f.readyPending || f.d.partial {
 		return nil
@@ -223,16 +230,22 @@ func readyCmd(d *dataset, judge Judge, now time.Time) tea.Cmd {
 	return func() tea.Msg {
 		n := d.len()
 		verd := make([]Verdict, n)
+		var buf []store.Ask
 		for i := range n {
-			verd[i] = judge(&d.friends[i], d.asksOf(i), d.favorsOf(i), d.profile.Settings, now)
+			buf = d.appendAsks(buf[:0], i)
+			verd[i] = judge(&d.friends[i], buf, d.favorsOf(i), d.profile.Settings, now)
+			verd[i].Reasons = nil // the list needs none; the detail judges afresh
 		}
 		order := slices.Clone(d.byName)
-		slices.SortStableFunc(order, func(a, b int32) int {
+		slices.SortFunc(order, func(a, b int32) int {
 			va, vb := &verd[a], &verd[b]
 			if ra, rb := levelRank(va.Level), levelRank(vb.Level); ra != rb {
 				return ra - rb
 			}
-			return vb.Score - va.Score
+			if va.Score != vb.Score {
+				return vb.Score - va.Score
+			}
+			return int(d.rank[a] - d.rank[b])
 		})
 		return readyMsg{gen: d.gen, verd: verd, order: order}
 	}
@@ -278,14 +291,14 @@ func (f *friendsScreen) rebuild(keep bool) {
 	if f.showArchived || f.d.archived == 0 {
 		f.base = ord
 	} else {
-		f.base = make([]int32, 0, len(ord)-f.d.archived)
+		f.base = make([]int32, 0, max(len(ord)-f.d.archived, 0))
 		for _, i := range ord {
 			if !f.d.friends[i].Archived {
 				f.base = append(f.base, i)
 			}
 		}
 	}
-	f.rows = filterRows(f.hay(), f.base, f.query)
+	f.rows = filterRows(f.ix, f.base, f.query)
 	f.cursor = 0
 	want := f.selID
 	if f.pendingSel != 0 {
@@ -305,18 +318,51 @@ func (f *friendsScreen) rebuild(keep bool) {
 }
 
 // filterRows keeps the rows whose haystack holds every word of query;
-// with no haystacks yet (nil), none.
-func filterRows(hay []string, rows []int32, query string) []int32 {
+// with no index yet (nil), none.
+//
+// A short list (a query being narrowed) is checked row by row. A long one
+// is first matched against the whole buffer of haystacks, the rarest word
+// (in a sample) first, into a bitmap, while the words are not selective; the remaining
+// words are then checked on the few rows left.
+func filterRows(ix *index, rows []int32, query string) []int32 {
 	terms := strings.Fields(lower(query))
 	if len(terms) == 0 {
 		return rows
 	}
-	if hay == nil {
+	if ix == nil {
 		return nil
 	}
-	out := make([]int32, 0, len(rows)/4+16)
+	for _, t := range terms {
+		if strings.ContainsAny(t, "\x00\x01") {
+			return []int32{} // separators: never typed, never matched
+		}
+	}
+	n := len(ix.hay)
+	var bits []uint64
+	if len(rows)*4 >= n {
+		terms = ix.rarestFirst(terms)
+		for len(terms) > 0 {
+			next := make([]uint64, (n+63)/64)
+			ix.mark(terms[0], next)
+			count := 0
+			for w := range next {
+				if bits != nil {
+					next[w] &= bits[w]
+				}
+				count += popcount(next[w])
+			}
+			bits, terms = next, terms[1:]
+			if count*16 < n {
+				break // selective enough: check the rest row by row
+			}
+		}
+	}
+	out := make([]int32, 0, 64)
 	for _, i := range rows {
-		h := hay[i]
+		if bits != nil && bits[i>>6]&(1<<(i&63)) == 0 {
+			continue
+		}
+		h := ix.hay[i]
 		ok := true
 		for _, t := range terms {
 			if !strings.Contains(h, t) {
@@ -331,6 +377,36 @@ func filterRows(hay []string, rows []int32, query string) []int32 {
 	return out
 }
 
+func popcount(x uint64) int { return bits.OnesCount64(x) }
+
+// rarestFirst orders terms by how many of 256 sampled haystacks hold
+// them, fewest first, then longest first.
+func (ix *index) rarestFirst(terms []string) []string {
+	if len(terms) < 2 {
+		return terms
+	}
+	n := len(ix.hay)
+	step := max(n/256, 1)
+	hits := make(map[string]int, len(terms))
+	for _, t := range terms {
+		c := 0
+		for i := 0; i < n; i += step {
+			if strings.Contains(ix.hay[i], t) {
+				c++
+			}
+		}
+		hits[t] = c
+	}
+	out := slices.Clone(terms)
+	slices.SortStableFunc(out, func(a, b string) int {
+		if hits[a] != hits[b] {
+			return hits[a] - hits[b]
+		}
+		return len(b) - len(a)
+	})
+	return out
+}
+
 // setQuery applies a new filter. A query that extends the last one only
 // narrows its result, so it filters the last result instead of everyone.
 func (f *friendsScreen) setQuery(q string) {
@@ -342,7 +418,7 @@ func (f *friendsScreen) setQuery(q string) {
 		from = f.rows
 	}
 	f.query = q
-	f.rows = filterRows(f.hay(), from, q)
+	f.rows = filterRows(f.ix, from, q)
 	f.cursor, f.offset = 0, 0
 	f.clampCursor()
 }
@@ -617,10 +693,19 @@ func (f *friendsScreen) verdict(i int, now time.Time) Verdict {
 		return Verdict{}
 	}
 	if !f.have[i] {
-		f.verd[i] = f.c.judge(&f.d.friends[i], f.d.asksOf(i), f.d.favorsOf(i), f.d.profile.Settings, now)
+		f.verd[i] = f.judge(i, now)
+		f.verd[i].Reasons = nil // the list needs none; the detail judges afresh
 		f.have[i] = true
 	}
 	return f.verd[i]
+}
+
+// judge is friend i's full verdict, reasons included.
+func (f *friendsScreen) judge(i int, now time.Time) Verdict {
+	if f.d.partial {
+		return Verdict{}
+	}
+	return f.c.judge(&f.d.friends[i], f.d.asksOf(i), f.d.favorsOf(i), f.d.profile.Settings, now)
 }
 
 // ----- layout -----

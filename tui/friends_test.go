@@ -111,7 +111,7 @@ func TestIncrementalFilterMatchesFull(t *testing.T) {
 	for _, step := range []string{"a", "an", "an ", "an r", "an ro", "an r", "a", "", "z", "zo"} {
 		m.home.filter.SetValue(step)
 		m.home.setQuery(step)
-		want := filterRows(m.home.hay(), m.home.base, step)
+		want := filterRows(m.home.ix, m.home.base, step)
 		if !slices.Equal(m.home.rows, want) {
 			t.Errorf("query %q: %d rows incrementally, %d from scratch", step, len(m.home.rows), len(want))
 		}
@@ -210,7 +210,7 @@ func TestHistoryLoadsForSelection(t *testing.T) {
 	_, cmd := m.Update(reloadMsg{})
 	// add a friend and a favor to the real store, then load
 	st := m.c.st
-	msgs := run(t, m, saveFriendCmd(m.c, nil, 0, map[string]string{"name": "Ada Lovelace", "closeness": "4", "worked": "yes"}))
+	msgs := run(t, m, saveFriendCmd(m.c, nil, 0, map[string]string{"name": "Ada Lovelace", "closeness": "4", "worked": "yes"}, nil))
 	if len(msgs) == 0 || msgs[0].(savedMsg).err != nil {
 		t.Fatalf("save: %v", msgs)
 	}
@@ -295,6 +295,29 @@ func TestBadgeText(t *testing.T) {
 	for _, tt := range tests {
 		if got := badgeText(tt.v, testNow); got != tt.want {
 			t.Errorf("badgeText(%+v) = %q, want %q", tt.v, got, tt.want)
+		}
+	}
+}
+
+// TestFilterBitmapMatchesRowByRow checks the whole-buffer filter of a long
+// list against a plain loop over the haystacks, order included.
+func TestFilterBitmapMatchesRowByRow(t *testing.T) {
+	d := genNetwork(5000, 5).dataset(1)
+	ix := buildIndex(d)
+	for _, q := range []string{"ro", "Ada 株式", "hiking 1", "conference 12; likes hik", "zzz", "a e i o", "ss", "g\x01"} {
+		got := filterRows(ix, d.byName, q)
+		want := []int32{}
+		for _, i := range d.byName {
+			ok := !strings.ContainsAny(q, "\x00\x01")
+			for _, w := range strings.Fields(strings.ToLower(q)) {
+				ok = ok && strings.Contains(ix.hay[i], w)
+			}
+			if ok {
+				want = append(want, i)
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: %d rows, want %d (or in another order)", q, len(got), len(want))
 		}
 	}
 }

@@ -17,6 +17,14 @@ func (f *friendsScreen) View() string {
 		return ""
 	}
 	if !f.loaded {
+		if f.loadErr != nil {
+			lines := []string{" " + f.c.styles.FlashErr.Render("Cannot read the database:")}
+			for _, l := range wrap(clean(f.loadErr.Error()), max(f.w-2, 1)) {
+				lines = append(lines, " "+l)
+			}
+			lines = append(lines, "", " "+f.c.styles.Dim.Render("kith tries again every second; q quits."))
+			return clip(strings.Join(lines, "\n"), f.w, f.h)
+		}
 		return clip(" "+f.c.styles.Dim.Render("Loading…"), f.w, f.h)
 	}
 	if f.d.len() == 0 && !f.filtering {
@@ -95,10 +103,11 @@ func (f *friendsScreen) listView(w int, now time.Time) string {
 func (f *friendsScreen) statusLine(w int) string {
 	s := f.c.styles
 	if f.filtering {
+		f.filter.SetStyles(s.Input) // the theme may have changed
 		return clip(f.filter.View(), w, 1)
 	}
 	info := "sorted by " + f.sort.String()
-	if f.sort == sortReady && f.byReady == nil || f.sort == sortLast && f.d.byLast == nil {
+	if f.sort == sortReady && f.byReady == nil || f.sort == sortLast && f.d.byLast == nil || f.sort == sortName && f.d.topOnly {
 		info = "sorting by " + f.sort.String() + "…"
 	}
 	if f.showArchived {
@@ -305,8 +314,12 @@ func (f *friendsScreen) detailLines(i, w int, now time.Time) []string {
 	field("Notes", store.CleanText(fr.Notes, true))
 
 	// verdict
-	v := f.verdict(i, now)
-	add("", s.Section.Render("Readiness"))
+	v := f.judge(i, now)
+	head := "Readiness"
+	if v.For != "" {
+		head += " for a " + string(v.For) + " request"
+	}
+	add("", s.Section.Render(trunc(head, w)))
 	switch {
 	case f.d.partial:
 		add(s.Dim.Render("loading the history…"))

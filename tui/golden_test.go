@@ -79,7 +79,7 @@ func runPush(cmd tea.Cmd) []tea.Msg {
 		if c == nil {
 			return
 		}
-		switch msg := within(c, 50*time.Millisecond).(type) {
+		switch msg := within(c, 5*time.Second).(type) {
 		case tea.BatchMsg:
 			for _, c := range msg {
 				do(c)

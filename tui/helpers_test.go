@@ -199,7 +199,7 @@ func run(t testing.TB, m tea.Model, cmd tea.Cmd) []tea.Msg {
 		if c == nil || depth > 8 {
 			return
 		}
-		msg := within(c, 120*time.Millisecond)
+		msg := within(c, 5*time.Second)
 		switch msg := msg.(type) {
 		case tea.BatchMsg:
 			for _, c := range msg {
@@ -244,7 +244,8 @@ type fixedPath struct {
 
 func (f fixedPath) Path() string { return f.path }
 
-// within runs c, giving up (nil) after d: cursor blinks sleep for long.
+// within runs c, giving up (nil) after d: a command that never returns
+// (none should) cannot hang the test.
 func within(c tea.Cmd, d time.Duration) tea.Msg {
 	ch := make(chan tea.Msg, 1)
 	go func() { ch <- c() }()

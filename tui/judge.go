@@ -20,12 +20,14 @@ type Verdict struct {
 	Score   int
 	Reasons []Reason
 	Until   time.Time
+	For     store.Kind // the request judged ("" if unknown)
 }
 
 // Judge gives the verdict for a friend's most likely next request. The
 // real one wraps policy.Evaluate(sub, policy.Likely(sub), set, now); it
 // must be pure (no I/O), as it runs in Update for the visible rows and in
-// a background command for a readiness sort.
+// a background command for a readiness sort, and must not keep asks (the
+// readiness sort reuses the slice).
 type Judge func(f *store.Friend, asks []store.Ask, favors []store.Favor, set store.Settings, now time.Time) Verdict
 
 // NeutralJudge judges nobody: every badge is neutral.

@@ -20,7 +20,7 @@ func newProfileForm(c *common, p store.Profile) *formScreen {
 		newField("cooldown-days", "Cool-down days", strconv.Itoa(p.Settings.CooldownDays), "days to leave a friend alone after an ask (14)", checkCooldown),
 	}
 	var form *formScreen
-	form = newForm(c, "Your profile", fields, func(v map[string]string) (tea.Cmd, error) {
+	form = newForm(c, "Your profile", fields, func(v map[string]string, changed map[string]bool) (tea.Cmd, error) {
 		line := func(k string) string { return store.CleanText(strings.TrimSpace(v[k]), false) }
 		days, err := strconv.Atoi(line("cooldown-days"))
 		if err != nil {
@@ -38,8 +38,23 @@ func newProfileForm(c *common, p store.Profile) *formScreen {
 				if err != nil {
 					return err
 				}
-				cur.Name, cur.Blurb, cur.Signature, cur.Lang = name, blurb, sig, lang
-				cur.Settings.CooldownDays = days
+				// only what was edited: a signature's line breaks survive
+				// a save that changed the cool-down
+				if changed["name"] {
+					cur.Name = name
+				}
+				if changed["blurb"] {
+					cur.Blurb = blurb
+				}
+				if changed["signature"] {
+					cur.Signature = sig
+				}
+				if changed["lang"] {
+					cur.Lang = lang
+				}
+				if changed["cooldown-days"] {
+					cur.Settings.CooldownDays = days
+				}
 				return tx.PutProfile(cur)
 			})
 			return savedMsg{form: form, err: err, note: "Profile saved."}

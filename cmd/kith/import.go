@@ -7,14 +7,38 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
+	"strings"
+
+	"charm.land/bubbles/v2/progress"
+	"github.com/charmbracelet/x/term"
 
 	"kith/store"
+	"kith/store/formats"
+	"kith/store/importer"
+	"kith/store/kithjson"
+	"kith/store/vcard"
 )
 
+// progressThreshold is the number of records above which an import shows
+// its progress.
+const progressThreshold = 2000
+
+// importMemoryLimit is the soft memory limit of an import (see
+// runtime/debug.SetMemoryLimit): 100,000 vCards need about 150 MB live.
+const importMemoryLimit = 256 << 20
+
 func cmdImport(e *env, args []string) error {
-	fs := newFlags(e, "import", "PATH [--format json] [--dry-run]", "import a kith JSON export into a new database")
-	format := fs.String("format", "json", "input format: json")
-	dry := fs.Bool("dry-run", false, "check the file and say what would happen, writing nothing")
+	// An import may hold a large file and every record of it: collect
+	// garbage as usual (the other verbs run with a lazier GOGC), and
+	// harder still near importMemoryLimit.
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemoryLimit))
+	fs := newFlags(e, "import", "PATH [--format vcard|linkedin|google|csv|json] [--dry-run] [--verbose]",
+		"import contacts: vCard (a file or a folder of .vcf files), LinkedIn Connections.csv, Google Contacts CSV, CSV, or a kith JSON export")
+	format := fs.String("format", "", "input `format`: "+strings.Join(formats.Names(), ", ")+" (default: detected from the content)")
+	dry := fs.Bool("dry-run", false, "read the file and say what would happen, writing nothing")
+	verbose := fs.Bool("verbose", false, "list every record added, and every merge, skip and warning however many")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -23,40 +47,194 @@ func cmdImport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *format != "json" {
-		return usageErrorf("--format: want json, got %q", *format)
+	if *format != "" {
+		if err := formats.Check(*format); err != nil {
+			return usageErrorf("--format: %v", err)
+		}
 	}
+	name := path
+	var in *importer.Input
+	var used string
 	var data []byte
-	if path == "-" {
-		data, err = io.ReadAll(e.in)
-	} else {
-		data, err = os.ReadFile(path)
+	info, statErr := os.Stat(path)
+	switch {
+	case path == "-":
+		name = "stdin"
+		if data, err = io.ReadAll(e.in); err != nil {
+			return fmt.Errorf("import: read stdin: %w", err)
+		}
+	case statErr != nil:
+		return fmt.Errorf("import %s: %w", path, errors.Unwrap(statErr))
+	case info.IsDir():
+		if *format != "" && *format != formats.VCard {
+			return usageErrorf("import: %s is a folder; only vcard reads a folder (a vdir of .vcf files)", path)
+		}
+		if in, err = vcard.ParseDir(path); err != nil {
+			return fmt.Errorf("import: %w; nothing was written", err)
+		}
+		used = formats.VCard
+	default:
+		if data, err = os.ReadFile(path); err != nil {
+			return fmt.Errorf("import: %w", err)
+		}
+	}
+	if in == nil {
+		used = *format
+		if used == "" {
+			if used = formats.Detect(head(data)); used == "" {
+				return fmt.Errorf("import %s: cannot tell the format from the content; name it with --format %s; nothing was written",
+					name, strings.Join(formats.Names(), "|"))
+			}
+		}
+		if used == formats.JSON {
+			return importJSON(e, data, name, *dry, *verbose)
+		}
+		if in, _, err = formats.Parse(data, name, used); err != nil {
+			return fmt.Errorf("import: %w; nothing was written", err)
+		}
+	}
+	how := "detected from the content"
+	switch {
+	case *format != "":
+		how = "as asked"
+	case info != nil && info.IsDir():
+		how = "a folder of .vcf files"
+	}
+	fmt.Fprintf(e.out, "%s: %s read as %s (%s)\n", name, plural(len(in.Records), "record"), used, how)
+	return runImport(e, in, *dry, *verbose)
+}
+
+// plural formats "1 record", "2 records".
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
+// head is the start of a file, enough to recognise its format.
+func head(data []byte) []byte {
+	if len(data) > 64<<10 {
+		return data[:64<<10]
+	}
+	return data
+}
+
+// runImport plans in and, unless dry, writes the plan in one transaction.
+func runImport(e *env, in *importer.Input, dry, verbose bool) error {
+	opts := importer.Options{DryRun: dry}
+	var bar *progressBar
+	if !dry && len(in.Records) > progressThreshold {
+		bar = newProgressBar(e.err)
+		opts.Progress = bar.update
+	}
+	plan, err := importer.Import(e.store, in, e.now, opts)
+	if bar != nil {
+		bar.done()
 	}
 	if err != nil {
-		return fmt.Errorf("import: %w", err)
+		return fmt.Errorf("import: %w; nothing was written", err)
 	}
+	fmt.Fprint(e.out, plan.Summary(verbose))
+	if dry {
+		fmt.Fprintln(e.out, "dry run: nothing was written")
+	}
+	return nil
+}
+
+// importJSON reads a kith export. Into a database without friends it is
+// restored as it is, ids and all; into one with friends it is merged by
+// the same rules as any import (and its asks and favors follow their
+// friends).
+func importJSON(e *env, data []byte, name string, dry, verbose bool) error {
 	snap, err := decodeSnapshot(data)
 	if err != nil {
-		return fmt.Errorf("import %s: %w; nothing was written", path, err)
+		return fmt.Errorf("import %s: %w; nothing was written", name, err)
 	}
-	if *dry {
-		fmt.Fprintf(e.out, "%s is a valid kith export: %d friends, %d asks, %d favors (dry run: nothing written)\n",
-			path, len(snap.Friends), len(snap.Asks), len(snap.Favors))
+	if snap.SchemaVersion > store.SchemaVersion() {
+		return fmt.Errorf("import %s: the export has schema version %d but this kith knows only up to %d: upgrade kith; nothing was written", name, snap.SchemaVersion, store.SchemaVersion())
+	}
+	fmt.Fprintf(e.out, "%s: a kith export with %d friends, %d asks, %d favors (json)\n", name, len(snap.Friends), len(snap.Asks), len(snap.Favors))
+	existing, err := e.store.Friends()
+	if err != nil {
+		return err
+	}
+	if len(existing) > 0 {
+		fmt.Fprintf(e.out, "the database already has %d friends: merging\n", len(existing))
+		return runImport(e, kithjson.FromSnapshot(snap, name), dry, verbose)
+	}
+	for i := range snap.Friends {
+		f := &snap.Friends[i]
+		rec := importer.Record{Friend: *f, Source: fmt.Sprintf("%s: friend %d", name, f.ID)}
+		warns, skip := importer.Clean(&rec)
+		if skip != "" {
+			return fmt.Errorf("import %s: friend %d: %s; nothing was written", name, f.ID, skip)
+		}
+		for _, w := range warns {
+			fmt.Fprintf(e.err, "kith: warning: %s\n", w)
+		}
+		closeness := f.Closeness
+		*f = rec.Friend
+		f.Closeness = closeness // an invalid one fails the restore, naming the friend
+	}
+	kithjson.CleanHistory(snap)
+	if dry {
+		fmt.Fprintf(e.out, "the database is empty: the export would be restored as it is\ndry run: nothing was written\n")
 		return nil
 	}
 	if err := e.store.Restore(snap); err != nil {
 		if errors.Is(err, store.ErrNotEmpty) {
-			return fmt.Errorf("import %s: the database already holds friends, and a kith export is restored only into a new one (try --db NEW.db); nothing was written", path)
+			return fmt.Errorf("import %s: another process added friends meanwhile; run the import again; nothing was written", name)
 		}
-		return fmt.Errorf("import %s: %w; nothing was written", path, err)
+		return fmt.Errorf("import %s: %w; nothing was written", name, err)
 	}
-	fmt.Fprintf(e.out, "imported %d friends, %d asks, %d favors from %s\n", len(snap.Friends), len(snap.Asks), len(snap.Favors), path)
+	fmt.Fprintf(e.out, "imported %d friends, %d asks, %d favors from %s\n", len(snap.Friends), len(snap.Asks), len(snap.Favors), name)
 	return nil
+}
+
+// progressBar shows how far an import's write has gone: a bubbles
+// progress bar when w is a terminal, else a plain counter, one line per
+// tenth.
+type progressBar struct {
+	w     io.Writer
+	tty   bool
+	bar   progress.Model
+	shown int
+}
+
+func newProgressBar(w io.Writer) *progressBar {
+	p := &progressBar{w: w}
+	if f, ok := w.(*os.File); ok && term.IsTerminal(f.Fd()) {
+		p.tty = true
+		p.bar = progress.New(progress.WithWidth(40), progress.WithDefaultBlend())
+	}
+	return p
+}
+
+func (p *progressBar) update(done, total int) {
+	if total == 0 {
+		return
+	}
+	if p.tty {
+		fmt.Fprintf(p.w, "\r%s %d/%d", p.bar.ViewAs(float64(done)/float64(total)), done, total)
+		return
+	}
+	if tenth := done * 10 / total; tenth > p.shown || done == total {
+		p.shown = tenth
+		fmt.Fprintf(p.w, "kith: import: %d/%d written\n", done, total)
+	}
+}
+
+func (p *progressBar) done() {
+	if p.tty {
+		fmt.Fprint(p.w, "\r\x1b[2K")
+	}
 }
 
 // decodeSnapshot reads a kith JSON export strictly: unknown fields and
 // trailing data are errors, located by line.
 func decodeSnapshot(data []byte) (*store.Snapshot, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	var snap store.Snapshot
@@ -68,11 +246,6 @@ func decodeSnapshot(data []byte) (*store.Snapshot, error) {
 	}
 	if snap.SchemaVersion == 0 {
 		return nil, errors.New("not a kith export (no schema_version)")
-	}
-	for i := range snap.Friends {
-		f := &snap.Friends[i]
-		f.Name = store.CleanText(f.Name, false)
-		f.Notes = store.CleanText(f.Notes, true)
 	}
 	return &snap, nil
 }

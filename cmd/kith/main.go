@@ -63,8 +63,8 @@ func verbs() []verb {
 		{"who", "--kind K [--sector S] [--org O] [--keywords W] [--limit N] [--ready-only] [--json]", "who else can I ask", cmdWho},
 		{"draft", "FRIEND --kind K [--topic T] [--sector S] [--org O] [--force] [--json]", "draft a request that minds the etiquette", cmdDraft},
 		{"profile", "[--name N] [--blurb T] [--signature S] [--lang en|it] [--cooldown-days N] [--json]", "show or set your profile", cmdProfile},
-		{"export", "[--format json] [-o FILE]", "export the whole database", cmdExport},
-		{"import", "PATH [--format json] [--dry-run]", "import a kith export", cmdImport},
+		{"export", "[--format json|vcard|csv] [--vcard-version 3.0|4.0] [-o FILE|DIR/]", "export the database (json, vcard, csv)", cmdExport},
+		{"import", "PATH [--format vcard|linkedin|google|csv|json] [--dry-run]", "import contacts (vCard, LinkedIn, Google, CSV, kith JSON)", cmdImport},
 		{"backup", "FILE [--force]", "write a consistent copy of the database", cmdBackup},
 	}
 }

@@ -26,11 +26,11 @@ func runTUI(e *env) error {
 	// The first load decodes every friend at once (100,000 at the budget);
 	// a lazier collector makes that start about a third faster, and the
 	// memory limit keeps the process inside the 200 MB budget anyway.
-	debug.SetGCPercent(400)
-	debug.SetMemoryLimit(180 << 20)
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(180 << 20))
 	m := tui.New(tui.Options{
 		Store:     e.store,
-		Judge:     tuiJudge(),
+		Judge:     tui.PolicyJudge,
 		NoColor:   e.getenv("NO_COLOR") != "",
 		Templates: dirFS(templateDir(e.getenv)),
 		Getenv:    e.getenv,

@@ -19,59 +19,63 @@ type culture struct {
 	familyFirst bool     // native order: family name first
 	joinNative  string   // between family and given in native order
 	nativeShare int      // percent of people written in native script; 0 for Latin scripts
-	phone       func(r *rng) string
-	mailHosts   []string
-	channels    []string // channel names, first ones commoner
-	cities      []string
+	// Variety in Latin-script names, in percent: a second given name
+	// (joined by givenJoin), a middle initial, a second surname.
+	secondGiven, middle, secondFamily int
+	givenJoin                         string
+	phone                             func(r *rng) string
+	mailHosts                         []string
+	channels                          []string // channel names, first ones commoner
+	cities                            []string
 }
 
 func cultures() []culture {
 	return []culture{
 		{
-			key: "en", weight: 14,
-			female:    []string{"Emily", "Sarah", "Jessica", "Hannah", "Olivia", "Charlotte", "Rachel", "Megan", "Rebecca", "Catherine||Kate", "Abigail||Abby", "Grace", "Eleanor||Nell", "Siobhan"},
+			key: "en", weight: 14, middle: 40,
+			female:    []string{"Emily", "Sarah", "Jessica", "Hannah", "Olivia", "Charlotte", "Rachel", "Megan", "Rebecca", "Catherine||Kate", "Abigail||Abby", "Grace", "Eleanor||Nell", "Siobhan", "Sophie", "Lucy", "Amelia", "Isabel", "Harriet", "Alice", "Fiona", "Laura", "Holly", "Natalie", "George", "Henry", "Oliver", "Jack", "Harry", "Edward", "Robert||Rob", "Joseph||Joe", "Luke", "Alexander||Alex"},
 			male:      []string{"James||Jim", "Michael||Mike", "David", "Daniel||Dan", "Thomas||Tom", "Christopher||Chris", "Matthew", "Andrew||Andy", "William||Will", "Benjamin||Ben", "Samuel||Sam", "Patrick", "Owen", "Callum"},
-			familyM:   []string{"Smith", "Johnson", "Williams", "Brown", "Jones", "Taylor", "Davies", "Evans", "Wilson", "Thompson", "Walker", "Wright", "Robinson", "O'Brien", "Murphy", "Campbell", "Clarke", "Hughes", "Edwards", "Bennett", "MacLeod", "Fitzgerald"},
+			familyM:   []string{"Smith", "Johnson", "Williams", "Brown", "Jones", "Taylor", "Davies", "Evans", "Wilson", "Thompson", "Walker", "Wright", "Robinson", "O'Brien", "Murphy", "Campbell", "Clarke", "Hughes", "Edwards", "Bennett", "MacLeod", "Fitzgerald", "Harris", "Lewis", "King", "Green", "Hall", "Wood", "Turner", "Parker", "Cooper", "Ward", "Morris", "Mitchell", "Kelly", "Palmer"},
 			phone:     func(r *rng) string { return "+44 7" + r.digits(3) + " " + r.digits(6) },
 			mailHosts: []string{"gmail.com", "outlook.com", "icloud.com", "proton.me", "hotmail.co.uk"},
 			channels:  []string{"email", "whatsapp", "phone", "linkedin", "signal"},
 			cities:    []string{"London", "Manchester", "Edinburgh", "Bristol", "Boston", "Toronto", "Dublin"},
 		},
 		{
-			key: "it", weight: 12,
-			female:    []string{"Giulia", "Francesca||Fra", "Chiara", "Sara", "Martina", "Valentina||Vale", "Alessia", "Elena", "Federica||Fede", "Silvia", "Beatrice||Bea", "Ilaria", "Noemi", "Benedetta||Bene"},
+			key: "it", weight: 12, secondGiven: 10, givenJoin: " ",
+			female:    []string{"Giulia", "Francesca||Fra", "Chiara", "Sara", "Martina", "Valentina||Vale", "Alessia", "Elena", "Federica||Fede", "Silvia", "Beatrice||Bea", "Ilaria", "Noemi", "Benedetta||Bene", "Giorgia", "Aurora", "Ginevra", "Camilla", "Anna", "Laura", "Paola", "Roberta", "Francesco||Checco", "Stefano", "Paolo", "Pietro", "Emanuele||Manu", "Filippo||Pippo", "Edoardo||Edo", "Michele"},
 			male:      []string{"Marco", "Luca", "Andrea", "Matteo||Teo", "Alessandro||Ale", "Davide", "Lorenzo||Lollo", "Simone", "Niccolò|Niccolo|Nico", "Federico||Fede", "Gabriele||Gabri", "Tommaso||Tommy", "Giacomo", "Riccardo||Ricky"},
-			familyM:   []string{"Rossi", "Russo", "Ferrari", "Esposito", "Bianchi", "Romano", "Colombo", "Ricci", "Marino", "Greco", "Bruno", "Gallo", "Conti", "De Luca", "Mancini", "Costa", "Giordano", "Rizzo", "Lombardi", "Moretti", "Barbieri", "Fontana", "Santoro", "D'Angelo", "Fabbri", "Pellegrini", "Sanna", "Cocco"},
+			familyM:   []string{"Rossi", "Russo", "Ferrari", "Esposito", "Bianchi", "Romano", "Colombo", "Ricci", "Marino", "Greco", "Bruno", "Gallo", "Conti", "De Luca", "Mancini", "Costa", "Giordano", "Rizzo", "Lombardi", "Moretti", "Barbieri", "Fontana", "Santoro", "D'Angelo", "Fabbri", "Pellegrini", "Sanna", "Cocco", "Ferri", "Gentile", "Vitale", "Lombardo", "Marchetti", "Testa", "Guerra", "Orlando", "Villa", "Parisi", "Longo", "Farina"},
 			phone:     func(r *rng) string { return "+39 3" + r.digits(2) + " " + r.digits(3) + " " + r.digits(4) },
 			mailHosts: []string{"gmail.com", "libero.it", "outlook.it", "icloud.com", "virgilio.it"},
 			channels:  []string{"whatsapp", "email", "phone", "telegram", "linkedin"},
 			cities:    []string{"Milano", "Torino", "Bologna", "Roma", "Napoli", "Firenze", "Cagliari", "Trieste"},
 		},
 		{
-			key: "es", weight: 8,
-			female:    []string{"María|Maria", "Lucía|Lucia", "Carmen", "Paula", "Laura", "Marta", "Sofía|Sofia", "Alba", "Irene", "Nerea", "Ainhoa", "Inés|Ines", "Pilar||Pili", "Mercedes||Merche"},
+			key: "es", weight: 8, secondGiven: 10, givenJoin: " ", secondFamily: 30,
+			female:    []string{"María|Maria", "Lucía|Lucia", "Carmen", "Paula", "Laura", "Marta", "Sofía|Sofia", "Alba", "Irene", "Nerea", "Ainhoa", "Inés|Ines", "Pilar||Pili", "Mercedes||Merche", "Claudia", "Rocío|Rocio", "Beatriz", "Cristina", "Eva", "Natalia", "Fernando", "Miguel", "Carlos", "Manuel", "Andrés|Andres", "Gonzalo"},
 			male:      []string{"José|Jose|Pepe", "Javier||Javi", "Alejandro||Álex", "Daniel||Dani", "Pablo", "Álvaro|Alvaro", "Sergio", "Adrián|Adrian", "Iñaki|Inaki", "Jorge", "Raúl|Raul", "Diego", "Héctor|Hector", "Rubén|Ruben"},
-			familyM:   []string{"García|Garcia", "Fernández|Fernandez", "González|Gonzalez", "Rodríguez|Rodriguez", "López|Lopez", "Martínez|Martinez", "Sánchez|Sanchez", "Pérez|Perez", "Gómez|Gomez", "Jiménez|Jimenez", "Ruiz", "Hernández|Hernandez", "Díaz|Diaz", "Moreno", "Muñoz|Munoz", "Álvarez|Alvarez", "Romero", "Navarro", "Ortega", "Castillo", "Ibáñez|Ibanez", "Etxeberria", "Peña|Pena"},
+			familyM:   []string{"García|Garcia", "Fernández|Fernandez", "González|Gonzalez", "Rodríguez|Rodriguez", "López|Lopez", "Martínez|Martinez", "Sánchez|Sanchez", "Pérez|Perez", "Gómez|Gomez", "Jiménez|Jimenez", "Ruiz", "Hernández|Hernandez", "Díaz|Diaz", "Moreno", "Muñoz|Munoz", "Álvarez|Alvarez", "Romero", "Navarro", "Ortega", "Castillo", "Ibáñez|Ibanez", "Etxeberria", "Peña|Pena", "Serrano", "Molina", "Delgado", "Vázquez|Vazquez", "Ramos", "Gil", "Blanco", "Suárez|Suarez"},
 			phone:     func(r *rng) string { return "+34 6" + r.digits(2) + " " + r.digits(3) + " " + r.digits(3) },
 			mailHosts: []string{"gmail.com", "hotmail.es", "outlook.es", "yahoo.es"},
 			channels:  []string{"whatsapp", "email", "phone", "telegram"},
 			cities:    []string{"Madrid", "Barcelona", "Valencia", "Sevilla", "Bilbao", "Ciudad de México", "Buenos Aires"},
 		},
 		{
-			key: "de", weight: 8,
-			female:    []string{"Anna", "Lena", "Julia", "Katharina||Kathi", "Sophie", "Hannah", "Leonie", "Johanna||Jo", "Miriam", "Franziska||Franzi", "Jana", "Sabine", "Ute", "Birgit"},
+			key: "de", weight: 8, secondGiven: 15, givenJoin: "-",
+			female:    []string{"Anna", "Lena", "Julia", "Katharina||Kathi", "Sophie", "Hannah", "Leonie", "Johanna||Jo", "Miriam", "Franziska||Franzi", "Jana", "Sabine", "Ute", "Birgit", "Lea", "Marie", "Clara", "Paula", "Greta", "Carla", "Paul", "Jan", "Philipp", "Alexander||Alex", "Christian", "Daniel"},
 			male:      []string{"Jürgen|Juergen", "Lukas", "Jonas", "Felix", "Maximilian||Max", "Tobias||Tobi", "Florian||Flo", "Stefan", "Matthias", "Sebastian||Basti", "Jörg|Joerg", "Dieter", "Niklas", "Moritz"},
-			familyM:   []string{"Müller|Mueller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Schulz", "Hoffmann", "Schäfer|Schaefer", "Koch", "Bauer", "Richter", "Klein", "Wolf", "Schröder|Schroeder", "Neumann", "Zimmermann", "Krüger|Krueger", "Hartmann", "Weiß|Weiss", "Köhler|Koehler", "Groß|Gross"},
+			familyM:   []string{"Müller|Mueller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Schulz", "Hoffmann", "Schäfer|Schaefer", "Koch", "Bauer", "Richter", "Klein", "Wolf", "Schröder|Schroeder", "Neumann", "Zimmermann", "Krüger|Krueger", "Hartmann", "Weiß|Weiss", "Köhler|Koehler", "Groß|Gross", "Schmitt", "Lehmann", "Krause", "Meier", "Huber", "Vogel", "Keller", "Frank"},
 			phone:     func(r *rng) string { return "+49 1" + r.pick("51", "52", "57", "60", "70", "76") + " " + r.digits(8) },
 			mailHosts: []string{"gmail.com", "web.de", "gmx.de", "posteo.de", "t-online.de"},
 			channels:  []string{"email", "signal", "phone", "whatsapp"},
 			cities:    []string{"Berlin", "München", "Hamburg", "Köln", "Stuttgart", "Leipzig", "Wien", "Zürich"},
 		},
 		{
-			key: "fr", weight: 6,
-			female:  []string{"Chloé|Chloe", "Léa|Lea", "Camille", "Manon", "Inès|Ines", "Élodie|Elodie", "Juliette", "Margaux", "Céline|Celine", "Amélie|Amelie"},
+			key: "fr", weight: 6, secondGiven: 15, givenJoin: "-",
+			female:  []string{"Chloé|Chloe", "Léa|Lea", "Camille", "Manon", "Inès|Ines", "Élodie|Elodie", "Juliette", "Margaux", "Céline|Celine", "Amélie|Amelie", "Sophie", "Pauline", "Claire", "Anaïs|Anais", "Mathilde", "Océane|Oceane", "Louise", "Noémie|Noemie", "Nicolas", "Thomas", "Maxime", "Olivier", "Sébastien|Sebastien", "Pierre", "Louis", "Grégoire|Gregoire"},
 			male:    []string{"François|Francois", "Théo|Theo", "Hugo", "Julien", "Mathieu", "Benoît|Benoit", "Antoine", "Guillaume", "Étienne|Etienne", "Raphaël|Raphael"},
-			familyM: []string{"Dubois", "Lefèvre|Lefevre", "Moreau", "Girard", "Rousseau", "Lambert", "Fontaine", "Mercier", "Bonnet", "Chevalier", "Durand", "Leroy", "Faure", "Gauthier"},
+			familyM: []string{"Dubois", "Lefèvre|Lefevre", "Moreau", "Girard", "Rousseau", "Lambert", "Fontaine", "Mercier", "Bonnet", "Chevalier", "Durand", "Leroy", "Faure", "Gauthier", "Bernard", "Petit", "Robert", "Richard", "Simon", "Laurent", "Michel", "Garnier", "Roux", "Blanc"},
 			phone: func(r *rng) string {
 				return "+33 6 " + r.digits(2) + " " + r.digits(2) + " " + r.digits(2) + " " + r.digits(2)
 			},
@@ -80,7 +84,7 @@ func cultures() []culture {
 			cities:    []string{"Paris", "Lyon", "Toulouse", "Nantes", "Marseille", "Bruxelles", "Montréal"},
 		},
 		{
-			key: "pl", weight: 5,
+			key: "pl", weight: 5, secondGiven: 5, givenJoin: " ",
 			female:    []string{"Anna||Ania", "Katarzyna||Kasia", "Małgorzata|Malgorzata|Gosia", "Agnieszka||Aga", "Joanna||Asia", "Magdalena||Madzia", "Zofia||Zosia", "Aleksandra||Ola", "Natalia", "Ewa", "Agata", "Weronika", "Paulina"},
 			male:      []string{"Łukasz|Lukasz", "Piotr||Piotrek", "Krzysztof||Krzysiek", "Tomasz||Tomek", "Paweł|Pawel", "Michał|Michal", "Jakub||Kuba", "Marcin", "Wojciech||Wojtek", "Grzegorz||Grzesiek", "Mateusz", "Kamil", "Bartłomiej|Bartlomiej|Bartek"},
 			familyM:   []string{"Nowak", "Kowalski", "Wiśniewski|Wisniewski", "Wójcik|Wojcik", "Kowalczyk", "Kamiński|Kaminski", "Lewandowski", "Zieliński|Zielinski", "Szymański|Szymanski", "Woźniak|Wozniak", "Dąbrowski|Dabrowski", "Kozłowski|Kozlowski", "Jankowski", "Mazur", "Krawczyk", "Grabowski"},
@@ -91,7 +95,7 @@ func cultures() []culture {
 			cities:    []string{"Warszawa", "Kraków", "Wrocław", "Gdańsk", "Poznań", "Łódź"},
 		},
 		{
-			key: "tr", weight: 4,
+			key: "tr", weight: 4, secondGiven: 10, givenJoin: " ",
 			female:  []string{"Ayşe|Ayse", "Fatma", "Elif", "Zeynep", "Emine", "Merve", "Büşra|Busra", "Çağla|Cagla", "Derya", "Gülşen|Gulsen", "Selin", "Ebru", "Özlem|Ozlem", "İrem|Irem"},
 			male:    []string{"Mehmet", "Mustafa", "Ahmet", "Emre", "Burak", "Can", "Murat", "Hakan", "Oğuz|Oguz", "Kerem", "Barış|Baris", "Serkan", "Tolga", "Uğur|Ugur"},
 			familyM: []string{"Yılmaz|Yilmaz", "Kaya", "Demir", "Şahin|Sahin", "Çelik|Celik", "Yıldız|Yildiz", "Yıldırım|Yildirim", "Öztürk|Ozturk", "Aydın|Aydin", "Özdemir|Ozdemir", "Arslan", "Doğan|Dogan", "Kılıç|Kilic", "Aslan", "Çetin|Cetin", "Koç|Koc", "Kurt", "Şimşek|Simsek", "Erdoğan|Erdogan"},
@@ -115,9 +119,9 @@ func cultures() []culture {
 		},
 		{
 			key: "zh", weight: 7, nativeShare: 55, familyFirst: true,
-			female:  []string{"芳|Fang", "娜|Na", "静|Jing", "丽|Li", "敏|Min", "婷|Ting", "雪|Xue", "欣怡|Xinyi", "梓涵|Zihan", "雨桐|Yutong", "思琪|Siqi", "慧敏|Huimin"},
+			female:  []string{"芳|Fang", "娜|Na", "静|Jing", "丽|Li", "敏|Min", "婷|Ting", "雪|Xue", "欣怡|Xinyi", "梓涵|Zihan", "雨桐|Yutong", "思琪|Siqi", "慧敏|Huimin", "晓燕|Xiaoyan", "佳怡|Jiayi", "美玲|Meiling", "秀英|Xiuying", "文静|Wenjing", "可欣|Kexin", "晨|Chen", "博文|Bowen", "俊杰|Junjie", "明|Ming", "鹏|Peng", "天宇|Tianyu"},
 			male:    []string{"伟|Wei", "强|Qiang", "磊|Lei", "军|Jun", "洋|Yang", "勇|Yong", "杰|Jie", "浩然|Haoran", "子轩|Zixuan", "宇航|Yuhang", "志明|Zhiming", "建国|Jianguo"},
-			familyM: []string{"王|Wang", "李|Li", "张|Zhang", "刘|Liu", "陈|Chen", "杨|Yang", "黄|Huang", "赵|Zhao", "吴|Wu", "周|Zhou", "徐|Xu", "孙|Sun", "马|Ma", "朱|Zhu", "胡|Hu", "郭|Guo", "林|Lin", "何|He"},
+			familyM: []string{"王|Wang", "李|Li", "张|Zhang", "刘|Liu", "陈|Chen", "杨|Yang", "黄|Huang", "赵|Zhao", "吴|Wu", "周|Zhou", "徐|Xu", "孙|Sun", "马|Ma", "朱|Zhu", "胡|Hu", "郭|Guo", "林|Lin", "何|He", "高|Gao", "罗|Luo", "郑|Zheng", "梁|Liang", "谢|Xie", "宋|Song", "唐|Tang", "许|Xu"},
 			phone: func(r *rng) string {
 				return "+86 1" + r.pick("38", "39", "58", "86", "88") + " " + r.digits(4) + " " + r.digits(4)
 			},
@@ -127,9 +131,9 @@ func cultures() []culture {
 		},
 		{
 			key: "ja", weight: 4, nativeShare: 60, familyFirst: true, joinNative: " ",
-			female:    []string{"花子|Hanako", "陽菜|Hina", "結衣|Yui", "美咲|Misaki", "さくら|Sakura", "葵|Aoi", "真由美|Mayumi", "恵|Megumi", "愛子|Aiko", "由美|Yumi"},
+			female:    []string{"花子|Hanako", "陽菜|Hina", "結衣|Yui", "美咲|Misaki", "さくら|Sakura", "葵|Aoi", "真由美|Mayumi", "恵|Megumi", "愛子|Aiko", "由美|Yumi", "彩|Aya", "奈々|Nana", "千尋|Chihiro", "理恵|Rie", "明美|Akemi", "優子|Yuko", "隆|Takashi", "聡|Satoshi", "亮|Ryo", "大樹|Daiki", "康介|Kosuke", "修|Osamu"},
 			male:      []string{"翔太|Shota", "大輔|Daisuke", "健太|Kenta", "拓也|Takuya", "蓮|Ren", "悠真|Yuma", "和也|Kazuya", "誠|Makoto", "浩二|Koji", "直樹|Naoki"},
-			familyM:   []string{"佐藤|Sato", "鈴木|Suzuki", "高橋|Takahashi", "田中|Tanaka", "伊藤|Ito", "渡辺|Watanabe", "山本|Yamamoto", "中村|Nakamura", "小林|Kobayashi", "加藤|Kato", "吉田|Yoshida", "山田|Yamada", "松本|Matsumoto", "井上|Inoue"},
+			familyM:   []string{"佐藤|Sato", "鈴木|Suzuki", "高橋|Takahashi", "田中|Tanaka", "伊藤|Ito", "渡辺|Watanabe", "山本|Yamamoto", "中村|Nakamura", "小林|Kobayashi", "加藤|Kato", "吉田|Yoshida", "山田|Yamada", "松本|Matsumoto", "井上|Inoue", "木村|Kimura", "林|Hayashi", "斎藤|Saito", "清水|Shimizu", "山口|Yamaguchi", "森|Mori", "池田|Ikeda", "橋本|Hashimoto"},
 			phone:     func(r *rng) string { return "+81 " + r.pick("80", "90", "70") + "-" + r.digits(4) + "-" + r.digits(4) },
 			mailHosts: []string{"gmail.com", "yahoo.co.jp", "docomo.ne.jp", "icloud.com"},
 			channels:  []string{"line", "email", "phone"},
@@ -137,26 +141,26 @@ func cultures() []culture {
 		},
 		{
 			key: "ko", weight: 4, nativeShare: 60, familyFirst: true,
-			female:    []string{"서연|Seoyeon", "지우|Jiwoo", "민서|Minseo", "하은|Haeun", "수빈|Subin", "지민|Jimin", "예린|Yerin", "유나|Yuna", "은지|Eunji", "혜진|Hyejin"},
+			female:    []string{"서연|Seoyeon", "지우|Jiwoo", "민서|Minseo", "하은|Haeun", "수빈|Subin", "지민|Jimin", "예린|Yerin", "유나|Yuna", "은지|Eunji", "혜진|Hyejin", "소연|Soyeon", "다은|Daeun", "미진|Mijin", "지현|Jihyun", "수진|Sujin", "윤아|Yoona", "재현|Jaehyun", "태민|Taemin", "우진|Woojin", "상훈|Sanghoon", "영호|Youngho", "진우|Jinwoo"},
 			male:      []string{"민준|Minjun", "서준|Seojun", "도윤|Doyun", "예준|Yejun", "시우|Siwoo", "지호|Jiho", "현우|Hyunwoo", "준호|Junho", "성민|Sungmin", "동현|Donghyun"},
-			familyM:   []string{"김|Kim", "이|Lee", "박|Park", "최|Choi", "정|Jung", "강|Kang", "조|Cho", "윤|Yoon", "장|Jang", "임|Lim", "한|Han", "오|Oh", "서|Seo", "신|Shin"},
+			familyM:   []string{"김|Kim", "이|Lee", "박|Park", "최|Choi", "정|Jung", "강|Kang", "조|Cho", "윤|Yoon", "장|Jang", "임|Lim", "한|Han", "오|Oh", "서|Seo", "신|Shin", "권|Kwon", "황|Hwang", "안|Ahn", "송|Song"},
 			phone:     func(r *rng) string { return "+82 10-" + r.digits(4) + "-" + r.digits(4) },
 			mailHosts: []string{"naver.com", "gmail.com", "daum.net", "kakao.com"},
 			channels:  []string{"kakaotalk", "email", "phone"},
 			cities:    []string{"서울", "부산", "인천", "대전", "판교"},
 		},
 		{
-			key: "in", weight: 9,
-			female:    []string{"Priya", "Ananya", "Aishwarya||Aishu", "Deepika", "Kavya", "Meera", "Nandini", "Pooja", "Shreya", "Lakshmi", "Divya", "Sneha", "Aditi"},
+			key: "in", weight: 9, middle: 10,
+			female:    []string{"Priya", "Ananya", "Aishwarya||Aishu", "Deepika", "Kavya", "Meera", "Nandini", "Pooja", "Shreya", "Lakshmi", "Divya", "Sneha", "Aditi", "Anjali", "Ishita", "Riya", "Sunita", "Radhika", "Tanvi", "Varun", "Harish", "Manoj", "Suresh", "Kiran", "Pranav"},
 			male:      []string{"Arjun", "Rahul", "Vikram||Vicky", "Rohan", "Aditya||Adi", "Karthik", "Siddharth||Sid", "Sanjay", "Rajesh||Raj", "Anil", "Vivek", "Nikhil", "Amit"},
-			familyM:   []string{"Sharma", "Patel", "Iyer", "Reddy", "Nair", "Gupta", "Singh", "Kumar", "Menon", "Rao", "Desai", "Mehta", "Chatterjee", "Banerjee", "Mukherjee", "Krishnan", "Pillai", "Joshi", "Kapoor", "Bhat"},
+			familyM:   []string{"Sharma", "Patel", "Iyer", "Reddy", "Nair", "Gupta", "Singh", "Kumar", "Menon", "Rao", "Desai", "Mehta", "Chatterjee", "Banerjee", "Mukherjee", "Krishnan", "Pillai", "Joshi", "Kapoor", "Bhat", "Agarwal", "Verma", "Saxena", "Malhotra", "Bose", "Das", "Shetty", "Hegde", "Kulkarni", "Naidu"},
 			phone:     func(r *rng) string { return "+91 9" + r.digits(4) + " " + r.digits(5) },
 			mailHosts: []string{"gmail.com", "yahoo.co.in", "outlook.com", "rediffmail.com"},
 			channels:  []string{"whatsapp", "email", "phone", "linkedin"},
 			cities:    []string{"Bengaluru", "Mumbai", "Pune", "Chennai", "Hyderabad", "Kolkata", "Delhi"},
 		},
 		{
-			key: "ng", weight: 5,
+			key: "ng", weight: 5, secondGiven: 25, givenJoin: " ",
 			female:    []string{"Chiamaka||Amaka", "Ngozi", "Adaeze||Ada", "Fúnmiláyọ̀|Funmilayo|Funmi", "Folake", "Amina", "Zainab", "Chidinma", "Yetunde||Yetty", "Ifeoma||Ife", "Tèmítọ́pẹ́|Temitope|Tope", "Aisha"},
 			male:      []string{"Chukwuemeka||Emeka", "Olúwátóbi|Oluwatobi|Tobi", "Babajide||Jide", "Ifeanyi", "Segun", "Obinna", "Musa", "Ibrahim", "Kelechi", "Damilola||Dami", "Adébáyọ̀|Adebayo|Bayo", "Tunde"},
 			familyM:   []string{"Okonkwo", "Adéyẹmí|Adeyemi", "Okafor", "Eze", "Nwosu", "Ògúnlẹ́yẹ|Ogunleye", "Balogun", "Abubakar", "Bello", "Okoro", "Afọ́lábí|Afolabi", "Nwachukwu", "Obi", "Oyelaran"},
@@ -200,10 +204,10 @@ func cultures() []culture {
 			cities:    []string{"Київ", "Львів", "Харків", "Одеса", "Kraków", "Berlin"},
 		},
 		{
-			key: "pt", weight: 5,
-			female:  []string{"Ana", "Beatriz||Bia", "Juliana||Ju", "Fernanda||Nanda", "Camila", "Letícia|Leticia", "Gabriela||Gabi", "Larissa", "Mariana", "Luíza|Luiza"},
+			key: "pt", weight: 5, secondGiven: 20, givenJoin: " ", secondFamily: 50,
+			female:  []string{"Ana", "Beatriz||Bia", "Juliana||Ju", "Fernanda||Nanda", "Camila", "Letícia|Leticia", "Gabriela||Gabi", "Larissa", "Mariana", "Luíza|Luiza", "Carolina", "Patrícia|Patricia", "Raquel", "Aline", "Bruna", "Renata", "Marcelo", "Eduardo||Dudu", "André|Andre", "Leonardo||Leo", "Ricardo", "Mateus"},
 			male:    []string{"João|Joao", "Pedro", "Lucas", "Gustavo||Guga", "Rafael||Rafa", "Thiago", "Felipe", "Bruno", "Rodrigo||Digo", "Vinícius|Vinicius|Vini"},
-			familyM: []string{"Silva", "Santos", "Oliveira", "Souza", "Pereira", "Costa", "Rodrigues", "Almeida", "Nascimento", "Lima", "Araújo|Araujo", "Gonçalves|Goncalves", "Conceição|Conceicao", "Ribeiro"},
+			familyM: []string{"Silva", "Santos", "Oliveira", "Souza", "Pereira", "Costa", "Rodrigues", "Almeida", "Nascimento", "Lima", "Araújo|Araujo", "Gonçalves|Goncalves", "Conceição|Conceicao", "Ribeiro", "Carvalho", "Ferreira", "Gomes", "Martins", "Barbosa", "Rocha"},
 			phone: func(r *rng) string {
 				return "+55 " + r.pick("11", "21", "31", "41", "51") + " 9" + r.digits(4) + "-" + r.digits(4)
 			},
@@ -359,14 +363,14 @@ func rareSectors() []sector {
 
 // boundaryNotes are lines friends draw, by kind; %s is "her", "his" or
 // "their".
-func boundaryNotes() []struct {
+// boundaryChoice is a kind of boundary with the notes friends give for it.
+type boundaryChoice struct {
 	kind  string
 	notes []string
-} {
-	return []struct {
-		kind  string
-		notes []string
-	}{
+}
+
+func boundaryNotes() []boundaryChoice {
+	return []boundaryChoice{
 		{"referral", []string{"%s firm forbids referrals to executives", "refers only people from %s own team", "%s company pays no referral bonus and frowns on referrals"}},
 		{"recommendation", []string{"doesn't write LinkedIn recommendations", "company policy: no public endorsements"}},
 		{"reference", []string{"gives references only for people from %s own team", "HR handles all references at %s company"}},

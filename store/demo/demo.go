@@ -67,9 +67,14 @@ type generator struct {
 	sectorW  []int
 	rare     []sector
 	rareAt   []int // friend index holding rare[j]
+	kinds    []store.Kind
 	kindW    []int
 	topics   map[string][]string
 	helped   map[string][]string
+
+	projects, notes, events, favorWhat, withdrawn []string
+	declined, declinedConnect                     []string
+	boundaries                                    []boundaryChoice
 }
 
 // kindWeights are the request kinds with their weights: chats and
@@ -98,8 +103,12 @@ func newGenerator(n int, seed int64, now time.Time) *generator {
 		g.sectorW = append(g.sectorW, s.weight)
 	}
 	for _, k := range kindWeights() {
+		g.kinds = append(g.kinds, k.kind)
 		g.kindW = append(g.kindW, k.weight)
 	}
+	g.projects, g.notes, g.events, g.favorWhat, g.withdrawn = projects(), noteTemplates(), events(), favorTemplates(), withdrawnOutcomes()
+	g.declined, g.declinedConnect = declinedOutcomes()
+	g.boundaries = boundaryNotes()
 	// Spread the rare sectors evenly over the network, one friend each,
 	// one for every twenty friends at most so a small network stays
 	// mostly ordinary.
@@ -150,17 +159,29 @@ func demoProfile(p store.Profile) store.Profile {
 	p.Signature = "Sam"
 	p.Blurb = "Sam Rivera is a backend engineer with eight years in payments, most recently leading a team of five at Ledgerline, " +
 		"now looking to move into climate tech as a product manager. Sam has shipped two platform migrations and mentors at Kids Code Club."
+	// Keyed by topic, sector, organisation or kind, then "default", as
+	// the drafts look them up.
 	p.Questions = map[string][]string{
-		"chat": {
+		"default": {
 			"What does a normal week in your role look like?",
-			"What do you wish you had known before joining your sector?",
+			"What do you wish you had known before you started?",
 			"Which skills made the biggest difference in your first year?",
 		},
-		"climate": {
+		"chat": {
+			"How did you get from your first job to the one you have now?",
+			"What does your team look for in someone coming from another sector?",
+			"What is the hardest part of your job that outsiders never see?",
+		},
+		"advice": {
+			"If you were in my place, what would you do first?",
+			"What would you avoid, knowing what you know now?",
+		},
+		"energy": {
 			"Which climate-tech companies are hiring product people right now?",
 			"How do teams there measure impact beyond revenue?",
 		},
-		"fintech": {"How has the regulatory side changed how your team ships?"},
+		"fintech":  {"How has regulation changed the way your team ships?", "Where do payments people usually go next?"},
+		"software": {"How do product and engineering split decisions on your team?", "What does a strong first 90 days look like for a PM there?"},
 	}
 	return p
 }
@@ -252,6 +273,17 @@ func (g *generator) person(i int) (store.Friend, []store.Ask, []store.Favor) {
 		given = r.name(c.male)
 		family = r.name(c.familyM)
 	}
+	// Some people carry a family name from another tradition (mixed
+	// families, marriage), among the Latin-script ones.
+	if c.nativeShare == 0 && !c.familyFirst && r.pct(15) {
+		if o := &g.cultures[r.weighted(g.cultureW)]; o.nativeShare == 0 && !o.familyFirst {
+			fam := o.familyM
+			if female && o.familyF != nil {
+				fam = o.familyF
+			}
+			family = r.name(fam)
+		}
+	}
 	f := store.Friend{}
 	switch {
 	case c.nativeShare > 0 && r.pct(c.nativeShare):
@@ -263,9 +295,28 @@ func (g *generator) person(i int) (store.Friend, []store.Ask, []store.Favor) {
 	case c.nativeShare > 0:
 		f.Name = given.latin + " " + family.latin
 	default:
-		f.Name = given.display + " " + family.display
-		if c.key == "es" && r.pct(30) {
-			f.Name += " " + r.name(c.familyM).display // a second surname
+		first := given.display
+		if c.secondGiven > 0 && r.pct(c.secondGiven) {
+			list := c.male
+			if female {
+				list = c.female
+			}
+			if second := r.name(list); second.display != given.display {
+				first += c.givenJoin + second.display
+			}
+		}
+		if c.middle > 0 && r.pct(c.middle) {
+			first += " " + string(rune('A'+r.IntN(26))) + "."
+		}
+		f.Name = first + " " + family.display
+		if c.secondFamily > 0 && r.pct(c.secondFamily) {
+			fam := c.familyM
+			if female && c.familyF != nil {
+				fam = c.familyF
+			}
+			if second := r.name(fam); second.display != family.display {
+				f.Name += " " + second.display
+			}
 		}
 	}
 	if given.nick != "" && r.pct(35) {
@@ -335,7 +386,7 @@ func (g *generator) person(i int) (store.Friend, []store.Ask, []store.Favor) {
 			other := &g.sectors[r.weighted(g.sectorW)]
 			where = other.orgs[r.IntN(len(other.orgs))]
 		}
-		proj := projects()
+		proj := g.projects
 		if to == now.Year() && where == f.Org {
 			f.WorkedNote = fmt.Sprintf("At %s since %d, on %s", where, from, proj[r.IntN(len(proj))])
 		} else {
@@ -345,7 +396,7 @@ func (g *generator) person(i int) (store.Friend, []store.Ask, []store.Favor) {
 
 	// Boundaries.
 	if r.pct(9) {
-		bn := boundaryNotes()
+		bn := g.boundaries
 		b := bn[r.weighted([]int{40, 20, 15, 15, 5, 5})]
 		note := b.notes[r.IntN(len(b.notes))]
 		note = format(note, poss)
@@ -366,8 +417,7 @@ func (g *generator) person(i int) (store.Friend, []store.Ask, []store.Favor) {
 
 	// Notes.
 	if r.pct(45) {
-		nt := noteTemplates()
-		ev := events()
+		nt, ev := g.notes, g.events
 		other := &g.sectors[r.weighted(g.sectorW)]
 		f.Notes = format(nt[r.IntN(len(nt))], ev[r.IntN(len(ev))], now.Year()-1-r.IntN(12), city, sec.tag, other.tag)
 	}
@@ -375,8 +425,10 @@ func (g *generator) person(i int) (store.Friend, []store.Ask, []store.Favor) {
 		f.Archived = true
 	}
 
-	asks := g.asks(r, &f, sec)
-	favors := g.favors(r, &f, poss, obj)
+	// Half the sole contacts were asked within the cool-down: asking them
+	// again is the case where a draft must acknowledge the frequency.
+	asks := g.asks(r, &f, sec, rareIdx >= 0 && rareIdx%2 == 0)
+	favors := g.favors(r, &f, asks, poss, obj)
 
 	// Created before anything happened with them; updated since.
 	first := now.Add(-2 * year)
@@ -432,11 +484,11 @@ func domainOf(org string) string {
 }
 
 // asks draws a friend's asks over the last two years, oldest first.
-func (g *generator) asks(r *rng, f *store.Friend, sec *sector) []store.Ask {
+func (g *generator) asks(r *rng, f *store.Friend, sec *sector, askedLately bool) []store.Ask {
 	now := g.now
-	recent := r.pct(3)   // asked within the cool-down
-	pending := r.pct(4)  // a recent ask still unanswered
-	drafting := r.pct(6) // a draft in progress
+	recent := r.pct(3) || askedLately // asked within the cool-down
+	pending := r.pct(4)               // a recent ask still unanswered
+	drafting := r.pct(6)              // a draft in progress
 	count := 6 + r.IntN(13) + 2*(f.Closeness-3)
 	count = max(count, 1)
 	if !recent && !pending && r.pct(8) {
@@ -490,8 +542,7 @@ func (g *generator) asks(r *rng, f *store.Friend, sec *sector) []store.Ask {
 
 // ask draws the kind, topic and target of one ask sent at `at`.
 func (g *generator) ask(r *rng, f *store.Friend, sec *sector, at time.Time) store.Ask {
-	kinds := kindWeights()
-	kind := kinds[r.weighted(g.kindW)].kind
+	kind := g.kinds[r.weighted(g.kindW)]
 	// Nobody asks for a reference or a recommendation from someone they
 	// never worked with, nor across a line the friend has drawn.
 	if (kind == store.KindReference || kind == store.KindRecommendation) && !f.WorkedTogether {
@@ -536,7 +587,7 @@ func (g *generator) settle(r *rng, f *store.Friend, a *store.Ask) {
 	case store.StatusWithdrawn:
 		a.Created = a.Sent
 		a.Sent = time.Time{}
-		wo := withdrawnOutcomes()
+		wo := g.withdrawn
 		a.Outcome = wo[r.IntN(len(wo))]
 	case store.StatusHelped, store.StatusDeclined:
 		a.Resolved = minTime(r.between(a.Sent.Add(2*time.Hour), a.Sent.Add(20*day)), now)
@@ -544,19 +595,23 @@ func (g *generator) settle(r *rng, f *store.Friend, a *store.Ask) {
 			ho := g.helped[string(a.Kind)]
 			a.Outcome = format(ho[r.IntN(len(ho))], a.Org, a.Sector)
 			// Most help is thanked; recent help often not yet.
-			p := 80
+			p := 85
 			if now.Sub(a.Resolved) < 30*day {
-				p = 40
+				p = 70
 			}
 			if r.pct(p) {
 				a.Thanked = minTime(r.between(a.Resolved, a.Resolved.Add(4*day)), now)
 			}
 		} else {
-			general, connect := declinedOutcomes()
-			if a.Kind == store.KindIntro || a.Kind == store.KindReferral {
-				general = append(general, connect...)
+			k := r.IntN(len(g.declined) + len(g.declinedConnect))
+			if a.Kind != store.KindIntro && a.Kind != store.KindReferral {
+				k = r.IntN(len(g.declined))
 			}
-			a.Outcome = general[r.IntN(len(general))]
+			if k < len(g.declined) {
+				a.Outcome = g.declined[k]
+			} else {
+				a.Outcome = g.declinedConnect[k-len(g.declined)]
+			}
 		}
 	case store.StatusNoResponse:
 		a.FollowUp = a.Sent.Add(7 * day)
@@ -591,20 +646,34 @@ func minTime(a, b time.Time) time.Time {
 }
 
 // favors draws what you did for a friend over the last three years.
-func (g *generator) favors(r *rng, f *store.Friend, poss, obj string) []store.Favor {
+// favors draws what you did for a friend over the last three years. You
+// are a considerate user: most friends who helped you lately got
+// something back since.
+func (g *generator) favors(r *rng, f *store.Friend, asks []store.Ask, poss, obj string) []store.Favor {
 	n := r.weighted([]int{25, 30, 25, 12, 8})
 	if f.Closeness >= 4 {
 		n++
 	}
-	ft := favorTemplates()
-	ev := events()
-	out := make([]store.Favor, 0, n)
+	out := make([]store.Favor, 0, n+1)
 	for range n {
-		other := &g.sectors[r.weighted(g.sectorW)]
-		what := format(ft[r.IntN(len(ft))], poss, obj,
-			other.roles[r.IntN(len(other.roles))], other.orgs[r.IntN(len(other.orgs))], ev[r.IntN(len(ev))])
-		out = append(out, store.Favor{What: what, At: r.between(g.now.Add(-3*year), g.now.Add(-time.Hour))})
+		out = append(out, store.Favor{What: g.drawFavor(r, poss, obj), At: r.between(g.now.Add(-3*year), g.now.Add(-time.Hour))})
+	}
+	var lastHelp time.Time
+	for _, a := range asks {
+		if a.Status == store.StatusHelped && a.Resolved.After(lastHelp) {
+			lastHelp = a.Resolved
+		}
+	}
+	if g.now.Sub(lastHelp) < 90*day && r.pct(75) {
+		out = append(out, store.Favor{What: g.drawFavor(r, poss, obj), At: r.between(lastHelp, g.now)})
 	}
 	slices.SortFunc(out, func(a, b store.Favor) int { return a.At.Compare(b.At) })
 	return out
+}
+
+// drawFavor draws what one favor was.
+func (g *generator) drawFavor(r *rng, poss, obj string) string {
+	other := &g.sectors[r.weighted(g.sectorW)]
+	return format(g.favorWhat[r.IntN(len(g.favorWhat))], poss, obj,
+		other.roles[r.IntN(len(other.roles))], other.orgs[r.IntN(len(other.orgs))], g.events[r.IntN(len(g.events))])
 }

@@ -341,6 +341,9 @@ func TestRealisticDistribution(t *testing.T) {
 				thanked++
 			}
 		}
+		if _, connect := declinedOutcomes(); a.Status == store.StatusDeclined && a.Kind != store.KindIntro && a.Kind != store.KindReferral && slices.Contains(connect, a.Outcome) {
+			t.Errorf("ask %d: a declined %s says %q, which only fits an intro or a referral", a.ID, a.Kind, a.Outcome)
+		}
 		if a.Status == store.StatusSent && testNow.Sub(a.Sent) > 60*24*time.Hour {
 			t.Errorf("ask %d still sent after %v; old unanswered asks should be no-response", a.ID, testNow.Sub(a.Sent))
 		}
@@ -374,6 +377,29 @@ func TestRealisticDistribution(t *testing.T) {
 	if share := float64(thanked) / float64(helped); share < 0.6 || share > 0.9 {
 		t.Errorf("%.0f%% of helped asks thanked, want most but not all", share*100)
 	}
+	// Reciprocity: most friends who helped lately got a favor back since.
+	lastHelp := map[uint64]time.Time{}
+	for _, a := range snap.Asks {
+		if a.Status == store.StatusHelped && a.Resolved.After(lastHelp[a.FriendID]) {
+			lastHelp[a.FriendID] = a.Resolved
+		}
+	}
+	helpedLately, helpedBack := 0, 0
+	for id, at := range lastHelp {
+		if testNow.Sub(at) > 90*24*time.Hour {
+			continue
+		}
+		helpedLately++
+		for _, v := range snap.Favors {
+			if v.FriendID == id && !v.At.Before(at) {
+				helpedBack++
+				break
+			}
+		}
+	}
+	if helpedLately == 0 || float64(helpedBack) < 0.6*float64(helpedLately) {
+		t.Errorf("%d of %d friends who helped in the last 90 days got a favor back since, want most", helpedBack, helpedLately)
+	}
 	asked := map[uint64]bool{}
 	for _, a := range snap.Asks {
 		asked[a.FriendID] = true
@@ -381,13 +407,49 @@ func TestRealisticDistribution(t *testing.T) {
 	if never := n - len(asked); never == 0 || never > n*15/100 {
 		t.Errorf("%d of %d friends never asked, want a few", never, n)
 	}
-	hold := 0
-	for _, at := range lastMade {
+	hold, soleLately := 0, 0
+	for id, at := range lastMade {
 		if testNow.Sub(at) < 14*24*time.Hour {
 			hold++
+			if sectorCount[byID[id].Sectors[0]] == 1 {
+				soleLately++
+			}
 		}
+	}
+	if soleLately == 0 {
+		t.Error("no sole contact in a sector was asked within 14 days; want some, for the acknowledge case")
 	}
 	if hold == 0 || hold > n/10 {
 		t.Errorf("%d of %d friends asked within 14 days, want a handful", hold, n)
+	}
+}
+
+func TestNowInAnyZoneGivesTheSameNetwork(t *testing.T) {
+	rome := time.FixedZone("CET", 3600)
+	a := filled(t, 40, 9)
+	b := snapshot(t, func(st *store.Store) error { return Fill(st, 40, 9, testNow.In(rome).Add(300*time.Millisecond), nil) })
+	if !reflect.DeepEqual(a.Friends, b.Friends) || !reflect.DeepEqual(a.Asks, b.Asks) || !reflect.DeepEqual(a.Favors, b.Favors) {
+		t.Error("the same instant in another zone (plus a fraction of a second) gave a different network")
+	}
+}
+
+func TestNamesAreVaried(t *testing.T) {
+	const n = 1000
+	g := newGenerator(n, 1, testNow)
+	seen := map[string]int{}
+	for i := range n {
+		f, _, _ := g.person(i)
+		seen[f.Name]++
+	}
+	if len(seen) < n*9/10 {
+		t.Errorf("%d distinct names among %d friends, want at least 90%%", len(seen), n)
+	}
+	var middle, double bool
+	for name := range seen {
+		middle = middle || regexp.MustCompile(`^\pL+ [A-Z]\. `).MatchString(name)
+		double = double || strings.Contains(name, "-") && !strings.Contains(name, "Al-")
+	}
+	if !middle || !double {
+		t.Errorf("middle initials %v, hyphenated given names %v: want both", middle, double)
 	}
 }

@@ -1,0 +1,182 @@
+package formats
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"kith/store"
+	"kith/store/importer"
+	"kith/store/kithjson"
+	"kith/store/vcard"
+)
+
+func TestDetect(t *testing.T) {
+	tests := []struct{ path, want string }{
+		{"../vcard/testdata/v21.vcf", VCard},
+		{"../vcard/testdata/v30-apple.vcf", VCard},
+		{"../vcard/testdata/no-version.vcf", VCard},
+		{"../linkedin/testdata/Connections.csv", LinkedIn},
+		{"../linkedin/testdata/no-preamble.csv", LinkedIn},
+		{"../googlecsv/testdata/contacts.csv", Google},
+		{"../googlecsv/testdata/contacts-old.csv", Google},
+		{"testdata/export.json", JSON},
+		{"testdata/plain.csv", CSV},
+		{"../kithcsv/testdata/outlook.csv", CSV},
+		{"testdata/unknown.txt", ""},
+	}
+	for _, tt := range tests {
+		data, err := os.ReadFile(tt.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := Detect(data); got != tt.want {
+			t.Errorf("Detect(%s) = %q, want %q", tt.path, got, tt.want)
+		}
+	}
+}
+
+func TestLoad(t *testing.T) {
+	in, format, err := Load("../vcard/testdata/vdir", "")
+	if err != nil || format != VCard || len(in.Records) != 2 {
+		t.Errorf("vdir: %v, %q, %v", in, format, err)
+	}
+	if _, _, err := Load("../vcard/testdata/vdir", LinkedIn); err == nil || !strings.Contains(err.Error(), "is a folder") {
+		t.Errorf("vdir as linkedin: err = %v", err)
+	}
+	if _, _, err := Load("testdata/unknown.txt", ""); err == nil || !strings.Contains(err.Error(), "--format") {
+		t.Errorf("unknown: err = %v", err)
+	}
+	if _, _, err := Load("testdata/plain.csv", "xml"); err == nil || !strings.Contains(err.Error(), `unknown format "xml"`) {
+		t.Errorf("bad format: err = %v", err)
+	}
+	// a forced format that does not fit is a parse error naming the file
+	if _, _, err := Load("testdata/plain.csv", VCard); err == nil || !strings.HasPrefix(err.Error(), "testdata/plain.csv:1: no BEGIN:VCARD") {
+		t.Errorf("csv as vcard: err = %v", err)
+	}
+}
+
+var now = time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+
+// seed fills a store with friends that use every field, plus asks and a
+// favor.
+func seed(t *testing.T) *store.Store {
+	t.Helper()
+	st := store.New(filepath.Join(t.TempDir(), "a.db"))
+	t0 := time.Date(2024, 3, 1, 9, 30, 0, 123456789, time.UTC)
+	fs := []store.Friend{
+		{Name: "Zoë O'Brien, Jr.", Nickname: "Zo; \\ one", Emails: []string{"zoe@example.com"}, Phones: []string{"+353 1"},
+			URLs: []string{"https://x/a,b"}, Org: "Acme; Sons", Role: "VP, Eng", Sectors: []string{"fintech", "a, b"},
+			Closeness: 4, WorkedTogether: true, WorkedNote: "Acme 2019", Boundaries: []store.Boundary{{Kind: store.KindReferral, Note: "policy: no"}},
+			Busy: []store.MonthRange{{From: 11, To: 2}}, Channel: "signal", Notes: "a\nb\\c", Created: t0, Updated: t0.Add(time.Hour), Archived: true},
+		{Name: "Plain", Closeness: 1, Created: t0, Updated: t0},
+		{Name: "Twin", Org: "One", Created: t0, Updated: t0},
+		{Name: "Twin", Org: "Two", Created: t0, Updated: t0},
+	}
+	err := st.Batch(now, func(tx *store.Tx) error {
+		for i := range fs {
+			if err := tx.AddFriend(&fs[i]); err != nil {
+				return err
+			}
+		}
+		if err := tx.AddAsk(&store.Ask{FriendID: 1, Kind: store.KindIntro, Status: store.StatusSent, Topic: "bank", Created: t0, Sent: t0}); err != nil {
+			return err
+		}
+		if err := tx.AddFavor(&store.Favor{FriendID: 2, What: "CV review", At: t0}); err != nil {
+			return err
+		}
+		return tx.PutProfile(store.Profile{Name: "Me", Blurb: "I build things.", Lang: "it", Settings: store.Settings{CooldownDays: 10}})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+func utc(fs []store.Friend) []store.Friend {
+	for i := range fs {
+		fs[i].Created, fs[i].Updated = fs[i].Created.UTC(), fs[i].Updated.UTC()
+	}
+	return fs
+}
+
+func TestRoundTripVCard(t *testing.T) {
+	for _, version := range []string{vcard.V3, vcard.V4} {
+		src := seed(t)
+		want, _ := src.Friends()
+		var buf bytes.Buffer
+		if err := vcard.WriteAll(&buf, want, version); err != nil {
+			t.Fatal(err)
+		}
+		in, format, err := Parse(buf.Bytes(), "x.vcf", "")
+		if err != nil || format != VCard {
+			t.Fatalf("parse: %q %v", format, err)
+		}
+		dst := store.New(filepath.Join(t.TempDir(), "b.db"))
+		plan, err := importer.Import(dst, in, now.Add(time.Hour), importer.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if plan.Added != 4 || len(plan.Warnings) != 0 {
+			t.Errorf("%s: %s", version, plan.Summary(false))
+		}
+		got, _ := dst.Friends()
+		if !reflect.DeepEqual(utc(got), utc(want)) {
+			t.Errorf("%s: kith → vCard → kith:\n got %+v\nwant %+v", version, got, want)
+		}
+	}
+}
+
+func TestRoundTripJSON(t *testing.T) {
+	src := seed(t)
+	snap, err := src.Snapshot(now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := kithjson.Write(&buf, snap); err != nil {
+		t.Fatal(err)
+	}
+	data := buf.Bytes()
+
+	// into an empty database: restored as is, ids kept
+	got, err := kithjson.Decode(bytes.NewReader(data), "x.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dst := store.New(filepath.Join(t.TempDir(), "b.db"))
+	if err := dst.Restore(got); err != nil {
+		t.Fatal(err)
+	}
+	back, _ := dst.Snapshot(now)
+	utc(back.Friends)
+	utc(snap.Friends)
+	if !reflect.DeepEqual(back.Friends, snap.Friends) || !reflect.DeepEqual(back.Profile, snap.Profile) ||
+		len(back.Asks) != 1 || len(back.Favors) != 1 || !back.Asks[0].Created.Equal(snap.Asks[0].Created) {
+		t.Errorf("kith → JSON → kith (restore):\n got %+v\nwant %+v", back, snap)
+	}
+
+	// through the merge path into an empty database: the same friends
+	in, format, err := Parse(data, "x.json", "")
+	if err != nil || format != JSON {
+		t.Fatalf("parse: %q %v", format, err)
+	}
+	dst2 := store.New(filepath.Join(t.TempDir(), "c.db"))
+	if _, err := importer.Import(dst2, in, now, importer.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	back2, _ := dst2.Snapshot(now)
+	utc(back2.Friends)
+	if !reflect.DeepEqual(back2.Friends, snap.Friends) || !reflect.DeepEqual(back2.Profile, snap.Profile) || len(back2.Asks) != 1 || len(back2.Favors) != 1 {
+		t.Errorf("kith → JSON → kith (merge):\n got %+v\nwant %+v", back2, snap)
+	}
+	// and a second time: nothing changes
+	p, err := importer.Import(dst2, in, now, importer.Options{})
+	if err != nil || !p.Empty() {
+		t.Errorf("second JSON import: %v\n%s", err, p.Summary(false))
+	}
+}

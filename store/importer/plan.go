@@ -1,0 +1,427 @@
+package importer
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"kith/store"
+)
+
+// Action is what an import does with one record.
+type Action int
+
+// The actions of a plan item.
+const (
+	Add   Action = iota // a new friend
+	Merge               // merged into a friend already there (or added earlier in this import)
+	Skip                // nothing written
+)
+
+func (a Action) String() string {
+	switch a {
+	case Add:
+		return "add"
+	case Merge:
+		return "merge"
+	}
+	return "skip"
+}
+
+// Item is the plan for one record.
+type Item struct {
+	Action Action
+	Source string // "file:line"
+	Name   string // the record's name, as cleaned
+	// Into names the friend a merge (or a skip for want of anything new)
+	// went into: "Name (#id)" for a friend already there, "Name (file:line)"
+	// for one added earlier in this import.
+	Into string
+	// Reason says why a record was merged or skipped.
+	Reason string
+	// Changes lists what a merge filled in or added.
+	Changes []string
+	// Duplicates lists friends with the same name that this added record
+	// was not merged into (a different or missing organisation and no
+	// shared e-mail): possible duplicates for the user to check.
+	Duplicates []string
+}
+
+// Plan is what an import will do, computed before anything is written.
+type Plan struct {
+	Format   string
+	Items    []Item
+	Warnings []Warning
+
+	Added, Merged, Skipped int
+	// Asks and favors from kith's JSON export: to add, and already there.
+	AsksAdded, AsksSkipped, FavorsAdded, FavorsSkipped int
+	// ProfileChanges lists profile fields filled from a JSON export.
+	ProfileChanges []string
+
+	adds    []*store.Friend // new friends, in file order
+	puts    []*store.Friend // existing friends changed by merges
+	asks    []pendingAsk
+	favors  []pendingFavor
+	profile *store.Profile
+	resolve func(ref) uint64
+}
+
+// ref points at a friend: an existing one (its index in the friends read)
+// or one this plan adds (its index in Plan.adds).
+type ref struct {
+	existing int // -1 when not an existing friend
+	add      int // -1 when not a new friend
+}
+
+type pendingAsk struct {
+	ask store.Ask
+	to  ref
+}
+
+type pendingFavor struct {
+	favor store.Favor
+	to    ref
+}
+
+// Reader is the part of a store (or of a transaction) an import reads:
+// *store.Store and *store.Tx satisfy it.
+type Reader interface {
+	Friends() ([]store.Friend, error)
+	History(friendID uint64) ([]store.Ask, []store.Favor, error)
+	Profile() (store.Profile, error)
+}
+
+// Build computes the plan for in against the friends in r. It writes
+// nothing and changes nothing in in.
+func Build(r Reader, in *Input) (*Plan, error) {
+	existing, err := r.Friends()
+	if err != nil {
+		return nil, err
+	}
+	p := &Plan{Format: in.Format, Warnings: slices.Clone(in.Warnings)}
+	b := &builder{
+		p:        p,
+		existing: existing,
+		work:     make(map[int]*store.Friend),
+		byEmail:  make(map[string]ref, len(existing)),
+		byKey:    make(map[string]ref, len(existing)),
+		byName:   make(map[string][]ref, len(existing)),
+		srcIDs:   make(map[uint64]ref),
+	}
+	for i := range existing {
+		b.index(&existing[i], ref{existing: i, add: -1})
+	}
+	p.Items = make([]Item, 0, len(in.Records))
+	for _, rec := range in.Records {
+		b.record(rec)
+	}
+	if err := b.history(r, in); err != nil {
+		return nil, err
+	}
+	if in.Profile != nil {
+		cur, err := r.Profile()
+		if err != nil {
+			return nil, err
+		}
+		p.profile, p.ProfileChanges = mergeProfile(cur, *in.Profile)
+	}
+	return p, nil
+}
+
+type builder struct {
+	p        *Plan
+	existing []store.Friend
+	work     map[int]*store.Friend // copies of existing friends being merged into
+	byEmail  map[string]ref
+	byKey    map[string]ref // normalised name + org
+	byName   map[string][]ref
+	srcIDs   map[uint64]ref // JSON ids → friend
+	resolve  func(ref) uint64
+	addSrc   []string // source of each add
+}
+
+func (b *builder) index(f *store.Friend, r ref) {
+	for _, e := range f.Emails {
+		k := strings.ToLower(e)
+		if _, ok := b.byEmail[k]; !ok {
+			b.byEmail[k] = r
+		}
+	}
+	n := NormName(f.Name)
+	k := n + "\x00" + NormOrg(f.Org)
+	if _, ok := b.byKey[k]; !ok {
+		b.byKey[k] = r
+	}
+	if !slices.Contains(b.byName[n], r) {
+		b.byName[n] = append(b.byName[n], r)
+	}
+}
+
+// friend returns the friend r points at, as it stands in the plan.
+func (b *builder) friend(r ref) *store.Friend {
+	if r.add >= 0 {
+		return b.p.adds[r.add]
+	}
+	if w, ok := b.work[r.existing]; ok {
+		return w
+	}
+	return &b.existing[r.existing]
+}
+
+func (b *builder) describe(r ref) string {
+	f := b.friend(r)
+	if r.add >= 0 {
+		return fmt.Sprintf("%s (%s)", f.Name, b.addSrc[r.add])
+	}
+	if f.Org != "" {
+		return fmt.Sprintf("%s, %s (#%d)", f.Name, f.Org, f.ID)
+	}
+	return fmt.Sprintf("%s (#%d)", f.Name, f.ID)
+}
+
+func (b *builder) record(rec Record) {
+	p := b.p
+	srcID := rec.Friend.ID
+	rec.Friend.ID = 0
+	cloneFriend(&rec.Friend)
+	warns, skip := Clean(&rec)
+	p.Warnings = append(p.Warnings, warns...)
+	item := Item{Source: rec.Source, Name: rec.Friend.Name}
+	if skip != "" {
+		item.Action, item.Reason = Skip, skip
+		p.Items = append(p.Items, item)
+		p.Skipped++
+		return
+	}
+	f := &rec.Friend
+	to, reason, found := b.match(f)
+	if !found {
+		f.Normalize()
+		if err := f.Validate(); err != nil {
+			item.Action, item.Reason = Skip, err.Error()
+			p.Items = append(p.Items, item)
+			p.Skipped++
+			return
+		}
+		for _, d := range b.byName[NormName(f.Name)] {
+			item.Duplicates = append(item.Duplicates, b.describe(d))
+		}
+		nf := *f
+		to = ref{existing: -1, add: len(p.adds)}
+		p.adds = append(p.adds, &nf)
+		b.addSrc = append(b.addSrc, rec.Source)
+		b.index(&nf, to)
+		item.Action = Add
+		p.Items = append(p.Items, item)
+		p.Added++
+		if srcID != 0 {
+			b.srcIDs[srcID] = to
+		}
+		return
+	}
+	if srcID != 0 {
+		b.srcIDs[srcID] = to
+	}
+	item.Into = b.describe(to)
+	dst := b.friend(to)
+	probe := *dst
+	cloneFriend(&probe)
+	changes := mergeFriend(&probe, f)
+	if len(changes) == 0 {
+		item.Action, item.Reason = Skip, "already there, nothing new ("+strings.TrimSuffix(reason, ", nothing new")+")"
+		p.Items = append(p.Items, item)
+		p.Skipped++
+		return
+	}
+	probe.Normalize()
+	if err := probe.Validate(); err != nil {
+		item.Action, item.Reason = Skip, "merge would be invalid: "+err.Error()
+		p.Items = append(p.Items, item)
+		p.Skipped++
+		return
+	}
+	if to.add >= 0 {
+		*p.adds[to.add] = probe
+	} else {
+		w, ok := b.work[to.existing]
+		if !ok {
+			w = new(store.Friend)
+			b.work[to.existing] = w
+			p.puts = append(p.puts, w)
+		}
+		*w = probe
+	}
+	b.index(b.friend(to), to)
+	item.Action, item.Reason, item.Changes = Merge, reason, changes
+	p.Items = append(p.Items, item)
+	p.Merged++
+}
+
+// match finds the friend f is the same person as: one with an e-mail in
+// common, else one with the same normalised name and organisation. With
+// no organisation on either side a name alone is not enough (two people
+// share names): f matches a same-name friend only when it holds nothing
+// that friend lacks (the same record imported again); otherwise it is
+// added, and listed as a possible duplicate.
+func (b *builder) match(f *store.Friend) (ref, string, bool) {
+	for _, e := range f.Emails {
+		if r, ok := b.byEmail[strings.ToLower(e)]; ok {
+			return r, "same e-mail " + strings.ToLower(e), true
+		}
+	}
+	n, o := NormName(f.Name), NormOrg(f.Org)
+	if o != "" {
+		if r, ok := b.byKey[n+"\x00"+o]; ok {
+			return r, "same name and organisation", true
+		}
+		return ref{}, "", false
+	}
+	for _, r := range b.byName[n] {
+		c := b.friend(r)
+		if NormOrg(c.Org) != "" {
+			continue
+		}
+		probe := *c
+		cloneFriend(&probe)
+		if len(mergeFriend(&probe, f)) == 0 {
+			return r, "same name, no organisation, nothing new", true
+		}
+	}
+	return ref{}, "", false
+}
+
+// cloneFriend gives f its own copies of its slices, so merging into it
+// never writes through to a caller's record.
+func cloneFriend(f *store.Friend) {
+	f.Emails = slices.Clone(f.Emails)
+	f.Phones = slices.Clone(f.Phones)
+	f.URLs = slices.Clone(f.URLs)
+	f.Sectors = slices.Clone(f.Sectors)
+	f.Boundaries = slices.Clone(f.Boundaries)
+	f.Busy = slices.Clone(f.Busy)
+}
+
+// mergeFriend fills dst's empty fields from src and unions its lists; it
+// returns what changed.
+func mergeFriend(dst, src *store.Friend) []string {
+	var ch []string
+	fill := func(name string, d *string, s string) {
+		if *d == "" && s != "" {
+			*d = s
+			ch = append(ch, name)
+		}
+	}
+	fill("nickname", &dst.Nickname, src.Nickname)
+	fill("organisation", &dst.Org, src.Org)
+	fill("role", &dst.Role, src.Role)
+	fill("channel", &dst.Channel, src.Channel)
+	fill("worked-together note", &dst.WorkedNote, src.WorkedNote)
+	union := func(name string, d *[]string, s []string, key func(string) string) {
+		n := 0
+		for _, v := range s {
+			k := key(v)
+			if !slices.ContainsFunc(*d, func(x string) bool { return key(x) == k }) {
+				*d = append(*d, v)
+				n++
+			}
+		}
+		if n > 0 {
+			ch = append(ch, fmt.Sprintf("%d %s", n, name))
+		}
+	}
+	union("e-mail(s)", &dst.Emails, src.Emails, strings.ToLower)
+	union("phone(s)", &dst.Phones, src.Phones, normPhone)
+	union("URL(s)", &dst.URLs, src.URLs, normURL)
+	union("sector(s)", &dst.Sectors, src.Sectors, strings.ToLower)
+	if src.Notes != "" && !strings.Contains(dst.Notes, src.Notes) {
+		if dst.Notes == "" {
+			dst.Notes = src.Notes
+		} else {
+			dst.Notes += "\n\n" + src.Notes
+		}
+		ch = append(ch, "notes")
+	}
+	if src.WorkedTogether && !dst.WorkedTogether {
+		dst.WorkedTogether = true
+		ch = append(ch, "worked together")
+	}
+	if dst.Closeness == 0 && src.Closeness != 0 {
+		dst.Closeness = src.Closeness
+		ch = append(ch, "closeness")
+	}
+	nb := 0
+	for _, bd := range src.Boundaries {
+		if !slices.Contains(dst.Boundaries, bd) {
+			dst.Boundaries = append(dst.Boundaries, bd)
+			nb++
+		}
+	}
+	if nb > 0 {
+		ch = append(ch, fmt.Sprintf("%d boundary(ies)", nb))
+	}
+	nb = 0
+	for _, m := range src.Busy {
+		if !slices.Contains(dst.Busy, m) {
+			dst.Busy = append(dst.Busy, m)
+			nb++
+		}
+	}
+	if nb > 0 {
+		ch = append(ch, fmt.Sprintf("%d busy season(s)", nb))
+	}
+	return ch
+}
+
+// mergeProfile fills the empty fields of cur from in. The language and
+// the settings are never empty: they are taken from in only while cur is
+// still the untouched default profile (a new database).
+func mergeProfile(cur, in store.Profile) (*store.Profile, []string) {
+	var ch []string
+	def := store.DefaultProfile()
+	if cur.Name == "" && cur.Blurb == "" && cur.Signature == "" && len(cur.Questions) == 0 && cur.Lang == def.Lang && cur.Settings == def.Settings {
+		if in.Lang != cur.Lang && (in.Lang == store.LangEnglish || in.Lang == store.LangItalian) {
+			cur.Lang = in.Lang
+			ch = append(ch, "language")
+		}
+		if in.Settings != cur.Settings && in.Settings.CooldownDays >= 0 && in.Settings.CooldownDays <= 365 {
+			cur.Settings = in.Settings
+			ch = append(ch, "settings")
+		}
+	}
+	fill := func(name string, d *string, s string) {
+		s = strings.TrimSpace(s)
+		if strings.TrimSpace(*d) == "" && s != "" {
+			*d = s
+			ch = append(ch, name)
+		}
+	}
+	fill("name", &cur.Name, store.CleanText(in.Name, false))
+	fill("blurb", &cur.Blurb, store.CleanText(in.Blurb, true))
+	fill("signature", &cur.Signature, store.CleanText(in.Signature, true))
+	for topic, qs := range in.Questions {
+		topic = strings.TrimSpace(store.CleanText(topic, false))
+		if topic == "" || len(cur.Questions[topic]) > 0 {
+			continue
+		}
+		var clean []string
+		for _, q := range qs {
+			if q = strings.TrimSpace(store.CleanText(q, false)); q != "" {
+				clean = append(clean, q)
+			}
+		}
+		if len(clean) == 0 {
+			continue
+		}
+		if cur.Questions == nil {
+			cur.Questions = map[string][]string{}
+		}
+		cur.Questions[topic] = clean
+		ch = append(ch, "questions on "+topic)
+	}
+	slices.Sort(ch)
+	if len(ch) == 0 {
+		return nil, nil
+	}
+	return &cur, ch
+}

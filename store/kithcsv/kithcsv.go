@@ -1,0 +1,297 @@
+// Package kithcsv writes friends as a spreadsheet-friendly CSV (RFC 4180:
+// a header, one row per friend, CRLF, fields quoted when needed) and reads
+// it back, along with any CSV whose header names its columns plainly
+// (Name, Email, Phone, Company, Title, Notes, Tags …).
+//
+// Lists (e-mails, phones, sectors …) go in one cell separated by "; ".
+// A cell that a spreadsheet would run as a formula (starting with =, @,
+// or + and - not followed by a digit) is written with a leading
+// apostrophe, which reading strips again. CSV is for spreadsheets; the
+// lossless formats are vCard and JSON.
+package kithcsv
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"kith/store"
+	"kith/store/importer"
+)
+
+// Format is the name the importer reports.
+const Format = "csv"
+
+// Header is the first row Write writes.
+var header = []string{"Name", "Organization", "Role", "E-mails", "Phones", "Sectors", "Closeness",
+	"Worked together", "Last ask", "Notes", "Nickname", "URLs", "Worked note", "Boundaries", "Busy",
+	"Channel", "Archived", "Created", "Updated"}
+
+// Header returns the column names Write writes.
+func Header() []string { return append([]string(nil), header...) }
+
+const sep = "; "
+
+// Write writes friends as CSV. lastAsk returns when the friend was last
+// asked for something (zero if never); it may be nil.
+func Write(w io.Writer, friends []store.Friend, lastAsk func(id uint64) time.Time) error {
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	row := make([]string, len(header))
+	for i := range friends {
+		f := &friends[i]
+		var last time.Time
+		if lastAsk != nil {
+			last = lastAsk(f.ID)
+		}
+		bs := make([]string, len(f.Boundaries))
+		for j, b := range f.Boundaries {
+			bs[j] = b.String()
+		}
+		busy := make([]string, len(f.Busy))
+		for j, m := range f.Busy {
+			busy[j] = m.String()
+		}
+		row = append(row[:0], f.Name, f.Org, f.Role, strings.Join(f.Emails, sep), strings.Join(f.Phones, sep),
+			strings.Join(f.Sectors, sep), strconv.Itoa(f.Closeness), yesNo(f.WorkedTogether), date(last),
+			f.Notes, f.Nickname, strings.Join(f.URLs, sep), f.WorkedNote, strings.Join(bs, sep),
+			strings.Join(busy, sep), f.Channel, yesNo(f.Archived), stamp(f.Created), stamp(f.Updated))
+		for j := range row {
+			row[j] = defuse(row[j])
+		}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+func date(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format("2006-01-02")
+}
+
+func stamp(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
+// defuse keeps a spreadsheet from running a cell as a formula.
+func defuse(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '@', '\t', '\r', '\'':
+		return "'" + s
+	case '+', '-':
+		if len(s) > 1 && (s[1] >= '0' && s[1] <= '9' || s[1] == ' ' || s[1] == '(') {
+			return s // a phone number or a negative number
+		}
+		return "'" + s
+	}
+	return s
+}
+
+// undefuse strips the apostrophe defuse added.
+func undefuse(s string) string {
+	if len(s) >= 2 && s[0] == '\'' {
+		switch s[1] {
+		case '=', '@', '\t', '\r', '\'', '+', '-':
+			return s[1:]
+		}
+	}
+	return s
+}
+
+// Looks reports whether data (the start of a file) is CSV with a header
+// this package can read: a name column and at least one other it knows.
+func Looks(data []byte) bool {
+	line := string(data)
+	if i := strings.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i]
+	}
+	line = strings.ToLower(strings.TrimPrefix(line, "\ufeff"))
+	if !strings.Contains(line, ",") {
+		return false
+	}
+	hasName := false
+	for _, h := range strings.Split(line, ",") {
+		h = strings.Trim(strings.TrimSpace(h), `"`)
+		for _, n := range aliases["name"] {
+			if h == n {
+				hasName = true
+			}
+		}
+		for _, n := range aliases["first"] {
+			if h == n {
+				hasName = true
+			}
+		}
+	}
+	return hasName
+}
+
+// aliases lists the header names each field is recognised by.
+var aliases = map[string][]string{
+	"name":     {"name", "full name", "display name", "contact name"},
+	"first":    {"first name", "given name", "firstname"},
+	"last":     {"last name", "family name", "surname", "lastname"},
+	"org":      {"organization", "organisation", "company", "org", "employer"},
+	"role":     {"role", "job title", "position", "organization title", "title"},
+	"emails":   {"e-mails", "emails", "e-mail", "email", "email address", "e-mail address"},
+	"phones":   {"phones", "phone", "phone number", "mobile", "telephone", "tel"},
+	"sectors":  {"sectors", "sector", "tags", "labels", "categories", "industry"},
+	"close":    {"closeness"},
+	"worked":   {"worked together"},
+	"wnote":    {"worked note", "worked together note"},
+	"notes":    {"notes", "note", "comments"},
+	"nick":     {"nickname"},
+	"urls":     {"urls", "url", "website", "web", "linkedin"},
+	"bounds":   {"boundaries"},
+	"busy":     {"busy", "busy seasons"},
+	"channel":  {"channel", "preferred channel"},
+	"archived": {"archived"},
+	"created":  {"created"},
+	"updated":  {"updated"},
+}
+
+// Parse reads a CSV with a header; name is the file name for messages.
+func Parse(r io.Reader, name string) (*importer.Input, error) {
+	data, err := io.ReadAll(io.LimitReader(r, 256<<20+1))
+	if err != nil {
+		return nil, importer.Errorf(name, 0, "read: %v", err)
+	}
+	if len(data) > 256<<20 {
+		return nil, importer.Errorf(name, 0, "larger than 256 MB")
+	}
+	t, err := importer.ReadCSV(data, name, 1)
+	if err != nil {
+		return nil, err
+	}
+	col := map[string]int{}
+	for field, names := range aliases {
+		col[field] = -1
+		for _, n := range names {
+			if i := t.Col(n); i >= 0 {
+				col[field] = i
+				break
+			}
+		}
+	}
+	if col["name"] < 0 && col["first"] < 0 && col["last"] < 0 {
+		return nil, importer.Errorf(name, 1, "the header has no Name (or First Name, Last Name) column; the first line must name the columns, e.g. Name,Email,Phone,Company")
+	}
+	// Besides the columns named above, every column that holds an e-mail
+	// or a phone number by its name (Outlook's "E-mail 2 Address",
+	// "Mobile Phone", "Business Phone" …) is read too.
+	var emailCols, phoneCols []int
+	for i, h := range t.Header {
+		h = strings.ToLower(h)
+		if strings.Contains(h, "type") || strings.Contains(h, "label") || strings.Contains(h, "display") {
+			continue
+		}
+		switch {
+		case i == col["emails"] || strings.Contains(h, "e-mail") || strings.Contains(h, "email"):
+			emailCols = append(emailCols, i)
+		case i == col["phones"] || strings.Contains(h, "phone") || strings.Contains(h, "mobile") || strings.Contains(h, "fax"):
+			phoneCols = append(phoneCols, i)
+		}
+	}
+	in := &importer.Input{Format: Format, Records: make([]importer.Record, 0, len(t.Rows))}
+	for _, row := range t.Rows {
+		src := importer.Source(name, row.Line)
+		get := func(field string) string { return undefuse(t.Get(row, col[field])) }
+		split := func(s string, out []string) []string {
+			for _, v := range strings.Split(s, ";") {
+				if v = strings.TrimSpace(v); v != "" {
+					out = append(out, v)
+				}
+			}
+			return out
+		}
+		list := func(field string) []string { return split(get(field), nil) }
+		cols := func(cs []int) []string {
+			var out []string
+			for _, c := range cs {
+				out = split(undefuse(t.Get(row, c)), out)
+			}
+			return out
+		}
+		warn := func(format string, args ...any) {
+			in.Warnings = append(in.Warnings, importer.Warning{Source: src, Msg: fmt.Sprintf(format, args...)})
+		}
+		rec := importer.Record{Source: src}
+		f := &rec.Friend
+		f.Name = get("name")
+		if f.Name == "" {
+			f.Name = strings.TrimSpace(get("first") + " " + get("last"))
+		}
+		f.Org, f.Role, f.Notes = get("org"), get("role"), get("notes")
+		f.Nickname, f.WorkedNote, f.Channel = get("nick"), get("wnote"), get("channel")
+		f.Emails, f.Phones, f.Sectors, f.URLs = cols(emailCols), cols(phoneCols), list("sectors"), list("urls")
+		if s := get("close"); s != "" {
+			c, err := strconv.Atoi(s)
+			if err != nil || c < store.MinCloseness || c > store.MaxCloseness {
+				warn("closeness %q ignored: want 1-5", s)
+			} else {
+				f.Closeness = c
+			}
+		}
+		f.WorkedTogether = truthy(get("worked"))
+		f.Archived = truthy(get("archived"))
+		for _, b := range list("bounds") {
+			bd, err := store.ParseBoundary(b)
+			if err != nil {
+				warn("boundary %q ignored: %v", b, err)
+				continue
+			}
+			f.Boundaries = append(f.Boundaries, bd)
+		}
+		for _, m := range list("busy") {
+			mr, err := store.ParseMonthRange(m)
+			if err != nil {
+				warn("busy %q ignored: %v", m, err)
+				continue
+			}
+			f.Busy = append(f.Busy, mr)
+		}
+		for field, dst := range map[string]*time.Time{"created": &f.Created, "updated": &f.Updated} {
+			if s := get(field); s != "" {
+				if at, ok := importer.Date(s); ok {
+					*dst = at
+				} else {
+					warn("%s %q ignored: not a date", field, s)
+				}
+			}
+		}
+		in.Records = append(in.Records, rec)
+	}
+	return in, nil
+}
+
+func truthy(s string) bool {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "yes", "y", "true", "1", "x", "sì", "si":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,103 @@
+// Package linkedin reads LinkedIn's Connections.csv (Settings → Data
+// privacy → Get a copy of your data → Connections).
+//
+// The file starts with a "Notes:" preamble before its header
+// "First Name,Last Name,URL,Email Address,Company,Position,Connected On";
+// e-mails are mostly empty (members hide them); dates look like
+// "07 Dec 2025". Company becomes the organisation, Position the role, the
+// profile URL is kept, and the connection date becomes the friend's
+// creation time.
+package linkedin
+
+import (
+	"bytes"
+	"io"
+	"strings"
+
+	"kith/store/importer"
+)
+
+// Format is the name the importer reports.
+const Format = "linkedin"
+
+// MaxFileSize bounds what Parse reads.
+const MaxFileSize = 256 << 20
+
+// headerLine returns the 1-based line of the header, 0 if none.
+func headerLine(data []byte) int {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	n := 0
+	for len(data) > 0 {
+		n++
+		line := data
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			data = nil
+		}
+		l := strings.ToLower(strings.TrimSpace(string(line)))
+		if strings.HasPrefix(l, "first name,") && strings.Contains(l, "last name") {
+			return n
+		}
+	}
+	return 0
+}
+
+// Looks reports whether data (the start of a file) is a LinkedIn export.
+func Looks(data []byte) bool {
+	n := headerLine(data)
+	if n == 0 {
+		return false
+	}
+	l := strings.ToLower(string(data))
+	return strings.Contains(l, "connected on") || strings.Contains(l, "notes:")
+}
+
+// Parse reads a Connections.csv; name is the file name for messages.
+func Parse(r io.Reader, name string) (*importer.Input, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	if err != nil {
+		return nil, importer.Errorf(name, 0, "read: %v", err)
+	}
+	if len(data) > MaxFileSize {
+		return nil, importer.Errorf(name, 0, "larger than %d MB", MaxFileSize>>20)
+	}
+	hl := headerLine(data)
+	if hl == 0 {
+		return nil, importer.Errorf(name, 1, "no header line starting First Name,Last Name: not a LinkedIn Connections.csv")
+	}
+	t, err := importer.ReadCSV(data, name, hl)
+	if err != nil {
+		return nil, err
+	}
+	if err := t.Require("LinkedIn Connections.csv", "First Name", "Last Name"); err != nil {
+		return nil, err
+	}
+	first, last := t.Col("First Name"), t.Col("Last Name")
+	url, email := t.Col("URL"), t.Col("Email Address")
+	company, position, connected := t.Col("Company"), t.Col("Position"), t.Col("Connected On")
+	in := &importer.Input{Format: Format, Records: make([]importer.Record, 0, len(t.Rows))}
+	for _, row := range t.Rows {
+		src := importer.Source(name, row.Line)
+		rec := importer.Record{Source: src}
+		f := &rec.Friend
+		f.Name = strings.TrimSpace(t.Get(row, first) + " " + t.Get(row, last))
+		if u := t.Get(row, url); u != "" {
+			f.URLs = []string{u}
+		}
+		if e := t.Get(row, email); e != "" {
+			f.Emails = []string{e}
+		}
+		f.Org = t.Get(row, company)
+		f.Role = t.Get(row, position)
+		if d := t.Get(row, connected); d != "" {
+			if at, ok := importer.Date(d); ok {
+				f.Created = at
+			} else {
+				in.Warnings = append(in.Warnings, importer.Warning{Source: src, Msg: "Connected On " + d + " is not a date (want e.g. 07 Dec 2025); ignored"})
+			}
+		}
+		in.Records = append(in.Records, rec)
+	}
+	return in, nil
+}

@@ -1,0 +1,311 @@
+// Package vcard reads and writes contacts as vCards (RFC 2426 3.0,
+// RFC 6350 4.0, and the older 2.1 that phones still write).
+//
+// The reader is lenient about what real exporters write: no VERSION
+// line, CRLF or LF, folded lines, quoted-printable values with soft line
+// breaks, CHARSET parameters, vCard 2.1 bare parameters (TEL;HOME;VOICE:),
+// Apple's item1. groups with X-ABLabel, and pictures (skipped). kith's own
+// fields travel as X-KITH-… properties, so kith → vCard → kith loses
+// nothing.
+package vcard
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"kith/store"
+	"kith/store/importer"
+)
+
+// Format is the name the importer reports.
+const Format = "vcard"
+
+// MaxFileSize bounds what Parse reads from one file.
+const MaxFileSize = 256 << 20
+
+// Parse reads every card in r; name is the file name used in messages.
+// A card that is cut short (BEGIN:VCARD without END:VCARD) is an error
+// naming the line, and no record is returned.
+func Parse(r io.Reader, name string) (*importer.Input, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	if err != nil {
+		return nil, importer.Errorf(name, 0, "read: %v", err)
+	}
+	if len(data) > MaxFileSize {
+		return nil, importer.Errorf(name, 0, "larger than %d MB; split it", MaxFileSize>>20)
+	}
+	return parse(data, name)
+}
+
+// Looks reports whether data (the start of a file) is a vCard.
+func Looks(data []byte) bool {
+	data = bytes.TrimLeft(stripBOM(data), " \t\r\n")
+	return len(data) >= 11 && strings.EqualFold(string(data[:11]), "BEGIN:VCARD")
+}
+
+// ParseDir reads every .vcf file in dir (a vdir, as khard and vdirsyncer
+// keep them), in name order. Other files are ignored.
+func ParseDir(dir string) (*importer.Input, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, importer.Errorf(dir, 0, "read folder: %v", err)
+	}
+	var names []string
+	for _, e := range entries {
+		if e.Type().IsRegular() && strings.EqualFold(filepath.Ext(e.Name()), ".vcf") {
+			names = append(names, e.Name())
+		}
+	}
+	sort.Strings(names)
+	in := &importer.Input{Format: Format}
+	for _, n := range names {
+		path := filepath.Join(dir, n)
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, importer.Errorf(path, 0, "%v", err)
+		}
+		one, err := Parse(f, path)
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+		in.Append(one)
+	}
+	if len(names) == 0 {
+		return nil, importer.Errorf(dir, 0, "no .vcf files in this folder")
+	}
+	return in, nil
+}
+
+func parse(data []byte, name string) (*importer.Input, error) {
+	lex := newLexer(string(stripBOM(data)))
+	in := &importer.Input{Format: Format,
+		Records: make([]importer.Record, 0, bytes.Count(data, []byte("BEGIN:VCARD")))}
+	var card []prop
+	begin := 0  // line of the open card's BEGIN, 0 outside a card
+	nested := 0 // depth of cards inside the card (2.1 AGENT)
+	sawCard := false
+	for {
+		l, n, ok := lex.next()
+		if !ok {
+			break
+		}
+		up := strings.ToUpper(strings.TrimSpace(l))
+		switch {
+		case up == "BEGIN:VCARD":
+			if begin != 0 {
+				if len(card) > 0 && card[len(card)-1].name == "AGENT" {
+					nested++
+					continue
+				}
+				return nil, importer.Errorf(name, n, "BEGIN:VCARD inside the card that starts at line %d: that card has no END:VCARD (a truncated file?)", begin)
+			}
+			begin, card, sawCard = n, card[:0], true
+			continue
+		case up == "END:VCARD":
+			if nested > 0 {
+				nested--
+				continue
+			}
+			if begin == 0 {
+				return nil, importer.Errorf(name, n, "END:VCARD without a BEGIN:VCARD")
+			}
+			rec, warns := toRecord(card, name, begin)
+			in.Warnings = append(in.Warnings, warns...)
+			in.Records = append(in.Records, rec)
+			begin = 0
+			continue
+		}
+		if nested > 0 {
+			continue
+		}
+		p, ok := parseProp(l, n)
+		if begin == 0 {
+			if ok || strings.TrimSpace(l) != "" {
+				in.Warnings = append(in.Warnings, importer.Warning{Source: importer.Source(name, n), Msg: "text outside a card ignored"})
+			}
+			continue
+		}
+		if !ok {
+			if len(card) == 0 || !binaryProps[card[len(card)-1].name] {
+				in.Warnings = append(in.Warnings, importer.Warning{Source: importer.Source(name, n), Msg: "line ignored: not NAME:value"})
+			}
+			continue
+		}
+		card = append(card, p)
+	}
+	if begin != 0 {
+		return nil, importer.Errorf(name, begin, "the card that starts here has no END:VCARD (a truncated file?)")
+	}
+	if !sawCard {
+		return nil, importer.Errorf(name, 1, "no BEGIN:VCARD: not a vCard file")
+	}
+	return in, nil
+}
+
+// toRecord maps a card's properties to a friend.
+func toRecord(card []prop, file string, begin int) (importer.Record, []importer.Warning) {
+	var warns []importer.Warning
+	warn := func(line int, msg string) {
+		warns = append(warns, importer.Warning{Source: importer.Source(file, line), Msg: msg})
+	}
+	src := importer.Source(file, begin)
+	rec := importer.Record{Source: src}
+	f := &rec.Friend
+	var n, org []string
+	var notes []string
+	// Apple's item1.EMAIL / item1.X-ABLabel pairs: the grouped property
+	// is read like any other; the label (X-ABLABEL, "_$!<Other>!$_") and
+	// other X- properties kith does not know are ignored.
+	for i := range card {
+		p := &card[i]
+		if binaryProps[p.name] {
+			continue
+		}
+		if w := p.decodeValue(); w != "" {
+			warn(p.line, w)
+		}
+		switch p.name {
+		case "VERSION":
+			switch strings.TrimSpace(p.value) {
+			case "2.1", "3.0", "4.0":
+			default:
+				warn(p.line, "unknown VERSION "+p.value+", read as 4.0")
+			}
+		case "KIND", "X-ADDRESSBOOKSERVER-KIND":
+			if k := strings.ToLower(strings.TrimSpace(p.value)); k == "group" || k == "org" || k == "location" {
+				rec.Skip = "a vCard of KIND " + k + ", not a person"
+			}
+		case "FN":
+			if f.Name == "" {
+				f.Name = unescape(p.value)
+			}
+		case "N":
+			if n == nil {
+				n = split(p.value, ';')
+			}
+		case "NICKNAME":
+			nicks := split(p.value, ',')
+			for _, s := range nicks {
+				if s = strings.TrimSpace(s); s != "" {
+					if f.Nickname != "" {
+						f.Nickname += ", "
+					}
+					f.Nickname += s
+				}
+			}
+		case "EMAIL":
+			f.Emails = append(f.Emails, unescape(p.value))
+		case "TEL":
+			f.Phones = append(f.Phones, unescape(p.value))
+		case "URL":
+			f.URLs = append(f.URLs, unescape(p.value))
+		case "X-SOCIALPROFILE":
+			f.URLs = append(f.URLs, unescape(p.value))
+		case "ORG":
+			if org == nil {
+				org = split(p.value, ';')
+			}
+		case "TITLE":
+			if f.Role == "" {
+				f.Role = unescape(p.value)
+			}
+		case "ROLE":
+			if f.Role == "" && !hasTitle(card) {
+				f.Role = unescape(p.value)
+			}
+		case "NOTE":
+			if s := strings.TrimSpace(unescape(p.value)); s != "" {
+				notes = append(notes, s)
+			}
+		case "CATEGORIES":
+			f.Sectors = append(f.Sectors, split(p.value, ',')...)
+		case "X-KITH-CLOSENESS":
+			c, err := strconv.Atoi(strings.TrimSpace(p.value))
+			if err != nil || c < store.MinCloseness || c > store.MaxCloseness {
+				warn(p.line, "X-KITH-CLOSENESS "+strconv.Quote(p.value)+" ignored: want 1-5")
+			} else {
+				f.Closeness = c
+			}
+		case "X-KITH-WORKED-TOGETHER":
+			b, err := strconv.ParseBool(strings.TrimSpace(p.value))
+			if err != nil {
+				warn(p.line, "X-KITH-WORKED-TOGETHER "+strconv.Quote(p.value)+" ignored: want true or false")
+			}
+			f.WorkedTogether = b
+		case "X-KITH-WORKED-NOTE":
+			f.WorkedNote = unescape(p.value)
+		case "X-KITH-BOUNDARY":
+			b, err := store.ParseBoundary(unescape(p.value))
+			if err != nil {
+				warn(p.line, "X-KITH-BOUNDARY ignored: "+err.Error())
+			} else {
+				f.Boundaries = append(f.Boundaries, b)
+			}
+		case "X-KITH-BUSY":
+			m, err := store.ParseMonthRange(unescape(p.value))
+			if err != nil {
+				warn(p.line, "X-KITH-BUSY ignored: "+err.Error())
+			} else {
+				f.Busy = append(f.Busy, m)
+			}
+		case "X-KITH-CHANNEL":
+			f.Channel = unescape(p.value)
+		case "X-KITH-ARCHIVED":
+			f.Archived, _ = strconv.ParseBool(strings.TrimSpace(p.value))
+		case "X-KITH-CREATED", "X-KITH-UPDATED":
+			t, err := time.Parse(time.RFC3339Nano, strings.TrimSpace(p.value))
+			if err != nil {
+				warn(p.line, p.name+" ignored: want an RFC 3339 time")
+			} else if p.name == "X-KITH-CREATED" {
+				f.Created = t
+			} else {
+				f.Updated = t
+			}
+		}
+	}
+	if f.Name == "" && n != nil {
+		f.Name = nameFromN(n)
+	}
+	for _, o := range org {
+		if o = strings.TrimSpace(o); o != "" {
+			f.Org = o // the first part of ORG is the organisation; the rest are units
+			break
+		}
+	}
+	f.Notes = strings.Join(notes, "\n\n")
+	return rec, warns
+}
+
+func hasTitle(card []prop) bool {
+	for i := range card {
+		if card[i].name == "TITLE" {
+			return true
+		}
+	}
+	return false
+}
+
+// nameFromN composes "Prefix Given Additional Family Suffix" from N's
+// parts (family;given;additional;prefix;suffix).
+func nameFromN(n []string) string {
+	get := func(i int) string {
+		if i < len(n) {
+			return strings.TrimSpace(strings.ReplaceAll(n[i], ",", " "))
+		}
+		return ""
+	}
+	var parts []string
+	for _, s := range []string{get(3), get(1), get(2), get(0), get(4)} {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, " ")
+}
