@@ -197,11 +197,21 @@ func (p subPool) Subject(i int) policy.Subject {
 	return subjectOf(p.d, int(p.idx[i]))
 }
 
-// expand fills p.subs, each subject's asks expanded once.
+// expand fills p.subs, each subject's asks expanded once, into chunks
+// shared by many friends rather than one allocation each.
 func (p *subPool) expand() {
 	p.subs = make([]policy.Subject, len(p.idx))
+	const chunkLen = 8192
+	var chunk []store.Ask
 	for j, i := range p.idx {
-		p.subs[j] = subjectOf(p.d, int(i))
+		free := chunk[len(chunk):cap(chunk)]
+		got := p.d.appendAsks(free[:0], int(i))
+		if len(got) <= cap(free) { // written in place
+			chunk = chunk[:len(chunk)+len(got)]
+		} else if cap(chunk)-len(chunk) < chunkLen/8 {
+			chunk = make([]store.Ask, 0, chunkLen)
+		}
+		p.subs[j] = policy.Subject{Friend: &p.d.friends[i], Asks: got[:len(got):len(got)], Favors: p.d.favorsOf(int(i))}
 	}
 }
 
