@@ -201,7 +201,7 @@ func (p subPool) Subject(i int) policy.Subject {
 // shared by many friends rather than one allocation each.
 func (p *subPool) expand() {
 	p.subs = make([]policy.Subject, len(p.idx))
-	const chunkLen = 8192
+	chunkLen := 256 // doubles up to 8192 asks a chunk
 	var chunk []store.Ask
 	for j, i := range p.idx {
 		free := chunk[len(chunk):cap(chunk)]
@@ -210,6 +210,7 @@ func (p *subPool) expand() {
 			chunk = chunk[:len(chunk)+len(got)]
 		} else if cap(chunk)-len(chunk) < chunkLen/8 {
 			chunk = make([]store.Ask, 0, chunkLen)
+			chunkLen = min(chunkLen*2, 8192)
 		}
 		p.subs[j] = policy.Subject{Friend: &p.d.friends[i], Asks: got[:len(got):len(got)], Favors: p.d.favorsOf(int(i))}
 	}
