@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -508,5 +509,22 @@ func TestComposeEditor(t *testing.T) {
 	}
 	if _, err := os.Stat(fm.path); !os.IsNotExist(err) {
 		t.Error("the temporary file was left behind")
+	}
+}
+
+func TestComposeTemplateOverrides(t *testing.T) {
+	m := composeModel(t, 100, 30)
+	m.c.templates = fstest.MapFS{
+		"en/chat.tmpl": {Data: []byte(`{{define "subject"}}Coffee, {{.First}}?{{end}}Hi {{.First}}, would you have time for a chat? No pressure at all.`)},
+	}
+	cp := openCompose(t, m, 0, store.KindChat)
+	if cp.subject.Value() != "Coffee, Ada?" || !strings.HasPrefix(cp.body.Value(), "Hi Ada, would you have time") {
+		t.Errorf("the user's template was not used: %q / %q", cp.subject.Value(), cp.body.Value())
+	}
+	follow(t, m, press(m, "esc"))
+	m.c.templates = fstest.MapFS{"en/chat.tmpl": {Data: []byte(`{{define "subject"}}{{.Nope}}{{end}}body`)}}
+	openCompose(t, m, 0, store.KindChat)
+	if !strings.Contains(plain(m), "en/chat.tmpl") {
+		t.Errorf("a broken template is not named above the editor:\n%s", plain(m))
 	}
 }
