@@ -3,10 +3,13 @@ package policy
 import (
 	"fmt"
 	"math/rand/v2"
+	"path/filepath"
+	"strconv"
 	"testing"
 	"time"
 
 	"kith/store"
+	"kith/store/demo"
 )
 
 var benchSectors = []string{"aerospace", "finance", "health", "education", "retail", "energy", "media", "law",
@@ -54,9 +57,16 @@ func benchNetwork(n int) Subjects {
 			from := time.Month(1 + r.IntN(12))
 			f.Busy = []store.MonthRange{{From: from, To: time.Month(1 + (int(from)+r.IntN(3))%12)}}
 		}
+		// Notes: eight words, one in ten from the small vocabulary above
+		// (so a keyword like "rocket" is in about 3% of notes), the rest
+		// from two thousand others.
 		notes := ""
 		for range 8 {
-			notes += benchWords[r.IntN(len(benchWords))] + " "
+			if r.IntN(10) == 0 {
+				notes += benchWords[r.IntN(len(benchWords))] + " "
+			} else {
+				notes += "word" + strconv.Itoa(r.IntN(2000)) + " "
+			}
 		}
 		f.Notes = notes
 		sp := span{a0: len(asks), f0: len(favors)}
@@ -114,6 +124,24 @@ func BenchmarkEvaluateAll(b *testing.B) {
 			for b.Loop() {
 				for i := range subs {
 					_ = Evaluate(subs[i], req, set, now)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkReadinessAll is EvaluateAll without the reasons (a list's
+// badges).
+func BenchmarkReadinessAll(b *testing.B) {
+	for _, n := range benchSizes {
+		subs := benchNetwork(n)
+		b.Run(fmt.Sprintf("friends=%d/asks=%d", n, asksIn(subs)), func(b *testing.B) {
+			set := store.DefaultSettings()
+			req := Request{Kind: store.KindIntro}
+			b.ReportAllocs()
+			for b.Loop() {
+				for i := range subs {
+					_, _ = Readiness(subs[i], req, set, now)
 				}
 			}
 		})
@@ -178,5 +206,48 @@ func BenchmarkCheck(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		_ = Check(m.Body, req, v)
+	}
+}
+
+// BenchmarkStored runs Rank and Evaluate-all through NetworkPool over a
+// demo network written to a real database (store/demo), the path the CLI
+// and the TUI take: asks are expanded from the store's compact heads.
+func BenchmarkStored(b *testing.B) {
+	for _, n := range []int{10000, 100000} {
+		st := store.New(filepath.Join(b.TempDir(), "kith.db"))
+		if err := demo.Fill(st, n, 1, now, nil); err != nil {
+			b.Fatal(err)
+		}
+		net, err := st.Network()
+		if err != nil {
+			b.Fatal(err)
+		}
+		pool := NetworkPool(net)
+		set := store.DefaultSettings()
+		b.Run(fmt.Sprintf("friends=%d/asks=%d/evaluate-all", n, net.AskCount()), func(b *testing.B) {
+			req := Request{Kind: store.KindIntro}
+			b.ReportAllocs()
+			for b.Loop() {
+				for i := range pool.Len() {
+					_ = Evaluate(pool.Subject(i), req, set, now)
+				}
+			}
+		})
+		sector := net.Friends[0].Sectors[0]
+		for _, rq := range []struct {
+			name string
+			req  Request
+			opt  RankOptions
+		}{
+			{"rank/sector=" + sector, Request{Kind: store.KindChat, Sector: sector}, RankOptions{}},
+			{"rank/everyone/limit=50", Request{Kind: store.KindChat}, RankOptions{Limit: 50}},
+		} {
+			b.Run(fmt.Sprintf("friends=%d/%s", n, rq.name), func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					_ = Rank(rq.req, pool, set, now, rq.opt)
+				}
+			})
+		}
 	}
 }

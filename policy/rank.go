@@ -13,9 +13,12 @@ import (
 
 // Pool is the friends Rank chooses from, read by index without copying.
 // NetworkPool adapts a *store.Network; Subjects adapts a slice. Rank may
-// call Subject from several goroutines at once: it must only read.
+// call its methods from several goroutines at once: they must only read.
 type Pool interface {
 	Len() int
+	// Friend returns friend i (nil to skip the entry).
+	Friend(i int) *store.Friend
+	// Subject returns friend i with their asks (or ask facts) and favors.
 	Subject(i int) Subject
 }
 
@@ -25,19 +28,26 @@ type Subjects []Subject
 // Len returns the number of subjects.
 func (s Subjects) Len() int { return len(s) }
 
-// Subject returns the i-th subject.
+// Friend returns the i-th subject's friend.
+func (s Subjects) Friend(i int) *store.Friend { return s[i].Friend }
+
+// Subject returns the i-th subject (buf is not used).
 func (s Subjects) Subject(i int) Subject { return s[i] }
 
 type networkPool struct{ n *store.Network }
 
 func (p networkPool) Len() int { return len(p.n.Friends) }
 
+func (p networkPool) Friend(i int) *store.Friend { return &p.n.Friends[i] }
+
+// Subject gives friend i with the network's ask facts (not full asks).
 func (p networkPool) Subject(i int) Subject {
-	return Subject{Friend: &p.n.Friends[i], Asks: p.n.AsksOf(i), Favors: p.n.FavorsOf(i)}
+	return Subject{Friend: &p.n.Friends[i], Facts: p.n.FactsOf(i), Favors: p.n.FavorsOf(i)}
 }
 
-// NetworkPool returns a Pool over a network read by store.Network; it
-// shares the network's slices, copying nothing.
+// NetworkPool returns a Pool over a network read by store.Network. It
+// shares the network's friends, favors and ask facts (not full asks):
+// nothing is copied.
 func NetworkPool(n *store.Network) Pool {
 	if n == nil {
 		return Subjects(nil)
@@ -78,7 +88,7 @@ const (
 type target struct {
 	sector string
 	org    string
-	keys   []string
+	keys   []keyword
 	any    bool
 }
 
@@ -89,8 +99,8 @@ func newTarget(req Request) target {
 	}
 	for _, k := range req.Keywords {
 		for _, w := range strings.Fields(strings.ToLower(k)) {
-			if w != "" && !slices.Contains(t.keys, w) {
-				t.keys = append(t.keys, w)
+			if w != "" && !slices.ContainsFunc(t.keys, func(k keyword) bool { return k.w == w }) {
+				t.keys = append(t.keys, newKeyword(w))
 			}
 		}
 	}
@@ -136,73 +146,109 @@ func (t *target) relevance(f *store.Friend) int {
 	}
 	for _, k := range t.keys {
 		switch {
-		case containsFold(f.Org, k) || sectorsContain(f.Sectors, k):
+		case k.in(f.Org) || sectorsContain(f.Sectors, k):
 			r += RelevanceKeyOrg
-		case containsFold(f.Role, k):
+		case k.in(f.Role):
 			r += RelevanceKeyRole
-		case containsFold(f.Notes, k):
+		case k.in(f.Notes):
 			r += RelevanceKeyNotes
 		}
 	}
 	return min(r, 100)
 }
 
-func sectorsContain(sectors []string, k string) bool {
+func sectorsContain(sectors []string, k keyword) bool {
 	for _, s := range sectors {
-		if containsFold(s, k) {
+		if k.in(s) {
 			return true
 		}
 	}
 	return false
 }
 
-// containsFold reports whether s contains the lower-case word sub,
-// ignoring case, without allocating. It finds candidates for an ASCII
-// first byte with strings.IndexByte (vectorised) and compares windows
-// with strings.EqualFold, so it may miss a match whose cases differ in
-// byte length (rare outside a few scripts).
-func containsFold(s, sub string) bool {
-	n := len(sub)
+// keyword is a lower-case search word with the offset of its rarest
+// ASCII byte, the anchor its search looks for first.
+type keyword struct {
+	w  string
+	at int // -1: no ASCII letter or digit to anchor on
+}
+
+// letterOrder ranks letters from the most to the least frequent in
+// English and Italian text; a later letter makes a better anchor.
+const letterOrder = "eaitonrslcdmupghbfvwykzjxq"
+
+func newKeyword(w string) keyword {
+	k := keyword{w: w, at: -1}
+	best := -1
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		rank := -1
+		switch {
+		case 'a' <= c && c <= 'z':
+			rank = strings.IndexByte(letterOrder, c)
+		case '0' <= c && c <= '9', c < utf8.RuneSelf && c > ' ':
+			rank = len(letterOrder) // digits and punctuation are rare
+		}
+		if rank > best {
+			best, k.at = rank, i
+		}
+	}
+	return k
+}
+
+// in reports whether s contains the keyword, ignoring case, without
+// allocating. It finds candidates for the anchor byte (either case) with
+// strings.IndexByte (vectorised) and compares the window around each with
+// strings.EqualFold, so it may miss a match whose cases differ in byte
+// length (rare outside a few scripts).
+func (k keyword) in(s string) bool {
+	n := len(k.w)
 	if n == 0 {
 		return true
 	}
 	if n > len(s) {
 		return false
 	}
-	c := sub[0]
-	if c >= utf8.RuneSelf {
+	if k.at < 0 {
 		for i := 0; i+n <= len(s); i++ {
-			if strings.EqualFold(s[i:i+n], sub) {
+			if strings.EqualFold(s[i:i+n], k.w) {
 				return true
 			}
 		}
 		return false
 	}
-	if indexFold(s, sub, c) {
+	c := k.w[k.at]
+	if k.anchored(s, c) {
 		return true
 	}
 	if 'a' <= c && c <= 'z' {
-		return indexFold(s, sub, c-'a'+'A')
+		return k.anchored(s, c-'a'+'A')
 	}
 	return false
 }
 
-// indexFold looks for sub in s at every position holding the byte c.
-func indexFold(s, sub string, c byte) bool {
-	n := len(sub)
-	for off := 0; off+n <= len(s); {
-		i := strings.IndexByte(s[off:len(s)-n+1], c)
+// anchored looks for the keyword at every place where its anchor byte
+// could be c.
+func (k keyword) anchored(s string, c byte) bool {
+	n := len(k.w)
+	// The anchor sits at k.at in the keyword, so it lies in s[k.at:len(s)-n+k.at+1].
+	for off := k.at; off <= len(s)-n+k.at; {
+		i := strings.IndexByte(s[off:len(s)-n+k.at+1], c)
 		if i < 0 {
 			return false
 		}
 		p := off + i
-		if strings.EqualFold(s[p:p+n], sub) {
+		if strings.EqualFold(s[p-k.at:p-k.at+n], k.w) {
 			return true
 		}
 		off = p + 1
 	}
 	return false
 }
+
+// containsFold reports whether s contains the lower-case word sub,
+// ignoring case (see keyword.in).
+func containsFold(s, sub string) bool { return newKeyword(sub).in(s) }
 
 // SoleContact reports whether the friend with id is the only active
 // (not archived) friend in the place req targets: its organisation when
@@ -214,7 +260,7 @@ func SoleContact(pool Pool, req Request, id uint64) bool {
 	}
 	found := false
 	for i, n := 0, pool.Len(); i < n; i++ {
-		f := pool.Subject(i).Friend
+		f := pool.Friend(i)
 		if f == nil || f.Archived || !t.place(f) {
 			continue
 		}
@@ -240,33 +286,58 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 	t := newTarget(req)
 	c := newClock(now)
 	n := pool.Len()
-	// First pass: who fits, and how many are in the targeted place.
-	fits := make([]int32, 0, min(n, 1024))
-	rels := make([]uint8, 0, min(n, 1024))
-	places, placeIdx := 0, -1
-	for i := 0; i < n; i++ {
-		f := pool.Subject(i).Friend
-		if f == nil || f.Archived || (opt.Exclude != 0 && f.ID == opt.Exclude) {
-			continue
-		}
-		rel := 0
+	// First pass: who fits, and how many are in the targeted place; a
+	// large pool is scanned in chunks on every processor, then the
+	// chunks are joined in order.
+	type scanned struct {
+		fits           []int32
+		rels           []uint8
+		places, placeI int
+	}
+	scan := func(lo, hi int) scanned {
+		guess := hi - lo // everyone fits a request without a target
 		if t.any {
-			rel = t.relevance(f)
-			if rel == 0 {
+			guess = min(guess, 1024)
+		}
+		sc := scanned{fits: make([]int32, 0, guess), rels: make([]uint8, 0, guess), placeI: -1}
+		for i := lo; i < hi; i++ {
+			f := pool.Friend(i)
+			if f == nil || f.Archived || (opt.Exclude != 0 && f.ID == opt.Exclude) {
 				continue
 			}
+			rel := 0
+			if t.any {
+				if rel = t.relevance(f); rel == 0 {
+					continue
+				}
+			}
+			if t.place(f) {
+				sc.places++
+				sc.placeI = i
+			}
+			sc.fits = append(sc.fits, int32(i))
+			sc.rels = append(sc.rels, uint8(rel))
 		}
-		if t.place(f) {
-			places++
-			placeIdx = i
+		return sc
+	}
+	parts := make([]scanned, workersFor(n))
+	parallel(n, len(parts), func(w, lo, hi int) { parts[w] = scan(lo, hi) })
+	fits, rels := parts[0].fits, parts[0].rels
+	places, placeIdx := 0, -1
+	for w, p := range parts {
+		if w > 0 {
+			fits = append(fits, p.fits...)
+			rels = append(rels, p.rels...)
 		}
-		fits = append(fits, int32(i))
-		rels = append(rels, uint8(rel))
+		places += p.places
+		if p.placeI >= 0 {
+			placeIdx = p.placeI
+		}
 	}
 	// The excluded friend still counts as someone you know there.
 	if opt.Exclude != 0 && places == 1 {
 		for i := 0; i < n; i++ {
-			f := pool.Subject(i).Friend
+			f := pool.Friend(i)
 			if f != nil && !f.Archived && f.ID == opt.Exclude && t.place(f) {
 				places = 2
 				break
@@ -291,17 +362,7 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 			keys[j] = rankKey(a, rels[j], sub.Friend.Closeness, j)
 		}
 	}
-	if workers := min(runtime.GOMAXPROCS(0), len(fits)/parallelMin); workers > 1 {
-		var wg sync.WaitGroup
-		chunk := (len(fits) + workers - 1) / workers
-		for lo := 0; lo < len(fits); lo += chunk {
-			hi := min(lo+chunk, len(fits))
-			wg.Go(func() { fill(lo, hi) })
-		}
-		wg.Wait()
-	} else {
-		fill(0, len(fits))
-	}
+	parallel(len(fits), workersFor(len(fits)), func(_, lo, hi int) { fill(lo, hi) })
 	slices.Sort(keys)
 	if end, _ := slices.BinarySearch(keys, dropKey); end < len(keys) {
 		keys = keys[:end]
@@ -311,15 +372,17 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 	}
 
 	out := make([]Candidate, len(keys))
-	for k, key := range keys {
-		j := int(key & (1<<keyIndexBits - 1))
-		i := int(fits[j])
-		sub := pool.Subject(i)
-		r := req
-		r.Sole = places == 1 && i == placeIdx
-		a := assess(sub, r, set, c)
-		out[k] = Candidate{Index: i, Friend: sub.Friend, Relevance: int(rels[j]), Verdict: a.verdict(sub.Friend, r, set, now)}
-	}
+	parallel(len(keys), workersFor(len(keys)), func(_, lo, hi int) {
+		for k := lo; k < hi; k++ {
+			j := int(keys[k] & (1<<keyIndexBits - 1))
+			i := int(fits[j])
+			sub := pool.Subject(i)
+			r := req
+			r.Sole = places == 1 && i == placeIdx
+			a := assess(sub, r, set, c)
+			out[k] = Candidate{Index: i, Friend: sub.Friend, Relevance: int(rels[j]), Verdict: a.verdict(sub.Friend, r, set, now)}
+		}
+	})
 	return out
 }
 
@@ -334,6 +397,29 @@ const dropKey = ^uint64(0)
 
 // parallelMin is the fewest rows worth a goroutine of their own.
 const parallelMin = 4096
+
+// workersFor is how many goroutines n rows are worth: at least one, at
+// most one per processor.
+func workersFor(n int) int {
+	return max(1, min(runtime.GOMAXPROCS(0), n/parallelMin))
+}
+
+// parallel splits [0, n) into workers contiguous chunks and runs fn on
+// each, chunk w on its own goroutine (the first on the caller's).
+func parallel(n, workers int, fn func(w, lo, hi int)) {
+	if workers <= 1 {
+		fn(0, 0, n)
+		return
+	}
+	chunk := (n + workers - 1) / workers
+	var wg sync.WaitGroup
+	for w := 1; w < workers; w++ {
+		lo, hi := min(w*chunk, n), min((w+1)*chunk, n)
+		wg.Go(func() { fn(w, lo, hi) })
+	}
+	fn(0, 0, min(chunk, n))
+	wg.Wait()
+}
 
 func rankKey(a assessment, rel uint8, closeness int, row int) uint64 {
 	group := uint64(0)

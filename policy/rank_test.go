@@ -263,6 +263,13 @@ func TestContainsFold(t *testing.T) {
 		{"Über uns", "über", true},
 		{"c++ and C#", "c#", true},
 		{"R&D lead", "r&d", true},
+		{"xxROCKET", "rocket", true},
+		{"ROCKETxx", "rocket", true},
+		{"kkkkkkrocke", "rocket", false},
+		{"k", "k", true},
+		{"plan for 2026", "2026", true},
+		{"a jazz quartet", "jazz", true},
+		{"città di Roma", "città", true},
 	} {
 		if got := containsFold(tc.s, tc.sub); got != tc.want {
 			t.Errorf("containsFold(%q, %q) = %v, want %v", tc.s, tc.sub, got, tc.want)
@@ -284,6 +291,7 @@ func TestRankLargeMatchesReference(t *testing.T) {
 		{Request{Kind: store.KindChat}, RankOptions{}},
 		{Request{Kind: store.KindReferral}, RankOptions{ReadyOnly: true}},
 		{Request{Kind: store.KindIntro, Keywords: []string{"team"}}, RankOptions{Limit: 100}},
+		{Request{Kind: store.KindChat, Sector: "aerospace", Keywords: []string{"rocket"}}, RankOptions{}},
 	} {
 		got := Rank(tc.req, subs, set, now, tc.opt)
 		type row struct {
@@ -339,6 +347,64 @@ func TestRankLargeMatchesReference(t *testing.T) {
 		for k := range want {
 			if got[k].Index != want[k].i {
 				t.Fatalf("%+v: row %d is friend %d, want %d", tc.req, k, got[k].Index, want[k].i)
+			}
+		}
+	}
+}
+
+// TestNetworkPoolMatchesSubjects ranks a stored network through
+// NetworkPool (asks expanded into a reused buffer) and through plain
+// Subjects copied from it: the rows must be the same.
+func TestNetworkPoolMatchesSubjects(t *testing.T) {
+	src := benchNetwork(60)
+	st := store.New(filepath.Join(t.TempDir(), "kith.db"))
+	err := st.Batch(now, func(tx *store.Tx) error {
+		for _, s := range src {
+			f := *s.Friend
+			f.ID = 0
+			if err := tx.AddFriend(&f); err != nil {
+				return err
+			}
+			for _, a := range s.Asks {
+				a.ID, a.FriendID = 0, f.ID
+				if err := tx.AddAsk(&a); err != nil {
+					return err
+				}
+			}
+			for _, v := range s.Favors {
+				v.ID, v.FriendID, v.What = 0, f.ID, "lunch"
+				if err := tx.AddFavor(&v); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := st.Network()
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain := make(Subjects, len(n.Friends))
+	for i := range n.Friends {
+		plain[i] = Subject{Friend: &n.Friends[i], Asks: n.AsksOf(i), Favors: n.FavorsOf(i)}
+	}
+	for _, req := range []Request{{Kind: store.KindChat}, {Kind: store.KindReferral, Sector: "aerospace"}, {Kind: store.KindIntro, Keywords: []string{"team"}}} {
+		a := Rank(req, NetworkPool(n), store.DefaultSettings(), now, RankOptions{})
+		b := Rank(req, plain, store.DefaultSettings(), now, RankOptions{})
+		if len(a) != len(b) || len(a) == 0 {
+			t.Fatalf("%+v: %d rows through NetworkPool, %d through Subjects", req, len(a), len(b))
+		}
+		for k := range a {
+			if a[k].Index != b[k].Index || a[k].Verdict.Score != b[k].Verdict.Score || !slices.Equal(codes(a[k].Verdict), codes(b[k].Verdict)) {
+				t.Fatalf("%+v row %d: NetworkPool %+v, Subjects %+v", req, k, a[k], b[k])
+			}
+			for r := range a[k].Verdict.Reasons {
+				if a[k].Verdict.Reasons[r] != b[k].Verdict.Reasons[r] {
+					t.Fatalf("%+v row %d reason %d: %q vs %q", req, k, r, a[k].Verdict.Reasons[r], b[k].Verdict.Reasons[r])
+				}
 			}
 		}
 	}

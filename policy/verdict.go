@@ -139,6 +139,11 @@ type Subject struct {
 	Friend *store.Friend
 	Asks   []store.Ask
 	Favors []store.Favor
+	// Facts, when not nil, stand for Asks in Evaluate and Rank: the
+	// kind, status and time of each ask, all they read. NetworkPool fills
+	// Facts and leaves Asks empty, sparing the expansion of every head.
+	// Likely still reads Asks.
+	Facts []store.AskFact
 }
 
 // The scoring constants. See the package report for why these values.
@@ -272,58 +277,41 @@ func assess(sub Subject, req Request, set store.Settings, c clock) assessment {
 		a.flags |= flagTruth
 	}
 
-	// The loop works in Unix nanoseconds and remembers asks by index:
-	// it runs once per ask for every friend on a screen.
-	var askLedger float64
-	nowNs := c.ns
-	last, pendRecent, pendStale := -1, -1, -1
-	var lastNs, pendRecentNs, pendStaleNs int64
-	const (
-		ledgerH = int64(8 * LedgerHalfLife) // weights under 1/256 are ignored
-		pendW   = int64(PendingWindow)
-	)
-	for i := range sub.Asks {
-		ask := &sub.Asks[i]
-		if !ask.Status.Made() {
-			continue
-		}
-		at := ask.Sent
-		if at.IsZero() {
-			if at = ask.Created; at.IsZero() {
-				continue // no time: nothing to weigh
+	// The loop works in Unix nanoseconds: it runs once per ask for every
+	// friend on a screen.
+	acc := askAcc{nowNs: c.ns}
+	if sub.Facts != nil {
+		for i := range sub.Facts {
+			if x := &sub.Facts[i]; x.At != 0 && x.Status().Made() {
+				acc.add(x.Kind(), x.Status(), x.At)
 			}
 		}
-		atNs := at.UnixNano()
-		if last < 0 || atNs > lastNs {
-			last, lastNs = i, atNs
-		}
-		age := nowNs - atNs
-		if ask.Status == store.StatusSent {
-			if age < pendW {
-				a.pendN++
-				if pendRecent < 0 || atNs > pendRecentNs {
-					pendRecent, pendRecentNs = i, atNs
+	} else {
+		for i := range sub.Asks {
+			ask := &sub.Asks[i]
+			if !ask.Status.Made() {
+				continue
+			}
+			at := ask.Sent
+			if at.IsZero() {
+				if at = ask.Created; at.IsZero() {
+					continue // no time: nothing to weigh
 				}
-			} else if pendStale < 0 || atNs < pendStaleNs {
-				pendStale, pendStaleNs = i, atNs
 			}
-		}
-		if age < ledgerH {
-			// One exponential per ask: the frequency half-life is a
-			// third of the ledger's, so its decay is the ledger's cubed.
-			x := ledgerDecay(time.Duration(age))
-			w := KindWeight(ask.Kind)
-			askLedger += w * x
-			a.load += w * x * x * x
+			acc.add(ask.Kind, ask.Status, at.UnixNano())
 		}
 	}
-	if last >= 0 {
-		a.lastAt = sub.Asks[last].At()
+	a.load, a.pendN = acc.load, acc.pendN
+	askLedger := acc.ledger
+	loc := now.Location()
+	if acc.hasLast {
+		a.lastAt = time.Unix(0, acc.lastNs).In(loc)
 	}
+	nowNs := c.ns
 	var favorLedger float64
 	for i := range sub.Favors {
 		if at := sub.Favors[i].At; !at.IsZero() {
-			if age := nowNs - at.UnixNano(); age < ledgerH {
+			if age := nowNs - at.UnixNano(); age < ledgerHorizon {
 				favorLedger += ledgerDecay(time.Duration(age))
 			}
 		}
@@ -335,13 +323,13 @@ func assess(sub Subject, req Request, set store.Settings, c clock) assessment {
 	raw -= 50 * min(1, a.load/capacity)
 
 	switch {
-	case pendRecent >= 0:
+	case acc.hasRecent:
 		a.flags |= flagPending
-		a.pendAt, a.pendKind = sub.Asks[pendRecent].At(), sub.Asks[pendRecent].Kind
+		a.pendAt, a.pendKind = time.Unix(0, acc.recentNs).In(loc), acc.recentKind
 		raw -= 30
-	case pendStale >= 0:
+	case acc.hasStale:
 		a.flags |= flagPending
-		a.pendAt, a.pendKind = sub.Asks[pendStale].At(), sub.Asks[pendStale].Kind
+		a.pendAt, a.pendKind = time.Unix(0, acc.staleNs).In(loc), acc.staleKind
 		raw -= 10
 	}
 	if set.CooldownDays > 0 && !a.lastAt.IsZero() {
@@ -378,7 +366,7 @@ func assess(sub Subject, req Request, set store.Settings, c clock) assessment {
 	switch {
 	case a.flags&(flagBoundary|flagTruth) != 0:
 		a.level = Block
-	case a.flags&flagCooldown != 0 || pendRecent >= 0:
+	case a.flags&flagCooldown != 0 || acc.hasRecent:
 		a.level = Hold
 	case a.flags&(flagPending|flagAcknowledge|flagFrequency|flagReciprocity|flagBusy) != 0:
 		a.level = Caution
@@ -387,6 +375,51 @@ func assess(sub Subject, req Request, set store.Settings, c clock) assessment {
 	}
 	a.score = bandScore(a.level, raw)
 	return a
+}
+
+// askAcc gathers what the rules need from a friend's asks, one made ask
+// at a time.
+type askAcc struct {
+	nowNs                 int64
+	hasLast               bool
+	lastNs                int64
+	pendN                 int
+	hasRecent, hasStale   bool
+	recentNs, staleNs     int64 // the latest fresh and the oldest stale unanswered ask
+	recentKind, staleKind store.Kind
+	load, ledger          float64 // decayed weights for frequency and reciprocity
+}
+
+// Windows of the ask loop, in nanoseconds.
+const (
+	ledgerHorizon = int64(8 * LedgerHalfLife) // weights under 1/256 are ignored
+	pendingNs     = int64(PendingWindow)
+)
+
+// add counts one ask made at atNs (Unix nanoseconds).
+func (c *askAcc) add(kind store.Kind, status store.Status, atNs int64) {
+	if !c.hasLast || atNs > c.lastNs {
+		c.hasLast, c.lastNs = true, atNs
+	}
+	age := c.nowNs - atNs
+	if status == store.StatusSent {
+		if age < pendingNs {
+			c.pendN++
+			if !c.hasRecent || atNs > c.recentNs {
+				c.hasRecent, c.recentNs, c.recentKind = true, atNs, kind
+			}
+		} else if !c.hasStale || atNs < c.staleNs {
+			c.hasStale, c.staleNs, c.staleKind = true, atNs, kind
+		}
+	}
+	if age < ledgerHorizon {
+		// One exponential per ask: the frequency half-life is a third of
+		// the ledger's, so its decay is the ledger's cubed.
+		x := ledgerDecay(time.Duration(age))
+		w := KindWeight(kind)
+		c.ledger += w * x
+		c.load += w * x * x * x
+	}
 }
 
 // bandScore maps the raw readiness (0-100) into the level's band, so a

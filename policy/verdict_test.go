@@ -315,3 +315,29 @@ func TestReadinessMatchesEvaluate(t *testing.T) {
 		}
 	}
 }
+
+// TestFactsMatchAsks evaluates every friend of a synthetic network once
+// from full asks and once from ask facts: the verdicts must be equal.
+func TestFactsMatchAsks(t *testing.T) {
+	subs := benchNetwork(300)
+	for _, kind := range store.Kinds() {
+		req := Request{Kind: kind}
+		for i, sub := range subs {
+			facts := make([]store.AskFact, 0, len(sub.Asks))
+			for _, a := range sub.Asks {
+				facts = append(facts, store.NewAskFact(a.Kind, a.Status, a.At().UnixNano()))
+			}
+			fromAsks := Evaluate(sub, req, store.DefaultSettings(), now)
+			fromFacts := Evaluate(Subject{Friend: sub.Friend, Facts: facts, Favors: sub.Favors}, req, store.DefaultSettings(), now)
+			if fromAsks.Level != fromFacts.Level || fromAsks.Score != fromFacts.Score || !fromAsks.Until.Equal(fromFacts.Until) ||
+				!slices.Equal(fromAsks.Reasons, fromFacts.Reasons) {
+				t.Fatalf("friend %d, %s: from asks %+v, from facts %+v", i, kind, fromAsks, fromFacts)
+			}
+		}
+	}
+	// An empty, non-nil Facts means no asks, whatever Asks says.
+	sub := Subject{Friend: friend(), Asks: []store.Ask{ask(store.KindChat, store.StatusHelped, day)}, Facts: []store.AskFact{}}
+	if v := Evaluate(sub, Request{Kind: store.KindChat}, store.DefaultSettings(), now); v.Level != Clear {
+		t.Errorf("empty facts: %v, want clear", v.Level)
+	}
+}

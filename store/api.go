@@ -181,7 +181,7 @@ func (s *Store) History(friendID uint64) ([]Ask, []Favor, error) {
 
 // Network is every friend with the heads of their asks and favors: what
 // the first screen and the policy need, read in one transaction and kept
-// compact (about 56 bytes an ask), since it may hold a million asks.
+// compact (64 bytes an ask), since it may hold a million asks.
 //
 // The ask heads that AsksOf and AppendAsks return carry ID, FriendID, Kind,
 // Status and the times Created, Sent, Resolved, FollowUp and Thanked;
@@ -191,7 +191,8 @@ type Network struct {
 	// Friends in id order.
 	Friends []Friend
 
-	heads     []askHead // grouped by friend in Friends order, oldest first
+	facts     []AskFact // grouped by friend in Friends order, oldest first
+	heads     []askHead // the rest of each ask, parallel to facts
 	favors    []Favor
 	askSpan   []span
 	favorSpan []span
@@ -215,8 +216,8 @@ func (n *Network) AsksOf(i int) []Ask {
 func (n *Network) AppendAsks(dst []Ask, i int) []Ask {
 	id := n.Friends[i].ID
 	sp := n.askSpan[i]
-	for _, h := range n.heads[sp.lo:sp.hi] {
-		dst = append(dst, h.ask(id))
+	for j := sp.lo; j < sp.hi; j++ {
+		dst = append(dst, n.heads[j].ask(id, n.facts[j]))
 	}
 	return dst
 }
@@ -226,9 +227,9 @@ func (n *Network) AppendAsks(dst []Ask, i int) []Ask {
 func (n *Network) LastAsk(i int) time.Time {
 	sp := n.askSpan[i]
 	var last int64
-	for _, h := range n.heads[sp.lo:sp.hi] {
-		if h.made() {
-			last = max(last, h.at())
+	for _, f := range n.facts[sp.lo:sp.hi] {
+		if f.Status().Made() {
+			last = max(last, f.At)
 		}
 	}
 	return fromNanos(last)
@@ -277,13 +278,15 @@ func (s *Store) Network() (*Network, error) {
 // n.Friends (in id order; records of friends not there are left out).
 func (n *Network) readHeads(tx *bolt.Tx) error {
 	hint := tx.Bucket(bucketAsks).Sequence()
+	n.facts = make([]AskFact, 0, hint)
 	n.heads = make([]askHead, 0, hint)
 	owners := make([]uint64, 0, hint)
 	if err := tx.Bucket(bucketAsksByFriend).ForEach(func(k, v []byte) error {
-		h, err := decodeAskHead(k, v)
+		f, h, err := decodeAskHead(k, v)
 		if err != nil {
 			return fmt.Errorf("ask %d: %w", historyID(k), err)
 		}
+		n.facts = append(n.facts, f)
 		n.heads = append(n.heads, h)
 		owners = append(owners, btoi(k[:8]))
 		return nil

@@ -383,12 +383,13 @@ func encodeAskHead(a *Ask) []byte {
 // decodeAskHead reads an index entry, straight from the transaction's
 // bytes, into the compact in-memory head: codes and numbers, no strings, so
 // a million heads cost no allocation each.
-func decodeAskHead(k, v []byte) (askHead, error) {
+func decodeAskHead(k, v []byte) (AskFact, askHead, error) {
 	d := decoder[[]byte]{s: v}
 	d.version()
 	h := askHead{id: historyID(k)}
-	h.kind = kindCode(d.str())
-	h.status = statusCode(d.str())
+	var f AskFact
+	f.kind = kindCode(d.str())
+	f.status = statusCode(d.str())
 	d.str() // sector and org: kept on disk, not needed in memory
 	d.str()
 	h.created = nanos(d.time())
@@ -396,7 +397,11 @@ func decodeAskHead(k, v []byte) (askHead, error) {
 	h.resolved = nanos(d.time())
 	h.followUp = nanos(d.time())
 	h.thanked = nanos(d.time())
-	return h, d.err
+	f.At = h.sent
+	if f.At == 0 {
+		f.At = h.created
+	}
+	return f, h, d.err
 }
 
 func encodeFavor(v *Favor) []byte {

@@ -11,11 +11,11 @@ func TestAskHeadKeepsWhatPolicyNeeds(t *testing.T) {
 	a := Ask{ID: 7, FriendID: 3, Kind: KindReference, Topic: "t", Sector: "law", Org: "Acme", Body: "b",
 		Status: StatusHelped, Created: t0, Sent: t0.Add(time.Hour), Resolved: t0.Add(2 * time.Hour),
 		FollowUp: t0.Add(3 * time.Hour), Thanked: t0.Add(4 * time.Hour), Outcome: "o"}
-	h, err := decodeAskHead(historyKey(a.FriendID, a.At(), a.ID), encodeAskHead(&a))
+	f, h, err := decodeAskHead(historyKey(a.FriendID, a.At(), a.ID), encodeAskHead(&a))
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := h.ask(a.FriendID)
+	got := h.ask(a.FriendID, f)
 	want := a
 	want.Topic, want.Sector, want.Org, want.Body, want.Outcome = "", "", "", "", ""
 	if !reflect.DeepEqual(got, want) {
@@ -131,14 +131,14 @@ func TestMonthRange(t *testing.T) {
 func TestAskHeadOutlivesItsBytes(t *testing.T) {
 	a := Ask{ID: 1, FriendID: 2, Kind: KindIntro, Status: StatusSent, Created: t0}
 	v := encodeAskHead(&a)
-	h, err := decodeAskHead(historyKey(a.FriendID, a.At(), a.ID), v)
+	f, h, err := decodeAskHead(historyKey(a.FriendID, a.At(), a.ID), v)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for i := range v {
 		v[i] = 'x' // the transaction's memory is gone
 	}
-	if got := h.ask(2); got.Kind != KindIntro || got.Status != StatusSent || !got.Created.Equal(t0) {
+	if got := h.ask(2, f); got.Kind != KindIntro || got.Status != StatusSent || !got.Created.Equal(t0) {
 		t.Errorf("head changed with the bytes it came from: %+v", got)
 	}
 }

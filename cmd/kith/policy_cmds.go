@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/adrg/xdg"
+	"github.com/charmbracelet/x/ansi"
 
 	"kith/policy"
 	"kith/store"
@@ -133,7 +134,7 @@ func cmdCheck(e *env, args []string) error {
 		}
 		return levelExit(v.Level)
 	}
-	fmt.Fprintf(e.out, "%s (id %d) — %s\n", f.Name, f.ID, describe(req))
+	writeWrapped(e.out, "", fmt.Sprintf("%s (id %d) — %s", f.Name, f.ID, describe(req)), 80)
 	printVerdict(e.out, v)
 	return levelExit(v.Level)
 }
@@ -177,27 +178,31 @@ func padRight(s string, n int) string {
 	return s + strings.Repeat(" ", n-len(s))
 }
 
-// writeWrapped writes text after prefix, wrapping at width columns and
-// indenting continuation lines under the text.
+// writeWrapped writes text after prefix, wrapping at width terminal
+// cells and indenting continuation lines under the text.
 func writeWrapped(w io.Writer, prefix, text string, width int) {
-	indent := strings.Repeat(" ", len([]rune(prefix)))
-	avail := max(width-len([]rune(prefix)), 20)
-	line := prefix
+	pw := ansi.StringWidth(prefix)
+	indent := strings.Repeat(" ", pw)
+	avail := max(width-pw, 20)
+	var line strings.Builder
+	line.WriteString(prefix)
 	n := 0
 	for _, word := range strings.Fields(text) {
-		wl := len([]rune(word))
-		if n > 0 && n+1+wl > avail {
-			fmt.Fprintln(w, line)
-			line, n = indent, 0
+		ww := ansi.StringWidth(word)
+		if n > 0 && n+1+ww > avail {
+			fmt.Fprintln(w, line.String())
+			line.Reset()
+			line.WriteString(indent)
+			n = 0
 		}
 		if n > 0 {
-			line += " "
+			line.WriteByte(' ')
 			n++
 		}
-		line += word
-		n += wl
+		line.WriteString(word)
+		n += ww
 	}
-	fmt.Fprintln(w, line)
+	fmt.Fprintln(w, line.String())
 }
 
 // whoJSON is one row of `kith who --json`.

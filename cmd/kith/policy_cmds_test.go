@@ -170,7 +170,9 @@ func TestWhoTextFits80Columns(t *testing.T) {
 			t.Errorf("line is %d cells wide, want ≤ 80: %q", w, l)
 		}
 	}
-	out, _, _ = kith(t, db, "check", "林", "--kind", "referral")
+	out, _, _ = kith(t, db, "check", "Bartholomew", "--kind", "referral", "--sector", "aerospace", "--org", "The Very Long Organisation Name Ltd")
+	out2, _, _ := kith(t, db, "check", "林", "--kind", "referral")
+	out += out2
 	for _, l := range strings.Split(strings.TrimRight(out, "\n"), "\n") {
 		if w := ansi.StringWidth(l); w > 80 {
 			t.Errorf("check line is %d cells wide, want ≤ 80: %q", w, l)
@@ -244,5 +246,36 @@ func TestDraftUserTemplates(t *testing.T) {
 	_, errs, code = run("draft", "ana", "--kind", "chat")
 	if code != 1 || !strings.Contains(errs, filepath.Join(dir, "chat.tmpl")) {
 		t.Errorf("broken template: exit %d, stderr %q; want 1 naming the file", code, errs)
+	}
+}
+
+func TestWriteWrapped(t *testing.T) {
+	var b strings.Builder
+	writeWrapped(&b, "  code:  ", "one two three 美美美美 four five six seven eight nine ten eleven", 30)
+	// 21 cells after the prefix; each 美 is two cells wide.
+	want := "  code:  one two three\n         美美美美 four five\n         six seven eight nine\n         ten eleven\n"
+	if b.String() != want {
+		t.Errorf("writeWrapped =\n%q, want\n%q", b.String(), want)
+	}
+	b.Reset()
+	writeWrapped(&b, "", "", 80)
+	if b.String() != "\n" {
+		t.Errorf("writeWrapped(empty) = %q, want one newline", b.String())
+	}
+}
+
+func TestCheckPendingAsk(t *testing.T) {
+	db := tempDB(t)
+	mustKith(t, db, "add", "Ana Rossi")
+	mustKith(t, db, "ask", "ana", "--kind", "intro", "--at", "2026-11-05") // sent, no outcome, 20 days ago
+	out, _, code := kith(t, db, "check", "ana", "--kind", "chat")
+	if code != 3 || !strings.Contains(out, "pending:") || strings.Contains(out, "cooldown:") {
+		t.Errorf("unanswered ask of 20 days ago: exit %d, want 3 with pending only:\n%s", code, out)
+	}
+	mustKith(t, db, "add", "Bea Bianchi")
+	mustKith(t, db, "ask", "bea", "--kind", "intro", "--at", "2026-09-01") // sent, 85 days ago
+	out, _, code = kith(t, db, "check", "bea", "--kind", "chat")
+	if flat := strings.Join(strings.Fields(out), " "); code != 0 || !strings.Contains(flat, "CAUTION") || !strings.Contains(flat, "record what happened") {
+		t.Errorf("stale unanswered ask: exit %d, want 0, a caution to record the outcome:\n%s", code, out)
 	}
 }
