@@ -12,6 +12,9 @@ type dsPool struct{ d *dataset }
 // Len is the number of friends.
 func (p dsPool) Len() int { return p.d.len() }
 
+// Friend is friend i.
+func (p dsPool) Friend(i int) *store.Friend { return &p.d.friends[i] }
+
 // Subject is friend i with their history.
 func (p dsPool) Subject(i int) policy.Subject { return subjectOf(p.d, i) }
 
@@ -21,6 +24,9 @@ type friendsPool []store.Friend
 
 // Len is the number of friends.
 func (p friendsPool) Len() int { return len(p) }
+
+// Friend is friend i.
+func (p friendsPool) Friend(i int) *store.Friend { return &p[i] }
 
 // Subject is friend i alone.
 func (p friendsPool) Subject(i int) policy.Subject { return policy.Subject{Friend: &p[i]} }

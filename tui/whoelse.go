@@ -189,6 +189,9 @@ const expandMax = 20000
 // Len is the number of friends in the pool.
 func (p subPool) Len() int { return len(p.idx) }
 
+// Friend is the pool's i-th friend.
+func (p subPool) Friend(i int) *store.Friend { return &p.d.friends[p.idx[i]] }
+
 // Subject is the pool's i-th friend with their history.
 func (p subPool) Subject(i int) policy.Subject {
 	if p.subs != nil {
