@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"io/fs"
 	"strings"
 	"time"
 
@@ -20,6 +21,11 @@ type Options struct {
 	Now func() time.Time
 	// NoColor drops every colour (set it when NO_COLOR is set).
 	NoColor bool
+	// Templates is the user's draft template directory (kith/templates in
+	// the XDG config dir), nil for the built-in templates only.
+	Templates fs.FS
+	// Getenv reads the environment ($EDITOR, $VISUAL); nil reads none.
+	Getenv func(string) string
 	// WatchEvery is how often the database file is checked for writes by
 	// other processes; zero means once a second.
 	WatchEvery time.Duration
@@ -47,6 +53,8 @@ type Model struct {
 
 	flash    string
 	flashErr bool
+
+	due dueCount // the nudges' count in the header
 }
 
 // New returns the root model for o.
@@ -60,7 +68,11 @@ func New(o Options) *Model {
 	if o.WatchEvery <= 0 {
 		o.WatchEvery = time.Second
 	}
-	c := &common{st: o.Store, keys: DefaultKeyMap(), styles: NewStyles(true, o.NoColor), now: o.Now, judge: o.Judge}
+	if o.Getenv == nil {
+		o.Getenv = func(string) string { return "" }
+	}
+	c := &common{st: o.Store, keys: DefaultKeyMap(), styles: NewStyles(true, o.NoColor), now: o.Now, judge: o.Judge,
+		templates: o.Templates, getenv: o.Getenv}
 	m := &Model{c: c, noColor: o.NoColor, isDark: true, watchEvery: o.WatchEvery, help: help.New()}
 	m.help.Styles = c.styles.Help
 	m.home = newFriendsScreen(c)
@@ -109,9 +121,15 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case popMsg:
 		m.handlePop()
 		return m, nil
+	case replaceMsg:
+		m.handlePop()
+		return m, m.handlePush(pushMsg(msg))
 	case flashMsg:
 		m.flash, m.flashErr = msg.text, msg.err
 		return m, nil
+	case dueCountMsg:
+		m.handleDueCount(msg)
+		return m, m.broadcast(msg)
 	}
 	return m, m.broadcast(msg)
 }
@@ -201,7 +219,7 @@ func (m *Model) handleLoaded(msg loadedMsg) tea.Cmd {
 	if msg.seq == m.loadSeq {
 		m.loading = false
 	}
-	return cmd
+	return tea.Batch(cmd, dueCountCmd(msg.data, m.c.now()))
 }
 
 func (m *Model) handleStat(msg statMsg) tea.Cmd {
@@ -282,7 +300,7 @@ func (m *Model) render() string {
 func (m *Model) header() string {
 	s := m.c.styles
 	left := s.Header.Render("kith")
-	right := m.home.counts()
+	right := m.home.counts() + m.due.text()
 	if m.loadErr != nil {
 		right = s.FlashErr.Render("cannot read the database: " + clean(m.loadErr.Error()))
 	}

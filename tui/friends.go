@@ -547,8 +547,14 @@ func (f *friendsScreen) handleAction(msg tea.KeyPressMsg) tea.Cmd {
 		return push(newFriendForm(f.c, nil))
 	case key.Matches(msg, k.Profile):
 		return push(newProfileForm(f.c, f.d.profile))
+	case key.Matches(msg, k.Asks):
+		return push(newAsks(f.c, f.d))
+	case key.Matches(msg, k.WhoElse):
+		return f.whoElse(sel)
 	case sel < 0:
 		return nil
+	case key.Matches(msg, k.Compose):
+		return f.compose(sel)
 	case key.Matches(msg, k.Edit):
 		fr := f.d.friends[sel]
 		return push(newFriendForm(f.c, &fr))
@@ -748,11 +754,11 @@ func (f *friendsScreen) ShortHelp() []key.Binding {
 	case f.filtering:
 		return []key.Binding{withHelp(k.Open, "enter", "done"), withHelp(k.ClearFilter, "esc", "clear")}
 	case f.detailFull || f.focusDetail:
-		return []key.Binding{k.Back, withHelp(k.Down, "j/k", "scroll"), k.Edit, k.Favor, k.Archive, k.Help}
+		return []key.Binding{k.Back, withHelp(k.Down, "j/k", "scroll"), k.Compose, k.WhoElse, k.Edit, k.Favor, k.Archive, k.Help}
 	case f.d.len() == 0:
 		return []key.Binding{k.Add, k.Profile, k.Help, k.Quit}
 	}
-	return []key.Binding{k.Filter, k.Sort, k.Open, k.Add, k.Edit, k.Favor, k.Archive, k.Help, k.Quit}
+	return []key.Binding{k.Filter, k.Sort, k.Open, k.Compose, k.WhoElse, k.Asks, k.Add, k.Edit, k.Favor, k.Archive, k.Help, k.Quit}
 }
 
 // FullHelp is the `?` help.

@@ -84,7 +84,7 @@ func runPush(cmd tea.Cmd) []tea.Msg {
 			for _, c := range msg {
 				do(c)
 			}
-		case pushMsg, popMsg:
+		case pushMsg, popMsg, replaceMsg:
 			out = append(out, msg)
 		}
 	}

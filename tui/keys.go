@@ -11,9 +11,17 @@ type KeyMap struct {
 
 	Add, Edit, Favor, Profile, Archive, ShowArchived key.Binding
 
-	// Compose, WhoElse and Asks are reserved for the compose screens
-	// (issue 5); they are disabled until those screens exist.
+	// Compose opens the gate (kind picker) for a friend, WhoElse the
+	// ranked "who else can I ask", Asks the asks and what is due.
 	Compose, WhoElse, Asks key.Binding
+
+	// Compose pane: copy, edit in $EDITOR, mark as sent; the gate's
+	// override of a hold.
+	Copy, External, MarkSent, Override key.Binding
+
+	// Asks screen: set the outcome, mark a thank-you sent, cycle the
+	// status filter; Left/Right change a choice (kind, status).
+	Outcome, Thank, StatusFilter, Left, Right key.Binding
 
 	Help, Quit, ForceQuit key.Binding
 
@@ -48,6 +56,15 @@ func DefaultKeyMap() KeyMap {
 		Compose:      b([]string{"c"}, "c", "compose"),
 		WhoElse:      b([]string{"w"}, "w", "who else"),
 		Asks:         b([]string{"A"}, "A", "asks"),
+		Copy:         b([]string{"ctrl+y"}, "ctrl+y", "copy"),
+		External:     b([]string{"ctrl+e"}, "ctrl+e", "$EDITOR"),
+		MarkSent:     b([]string{"ctrl+o"}, "ctrl+o", "mark sent"),
+		Override:     b([]string{"O"}, "O", "ask anyway"),
+		Outcome:      b([]string{"o"}, "o", "outcome"),
+		Thank:        b([]string{"t"}, "t", "thanked"),
+		StatusFilter: b([]string{"s"}, "s", "status filter"),
+		Left:         b([]string{"left", "h"}, "←/→", "change"),
+		Right:        b([]string{"right", "l"}, "→", "change"),
 		Help:         b([]string{"?"}, "?", "help"),
 		Quit:         b([]string{"q"}, "q", "quit"),
 		ForceQuit:    b([]string{"ctrl+c"}, "ctrl+c", "quit"),
@@ -58,8 +75,5 @@ func DefaultKeyMap() KeyMap {
 		Yes:          b([]string{"y", "Y"}, "y", "yes"),
 		No:           b([]string{"n", "N", "esc"}, "n", "no"),
 	}
-	km.Compose.SetEnabled(false)
-	km.WhoElse.SetEnabled(false)
-	km.Asks.SetEnabled(false)
 	return km
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"io/fs"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -31,6 +32,9 @@ type common struct {
 	styles Styles
 	now    func() time.Time
 	judge  Judge
+
+	templates fs.FS               // the user's draft templates, nil for none
+	getenv    func(string) string // $EDITOR and $VISUAL
 }
 
 // pushMsg opens a screen on top of the active one.

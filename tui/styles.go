@@ -4,6 +4,7 @@ import (
 	"image/color"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
 )
@@ -53,6 +54,9 @@ type Styles struct {
 
 	Help  help.Styles
 	Input textinput.Styles
+	Area  textarea.Styles // the compose pane's body editor
+
+	Check, Miss lipgloss.Style // a checklist item met, missed
 }
 
 // NewStyles builds the Styles for a background (dark or light); noColor
@@ -121,6 +125,17 @@ func NewStyles(isDark, noColor bool) Styles {
 		st := textinput.StyleState{Text: plain, Placeholder: plain.Faint(true), Suggestion: plain.Faint(true), Prompt: plain}
 		s.Input.Focused, s.Input.Blurred = st, st
 		s.Input.Cursor.Color = nil
+	}
+	s.Area = textarea.DefaultStyles(isDark)
+	s.Area.Cursor.Blink = false
+	s.Check = fg(t.OK)
+	s.Miss = fg(t.Caution).Bold(true)
+	if noColor {
+		plain := lipgloss.NewStyle()
+		st := textarea.StyleState{Base: plain, Text: plain, LineNumber: plain, CursorLineNumber: plain, CursorLine: plain,
+			EndOfBuffer: plain, Placeholder: plain.Faint(true), Prompt: plain, Selection: plain.Reverse(true)}
+		s.Area.Focused, s.Area.Blurred = st, st
+		s.Area.Cursor.Color = nil
 	}
 	return s
 }

@@ -29,9 +29,11 @@ func runTUI(e *env) error {
 	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(180 << 20))
 	m := tui.New(tui.Options{
-		Store:   e.store,
-		Judge:   tui.PolicyJudge,
-		NoColor: e.getenv("NO_COLOR") != "",
+		Store:     e.store,
+		Judge:     tui.PolicyJudge,
+		NoColor:   e.getenv("NO_COLOR") != "",
+		Templates: dirFS(templateDir(e.getenv)),
+		Getenv:    e.getenv,
 	})
 	_, err := tea.NewProgram(m, tea.WithInput(in), tea.WithOutput(out)).Run()
 	return err

@@ -1,0 +1,165 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"kith/policy"
+	"kith/store"
+)
+
+// asksModel has four asks: Ada's draft, Bea's chat of 3 days ago, Cy's
+// intro of 10 days ago (follow up) and Dee's advice that helped 20 days
+// ago with no thank-you and no favor back.
+func asksModel(t testing.TB, w, h int) *Model {
+	fs, asks := composeFriends()
+	d10, d20, d25 := testNow.AddDate(0, 0, -10), testNow.AddDate(0, 0, -20), testNow.AddDate(0, 0, -25)
+	asks = append(asks,
+		store.Ask{FriendID: 1, Kind: store.KindIntro, Topic: "aerospace", Body: "Subject: hi\n\nHi Ada", Status: store.StatusDraft, Created: testNow.AddDate(0, 0, -1)},
+		store.Ask{FriendID: 3, Kind: store.KindIntro, Topic: "fintech people", Status: store.StatusSent, Created: d10, Sent: d10},
+		store.Ask{FriendID: 4, Kind: store.KindAdvice, Topic: "health startups", Status: store.StatusHelped, Created: d25, Sent: d25, Resolved: d20},
+	)
+	return storeModel(t, w, h, composeProfile(), fs, asks)
+}
+
+func openAsks(t testing.TB, m *Model) *asksScreen {
+	t.Helper()
+	follow(t, m, press(m, "A"))
+	as, ok := m.active().(*asksScreen)
+	if !ok {
+		t.Fatalf("A opened %T, want the Asks screen", m.active())
+	}
+	return as
+}
+
+func TestAsksNewestFirstAndNudges(t *testing.T) {
+	m := asksModel(t, 100, 30)
+	if !strings.Contains(lines(plain(m))[0], "3 due") {
+		t.Errorf("header %q does not count 3 nudges", lines(plain(m))[0])
+	}
+	as := openAsks(t, m)
+	var got []string
+	for _, i := range as.shown {
+		a, fr := as.head(&as.rows[i])
+		got = append(got, fr.Name+"/"+string(a.Status))
+	}
+	want := []string{"Ada Alvarez/draft", "Bea Bauer/sent", "Cy Chen/sent", "Dee Diaz/helped"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Fatalf("asks %v, want newest first %v", got, want)
+	}
+	kinds := map[policy.NudgeKind]bool{}
+	for _, n := range as.nudges {
+		kinds[n.Kind] = true
+	}
+	if len(as.nudges) != 3 || !kinds[policy.NudgeFollowUp] || !kinds[policy.NudgeThank] || !kinds[policy.NudgeHelpBack] {
+		t.Errorf("nudges %+v, want a follow-up, a thank-you and a help back", as.nudges)
+	}
+	view := plain(m)
+	for _, s := range []string{"follow up", "thank", "help back", "Due: 3 things"} {
+		if !strings.Contains(view, s) {
+			t.Errorf("the screen does not show %q:\n%s", s, view)
+		}
+	}
+	// the filter: due, then by status
+	press(m, "s")
+	if as.filterName() != "draft" || len(as.shown) != 1 {
+		t.Errorf("s: filter %s with %d asks, want draft with 1", as.filterName(), len(as.shown))
+	}
+	for as.filter != filterDue {
+		press(m, "s")
+	}
+	if len(as.shown) != 2 {
+		t.Errorf("due filter shows %d asks, want Cy's and Dee's", len(as.shown))
+	}
+}
+
+func TestAsksOutcomeAndThanks(t *testing.T) {
+	m := asksModel(t, 100, 30)
+	as := openAsks(t, m)
+	press(m, "j", "j") // Cy's intro
+	if a, _ := as.head(as.selected()); a.FriendID != 3 {
+		t.Fatalf("selected the ask of friend %d, want Cy", a.FriendID)
+	}
+	follow(t, m, press(m, "enter"))
+	if as.detail == nil || as.detail.Topic != "fintech people" || !strings.Contains(plain(m), "fintech people") {
+		t.Fatalf("enter did not show the ask in full:\n%s", plain(m))
+	}
+	press(m, "o")
+	if !as.picking || !as.Capturing() {
+		t.Fatal("o did not open the outcome picker")
+	}
+	typeText(m, "introduced me to Marco")
+	follow(t, m, press(m, "enter"))
+	settle(t, m, as)
+	asks := storedAsks(t, m, 3)
+	if asks[0].Status != store.StatusHelped || asks[0].Outcome != "introduced me to Marco" || !asks[0].Resolved.Equal(testNow) {
+		t.Fatalf("stored %+v, want helped now with the note", asks[0])
+	}
+	if as.picking {
+		t.Error("the picker stayed open")
+	}
+	// now a thank-you is due for Cy; t records it
+	if !as.dueHas(asks[0].ID, policy.NudgeThank) {
+		t.Errorf("no thank-you nudge for the helped ask: %+v", as.nudges)
+	}
+	follow(t, m, press(m, "t"))
+	settle(t, m, as)
+	asks = storedAsks(t, m, 3)
+	if !asks[0].Thanked.Equal(testNow) {
+		t.Fatalf("thanked %v, want now", asks[0].Thanked)
+	}
+	if as.dueHas(asks[0].ID, policy.NudgeThank) {
+		t.Error("the thank-you nudge stayed after t")
+	}
+	follow(t, m, press(m, "t"))
+	if !strings.Contains(as.err, "already thanked") {
+		t.Errorf("a second t: %q, want it refused", as.err)
+	}
+	// other outcomes: declined on Bea's chat
+	press(m, "esc", "k")
+	press(m, "o", "down")
+	follow(t, m, press(m, "enter"))
+	if a := storedAsks(t, m, 2); a[0].Status != store.StatusDeclined {
+		t.Errorf("Bea's ask is %s, want declined", a[0].Status)
+	}
+}
+
+func (as *asksScreen) dueHas(id uint64, k policy.NudgeKind) bool {
+	for _, n := range as.nudges {
+		if n.AskID == id && n.Kind == k {
+			return true
+		}
+	}
+	return false
+}
+
+func TestAskDetailScrolls(t *testing.T) {
+	fs, asks := composeFriends()
+	long := "Subject: a long one\n\n" + strings.Repeat("line\n", 60) + "the end"
+	asks = append(asks, store.Ask{FriendID: 1, Kind: store.KindChat, Body: long, Status: store.StatusSent, Created: testNow, Sent: testNow})
+	m := storeModel(t, 80, 24, composeProfile(), fs, asks)
+	as := openAsks(t, m)
+	follow(t, m, press(m, "enter"))
+	if as.detail == nil || strings.Contains(plain(m), "the end") {
+		t.Fatalf("the detail is not open or not cut:\n%s", plain(m))
+	}
+	press(m, "pgdown", "pgdown", "pgdown", "pgdown")
+	if !strings.Contains(plain(m), "the end") {
+		t.Errorf("paging down does not reach the end of the message:\n%s", plain(m))
+	}
+	if !strings.Contains(lines(plain(m))[1], "Your ask to Ada Alvarez") {
+		t.Errorf("the title scrolled away: %q", lines(plain(m))[1])
+	}
+}
+
+// settle builds the rows of the latest dataset, which the test runner's
+// depth limit may have left pending after a reload.
+func settle(t *testing.T, m *Model, as *asksScreen) {
+	t.Helper()
+	if as.rowsD != as.d {
+		follow(t, m, askRowsCmd(as.d))
+	}
+	if as.rowsD != as.d {
+		t.Fatal("the rows of the latest dataset were not built")
+	}
+}

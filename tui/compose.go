@@ -1,0 +1,816 @@
+package tui
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"kith/policy"
+	"kith/store"
+)
+
+// composeStage is what the compose pane is doing.
+type composeStage int
+
+const (
+	stageEdit  composeStage = iota // editing the request
+	stageBlurb                     // asking for the profile blurb first (an intro)
+	stageLeave                     // asking whether to save before leaving
+)
+
+// compose fields, in tab order.
+const (
+	fieldTopic = iota
+	fieldSubject
+	fieldBody
+	numComposeFields
+)
+
+// subjectPrefix heads a stored draft's body with its subject line, as
+// `kith draft` prints it.
+const subjectPrefix = "Subject: "
+
+// composeSavedMsg reports how saving the ask went.
+type composeSavedMsg struct {
+	cp    *composeScreen
+	ask   store.Ask
+	err   error
+	leave bool // leave the pane once saved
+}
+
+// blurbSavedMsg reports how saving the profile blurb went.
+type blurbSavedMsg struct {
+	cp      *composeScreen
+	profile store.Profile
+	err     error
+}
+
+// editorFileMsg: the body was written to path for $EDITOR.
+type editorFileMsg struct {
+	cp   *composeScreen
+	path string
+	err  error
+}
+
+// editorDoneMsg: the editor on path exited with err.
+type editorDoneMsg struct {
+	cp   *composeScreen
+	path string
+	err  error
+}
+
+// editorReadMsg carries the body read back from the editor's file.
+type editorReadMsg struct {
+	cp   *composeScreen
+	text string
+	err  error
+}
+
+// composeScreen is the compose pane: topic, subject and body prefilled
+// from policy.Draft, the verdict's cautions above, and a live checklist
+// of the rules from policy.Check beside (or under) the editor.
+type composeScreen struct {
+	c        *common
+	d        *dataset
+	friend   store.Friend
+	req      policy.Request
+	verd     policy.Verdict
+	override bool // a hold the user chose to ask through
+	profile  store.Profile
+
+	askID   uint64    // the saved ask this continues, 0 for a new one
+	created time.Time // when that ask was created
+
+	topic, subject textinput.Model
+	body           textarea.Model
+	blurb          textarea.Model
+	focus          int
+
+	// generated is the body as last drafted; while the body is unchanged
+	// from it, editing the topic drafts again.
+	generated string
+	draftErr  string
+
+	list    []policy.Reason // the rules for this request
+	missed  []bool          // parallel to list
+	checked string          // the body last checked
+
+	saved [numComposeFields]string // the values as last saved or opened
+	stage composeStage
+	busy  bool
+	err   string
+	w, h  int
+}
+
+// newCompose opens the compose pane for friend fi of d and request req
+// under verdict v (override: a hold asked through). draft, if not nil, is
+// a saved draft to continue.
+func newCompose(c *common, d *dataset, fi int, req policy.Request, v policy.Verdict, override bool, draft *store.Ask) *composeScreen {
+	cp := &composeScreen{c: c, d: d, friend: d.friends[fi], req: req, verd: v, override: override, profile: d.profile}
+	cp.topic = textinput.New()
+	cp.topic.Prompt = ""
+	cp.topic.Placeholder = "what it is about, e.g. your work at Acme"
+	cp.topic.CharLimit = 200
+	cp.topic.SetStyles(c.styles.Input)
+	cp.subject = textinput.New()
+	cp.subject.Prompt = ""
+	cp.subject.CharLimit = 300
+	cp.subject.SetStyles(c.styles.Input)
+	cp.body = newArea(c, "the request")
+	cp.blurb = newArea(c, "a few lines about you that they can paste into an introduction")
+	cp.list = policy.Checklist(req, v)
+	cp.missed = make([]bool, len(cp.list))
+
+	switch {
+	case draft != nil:
+		cp.askID, cp.created = draft.ID, draft.Created
+		subj, body := splitStored(draft.Body)
+		cp.topic.SetValue(draft.Topic)
+		cp.subject.SetValue(subj)
+		cp.body.SetValue(body)
+		cp.req.Topic = draft.Topic
+		cp.generated = "\x00" // the user's text: never redrafted
+	case req.Kind == store.KindIntro && strings.TrimSpace(cp.profile.Blurb) == "":
+		cp.topic.SetValue(req.Topic)
+		cp.stage = stageBlurb
+	default:
+		cp.topic.SetValue(req.Topic)
+		cp.redraft()
+	}
+	cp.body.MoveToBegin()
+	cp.markSaved()
+	cp.recheck()
+	return cp
+}
+
+func newArea(c *common, placeholder string) textarea.Model {
+	a := textarea.New()
+	a.ShowLineNumbers = false
+	a.Prompt = ""
+	a.Placeholder = placeholder
+	a.MaxHeight = 0
+	a.MaxContentHeight = 0
+	a.CharLimit = 20000
+	a.SetStyles(c.styles.Area)
+	return a
+}
+
+// splitStored splits a stored body into its subject line and the rest.
+func splitStored(s string) (subject, body string) {
+	if rest, ok := strings.CutPrefix(s, subjectPrefix); ok {
+		subject, body, _ = strings.Cut(rest, "\n")
+		return strings.TrimSpace(subject), strings.TrimLeft(body, "\n")
+	}
+	return "", s
+}
+
+// stored is the subject and body as an ask keeps them.
+func (cp *composeScreen) stored() string {
+	subj := strings.TrimSpace(cp.subject.Value())
+	if subj == "" {
+		return cp.body.Value()
+	}
+	return subjectPrefix + subj + "\n\n" + cp.body.Value()
+}
+
+// redraft fills subject and body from policy.Draft for the current topic.
+func (cp *composeScreen) redraft() {
+	cp.req.Topic = strings.TrimSpace(cp.topic.Value())
+	m, err := policy.Draft(cp.profile, &cp.friend, cp.req, cp.verd, cp.c.templates)
+	if err != nil {
+		cp.draftErr = err.Error()
+		return
+	}
+	cp.draftErr = ""
+	cp.subject.SetValue(m.Subject)
+	cp.body.SetValue(m.Body)
+	cp.body.MoveToBegin()
+	cp.generated = cp.body.Value()
+}
+
+// recheck runs policy.Check on the body if it changed since the last check.
+func (cp *composeScreen) recheck() {
+	b := cp.body.Value()
+	if b == cp.checked && cp.checked != "" {
+		return
+	}
+	cp.checked = b
+	missed := policy.Check(b, cp.req, cp.verd)
+	for i := range cp.missed {
+		cp.missed[i] = false
+	}
+	j := 0
+	for i, r := range cp.list {
+		if j < len(missed) && missed[j].Code == r.Code {
+			cp.missed[i] = true
+			j++
+		}
+	}
+}
+
+func (cp *composeScreen) values() [numComposeFields]string {
+	return [numComposeFields]string{cp.topic.Value(), cp.subject.Value(), cp.body.Value()}
+}
+
+func (cp *composeScreen) markSaved()    { cp.saved = cp.values() }
+func (cp *composeScreen) changed() bool { return cp.values() != cp.saved }
+
+// Init focuses the first field (the blurb when it is asked for first).
+func (cp *composeScreen) Init() tea.Cmd {
+	if cp.stage == stageBlurb {
+		return cp.blurb.Focus()
+	}
+	if cp.askID != 0 || cp.topic.Value() != "" {
+		return cp.setFocus(fieldBody)
+	}
+	return cp.setFocus(fieldTopic)
+}
+
+func (cp *composeScreen) setFocus(i int) tea.Cmd {
+	cp.focus = (i%numComposeFields + numComposeFields) % numComposeFields
+	cp.topic.Blur()
+	cp.subject.Blur()
+	cp.body.Blur()
+	switch cp.focus {
+	case fieldTopic:
+		return cp.topic.Focus()
+	case fieldSubject:
+		return cp.subject.Focus()
+	}
+	return cp.body.Focus()
+}
+
+// Capturing is true: the fields take every printable key.
+func (cp *composeScreen) Capturing() bool { return true }
+
+// Update handles keys and the results of commands.
+func (cp *composeScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		return cp, cp.handleKey(msg)
+	case composeSavedMsg:
+		if msg.cp == cp {
+			return cp, cp.handleSaved(msg)
+		}
+		return cp, nil
+	case blurbSavedMsg:
+		if msg.cp == cp {
+			return cp, cp.handleBlurbSaved(msg)
+		}
+		return cp, nil
+	case editorFileMsg:
+		if msg.cp == cp {
+			return cp, cp.handleEditorFile(msg)
+		}
+		return cp, nil
+	case editorDoneMsg:
+		if msg.cp == cp {
+			return cp, cp.handleEditorDone(msg)
+		}
+		return cp, nil
+	case editorReadMsg:
+		if msg.cp == cp {
+			return cp, cp.handleEditorRead(msg)
+		}
+		return cp, nil
+	case tea.PasteMsg:
+		return cp, cp.routeToField(msg)
+	}
+	return cp, nil
+}
+
+func (cp *composeScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := cp.c.keys
+	if cp.busy {
+		return nil
+	}
+	cp.err = ""
+	switch cp.stage {
+	case stageBlurb:
+		return cp.handleBlurbKey(msg)
+	case stageLeave:
+		switch {
+		case key.Matches(msg, k.Yes):
+			return cp.save(store.StatusDraft, true)
+		case msg.String() == "n" || msg.String() == "N":
+			return pop
+		case key.Matches(msg, k.Back):
+			cp.stage = stageEdit
+		}
+		return nil
+	}
+	switch {
+	case key.Matches(msg, k.Back):
+		if cp.changed() {
+			cp.stage = stageLeave
+			return nil
+		}
+		return pop
+	case key.Matches(msg, k.Save):
+		return cp.save(store.StatusDraft, false)
+	case key.Matches(msg, k.MarkSent):
+		return cp.save(store.StatusSent, true)
+	case key.Matches(msg, k.Copy):
+		return tea.Batch(tea.SetClipboard(cp.clipboardText()),
+			flash("Copied the subject and body to the clipboard (through the terminal, OSC 52).", false))
+	case key.Matches(msg, k.External):
+		return cp.startEditor()
+	case msg.String() == "tab":
+		return cp.setFocus(cp.focus + 1)
+	case msg.String() == "shift+tab":
+		return cp.setFocus(cp.focus - 1)
+	case msg.String() == "enter" && cp.focus != fieldBody:
+		return cp.setFocus(cp.focus + 1)
+	}
+	return cp.routeToField(msg)
+}
+
+// routeToField sends msg to the focused field and keeps the draft and the
+// checklist in step.
+func (cp *composeScreen) routeToField(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	switch cp.focus {
+	case fieldTopic:
+		before := cp.topic.Value()
+		cp.topic, cmd = cp.topic.Update(msg)
+		if cp.topic.Value() != before && cp.body.Value() == cp.generated {
+			cp.redraft()
+		}
+	case fieldSubject:
+		cp.subject, cmd = cp.subject.Update(msg)
+	default:
+		cp.body, cmd = cp.body.Update(msg)
+	}
+	cp.recheck()
+	return cmd
+}
+
+func (cp *composeScreen) handleBlurbKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := cp.c.keys
+	switch {
+	case key.Matches(msg, k.Save):
+		text := strings.TrimSpace(store.CleanText(cp.blurb.Value(), true))
+		if text == "" {
+			cp.err = "the blurb is empty: write a few lines about you, or press esc to go on without it"
+			return nil
+		}
+		p := cp.profile
+		p.Blurb = text
+		cp.busy = true
+		st, now := cp.c.st, cp.c.now()
+		return func() tea.Msg {
+			err := st.Batch(now, func(tx *store.Tx) error {
+				cur, err := tx.Profile()
+				if err != nil {
+					return err
+				}
+				cur.Blurb = text
+				p = cur
+				return tx.PutProfile(cur)
+			})
+			return blurbSavedMsg{cp: cp, profile: p, err: err}
+		}
+	case key.Matches(msg, k.Back):
+		cp.stage = stageEdit
+		cp.redraft()
+		cp.markSaved()
+		cp.recheck()
+		return cp.setFocus(fieldTopic)
+	}
+	var cmd tea.Cmd
+	cp.blurb, cmd = cp.blurb.Update(msg)
+	return cmd
+}
+
+func (cp *composeScreen) handleBlurbSaved(msg blurbSavedMsg) tea.Cmd {
+	cp.busy = false
+	if msg.err != nil {
+		cp.err = "cannot save the blurb: " + msg.err.Error()
+		return nil
+	}
+	cp.profile = msg.profile
+	cp.stage = stageEdit
+	cp.redraft()
+	cp.markSaved()
+	cp.recheck()
+	return tea.Batch(cp.setFocus(fieldTopic), reload, flash("Saved your blurb in the profile; it goes into every introduction.", false))
+}
+
+// clipboardText is what ctrl+y copies.
+func (cp *composeScreen) clipboardText() string { return cp.stored() }
+
+// save records the ask with status (draft, or sent now) in a command.
+func (cp *composeScreen) save(status store.Status, leave bool) tea.Cmd {
+	now := cp.c.now()
+	a := store.Ask{
+		ID: cp.askID, FriendID: cp.friend.ID, Kind: cp.req.Kind,
+		Topic:  store.CleanText(strings.TrimSpace(cp.topic.Value()), false),
+		Sector: cp.req.Sector, Org: cp.req.Org,
+		Body:   store.CleanText(cp.stored(), true),
+		Status: status, Created: cp.created,
+	}
+	if status == store.StatusSent {
+		a.Sent = now
+	}
+	cp.busy = true
+	st := cp.c.st
+	return func() tea.Msg {
+		err := st.Batch(now, func(tx *store.Tx) error {
+			if a.ID == 0 {
+				return tx.AddAsk(&a)
+			}
+			old, err := tx.Ask(a.ID)
+			if err != nil {
+				return err
+			}
+			if old.Status != store.StatusDraft {
+				return errors.New("this draft was marked " + string(old.Status) + " elsewhere; it was not changed")
+			}
+			a.Created = old.Created
+			return tx.PutAsk(&a)
+		})
+		return composeSavedMsg{cp: cp, ask: a, err: err, leave: leave}
+	}
+}
+
+func (cp *composeScreen) handleSaved(msg composeSavedMsg) tea.Cmd {
+	cp.busy = false
+	if msg.err != nil {
+		cp.err = "not saved: " + msg.err.Error()
+		cp.stage = stageEdit
+		return nil
+	}
+	cp.askID, cp.created = msg.ask.ID, msg.ask.Created
+	cp.markSaved()
+	name := clean(policy.FirstName(&cp.friend))
+	if msg.ask.Status == store.StatusSent {
+		return tea.Batch(pop, reload, func() tea.Msg { return selectMsg{id: cp.friend.ID} },
+			flash("Marked your "+string(cp.req.Kind)+" ask to "+name+" as sent; A shows it, and kith will nudge a follow-up in 7 days.", false))
+	}
+	if msg.leave {
+		return tea.Batch(pop, reload, flash("Saved the draft to "+name+"; c on "+name+" continues it.", false))
+	}
+	return tea.Batch(reload, flash("Saved the draft to "+name+".", false))
+}
+
+// editorName is the user's editor command, "" when none is set.
+func (cp *composeScreen) editorName() string {
+	if e := strings.TrimSpace(cp.c.getenv("VISUAL")); e != "" {
+		return e
+	}
+	return strings.TrimSpace(cp.c.getenv("EDITOR"))
+}
+
+// startEditor writes the body to a private temporary file (in a command).
+func (cp *composeScreen) startEditor() tea.Cmd {
+	if cp.editorName() == "" {
+		return flash("No editor: set $EDITOR (e.g. export EDITOR=nano) to edit the body there. The draft is unchanged.", true)
+	}
+	body := cp.body.Value()
+	return func() tea.Msg {
+		f, err := os.CreateTemp("", "kith-draft-*.txt")
+		if err != nil {
+			return editorFileMsg{cp: cp, err: err}
+		}
+		path := f.Name()
+		err = f.Chmod(0o600)
+		if err == nil {
+			_, err = f.WriteString(body)
+		}
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			os.Remove(path)
+			return editorFileMsg{cp: cp, err: err}
+		}
+		return editorFileMsg{cp: cp, path: path}
+	}
+}
+
+func (cp *composeScreen) handleEditorFile(msg editorFileMsg) tea.Cmd {
+	if msg.err != nil {
+		return flash("Cannot write a temporary file for the editor: "+msg.err.Error()+". The draft is unchanged.", true)
+	}
+	parts := strings.Fields(cp.editorName())
+	if len(parts) == 0 {
+		return removeCmd(msg.path)
+	}
+	cmd := exec.Command(parts[0], append(parts[1:], msg.path)...)
+	path := msg.path
+	return tea.ExecProcess(cmd, func(err error) tea.Msg { return editorDoneMsg{cp: cp, path: path, err: err} })
+}
+
+func (cp *composeScreen) handleEditorDone(msg editorDoneMsg) tea.Cmd {
+	if msg.err != nil {
+		return tea.Batch(removeCmd(msg.path),
+			flash("The editor ("+cp.editorName()+") failed: "+msg.err.Error()+". The draft is unchanged; check $EDITOR.", true))
+	}
+	path := msg.path
+	return func() tea.Msg {
+		b, err := os.ReadFile(path)
+		os.Remove(path)
+		return editorReadMsg{cp: cp, text: string(b), err: err}
+	}
+}
+
+func (cp *composeScreen) handleEditorRead(msg editorReadMsg) tea.Cmd {
+	if msg.err != nil {
+		return flash("Cannot read the edited body back: "+msg.err.Error()+". The draft is unchanged.", true)
+	}
+	text := strings.TrimRight(store.CleanText(msg.text, true), "\n")
+	cp.body.SetValue(text)
+	cp.body.MoveToBegin()
+	cp.recheck()
+	return tea.Batch(cp.setFocus(fieldBody), flash("Read the body back from the editor.", false))
+}
+
+func removeCmd(path string) tea.Cmd {
+	return func() tea.Msg {
+		os.Remove(path)
+		return nil
+	}
+}
+
+// ----- layout -----
+
+// checkWidth is the width of the checklist beside the editor.
+const checkWidth = 34
+
+func (cp *composeScreen) beside() bool { return cp.w >= wideWidth }
+
+// SetSize sets the pane's size and the editor's.
+func (cp *composeScreen) SetSize(w, h int) {
+	cp.w, cp.h = max(w, 0), max(h, 0)
+	ew := cp.editorWidth()
+	cp.topic.SetWidth(max(ew-labelW-1, 1))
+	cp.subject.SetWidth(max(ew-labelW-1, 1))
+	cp.body.SetWidth(max(ew, 1))
+	cp.body.SetHeight(max(cp.bodyHeight(), 1))
+	cp.blurb.SetWidth(max(min(cp.w, 80), 1))
+	cp.blurb.SetHeight(max(min(cp.h-6, 8), 1))
+}
+
+const labelW = 8
+
+func (cp *composeScreen) editorWidth() int {
+	if cp.beside() {
+		return max(cp.w-checkWidth-2, 1)
+	}
+	return cp.w
+}
+
+// cautionLines are the verdict's reasons shown above the editor, wrapped
+// while they fit in a fifth of the pane, else one line each.
+func (cp *composeScreen) cautionLines(w int) []string {
+	s := cp.c.styles
+	type item struct {
+		st   lipgloss.Style
+		mark string
+		text string
+	}
+	var items []item
+	if cp.override {
+		items = append(items, item{s.badge("hold"), "", "You chose to ask anyway: the draft says you know you have been asking a lot."})
+	}
+	for _, r := range cp.verd.Reasons {
+		items = append(items, item{s.badge(levelOf(r.Code)), "! ", clean(r.Message)})
+	}
+	if cp.draftErr != "" {
+		items = append(items, item{s.FieldErr, "", clean(cp.draftErr)})
+	}
+	limit := max(cp.h/5, 1)
+	var out []string
+	for _, it := range items {
+		for j, l := range wrap(it.text, max(w-len(it.mark), 1)) {
+			p := strings.Repeat(" ", len(it.mark))
+			if j == 0 {
+				p = it.mark
+			}
+			out = append(out, it.st.Render(p)+l)
+		}
+	}
+	if len(out) <= limit {
+		return out
+	}
+	out = out[:0]
+	for _, it := range items {
+		out = append(out, it.st.Render(it.mark)+trunc(it.text, max(w-len(it.mark), 1)))
+	}
+	if len(out) > limit {
+		out = out[:limit]
+	}
+	return out
+}
+
+// underLines is how many lines the checklist takes under the editor.
+func (cp *composeScreen) underLines() int {
+	if cp.beside() {
+		return 0
+	}
+	return 2
+}
+
+// bodyHeight is what is left for the body editor: title, cautions, topic,
+// subject, a rule, the checklist under it when narrow, the status line.
+func (cp *composeScreen) bodyHeight() int {
+	return cp.h - 1 - len(cp.cautionLines(cp.editorWidth())) - 3 - cp.underLines() - 1
+}
+
+// View renders the pane.
+func (cp *composeScreen) View() string {
+	if cp.w <= 0 || cp.h <= 0 {
+		return ""
+	}
+	if cp.stage == stageBlurb {
+		return cp.blurbView()
+	}
+	s := cp.c.styles
+	ew := cp.editorWidth()
+	var left []string
+	who := clean(cp.friend.Name)
+	if cp.friend.Org != "" {
+		who += " (" + clean(cp.friend.Org) + ")"
+	}
+	right := verdictLine(cp.verd)
+	title := s.PaneTitle.Render(trunc("Ask "+who+" for "+article(cp.req.Kind), max(cp.w-len(right)-2, 1)))
+	left = append(left, title)
+	cautions := cp.cautionLines(ew)
+	left = append(left, cautions...)
+	label := func(i int, name string) string {
+		st := s.FieldLabel
+		if cp.focus == i {
+			st = s.FieldLabelFocused
+		}
+		return st.Render(fit(name, labelW))
+	}
+	left = append(left, label(fieldTopic, "Topic")+" "+cp.topic.View())
+	left = append(left, label(fieldSubject, "Subject")+" "+cp.subject.View())
+	rule := "Body"
+	if cp.focus == fieldBody {
+		left = append(left, s.FieldLabelFocused.Render(rule)+s.Border.Render(" "+strings.Repeat("─", max(ew-len(rule)-1, 0))))
+	} else {
+		left = append(left, s.FieldLabel.Render(rule)+s.Border.Render(" "+strings.Repeat("─", max(ew-len(rule)-1, 0))))
+	}
+	bh := max(cp.bodyHeight(), 0)
+	if bh > 0 {
+		left = append(left, clip(cp.body.View(), ew, bh))
+	}
+	if !cp.beside() {
+		left = append(left, cp.checkUnder(ew)...)
+	}
+	left = append(left, cp.statusLine(ew))
+	block := clip(strings.Join(left, "\n"), ew, cp.h)
+	if !cp.beside() {
+		// the title's verdict on the right
+		ls := strings.Split(block, "\n")
+		ls[0] = clip(title+strings.Repeat(" ", max(cp.w-ansi.StringWidth(title)-len(right), 1))+s.badge(cp.verd.Level.String()).Render(right), cp.w, 1)
+		return strings.Join(ls, "\n")
+	}
+	side := cp.checkBeside(checkWidth)
+	side[0] = s.badge(cp.verd.Level.String()).Render(fit(right, checkWidth))
+	sideBlock := clip(strings.Join(side, "\n"), checkWidth, cp.h)
+	ls, rs := strings.Split(block, "\n"), strings.Split(sideBlock, "\n")
+	var b strings.Builder
+	for i := range ls {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(ls[i])
+		b.WriteString(s.Border.Render(" │"))
+		b.WriteString(rs[i])
+	}
+	return b.String()
+}
+
+// checkLabel is a checklist item's short name.
+func checkLabel(code string) string {
+	switch code {
+	case policy.CheckIntent:
+		return "intent stated"
+	case policy.CheckAcknowledge:
+		return "frequency acknowledged"
+	case policy.CheckBlurb:
+		return "blurb included"
+	case policy.CheckQuestions:
+		return "questions included"
+	case policy.CheckOut:
+		return "an out given"
+	case policy.CheckHelpBack:
+		return "help offered back"
+	case policy.CheckPlaceholder:
+		return "placeholders filled"
+	}
+	return code
+}
+
+// checkBeside is the checklist as a column: a line for the verdict (the
+// caller fills it), the items, and what a missed item asks for.
+func (cp *composeScreen) checkBeside(w int) []string {
+	s := cp.c.styles
+	out := []string{"", s.Section.Render("Checklist")}
+	for i, r := range cp.list {
+		if cp.missed[i] {
+			out = append(out, s.Miss.Render("✗ ")+trunc(checkLabel(r.Code), w-2))
+			for _, l := range wrap(r.Message, max(w-2, 1)) {
+				out = append(out, "  "+s.Dim.Render(l))
+			}
+		} else {
+			out = append(out, s.Check.Render("✓ ")+trunc(checkLabel(r.Code), w-2))
+		}
+	}
+	n := 0
+	for _, m := range cp.missed {
+		if m {
+			n++
+		}
+	}
+	out = append(out, "")
+	if n == 0 {
+		out = append(out, s.Check.Render(trunc("Every rule is followed.", w)))
+	} else {
+		out = append(out, s.Dim.Render(trunc("Missed items do not stop you.", w)))
+	}
+	return out
+}
+
+// checkUnder is the checklist in two lines under the editor: the items,
+// then what the first missed one asks for.
+func (cp *composeScreen) checkUnder(w int) []string {
+	s := cp.c.styles
+	var items []string
+	first := -1
+	for i, r := range cp.list {
+		if cp.missed[i] {
+			items = append(items, s.Miss.Render("✗")+checkLabel(r.Code))
+			if first < 0 {
+				first = i
+			}
+		} else {
+			items = append(items, s.Check.Render("✓")+checkLabel(r.Code))
+		}
+	}
+	second := s.Check.Render("Every rule is followed.")
+	if first >= 0 {
+		second = s.Dim.Render(cp.list[first].Message)
+	}
+	return []string{trunc(strings.Join(items, " "), w), trunc(second, w)}
+}
+
+func (cp *composeScreen) statusLine(w int) string {
+	s := cp.c.styles
+	switch {
+	case cp.busy:
+		return s.FormHint.Render(trunc("saving…", w))
+	case cp.err != "":
+		return s.FieldErr.Render(trunc(clean(cp.err), w))
+	case cp.stage == stageLeave:
+		return s.Miss.Render(trunc("Save this draft before leaving? y save · n discard · esc keep editing", w))
+	case cp.askID != 0 && !cp.changed():
+		return s.Dim.Render(trunc("Saved as a draft.", w))
+	case cp.askID != 0:
+		return s.Dim.Render(trunc("Changed since saved.", w))
+	}
+	return ""
+}
+
+func (cp *composeScreen) blurbView() string {
+	s := cp.c.styles
+	w := cp.w
+	out := []string{s.PaneTitle.Render(trunc("First, a few lines about you", w)), ""}
+	out = append(out, wrap("An introduction needs a short paragraph about you that "+clean(policy.FirstName(&cp.friend))+
+		" can paste into the intro email (rule 3: do the legwork). kith keeps it in your profile for every intro.", w)...)
+	out = append(out, "", cp.blurb.View(), "")
+	if cp.err != "" {
+		out = append(out, s.FieldErr.Render(trunc(clean(cp.err), w)))
+	}
+	out = append(out, wrapStyled(s.FormHint, "ctrl+s saves it and drafts the intro · esc goes on without it (the draft keeps a placeholder)", w)...)
+	return strings.Join(out, "\n")
+}
+
+// ShortHelp is the footer's help.
+func (cp *composeScreen) ShortHelp() []key.Binding {
+	k := cp.c.keys
+	switch cp.stage {
+	case stageBlurb:
+		return []key.Binding{withHelp(k.Save, "ctrl+s", "save blurb"), withHelp(k.Back, "esc", "skip")}
+	case stageLeave:
+		return []key.Binding{withHelp(k.Yes, "y", "save"), withHelp(k.No, "n", "discard"), withHelp(k.Back, "esc", "keep editing")}
+	}
+	return []key.Binding{withHelp(k.NextField, "tab", "field"), k.Save, k.Copy, k.External, k.MarkSent, k.Back}
+}
+
+// FullHelp is the `?` help.
+func (cp *composeScreen) FullHelp() [][]key.Binding {
+	k := cp.c.keys
+	return [][]key.Binding{{k.NextField, k.PrevField}, {k.Save, k.Copy, k.External, k.MarkSent, k.Back}}
+}

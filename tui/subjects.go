@@ -1,0 +1,43 @@
+package tui
+
+import (
+	"kith/policy"
+	"kith/store"
+)
+
+// dsPool is a policy.Pool over a dataset: its friends with their ask and
+// favor heads, which is all Evaluate and Rank read.
+type dsPool struct{ d *dataset }
+
+// Len is the number of friends.
+func (p dsPool) Len() int { return p.d.len() }
+
+// Friend is friend i.
+func (p dsPool) Friend(i int) *store.Friend { return &p.d.friends[i] }
+
+// Subject is friend i with their history.
+func (p dsPool) Subject(i int) policy.Subject { return subjectOf(p.d, i) }
+
+// friendsPool is a policy.Pool of friends without history, for
+// policy.SoleContact, which asks only where each friend is.
+type friendsPool []store.Friend
+
+// Len is the number of friends.
+func (p friendsPool) Len() int { return len(p) }
+
+// Friend is friend i.
+func (p friendsPool) Friend(i int) *store.Friend { return &p[i] }
+
+// Subject is friend i alone.
+func (p friendsPool) Subject(i int) policy.Subject { return policy.Subject{Friend: &p[i]} }
+
+// subjectOf is friend i of d with their history heads.
+func subjectOf(d *dataset, i int) policy.Subject {
+	return policy.Subject{Friend: &d.friends[i], Asks: d.asksOf(i), Favors: d.favorsOf(i)}
+}
+
+// levelWord is a level as the badges name it.
+func levelWord(l policy.Level) string { return l.String() }
+
+// verdictLine is a level with its score, e.g. "caution 55".
+func verdictLine(v policy.Verdict) string { return v.Level.String() + " " + itoa(v.Score) }

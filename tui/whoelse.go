@@ -1,0 +1,511 @@
+package tui
+
+import (
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"kith/policy"
+	"kith/store"
+)
+
+// whoLimit is how many candidates the list keeps.
+const whoLimit = 500
+
+// rankDelay is how long the need must rest before it is ranked again,
+// so typing a word ranks once, not once per letter.
+const rankDelay = 40 * time.Millisecond
+
+// rankWantMsg fires rankDelay after an edit of need number seq.
+type rankWantMsg struct {
+	ws  *whoElseScreen
+	seq uint64
+}
+
+// rankedMsg carries a ranking for need number seq of a who-else screen.
+type rankedMsg struct {
+	ws    *whoElseScreen
+	seq   uint64
+	d     *dataset
+	cands []policy.Candidate
+}
+
+// need fields, in tab order; the list comes after them.
+const (
+	needKind = iota
+	needSector
+	needOrg
+	needKeywords
+	needList
+)
+
+// whoElseScreen answers "who else can I ask": a need form (kind, sector,
+// organisation, keywords) and the friends policy.Rank puts first for it,
+// re-ranked in a command as the need is edited.
+type whoElseScreen struct {
+	c       *common
+	d       *dataset
+	kinds   []store.Kind
+	kind    int
+	inputs  [3]textinput.Model // sector, org, keywords
+	focus   int
+	exclude uint64 // the friend we came from, 0 for none
+
+	ix      *needIndex // for ws.d
+	seq     uint64     // the last ranking asked for
+	applied uint64     // the ranking shown
+	cands   []policy.Candidate
+	ranking bool
+
+	cursor, offset int
+	w, h           int
+}
+
+// newWhoElse opens who else for need, leaving out friend exclude.
+func newWhoElse(c *common, d *dataset, need policy.Request, exclude uint64) *whoElseScreen {
+	ws := &whoElseScreen{c: c, d: d, ix: &needIndex{}, kinds: store.Kinds(), exclude: exclude, focus: needList}
+	if i := slices.Index(ws.kinds, need.Kind); i >= 0 {
+		ws.kind = i
+	}
+	vals := [3]string{need.Sector, need.Org, strings.Join(need.Keywords, " ")}
+	holders := [3]string{"e.g. fintech", "e.g. Acme", "words to look for in roles and notes"}
+	for i := range ws.inputs {
+		in := textinput.New()
+		in.Prompt = ""
+		in.CharLimit = 200
+		in.Placeholder = holders[i]
+		in.SetValue(vals[i])
+		in.SetStyles(c.styles.Input)
+		ws.inputs[i] = in
+	}
+	return ws
+}
+
+// request is the need as a policy request.
+func (ws *whoElseScreen) request() policy.Request {
+	return policy.Request{
+		Kind:     ws.kinds[ws.kind],
+		Sector:   strings.ToLower(strings.TrimSpace(ws.inputs[0].Value())),
+		Org:      strings.TrimSpace(ws.inputs[1].Value()),
+		Keywords: strings.Fields(ws.inputs[2].Value()),
+	}
+}
+
+// Init ranks for the need as prefilled.
+func (ws *whoElseScreen) Init() tea.Cmd {
+	ws.seq++
+	return ws.rankNow()
+}
+
+// rank asks for a ranking of the current need once it rests for
+// rankDelay; a newer edit makes the pending one moot.
+func (ws *whoElseScreen) rank() tea.Cmd {
+	ws.seq++
+	ws.ranking = true
+	seq := ws.seq
+	return tea.Tick(rankDelay, func(time.Time) tea.Msg { return rankWantMsg{ws: ws, seq: seq} })
+}
+
+// rankNow ranks need number ws.seq in a command.
+func (ws *whoElseScreen) rankNow() tea.Cmd {
+	ws.ranking = true
+	seq, d, ix, req := ws.seq, ws.d, ws.ix, ws.request()
+	set, now, ex := d.profile.Settings, ws.c.now(), ws.exclude
+	return func() tea.Msg {
+		return rankedMsg{ws: ws, seq: seq, d: d, cands: rankNeed(d, ix, req, set, now, ex)}
+	}
+}
+
+// rankNeed ranks d's friends for req. A request that targets something
+// is ranked over the friends whose words contain a target (see
+// needIndex.pool); one that targets nothing, over everyone.
+func rankNeed(d *dataset, ix *needIndex, req policy.Request, set store.Settings, now time.Time, exclude uint64) []policy.Candidate {
+	var pool policy.Pool = dsPool{d}
+	sub, targeted := ix.pool(d, req)
+	if targeted {
+		pool = sub
+	}
+	cands := policy.Rank(req, pool, set, now, policy.RankOptions{Limit: whoLimit, Exclude: exclude})
+	if targeted {
+		for i := range cands {
+			cands[i].Index = int(sub.idx[cands[i].Index])
+		}
+	}
+	return cands
+}
+
+// needIndex is, per dataset, each friend's organisation, sectors, role
+// and notes lower-cased in one string, built once on first use (by
+// whichever ranking command comes first).
+type needIndex struct {
+	once sync.Once
+	hay  []string
+
+	mu       sync.Mutex
+	lastKey  string  // the target words of the last pool
+	lastPool subPool // reused while the words stay (a new kind, say)
+}
+
+func (ix *needIndex) build(d *dataset) {
+	ix.once.Do(func() {
+		ix.hay = make([]string, d.len())
+		var b strings.Builder
+		for i := range d.friends {
+			f := &d.friends[i]
+			b.Reset()
+			b.WriteString(f.Org)
+			for _, s := range f.Sectors {
+				b.WriteByte(0)
+				b.WriteString(s)
+			}
+			b.WriteByte(0)
+			b.WriteString(f.Role)
+			b.WriteByte(0)
+			b.WriteString(f.Notes)
+			ix.hay[i] = strings.ToLower(b.String())
+		}
+	})
+}
+
+// subPool is a policy.Pool over some of a dataset's friends. Rank reads
+// each subject two or three times; when the pool is small enough its
+// subjects are expanded once, their ask heads in one buffer.
+type subPool struct {
+	d    *dataset
+	idx  []int32
+	subs []policy.Subject // nil: expanded on each call
+}
+
+// expandMax is the largest pool whose subjects are expanded once and
+// kept while the need's words stay the same (about 20,000 friends and
+// their ask heads: tens of MB at most).
+const expandMax = 20000
+
+// Len is the number of friends in the pool.
+func (p subPool) Len() int { return len(p.idx) }
+
+// Friend is the pool's i-th friend.
+func (p subPool) Friend(i int) *store.Friend { return &p.d.friends[p.idx[i]] }
+
+// Subject is the pool's i-th friend with their history.
+func (p subPool) Subject(i int) policy.Subject {
+	if p.subs != nil {
+		return p.subs[i]
+	}
+	return subjectOf(p.d, int(p.idx[i]))
+}
+
+// expand fills p.subs, each subject's asks expanded once, into chunks
+// shared by many friends rather than one allocation each.
+func (p *subPool) expand() {
+	p.subs = make([]policy.Subject, len(p.idx))
+	chunkLen := 256 // doubles up to 8192 asks a chunk
+	var chunk []store.Ask
+	for j, i := range p.idx {
+		free := chunk[len(chunk):cap(chunk)]
+		got := p.d.appendAsks(free[:0], int(i))
+		if len(got) <= cap(free) { // written in place
+			chunk = chunk[:len(chunk)+len(got)]
+		} else if cap(chunk)-len(chunk) < chunkLen/8 {
+			chunk = make([]store.Ask, 0, chunkLen)
+			chunkLen = min(chunkLen*2, 8192)
+		}
+		p.subs[j] = policy.Subject{Friend: &p.d.friends[i], Asks: got[:len(got):len(got)], Favors: p.d.favorsOf(int(i))}
+	}
+}
+
+// pool returns the friends who may fit req: those whose organisation,
+// sectors, role or notes contain, ignoring case, the targeted
+// organisation, the sector or a keyword. policy.Rank scores relevance
+// only from those fields, by equality or containment, so this never
+// leaves out a friend it would rank; it only spares Rank from expanding
+// the history of friends who cannot fit. targeted is false when req
+// targets nothing (every friend fits).
+func (ix *needIndex) pool(d *dataset, req policy.Request) (p subPool, targeted bool) {
+	var words []string
+	for _, w := range append([]string{req.Org, req.Sector}, req.Keywords...) {
+		if w = strings.ToLower(strings.TrimSpace(w)); w != "" {
+			words = append(words, w)
+		}
+	}
+	if len(words) == 0 {
+		return subPool{}, false
+	}
+	key := strings.Join(words, "\x00")
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.lastKey == key && ix.lastPool.d == d {
+		return ix.lastPool, true
+	}
+	ix.build(d)
+	p = subPool{d: d}
+	for i, h := range ix.hay {
+		for _, w := range words {
+			if strings.Contains(h, w) {
+				p.idx = append(p.idx, int32(i))
+				break
+			}
+		}
+	}
+	if len(p.idx) <= expandMax {
+		p.expand()
+	}
+	ix.lastKey, ix.lastPool = key, p
+	return p, true
+}
+
+// SetSize sets the screen's size.
+func (ws *whoElseScreen) SetSize(w, h int) {
+	ws.w, ws.h = max(w, 0), max(h, 0)
+	for i := range ws.inputs {
+		ws.inputs[i].SetWidth(max(ws.w-labelWidth-1, 1))
+	}
+	ws.scroll()
+}
+
+// Capturing is true while a text field of the need has the focus.
+func (ws *whoElseScreen) Capturing() bool { return ws.focus > needKind && ws.focus < needList }
+
+// Update handles keys, rankings and reloads.
+func (ws *whoElseScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		return ws, ws.handleKey(msg)
+	case rankWantMsg:
+		if msg.ws == ws && msg.seq == ws.seq {
+			return ws, ws.rankNow()
+		}
+		return ws, nil
+	case rankedMsg:
+		if msg.ws == ws && msg.seq > ws.applied && msg.d == ws.d {
+			ws.applied = msg.seq
+			ws.cands = msg.cands
+			ws.ranking = msg.seq != ws.seq
+			ws.cursor = min(ws.cursor, max(len(ws.cands)-1, 0))
+			ws.scroll()
+		}
+		return ws, nil
+	case dataMsg:
+		if msg.d.partial {
+			return ws, nil
+		}
+		ws.d, ws.ix = msg.d, &needIndex{}
+		ws.seq++
+		return ws, ws.rankNow()
+	case tea.PasteMsg:
+		if ws.Capturing() {
+			return ws, ws.edit(msg)
+		}
+	}
+	return ws, nil
+}
+
+func (ws *whoElseScreen) setFocus(i int) tea.Cmd {
+	ws.focus = (i%(needList+1) + needList + 1) % (needList + 1)
+	var cmd tea.Cmd
+	for j := range ws.inputs {
+		if j+needSector == ws.focus {
+			cmd = ws.inputs[j].Focus()
+		} else {
+			ws.inputs[j].Blur()
+		}
+	}
+	return cmd
+}
+
+func (ws *whoElseScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := ws.c.keys
+	switch msg.String() {
+	case "tab":
+		return ws.setFocus(ws.focus + 1)
+	case "shift+tab":
+		return ws.setFocus(ws.focus - 1)
+	}
+	if ws.focus != needList {
+		switch {
+		case key.Matches(msg, k.Back), msg.String() == "enter":
+			return ws.setFocus(needList)
+		case ws.focus == needKind && key.Matches(msg, k.Left):
+			ws.kind = (ws.kind + len(ws.kinds) - 1) % len(ws.kinds)
+			return ws.rank()
+		case ws.focus == needKind && (key.Matches(msg, k.Right) || msg.String() == "space"):
+			ws.kind = (ws.kind + 1) % len(ws.kinds)
+			return ws.rank()
+		case ws.focus == needKind && key.Matches(msg, k.Down):
+			return ws.setFocus(needSector)
+		case ws.focus == needKind:
+			return nil
+		}
+		return ws.edit(msg)
+	}
+	switch {
+	case key.Matches(msg, k.Back):
+		return pop
+	case key.Matches(msg, k.Up):
+		ws.move(-1)
+	case key.Matches(msg, k.Down):
+		ws.move(1)
+	case key.Matches(msg, k.PageUp):
+		ws.move(-max(ws.listRows()-1, 1))
+	case key.Matches(msg, k.PageDown):
+		ws.move(max(ws.listRows()-1, 1))
+	case key.Matches(msg, k.Top):
+		ws.move(-len(ws.cands))
+	case key.Matches(msg, k.Bottom):
+		ws.move(len(ws.cands))
+	case key.Matches(msg, k.Open), key.Matches(msg, k.Compose):
+		if ws.cursor < len(ws.cands) {
+			fi := ws.cands[ws.cursor].Index
+			if fi >= 0 && fi < ws.d.len() {
+				g := newGate(ws.c, ws.d, fi)
+				g.fromWho = true
+				g.cursor = ws.kind // the kind asked for here
+				return push(g)
+			}
+		}
+	case key.Matches(msg, k.Filter):
+		return ws.setFocus(needSector)
+	}
+	return nil
+}
+
+// edit types into the focused need field and re-ranks if it changed.
+func (ws *whoElseScreen) edit(msg tea.Msg) tea.Cmd {
+	i := ws.focus - needSector
+	if i < 0 || i >= len(ws.inputs) {
+		return nil
+	}
+	before := ws.inputs[i].Value()
+	var cmd tea.Cmd
+	ws.inputs[i], cmd = ws.inputs[i].Update(msg)
+	if ws.inputs[i].Value() != before {
+		ws.cursor, ws.offset = 0, 0
+		return tea.Batch(cmd, ws.rank())
+	}
+	return cmd
+}
+
+func (ws *whoElseScreen) move(delta int) {
+	ws.cursor = max(min(ws.cursor+delta, len(ws.cands)-1), 0)
+	ws.scroll()
+}
+
+// formLines is the title, the four need fields and the status line.
+const formLines = 6
+
+func (ws *whoElseScreen) listRows() int { return max(ws.h-formLines-1, 0) }
+
+func (ws *whoElseScreen) scroll() {
+	n := ws.listRows()
+	if n <= 0 {
+		ws.offset = 0
+		return
+	}
+	if ws.cursor < ws.offset {
+		ws.offset = ws.cursor
+	}
+	if ws.cursor >= ws.offset+n {
+		ws.offset = ws.cursor - n + 1
+	}
+	ws.offset = max(min(ws.offset, len(ws.cands)-n), 0)
+}
+
+// View renders the need and the ranked friends.
+func (ws *whoElseScreen) View() string {
+	if ws.w <= 0 || ws.h <= 0 {
+		return ""
+	}
+	s := ws.c.styles
+	w := ws.w
+	out := []string{s.PaneTitle.Render(trunc("Who else can I ask?", w))}
+	label := func(i int, name string) string {
+		st := s.FieldLabel
+		if ws.focus == i {
+			st = s.FieldLabelFocused
+		}
+		return st.Render(fit(name, labelWidth))
+	}
+	kind := "‹ " + string(ws.kinds[ws.kind]) + " ›"
+	if ws.focus == needKind {
+		kind = s.FieldLabelFocused.Render(kind) + s.Dim.Render("  ←/→ change")
+	}
+	out = append(out, trunc(label(needKind, "Kind")+kind, w))
+	names := [3]string{"Sector", "Organisation", "Keywords"}
+	for i := range ws.inputs {
+		out = append(out, trunc(label(needSector+i, names[i])+ws.inputs[i].View(), w))
+	}
+	status := plural(len(ws.cands), "friend fits", "friends fit")
+	if len(ws.cands) == whoLimit {
+		status = "the best " + itoa(whoLimit) + " friends"
+	}
+	status += ", ready first"
+	if ws.exclude != 0 {
+		if i := ws.d.index(ws.exclude); i >= 0 {
+			status += " · " + clean(ws.d.friends[i].Name) + " left out"
+		}
+	}
+	if ws.ranking {
+		status += " · ranking…"
+	}
+	out = append(out, s.Dim.Render(trunc(status, w)))
+	cols := whoColumns(w)
+	out = append(out, s.ColHead.Render(fit(whoRow(cols, "LEVEL", "FIT", "NAME", "ORG", "WHY"), w)))
+	for r := ws.offset; r < min(ws.offset+ws.listRows(), len(ws.cands)); r++ {
+		cd := &ws.cands[r]
+		lvl := cd.Verdict.Level.String()
+		badge := lvl
+		if cd.Verdict.Level != policy.Block {
+			badge += " " + itoa(cd.Verdict.Score)
+		}
+		why := "—"
+		if len(cd.Verdict.Reasons) > 0 {
+			why = clean(cd.Verdict.Reasons[0].Message)
+		}
+		rel := itoa(cd.Relevance)
+		name, org := clean(cd.Friend.Name), clean(cd.Friend.Org)
+		if r == ws.cursor && ws.focus == needList {
+			out = append(out, s.Selected.Render(fit(whoRow(cols, badge, rel, name, org, why), w)))
+			continue
+		}
+		line := s.badge(lvl).Render(fit(badge, cols[0])) + " " + fit(rel, cols[1]) + " " + fit(name, cols[2]) + " " + s.Dim.Render(fit(org, cols[3])) + " " + s.Dim.Render(fit(why, cols[4]))
+		out = append(out, line)
+	}
+	if len(ws.cands) == 0 && !ws.ranking {
+		out = append(out, trunc("Nobody fits this need: try another sector, an organisation or fewer keywords.", w))
+	}
+	return strings.Join(out, "\n")
+}
+
+// whoColumns are the widths of level, fit, name, org and why for width w.
+func whoColumns(w int) [5]int {
+	c := [5]int{11, 3, 20, 14, 0}
+	if w >= 120 {
+		c[2], c[3] = 26, 20
+	}
+	c[4] = max(w-c[0]-c[1]-c[2]-c[3]-4, 0)
+	return c
+}
+
+func whoRow(c [5]int, a, b, n, o, why string) string {
+	return fit(a, c[0]) + " " + fit(b, c[1]) + " " + fit(n, c[2]) + " " + fit(o, c[3]) + " " + fit(why, c[4])
+}
+
+// ShortHelp is the footer's help.
+func (ws *whoElseScreen) ShortHelp() []key.Binding {
+	k := ws.c.keys
+	if ws.focus != needList {
+		return []key.Binding{withHelp(k.NextField, "tab", "next"), withHelp(k.Left, "←/→", "kind"), withHelp(k.Open, "enter", "to the list"), withHelp(k.Back, "esc", "to the list")}
+	}
+	return []key.Binding{withHelp(k.Down, "j/k", "move"), withHelp(k.Open, "enter", "compose"), withHelp(k.NextField, "tab", "edit need"), k.Back}
+}
+
+// FullHelp is the `?` help.
+func (ws *whoElseScreen) FullHelp() [][]key.Binding {
+	k := ws.c.keys
+	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown}, {k.NextField, k.PrevField, k.Left, k.Open, k.Back}}
+}
