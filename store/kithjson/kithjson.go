@@ -3,6 +3,7 @@
 package kithjson
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -20,11 +21,72 @@ const Format = "json"
 // MaxFileSize bounds what Parse reads.
 const MaxFileSize = 1 << 30
 
-// Write writes snap as indented JSON.
+// Write writes snap as indented JSON, exactly as json.Encoder with a
+// two-space indent would, but one record at a time: encoding a million
+// asks in one piece held gigabytes.
 func Write(w io.Writer, snap *store.Snapshot) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(snap)
+	bw := bufio.NewWriterSize(w, 1<<16)
+	var err error
+	put := func(s string) {
+		if err == nil {
+			_, err = bw.WriteString(s)
+		}
+	}
+	value := func(v any, prefix string) {
+		if err != nil {
+			return
+		}
+		var b []byte
+		if b, err = json.MarshalIndent(v, prefix, "  "); err == nil {
+			_, err = bw.Write(b)
+		}
+	}
+	field := func(name string, v any, last bool) {
+		put("  \"" + name + "\": ")
+		value(v, "  ")
+		if !last {
+			put(",")
+		}
+		put("\n")
+	}
+	put("{\n")
+	field("schema_version", snap.SchemaVersion, false)
+	field("exported_at", snap.ExportedAt, false)
+	field("profile", snap.Profile, false)
+	writeList(put, value, "friends", snap.Friends, false)
+	writeList(put, value, "asks", snap.Asks, false)
+	writeList(put, value, "favors", snap.Favors, true)
+	put("}\n")
+	if err == nil {
+		err = bw.Flush()
+	}
+	return err
+}
+
+// writeList writes one array field of the export, an element at a time.
+func writeList[E any](put func(string), value func(any, string), name string, list []E, last bool) {
+	put("  \"" + name + "\": ")
+	switch {
+	case list == nil:
+		put("null")
+	case len(list) == 0:
+		put("[]")
+	default:
+		put("[\n")
+		for i := range list {
+			put("    ")
+			value(&list[i], "    ")
+			if i < len(list)-1 {
+				put(",")
+			}
+			put("\n")
+		}
+		put("  ]")
+	}
+	if !last {
+		put(",")
+	}
+	put("\n")
 }
 
 // Looks reports whether data (the start of a file) is a kith export.

@@ -1,9 +1,14 @@
 package kithjson
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
+	"time"
+
+	"kith/store"
 
 	"kith/store/importer"
 )
@@ -56,5 +61,33 @@ func TestCleanHistory(t *testing.T) {
 	CleanHistory(snap)
 	if snap.Asks[0].Body != "ab\nc" || snap.Favors[0].What != "w31m" || snap.Profile.Name != "Me" || snap.Profile.Questions["t"][0] != "q" {
 		t.Errorf("not cleaned: %+v %+v %+v", snap.Asks[0], snap.Favors[0], snap.Profile)
+	}
+}
+
+// Write streams the export record by record; its bytes must be those of
+// encoding the whole snapshot at once.
+func TestWriteMatchesEncoder(t *testing.T) {
+	at := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+	snaps := []*store.Snapshot{
+		{SchemaVersion: 1, ExportedAt: at, Profile: store.DefaultProfile(), Friends: []store.Friend{}, Asks: []store.Ask{}, Favors: []store.Favor{}},
+		{SchemaVersion: 1, ExportedAt: at, Profile: store.Profile{Name: "Me", Lang: "it", Questions: map[string][]string{"chat": {"Why?", "How \"so\"?"}}},
+			Friends: []store.Friend{{ID: 1, Name: "Ada <&>", Emails: []string{"a@x.io"}, Busy: []store.MonthRange{{From: 3, To: 4}}, Created: at},
+				{ID: 2, Name: "林", Notes: "two\nlines", Created: at}},
+			Asks:   []store.Ask{{ID: 1, FriendID: 2, Kind: store.KindChat, Status: store.StatusSent, Created: at, Sent: at, Body: "Hi,\n\tthere"}},
+			Favors: nil},
+	}
+	for i, snap := range snaps {
+		var want, got bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(snap); err != nil {
+			t.Fatal(err)
+		}
+		if err := Write(&got, snap); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("snapshot %d:\n got %s\nwant %s", i, got.String(), want.String())
+		}
 	}
 }
