@@ -69,16 +69,34 @@ func verdictFor(e *env, f *store.Friend, req policy.Request) (policy.Verdict, st
 	if err != nil {
 		return policy.Verdict{}, p, err
 	}
-	if req.Sector != "" || req.Org != "" {
-		n, err := e.store.Network()
-		if err != nil {
-			return policy.Verdict{}, p, err
-		}
-		req.Sole = policy.SoleContact(policy.NetworkPool(n), req, f.ID)
+	if req.Sole, err = soleContact(e, req, f.ID); err != nil {
+		return policy.Verdict{}, p, err
 	}
 	v := policy.Evaluate(policy.Subject{Friend: f, Asks: asks, Favors: favors}, req, p.Settings, e.now)
 	return v, p, nil
 }
+
+// soleContact reports whether friend id is the only one you know where
+// req points (its sector or organisation). It reads the friends alone, not
+// their histories.
+func soleContact(e *env, req policy.Request, id uint64) (bool, error) {
+	if req.Sector == "" && req.Org == "" {
+		return false, nil
+	}
+	friends, err := e.store.Friends()
+	if err != nil {
+		return false, err
+	}
+	return policy.SoleContact(friendsPool(friends), req, id), nil
+}
+
+// friendsPool is a policy.Pool of friends without their histories, for
+// questions about who is where.
+type friendsPool []store.Friend
+
+func (p friendsPool) Len() int                     { return len(p) }
+func (p friendsPool) Friend(i int) *store.Friend   { return &p[i] }
+func (p friendsPool) Subject(i int) policy.Subject { return policy.Subject{Friend: &p[i]} }
 
 // levelExit is check's exit status: 0 clear or caution, 3 hold, 4 block.
 func levelExit(l policy.Level) error {
@@ -418,12 +436,8 @@ func likelyVerdict(e *env, f *store.Friend, asks []store.Ask, favors []store.Fav
 	if err != nil {
 		return nil, err
 	}
-	if req.Sector != "" || req.Org != "" {
-		n, err := e.store.Network()
-		if err != nil {
-			return nil, err
-		}
-		req.Sole = policy.SoleContact(policy.NetworkPool(n), req, f.ID)
+	if req.Sole, err = soleContact(e, req, f.ID); err != nil {
+		return nil, err
 	}
 	v := policy.Evaluate(sub, req, p.Settings, e.now)
 	return &likelyJSON{Kind: req.Kind, Sector: req.Sector, Org: req.Org, Verdict: v}, nil
