@@ -35,9 +35,13 @@ func cmdDue(e *env, args []string) error {
 		fmt.Fprintln(e.out, "nothing due")
 		return nil
 	}
-	t := newTable("WHAT", "FRIEND", "SINCE", "")
+	t := newTable("WHAT", "FRIEND", "ASK", "SINCE", "")
 	for _, nu := range nudges {
-		t.add(string(nu.Kind), nu.Friend, nu.Since.Local().Format("2006-01-02"), nu.Message)
+		ask := "-"
+		if nu.AskID != 0 {
+			ask = fmt.Sprint(nu.AskID)
+		}
+		t.add(string(nu.Kind), nu.Friend, ask, nu.Since.Local().Format("2006-01-02"), nu.Message)
 	}
-	return t.write(e.out, []int{0, 24, 0, 0})
+	return t.write(e.out, []int{0, 24, 0, 0, 0})
 }

@@ -227,9 +227,12 @@ func printFriend(w io.Writer, f *store.Friend, asks []store.Ask, favors []store.
 		fmt.Fprintln(w, "  none")
 	}
 	for _, a := range asks {
-		line := fmt.Sprintf("  %s  %-14s %-11s", a.At().Local().Format("2006-01-02"), a.Kind, a.Status)
+		line := fmt.Sprintf("  #%-6d %s  %-14s %-11s", a.ID, a.At().Local().Format("2006-01-02"), a.Kind, a.Status)
 		if a.Topic != "" {
 			line += " " + a.Topic
+		}
+		if !a.Thanked.IsZero() {
+			line += " (thanked)"
 		}
 		if a.Outcome != "" {
 			line += " — " + a.Outcome

@@ -58,6 +58,7 @@ func verbs() []verb {
 		{"show", "FRIEND [--json]", "one friend with history", cmdShow},
 		{"ask", "FRIEND --kind K [--at DATE] [--status S] [--topic T]", "record an ask", cmdAsk},
 		{"favor", "FRIEND WHAT [--at DATE]", "record a favor you did", cmdFavor},
+		{"outcome", "ASK [--status S] [--note TEXT] [--thanked] [--at DATE]", "record what became of an ask", cmdOutcome},
 		{"due", "[--json]", "follow-ups, thank-yous and favors to return", cmdDue},
 		{"check", "FRIEND --kind K [--sector S] [--org O] [--json]", "the verdict on asking a friend (exit 3 hold, 4 block)", cmdCheck},
 		{"who", "--kind K [--sector S] [--org O] [--keywords W] [--limit N] [--ready-only] [--json]", "who else can I ask", cmdWho},

@@ -362,3 +362,47 @@ func TestDue(t *testing.T) {
 		t.Errorf("text output: %q", out)
 	}
 }
+
+func TestOutcome(t *testing.T) {
+	db := tempDB(t)
+	mustKith(t, db, "add", "Ada")
+	mustKith(t, db, "ask", "Ada", "--kind", "intro", "--at", "2026-11-10")
+	if out := mustKith(t, db, "due"); !strings.Contains(out, "follow-up") || !strings.Contains(out, " 1 ") {
+		t.Fatalf("due does not list the ask's id:\n%s", out)
+	}
+	_, errs, code := kith(t, db, "outcome", "1", "--thanked")
+	if code != 2 || !strings.Contains(errs, "not helped") {
+		t.Errorf("thanking an unanswered ask: exit %d, %q", code, errs)
+	}
+	mustKith(t, db, "outcome", "1", "--status", "helped", "--note", "met Carla", "--at", "2026-11-20")
+	var got []policy.Nudge
+	json.Unmarshal([]byte(mustKith(t, db, "due", "--json")), &got)
+	if len(got) != 2 || got[0].Kind == policy.NudgeFollowUp || got[1].Kind == policy.NudgeFollowUp {
+		t.Errorf("after helped: got %+v, want a thank-you and a help-back, no follow-up", got)
+	}
+	mustKith(t, db, "outcome", "1", "--thanked")
+	a, err := store.New(db).Ask(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Status != store.StatusHelped || a.Outcome != "met Carla" || a.Thanked.IsZero() || a.Resolved.Format("2006-01-02") != "2026-11-20" {
+		t.Errorf("got %+v", a)
+	}
+	if out := mustKith(t, db, "show", "Ada"); !strings.Contains(out, "#1") || !strings.Contains(out, "(thanked)") {
+		t.Errorf("show:\n%s", out)
+	}
+	for _, c := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"outcome", "x", "--status", "helped"}, 2, "must be an ask's id"},
+		{[]string{"outcome", "1"}, 2, "nothing to record"},
+		{[]string{"outcome", "1", "--status", "meh"}, 2, "--status"},
+		{[]string{"outcome", "99", "--status", "helped"}, 1, "ask 99: not found"},
+	} {
+		if _, errs, code := kith(t, db, c.args...); code != c.code || !strings.Contains(errs, c.want) {
+			t.Errorf("%v: exit %d, %q; want %d and %q", c.args, code, errs, c.code, c.want)
+		}
+	}
+}
