@@ -143,6 +143,7 @@ func benchStoreDataset(b *testing.B) *dataset {
 	}
 	d := newPartial(1, n.Friends, p, 0).withHistory(1, n.AsksOf, n.FavorsOf, last)
 	d.appendAsks = n.AppendAsks
+	d.factsOf = n.FactsOf
 	return d
 }
 

@@ -26,7 +26,10 @@ type dataset struct {
 	// appendAsks appends friend i's asks to dst: loops over every friend
 	// reuse one buffer with it.
 	appendAsks func(dst []store.Ask, i int) []store.Ask
-	profile    store.Profile
+	// factsOf, when set, gives friend i's ask facts in place: what
+	// Evaluate and Rank weigh, with nothing to expand (nil while partial).
+	factsOf func(i int) []store.AskFact
+	profile store.Profile
 
 	lastAsk  []time.Time // when the last made ask was, zero if none
 	byName   []int32     // friend indexes sorted by name
@@ -375,6 +378,7 @@ func historyCmd(st Loader, seq uint64, d *dataset) tea.Cmd {
 		}
 		full := d.withHistory(seq*2+1, n.AsksOf, n.FavorsOf, last)
 		full.appendAsks = n.AppendAsks
+		full.factsOf = n.FactsOf
 		return loadedMsg{seq: seq, data: full}
 	}
 }

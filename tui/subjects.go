@@ -15,8 +15,8 @@ func (p dsPool) Len() int { return p.d.len() }
 // Friend is friend i.
 func (p dsPool) Friend(i int) *store.Friend { return &p.d.friends[i] }
 
-// Subject is friend i with their history.
-func (p dsPool) Subject(i int) policy.Subject { return subjectOf(p.d, i) }
+// Subject is friend i with their history, as Rank weighs it.
+func (p dsPool) Subject(i int) policy.Subject { return rankSubjectOf(p.d, i) }
 
 // friendsPool is a policy.Pool of friends without history, for
 // policy.SoleContact, which asks only where each friend is.
@@ -34,6 +34,16 @@ func (p friendsPool) Subject(i int) policy.Subject { return policy.Subject{Frien
 // subjectOf is friend i of d with their history heads.
 func subjectOf(d *dataset, i int) policy.Subject {
 	return policy.Subject{Friend: &d.friends[i], Asks: d.asksOf(i), Favors: d.favorsOf(i)}
+}
+
+// rankSubjectOf is friend i of d as Evaluate and Rank weigh them: with the
+// ask facts read in place when the dataset has them (nothing expanded or
+// allocated), else with the ask heads.
+func rankSubjectOf(d *dataset, i int) policy.Subject {
+	if d.factsOf == nil {
+		return subjectOf(d, i)
+	}
+	return policy.Subject{Friend: &d.friends[i], Facts: d.factsOf(i), Favors: d.favorsOf(i)}
 }
 
 // levelWord is a level as the badges name it.

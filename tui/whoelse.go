@@ -197,7 +197,7 @@ func (p subPool) Subject(i int) policy.Subject {
 	if p.subs != nil {
 		return p.subs[i]
 	}
-	return subjectOf(p.d, int(p.idx[i]))
+	return rankSubjectOf(p.d, int(p.idx[i]))
 }
 
 // expand fills p.subs, each subject's asks expanded once, into chunks
@@ -252,8 +252,8 @@ func (ix *needIndex) pool(d *dataset, req policy.Request) (p subPool, targeted b
 			}
 		}
 	}
-	if len(p.idx) <= expandMax {
-		p.expand()
+	if d.factsOf == nil && len(p.idx) <= expandMax {
+		p.expand() // no facts to read in place: expand the heads once
 	}
 	ix.lastKey, ix.lastPool = key, p
 	return p, true

@@ -1,13 +1,17 @@
 package tui
 
 import (
-	tea "charm.land/bubbletea/v2"
-
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
 
 	"kith/policy"
 	"kith/store"
+	"kith/store/demo"
 )
 
 // whoFriends adds two more designers to the compose friends.
@@ -180,6 +184,38 @@ func TestRankNeedMatchesRankOverEveryone(t *testing.T) {
 					t.Fatalf("%+v row %d: got friend %d (index %d, rel %d, %s %d), want friend %d (index %d, rel %d, %s %d)", req, i,
 						g.Friend.ID, g.Index, g.Relevance, g.Verdict.Level, g.Verdict.Score, w.Friend.ID, w.Index, w.Relevance, w.Verdict.Level, w.Verdict.Score)
 				}
+			}
+		}
+	}
+}
+
+// A dataset loaded from the store hands Rank its ask facts in place; the
+// ranking must be the one the expanded ask heads give.
+func TestRankFromFactsMatchesRankFromAsks(t *testing.T) {
+	st := store.New(filepath.Join(t.TempDir(), "kith.db"))
+	if err := demo.Fill(st, 400, 3, testNow, nil); err != nil {
+		t.Fatal(err)
+	}
+	n, err := st.Network()
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := make([]time.Time, len(n.Friends))
+	withFacts := newPartial(1, n.Friends, store.DefaultProfile(), 0).withHistory(1, n.AsksOf, n.FavorsOf, last)
+	withFacts.factsOf = n.FactsOf
+	withAsks := *withFacts
+	withAsks.factsOf = nil
+	set := store.DefaultSettings()
+	for _, kind := range store.Kinds() {
+		req := policy.Request{Kind: kind, Sector: n.Friends[0].Sectors[0]}
+		got := policy.Rank(req, dsPool{withFacts}, set, testNow, policy.RankOptions{})
+		want := policy.Rank(req, dsPool{&withAsks}, set, testNow, policy.RankOptions{})
+		if len(got) != len(want) || len(got) == 0 {
+			t.Fatalf("%s: %d candidates from facts, %d from asks", kind, len(got), len(want))
+		}
+		for i := range want {
+			if got[i].Friend.ID != want[i].Friend.ID || got[i].Verdict.Score != want[i].Verdict.Score || !reflect.DeepEqual(got[i].Verdict.Reasons, want[i].Verdict.Reasons) {
+				t.Fatalf("%s row %d: from facts %d %+v, from asks %d %+v", kind, i, got[i].Friend.ID, got[i].Verdict, want[i].Friend.ID, want[i].Verdict)
 			}
 		}
 	}
