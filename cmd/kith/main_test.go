@@ -406,3 +406,27 @@ func TestOutcome(t *testing.T) {
 		}
 	}
 }
+
+func TestProfileQuestions(t *testing.T) {
+	db := tempDB(t)
+	mustKith(t, db, "profile", "--question", "Fintech:How did you move from banking to a start-up?", "--question", "fintech:What do teams there look for?", "--question", "default:What surprised you?")
+	p, _ := store.New(db).Profile()
+	if got := p.Questions["fintech"]; len(got) != 2 || got[1] != "What do teams there look for?" {
+		t.Errorf("fintech questions: got %q", got)
+	}
+	out := mustKith(t, db, "profile")
+	if !strings.Contains(out, "fintech: How did you move") || !strings.Contains(out, "default: What surprised you?") {
+		t.Errorf("profile does not show the questions:\n%s", out)
+	}
+	mustKith(t, db, "add", "Ada", "--sector", "fintech")
+	if out := mustKith(t, db, "draft", "Ada", "--kind", "chat", "--sector", "fintech"); !strings.Contains(out, "How did you move from banking to a start-up?") {
+		t.Errorf("the draft does not bring the question:\n%s", out)
+	}
+	mustKith(t, db, "profile", "--clear-questions", "FINTECH")
+	if p, _ := store.New(db).Profile(); len(p.Questions["fintech"]) != 0 || len(p.Questions["default"]) != 1 {
+		t.Errorf("after clearing fintech: %v", p.Questions)
+	}
+	if _, errs, code := kith(t, db, "profile", "--question", "no colon"); code != 2 || !strings.Contains(errs, "want TOPIC:TEXT") {
+		t.Errorf("got %d %q", code, errs)
+	}
+}

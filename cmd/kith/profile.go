@@ -4,18 +4,22 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 
 	"kith/store"
 )
 
 func cmdProfile(e *env, args []string) error {
-	fs := newFlags(e, "profile", "[--name N] [--blurb T] [--signature S] [--lang en|it] [--cooldown-days N] [--json]", "show or set your profile")
+	fs := newFlags(e, "profile", "[--name N] [--blurb T] [--signature S] [--lang en|it] [--cooldown-days N] [--question TOPIC:TEXT]... [--clear-questions TOPIC] [--json]", "show or set your profile")
 	name := fs.String("name", "", "your `name`")
 	blurb := fs.String("blurb", "", "the paste-ready paragraph about you, for introductions")
 	signature := fs.String("signature", "", "how drafts are signed")
 	lang := fs.String("lang", "", "draft language: en or it")
 	cooldown := fs.String("cooldown-days", "", "days to leave a friend alone after an ask (default 14)")
+	var questions stringList
+	fs.Var(&questions, "question", "add a question to bring to a chat or advice, as `TOPIC:TEXT` (repeatable); TOPIC is a topic, sector, organisation, kind or \"default\"")
+	clearQ := fs.String("clear-questions", "", "remove the questions of `TOPIC`")
 	asJSON := fs.Bool("json", false, "print JSON")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
@@ -49,6 +53,22 @@ func cmdProfile(e *env, args []string) error {
 					bad = err
 				}
 				p.Settings.CooldownDays = n
+			case "clear-questions":
+				delete(p.Questions, strings.ToLower(strings.TrimSpace(*clearQ)))
+			case "question":
+				for _, q := range questions {
+					topic, text, ok := strings.Cut(q, ":")
+					topic = strings.ToLower(store.CleanText(strings.TrimSpace(topic), false))
+					text = store.CleanText(strings.TrimSpace(text), false)
+					if !ok || topic == "" || text == "" {
+						bad = usageErrorf("--question: want TOPIC:TEXT, e.g. --question \"fintech:How did you move from banking to a start-up?\", got %q", q)
+						return
+					}
+					if p.Questions == nil {
+						p.Questions = map[string][]string{}
+					}
+					p.Questions[topic] = append(p.Questions[topic], text)
+				}
 			default:
 				return
 			}
@@ -97,6 +117,14 @@ func printProfile(w io.Writer, p *store.Profile) {
 	show("signature", p.Signature)
 	show("language", p.Lang)
 	show("cool-down", fmt.Sprintf("%d days", p.Settings.CooldownDays))
+	topics := make([]string, 0, len(p.Questions))
+	for t := range p.Questions {
+		topics = append(topics, t)
+	}
+	sort.Strings(topics)
+	for _, t := range topics {
+		show("questions", t+": "+strings.Join(p.Questions[t], "\n"+strings.Repeat(" ", len(t)+2)))
+	}
 	if p.Blurb == "" {
 		fmt.Fprintln(w, "\nAdd a blurb before asking for introductions: kith profile --blurb \"…\"")
 	}
