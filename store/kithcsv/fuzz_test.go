@@ -1,33 +1,9 @@
 package kithcsv
 
 import (
-	"bytes"
-	"os"
-	"path/filepath"
 	"testing"
 
-	"kith/store/importer"
+	"kith/store/importer/importertest"
 )
 
-func FuzzParse(f *testing.F) {
-	files, _ := filepath.Glob("testdata/*.csv")
-	for _, name := range files {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(data)
-	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		in, err := Parse(bytes.NewReader(data), "f.csv")
-		if err != nil {
-			if in != nil {
-				t.Fatal("records returned with an error")
-			}
-			return
-		}
-		if err := importer.Verify(in); err != nil {
-			t.Fatal(err)
-		}
-	})
-}
+func FuzzParse(f *testing.F) { importertest.Fuzz(f, Parse, "testdata/*.csv", "f.csv", nil) }
