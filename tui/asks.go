@@ -343,18 +343,9 @@ func (as *asksScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Back):
 		return pop
-	case key.Matches(msg, k.Up):
-		as.move(-1)
-	case key.Matches(msg, k.Down):
-		as.move(1)
-	case key.Matches(msg, k.PageUp):
-		as.move(-max(as.listRows()-1, 1))
-	case key.Matches(msg, k.PageDown):
-		as.move(max(as.listRows()-1, 1))
-	case key.Matches(msg, k.Top):
-		as.move(-len(as.shown))
-	case key.Matches(msg, k.Bottom):
-		as.move(len(as.shown))
+	case isMove(k, msg):
+		d, _ := k.moveBy(msg, as.listRows()-1, len(as.shown))
+		as.move(d)
 	case key.Matches(msg, k.StatusFilter):
 		as.filter++
 		if as.filter >= len(store.Statuses()) {

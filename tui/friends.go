@@ -487,19 +487,10 @@ func (f *friendsScreen) handleDetailKey(msg tea.KeyPressMsg) tea.Cmd {
 
 func (f *friendsScreen) handleListKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := f.c.keys
+	if d, ok := k.moveBy(msg, f.listRows()-1, len(f.rows)); ok {
+		return f.move(d)
+	}
 	switch {
-	case key.Matches(msg, k.Up):
-		return f.move(-1)
-	case key.Matches(msg, k.Down):
-		return f.move(1)
-	case key.Matches(msg, k.PageUp):
-		return f.move(-max(f.listRows()-1, 1))
-	case key.Matches(msg, k.PageDown):
-		return f.move(max(f.listRows()-1, 1))
-	case key.Matches(msg, k.Top):
-		return f.move(-len(f.rows))
-	case key.Matches(msg, k.Bottom):
-		return f.move(len(f.rows))
 	case key.Matches(msg, k.Filter):
 		f.filtering = true
 		f.filter.SetValue(f.query)

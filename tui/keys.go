@@ -1,6 +1,9 @@
 package tui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
 
 // KeyMap is every key binding of the TUI. Screens match keys only through
 // it (key.Matches), so the help the footer shows is the truth.
@@ -76,4 +79,31 @@ func DefaultKeyMap() KeyMap {
 		No:           b([]string{"n", "N", "esc"}, "n", "no"),
 	}
 	return km
+}
+
+// moveBy is how far a movement key moves a list's cursor: one row, a page
+// of page rows, or to either end of n rows. ok is false for other keys.
+func (k KeyMap) moveBy(msg tea.KeyPressMsg, page, n int) (delta int, ok bool) {
+	page = max(page, 1)
+	switch {
+	case key.Matches(msg, k.Up):
+		return -1, true
+	case key.Matches(msg, k.Down):
+		return 1, true
+	case key.Matches(msg, k.PageUp):
+		return -page, true
+	case key.Matches(msg, k.PageDown):
+		return page, true
+	case key.Matches(msg, k.Top):
+		return -n, true
+	case key.Matches(msg, k.Bottom):
+		return n, true
+	}
+	return 0, false
+}
+
+// isMove reports whether msg is one of moveBy's keys.
+func isMove(k KeyMap, msg tea.KeyPressMsg) bool {
+	_, ok := k.moveBy(msg, 1, 1)
+	return ok
 }

@@ -346,18 +346,9 @@ func (ws *whoElseScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Back):
 		return pop
-	case key.Matches(msg, k.Up):
-		ws.move(-1)
-	case key.Matches(msg, k.Down):
-		ws.move(1)
-	case key.Matches(msg, k.PageUp):
-		ws.move(-max(ws.listRows()-1, 1))
-	case key.Matches(msg, k.PageDown):
-		ws.move(max(ws.listRows()-1, 1))
-	case key.Matches(msg, k.Top):
-		ws.move(-len(ws.cands))
-	case key.Matches(msg, k.Bottom):
-		ws.move(len(ws.cands))
+	case isMove(k, msg):
+		d, _ := k.moveBy(msg, ws.listRows()-1, len(ws.cands))
+		ws.move(d)
 	case key.Matches(msg, k.Open), key.Matches(msg, k.Compose):
 		if ws.cursor < len(ws.cands) {
 			fi := ws.cands[ws.cursor].Index
