@@ -517,18 +517,7 @@ func (as *asksScreen) nudgeLines() int {
 func (as *asksScreen) listRows() int { return max(as.h-as.nudgeLines()-2, 0) }
 
 func (as *asksScreen) scroll() {
-	n := as.listRows()
-	if n <= 0 {
-		as.offset = 0
-		return
-	}
-	if as.cursor < as.offset {
-		as.offset = as.cursor
-	}
-	if as.cursor >= as.offset+n {
-		as.offset = as.cursor - n + 1
-	}
-	as.offset = max(min(as.offset, len(as.shown)-n), 0)
+	as.offset = keepInView(as.cursor, as.offset, as.listRows(), len(as.shown))
 }
 
 // nudgeLabel is a nudge kind as the screen says it.

@@ -601,18 +601,23 @@ func (f *friendsScreen) clampCursor() {
 }
 
 func (f *friendsScreen) scrollIntoView() {
-	n := f.listRows()
-	if n <= 0 {
-		f.offset = 0
-		return
+	f.offset = keepInView(f.cursor, f.offset, f.listRows(), len(f.rows))
+}
+
+// keepInView returns the first row to show of total rows, rows at a time,
+// so that the cursor is on screen, moving the old offset as little as
+// possible.
+func keepInView(cursor, offset, rows, total int) int {
+	if rows <= 0 {
+		return 0
 	}
-	if f.cursor < f.offset {
-		f.offset = f.cursor
+	if cursor < offset {
+		offset = cursor
 	}
-	if f.cursor >= f.offset+n {
-		f.offset = f.cursor - n + 1
+	if cursor >= offset+rows {
+		offset = cursor - rows + 1
 	}
-	f.offset = max(min(f.offset, len(f.rows)-n), 0)
+	return max(min(offset, total-rows), 0)
 }
 
 // selected is the friend index under the cursor, or -1.

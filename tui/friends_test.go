@@ -321,3 +321,20 @@ func TestFilterBitmapMatchesRowByRow(t *testing.T) {
 		}
 	}
 }
+
+func TestKeepInView(t *testing.T) {
+	cases := []struct{ cursor, offset, rows, total, want int }{
+		{0, 0, 10, 100, 0},
+		{9, 0, 10, 100, 0},
+		{10, 0, 10, 100, 1},  // one past the bottom: scroll by one
+		{5, 20, 10, 100, 5},  // above the top: the cursor becomes the top
+		{99, 0, 10, 100, 90}, // the end: the last page
+		{3, 50, 10, 8, 0},    // fewer rows than the screen
+		{4, 2, 0, 100, 0},    // no room at all
+	}
+	for _, c := range cases {
+		if got := keepInView(c.cursor, c.offset, c.rows, c.total); got != c.want {
+			t.Errorf("keepInView(%d, %d, %d, %d) = %d, want %d", c.cursor, c.offset, c.rows, c.total, got, c.want)
+		}
+	}
+}

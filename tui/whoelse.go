@@ -392,18 +392,7 @@ const formLines = 6
 func (ws *whoElseScreen) listRows() int { return max(ws.h-formLines-1, 0) }
 
 func (ws *whoElseScreen) scroll() {
-	n := ws.listRows()
-	if n <= 0 {
-		ws.offset = 0
-		return
-	}
-	if ws.cursor < ws.offset {
-		ws.offset = ws.cursor
-	}
-	if ws.cursor >= ws.offset+n {
-		ws.offset = ws.cursor - n + 1
-	}
-	ws.offset = max(min(ws.offset, len(ws.cands)-n), 0)
+	ws.offset = keepInView(ws.cursor, ws.offset, ws.listRows(), len(ws.cands))
 }
 
 // View renders the need and the ranked friends.
