@@ -320,23 +320,15 @@ func (as *asksScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return as.handlePickKey(msg)
 	}
 	if as.detail != nil || as.detailErr != "" {
-		switch {
-		case key.Matches(msg, k.Back):
+		if key.Matches(msg, k.Back) {
 			as.detail, as.detailErr = nil, ""
 			return nil
-		case key.Matches(msg, k.Up):
-			as.detailOff = max(as.detailOff-1, 0)
+		}
+		if off, ok := k.scrollBy(msg, as.detailOff, as.h-1); ok {
+			as.detailOff = off
 			return nil
-		case key.Matches(msg, k.Down):
-			as.detailOff++
-			return nil
-		case key.Matches(msg, k.PageUp):
-			as.detailOff = max(as.detailOff-max(as.h-1, 1), 0)
-			return nil
-		case key.Matches(msg, k.PageDown):
-			as.detailOff += max(as.h-1, 1)
-			return nil
-		case !key.Matches(msg, k.Outcome) && !key.Matches(msg, k.Thank) && !key.Matches(msg, k.Favor):
+		}
+		if !key.Matches(msg, k.Outcome) && !key.Matches(msg, k.Thank) && !key.Matches(msg, k.Favor) {
 			return nil // the list keys wait until the ask is closed
 		}
 	}

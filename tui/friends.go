@@ -466,20 +466,9 @@ func (f *friendsScreen) handleDetailKey(msg tea.KeyPressMsg) tea.Cmd {
 			f.focusDetail = false
 		}
 		return nil
-	case key.Matches(msg, k.Up):
-		f.detailOff = max(f.detailOff-1, 0)
-		return nil
-	case key.Matches(msg, k.Down):
-		f.detailOff++
-		return nil
-	case key.Matches(msg, k.PageUp):
-		f.detailOff = max(f.detailOff-max(f.h-2, 1), 0)
-		return nil
-	case key.Matches(msg, k.PageDown):
-		f.detailOff += max(f.h-2, 1)
-		return nil
-	case key.Matches(msg, k.Top):
-		f.detailOff = 0
+	}
+	if off, ok := k.scrollBy(msg, f.detailOff, f.h-2); ok {
+		f.detailOff = off
 		return nil
 	}
 	return f.handleAction(msg)

@@ -338,3 +338,29 @@ func TestKeepInView(t *testing.T) {
 		}
 	}
 }
+
+func TestScrollBy(t *testing.T) {
+	k := DefaultKeyMap()
+	cases := []struct {
+		key       string
+		off, page int
+		want      int
+		ok        bool
+	}{
+		{"j", 3, 10, 4, true},
+		{"k", 3, 10, 2, true},
+		{"k", 0, 10, 0, true}, // never above the first line
+		{"pgdown", 3, 10, 13, true},
+		{"pgup", 3, 10, 0, true},
+		{"pgdown", 3, 0, 4, true}, // a page is at least a line
+		{"g", 7, 10, 0, true},
+		{"G", 7, 10, 7, false}, // the bottom is the view's to find
+		{"x", 7, 10, 7, false},
+	}
+	for _, c := range cases {
+		got, ok := k.scrollBy(keyMsg(c.key), c.off, c.page)
+		if got != c.want || ok != c.ok {
+			t.Errorf("scrollBy(%s, %d, %d) = %d, %v; want %d, %v", c.key, c.off, c.page, got, ok, c.want, c.ok)
+		}
+	}
+}

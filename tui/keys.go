@@ -102,6 +102,18 @@ func (k KeyMap) moveBy(msg tea.KeyPressMsg, page, n int) (delta int, ok bool) {
 	return 0, false
 }
 
+// scrollBy is a text pane's new first line after a movement key: a line,
+// a page of page lines, or back to the top; never above the first line.
+// ok is false for other keys (bottom too: the pane's length is the
+// view's business).
+func (k KeyMap) scrollBy(msg tea.KeyPressMsg, off, page int) (int, bool) {
+	if key.Matches(msg, k.Bottom) {
+		return off, false
+	}
+	d, ok := k.moveBy(msg, page, off) // Top moves by -off: to line 0
+	return max(off+d, 0), ok
+}
+
 // isMove reports whether msg is one of moveBy's keys.
 func isMove(k KeyMap, msg tea.KeyPressMsg) bool {
 	_, ok := k.moveBy(msg, 1, 1)
