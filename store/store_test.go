@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -604,5 +605,37 @@ func TestFriendsListsDoNotAlias(t *testing.T) {
 	fs[0].Busy = append(fs[0].Busy, MonthRange{5, 6})
 	if fs[1].Emails[0] != "B@x.io" || fs[1].Sectors[0] != "sb" || fs[1].Boundaries[0].Kind != KindChat || fs[1].Busy[0] != (MonthRange{1, 2}) {
 		t.Errorf("appending to friend A changed friend B: %+v", fs[1])
+	}
+}
+
+// Processes creating the same new database at once must end with one
+// whole database holding every write, and no temporary file left behind.
+func TestConcurrentCreation(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "data")
+	path := filepath.Join(dir, "kith.db")
+	const writers = 6
+	errs := make(chan error, writers)
+	for i := 0; i < writers; i++ {
+		go func(i int) {
+			// Separate Store values, as separate processes would have.
+			errs <- New(path, WithLockTimeout(5*time.Second)).AddFriend(&Friend{Name: fmt.Sprintf("W%d", i)})
+		}(i)
+	}
+	for i := 0; i < writers; i++ {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	fs, err := New(path).Friends()
+	if err != nil || len(fs) != writers {
+		t.Fatalf("got %d friends, %v; want %d", len(fs), err, writers)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("the directory holds %v, want only kith.db", names)
 	}
 }
