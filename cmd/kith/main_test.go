@@ -266,7 +266,7 @@ func TestImportRejectsMalformed(t *testing.T) {
 	}
 	file := filepath.Join(t.TempDir(), "in.json")
 	os.WriteFile(file, []byte(cases["syntax"]), 0o600)
-	if _, errs, _ := kith(t, tempDB(t), "import", file); !strings.Contains(errs, "line 3") {
+	if _, errs, _ := kith(t, tempDB(t), "import", file); !strings.Contains(errs, "in.json:3: ") {
 		t.Errorf("syntax error not located: %q", errs)
 	}
 }
