@@ -134,7 +134,7 @@ func runImport(e *env, in *importer.Input, dry, verbose bool) error {
 	if err != nil {
 		return fmt.Errorf("import: %w; nothing was written", err)
 	}
-	fmt.Fprint(e.out, plan.Summary(verbose))
+	fmt.Fprint(e.out, printableBlock(plan.Summary(verbose)))
 	if dry {
 		fmt.Fprintln(e.out, "dry run: nothing was written")
 	}
@@ -173,7 +173,7 @@ func importJSON(e *env, data []byte, name string, dry, verbose bool) error {
 		return runImport(e, in, dry, verbose)
 	}
 	for _, w := range warns {
-		fmt.Fprintf(e.err, "kith: warning: %s\n", w)
+		fmt.Fprintf(e.err, "kith: warning: %s\n", printable(w.String()))
 	}
 	if dry {
 		fmt.Fprintf(e.out, "the database is empty: the export would be restored as it is\ndry run: nothing was written\n")
