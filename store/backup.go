@@ -40,8 +40,10 @@ func (s *Store) BackupFile(path string, force bool) error {
 		if db, err := os.Stat(s.path); err == nil && os.SameFile(out, db) {
 			return fmt.Errorf("%s is the database itself: back it up to another file", path)
 		}
-		kept = path + " was left as it was"
-		if !out.Mode().IsRegular() {
+		switch {
+		case out.Mode().IsRegular():
+			kept = path + " was left as it was"
+		case !out.IsDir():
 			kept = "what reached " + path + " is incomplete"
 		}
 	}

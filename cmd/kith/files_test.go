@@ -109,7 +109,7 @@ func TestExportToStdoutAndFolders(t *testing.T) {
 			t.Errorf("kith %v: exit %d, %q; want 2 saying it is a folder", args, code, errs)
 		}
 	}
-	if _, errs, code := kith(t, db, "backup", dir); code != 1 || !strings.Contains(errs, "it is a folder") {
+	if _, errs, code := kith(t, db, "backup", dir); code != 1 || !strings.Contains(errs, "it is a folder") || !strings.Contains(errs, "nothing was written") {
 		t.Errorf("backup to a folder: exit %d, %q; want 1 saying it is a folder", code, errs)
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {

@@ -70,7 +70,7 @@ func write(path string, perm os.FileMode, replace bool, wait time.Duration, fill
 	info, err := os.Stat(path)
 	switch {
 	case err == nil && info.IsDir():
-		return fmt.Errorf("write %s: it is a folder: name a file (e.g. %s)", path, filepath.Join(path, "kith.json"))
+		return fmt.Errorf("write %s: it is a folder, not a file: name a file (one inside it, say)", path)
 	case err == nil && !info.Mode().IsRegular():
 		return writeStream(path, info, false, wait, fill)
 	case err == nil && isProcessStream(path):
