@@ -31,6 +31,7 @@ type askRowsMsg struct {
 // askDetailMsg carries one ask in full, read for the detail view.
 type askDetailMsg struct {
 	as  *asksScreen
+	id  uint64
 	ask store.Ask
 	err error
 }
@@ -78,6 +79,13 @@ const (
 // asksScreen lists every ask, newest first, filterable by status, with
 // the nudges (follow up, thank, help back) above; it records outcomes
 // and thank-yous.
+//
+// One ask is in focus, kept by its id: the row drawn as selected, the ask
+// the detail pane and the outcome picker show, and the one o, t and f act
+// on. In the list the focus is always a shown row: when a reload takes
+// its ask out of the filter, the focus moves to the row now in its place.
+// While the detail or the picker is open the focus stays on its ask, even
+// out of the filter (the detail says so); back in the list, it moves on.
 type asksScreen struct {
 	c      *common
 	d      *dataset
@@ -90,14 +98,17 @@ type asksScreen struct {
 	nudges []policy.Nudge
 	dueAsk map[uint64]policy.NudgeKind
 
+	focusID uint64 // the ask in focus, 0 for none
+	// cursor is where the focus is in shown; while the focus is held out
+	// of the filter, the place it had.
 	cursor, offset int
-	selID          uint64
 
-	detail    *store.Ask // the ask shown in full, nil for the list
+	open      bool       // the detail pane is open on the focus
+	detail    *store.Ask // the focus in full once read, nil until then
 	detailErr string
 	detailOff int // the detail's scroll
 
-	picking bool // the outcome picker is open
+	picking bool // the outcome picker is open on the focus
 	pick    int
 	note    textinput.Model
 
@@ -132,6 +143,11 @@ func (as *asksScreen) SetSize(w, h int) {
 // Capturing is true while the outcome note is typed.
 func (as *asksScreen) Capturing() bool { return as.picking }
 
+// Unsaved is true while an outcome note is typed and not yet recorded.
+func (as *asksScreen) Unsaved() bool {
+	return as.picking && strings.TrimSpace(as.note.Value()) != ""
+}
+
 // Update handles keys, rows, nudges and reloads.
 func (as *asksScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
@@ -146,19 +162,21 @@ func (as *asksScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case askRowsMsg:
 		if msg.d == as.d {
 			as.rows, as.rowsD, as.loaded = msg.rows, msg.d, true
-			as.refilter()
+			as.refilter(as.cursor)
 		}
 	case dueCountMsg:
 		if msg.gen == as.d.gen {
 			as.setNudges(msg.nudges)
 		}
 	case askDetailMsg:
-		if msg.as == as {
+		// a read for an ask no longer in focus, or for a detail since
+		// closed, is dropped
+		if msg.as == as && as.open && msg.id == as.focusID {
 			if msg.err != nil {
 				as.detailErr = "cannot read the ask: " + msg.err.Error()
 			} else {
 				a := msg.ask
-				as.detail = &a
+				as.detail, as.detailErr = &a, ""
 			}
 		}
 	case askChangedMsg:
@@ -168,10 +186,10 @@ func (as *asksScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 				as.err = "not recorded: " + msg.err.Error()
 				return as, nil
 			}
-			as.picking = false
+			as.closePicker()
 			cmd := tea.Batch(reload, flash(msg.note, false))
-			if as.detail != nil && as.detail.ID == msg.id {
-				cmd = tea.Batch(cmd, as.loadDetail(msg.id))
+			if as.open && as.focusID == msg.id {
+				cmd = tea.Batch(cmd, as.loadDetail())
 			}
 			return as, cmd
 		}
@@ -194,12 +212,13 @@ func (as *asksScreen) setNudges(ns []policy.Nudge) {
 		}
 	}
 	if as.filter == filterDue {
-		as.refilter()
+		as.refilter(as.cursor)
 	}
 }
 
-// refilter applies the status filter, keeping the selected ask.
-func (as *asksScreen) refilter() {
+// refilter applies the status filter and places the focus (placeFocus):
+// if it has to move, to shown row fallback.
+func (as *asksScreen) refilter(fallback int) {
 	as.shown = as.shown[:0]
 	var want store.Status
 	if as.filter >= 0 {
@@ -213,15 +232,68 @@ func (as *asksScreen) refilter() {
 			as.shown = append(as.shown, int32(i))
 		}
 	}
-	as.cursor = 0
-	for p, i := range as.shown {
-		if as.rows[i].id == as.selID {
-			as.cursor = p
-			break
-		}
+	as.placeFocus(fallback)
+}
+
+// placeFocus keeps the cursor on the focus. A focus the filter hides
+// stays while the detail or the picker holds it; otherwise it moves to
+// shown row p (the nearest, if there are fewer rows).
+func (as *asksScreen) placeFocus(p int) {
+	switch i := as.position(as.focusID); {
+	case i >= 0:
+		as.cursor = i
+	case as.holding():
+		as.cursor = max(min(as.cursor, len(as.shown)-1), 0)
+	default:
+		as.focusAt(p)
+		return
 	}
 	as.scroll()
-	as.noteSel()
+}
+
+// holding reports whether one ask is shown on its own (the detail or the
+// outcome picker): the focus stays on it whatever the filter shows.
+func (as *asksScreen) holding() bool { return as.open || as.picking }
+
+// focusAt puts the focus on shown row p (the nearest row if out of range;
+// none if no row is shown).
+func (as *asksScreen) focusAt(p int) {
+	as.cursor = max(min(p, len(as.shown)-1), 0)
+	as.focusID = 0
+	if len(as.shown) > 0 {
+		as.focusID = as.rows[as.shown[as.cursor]].id
+	}
+	as.scroll()
+}
+
+// position is where ask id is in shown, -1 if the filter hides it.
+func (as *asksScreen) position(id uint64) int {
+	if id == 0 {
+		return -1
+	}
+	return slices.IndexFunc(as.shown, func(i int32) bool { return as.rows[i].id == id })
+}
+
+// focused is the row of the ask in focus: nil if none is, or if it is no
+// longer in the database.
+func (as *asksScreen) focused() *askRow {
+	if as.focusID == 0 {
+		return nil
+	}
+	if i := slices.IndexFunc(as.rows, func(r askRow) bool { return r.id == as.focusID }); i >= 0 {
+		return &as.rows[i]
+	}
+	return nil
+}
+
+// target is the focus a key acts on; nil, with the reason set, if its ask
+// is gone.
+func (as *asksScreen) target() *askRow {
+	r := as.focused()
+	if r == nil && as.focusID != 0 {
+		as.err = "this ask is no longer in the database (changed elsewhere); esc goes back to the list"
+	}
+	return r
 }
 
 func (as *asksScreen) filterName() string {
@@ -232,20 +304,6 @@ func (as *asksScreen) filterName() string {
 		return "due"
 	}
 	return string(store.Statuses()[as.filter])
-}
-
-// selected is the row under the cursor, nil if none.
-func (as *asksScreen) selected() *askRow {
-	if as.cursor < 0 || as.cursor >= len(as.shown) {
-		return nil
-	}
-	return &as.rows[as.shown[as.cursor]]
-}
-
-func (as *asksScreen) noteSel() {
-	if r := as.selected(); r != nil {
-		as.selID = r.id
-	}
 }
 
 // head is the ask of row r (a head: no topic, body or outcome).
@@ -267,9 +325,9 @@ func (as *asksScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if as.picking {
 		return as.handlePickKey(msg)
 	}
-	if as.detail != nil || as.detailErr != "" {
+	if as.open {
 		if key.Matches(msg, k.Back) {
-			as.detail, as.detailErr = nil, ""
+			as.closeDetail()
 			return nil
 		}
 		if off, ok := k.scrollBy(msg, as.detailOff, as.h-1); ok {
@@ -285,7 +343,7 @@ func (as *asksScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return pop
 	case isMove(k, msg):
 		d, _ := k.moveBy(msg, as.listRows()-1, len(as.shown))
-		as.move(d)
+		as.focusAt(as.cursor + d)
 	case key.Matches(msg, k.StatusFilter):
 		as.filter++
 		if as.filter >= len(store.Statuses()) {
@@ -293,14 +351,14 @@ func (as *asksScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		} else if as.filter == filterDue+1 {
 			as.filter = 0
 		}
-		as.refilter()
+		as.refilter(0)
 	case key.Matches(msg, k.Open):
-		if r := as.selected(); r != nil {
-			as.detailOff = 0
-			return as.loadDetail(r.id)
+		if as.target() != nil {
+			as.open, as.detail, as.detailErr, as.detailOff = true, nil, "", 0
+			return as.loadDetail()
 		}
 	case key.Matches(msg, k.Outcome):
-		if as.selected() != nil {
+		if as.target() != nil {
 			as.picking, as.pick = true, 0
 			as.note.SetValue("")
 			return as.note.Focus()
@@ -308,7 +366,7 @@ func (as *asksScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Thank):
 		return as.thank()
 	case key.Matches(msg, k.Favor):
-		if r := as.selected(); r != nil {
+		if r := as.target(); r != nil {
 			_, fr := as.head(r)
 			f := *fr
 			return push(newFavorForm(as.c, &f))
@@ -317,17 +375,30 @@ func (as *asksScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// closeDetail goes back to the list, where the focus moves on if its
+// ask has left the filter.
+func (as *asksScreen) closeDetail() {
+	as.open, as.detail, as.detailErr = false, nil, ""
+	as.placeFocus(as.cursor)
+}
+
+// closePicker closes the outcome picker, back to the detail or the list.
+func (as *asksScreen) closePicker() {
+	as.picking = false
+	as.note.Blur()
+	as.placeFocus(as.cursor)
+}
+
 func (as *asksScreen) handlePickKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := as.c.keys
 	switch {
 	case key.Matches(msg, k.Back):
-		as.picking = false
-		as.note.Blur()
+		as.closePicker()
 		return nil
-	case msg.String() == "up":
+	case key.Matches(msg, k.PickUp):
 		as.pick = (as.pick + len(outcomes) - 1) % len(outcomes)
 		return nil
-	case msg.String() == "down":
+	case key.Matches(msg, k.PickDown):
 		as.pick = (as.pick + 1) % len(outcomes)
 		return nil
 	case key.Matches(msg, k.Open), key.Matches(msg, k.Save):
@@ -338,31 +409,31 @@ func (as *asksScreen) handlePickKey(msg tea.KeyPressMsg) tea.Cmd {
 	return cmd
 }
 
-func (as *asksScreen) loadDetail(id uint64) tea.Cmd {
-	r := as.selected()
-	if r == nil || r.id != id {
+// loadDetail reads the ask in focus in full (topic, body, outcome).
+func (as *asksScreen) loadDetail() tea.Cmd {
+	r := as.focused()
+	if r == nil {
 		return nil
 	}
 	_, fr := as.head(r)
-	fid := fr.ID
-	st := as.c.st
+	id, fid, st := r.id, fr.ID, as.c.st
 	return func() tea.Msg {
 		asks, _, err := st.History(fid)
 		if err != nil {
-			return askDetailMsg{as: as, err: err}
+			return askDetailMsg{as: as, id: id, err: err}
 		}
 		for _, a := range asks {
 			if a.ID == id {
-				return askDetailMsg{as: as, ask: a}
+				return askDetailMsg{as: as, id: id, ask: a}
 			}
 		}
-		return askDetailMsg{as: as, err: store.ErrNotFound}
+		return askDetailMsg{as: as, id: id, err: store.ErrNotFound}
 	}
 }
 
-// setOutcome records status (and the note) on the selected ask.
+// setOutcome records status (and the note) on the ask in focus.
 func (as *asksScreen) setOutcome(status store.Status, note string) tea.Cmd {
-	r := as.selected()
+	r := as.target()
 	if r == nil {
 		return nil
 	}
@@ -408,21 +479,15 @@ func outcomeWords(s store.Status) string {
 	return string(s)
 }
 
-// thank marks a thank-you sent for the selected ask.
+// thank marks a thank-you sent for the ask in focus. Whether there is
+// anything to thank for is decided on the stored ask, inside the write:
+// the rows may not have caught up with an outcome just recorded.
 func (as *asksScreen) thank() tea.Cmd {
-	r := as.selected()
+	r := as.target()
 	if r == nil {
 		return nil
 	}
-	a, fr := as.head(r)
-	if !a.Status.Made() {
-		as.err = "a " + string(a.Status) + " ask has nothing to thank for"
-		return nil
-	}
-	if !a.Thanked.IsZero() {
-		as.err = "already thanked on " + date(a.Thanked)
-		return nil
-	}
+	_, fr := as.head(r)
 	id, now, st, name := r.id, as.c.now(), as.c.st, clean(fr.Name)
 	as.busy = true
 	return func() tea.Msg {
@@ -431,15 +496,15 @@ func (as *asksScreen) thank() tea.Cmd {
 			if err != nil {
 				return err
 			}
+			if !a.Status.Made() {
+				return textErr("a " + string(a.Status) + " ask has nothing to thank for")
+			}
+			if !a.Thanked.IsZero() {
+				return textErr("already thanked on " + date(a.Thanked))
+			}
 			a.Thanked = now
 			return tx.PutAsk(&a)
 		})
 		return askChangedMsg{as: as, id: id, err: err, note: "Noted the thank-you to " + name + "."}
 	}
-}
-
-func (as *asksScreen) move(delta int) {
-	as.cursor = max(min(as.cursor+delta, len(as.shown)-1), 0)
-	as.scroll()
-	as.noteSel()
 }

@@ -46,7 +46,7 @@ func (as *asksScreen) View() string {
 	if as.picking {
 		return as.pickView()
 	}
-	if as.detail != nil || as.detailErr != "" {
+	if as.open {
 		return as.detailView()
 	}
 	s := as.c.styles
@@ -79,7 +79,7 @@ func (as *asksScreen) View() string {
 			due = "thanked"
 		}
 		line := askRowText(c, date(a.At()), clean(fr.Name), string(a.Kind), string(a.Status), due)
-		if p == as.cursor {
+		if r.id == as.focusID {
 			out = append(out, s.Selected.Render(fit(line, w)))
 		} else {
 			out = append(out, fit(line, w))
@@ -108,18 +108,47 @@ func askRowText(c [5]int, when, name, kind, status, due string) string {
 	return fit(when, c[0]) + " " + fit(name, c[1]) + " " + fit(kind, c[2]) + " " + fit(status, c[3]) + " " + fit(due, c[4])
 }
 
+// detailView shows the ask in focus in full: its title, a line for an
+// error or for the ask having left the filter, and its fields and message.
 func (as *asksScreen) detailView() string {
 	s := as.c.styles
 	w := as.w
-	if as.detail == nil {
-		return s.FieldErr.Render(trunc(clean(as.detailErr), w))
-	}
 	a := as.detail
-	name := "friend " + itoa(int(a.FriendID))
-	if i := as.d.index(a.FriendID); i >= 0 {
-		name = clean(as.d.friends[i].Name)
+	var fr *store.Friend
+	var kind store.Kind
+	if r := as.focused(); r != nil {
+		h, f := as.head(r)
+		fr, kind = f, h.Kind
 	}
-	out := []string{s.PaneTitle.Render(trunc("Your ask to "+name+" for "+article(a.Kind), w)), ""}
+	if a != nil {
+		kind = a.Kind
+		if i := as.d.index(a.FriendID); i >= 0 {
+			fr = &as.d.friends[i]
+		}
+	}
+	name := "a friend"
+	if fr != nil {
+		name = clean(fr.Name)
+	}
+	out := []string{s.PaneTitle.Render(trunc("Your ask to "+name+" for "+article(kind), w))}
+	switch {
+	case as.err != "":
+		out = append(out, s.FieldErr.Render(trunc(clean(as.err), w)))
+	case as.loaded && as.focused() == nil:
+		out = append(out, s.FieldErr.Render(trunc("This ask is no longer in the database; esc goes back to the list.", w)))
+	case as.loaded && as.position(as.focusID) < 0:
+		out = append(out, s.Dim.Render(trunc("This ask is no longer among the "+as.filterName()+" asks; esc goes back to the list.", w)))
+	default:
+		out = append(out, "")
+	}
+	if a == nil {
+		if as.detailErr != "" {
+			out = append(out, s.FieldErr.Render(trunc(clean(as.detailErr), w)))
+		} else {
+			out = append(out, s.Dim.Render(trunc("reading…", w)))
+		}
+		return strings.Join(out, "\n")
+	}
 	field := func(label, v string) {
 		if v == "" || v == "—" {
 			return
@@ -159,7 +188,7 @@ func (as *asksScreen) detailView() string {
 func (as *asksScreen) pickView() string {
 	s := as.c.styles
 	w := as.w
-	r := as.selected()
+	r := as.focused()
 	title := "Outcome"
 	if r != nil {
 		a, fr := as.head(r)
@@ -186,7 +215,10 @@ func (as *asksScreen) pickView() string {
 func (as *asksScreen) ShortHelp() []key.Binding {
 	k := as.c.keys
 	if as.picking {
-		return []key.Binding{withHelp(k.Up, "↑/↓", "choose"), withHelp(k.Open, "enter", "record"), withHelp(k.Cancel, "esc", "cancel")}
+		return []key.Binding{k.PickUp, withHelp(k.Open, "enter", "record"), withHelp(k.Cancel, "esc", "cancel")}
+	}
+	if as.open {
+		return []key.Binding{k.Outcome, k.Thank, k.Favor, withHelp(k.Down, "↓/pgdn", "scroll"), withHelp(k.Back, "esc", "list")}
 	}
 	return []key.Binding{withHelp(k.Open, "enter", "show"), k.Outcome, k.Thank, k.StatusFilter, k.Favor, k.Back}
 }

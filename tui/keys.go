@@ -26,6 +26,10 @@ type KeyMap struct {
 	// status filter; Left/Right change a choice (kind, status).
 	Outcome, Thank, StatusFilter, Left, Right key.Binding
 
+	// PickUp/PickDown change the outcome with the arrows alone: letters
+	// are typed into its note.
+	PickUp, PickDown key.Binding
+
 	Help, Quit, ForceQuit key.Binding
 
 	// Forms and dialogs.
@@ -68,6 +72,8 @@ func DefaultKeyMap() KeyMap {
 		StatusFilter: b([]string{"s"}, "s", "status filter"),
 		Left:         b([]string{"left", "h"}, "←/→", "change"),
 		Right:        b([]string{"right", "l"}, "→", "change"),
+		PickUp:       b([]string{"up"}, "↑/↓", "choose"),
+		PickDown:     b([]string{"down"}, "↓", "choose"),
 		Help:         b([]string{"?"}, "?", "help"),
 		Quit:         b([]string{"q"}, "q", "quit"),
 		ForceQuit:    b([]string{"ctrl+c"}, "ctrl+c", "quit"),
