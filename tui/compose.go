@@ -252,6 +252,15 @@ func (cp *composeScreen) setFocus(i int) tea.Cmd {
 // Capturing is true: the fields take every printable key.
 func (cp *composeScreen) Capturing() bool { return true }
 
+// Unsaved is true when the draft differs from what was last saved or
+// drafted, or while a blurb is typed and not yet saved.
+func (cp *composeScreen) Unsaved() bool {
+	if cp.stage == stageBlurb {
+		return strings.TrimSpace(cp.blurb.Value()) != ""
+	}
+	return cp.changed()
+}
+
 // Update handles keys and the results of commands.
 func (cp *composeScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
