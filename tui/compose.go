@@ -25,6 +25,7 @@ const (
 	stageEdit  composeStage = iota // editing the request
 	stageBlurb                     // asking for the profile blurb first (an intro)
 	stageLeave                     // asking whether to save before leaving
+	stageSend                      // asking whether to mark as sent with checklist items missed
 )
 
 // compose fields, in tab order.
@@ -310,9 +311,17 @@ func (cp *composeScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		switch {
 		case key.Matches(msg, k.Yes):
 			return cp.save(store.StatusDraft, true)
-		case msg.String() == "n" || msg.String() == "N":
+		case key.Matches(msg, k.Discard):
 			return pop
 		case key.Matches(msg, k.Back):
+			cp.stage = stageEdit
+		}
+		return nil
+	case stageSend:
+		switch {
+		case key.Matches(msg, k.Yes):
+			return cp.save(store.StatusSent, true)
+		case key.Matches(msg, k.No):
 			cp.stage = stageEdit
 		}
 		return nil
@@ -327,17 +336,22 @@ func (cp *composeScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Save):
 		return cp.save(store.StatusDraft, false)
 	case key.Matches(msg, k.MarkSent):
+		cp.recheck()
+		if len(cp.missing()) > 0 {
+			cp.stage = stageSend // the checklist does not stop you, but it asks
+			return nil
+		}
 		return cp.save(store.StatusSent, true)
 	case key.Matches(msg, k.Copy):
 		return tea.Batch(tea.SetClipboard(cp.clipboardText()),
 			flash("Copied the subject and body to the clipboard (through the terminal, OSC 52).", false))
 	case key.Matches(msg, k.External):
 		return cp.startEditor()
-	case msg.String() == "tab":
+	case key.Matches(msg, k.FieldTab):
 		return cp.setFocus(cp.focus + 1)
-	case msg.String() == "shift+tab":
+	case key.Matches(msg, k.FieldBackTab):
 		return cp.setFocus(cp.focus - 1)
-	case msg.String() == "enter" && cp.focus != fieldBody:
+	case key.Matches(msg, k.Open) && cp.focus != fieldBody: // enter ends a one-line field
 		return cp.setFocus(cp.focus + 1)
 	}
 	return cp.routeToField(msg)
@@ -722,6 +736,34 @@ func checkLabel(code string) string {
 	return code
 }
 
+// missShort is a checklist item's name in the question ctrl+o asks.
+func missShort(code string) string {
+	switch code {
+	case policy.CheckAcknowledge:
+		return "acknowledgement"
+	case policy.CheckHelpBack:
+		return "help back"
+	}
+	return code // intent, blurb, questions, out, placeholder
+}
+
+// missing is the short names of the checklist items the body misses.
+func (cp *composeScreen) missing() []string {
+	var out []string
+	for i, r := range cp.list {
+		if cp.missed[i] {
+			out = append(out, missShort(r.Code))
+		}
+	}
+	return out
+}
+
+// sendQuestion asks whether to mark the ask as sent with items missed.
+func (cp *composeScreen) sendQuestion() string {
+	miss := cp.missing()
+	return plural(len(miss), "item", "items") + " missing: " + strings.Join(miss, ", ") + ". Mark as sent anyway? y/n"
+}
+
 // checkBeside is the checklist as a column: a line for the verdict (the
 // caller fills it), the items, and what a missed item asks for.
 func (cp *composeScreen) checkBeside(w int) []string {
@@ -784,6 +826,8 @@ func (cp *composeScreen) statusLine(w int) string {
 		return s.FieldErr.Render(trunc(clean(cp.err), w))
 	case cp.stage == stageLeave:
 		return s.Miss.Render(trunc("Save this draft before leaving? y save · n discard · esc keep editing", w))
+	case cp.stage == stageSend:
+		return s.Miss.Render(trunc(cp.sendQuestion(), w))
 	case cp.askID != 0 && !cp.changed():
 		return s.Dim.Render(trunc("Saved as a draft.", w))
 	case cp.askID != 0:
@@ -813,13 +857,15 @@ func (cp *composeScreen) ShortHelp() []key.Binding {
 	case stageBlurb:
 		return []key.Binding{withHelp(k.Save, "ctrl+s", "save blurb"), withHelp(k.Back, "esc", "skip")}
 	case stageLeave:
-		return []key.Binding{withHelp(k.Yes, "y", "save"), withHelp(k.No, "n", "discard"), withHelp(k.Back, "esc", "keep editing")}
+		return []key.Binding{withHelp(k.Yes, "y", "save"), k.Discard, withHelp(k.Back, "esc", "keep editing")}
+	case stageSend:
+		return []key.Binding{withHelp(k.Yes, "y", "mark sent"), withHelp(k.No, "n/esc", "keep editing")}
 	}
-	return []key.Binding{withHelp(k.NextField, "tab", "field"), k.Save, k.Copy, k.External, k.MarkSent, k.Back}
+	return []key.Binding{k.FieldTab, k.Save, k.Copy, k.External, k.MarkSent, k.Back}
 }
 
 // FullHelp is the `?` help.
 func (cp *composeScreen) FullHelp() [][]key.Binding {
 	k := cp.c.keys
-	return [][]key.Binding{{k.NextField, k.PrevField}, {k.Save, k.Copy, k.External, k.MarkSent, k.Back}}
+	return [][]key.Binding{{k.FieldTab, k.FieldBackTab}, {k.Save, k.Copy, k.External, k.MarkSent, k.Back}}
 }

@@ -528,3 +528,75 @@ func TestComposeTemplateOverrides(t *testing.T) {
 		t.Errorf("a broken template is not named above the editor:\n%s", plain(m))
 	}
 }
+
+// unfinishedBody is a chat to Dee that gives no out and leaves a
+// placeholder.
+const unfinishedBody = "Hi Dee,\n\nI'd love to chat with you for twenty minutes about [your team] at Hooli, whenever suits you.\n\n" +
+	"Two questions: how did you start at Hooli? What do you wish you had known?\n\n" +
+	"If there's anything I can do for you, just let me know.\n\nSam"
+
+// openUnfinished opens a chat to Dee whose body misses two items.
+func openUnfinished(t *testing.T, m *Model) *composeScreen {
+	t.Helper()
+	cp := openCompose(t, m, 3, store.KindChat)
+	cp.body.SetValue(unfinishedBody)
+	cp.recheck()
+	if got := strings.Join(cp.missing(), ","); got != "out,placeholder" {
+		t.Fatalf("the body misses %q, want out and placeholder", got)
+	}
+	return cp
+}
+
+// TestComposeMarkSentAsksWhenItemsMissed: ctrl+o with checklist items
+// missed names them and asks; n and esc keep editing and write nothing,
+// y marks the ask sent.
+func TestComposeMarkSentAsksWhenItemsMissed(t *testing.T) {
+	const question = "2 items missing: out, placeholder. Mark as sent anyway? y/n"
+	m := composeModel(t, 120, 40)
+	cp := openUnfinished(t, m)
+	before := len(storedAsks(t, m, 4))
+	for _, no := range []string{"n", "esc"} {
+		msgs := follow(t, m, press(m, "ctrl+o"))
+		if hasMsg[composeSavedMsg](msgs) || len(storedAsks(t, m, 4)) != before {
+			t.Fatalf("ctrl+o with items missed wrote the ask before asking: %v", msgs)
+		}
+		if cp.stage != stageSend || !strings.Contains(plain(m), question) {
+			t.Fatalf("ctrl+o does not ask %q:\n%s", question, plain(m))
+		}
+		msgs = follow(t, m, press(m, no))
+		if hasMsg[composeSavedMsg](msgs) || hasMsg[popMsg](msgs) || len(storedAsks(t, m, 4)) != before {
+			t.Fatalf("%s on the question gave %v, want nothing written", no, msgs)
+		}
+		if m.active() != cp || cp.stage != stageEdit || cp.body.Value() != unfinishedBody || strings.Contains(plain(m), question) {
+			t.Fatalf("%s on the question: stage %d, body %q, want editing the same body:\n%s", no, cp.stage, cp.body.Value(), plain(m))
+		}
+	}
+	press(m, "ctrl+o")
+	msgs := follow(t, m, press(m, "y"))
+	asks := storedAsks(t, m, 4)
+	if len(asks) != before+1 || asks[len(asks)-1].Status != store.StatusSent || !strings.Contains(asks[len(asks)-1].Body, "[your team]") {
+		t.Fatalf("y stored %+v, want the body marked sent", asks)
+	}
+	if len(m.stack) != 0 || !hasFlash(msgs, "as sent") {
+		t.Errorf("after y: %d screens open, flash said %v", len(m.stack), msgs)
+	}
+}
+
+// TestComposeMarkSentAtOnceWhenNothingMissed: with every item ticked,
+// ctrl+o marks the ask sent on the first press.
+func TestComposeMarkSentAtOnceWhenNothingMissed(t *testing.T) {
+	m := composeModel(t, 80, 24)
+	cp := openUnfinished(t, m)
+	cp.body.SetValue(strings.Replace(unfinishedBody, "[your team]", "your team", 1) + "\n\nNo pressure at all if now is not a good time.")
+	cp.recheck()
+	if miss := cp.missing(); len(miss) != 0 {
+		t.Fatalf("the body still misses %v", miss)
+	}
+	follow(t, m, press(m, "ctrl+o"))
+	if asks := storedAsks(t, m, 4); asks[len(asks)-1].Status != store.StatusSent || !strings.Contains(asks[len(asks)-1].Body, "No pressure") {
+		t.Fatalf("one ctrl+o stored %+v, want the ask sent", asks)
+	}
+	if len(m.stack) != 0 {
+		t.Errorf("ctrl+o left %T open", m.active())
+	}
+}

@@ -26,9 +26,11 @@ type KeyMap struct {
 	// status filter; Left/Right change a choice (kind, status).
 	Outcome, Thank, StatusFilter, Left, Right key.Binding
 
-	// PickUp/PickDown change the outcome with the arrows alone: letters
-	// are typed into its note.
-	PickUp, PickDown key.Binding
+	// Where letters are typed (the outcome note, compose's fields):
+	// PickUp/PickDown change the outcome with the arrows alone; FieldTab
+	// and FieldBackTab move between fields with tab alone (↑/↓ move in
+	// the body); Discard answers "save before leaving?" with no.
+	PickUp, PickDown, FieldTab, FieldBackTab, Discard key.Binding
 
 	Help, Quit, ForceQuit key.Binding
 
@@ -74,6 +76,9 @@ func DefaultKeyMap() KeyMap {
 		Right:        b([]string{"right", "l"}, "→", "change"),
 		PickUp:       b([]string{"up"}, "↑/↓", "choose"),
 		PickDown:     b([]string{"down"}, "↓", "choose"),
+		FieldTab:     b([]string{"tab"}, "tab", "field"),
+		FieldBackTab: b([]string{"shift+tab"}, "shift+tab", "previous field"),
+		Discard:      b([]string{"n", "N"}, "n", "discard"),
 		Help:         b([]string{"?"}, "?", "help"),
 		Quit:         b([]string{"q"}, "q", "quit"),
 		ForceQuit:    b([]string{"ctrl+c"}, "ctrl+c", "quit"),
