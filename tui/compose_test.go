@@ -457,7 +457,7 @@ func TestComposeBlurbFirst(t *testing.T) {
 }
 
 func TestComposeEditor(t *testing.T) {
-	env := map[string]string{}
+	env := map[string]string{"TMPDIR": t.TempDir()}
 	m := composeModel(t, 100, 30)
 	m.c.getenv = func(k string) string { return env[k] }
 	cp := openCompose(t, m, 0, store.KindIntro)
@@ -488,7 +488,7 @@ func TestComposeEditor(t *testing.T) {
 		t.Fatal("no command to run the editor")
 	}
 	// the editor failed: message, body kept, file removed
-	msgs = collect(cp.handleEditorDone(editorDoneMsg{cp: cp, path: fm.path, err: fmt.Errorf("exec: not found")}))
+	msgs = collect(cp.handleEditorDone(editorDoneMsg{cp: cp, dir: fm.dir, path: fm.path, err: fmt.Errorf("exec: not found")}))
 	if !hasFlash(msgs, "failed") || cp.body.Value() != before {
 		t.Errorf("failing editor: %v, body kept %v", msgs, cp.body.Value() == before)
 	}
@@ -500,7 +500,7 @@ func TestComposeEditor(t *testing.T) {
 	if err := os.WriteFile(fm.path, []byte("Hi Ada,\n\nrewritten by hand\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	follow(t, m, cp.handleEditorDone(editorDoneMsg{cp: cp, path: fm.path}))
+	follow(t, m, cp.handleEditorDone(editorDoneMsg{cp: cp, dir: fm.dir, path: fm.path}))
 	if cp.body.Value() != "Hi Ada,\n\nrewritten by hand" {
 		t.Errorf("read back %q", cp.body.Value())
 	}
