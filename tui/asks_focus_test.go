@@ -188,3 +188,37 @@ func TestAsksDetailReadForAnotherAskDropped(t *testing.T) {
 		t.Error("a late read opened the detail again after esc")
 	}
 }
+
+// TestAsksFocusGoneFromTheData: when a reload no longer has the ask in
+// the detail, the detail says so and o and t write nothing.
+func TestAsksFocusGoneFromTheData(t *testing.T) {
+	m := asksModel(t, 100, 30)
+	as := openAsks(t, m)
+	press(m, "j")
+	follow(t, m, press(m, "enter"))
+	gone := as.focusID
+	var rows []askRow
+	for _, r := range buildAskRows(as.d) {
+		if r.id != gone {
+			rows = append(rows, r)
+		}
+	}
+	as.Update(askRowsMsg{d: as.d, rows: rows})
+	if as.focusID != gone || !strings.Contains(plain(m), "no longer in the database") {
+		t.Fatalf("focus %d, want %d kept and said to be gone:\n%s", as.focusID, gone, plain(m))
+	}
+	for _, k := range []string{"t", "o"} {
+		before := allAsks(t, m)
+		follow(t, m, press(m, k))
+		if got := wrote(before, allAsks(t, m)); len(got) != 0 || as.picking {
+			t.Errorf("%s on a gone ask wrote %v (picker open %v)", k, got, as.picking)
+		}
+	}
+	press(m, "esc")
+	if r := as.focused(); r == nil || r.id == gone {
+		t.Fatalf("back in the list the focus is %v, want a row still there", r)
+	}
+	if _, fr := as.head(as.focused()); !strings.Contains(highlighted(m), fr.Name) {
+		t.Errorf("the row drawn as selected %q is not the focus, %s's ask", highlighted(m), fr.Name)
+	}
+}

@@ -136,7 +136,7 @@ func (as *asksScreen) detailView() string {
 		out = append(out, s.FieldErr.Render(trunc(clean(as.err), w)))
 	case as.loaded && as.focused() == nil:
 		out = append(out, s.FieldErr.Render(trunc("This ask is no longer in the database; esc goes back to the list.", w)))
-	case as.loaded && as.position(as.focusID) < 0:
+	case as.loaded && as.focusPos < 0:
 		out = append(out, s.Dim.Render(trunc("This ask is no longer among the "+as.filterName()+" asks; esc goes back to the list.", w)))
 	default:
 		out = append(out, "")
