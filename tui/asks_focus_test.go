@@ -134,6 +134,15 @@ func TestAsksKeysActOnTheAskShown(t *testing.T) {
 			if got := allAsks(t, m)[id]; !got.Thanked.Equal(testNow) {
 				t.Errorf("%s's ask thanked %v, want now", tt.name, got.Thanked)
 			}
+			// f logs a favor for the friend shown
+			follow(t, m, press(m, "f"))
+			if f, ok := m.active().(*formScreen); !ok || f.title != "Log a favor for "+tt.name {
+				t.Fatalf("f opened %T, want the favor form for %s", m.active(), tt.name)
+			}
+			follow(t, m, press(m, "esc"))
+			if m.active() != Screen(as) || as.focusID != id {
+				t.Fatalf("esc from the favor form: %T with focus %d, want the detail of %d", m.active(), as.focusID, id)
+			}
 			// o names the ask shown and records on it
 			press(m, "o")
 			if view := plain(m); !strings.Contains(view, "ask to "+tt.name) || strings.Contains(view, tt.other) {
