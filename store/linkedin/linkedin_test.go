@@ -65,7 +65,7 @@ func TestSourceLinesCountThePreamble(t *testing.T) {
 
 func TestParseErrors(t *testing.T) {
 	tests := []struct{ file, want string }{
-		{"wrong-columns.csv", "wrong-columns.csv:5: this row has a different number of fields than the header (7)"},
+		{"wrong-columns.csv", "wrong-columns.csv:5: this row has a different number of fields than the header: 5, where the header has 7; is a value with a comma in it not quoted, or is the row cut short?"},
 		{"bad-quote.csv", `bad-quote.csv:2: extraneous or missing " in quoted-field`},
 	}
 	for _, tt := range tests {
