@@ -25,8 +25,10 @@ const (
 
 // Clean makes r safe to store: every text field goes through
 // store.CleanText (line breaks kept in notes only), over-long fields and
-// lists are cut, e-mails without an @ are dropped, and a missing name is
-// taken from the nickname, an e-mail or the organisation. It returns the
+// lists are cut, e-mails without an @ (or with a character that could
+// not be read, U+FFFD) are dropped, and a missing name is taken from the
+// nickname, the organisation or an e-mail, in that order (an address book
+// shows a contact with only a company under the company). It returns the
 // warnings, and a reason when the record cannot be kept at all.
 func Clean(r *Record) (warnings []Warning, skip string) {
 	if r.Skip != "" {
@@ -73,6 +75,10 @@ func Clean(r *Record) (warnings []Warning, skip string) {
 			warn("dropped e-mail %q: not an address", e)
 			continue
 		}
+		if strings.ContainsRune(e, utf8.RuneError) {
+			warn("dropped e-mail %q: it holds a character that could not be read", e)
+			continue
+		}
 		emails = append(emails, e)
 	}
 	f.Emails = emails
@@ -115,10 +121,10 @@ func Clean(r *Record) (warnings []Warning, skip string) {
 		switch {
 		case f.Nickname != "":
 			f.Name = f.Nickname
-		case len(f.Emails) > 0:
-			f.Name = f.Emails[0]
 		case f.Org != "":
 			f.Name = f.Org
+		case len(f.Emails) > 0:
+			f.Name = f.Emails[0]
 		default:
 			return warnings, "no name, e-mail or organisation"
 		}
