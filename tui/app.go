@@ -54,6 +54,10 @@ type Model struct {
 	flash    string
 	flashErr bool
 
+	// quitAsked: ctrl+c found unsaved changes and asked; a second ctrl+c
+	// (or y) quits, any other key goes back.
+	quitAsked bool
+
 	due dueCount // the nudges' count in the header
 }
 
@@ -149,8 +153,20 @@ func (m *Model) handleBackground(msg tea.BackgroundColorMsg) tea.Cmd {
 
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.c.keys
+	if m.quitAsked {
+		m.quitAsked = false
+		if key.Matches(msg, k.ForceQuit) || key.Matches(msg, k.Yes) {
+			return tea.Quit
+		}
+		return nil // the answer is not also a key for the screen
+	}
 	if key.Matches(msg, k.ForceQuit) {
-		return tea.Quit
+		if !m.unsaved() {
+			return tea.Quit
+		}
+		m.quitAsked, m.full, m.flash = true, false, ""
+		m.layout()
+		return nil
 	}
 	m.flash = ""
 	if m.full {
@@ -171,6 +187,16 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	}
 	return m.route(msg)
+}
+
+// unsaved reports whether quitting now would lose what a screen holds.
+func (m *Model) unsaved() bool {
+	for _, s := range m.stack {
+		if s.Unsaved() {
+			return true
+		}
+	}
+	return m.home.Unsaved()
 }
 
 // route sends msg to the active screen only.
@@ -316,6 +342,9 @@ func (m *Model) header() string {
 
 func (m *Model) footer() string {
 	s := m.c.styles
+	if m.quitAsked {
+		return clip(s.FlashErr.Render(trunc(quitQuestion, m.w)), m.w, 1)
+	}
 	if m.full {
 		return clip(m.fullHelp(), m.w, m.footerLines())
 	}
@@ -329,6 +358,9 @@ func (m *Model) footer() string {
 	m.help.SetWidth(m.w)
 	return clip(m.help.ShortHelpView(m.active().ShortHelp()), m.w, 1)
 }
+
+// quitQuestion is what ctrl+c asks when quitting would lose changes.
+const quitQuestion = "Quit and lose your unsaved changes? y or ctrl+c quits · any other key goes back"
 
 // loadErrMsg tells the screens a load failed.
 type loadErrMsg struct{ err error }

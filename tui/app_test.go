@@ -109,7 +109,7 @@ func sgrColor(s string) (string, bool) {
 // checks the frame is always exactly the window and the cursor in range.
 func TestRandomKeysNeverPanic(t *testing.T) {
 	keys := []string{"j", "k", "g", "G", "/", "esc", "enter", "tab", "shift+tab", "s", "H", "a", "e", "f", "p", "d", "y", "n", "?",
-		"up", "down", "pgup", "pgdown", "backspace", "space", "x", "r", "o", "陳", "😀", "ctrl+s", "A", "c", "w"}
+		"up", "down", "pgup", "pgdown", "backspace", "space", "x", "r", "o", "t", "陳", "😀", "ctrl+s", "ctrl+o", "ctrl+c", "A", "c", "w"}
 	for seed := range uint64(4) {
 		r := rand.New(rand.NewPCG(seed, 99))
 		m := newTestModel(t, genNetwork(200, seed), 80, 24)

@@ -77,7 +77,7 @@ func TestAsksOutcomeAndThanks(t *testing.T) {
 	m := asksModel(t, 100, 30)
 	as := openAsks(t, m)
 	press(m, "j", "j") // Cy's intro
-	if a, _ := as.head(as.selected()); a.FriendID != 3 {
+	if a, _ := as.head(as.focused()); a.FriendID != 3 {
 		t.Fatalf("selected the ask of friend %d, want Cy", a.FriendID)
 	}
 	follow(t, m, press(m, "enter"))

@@ -213,3 +213,32 @@ func BenchmarkDueNudgesStore(b *testing.B) {
 		_ = dueNudges(d, testNow)
 	}
 }
+
+// BenchmarkAsksDetailKey is a key in an ask's detail and the frame after
+// it, the ask the oldest of the list (the last the focus's look-ups by id
+// reach): at 100k friends, about 200k asks.
+func BenchmarkAsksDetailKey(b *testing.B) {
+	for _, sz := range benchSizes {
+		b.Run(sz.name, func(b *testing.B) { benchAsksDetailKey(b, genNetwork(sz.n, 42).dataset(1)) })
+	}
+}
+
+// BenchmarkAsksDetailKeyStore is BenchmarkAsksDetailKey on a real
+// database ($KITH_BENCH_DB).
+func BenchmarkAsksDetailKeyStore(b *testing.B) { benchAsksDetailKey(b, benchStoreDataset(b)) }
+
+func benchAsksDetailKey(b *testing.B, d *dataset) {
+	c := &common{keys: DefaultKeyMap(), styles: NewStyles(true, true), now: func() time.Time { return testNow }}
+	as := newAsks(c, d)
+	as.SetSize(120, 38)
+	as.Update(askRowsMsg{d: d, rows: buildAskRows(d)})
+	as.focusAt(len(as.shown) - 1)
+	a, _ := as.head(as.focused())
+	as.open, as.detail = true, &a
+	b.Logf("%d asks", len(as.rows))
+	j := keyMsg("j")
+	for b.Loop() {
+		as.Update(j)
+		_ = as.View()
+	}
+}

@@ -457,7 +457,7 @@ func TestComposeBlurbFirst(t *testing.T) {
 }
 
 func TestComposeEditor(t *testing.T) {
-	env := map[string]string{}
+	env := map[string]string{"TMPDIR": t.TempDir()}
 	m := composeModel(t, 100, 30)
 	m.c.getenv = func(k string) string { return env[k] }
 	cp := openCompose(t, m, 0, store.KindIntro)
@@ -488,7 +488,7 @@ func TestComposeEditor(t *testing.T) {
 		t.Fatal("no command to run the editor")
 	}
 	// the editor failed: message, body kept, file removed
-	msgs = collect(cp.handleEditorDone(editorDoneMsg{cp: cp, path: fm.path, err: fmt.Errorf("exec: not found")}))
+	msgs = collect(cp.handleEditorDone(editorDoneMsg{cp: cp, dir: fm.dir, path: fm.path, err: fmt.Errorf("exec: not found")}))
 	if !hasFlash(msgs, "failed") || cp.body.Value() != before {
 		t.Errorf("failing editor: %v, body kept %v", msgs, cp.body.Value() == before)
 	}
@@ -500,7 +500,7 @@ func TestComposeEditor(t *testing.T) {
 	if err := os.WriteFile(fm.path, []byte("Hi Ada,\n\nrewritten by hand\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	follow(t, m, cp.handleEditorDone(editorDoneMsg{cp: cp, path: fm.path}))
+	follow(t, m, cp.handleEditorDone(editorDoneMsg{cp: cp, dir: fm.dir, path: fm.path}))
 	if cp.body.Value() != "Hi Ada,\n\nrewritten by hand" {
 		t.Errorf("read back %q", cp.body.Value())
 	}
@@ -526,5 +526,77 @@ func TestComposeTemplateOverrides(t *testing.T) {
 	openCompose(t, m, 0, store.KindChat)
 	if !strings.Contains(plain(m), "en/chat.tmpl") {
 		t.Errorf("a broken template is not named above the editor:\n%s", plain(m))
+	}
+}
+
+// unfinishedBody is a chat to Dee that gives no out and leaves a
+// placeholder.
+const unfinishedBody = "Hi Dee,\n\nI'd love to chat with you for twenty minutes about [your team] at Hooli, whenever suits you.\n\n" +
+	"Two questions: how did you start at Hooli? What do you wish you had known?\n\n" +
+	"If there's anything I can do for you, just let me know.\n\nSam"
+
+// openUnfinished opens a chat to Dee whose body misses two items.
+func openUnfinished(t *testing.T, m *Model) *composeScreen {
+	t.Helper()
+	cp := openCompose(t, m, 3, store.KindChat)
+	cp.body.SetValue(unfinishedBody)
+	cp.recheck()
+	if got := strings.Join(cp.missing(), ","); got != "out,placeholder" {
+		t.Fatalf("the body misses %q, want out and placeholder", got)
+	}
+	return cp
+}
+
+// TestComposeMarkSentAsksWhenItemsMissed: ctrl+o with checklist items
+// missed names them and asks; n and esc keep editing and write nothing,
+// y marks the ask sent.
+func TestComposeMarkSentAsksWhenItemsMissed(t *testing.T) {
+	const question = "2 items missing: out, placeholder. Mark as sent anyway? y/n"
+	m := composeModel(t, 120, 40)
+	cp := openUnfinished(t, m)
+	before := len(storedAsks(t, m, 4))
+	for _, no := range []string{"n", "esc"} {
+		msgs := follow(t, m, press(m, "ctrl+o"))
+		if hasMsg[composeSavedMsg](msgs) || len(storedAsks(t, m, 4)) != before {
+			t.Fatalf("ctrl+o with items missed wrote the ask before asking: %v", msgs)
+		}
+		if cp.stage != stageSend || !strings.Contains(plain(m), question) {
+			t.Fatalf("ctrl+o does not ask %q:\n%s", question, plain(m))
+		}
+		msgs = follow(t, m, press(m, no))
+		if hasMsg[composeSavedMsg](msgs) || hasMsg[popMsg](msgs) || len(storedAsks(t, m, 4)) != before {
+			t.Fatalf("%s on the question gave %v, want nothing written", no, msgs)
+		}
+		if m.active() != cp || cp.stage != stageEdit || cp.body.Value() != unfinishedBody || strings.Contains(plain(m), question) {
+			t.Fatalf("%s on the question: stage %d, body %q, want editing the same body:\n%s", no, cp.stage, cp.body.Value(), plain(m))
+		}
+	}
+	press(m, "ctrl+o")
+	msgs := follow(t, m, press(m, "y"))
+	asks := storedAsks(t, m, 4)
+	if len(asks) != before+1 || asks[len(asks)-1].Status != store.StatusSent || !strings.Contains(asks[len(asks)-1].Body, "[your team]") {
+		t.Fatalf("y stored %+v, want the body marked sent", asks)
+	}
+	if len(m.stack) != 0 || !hasFlash(msgs, "as sent") {
+		t.Errorf("after y: %d screens open, flash said %v", len(m.stack), msgs)
+	}
+}
+
+// TestComposeMarkSentAtOnceWhenNothingMissed: with every item ticked,
+// ctrl+o marks the ask sent on the first press.
+func TestComposeMarkSentAtOnceWhenNothingMissed(t *testing.T) {
+	m := composeModel(t, 80, 24)
+	cp := openUnfinished(t, m)
+	cp.body.SetValue(strings.Replace(unfinishedBody, "[your team]", "your team", 1) + "\n\nNo pressure at all if now is not a good time.")
+	cp.recheck()
+	if miss := cp.missing(); len(miss) != 0 {
+		t.Fatalf("the body still misses %v", miss)
+	}
+	follow(t, m, press(m, "ctrl+o"))
+	if asks := storedAsks(t, m, 4); asks[len(asks)-1].Status != store.StatusSent || !strings.Contains(asks[len(asks)-1].Body, "No pressure") {
+		t.Fatalf("one ctrl+o stored %+v, want the ask sent", asks)
+	}
+	if len(m.stack) != 0 {
+		t.Errorf("ctrl+o left %T open", m.active())
 	}
 }

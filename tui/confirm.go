@@ -63,6 +63,9 @@ func (d *confirmScreen) SetSize(w, h int) { d.w, d.h = max(w, 0), max(h, 0) }
 // Capturing is true: y and n are answers, q is not quit.
 func (d *confirmScreen) Capturing() bool { return true }
 
+// Unsaved is false: a question holds nothing typed.
+func (d *confirmScreen) Unsaved() bool { return false }
+
 // Update handles y/n and the result.
 func (d *confirmScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {

@@ -10,7 +10,11 @@
 // Screens, one file each: friends.go (the home list, filter, sort; its
 // rendering and the detail pane in friends_view.go), form.go (the form
 // every editor uses) with friend_form.go, favor_form.go and
-// profile_form.go, and confirm.go (archive and restore).
+// profile_form.go, confirm.go (archive and restore), gate.go and
+// compose.go (the kind picker and the draft; compose_view.go renders it,
+// compose_editor.go hands the body to $EDITOR), whoelse.go, and asks.go
+// (every ask, its outcome and thank-you; rendered in asks_view.go, with
+// the nudges of nudges.go).
 //
 // The TUI never holds the database: data.go loads it in commands, in two
 // steps (the friends for the first frame, then the heads of their asks and

@@ -100,6 +100,9 @@ func (f *formScreen) SetSize(w, h int) {
 // Capturing is always true: letters are typed into fields.
 func (f *formScreen) Capturing() bool { return true }
 
+// Unsaved is true once a field differs from what the form opened with.
+func (f *formScreen) Unsaved() bool { return f.changed() }
+
 func (f *formScreen) changed() bool {
 	for i := range f.fields {
 		if f.fields[i].in.Value() != f.initial[i] {

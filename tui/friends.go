@@ -130,6 +130,9 @@ func (f *friendsScreen) SetSize(w, h int) {
 // Capturing is true while the filter is being typed.
 func (f *friendsScreen) Capturing() bool { return f.filtering }
 
+// Unsaved is false: the filter is a search, not something to keep.
+func (f *friendsScreen) Unsaved() bool { return false }
+
 // Update handles keys, the wheel and data messages.
 func (f *friendsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {

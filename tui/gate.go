@@ -82,6 +82,9 @@ func (g *gateScreen) SetSize(w, h int) { g.w, g.h = max(w, 0), max(h, 0) }
 // Capturing is false: no text field.
 func (g *gateScreen) Capturing() bool { return false }
 
+// Unsaved is false: the gate only picks a kind.
+func (g *gateScreen) Unsaved() bool { return false }
+
 // Update handles keys and the friend's history.
 func (g *gateScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {

@@ -22,6 +22,10 @@ func TestGoldenCompose(t *testing.T) {
 		}},
 		{"compose", func(t *testing.T, m *Model) { openCompose(t, m, 0, store.KindIntro) }},
 		{"compose-caution", func(t *testing.T, m *Model) { openCompose(t, m, 3, store.KindChat) }},
+		{"compose-send-ask", func(t *testing.T, m *Model) {
+			openUnfinished(t, m)
+			press(m, "ctrl+o")
+		}},
 		{"whoelse", func(t *testing.T, m *Model) {
 			press(m, "g")
 			follow(t, m, press(m, "w"))

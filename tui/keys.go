@@ -26,6 +26,12 @@ type KeyMap struct {
 	// status filter; Left/Right change a choice (kind, status).
 	Outcome, Thank, StatusFilter, Left, Right key.Binding
 
+	// Where letters are typed (the outcome note, compose's fields):
+	// PickUp/PickDown change the outcome with the arrows alone; FieldTab
+	// and FieldBackTab move between fields with tab alone (↑/↓ move in
+	// the body); Discard answers "save before leaving?" with no.
+	PickUp, PickDown, FieldTab, FieldBackTab, Discard key.Binding
+
 	Help, Quit, ForceQuit key.Binding
 
 	// Forms and dialogs.
@@ -68,6 +74,11 @@ func DefaultKeyMap() KeyMap {
 		StatusFilter: b([]string{"s"}, "s", "status filter"),
 		Left:         b([]string{"left", "h"}, "←/→", "change"),
 		Right:        b([]string{"right", "l"}, "→", "change"),
+		PickUp:       b([]string{"up"}, "↑/↓", "choose"),
+		PickDown:     b([]string{"down"}, "↓", "choose"),
+		FieldTab:     b([]string{"tab"}, "tab", "field"),
+		FieldBackTab: b([]string{"shift+tab"}, "shift+tab", "previous field"),
+		Discard:      b([]string{"n", "N"}, "n", "discard"),
 		Help:         b([]string{"?"}, "?", "help"),
 		Quit:         b([]string{"q"}, "q", "quit"),
 		ForceQuit:    b([]string{"ctrl+c"}, "ctrl+c", "quit"),

@@ -23,6 +23,10 @@ type Screen interface {
 	// Capturing reports whether a text field has the focus, so that
 	// single-letter global keys (q, ?) are typed rather than obeyed.
 	Capturing() bool
+	// Unsaved reports whether closing the screen now would lose what the
+	// user typed (a changed form, a changed draft), so that ctrl+c asks
+	// before quitting.
+	Unsaved() bool
 }
 
 // common is what every screen shares: dependencies and look.

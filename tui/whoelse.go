@@ -271,6 +271,9 @@ func (ws *whoElseScreen) SetSize(w, h int) {
 // Capturing is true while a text field of the need has the focus.
 func (ws *whoElseScreen) Capturing() bool { return ws.focus > needKind && ws.focus < needList }
 
+// Unsaved is false: the need is a search, not something to keep.
+func (ws *whoElseScreen) Unsaved() bool { return false }
+
 // Update handles keys, rankings and reloads.
 func (ws *whoElseScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {

@@ -40,8 +40,10 @@ func Check(name string) error {
 }
 
 // Detect names the format of a file from its first bytes, or "" when
-// none fits.
+// none fits. The bytes may be UTF-8, UTF-16 or windows-1252, as the
+// readers read them (see importer.DecodeText).
 func Detect(head []byte) string {
+	head, _ = importer.DecodeText(head)
 	switch {
 	case vcard.Looks(head):
 		return VCard
@@ -83,7 +85,7 @@ func Parse(data []byte, name, format string) (*importer.Input, string, error) {
 			head = head[:64<<10]
 		}
 		if format = Detect(head); format == "" {
-			return nil, "", importer.Errorf(name, 0, "cannot tell the format from the content; name it with --format (%s)", strings.Join(Names(), ", "))
+			return nil, "", Unrecognised(name, head)
 		}
 	} else if err := Check(format); err != nil {
 		return nil, "", err

@@ -11,6 +11,7 @@ import (
 
 	"kith/store"
 	"kith/store/importer"
+	"kith/store/kithcsv"
 	"kith/store/kithjson"
 	"kith/store/vcard"
 )
@@ -27,6 +28,16 @@ func TestDetect(t *testing.T) {
 		{"testdata/export.json", JSON},
 		{"testdata/plain.csv", CSV},
 		{"../kithcsv/testdata/outlook.csv", CSV},
+		{"../vcard/testdata/apple-utf16be.vcf", VCard},
+		{"../vcard/testdata/apple-utf16le-nobom.vcf", VCard},
+		{"../vcard/testdata/outlook-cp1252.vcf", VCard},
+		{"../kithcsv/testdata/google-outlook.csv", CSV},
+		{"../kithcsv/testdata/outlook2016.csv", CSV},
+		{"../kithcsv/testdata/thunderbird.csv", CSV},
+		{"../linkedin/testdata/Connections-2018.csv", LinkedIn},
+		{"../googlecsv/testdata/contacts-old-name.csv", Google},
+		{"testdata/windows-live-mail.csv", CSV}, // semicolons, windows-1252
+		{"testdata/thunderbird-de.csv", ""},     // German column names
 		{"testdata/unknown.txt", ""},
 	}
 	for _, tt := range tests {
@@ -57,6 +68,66 @@ func TestLoad(t *testing.T) {
 	// a forced format that does not fit is a parse error naming the file
 	if _, _, err := Load("testdata/plain.csv", VCard); err == nil || !strings.HasPrefix(err.Error(), "testdata/plain.csv:1: no BEGIN:VCARD") {
 		t.Errorf("csv as vcard: err = %v", err)
+	}
+}
+
+func TestLoadUTF16AndSemicolons(t *testing.T) {
+	in, format, err := Load("../vcard/testdata/apple-utf16le-nobom.vcf", "")
+	if err != nil || format != VCard || len(in.Records) != 1 || in.Records[0].Friend.Name != "Jürgen Müller (LE)" {
+		t.Errorf("UTF-16 vCard: %v, %q, %v", in, format, err)
+	}
+	in, format, err = Load("testdata/windows-live-mail.csv", "")
+	if err != nil || format != CSV || len(in.Records) != 1 {
+		t.Fatalf("Windows Live Mail: %v, %q, %v", in, format, err)
+	}
+	want := store.Friend{Name: "René Fauré", Org: "Fauré & Fils", Role: "Directeur général", Notes: "Aime le vin; déteste le golf",
+		Emails: []string{"rene@faure.example"}, Phones: []string{"+33 1 23 45 67 89", "+33 6 12 34 56 78"},
+		URLs: []string{"https://rene.example", "https://faure-et-fils.example"}}
+	if got := in.Records[0].Friend; !reflect.DeepEqual(got, want) {
+		t.Errorf("Windows Live Mail:\n got %#v\nwant %#v", got, want)
+	}
+	if len(in.Warnings) != 1 || !strings.Contains(in.Warnings[0].Msg, "windows-1252") {
+		t.Errorf("warnings = %v, want the windows-1252 one", in.Warnings)
+	}
+}
+
+// An unrecognised file says what was read, what kith expects and how to
+// name a format.
+func TestUnrecognisedSaysWhatWasReadAndWhatIsExpected(t *testing.T) {
+	tests := []struct {
+		path string
+		want []string
+	}{
+		{"testdata/thunderbird-de.csv", []string{
+			`testdata/thunderbird-de.csv:1: cannot tell the format from the content: its first line reads "Vorname,Nachname,Anzeigename,Spitzname,Primäre E-Mail-Adresse,`,
+			"…\" (38 columns separated by commas, in windows-1252).",
+			"\n  linkedin  LinkedIn's Connections.csv: a header First Name,Last Name,URL,Email Address,Company,Position,Connected On\n",
+			"\n  csv       any CSV whose first line names its columns: Name (or First Name, Last Name)",
+			"kith import testdata/thunderbird-de.csv --format csv",
+		}},
+		{"testdata/unknown.txt", []string{`its first line reads "just some text".`, "\n  vcard     vCard 2.1, 3.0 or 4.0"}},
+	}
+	for _, tt := range tests {
+		_, _, err := Load(tt.path, "")
+		if err == nil {
+			t.Fatalf("%s: no error", tt.path)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(err.Error(), w) {
+				t.Errorf("%s: error\n%s\nwant it to hold %q", tt.path, err, w)
+			}
+		}
+	}
+	for name, data := range map[string]string{
+		"zip":    "PK\x03\x04\x14\x00rest of a zip",
+		"empty":  "  \n",
+		"binary": "\x00\x01\x02garbage\x00",
+	} {
+		err := Unrecognised("f", []byte(data))
+		want := map[string]string{"zip": "a zip archive", "empty": "the file is empty", "binary": "it is not text"}[name]
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: %v, want %q", name, err, want)
+		}
 	}
 }
 
@@ -178,5 +249,47 @@ func TestRoundTripJSON(t *testing.T) {
 	p, err := importer.Import(dst2, in, now, importer.Options{})
 	if err != nil || !p.Empty() {
 		t.Errorf("second JSON import: %v\n%s", err, p.Summary(false))
+	}
+}
+
+// A phone with an extension, read from a vCard 4.0 tel URI, survives
+// kith's CSV export and import as one phone, and goes back out in vCard
+// 4.0 as a tel URI.
+func TestPhoneExtensionRoundTrips(t *testing.T) {
+	in, _, err := Load("../vcard/testdata/v40-ext.vcf", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := store.New(filepath.Join(t.TempDir(), "a.db"))
+	if _, err := importer.Import(a, in, now, importer.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	fs, _ := a.Friends()
+	want := []string{"+1-418-656-9254 ext. 102", "+1-418-262-6501"}
+	if len(fs) != 1 || !reflect.DeepEqual(fs[0].Phones, want) {
+		t.Fatalf("imported %+v, want phones %q", fs, want)
+	}
+	var csv bytes.Buffer
+	if err := kithcsv.Write(&csv, fs, nil); err != nil {
+		t.Fatal(err)
+	}
+	back, format, err := Parse(csv.Bytes(), "x.csv", "")
+	if err != nil || format != CSV {
+		t.Fatalf("parse CSV: %q %v", format, err)
+	}
+	b := store.New(filepath.Join(t.TempDir(), "b.db"))
+	if _, err := importer.Import(b, back, now, importer.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	fs, _ = b.Friends()
+	if len(fs) != 1 || !reflect.DeepEqual(fs[0].Phones, want) {
+		t.Errorf("after a CSV round trip: %+v, want phones %q", fs, want)
+	}
+	var card bytes.Buffer
+	if err := vcard.Write(&card, &fs[0], vcard.V4); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(card.String(), "\r\nTEL;VALUE=uri:tel:+1-418-656-9254;ext=102\r\n") {
+		t.Errorf("vCard 4.0 out:\n%s", card.String())
 	}
 }

@@ -7,12 +7,14 @@
 //
 // Google writes a UTF-8 byte order mark, quotes fields holding commas
 // and line breaks, and puts several values in one cell separated by
-// " ::: ". Labels (except Google's own "* myContacts", "* starred")
-// become sectors.
+// " ::: ". Labels (except Google's own groups, see
+// importer.SystemGroup) become sectors. The older form's Name column is
+// the name as Google shows it, so it is used as it is: rebuilt from the
+// parts it would put "二狗王" (given 二狗, family 王) as "王 二狗"; the
+// parts make the name only when Name is empty.
 package googlecsv
 
 import (
-	"bytes"
 	"io"
 	"strings"
 
@@ -28,12 +30,7 @@ const MaxFileSize = 256 << 20
 // Looks reports whether data (the start of a file) is a Google Contacts
 // CSV.
 func Looks(data []byte) bool {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	line := data
-	if i := bytes.IndexByte(data, '\n'); i >= 0 {
-		line = data[:i]
-	}
-	l := strings.ToLower(string(line))
+	l := strings.ToLower(strings.Join(importer.HeaderFields(data), ","))
 	return strings.Contains(l, "e-mail 1 - value") || strings.Contains(l, "phone 1 - value") ||
 		(strings.Contains(l, "given name") && strings.Contains(l, "family name")) ||
 		(strings.Contains(l, "first name") && strings.Contains(l, "organization name"))
@@ -95,19 +92,19 @@ func Parse(r io.Reader, name string) (*importer.Input, error) {
 		}
 		return out
 	}
-	in := &importer.Input{Format: Format, Records: make([]importer.Record, 0, len(t.Rows))}
+	in := &importer.Input{Format: Format, Records: make([]importer.Record, 0, len(t.Rows)), Warnings: t.Warnings}
 	for _, row := range t.Rows {
 		rec := importer.Record{Source: importer.Source(name, row.Line)}
 		f := &rec.Friend
-		var parts []string
-		for _, c := range []int{prefix, first, middle, last, suffix} {
-			if v := t.Get(row, c); v != "" {
-				parts = append(parts, v)
-			}
-		}
-		f.Name = strings.Join(parts, " ")
+		f.Name = t.Get(row, full)
 		if f.Name == "" {
-			f.Name = t.Get(row, full)
+			var parts []string
+			for _, c := range []int{prefix, first, middle, last, suffix} {
+				if v := t.Get(row, c); v != "" {
+					parts = append(parts, v)
+				}
+			}
+			f.Name = strings.Join(parts, " ")
 		}
 		if f.Name == "" {
 			f.Name = t.Get(row, fileAs)
@@ -121,8 +118,8 @@ func Parse(r io.Reader, name string) (*importer.Input, error) {
 		f.URLs = multi(row, sites)
 		for _, l := range strings.Split(t.Get(row, labels), ":::") {
 			l = strings.TrimSpace(l)
-			if l == "" || strings.HasPrefix(l, "* ") {
-				continue // Google's own groups: * myContacts, * starred
+			if l == "" || importer.SystemGroup(l) {
+				continue
 			}
 			f.Sectors = append(f.Sectors, l)
 		}

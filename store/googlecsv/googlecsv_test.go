@@ -47,6 +47,11 @@ func TestParse(t *testing.T) {
 			Name: "Old Format", Org: "Old Corp", Role: "Boss", Notes: "a note", Sectors: []string{"Family"},
 			Emails: []string{"old@example.com"}, Phones: []string{"+1 555 0199"},
 		}}, []string{"contacts-old.csv:2"}},
+		{"contacts-old-name.csv", []store.Friend{
+			// Google's own Name column, not the parts rebuilt; its system groups dropped
+			{Name: "二狗王", Sectors: []string{"Family"}, Emails: []string{"ergou@example.cn"}},
+			{Name: "Only Parts", Sectors: []string{"Coworkers"}, Phones: []string{"+1 555 0142"}},
+		}, []string{"contacts-old-name.csv:2", "contacts-old-name.csv:3"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -81,7 +86,7 @@ func TestTruncated(t *testing.T) {
 }
 
 func TestLooks(t *testing.T) {
-	for _, name := range []string{"contacts.csv", "contacts-old.csv"} {
+	for _, name := range []string{"contacts.csv", "contacts-old.csv", "contacts-old-name.csv"} {
 		data, _ := os.ReadFile(filepath.Join("testdata", name))
 		if !Looks(data) {
 			t.Errorf("Looks(%s) = false", name)

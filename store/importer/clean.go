@@ -12,10 +12,12 @@ import (
 // through store.CleanText (line breaks kept in notes only) and is tidied
 // as store.Friend.Normalize would; fields and lists longer than the
 // store's limits (store.MaxName, store.MaxItems, …) are cut to them, and
-// over-long e-mails and links, and e-mails without an @, are dropped;
-// a missing name is taken from the nickname, an e-mail or the
-// organisation. Each repair is a warning. It returns a reason when the
-// record cannot be kept at all.
+// over-long e-mails and links, e-mails without an @ and e-mails with a
+// character that could not be read (U+FFFD) are dropped; a missing name
+// is taken from the nickname, the organisation or an e-mail, in that
+// order (an address book shows a contact with only a company under the
+// company). Each repair is a warning. It returns a reason when the record
+// cannot be kept at all.
 //
 // Values with a fixed range (closeness, boundary kinds, busy months,
 // dates) are not Clean's: each parser either reads them or ignores them
@@ -67,6 +69,10 @@ func Clean(r *Record) (warnings []Warning, skip string) {
 			warn("dropped e-mail %q: not an address", e)
 			continue
 		}
+		if strings.ContainsRune(e, utf8.RuneError) {
+			warn("dropped e-mail %q: it holds a character that could not be read", e)
+			continue
+		}
 		emails = append(emails, e)
 	}
 	f.Emails = emails
@@ -91,10 +97,10 @@ func Clean(r *Record) (warnings []Warning, skip string) {
 		switch {
 		case f.Nickname != "":
 			f.Name = f.Nickname
-		case len(f.Emails) > 0:
-			f.Name = Cut(f.Emails[0], store.MaxName, "name", warn)
 		case f.Org != "":
 			f.Name = f.Org
+		case len(f.Emails) > 0:
+			f.Name = Cut(f.Emails[0], store.MaxName, "name", warn)
 		default:
 			return warnings, "no name, e-mail or organisation"
 		}

@@ -3,17 +3,28 @@
 // it back, along with any CSV whose header names its columns plainly
 // (Name, Email, Phone, Company, Title, Notes, Tags …).
 //
-// Lists (e-mails, phones, sectors …) go in one cell separated by "; ".
+// Lists (e-mails, phones, sectors …) go in one cell separated by "; ";
+// a semicolon or a backslash inside one of the values is written with a
+// backslash before it ("ai\;ml"), so that the list reads back the same.
 // A cell that a spreadsheet would run as a formula (starting with =, @,
 // or + and - not followed by a digit) is written with a leading
 // apostrophe, which reading strips again. CSV is for spreadsheets; the
 // lossless formats are vCard and JSON.
+//
+// Other programs' CSV exports are read by their column names: Outlook's
+// (Title, First Name, Middle Name, Last Name, Suffix, E-mail Address,
+// Mobile Phone, Web Page, Personal Web Page, Categories …), Thunderbird's
+// (Display Name, Primary Email, Web Page 1, Web Page 2 …), Windows Live
+// Mail's, and any other whose first line names its columns plainly. The
+// fields may be separated by commas, semicolons or tabs, and the text may
+// be UTF-8, UTF-16 or windows-1252 (see importer.ReadCSV).
 package kithcsv
 
 import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -58,10 +69,10 @@ func Write(w io.Writer, friends []store.Friend, lastAsk func(id uint64) time.Tim
 		for j, m := range f.Busy {
 			busy[j] = m.String()
 		}
-		row = append(row[:0], f.Name, f.Org, f.Role, strings.Join(f.Emails, sep), strings.Join(f.Phones, sep),
-			strings.Join(f.Sectors, sep), strconv.Itoa(f.Closeness), yesNo(f.WorkedTogether), date(last),
-			f.Notes, f.Nickname, strings.Join(f.URLs, sep), f.WorkedNote, strings.Join(bs, sep),
-			strings.Join(busy, sep), f.Channel, yesNo(f.Archived), stamp(f.Created), stamp(f.Updated))
+		row = append(row[:0], f.Name, f.Org, f.Role, joinList(f.Emails), joinList(f.Phones),
+			joinList(f.Sectors), strconv.Itoa(f.Closeness), yesNo(f.WorkedTogether), date(last),
+			f.Notes, f.Nickname, joinList(f.URLs), f.WorkedNote, joinList(bs),
+			joinList(busy), f.Channel, yesNo(f.Archived), stamp(f.Created), stamp(f.Updated))
 		for j := range row {
 			row[j] = defuse(row[j])
 		}
@@ -71,6 +82,61 @@ func Write(w io.Writer, friends []store.Friend, lastAsk func(id uint64) time.Tim
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// joinList writes a list in one cell: the values separated by "; ", each
+// with a backslash before any semicolon or backslash of its own.
+func joinList(items []string) string {
+	var b strings.Builder
+	for i, s := range items {
+		if i > 0 {
+			b.WriteString(sep)
+		}
+		if !strings.ContainsAny(s, ";\\") {
+			b.WriteString(s)
+			continue
+		}
+		for j := 0; j < len(s); j++ {
+			if s[j] == ';' || s[j] == '\\' {
+				b.WriteByte('\\')
+			}
+			b.WriteByte(s[j])
+		}
+	}
+	return b.String()
+}
+
+// splitList reads a cell written by joinList, or any cell of values
+// separated by semicolons, into its values, trimmed, empty ones dropped,
+// appended to out. A backslash before a semicolon or a backslash stands
+// for that character; any other backslash is kept as written.
+func splitList(s string, out []string) []string {
+	if !strings.Contains(s, ";") && !strings.Contains(s, "\\") {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+		return out
+	}
+	var b strings.Builder
+	flush := func() {
+		if v := strings.TrimSpace(b.String()); v != "" {
+			out = append(out, v)
+		}
+		b.Reset()
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\\' && i+1 < len(s) && (s[i+1] == ';' || s[i+1] == '\\'):
+			b.WriteByte(s[i+1])
+			i++
+		case c == ';':
+			flush()
+		default:
+			b.WriteByte(c)
+		}
+	}
+	flush()
+	return out
 }
 
 func yesNo(b bool) string {
@@ -125,36 +191,27 @@ func undefuse(s string) string {
 // Looks reports whether data (the start of a file) is CSV with a header
 // this package can read: a name column and at least one other it knows.
 func Looks(data []byte) bool {
-	line := string(data)
-	if i := strings.IndexByte(line, '\n'); i >= 0 {
-		line = line[:i]
-	}
-	line = strings.ToLower(strings.TrimPrefix(line, "\ufeff"))
-	if !strings.Contains(line, ",") {
+	hs := importer.HeaderFields(data)
+	if len(hs) < 2 {
 		return false
 	}
-	hasName := false
-	for _, h := range strings.Split(line, ",") {
-		h = strings.Trim(strings.TrimSpace(h), `"`)
-		for _, n := range aliases["name"] {
-			if h == n {
-				hasName = true
-			}
-		}
-		for _, n := range aliases["first"] {
-			if h == n {
-				hasName = true
-			}
+	for _, h := range hs {
+		h = strings.ToLower(h)
+		if slices.Contains(aliases["name"], h) || slices.Contains(aliases["first"], h) {
+			return true
 		}
 	}
-	return hasName
+	return false
 }
 
 // aliases lists the header names each field is recognised by.
 var aliases = map[string][]string{
 	"name":     {"name", "full name", "display name", "contact name"},
 	"first":    {"first name", "given name", "firstname"},
+	"middle":   {"middle name", "additional name", "middlename"},
 	"last":     {"last name", "family name", "surname", "lastname"},
+	"prefix":   {"name prefix", "prefix"}, // and Outlook's "Title", beside its "Job Title"
+	"suffix":   {"suffix", "name suffix"},
 	"org":      {"organization", "organisation", "company", "org", "employer"},
 	"role":     {"role", "job title", "position", "organization title", "title"},
 	"emails":   {"e-mails", "emails", "e-mail", "email", "email address", "e-mail address"},
@@ -165,7 +222,7 @@ var aliases = map[string][]string{
 	"wnote":    {"worked note", "worked together note"},
 	"notes":    {"notes", "note", "comments"},
 	"nick":     {"nickname"},
-	"urls":     {"urls", "url", "website", "web", "linkedin"},
+	"urls":     {"urls", "url", "website", "web", "linkedin"}, // and every "… Web Page" column
 	"bounds":   {"boundaries"},
 	"busy":     {"busy", "busy seasons"},
 	"channel":  {"channel", "preferred channel"},
@@ -197,13 +254,21 @@ func Parse(r io.Reader, name string) (*importer.Input, error) {
 			}
 		}
 	}
+	// Outlook's Title is the courtesy title (Dr., Mrs.); the job is its
+	// Job Title, which the role column found first.
+	if col["prefix"] < 0 && col["role"] != t.Col("title") {
+		col["prefix"] = t.Col("title")
+	}
 	if col["name"] < 0 && col["first"] < 0 && col["last"] < 0 {
 		return nil, importer.Errorf(name, 1, "the header has no Name (or First Name, Last Name) column; the first line must name the columns, e.g. Name,Email,Phone,Company")
 	}
 	// Besides the columns named above, every column that holds an e-mail
 	// or a phone number by its name (Outlook's "E-mail 2 Address",
 	// "Mobile Phone", "Business Phone" …) is read too.
-	var emailCols, phoneCols []int
+	// So is every column of links: Outlook's "Web Page" and "Personal
+	// Web Page", Windows Live Mail's "Business Web Page", Thunderbird's
+	// "Web Page 1" and "Web Page 2".
+	var emailCols, phoneCols, urlCols []int
 	for i, h := range t.Header {
 		h = strings.ToLower(h)
 		if strings.Contains(h, "type") || strings.Contains(h, "label") || strings.Contains(h, "display") {
@@ -214,25 +279,23 @@ func Parse(r io.Reader, name string) (*importer.Input, error) {
 			emailCols = append(emailCols, i)
 		case i == col["phones"] || strings.Contains(h, "phone") || strings.Contains(h, "mobile") || strings.Contains(h, "fax"):
 			phoneCols = append(phoneCols, i)
+		case slices.Contains(aliases["urls"], h) || strings.Contains(h, "web page") || strings.Contains(h, "website") || strings.Contains(h, "home page"):
+			urlCols = append(urlCols, i)
 		}
 	}
-	in := &importer.Input{Format: Format, Records: make([]importer.Record, 0, len(t.Rows))}
+	// Google's system groups ("myContacts", "starred" in its "Outlook
+	// CSV" Categories) are not sectors, except in kith's own export,
+	// which holds only what the user wrote.
+	own := len(t.Header) >= 7 && slices.Equal(t.Header[:7], header[:7])
+	in := &importer.Input{Format: Format, Records: make([]importer.Record, 0, len(t.Rows)), Warnings: t.Warnings}
 	for _, row := range t.Rows {
 		src := importer.Source(name, row.Line)
 		get := func(field string) string { return undefuse(t.Get(row, col[field])) }
-		split := func(s string, out []string) []string {
-			for _, v := range strings.Split(s, ";") {
-				if v = strings.TrimSpace(v); v != "" {
-					out = append(out, v)
-				}
-			}
-			return out
-		}
-		list := func(field string) []string { return split(get(field), nil) }
+		list := func(field string) []string { return splitList(get(field), nil) }
 		cols := func(cs []int) []string {
 			var out []string
 			for _, c := range cs {
-				out = split(undefuse(t.Get(row, c)), out)
+				out = splitList(undefuse(t.Get(row, c)), out)
 			}
 			return out
 		}
@@ -243,11 +306,24 @@ func Parse(r io.Reader, name string) (*importer.Input, error) {
 		f := &rec.Friend
 		f.Name = get("name")
 		if f.Name == "" {
-			f.Name = strings.TrimSpace(get("first") + " " + get("last"))
+			// "Dr. John Q. Public Jr.", in the order a letter would
+			// write it
+			var parts []string
+			for _, field := range []string{"prefix", "first", "middle", "last", "suffix"} {
+				if v := get(field); v != "" {
+					parts = append(parts, v)
+				}
+			}
+			f.Name = strings.Join(parts, " ")
 		}
 		f.Org, f.Role, f.Notes = get("org"), get("role"), get("notes")
 		f.Nickname, f.WorkedNote, f.Channel = get("nick"), get("wnote"), get("channel")
-		f.Emails, f.Phones, f.Sectors, f.URLs = cols(emailCols), cols(phoneCols), list("sectors"), list("urls")
+		f.Emails, f.Phones, f.URLs = cols(emailCols), cols(phoneCols), cols(urlCols)
+		for _, s := range list("sectors") {
+			if own || !importer.SystemGroup(s) {
+				f.Sectors = append(f.Sectors, s)
+			}
+		}
 		if s := get("close"); s != "" {
 			c, err := strconv.Atoi(s)
 			if err != nil || c < store.MinCloseness || c > store.MaxCloseness {

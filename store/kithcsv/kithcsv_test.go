@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"encoding/csv"
 	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
 
 	"kith/store"
+	"kith/store/importer"
 )
 
 func TestWriteRFC4180(t *testing.T) {
@@ -95,5 +97,132 @@ func TestParseOutlook(t *testing.T) {
 		Emails: []string{"bill@example.com", "wg@example.org"}, Phones: []string{"+1 425 555 0101", "+1 425 555 0100"}}
 	if len(in.Records) != 1 || !reflect.DeepEqual(in.Records[0].Friend, want) {
 		t.Errorf("\n got %#v\nwant %#v", in.Records, want)
+	}
+}
+
+func parseFile(t *testing.T, name string) (*importer.Input, error) {
+	t.Helper()
+	f, err := os.Open(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	return Parse(f, name)
+}
+
+// The CSV exports of other programs, each in its producer's layout.
+func TestParseOtherProgramsExports(t *testing.T) {
+	tests := []struct {
+		file  string
+		want  []store.Friend
+		warns []string
+	}{
+		{ // Google Contacts' "Outlook CSV": a trailing comma on every row; its system groups in Categories
+			"google-outlook.csv", []store.Friend{
+				{Name: "Dr. John Q. Public Jr.", Org: "Public Works", Role: "Director", Notes: `Met at the "Open Data" day, 2019.`,
+					Emails: []string{"john@public.example"}, Phones: []string{"+1 418-656-9254 ext. 102"},
+					URLs: []string{"https://johnqpublic.example"}, Sectors: []string{"Clients"}},
+				{Name: "Jane Doe", Emails: []string{"jane@doe.example"}, Phones: []string{"+47 41 64 40 00"}, Sectors: []string{"Friends"}},
+			}, nil},
+		{ // Outlook 2016/365 desktop: every field quoted, windows-1252, Title/Middle Name/Suffix, Web Page
+			"outlook2016.csv", []store.Friend{
+				{Name: "Dr. John Q. Public Jr.", Org: "Café Müller GmbH", Role: "Geschäftsführer",
+					Notes:  "Spricht Französisch.\nMag Käsekuchen.",
+					Emails: []string{"john@cafe-mueller.example"}, Phones: []string{"+49 30 1234567", "+49 170 7654321"},
+					URLs: []string{"https://cafe-mueller.example"}, Sectors: []string{"Kunden", "VIP"}},
+				{Name: "Zoë Léger", Emails: []string{"zoe@leger.example"}},
+			}, []string{"outlook2016.csv:2: the file is not UTF-8: read as windows-1252"}},
+		{ // Thunderbird: the header and the rows end in a comma; Web Page 1 and 2
+			"thunderbird.csv", []store.Friend{
+				{Name: "Ada Lovelace", Nickname: "Ada", Org: "Analytical Engines", Role: "Mathematician", Notes: "Poetical science",
+					Emails: []string{"ada@example.com", "ada@engines.example"}, Phones: []string{"+44 20 7946 0002", "+44 7700 900001"},
+					URLs: []string{"https://engines.example/ada", "https://ada.example"}},
+			}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			in, err := parseFile(t, tt.file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(in.Records) != len(tt.want) {
+				t.Fatalf("got %d records, want %d", len(in.Records), len(tt.want))
+			}
+			for i, want := range tt.want {
+				if got := in.Records[i].Friend; !reflect.DeepEqual(got, want) {
+					t.Errorf("row %d:\n got %#v\nwant %#v", i, got, want)
+				}
+			}
+			var warns []string
+			for _, w := range in.Warnings {
+				warns = append(warns, w.String())
+			}
+			if len(warns) != len(tt.warns) {
+				t.Fatalf("warnings = %q, want %q", warns, tt.warns)
+			}
+			for i := range warns {
+				if !strings.HasPrefix(warns[i], tt.warns[i]) {
+					t.Errorf("warning %q, want it to start %q", warns[i], tt.warns[i])
+				}
+			}
+		})
+	}
+}
+
+func TestParseRefusesDataPastTheHeader(t *testing.T) {
+	in, err := parseFile(t, "extra-field.csv")
+	want := `extra-field.csv:3: this row has a different number of fields than the header: 89, where the header has 88, and field 89 holds "oops"`
+	if in != nil || err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("Parse = %v, %v; want no records and %q", in, err, want)
+	}
+}
+
+// Lists holding the separator, and phones with an extension, come back
+// as they went out.
+func TestListsRoundTrip(t *testing.T) {
+	f := store.Friend{Name: "Simon Perreault", Closeness: 3,
+		Phones:  []string{"+1-418-656-9254 ext. 102", "tel,with;odd", `back\slash`},
+		URLs:    []string{"https://example.com/a,b;c", `https://x.example/\;`},
+		Sectors: []string{"ai;ml", "open source, mostly", "myContacts"},
+		Emails:  []string{"simon@viagenie.example"}}
+	var buf bytes.Buffer
+	if err := Write(&buf, []store.Friend{f}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), `+1-418-656-9254 ext. 102; tel,with\;odd; back\\slash`) {
+		t.Errorf("phones cell not escaped:\n%s", buf.String())
+	}
+	in, err := Parse(&buf, "x.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := in.Records[0].Friend
+	if !reflect.DeepEqual(got.Phones, f.Phones) || !reflect.DeepEqual(got.URLs, f.URLs) || !reflect.DeepEqual(got.Sectors, f.Sectors) {
+		t.Errorf("round trip:\n got %q %q %q\nwant %q %q %q", got.Phones, got.URLs, got.Sectors, f.Phones, f.URLs, f.Sectors)
+	}
+}
+
+func TestSplitList(t *testing.T) {
+	for in, want := range map[string][]string{
+		"a@x.com; b@x.com":    {"a@x.com", "b@x.com"},
+		"a@x.com;b@x.com;;":   {"a@x.com", "b@x.com"},
+		`ai\;ml; c\\; d`:      {"ai;ml", `c\`, "d"},
+		`C:\temp; x`:          {`C:\temp`, "x"},
+		"  lonely  ":          {"lonely"},
+		"":                    nil,
+		`trailing backslash\`: {`trailing backslash\`},
+	} {
+		if got := splitList(in, nil); !reflect.DeepEqual(got, want) {
+			t.Errorf("splitList(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestLooksSemicolons(t *testing.T) {
+	if !Looks([]byte("First Name;Last Name;Name;E-mail Address\r\n")) {
+		t.Error("a semicolon-separated header with Name: Looks = false")
+	}
+	if Looks([]byte("Vorname,Nachname,Anzeigename\r\n")) {
+		t.Error("German headers: Looks = true")
 	}
 }

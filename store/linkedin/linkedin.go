@@ -4,15 +4,22 @@
 // The file starts with a "Notes:" preamble before its header
 // "First Name,Last Name,URL,Email Address,Company,Position,Connected On";
 // e-mails are mostly empty (members hide them); dates look like
-// "07 Dec 2025". Company becomes the organisation, Position the role, the
-// profile URL is kept, and the connection date becomes the friend's
-// creation time.
+// "07 Dec 2025". Exports from before about 2020 have no preamble and no
+// URL column, and write the date as "1/8/18, 6:14 PM": month first, as
+// LinkedIn's US English exports do; a file where a first number is over
+// 12 is read day first instead. Company becomes the organisation,
+// Position the role, the profile URL is kept, and the day of the
+// connection (the time of day is dropped: the file does not say in which
+// time zone it is) becomes the friend's creation time.
 package linkedin
 
 import (
 	"bytes"
 	"io"
+	"regexp"
+	"strconv"
 	"strings"
+	"time"
 
 	"kith/store/importer"
 )
@@ -62,7 +69,8 @@ func Parse(r io.Reader, name string) (*importer.Input, error) {
 	if len(data) > MaxFileSize {
 		return nil, importer.Errorf(name, 0, "larger than %d MB", MaxFileSize>>20)
 	}
-	hl := headerLine(data)
+	text, _ := importer.DecodeText(data)
+	hl := headerLine(text)
 	if hl == 0 {
 		return nil, importer.Errorf(name, 1, "no header line starting First Name,Last Name: not a LinkedIn Connections.csv")
 	}
@@ -76,7 +84,8 @@ func Parse(r io.Reader, name string) (*importer.Input, error) {
 	first, last := t.Col("First Name"), t.Col("Last Name")
 	url, email := t.Col("URL"), t.Col("Email Address")
 	company, position, connected := t.Col("Company"), t.Col("Position"), t.Col("Connected On")
-	in := &importer.Input{Format: Format, Records: make([]importer.Record, 0, len(t.Rows))}
+	in := &importer.Input{Format: Format, Records: make([]importer.Record, 0, len(t.Rows)), Warnings: t.Warnings}
+	dayFirst := slashDayFirst(t, connected)
 	for _, row := range t.Rows {
 		src := importer.Source(name, row.Line)
 		rec := importer.Record{Source: src}
@@ -91,16 +100,67 @@ func Parse(r io.Reader, name string) (*importer.Input, error) {
 		f.Org = t.Get(row, company)
 		f.Role = t.Get(row, position)
 		if d := t.Get(row, connected); d != "" {
-			if at, ok := importer.Date(d); ok {
+			if at, ok := connectedOn(d, dayFirst); ok {
 				if err := importer.CheckDate(name, row.Line, "Connected On", d, at); err != nil {
 					return nil, err
 				}
 				f.Created = at
 			} else {
-				in.Warnings = append(in.Warnings, importer.Warning{Source: src, Msg: "Connected On " + d + " is not a date (want e.g. 07 Dec 2025); ignored"})
+				in.Warnings = append(in.Warnings, importer.Warning{Source: src, Msg: "Connected On " + d + " is not a date (want e.g. 07 Dec 2025 or 1/8/18, 6:14 PM); ignored"})
 			}
 		}
 		in.Records = append(in.Records, rec)
 	}
 	return in, nil
+}
+
+// slashDate matches the older exports' dates: "1/8/18, 6:14 PM",
+// "01/08/2018", with or without a time.
+var slashDate = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?:\s*([AaPp][Mm]))?)?$`)
+
+// slashDayFirst reports whether the file writes its slash dates day
+// first: whether a first number is over 12 while no second one is.
+func slashDayFirst(t *importer.Table, col int) bool {
+	first, second := false, false
+	for _, row := range t.Rows {
+		m := slashDate.FindStringSubmatch(t.Get(row, col))
+		if m == nil {
+			continue
+		}
+		a, _ := strconv.Atoi(m[1])
+		b, _ := strconv.Atoi(m[2])
+		first = first || a > 12
+		second = second || b > 12
+	}
+	return first && !second
+}
+
+// connectedOn reads a Connected On date as the day it names, at midnight
+// UTC.
+func connectedOn(s string, dayFirst bool) (time.Time, bool) {
+	m := slashDate.FindStringSubmatch(s)
+	if m == nil {
+		return importer.Date(s)
+	}
+	month, _ := strconv.Atoi(m[1])
+	day, _ := strconv.Atoi(m[2])
+	if dayFirst {
+		month, day = day, month
+	}
+	year, _ := strconv.Atoi(m[3])
+	if len(m[3]) == 2 {
+		year += 2000 // LinkedIn began in 2003
+	}
+	if m[4] != "" {
+		h, _ := strconv.Atoi(m[4])
+		mi, _ := strconv.Atoi(m[5])
+		if mi > 59 || (m[6] == "" && h > 23) || (m[6] != "" && (h < 1 || h > 12)) {
+			return time.Time{}, false
+		}
+	}
+	at := time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+	if month < 1 || month > 12 || at.Day() != day {
+		return time.Time{}, false // 2/30/18
+	}
+	return at, true
 }

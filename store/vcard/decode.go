@@ -3,10 +3,12 @@
 //
 // The reader is lenient about what real exporters write: no VERSION
 // line, CRLF or LF, folded lines, quoted-printable values with soft line
-// breaks, CHARSET parameters, vCard 2.1 bare parameters (TEL;HOME;VOICE:),
-// Apple's item1. groups with X-ABLabel, and pictures (skipped). kith's own
-// fields travel as X-KITH-… properties, so kith → vCard → kith loses
-// nothing.
+// breaks, CHARSET parameters, undeclared windows-1252 text (read as such,
+// with a warning), files in UTF-16 (the macOS Address Book's, with or
+// without a byte order mark), vCard 2.1 bare parameters (TEL;HOME;VOICE:),
+// Apple's item1. groups with X-ABLabel, unknown backslash escapes (see
+// unescape), and pictures (skipped). kith's own fields travel as X-KITH-…
+// properties, so kith → vCard → kith loses nothing.
 package vcard
 
 import (
@@ -14,6 +16,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -40,10 +43,11 @@ func Parse(r io.Reader, name string) (*importer.Input, error) {
 	if len(data) > MaxFileSize {
 		return nil, importer.Errorf(name, 0, "larger than %d MB; split it", MaxFileSize>>20)
 	}
+	data, _ = importer.FromUTF16(data)
 	return parse(data, name)
 }
 
-// Looks reports whether data (the start of a file) is a vCard.
+// Looks reports whether data (the start of a file, as UTF-8) is a vCard.
 func Looks(data []byte) bool {
 	data = bytes.TrimLeft(stripBOM(data), " \t\r\n")
 	return len(data) >= 11 && strings.EqualFold(string(data[:11]), "BEGIN:VCARD")
@@ -163,7 +167,10 @@ func toRecord(card []prop, file string, begin int) (importer.Record, []importer.
 	rec := importer.Record{Source: src}
 	f := &rec.Friend
 	var n, org []string
-	var notes []string
+	var notes, sectors, latin []string
+	var fileAs string
+	latinLine := 0
+	own := false // written by kith
 	// Apple's item1.EMAIL / item1.X-ABLabel pairs: the grouped property
 	// is read like any other; the label (X-ABLABEL, "_$!<Other>!$_") and
 	// other X- properties kith does not know are ignored.
@@ -172,10 +179,21 @@ func toRecord(card []prop, file string, begin int) (importer.Record, []importer.
 		if binaryProps[p.name] {
 			continue
 		}
-		if w := p.decodeValue(); w != "" {
+		w, l := p.decodeValue()
+		if w != "" {
 			warn(p.line, w)
 		}
+		if l {
+			if latin == nil {
+				latinLine = p.line
+			}
+			if !slices.Contains(latin, p.name) {
+				latin = append(latin, p.name)
+			}
+		}
 		switch p.name {
+		case "PRODID":
+			own = strings.TrimSpace(p.value) == prodID
 		case "VERSION":
 			switch strings.TrimSpace(p.value) {
 			case "2.1", "3.0", "4.0":
@@ -209,7 +227,7 @@ func toRecord(card []prop, file string, begin int) (importer.Record, []importer.
 		case "EMAIL":
 			f.Emails = append(f.Emails, unescape(p.value))
 		case "TEL":
-			f.Phones = append(f.Phones, unescape(p.value))
+			f.Phones = append(f.Phones, readTel(unescape(p.value)))
 		case "URL":
 			f.URLs = append(f.URLs, unescape(p.value))
 		case "X-SOCIALPROFILE":
@@ -231,7 +249,11 @@ func toRecord(card []prop, file string, begin int) (importer.Record, []importer.
 				notes = append(notes, s)
 			}
 		case "CATEGORIES":
-			f.Sectors = append(f.Sectors, split(p.value, ',')...)
+			sectors = append(sectors, split(p.value, ',')...)
+		case "X-EVOLUTION-FILE-AS":
+			if fileAs == "" {
+				fileAs = strings.TrimSpace(unescape(p.value))
+			}
 		case "X-KITH-CLOSENESS":
 			c, err := strconv.Atoi(strings.TrimSpace(p.value))
 			if err != nil || c < store.MinCloseness || c > store.MaxCloseness {
@@ -287,8 +309,53 @@ func toRecord(card []prop, file string, begin int) (importer.Record, []importer.
 			break
 		}
 	}
+	// With no FN and no N, Evolution's FILE-AS is the name the user
+	// chose; failing that, importer.Clean names the card after its
+	// organisation, then its e-mail.
+	if strings.TrimSpace(f.Name) == "" && fileAs != "" {
+		f.Name = fileAs
+		warn(begin, "no FN or N: named "+strconv.Quote(fileAs)+" from X-EVOLUTION-FILE-AS")
+	}
+	f.Sectors = sectors
+	if !own {
+		f.Sectors = slices.DeleteFunc(sectors, importer.SystemGroup)
+	}
+	if latin != nil {
+		warn(latinLine, strings.Join(latin, ", ")+": not UTF-8, and no CHARSET names another encoding: read as windows-1252; check the letters")
+	}
 	f.Notes = strings.Join(notes, "\n\n")
 	return rec, warns, nil
+}
+
+// readTel turns a tel URI (RFC 3966, as vCard 4.0 writes TEL) into the
+// number as people write it: "tel:+1-418-656-9254;ext=102" is
+// "+1-418-656-9254 ext. 102". Its other parameters (phone-context, isub)
+// are kept as written; a value that is not a tel URI is left alone but
+// for an ";ext=" of its own. Only the first extension is kept.
+func readTel(v string) string {
+	v = strings.TrimSpace(v)
+	if len(v) > 4 && strings.EqualFold(v[:4], "tel:") {
+		v = v[4:]
+	}
+	if !strings.Contains(strings.ToLower(v), ";ext=") {
+		return v
+	}
+	parts := strings.Split(v, ";")
+	kept, ext := []string{parts[0]}, ""
+	for _, p := range parts[1:] {
+		if len(p) >= 4 && strings.EqualFold(p[:4], "ext=") {
+			if ext == "" {
+				ext = strings.TrimSpace(p[4:])
+			}
+			continue
+		}
+		kept = append(kept, p)
+	}
+	v = strings.Join(kept, ";")
+	if ext != "" {
+		v += " ext. " + ext
+	}
+	return v
 }
 
 func hasTitle(card []prop) bool {

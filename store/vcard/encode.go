@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -34,80 +35,96 @@ func CheckVersion(v string) error {
 // imported again merges into the friends it came from.
 func UID(f *store.Friend) string { return importer.FriendUID(f) }
 
+// prodID is the PRODID kith writes: a card with it holds only what kith
+// stores, so the reader takes its CATEGORIES as they are.
+const prodID = "-//kith//kith//EN"
+
 // Write writes f as one vCard of the given version (V3 or V4), with
 // kith's own fields as X-KITH-… properties.
+//
+// Text is escaped as each version says: RFC 2426 (3.0) escapes \\, \,
+// \; and line breaks in every text value; RFC 6350 (4.0) escapes \;
+// only inside the fields of compound values (N, ORG), so FN, NOTE and
+// the rest have no \; for other programs to show. URLs are URIs, written
+// as they are. A phone with an extension ("+1-418-656-9254 ext. 102")
+// goes out in 4.0 as a tel URI, tel:+1-418-656-9254;ext=102, when the
+// number is one a tel URI can hold; every other phone as text.
 func Write(w io.Writer, f *store.Friend, version string) error {
 	if err := CheckVersion(version); err != nil {
 		return err
 	}
-	var c cardWriter
+	c := cardWriter{v4: version == V4}
 	c.line("BEGIN:VCARD")
 	c.line("VERSION:" + version)
-	c.prop("PRODID", "", "-//kith//kith//EN", false)
-	c.prop("UID", "", UID(f), false)
-	c.prop("FN", "", f.Name, true)
+	c.raw("PRODID", "", prodID)
+	c.raw("UID", "", UID(f))
+	c.text("FN", "", f.Name)
 	c.line("N:" + nValue(f.Name))
 	if f.Nickname != "" {
-		c.prop("NICKNAME", "", f.Nickname, true)
+		c.text("NICKNAME", "", f.Nickname)
 	}
 	if f.Org != "" {
-		c.prop("ORG", "", f.Org, true)
+		c.line("ORG:" + escape(f.Org, true))
 	}
 	if f.Role != "" {
-		c.prop("TITLE", "", f.Role, true)
+		c.text("TITLE", "", f.Role)
 	}
 	emailType := ";TYPE=INTERNET"
-	if version == V4 {
+	if c.v4 {
 		emailType = ""
 	}
 	for _, e := range f.Emails {
-		c.prop("EMAIL", emailType, e, true)
+		c.text("EMAIL", emailType, e)
 	}
 	for _, p := range f.Phones {
-		c.prop("TEL", "", p, true)
+		if uri, ok := telURI(p); ok && c.v4 {
+			c.raw("TEL", ";VALUE=uri", uri)
+		} else {
+			c.text("TEL", "", p)
+		}
 	}
 	for _, u := range f.URLs {
-		c.prop("URL", "", u, true)
+		c.uri("URL", u)
 	}
 	if len(f.Sectors) > 0 {
 		parts := make([]string, len(f.Sectors))
 		for i, s := range f.Sectors {
-			parts[i] = escape(s)
+			parts[i] = escape(s, !c.v4)
 		}
 		c.line("CATEGORIES:" + strings.Join(parts, ","))
 	}
 	if f.Notes != "" {
-		c.prop("NOTE", "", f.Notes, true)
+		c.text("NOTE", "", f.Notes)
 	}
 	if !f.Updated.IsZero() {
-		c.prop("REV", "", f.Updated.UTC().Format("20060102T150405Z"), false)
+		c.raw("REV", "", f.Updated.UTC().Format("20060102T150405Z"))
 	}
 	if f.Closeness != 0 {
-		c.prop("X-KITH-CLOSENESS", "", strconv.Itoa(f.Closeness), false)
+		c.raw("X-KITH-CLOSENESS", "", strconv.Itoa(f.Closeness))
 	}
 	if f.WorkedTogether {
-		c.prop("X-KITH-WORKED-TOGETHER", "", "true", false)
+		c.raw("X-KITH-WORKED-TOGETHER", "", "true")
 	}
 	if f.WorkedNote != "" {
-		c.prop("X-KITH-WORKED-NOTE", "", f.WorkedNote, true)
+		c.text("X-KITH-WORKED-NOTE", "", f.WorkedNote)
 	}
 	for _, b := range f.Boundaries {
-		c.prop("X-KITH-BOUNDARY", "", b.String(), true)
+		c.text("X-KITH-BOUNDARY", "", b.String())
 	}
 	for _, m := range f.Busy {
-		c.prop("X-KITH-BUSY", "", m.String(), false)
+		c.raw("X-KITH-BUSY", "", m.String())
 	}
 	if f.Channel != "" {
-		c.prop("X-KITH-CHANNEL", "", f.Channel, true)
+		c.text("X-KITH-CHANNEL", "", f.Channel)
 	}
 	if f.Archived {
-		c.prop("X-KITH-ARCHIVED", "", "true", false)
+		c.raw("X-KITH-ARCHIVED", "", "true")
 	}
 	if !f.Created.IsZero() {
-		c.prop("X-KITH-CREATED", "", f.Created.UTC().Format(time.RFC3339Nano), false)
+		c.raw("X-KITH-CREATED", "", f.Created.UTC().Format(time.RFC3339Nano))
 	}
 	if !f.Updated.IsZero() {
-		c.prop("X-KITH-UPDATED", "", f.Updated.UTC().Format(time.RFC3339Nano), false)
+		c.raw("X-KITH-UPDATED", "", f.Updated.UTC().Format(time.RFC3339Nano))
 	}
 	c.line("END:VCARD")
 	_, err := io.WriteString(w, c.b.String())
@@ -152,14 +169,16 @@ func nValue(name string) string {
 	case 0:
 		return ";;;;"
 	case 1:
-		return ";" + escape(words[0]) + ";;;"
+		return ";" + escape(words[0], true) + ";;;"
 	}
 	last := len(words) - 1
-	return escape(words[last]) + ";" + escape(strings.Join(words[:last], " ")) + ";;;"
+	return escape(words[last], true) + ";" + escape(strings.Join(words[:last], " "), true) + ";;;"
 }
 
-// escape escapes a text value (RFC 6350 3.4).
-func escape(s string) string {
+// escape escapes a text value: \\, line breaks and commas always, and
+// semicolons when semi is set (every text value in vCard 3.0, the fields
+// of a compound value in 4.0).
+func escape(s string, semi bool) string {
 	if !strings.ContainsAny(s, "\\\n\r,;") {
 		return s
 	}
@@ -174,7 +193,11 @@ func escape(s string) string {
 		case ',':
 			b.WriteString(`\,`)
 		case ';':
-			b.WriteString(`\;`)
+			if semi {
+				b.WriteString(`\;`)
+			} else {
+				b.WriteByte(c)
+			}
 		default:
 			b.WriteByte(c)
 		}
@@ -182,13 +205,45 @@ func escape(s string) string {
 	return b.String()
 }
 
-type cardWriter struct{ b strings.Builder }
+// telExt matches a phone with an extension as readTel writes it: a
+// global number, in the characters a tel URI allows, then " ext. N".
+var telExt = regexp.MustCompile(`^(\+[0-9][0-9().-]*) ext\. ([0-9]+)$`)
 
-func (c *cardWriter) prop(name, params, value string, text bool) {
-	if text {
-		value = escape(value)
+// telURI returns the tel URI of a phone with an extension, false for any
+// other phone.
+func telURI(p string) (string, bool) {
+	m := telExt.FindStringSubmatch(p)
+	if m == nil {
+		return "", false
 	}
+	return "tel:" + m[1] + ";ext=" + m[2], true
+}
+
+type cardWriter struct {
+	b  strings.Builder
+	v4 bool
+}
+
+// text writes a text property, escaped for the card's version.
+func (c *cardWriter) text(name, params, value string) {
+	c.line(name + params + ":" + escape(value, !c.v4))
+}
+
+// raw writes a property whose value needs no escaping.
+func (c *cardWriter) raw(name, params, value string) {
 	c.line(name + params + ":" + value)
+}
+
+// uri writes a URI value as it is. One holding a backslash or a line
+// break (which no URI does) is escaped as text instead, so that the
+// reader, which unescapes URLs as old writers escaped them, gives it
+// back the same.
+func (c *cardWriter) uri(name, value string) {
+	if strings.ContainsAny(value, "\\\r\n") {
+		c.text(name, "", value)
+		return
+	}
+	c.raw(name, "", value)
 }
 
 // line writes one content line folded at 75 octets (never inside a UTF-8

@@ -5,9 +5,12 @@ import (
 	"io"
 	"mime/quotedprintable"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/htmlindex"
+
+	"kith/store/importer"
 )
 
 // prop is one content line: [group.]NAME;params:value, unfolded, with the
@@ -204,8 +207,12 @@ func bareParam(v string) string {
 }
 
 // decodeValue applies the ENCODING and CHARSET parameters. It reports a
-// problem as a warning, keeping what could be read.
-func (p *prop) decodeValue() (warn string) {
+// problem as a warning, keeping what could be read. 8-bit text that is
+// not valid UTF-8 and that no CHARSET names the encoding of (vCard 3.0
+// and 4.0 are UTF-8, but Outlook and old phones write windows-1252, raw
+// or quoted-printable) is read as windows-1252, and latin is true: the
+// caller warns, once for the card.
+func (p *prop) decodeValue() (warn string, latin bool) {
 	enc := strings.ToUpper(p.param("ENCODING"))
 	switch enc {
 	case "QUOTED-PRINTABLE":
@@ -216,26 +223,25 @@ func (p *prop) decodeValue() (warn string) {
 			p.value = string(b)
 		}
 	case "B", "BASE64":
-		return "" // binary values are dropped by the caller
-	}
-	cs := p.param("CHARSET")
-	if cs == "" || strings.EqualFold(cs, "utf-8") || strings.EqualFold(cs, "utf8") {
-		return warn
+		return "", false // binary values are dropped by the caller
 	}
 	if isASCII(p.value) {
-		return warn
+		return warn, false
 	}
-	e, err := htmlindex.Get(cs)
-	if err != nil {
-		if warn == "" {
-			warn = "unknown CHARSET " + cs + " in " + p.name + ", read as UTF-8"
+	cs := p.param("CHARSET")
+	if cs != "" && !strings.EqualFold(cs, "utf-8") && !strings.EqualFold(cs, "utf8") {
+		e, err := htmlindex.Get(cs)
+		if err != nil {
+			if warn == "" {
+				warn = "unknown CHARSET " + cs + " in " + p.name + ", read as UTF-8"
+			}
+		} else if b, err := e.NewDecoder().Bytes([]byte(p.value)); err == nil && utf8.Valid(b) {
+			p.value = string(b)
+			return warn, false
 		}
-		return warn
 	}
-	if b, err := e.NewDecoder().Bytes([]byte(p.value)); err == nil && utf8.Valid(b) {
-		p.value = string(b)
-	}
-	return warn
+	p.value, latin = importer.FixUTF8(p.value)
+	return warn, latin
 }
 
 func isASCII(s string) bool {
@@ -247,9 +253,13 @@ func isASCII(s string) bool {
 	return true
 }
 
-// unescape decodes a text value: \n and \N are line breaks, \\ \, \; \:
-// the character itself; any other backslash is kept as written (vCard 2.1
-// values such as C:\temp).
+// unescape decodes a text value: \n and \N are line breaks; \\ \, \; \:
+// are the character itself, as RFC 6350 and RFC 2426 escape them. Readers
+// are lenient about the rest, and so is this one: a backslash before any
+// other ASCII punctuation or a space stands for that character (Gmail and
+// Apple write \" in notes); before a letter, a digit or a non-ASCII
+// character it is kept as written (vCard 2.1 has no escapes, and its
+// values hold paths such as C:\temp).
 func unescape(s string) string {
 	if strings.IndexByte(s, '\\') < 0 {
 		return s
@@ -262,11 +272,11 @@ func unescape(s string) string {
 			b.WriteByte(c)
 			continue
 		}
-		switch n := s[i+1]; n {
-		case 'n', 'N':
+		switch n := s[i+1]; {
+		case n == 'n' || n == 'N':
 			b.WriteByte('\n')
 			i++
-		case '\\', ',', ';', ':':
+		case n == ' ' || n < utf8.RuneSelf && unicode.IsPunct(rune(n)) || n < utf8.RuneSelf && unicode.IsSymbol(rune(n)):
 			b.WriteByte(n)
 			i++
 		default:

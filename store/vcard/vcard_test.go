@@ -61,7 +61,7 @@ func TestParseFixtures(t *testing.T) {
 			{
 				Name:    "Grace Hopper",
 				Emails:  []string{"grace@navy.example"},
-				Phones:  []string{"tel:+1-555-555-0100"},
+				Phones:  []string{"+1-555-555-0100"}, // the tel URI read as a number
 				URLs:    []string{"https://example.org/grace"},
 				Sectors: []string{"Navy", "Computing"},
 				Notes:   "COBOL\n\nNanoseconds",
@@ -217,8 +217,12 @@ func TestHostileTextIsCleaned(t *testing.T) {
 	if !strings.Contains(eve.Notes, "line one\nline two bold") {
 		t.Errorf("notes = %q: the line break should stay", eve.Notes)
 	}
-	if want := "Bad \ufffd UTF-8"; kept[1].Name != want {
+	// not UTF-8 and no CHARSET: read as windows-1252, with a warning
+	if want := "Bad ÿþ UTF-8"; kept[1].Name != want {
 		t.Errorf("invalid UTF-8: name = %q, want %q", kept[1].Name, want)
+	}
+	if !hasWarning(in, "hostile.vcf:14: FN: not UTF-8") {
+		t.Errorf("warnings = %v, want one on the undeclared 8-bit FN at line 14", in.Warnings)
 	}
 }
 
@@ -346,4 +350,14 @@ func TestParseDirNamesTheBrokenFile(t *testing.T) {
 	if in != nil || err == nil || !strings.HasPrefix(err.Error(), want) {
 		t.Errorf("ParseDir = %v, %v; want no records and %q", in, err, want)
 	}
+}
+
+// hasWarning reports whether in has a warning starting with prefix.
+func hasWarning(in *importer.Input, prefix string) bool {
+	for _, w := range in.Warnings {
+		if strings.HasPrefix(w.String(), prefix) {
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,230 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+
+	"kith/policy"
+	"kith/store"
+)
+
+// nudgeLines is how many lines the nudges take: a title and up to a
+// third of the screen.
+func (as *asksScreen) nudgeLines() int {
+	if len(as.nudges) == 0 {
+		return 0
+	}
+	return 1 + min(len(as.nudges), max(as.h/3-1, 1))
+}
+
+// listRows: the nudges, the status line and the column header come first.
+func (as *asksScreen) listRows() int { return max(as.h-as.nudgeLines()-2, 0) }
+
+func (as *asksScreen) scroll() {
+	as.offset = keepInView(as.cursor, as.offset, as.listRows(), len(as.shown))
+}
+
+// nudgeLabel is a nudge kind as the screen says it.
+func nudgeLabel(k policy.NudgeKind) string {
+	switch k {
+	case policy.NudgeFollowUp:
+		return "follow up"
+	case policy.NudgeThank:
+		return "thank"
+	case policy.NudgeHelpBack:
+		return "help back"
+	}
+	return string(k)
+}
+
+// View renders the nudges and the list, or one ask, or the outcome picker.
+func (as *asksScreen) View() string {
+	if as.w <= 0 || as.h <= 0 {
+		return ""
+	}
+	if as.picking {
+		return as.pickView()
+	}
+	if as.open {
+		return as.detailView()
+	}
+	s := as.c.styles
+	w := as.w
+	var out []string
+	if n := as.nudgeLines(); n > 0 {
+		out = append(out, s.Section.Render(trunc("Due: "+plural(len(as.nudges), "thing", "things")+" to do", w)))
+		for _, nu := range as.nudges[:n-1] {
+			out = append(out, s.badge("caution").Render(fit(nudgeLabel(nu.Kind), 10))+" "+trunc(clean(nu.Message), max(w-11, 0)))
+		}
+	}
+	status := "Asks · " + plural(len(as.shown), "ask", "asks") + " · showing " + as.filterName() + " (s changes)"
+	if !as.loaded {
+		status = "Asks · reading…"
+	}
+	if as.err != "" {
+		out = append(out, s.FieldErr.Render(trunc(clean(as.err), w)))
+	} else {
+		out = append(out, s.Dim.Render(trunc(status, w)))
+	}
+	c := askColumns(w)
+	out = append(out, s.ColHead.Render(fit(askRowText(c, "WHEN", "FRIEND", "KIND", "STATUS", "DUE"), w)))
+	for p := as.offset; p < min(as.offset+as.listRows(), len(as.shown)); p++ {
+		r := &as.rows[as.shown[p]]
+		a, fr := as.head(r)
+		due := ""
+		if k, ok := as.dueAsk[r.id]; ok {
+			due = nudgeLabel(k)
+		} else if !a.Thanked.IsZero() {
+			due = "thanked"
+		}
+		line := askRowText(c, date(a.At()), clean(fr.Name), string(a.Kind), string(a.Status), due)
+		if r.id == as.focusID {
+			out = append(out, s.Selected.Render(fit(line, w)))
+		} else {
+			out = append(out, fit(line, w))
+		}
+	}
+	if as.loaded && len(as.shown) == 0 {
+		msg := "No asks yet: press esc, pick a friend and press c to compose one."
+		if as.filter != filterAll {
+			msg = "No " + as.filterName() + " asks; s shows the others."
+		}
+		out = append(out, trunc(msg, w))
+	}
+	return strings.Join(out, "\n")
+}
+
+func askColumns(w int) [5]int {
+	c := [5]int{10, 22, 14, 11, 0}
+	if w >= 120 {
+		c[1] = 30
+	}
+	c[4] = max(w-c[0]-c[1]-c[2]-c[3]-4, 0)
+	return c
+}
+
+func askRowText(c [5]int, when, name, kind, status, due string) string {
+	return fit(when, c[0]) + " " + fit(name, c[1]) + " " + fit(kind, c[2]) + " " + fit(status, c[3]) + " " + fit(due, c[4])
+}
+
+// detailView shows the ask in focus in full: its title, a line for an
+// error or for the ask having left the filter, and its fields and message.
+func (as *asksScreen) detailView() string {
+	s := as.c.styles
+	w := as.w
+	a := as.detail
+	var fr *store.Friend
+	var kind store.Kind
+	if r := as.focused(); r != nil {
+		h, f := as.head(r)
+		fr, kind = f, h.Kind
+	}
+	if a != nil {
+		kind = a.Kind
+		if i := as.d.index(a.FriendID); i >= 0 {
+			fr = &as.d.friends[i]
+		}
+	}
+	name := "a friend"
+	if fr != nil {
+		name = clean(fr.Name)
+	}
+	out := []string{s.PaneTitle.Render(trunc("Your ask to "+name+" for "+article(kind), w))}
+	switch {
+	case as.err != "":
+		out = append(out, s.FieldErr.Render(trunc(clean(as.err), w)))
+	case as.loaded && as.focused() == nil:
+		out = append(out, s.FieldErr.Render(trunc("This ask is no longer in the database; esc goes back to the list.", w)))
+	case as.loaded && as.focusPos < 0:
+		out = append(out, s.Dim.Render(trunc("This ask is no longer among the "+as.filterName()+" asks; esc goes back to the list.", w)))
+	default:
+		out = append(out, "")
+	}
+	if a == nil {
+		if as.detailErr != "" {
+			out = append(out, s.FieldErr.Render(trunc(clean(as.detailErr), w)))
+		} else {
+			out = append(out, s.Dim.Render(trunc("reading…", w)))
+		}
+		return strings.Join(out, "\n")
+	}
+	field := func(label, v string) {
+		if v == "" || v == "—" {
+			return
+		}
+		for j, l := range wrap(v, max(w-labelWidth, 1)) {
+			p := strings.Repeat(" ", labelWidth)
+			if j == 0 {
+				p = s.Label.Render(fit(label, labelWidth))
+			}
+			out = append(out, p+l)
+		}
+	}
+	field("Status", string(a.Status))
+	field("Topic", clean(a.Topic))
+	field("Created", date(a.Created))
+	field("Sent", date(a.Sent))
+	field("Resolved", date(a.Resolved))
+	field("Thanked", date(a.Thanked))
+	field("Outcome", clean(a.Outcome))
+	if nk, ok := as.dueAsk[a.ID]; ok {
+		field("Due", nudgeLabel(nk))
+	}
+	if a.Body != "" {
+		out = append(out, "", s.Section.Render("Message"))
+		for _, l := range strings.Split(store.CleanText(a.Body, true), "\n") {
+			out = append(out, wrap(l, w)...)
+		}
+	}
+	// scroll, keeping the title
+	as.detailOff = min(as.detailOff, max(len(out)-as.h, 0))
+	if as.detailOff > 0 {
+		out = append(out[:1], out[1+as.detailOff:]...)
+	}
+	return strings.Join(out, "\n")
+}
+
+func (as *asksScreen) pickView() string {
+	s := as.c.styles
+	w := as.w
+	r := as.focused()
+	title := "Outcome"
+	if r != nil {
+		a, fr := as.head(r)
+		title = "Outcome of your " + string(a.Kind) + " ask to " + clean(fr.Name)
+	}
+	out := []string{s.PaneTitle.Render(trunc(title, w)), ""}
+	for i, st := range outcomes {
+		line := "  " + string(st)
+		if i == as.pick {
+			out = append(out, s.Selected.Render(fit("> "+string(st), min(w, 30))))
+			continue
+		}
+		out = append(out, trunc(line, w))
+	}
+	out = append(out, "", trunc(s.FieldLabelFocused.Render(fit("Note", labelWidth))+as.note.View(), w))
+	if as.err != "" {
+		out = append(out, s.FieldErr.Render(trunc(clean(as.err), w)))
+	}
+	out = append(out, "", s.FormHint.Render(trunc("↑/↓ choose · type a note · enter records · esc cancels", w)))
+	return strings.Join(out, "\n")
+}
+
+// ShortHelp is the footer's help.
+func (as *asksScreen) ShortHelp() []key.Binding {
+	k := as.c.keys
+	if as.picking {
+		return []key.Binding{k.PickUp, withHelp(k.Open, "enter", "record"), withHelp(k.Cancel, "esc", "cancel")}
+	}
+	if as.open {
+		return []key.Binding{k.Outcome, k.Thank, k.Favor, withHelp(k.Down, "↓/pgdn", "scroll"), withHelp(k.Back, "esc", "list")}
+	}
+	return []key.Binding{withHelp(k.Open, "enter", "show"), k.Outcome, k.Thank, k.StatusFilter, k.Favor, k.Back}
+}
+
+// FullHelp is the `?` help.
+func (as *asksScreen) FullHelp() [][]key.Binding {
+	k := as.c.keys
+	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown}, {k.Open, k.Outcome, k.Thank, k.StatusFilter, k.Favor, k.Back}}
+}

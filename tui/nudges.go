@@ -1,0 +1,57 @@
+package tui
+
+import (
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"kith/policy"
+	"kith/store"
+)
+
+// dueNudges is every nudge for d's friends at now, oldest first: the same
+// policy.Due and policy.SortNudges as `kith due`.
+func dueNudges(d *dataset, now time.Time) []policy.Nudge {
+	var out []policy.Nudge
+	var buf []store.Ask
+	for i := range d.friends {
+		buf = d.appendAsks(buf[:0], i)
+		out = append(out, policy.Due(&d.friends[i], buf, d.favorsOf(i), now)...)
+	}
+	policy.SortNudges(out)
+	return out
+}
+
+// dueCountMsg carries the nudges for the dataset of generation gen.
+type dueCountMsg struct {
+	gen    uint64
+	nudges []policy.Nudge
+}
+
+// dueCountCmd works out the nudges of a complete dataset in a command.
+func dueCountCmd(d *dataset, now time.Time) tea.Cmd {
+	if d == nil || d.partial {
+		return nil
+	}
+	return func() tea.Msg { return dueCountMsg{gen: d.gen, nudges: dueNudges(d, now)} }
+}
+
+// dueCount is what the header says is due.
+type dueCount struct {
+	gen uint64
+	n   int
+}
+
+func (c dueCount) text() string {
+	if c.n == 0 {
+		return ""
+	}
+	return " · " + itoa(c.n) + " due"
+}
+
+func (m *Model) handleDueCount(msg dueCountMsg) {
+	if msg.gen < m.due.gen {
+		return
+	}
+	m.due = dueCount{gen: msg.gen, n: len(msg.nudges)}
+}
