@@ -3,8 +3,6 @@ package store
 import (
 	"bytes"
 	"fmt"
-	"io"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -466,48 +464,6 @@ func (s *Store) Restore(snap *Snapshot) error {
 		}
 		return tx.restore(snap)
 	})
-}
-
-// Backup writes a consistent copy of the database to w.
-func (s *Store) Backup(w io.Writer) error {
-	if !s.Exists() {
-		return fmt.Errorf("%s: no database yet, nothing to back up: %w", s.path, ErrNotFound)
-	}
-	return s.view(func(tx *bolt.Tx) error {
-		_, err := tx.WriteTo(w)
-		return err
-	})
-}
-
-// BackupFile writes a consistent copy of the database to path, durably
-// and with mode 0600. It refuses an existing file unless force is set.
-func (s *Store) BackupFile(path string, force bool) error {
-	flags := os.O_WRONLY | os.O_CREATE | os.O_EXCL
-	if force {
-		flags = os.O_WRONLY | os.O_CREATE | os.O_TRUNC
-	}
-	if !s.Exists() {
-		return fmt.Errorf("%s: no database yet, nothing to back up: %w", s.path, ErrNotFound)
-	}
-	f, err := os.OpenFile(path, flags, 0o600)
-	if os.IsExist(err) {
-		return fmt.Errorf("%s already exists: choose another name or pass --force to overwrite it", path)
-	}
-	if err != nil {
-		return fmt.Errorf("create backup: %w", err)
-	}
-	err = s.Backup(f)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(path)
-		return fmt.Errorf("backup to %s: %w", path, err)
-	}
-	return nil
 }
 
 // Roster is every friend with when you last asked each of them (zero if

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Kind is the kind of help an ask requests.
@@ -204,23 +205,63 @@ type Friend struct {
 	Archived       bool         `json:"archived,omitempty"`
 }
 
-// Normalize tidies f in place: trims fields, lower-cases and de-duplicates
-// sectors, de-duplicates e-mails (case-insensitively) and phones.
+// Normalize tidies f in place: trims fields, turns runs of white space in
+// one-line fields into one space, lower-cases and de-duplicates sectors,
+// de-duplicates e-mails (case-insensitively), phones and URLs, and drops
+// the mailto: and tel: a copied address may carry. It is the one form a
+// friend is stored in, whichever way it came in, so an export imported
+// again is the same friend.
 func (f *Friend) Normalize() {
-	f.Name = strings.TrimSpace(f.Name)
-	f.Nickname = strings.TrimSpace(f.Nickname)
-	f.Org = strings.TrimSpace(f.Org)
-	f.Role = strings.TrimSpace(f.Role)
-	f.Channel = strings.TrimSpace(f.Channel)
+	f.Name = OneLine(f.Name)
+	f.Nickname = OneLine(f.Nickname)
+	f.Org = OneLine(f.Org)
+	f.Role = OneLine(f.Role)
+	f.Channel = OneLine(f.Channel)
 	f.WorkedNote = strings.TrimSpace(f.WorkedNote)
 	f.Notes = strings.TrimSpace(f.Notes)
-	f.Sectors = uniq(f.Sectors, func(s string) string { return strings.ToLower(strings.TrimSpace(s)) })
-	f.Emails = uniq(f.Emails, strings.TrimSpace)
-	f.Phones = uniq(f.Phones, strings.TrimSpace)
+	f.Sectors = uniq(f.Sectors, NormSector)
+	f.Emails = uniq(f.Emails, NormEmail)
+	f.Phones = uniq(f.Phones, NormPhone)
 	f.URLs = uniq(f.URLs, strings.TrimSpace)
 	if f.Closeness == 0 {
 		f.Closeness = 3
 	}
+}
+
+// OneLine trims s and turns every run of white space in it (line breaks
+// and tabs too) into one space.
+func OneLine(s string) string {
+	if !strings.Contains(s, "  ") && strings.TrimSpace(s) == s && !strings.ContainsAny(s, "\t\n\r\v\f") {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// NormSector is the form a sector tag is stored and compared in: one
+// line, lower case.
+func NormSector(s string) string { return strings.ToLower(OneLine(s)) }
+
+// NormEmail is the form an e-mail address is stored in: no white space,
+// no mailto: in front.
+func NormEmail(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) > 7 && strings.EqualFold(s[:7], "mailto:") {
+		s = s[7:]
+	}
+	if strings.IndexFunc(s, func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' }) >= 0 {
+		s = strings.Join(strings.Fields(s), "")
+	}
+	return s
+}
+
+// NormPhone is the form a phone number is stored in: one line, no tel:
+// in front.
+func NormPhone(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) > 4 && strings.EqualFold(s[:4], "tel:") {
+		s = s[4:]
+	}
+	return OneLine(s)
 }
 
 // uniq cleans each string, drops empty ones and keeps the first of those
@@ -249,13 +290,31 @@ func uniq(in []string, clean func(string) string) []string {
 	return out
 }
 
-// Validate reports the first problem with f, naming the field.
+// Validate reports the first problem with f, naming the field as the
+// CLI's flag is named (name, org, sector, email, note, …).
 func (f *Friend) Validate() error {
 	if strings.TrimSpace(f.Name) == "" {
 		return &FieldError{Field: "name", Msg: "must not be empty"}
 	}
 	if f.Closeness < MinCloseness || f.Closeness > MaxCloseness {
 		return &FieldError{Field: "closeness", Msg: fmt.Sprintf("must be %d-%d (1 acquaintance … 5 close friend), got %d", MinCloseness, MaxCloseness, f.Closeness)}
+	}
+	if err := firstErr(
+		checkLen("name", f.Name, MaxName),
+		checkLen("nickname", f.Nickname, MaxName),
+		checkLen("org", f.Org, MaxName),
+		checkLen("role", f.Role, MaxName),
+		checkLen("channel", f.Channel, MaxName),
+		checkLen("worked-note", f.WorkedNote, MaxWorkedNote),
+		checkLen("note", f.Notes, MaxNotes),
+		checkList("email", f.Emails, MaxEmail),
+		checkList("phone", f.Phones, MaxPhone),
+		checkList("url", f.URLs, MaxURL),
+		checkList("sector", f.Sectors, MaxSector),
+		checkCount("boundary", len(f.Boundaries)),
+		checkCount("busy", len(f.Busy)),
+	); err != nil {
+		return err
 	}
 	for _, e := range f.Emails {
 		if !strings.Contains(e, "@") {
@@ -266,13 +325,16 @@ func (f *Friend) Validate() error {
 		if _, err := ParseKind(string(b.Kind)); err != nil {
 			return &FieldError{Field: "boundary", Msg: err.Error()}
 		}
+		if err := checkLen("boundary", b.Note, MaxBoundary); err != nil {
+			return err
+		}
 	}
 	for _, r := range f.Busy {
 		if r.From < time.January || r.From > time.December || r.To < time.January || r.To > time.December {
 			return &FieldError{Field: "busy", Msg: "months must be 1-12"}
 		}
 	}
-	return nil
+	return firstErr(checkTimeSet("created", f.Created), checkTimeSet("updated", f.Updated))
 }
 
 // HasSector reports whether f is tagged with sector s (case-insensitive).
@@ -313,6 +375,17 @@ func (a *Ask) At() time.Time {
 	return a.Created
 }
 
+// Normalize tidies a in place: trims the topic, the organisation and the
+// outcome, and lower-cases the sector as a friend's sectors are (the body
+// is kept as written). Every way in calls it, so an export imported again
+// is the same ask.
+func (a *Ask) Normalize() {
+	a.Topic = strings.TrimSpace(a.Topic)
+	a.Sector = strings.ToLower(strings.TrimSpace(a.Sector))
+	a.Org = strings.TrimSpace(a.Org)
+	a.Outcome = strings.TrimSpace(a.Outcome)
+}
+
 // Validate reports the first problem with a, naming the field.
 func (a *Ask) Validate() error {
 	if a.FriendID == 0 {
@@ -327,7 +400,18 @@ func (a *Ask) Validate() error {
 	if a.Created.IsZero() {
 		return &FieldError{Field: "created", Msg: "must be set"}
 	}
-	return nil
+	return firstErr(
+		checkLen("topic", a.Topic, MaxName),
+		checkLen("sector", a.Sector, MaxSector),
+		checkLen("org", a.Org, MaxName),
+		checkLen("body", a.Body, MaxBody),
+		checkLen("outcome", a.Outcome, MaxNotes),
+		CheckTime("created", a.Created),
+		checkTimeSet("sent", a.Sent),
+		checkTimeSet("resolved", a.Resolved),
+		checkTimeSet("follow_up", a.FollowUp),
+		checkTimeSet("thanked", a.Thanked),
+	)
 }
 
 // Favor is something you did for a friend: the reciprocity ledger.
@@ -337,6 +421,9 @@ type Favor struct {
 	What     string    `json:"what"`
 	At       time.Time `json:"at"`
 }
+
+// Normalize trims what the favor was.
+func (v *Favor) Normalize() { v.What = strings.TrimSpace(v.What) }
 
 // Validate reports the first problem with v, naming the field.
 func (v *Favor) Validate() error {
@@ -349,7 +436,7 @@ func (v *Favor) Validate() error {
 	if v.At.IsZero() {
 		return &FieldError{Field: "at", Msg: "must be set"}
 	}
-	return nil
+	return firstErr(checkLen("what", v.What, MaxWhat), CheckTime("at", v.At))
 }
 
 // Settings are the policy's tunables, kept in the profile.
@@ -387,6 +474,13 @@ func DefaultProfile() Profile {
 	return Profile{Lang: LangEnglish, Settings: DefaultSettings()}
 }
 
+// Normalize trims your name, blurb and signature.
+func (p *Profile) Normalize() {
+	p.Name = strings.TrimSpace(p.Name)
+	p.Blurb = strings.TrimSpace(p.Blurb)
+	p.Signature = strings.TrimSpace(p.Signature)
+}
+
 // Validate reports the first problem with p, naming the field.
 func (p *Profile) Validate() error {
 	if p.Lang != LangEnglish && p.Lang != LangItalian {
@@ -394,6 +488,121 @@ func (p *Profile) Validate() error {
 	}
 	if p.Settings.CooldownDays < 0 || p.Settings.CooldownDays > 365 {
 		return &FieldError{Field: "cooldown-days", Msg: fmt.Sprintf("must be 0-365, got %d", p.Settings.CooldownDays)}
+	}
+	if err := firstErr(
+		checkLen("name", p.Name, MaxName),
+		checkLen("blurb", p.Blurb, MaxNotes),
+		checkLen("signature", p.Signature, MaxSignature),
+	); err != nil {
+		return err
+	}
+	if len(p.Questions) > MaxItems {
+		return &FieldError{Field: "question", Msg: fmt.Sprintf("questions on %d topics; the limit is %d", len(p.Questions), MaxItems)}
+	}
+	for topic, qs := range p.Questions {
+		if err := checkLen("question", topic, MaxName); err != nil {
+			return &FieldError{Field: "question", Msg: "a topic " + err.(*FieldError).Msg}
+		}
+		if len(qs) > MaxItems {
+			return &FieldError{Field: "question", Msg: fmt.Sprintf("%d questions on %q; the limit is %d", len(qs), topic, MaxItems)}
+		}
+		for _, q := range qs {
+			if err := checkLen("question", q, MaxQuestion); err != nil {
+				return &FieldError{Field: "question", Msg: "a question on " + fmt.Sprintf("%q", topic) + " " + err.(*FieldError).Msg}
+			}
+		}
+	}
+	return nil
+}
+
+// Limits on what a record holds, in characters (runes) and in items per
+// list. They are the same for every way in: Validate enforces them, so
+// flags and forms refuse longer values, and an import cuts longer text to
+// them with a warning.
+const (
+	MaxName       = 200   // a friend's name, nickname, organisation, role and channel; an ask's topic and organisation; your name; a question's topic
+	MaxEmail      = 254   // an e-mail address (RFC 5321's limit)
+	MaxPhone      = 64    // a phone number
+	MaxURL        = 2048  // a link
+	MaxSector     = 64    // a sector tag, a friend's or an ask's
+	MaxNotes      = 10000 // a friend's notes, your blurb, an ask's outcome
+	MaxWorkedNote = 1000  // where and when you worked together
+	MaxBoundary   = 500   // a boundary's note
+	MaxBody       = 20000 // an ask's body, the draft
+	MaxWhat       = 1000  // what a favor was
+	MaxSignature  = 1000  // your signature
+	MaxQuestion   = 1000  // one question of the profile
+	MaxItems      = 100   // e-mails, phones, links, sectors, boundaries, busy seasons; question topics, and questions on one topic
+)
+
+// The years kith keeps dates in. Outside them a date would overflow the
+// time keys (nanoseconds since 1970) or, near them, mean a typing slip.
+const (
+	MinYear = 1900
+	MaxYear = 2200
+)
+
+// CheckTime reports, as a *FieldError naming field, a time outside the
+// years MinYear to MaxYear (in any time zone: a date at local midnight on
+// 1 January 1900 is in). The zero time is outside too: use it only for
+// a time that must be set.
+func CheckTime(field string, t time.Time) error {
+	// 14 hours: the widest offset from UTC of any time zone.
+	first := time.Date(MinYear, time.January, 1, 0, 0, 0, 0, time.UTC).Add(-14 * time.Hour)
+	end := time.Date(MaxYear+1, time.January, 1, 0, 0, 0, 0, time.UTC).Add(14 * time.Hour)
+	if t.Before(first) || !t.Before(end) {
+		return &FieldError{Field: field, Msg: fmt.Sprintf("the year %d is out of range: kith keeps dates from %d to %d", t.Year(), MinYear, MaxYear)}
+	}
+	return nil
+}
+
+// checkTimeSet is CheckTime for a time that may be unset (zero).
+func checkTimeSet(field string, t time.Time) error {
+	if t.IsZero() {
+		return nil
+	}
+	return CheckTime(field, t)
+}
+
+// checkLen reports s longer than limit characters.
+func checkLen(field, s string, limit int) error {
+	if len(s) <= limit {
+		return nil
+	}
+	if n := utf8.RuneCountInString(s); n > limit {
+		return &FieldError{Field: field, Msg: fmt.Sprintf("is %d characters long; the limit is %d", n, limit)}
+	}
+	return nil
+}
+
+// checkList reports a list of more than MaxItems values, or a value
+// longer than limit characters.
+func checkList(field string, list []string, limit int) error {
+	if err := checkCount(field, len(list)); err != nil {
+		return err
+	}
+	for _, s := range list {
+		if err := checkLen(field, s, limit); err != nil {
+			return &FieldError{Field: field, Msg: "a value " + err.(*FieldError).Msg}
+		}
+	}
+	return nil
+}
+
+// checkCount reports a list of more than MaxItems values.
+func checkCount(field string, n int) error {
+	if n > MaxItems {
+		return &FieldError{Field: field, Msg: fmt.Sprintf("%d values given; the limit is %d", n, MaxItems)}
+	}
+	return nil
+}
+
+// firstErr returns the first error that is not nil.
+func firstErr(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -61,7 +61,9 @@ func newForm(c *common, title string, fields []field, submit func(map[string]str
 	for i := range f.fields {
 		f.initial[i] = f.fields[i].in.Value()
 		f.fields[i].in.Prompt = ""
-		f.fields[i].in.CharLimit = 2000
+		// No field may hold more than this (store.MaxNotes); Validate
+		// reports each field's own limit next to it.
+		f.fields[i].in.CharLimit = store.MaxNotes
 		f.fields[i].in.SetStyles(c.styles.Input) // a steady cursor: no blink ticks
 	}
 	return f

@@ -31,21 +31,23 @@ func newFriendForm(c *common, orig *store.Friend) *formScreen {
 	for i, r := range fr.Busy {
 		busy[i] = r.String()
 	}
+	// Each field is named as store.FieldError names it (the CLI's flag),
+	// so the store's validation, its limits too, shows next to the field.
 	fields := []field{
 		newField("name", "Name", fr.Name, "e.g. Ada Lovelace", checkRequired),
 		newField("nickname", "Nickname", fr.Nickname, "", nil),
 		newField("org", "Organisation", fr.Org, "e.g. Acme", nil),
 		newField("role", "Role", fr.Role, "e.g. designer", nil),
-		newField("sectors", "Sectors", strings.Join(fr.Sectors, ", "), "comma-separated, e.g. fintech, design", nil),
+		newField("sector", "Sectors", strings.Join(fr.Sectors, ", "), "comma-separated, e.g. fintech, design", nil),
 		newField("email", "E-mails", strings.Join(fr.Emails, ", "), "comma-separated", checkEmails),
 		newField("phone", "Phones", strings.Join(fr.Phones, ", "), "comma-separated", nil),
 		newField("closeness", "Closeness", strconv.Itoa(fr.Closeness), "1 acquaintance … 5 close friend", checkCloseness),
 		newField("worked", "Worked together", worked, "yes or no", checkYesNo),
-		newField("worked_note", "Where, when", fr.WorkedNote, "e.g. Acme 2019-2021", nil),
+		newField("worked-note", "Where, when", fr.WorkedNote, "e.g. Acme 2019-2021", nil),
 		newField("boundary", "Boundaries", strings.Join(bs, "; "), "KIND[:note]; …, e.g. referral:not at her company", checkBoundaries),
 		newField("busy", "Busy season", strings.Join(busy, ", "), "MON-MON, …, e.g. Mar-Apr", checkBusy),
 		newField("channel", "Channel", fr.Channel, "e.g. email, signal", nil),
-		newField("notes", "Notes", fr.Notes, "", nil),
+		newField("note", "Notes", fr.Notes, "", nil),
 	}
 	var id uint64
 	if orig != nil {
@@ -117,8 +119,8 @@ func applyFriend(fr *store.Friend, v map[string]string, only map[string]bool) er
 	if set("role") {
 		fr.Role = line("role")
 	}
-	if set("sectors") {
-		fr.Sectors = list("sectors")
+	if set("sector") {
+		fr.Sectors = list("sector")
 	}
 	if set("email") {
 		fr.Emails = list("email")
@@ -136,8 +138,8 @@ func applyFriend(fr *store.Friend, v map[string]string, only map[string]bool) er
 	if set("worked") {
 		fr.WorkedTogether = isYes(line("worked"))
 	}
-	if set("worked_note") {
-		fr.WorkedNote = line("worked_note")
+	if set("worked-note") {
+		fr.WorkedNote = line("worked-note")
 	}
 	if set("boundary") {
 		fr.Boundaries = nil
@@ -165,8 +167,8 @@ func applyFriend(fr *store.Friend, v map[string]string, only map[string]bool) er
 	if set("channel") {
 		fr.Channel = line("channel")
 	}
-	if set("notes") {
-		fr.Notes = line("notes")
+	if set("note") {
+		fr.Notes = line("note")
 	}
 	return nil
 }

@@ -27,7 +27,7 @@ func newProfileForm(c *common, p store.Profile) *formScreen {
 			return nil, &store.FieldError{Field: "cooldown-days", Msg: "a number of days 0-365"}
 		}
 		lang, name, blurb, sig := strings.ToLower(line("lang")), line("name"), line("blurb"), line("signature")
-		check := store.Profile{Lang: lang, Settings: store.Settings{CooldownDays: days}}
+		check := store.Profile{Name: name, Blurb: blurb, Signature: sig, Lang: lang, Settings: store.Settings{CooldownDays: days}}
 		if err := check.Validate(); err != nil {
 			return nil, err
 		}

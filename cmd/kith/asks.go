@@ -59,10 +59,11 @@ func cmdAsk(e *env, args []string) error {
 	case store.StatusHelped, store.StatusDeclined, store.StatusNoResponse, store.StatusWithdrawn:
 		a.Resolved = when
 	}
+	a.Normalize()
 	if err := e.store.AddAsk(&a); err != nil {
-		return formatError(err)
+		return formatError(err, "created", "--at")
 	}
-	fmt.Fprintf(e.out, "recorded %s ask %d to %s (%s, %s)\n", a.Kind, a.ID, f.Name, a.Status, when.Local().Format("2006-01-02"))
+	fmt.Fprintf(e.out, "recorded %s ask %d to %s (%s, %s)\n", a.Kind, a.ID, printable(f.Name), a.Status, when.Local().Format("2006-01-02"))
 	return nil
 }
 
@@ -92,9 +93,10 @@ func cmdFavor(e *env, args []string) error {
 		return err
 	}
 	v := store.Favor{FriendID: f.ID, What: what, At: when}
+	v.Normalize()
 	if err := e.store.AddFavor(&v); err != nil {
-		return formatError(err)
+		return formatError(err, "what", "WHAT")
 	}
-	fmt.Fprintf(e.out, "recorded favor %d for %s: %s\n", v.ID, f.Name, v.What)
+	fmt.Fprintf(e.out, "recorded favor %d for %s: %s\n", v.ID, printable(f.Name), printable(v.What))
 	return nil
 }

@@ -16,6 +16,7 @@ func cmdBackup(e *env, args []string) error {
 	if err := e.store.BackupFile(path, *force); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.out, "backed up %s to %s\n", e.store.Path(), path)
+	// On standard error, like export's: FILE may be /dev/stdout.
+	fmt.Fprintf(e.err, "backed up %s to %s\n", e.store.Path(), path)
 	return nil
 }

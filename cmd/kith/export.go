@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -40,8 +41,11 @@ func cmdExport(e *env, args []string) error {
 	if versionSet && *format != "vcard" {
 		return usageErrorf("--vcard-version goes with --format vcard")
 	}
+	if *out == "-" || filepath.Clean(*out) == "/dev/stdout" {
+		*out = "" // standard output, through the same buffer as the rest
+	}
 	toDir := false
-	if *out != "" && *out != "-" {
+	if *out != "" {
 		if strings.HasSuffix(*out, "/") || strings.HasSuffix(*out, string(os.PathSeparator)) {
 			toDir = true
 		} else if info, err := os.Stat(*out); err == nil && info.IsDir() {
@@ -91,9 +95,11 @@ func cmdExport(e *env, args []string) error {
 		}
 		what = fmt.Sprintf("%d friends as CSV", len(friends))
 	}
-	if *out == "" || *out == "-" {
+	if *out == "" {
 		return fill(e.out)
 	}
+	// A file is replaced atomically, a symlink written through, a device
+	// or FIFO written into (see package atomic).
 	if err := atomic.WriteFile(*out, 0o600, fill); err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"strconv"
@@ -148,8 +149,10 @@ func (ff *friendFlags) apply(fs *flag.FlagSet, f *store.Friend, all bool) error 
 	return nil
 }
 
-// parseWhen reads --at: RFC 3339 or YYYY-MM-DD (local midnight). Dates in
-// the future are refused: kith records what happened.
+// parseWhen reads --at: RFC 3339, or YYYY-MM-DD for that day's local
+// midnight (so today's date is always fine). A time after now is refused
+// (kith records what happened), and so is one outside the years the
+// store keeps (store.CheckTime).
 func parseWhen(flagName, s string, now time.Time) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	t, err := time.Parse(time.RFC3339, s)
@@ -159,8 +162,12 @@ func parseWhen(flagName, s string, now time.Time) (time.Time, error) {
 	if err != nil {
 		return time.Time{}, usageErrorf("--%s: %q is not a date (want YYYY-MM-DD or RFC 3339, e.g. 2026-03-01 or 2026-03-01T15:04:05Z)", flagName, s)
 	}
-	if t.After(now.Add(24 * time.Hour)) {
-		return time.Time{}, usageErrorf("--%s: %s is in the future", flagName, s)
+	var fe *store.FieldError
+	if errors.As(store.CheckTime(flagName, t), &fe) {
+		return time.Time{}, usageErrorf("--%s: %s: %s", flagName, s, fe.Msg)
+	}
+	if t.After(now) {
+		return time.Time{}, usageErrorf("--%s: %s is in the future: kith records what has happened (give today's date or an earlier one)", flagName, s)
 	}
 	return t, nil
 }
@@ -174,12 +181,21 @@ func atoiFlag(name, s string) (int, error) {
 	return n, nil
 }
 
-// formatError turns a store validation error into one naming the flag.
-func formatError(err error) error {
-	if fe, ok := err.(*store.FieldError); ok {
-		return usageErrorf("--%s: %s", fe.Field, fe.Msg)
+// formatError turns a store validation error into a usage error naming
+// the flag; names maps a field to the argument that sets it where that is
+// not the flag of the same name ("name" to "NAME" for add, say).
+func formatError(err error, names ...string) error {
+	var fe *store.FieldError
+	if !errors.As(err, &fe) {
+		return err
 	}
-	return err
+	arg := "--" + fe.Field
+	for i := 0; i+1 < len(names); i += 2 {
+		if names[i] == fe.Field {
+			arg = names[i+1]
+		}
+	}
+	return usageErrorf("%s: %s", arg, fe.Msg)
 }
 
 // oneArg demands exactly one positional argument.

@@ -1,12 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"kith/store"
 )
@@ -27,14 +29,17 @@ func cmdAdd(e *env, args []string) error {
 	if err := ff.apply(fs, &f, true); err != nil {
 		return err
 	}
+	// The store's validation, limits included, before the file is
+	// touched; a value it refuses is a usage error naming the argument.
+	f.Normalize()
 	if err := f.Validate(); err != nil {
-		return formatError(err)
+		return formatError(err, "name", "NAME")
 	}
 	f.Created, f.Updated = e.now, e.now
 	if err := e.store.AddFriend(&f); err != nil {
-		return formatError(err)
+		return formatError(err, "name", "NAME")
 	}
-	fmt.Fprintf(e.out, "added %s (id %d)\n", f.Name, f.ID)
+	fmt.Fprintf(e.out, "added %s (id %d)\n", printable(f.Name), f.ID)
 	return nil
 }
 
@@ -66,13 +71,14 @@ func cmdEdit(e *env, args []string) error {
 			f.Archived = *archived
 		}
 	})
+	f.Normalize()
 	if err := f.Validate(); err != nil {
 		return formatError(err)
 	}
 	if err := e.store.PutFriend(&f); err != nil {
 		return formatError(err)
 	}
-	fmt.Fprintf(e.out, "updated %s (id %d)\n", f.Name, f.ID)
+	fmt.Fprintf(e.out, "updated %s (id %d)\n", printable(f.Name), f.ID)
 	return nil
 }
 
@@ -179,9 +185,9 @@ func cmdShow(e *env, args []string) error {
 }
 
 func printFriend(w io.Writer, f *store.Friend, asks []store.Ask, favors []store.Favor, now time.Time) {
-	fmt.Fprintf(w, "%s (id %d)", f.Name, f.ID)
+	fmt.Fprintf(w, "%s (id %d)", printable(f.Name), f.ID)
 	if f.Nickname != "" {
-		fmt.Fprintf(w, " \"%s\"", f.Nickname)
+		fmt.Fprintf(w, " \"%s\"", printable(f.Nickname))
 	}
 	if f.Archived {
 		fmt.Fprint(w, " [archived]")
@@ -189,7 +195,7 @@ func printFriend(w io.Writer, f *store.Friend, asks []store.Ask, favors []store.
 	fmt.Fprintln(w)
 	field := func(label, v string) {
 		if v != "" {
-			fmt.Fprintf(w, "  %-16s %s\n", label+":", v)
+			fmt.Fprintf(w, "  %-16s %s\n", label+":", printable(v))
 		}
 	}
 	work := f.Role
@@ -220,7 +226,7 @@ func printFriend(w io.Writer, f *store.Friend, asks []store.Ask, favors []store.
 	}
 	field("busy", strings.Join(busy, ", "))
 	if f.Notes != "" {
-		fmt.Fprintf(w, "  %-16s %s\n", "notes:", strings.ReplaceAll(f.Notes, "\n", "\n"+strings.Repeat(" ", 19)))
+		fmt.Fprintf(w, "  %-16s %s\n", "notes:", strings.ReplaceAll(printableBlock(f.Notes), "\n", "\n"+strings.Repeat(" ", 19)))
 	}
 	fmt.Fprintf(w, "\nAsks (%d):\n", len(asks))
 	if len(asks) == 0 {
@@ -237,14 +243,14 @@ func printFriend(w io.Writer, f *store.Friend, asks []store.Ask, favors []store.
 		if a.Outcome != "" {
 			line += " — " + a.Outcome
 		}
-		fmt.Fprintln(w, strings.TrimRight(line, " "))
+		fmt.Fprintln(w, strings.TrimRight(printable(line), " "))
 	}
 	fmt.Fprintf(w, "\nFavors you did (%d):\n", len(favors))
 	if len(favors) == 0 {
 		fmt.Fprintln(w, "  none")
 	}
 	for _, v := range favors {
-		fmt.Fprintf(w, "  %s  %s\n", v.At.Local().Format("2006-01-02"), v.What)
+		fmt.Fprintf(w, "  %s  %s\n", v.At.Local().Format("2006-01-02"), printable(v.What))
 	}
 }
 
@@ -274,8 +280,38 @@ func ago(now, t time.Time) string {
 	return fmt.Sprintf("%d years ago", days/365)
 }
 
+// writeJSON prints v as indented JSON. encoding/json escapes the C0
+// control characters (ESC is \u001b), U+2028 and U+2029, and, with HTML
+// escaping left on, <, > and &; writeJSON escapes DEL and the C1 controls
+// too (U+009B is a CSI to some terminals), so nothing reaches the
+// terminal raw and the text decodes as stored.
 func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(escapeC1(buf.Bytes()))
+	return err
+}
+
+// escapeC1 writes DEL and the C1 controls (U+0080-U+009F) of a JSON text
+// as \u escapes. Outside strings JSON holds neither, so the text means
+// the same.
+func escapeC1(b []byte) []byte {
+	if !bytes.ContainsFunc(b, func(r rune) bool { return r == 0x7f || r >= 0x80 && r <= 0x9f }) {
+		return b
+	}
+	out := make([]byte, 0, len(b)+64)
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		if r == 0x7f || r >= 0x80 && r <= 0x9f {
+			out = fmt.Appendf(out, `\u%04x`, r)
+		} else {
+			out = append(out, b[:n]...)
+		}
+		b = b[n:]
+	}
+	return out
 }

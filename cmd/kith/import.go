@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -135,7 +134,7 @@ func runImport(e *env, in *importer.Input, dry, verbose bool) error {
 	if err != nil {
 		return fmt.Errorf("import: %w; nothing was written", err)
 	}
-	fmt.Fprint(e.out, plan.Summary(verbose))
+	fmt.Fprint(e.out, printableBlock(plan.Summary(verbose)))
 	if dry {
 		fmt.Fprintln(e.out, "dry run: nothing was written")
 	}
@@ -145,14 +144,22 @@ func runImport(e *env, in *importer.Input, dry, verbose bool) error {
 // importJSON reads a kith export. Into a database without friends it is
 // restored as it is, ids and all; into one with friends it is merged by
 // the same rules as any import (and its asks and favors follow their
-// friends).
+// friends). Either way it is checked and repaired first by the same rules
+// (kithjson.Export.Prepare): text is repaired with a warning, any other
+// value kith would not have written is refused, naming the line, and
+// nothing is written.
 func importJSON(e *env, data []byte, name string, dry, verbose bool) error {
-	snap, err := decodeSnapshot(data)
+	x, err := kithjson.Read(bytes.NewReader(data), name)
 	if err != nil {
-		return fmt.Errorf("import %s: %w; nothing was written", name, err)
+		return fmt.Errorf("import: %w; nothing was written", err)
 	}
+	snap := x.Snapshot
 	if snap.SchemaVersion > store.SchemaVersion() {
 		return fmt.Errorf("import %s: the export has schema version %d but this kith knows only up to %d: upgrade kith; nothing was written", name, snap.SchemaVersion, store.SchemaVersion())
+	}
+	warns, err := x.Prepare()
+	if err != nil {
+		return fmt.Errorf("import: %w; nothing was written", err)
 	}
 	fmt.Fprintf(e.out, "%s: a kith export with %d friends, %d asks, %d favors (json)\n", name, len(snap.Friends), len(snap.Asks), len(snap.Favors))
 	existing, err := e.store.Friends()
@@ -161,23 +168,13 @@ func importJSON(e *env, data []byte, name string, dry, verbose bool) error {
 	}
 	if len(existing) > 0 {
 		fmt.Fprintf(e.out, "the database already has %d friends: merging\n", len(existing))
-		return runImport(e, kithjson.FromSnapshot(snap, name), dry, verbose)
+		in := x.Input()
+		in.Warnings = warns
+		return runImport(e, in, dry, verbose)
 	}
-	for i := range snap.Friends {
-		f := &snap.Friends[i]
-		rec := importer.Record{Friend: *f, Source: fmt.Sprintf("%s: friend %d", name, f.ID)}
-		warns, skip := importer.Clean(&rec)
-		if skip != "" {
-			return fmt.Errorf("import %s: friend %d: %s; nothing was written", name, f.ID, skip)
-		}
-		for _, w := range warns {
-			fmt.Fprintf(e.err, "kith: warning: %s\n", w)
-		}
-		closeness := f.Closeness
-		*f = rec.Friend
-		f.Closeness = closeness // an invalid one fails the restore, naming the friend
+	for _, w := range warns {
+		fmt.Fprintf(e.err, "kith: warning: %s\n", printable(w.String()))
 	}
-	kithjson.CleanHistory(snap)
 	if dry {
 		fmt.Fprintf(e.out, "the database is empty: the export would be restored as it is\ndry run: nothing was written\n")
 		return nil
@@ -229,44 +226,4 @@ func (p *progressBar) done() {
 	if p.tty {
 		fmt.Fprint(p.w, "\r\x1b[2K")
 	}
-}
-
-// decodeSnapshot reads a kith JSON export strictly: unknown fields and
-// trailing data are errors, located by line.
-func decodeSnapshot(data []byte) (*store.Snapshot, error) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	var snap store.Snapshot
-	if err := dec.Decode(&snap); err != nil {
-		return nil, jsonError(data, dec, err)
-	}
-	if dec.More() {
-		return nil, fmt.Errorf("line %d: unexpected data after the export", lineAt(data, dec.InputOffset()))
-	}
-	if snap.SchemaVersion == 0 {
-		return nil, errors.New("not a kith export (no schema_version)")
-	}
-	return &snap, nil
-}
-
-func jsonError(data []byte, dec *json.Decoder, err error) error {
-	var syn *json.SyntaxError
-	var typ *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &syn):
-		return fmt.Errorf("line %d: %v", lineAt(data, syn.Offset), syn)
-	case errors.As(err, &typ):
-		return fmt.Errorf("line %d: field %s: want %s, got %s", lineAt(data, typ.Offset), typ.Field, typ.Type, typ.Value)
-	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		return errors.New("the file is empty or cut short")
-	}
-	return fmt.Errorf("line %d: %v", lineAt(data, dec.InputOffset()), err)
-}
-
-func lineAt(data []byte, off int64) int {
-	if off > int64(len(data)) {
-		off = int64(len(data))
-	}
-	return bytes.Count(data[:off], []byte("\n")) + 1
 }

@@ -92,19 +92,21 @@ func runAt(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func
 	var code *exitError
 	if errors.As(err, &code) {
 		if code.err != nil {
-			fmt.Fprintf(stderr, "kith: %v\n", code.err)
+			fmt.Fprintf(stderr, "kith: %s\n", printableBlock(code.err.Error()))
 		}
 		return code.code
 	}
 	var usage *usageError
 	if errors.As(err, &usage) {
-		fmt.Fprintf(stderr, "kith: %v\n", usage.msg)
+		fmt.Fprintf(stderr, "kith: %s\n", printableBlock(usage.msg))
 		if usage.hint != "" {
-			fmt.Fprintln(stderr, usage.hint)
+			fmt.Fprintln(stderr, printableBlock(usage.hint))
 		}
 		return 2
 	}
-	fmt.Fprintf(stderr, "kith: %v\n", err)
+	// Errors quote names and values from the database and the command
+	// line (an ambiguous name lists the friends it matches).
+	fmt.Fprintf(stderr, "kith: %s\n", printableBlock(err.Error()))
 	return 1
 }
 

@@ -138,7 +138,7 @@ func TestErrorsNameTheProblemAndWriteNothing(t *testing.T) {
 		{"bad boundary", []string{"add", "A", "--boundary", "hug"}, 2, `--boundary: unknown kind "hug"`},
 		{"bad busy", []string{"add", "A", "--busy", "Foo-Bar"}, 2, "--busy: bad month range"},
 		{"unknown flag", []string{"add", "A", "--colour", "red"}, 2, "flag provided but not defined: -colour"},
-		{"empty name", []string{"add", "  "}, 2, "--name: must not be empty"},
+		{"empty name", []string{"add", "  "}, 2, "NAME: must not be empty"},
 		{"bad kind", []string{"ask", "A", "--kind", "hug"}, 2, `--kind: unknown kind "hug"`},
 		{"no kind", []string{"ask", "A"}, 2, "--kind is required"},
 		{"bad status", []string{"ask", "A", "--kind", "chat", "--status", "meh"}, 2, "--status"},
@@ -266,7 +266,7 @@ func TestImportRejectsMalformed(t *testing.T) {
 	}
 	file := filepath.Join(t.TempDir(), "in.json")
 	os.WriteFile(file, []byte(cases["syntax"]), 0o600)
-	if _, errs, _ := kith(t, tempDB(t), "import", file); !strings.Contains(errs, "line 3") {
+	if _, errs, _ := kith(t, tempDB(t), "import", file); !strings.Contains(errs, "in.json:3: ") {
 		t.Errorf("syntax error not located: %q", errs)
 	}
 }

@@ -80,17 +80,18 @@ func cmdOutcome(e *env, args []string) error {
 				a.Thanked = when
 			}
 		}
+		a.Normalize()
 		return tx.PutAsk(&a)
 	})
 	if err != nil {
-		return formatError(err)
+		return formatError(err, "outcome", "--note")
 	}
 	fmt.Fprintf(e.out, "ask %d (%s): %s", a.ID, a.Kind, a.Status)
 	if !a.Thanked.IsZero() {
 		fmt.Fprint(e.out, ", thanked")
 	}
 	if a.Outcome != "" {
-		fmt.Fprintf(e.out, " — %s", a.Outcome)
+		fmt.Fprintf(e.out, " — %s", printable(a.Outcome))
 	}
 	fmt.Fprintln(e.out)
 	return nil

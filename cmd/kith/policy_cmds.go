@@ -199,6 +199,7 @@ func padRight(s string, n int) string {
 // writeWrapped writes text after prefix, wrapping at width terminal
 // cells and indenting continuation lines under the text.
 func writeWrapped(w io.Writer, prefix, text string, width int) {
+	text = printable(text)
 	pw := ansi.StringWidth(prefix)
 	indent := strings.Repeat(" ", pw)
 	avail := max(width-pw, 20)
@@ -283,7 +284,7 @@ func cmdWho(e *env, args []string) error {
 		return writeJSON(e.out, out)
 	}
 	if len(rows) == 0 {
-		fmt.Fprintf(e.out, "nobody fits this request (%s)", describe(req))
+		fmt.Fprintf(e.out, "nobody fits this request (%s)", printable(describe(req)))
 		if *readyOnly {
 			fmt.Fprint(e.out, " and is ready now; try without --ready-only")
 		}
@@ -351,13 +352,13 @@ func cmdDraft(e *env, args []string) error {
 	}
 	switch {
 	case v.Level == policy.Block:
-		fmt.Fprintf(e.err, "kith: no draft: this request to %s crosses a line (%s)\n", f.Name, describe(req))
+		fmt.Fprintf(e.err, "kith: no draft: this request to %s crosses a line (%s)\n", printable(f.Name), printable(describe(req)))
 		for _, r := range v.Reasons {
 			writeWrapped(e.err, "  "+padRight(r.Code+":", 12)+" ", r.Message, 80)
 		}
 		return exitCode(4, nil)
 	case v.Level == policy.Hold && !*force:
-		fmt.Fprintf(e.err, "kith: %s is on hold for now\n", f.Name)
+		fmt.Fprintf(e.err, "kith: %s is on hold for now\n", printable(f.Name))
 		for _, r := range v.Reasons {
 			writeWrapped(e.err, "  "+padRight(r.Code+":", 12)+" ", r.Message, 80)
 		}
@@ -380,7 +381,7 @@ func cmdDraft(e *env, args []string) error {
 		}
 		return writeJSON(e.out, draftJSON{ID: f.ID, Name: f.Name, Subject: m.Subject, Body: m.Body, Lang: m.Lang, Verdict: v, Misses: misses})
 	}
-	fmt.Fprintf(e.out, "Subject: %s\n\n%s", m.Subject, m.Body)
+	fmt.Fprintf(e.out, "Subject: %s\n\n%s", printable(m.Subject), printableBlock(m.Body))
 	if v.Level != policy.Clear {
 		fmt.Fprintf(e.err, "kith: %s: %s\n", v.Level, reasonCodes(v.Reasons))
 	}
@@ -448,6 +449,6 @@ func printLikely(w io.Writer, lv *likelyJSON) {
 	if lv == nil {
 		return
 	}
-	fmt.Fprintf(w, "\nReadiness for a %s:\n", describe(policy.Request{Kind: lv.Kind, Sector: lv.Sector, Org: lv.Org}))
+	fmt.Fprintf(w, "\nReadiness for a %s:\n", printable(describe(policy.Request{Kind: lv.Kind, Sector: lv.Sector, Org: lv.Org})))
 	printVerdict(w, lv.Verdict)
 }

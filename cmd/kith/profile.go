@@ -75,11 +75,16 @@ func cmdProfile(e *env, args []string) error {
 			changed = true
 		})
 	}
-	// Validate the flags before touching the database.
+	// Validate the flags before touching the database, by the store's
+	// rules (the limits on each field among them).
 	probe := store.DefaultProfile()
 	apply(&probe)
 	if bad != nil {
 		return bad
+	}
+	probe.Normalize()
+	if err := probe.Validate(); err != nil {
+		return formatError(err)
 	}
 	var p store.Profile
 	if changed {
@@ -89,6 +94,7 @@ func cmdProfile(e *env, args []string) error {
 				return err
 			}
 			apply(&cur)
+			cur.Normalize()
 			p = cur
 			return tx.PutProfile(cur)
 		})
@@ -110,7 +116,7 @@ func printProfile(w io.Writer, p *store.Profile) {
 		if v == "" {
 			v = "(not set)"
 		}
-		fmt.Fprintf(w, "%-14s %s\n", label+":", strings.ReplaceAll(v, "\n", "\n"+strings.Repeat(" ", 15)))
+		fmt.Fprintf(w, "%-14s %s\n", label+":", strings.ReplaceAll(printableBlock(v), "\n", "\n"+strings.Repeat(" ", 15)))
 	}
 	show("name", p.Name)
 	show("blurb", p.Blurb)

@@ -5,7 +5,20 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"kith/store"
 )
+
+// printable is s made safe to print on a terminal by store.CleanText's
+// rules: escape sequences and control characters removed, line breaks and
+// tabs turned into spaces. Every text printer passes what it prints from
+// the database (or from anywhere else outside) through it or through
+// printableBlock: data that reached the file without cleaning (from an
+// older kith, say) must not drive the terminal.
+func printable(s string) string { return store.CleanText(s, false) }
+
+// printableBlock is printable keeping line breaks and tabs.
+func printableBlock(s string) string { return store.CleanText(s, true) }
 
 // table prints aligned columns, measuring text in terminal cells so wide
 // characters (CJK, emoji) line up.
@@ -27,6 +40,7 @@ func newTable(header ...string) *table {
 func (t *table) add(texts ...string) {
 	r := make([]cell, len(texts))
 	for i, s := range texts {
+		s = printable(s)
 		r[i] = cell{s, cellWidth(s)}
 	}
 	t.rows = append(t.rows, r)

@@ -170,12 +170,12 @@ func TestDryRunWritesNothing(t *testing.T) {
 }
 
 func TestHostileRecords(t *testing.T) {
-	long := strings.Repeat("é", MaxName+50)
-	notes := strings.Repeat("x", MaxNotes+1)
+	long := strings.Repeat("é", store.MaxName+50)
+	notes := strings.Repeat("x", store.MaxNotes+1)
 	r := rec(3, store.Friend{
 		Name:    "\x1b[31m" + long,
 		Notes:   notes,
-		Emails:  []string{"mailto:a@b.c", "nonsense", strings.Repeat("a", MaxEmail) + "@x.com"},
+		Emails:  []string{"mailto:a@b.c", "nonsense", strings.Repeat("a", store.MaxEmail) + "@x.com"},
 		Sectors: []string{"  Fin\x00Tech  "},
 	})
 	warns, skip := Clean(&r)
@@ -183,11 +183,11 @@ func TestHostileRecords(t *testing.T) {
 		t.Fatalf("skipped: %s", skip)
 	}
 	f := r.Friend
-	if got := len([]rune(f.Name)); got != MaxName || strings.Contains(f.Name, "\x1b") {
-		t.Errorf("name: %d runes, escape removed = %v; want %d", got, !strings.Contains(f.Name, "\x1b"), MaxName)
+	if got := len([]rune(f.Name)); got != store.MaxName || strings.Contains(f.Name, "\x1b") {
+		t.Errorf("name: %d runes, escape removed = %v; want %d", got, !strings.Contains(f.Name, "\x1b"), store.MaxName)
 	}
-	if len(f.Notes) != MaxNotes {
-		t.Errorf("notes: %d chars, want %d", len(f.Notes), MaxNotes)
+	if len(f.Notes) != store.MaxNotes {
+		t.Errorf("notes: %d chars, want %d", len(f.Notes), store.MaxNotes)
 	}
 	if want := []string{"a@b.c"}; !reflect.DeepEqual(f.Emails, want) {
 		t.Errorf("emails = %q, want %q", f.Emails, want)

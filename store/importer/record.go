@@ -9,6 +9,7 @@
 package importer
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -110,4 +111,18 @@ func Date(s string) (time.Time, bool) {
 		}
 	}
 	return time.Time{}, false
+}
+
+// CheckDate refuses a date the store cannot keep (store.CheckTime: the
+// years 1900 to 2200) as a *ParseError naming the file and the line; field
+// and value are the date as the file gives it. A parser calls it on every
+// date it reads: such a date is refused, not dropped, since it is likely
+// a slip the user can correct.
+func CheckDate(file string, line int, field, value string, t time.Time) error {
+	err := store.CheckTime(field, t)
+	var fe *store.FieldError
+	if !errors.As(err, &fe) {
+		return err
+	}
+	return Errorf(file, line, "%s %s: %s; correct it in the file and import again", field, value, fe.Msg)
 }

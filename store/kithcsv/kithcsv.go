@@ -350,12 +350,18 @@ func Parse(r io.Reader, name string) (*importer.Input, error) {
 			}
 			f.Busy = append(f.Busy, mr)
 		}
-		for field, dst := range map[string]*time.Time{"created": &f.Created, "updated": &f.Updated} {
-			if s := get(field); s != "" {
+		for _, d := range []struct {
+			field string
+			dst   *time.Time
+		}{{"created", &f.Created}, {"updated", &f.Updated}} {
+			if s := get(d.field); s != "" {
 				if at, ok := importer.Date(s); ok {
-					*dst = at
+					if err := importer.CheckDate(name, row.Line, d.field, s, at); err != nil {
+						return nil, err
+					}
+					*d.dst = at
 				} else {
-					warn("%s %q ignored: not a date", field, s)
+					warn("%s %q ignored: not a date", d.field, s)
 				}
 			}
 		}

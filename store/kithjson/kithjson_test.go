@@ -16,10 +16,14 @@ import (
 func TestDecodeErrorsNameTheLine(t *testing.T) {
 	tests := []struct{ data, want string }{
 		{"{\n  \"schema_version\": 1,\n  \"friends\": [\n    {\"id\": 1,, }\n  ]\n}", "x.json:4: invalid character ','"},
-		{"{\n  \"schema_version\": 1,\n  \"friends\": [{\"id\": \"one\"}]\n}", "x.json:3: friends.id: want uint64, got string"},
-		{"{\"friends\": [", "x.json:1: unexpected end of JSON input"},
-		{"[]", "x.json:1: "},
+		{"{\n  \"schema_version\": 1,\n  \"friends\": [{\"id\": \"one\"}]\n}", "x.json:3: friends[0].id: want uint64, got string"},
+		{"{\n  \"schema_version\": 1,\n  \"friends\": [\n{\"id\": 1}, {\"id\": 2,\n \"nmae\": \"A\"}]}", "x.json:4: friends[1]: unknown field \"nmae\""},
+		{"{\"schema_version\": 1,\n \"frends\": []}", "x.json:2: unknown field \"frends\""},
+		{"{\"friends\": [", "x.json:1: the file is empty or cut short"},
+		{"", "x.json:1: the file is empty or cut short"},
+		{"[]", "x.json:1: not a kith export"},
 		{"{}", "x.json:1: not a kith export"},
+		{"{\"schema_version\": 1}\n{}", "x.json:2: unexpected data after the export"},
 	}
 	for _, tt := range tests {
 		_, err := Decode(strings.NewReader(tt.data), "x.json")
@@ -30,37 +34,97 @@ func TestDecodeErrorsNameTheLine(t *testing.T) {
 	}
 }
 
-func TestParseCleansHistory(t *testing.T) {
-	data := `{"schema_version":1,"friends":[{"id":3,"name":"A","closeness":3}],
-	"asks":[{"id":1,"friend_id":3,"kind":"intro","status":"sent","created":"2025-01-01T00:00:00Z","topic":"x\u001b[2Jy"},
-	        {"id":2,"friend_id":3,"kind":"bogus","status":"sent","created":"2025-01-01T00:00:00Z"}],
-	"favors":[{"id":1,"friend_id":3,"what":"","at":"2025-01-01T00:00:00Z"}]}`
-	in, err := Parse(strings.NewReader(data), "x.json")
-	if err != nil {
-		t.Fatal(err)
+// export is a kith export whose friend, ask and favor stand on lines 3, 5
+// and 7, each with the JSON fields given added (or overriding).
+func export(friend, ask, favor string) string {
+	return "{\"schema_version\": 1, \"profile\": {\"lang\": \"en\"},\n\"friends\": [\n" +
+		`{"id": 3, "name": "Ada", "closeness": 3` + friend + "}],\n\"asks\": [\n" +
+		`{"id": 1, "friend_id": 3, "kind": "intro", "status": "sent", "created": "2025-01-01T00:00:00Z"` + ask + "}],\n\"favors\": [\n" +
+		`{"id": 1, "friend_id": 3, "what": "CV review", "at": "2025-01-01T00:00:00Z"` + favor + "}]}"
+}
+
+// Whatever kith would not have written is refused, naming the line and
+// the record, with nothing repaired (no warning) on the way: a value is
+// repaired or refused, never both.
+func TestPrepareRefuses(t *testing.T) {
+	tests := []struct{ friend, ask, favor, want string }{
+		{`, "closeness": 99`, "", "", "x.json:3: friend 3 (Ada): closeness: must be 1-5"},
+		{`, "busy": [{"from": 3, "to": 13}]`, "", "", "x.json:3: friend 3 (Ada): busy: months must be 1-12"},
+		{`, "boundaries": [{"kind": "loan"}]`, "", "", `x.json:3: friend 3 (Ada): boundary: unknown kind "loan"`},
+		{`, "created": "1000-01-01T00:00:00Z"`, "", "", "x.json:3: friend 3 (Ada): created: the year 1000 is out of range: kith keeps dates from 1900 to 2200"},
+		{`, "updated": "2201-01-02T00:00:00Z"`, "", "", "x.json:3: friend 3 (Ada): updated: the year 2201 is out of range"},
+		{`, "name": "", "emails": ["nope"]`, "", "", "x.json:3: friend 3: no name, e-mail or organisation"},
+		{"", `, "kind": "loan"`, "", `x.json:5: ask 1: kind: unknown kind "loan"`},
+		{"", `, "status": "maybe"`, "", `x.json:5: ask 1: status: unknown status "maybe"`},
+		{"", `, "created": "1000-01-01T00:00:00Z"`, "", "x.json:5: ask 1: created: the year 1000 is out of range"},
+		{"", `, "sent": "9999-12-31T00:00:00Z"`, "", "x.json:5: ask 1: sent: the year 9999 is out of range"},
+		{"", `, "friend_id": 7`, "", "x.json:5: ask 1: its friend_id 7 is no friend in the file"},
+		{"", "", `, "what": " \u001b[0m "`, "x.json:7: favor 1: what: must not be empty"},
+		{"", "", `, "at": "1899-06-01T00:00:00Z"`, "x.json:7: favor 1: at: the year 1899 is out of range"},
+		{"", "", `, "friend_id": 7`, "x.json:7: favor 1: its friend_id 7 is no friend in the file"},
 	}
-	if len(in.Asks) != 1 || in.Asks[0].Topic != "xy" {
-		t.Errorf("asks = %+v, want one with its topic cleaned to \"xy\"", in.Asks)
+	for _, tt := range tests {
+		x, err := Read(strings.NewReader(export(tt.friend, tt.ask, tt.favor)), "x.json")
+		if err != nil {
+			t.Fatalf("%s: %v", tt.want, err)
+		}
+		warns, err := x.Prepare()
+		var pe *importer.ParseError
+		if !errors.As(err, &pe) || !strings.HasPrefix(err.Error(), tt.want) || !strings.HasSuffix(err.Error(), "correct it in the file and import again") {
+			t.Errorf("got %v, want a *ParseError starting %q and saying what to do", err, tt.want)
+		}
+		if warns != nil {
+			t.Errorf("%s: warnings %v came with the refusal", tt.want, warns)
+		}
 	}
-	if len(in.Favors) != 0 || len(in.Warnings) != 2 {
-		t.Errorf("favors %+v warnings %v: want the empty favor and the bogus ask skipped with warnings", in.Favors, in.Warnings)
-	}
-	if in.Records[0].Friend.ID != 3 {
-		t.Errorf("the friend's source id is lost")
+	_, err := Decode(strings.NewReader(`{"schema_version": 1, "profile": {"lang": "fr"}}`), "x.json")
+	if err == nil || !strings.HasPrefix(err.Error(), "x.json:1: profile: lang: must be en or it") {
+		t.Errorf("lang fr: got %v", err)
 	}
 }
 
-func TestCleanHistory(t *testing.T) {
-	data := `{"schema_version":1,"friends":[],"asks":[{"id":1,"friend_id":3,"kind":"intro","status":"sent","created":"2025-01-01T00:00:00Z","body":"a\u001b]0;x\u0007b\nc"}],
-	"favors":[{"id":1,"friend_id":3,"what":"w\u009b31m","at":"2025-01-01T00:00:00Z"}],
-	"profile":{"name":"Me\u001b[5m","lang":"en","questions":{"t\u0000":["q\u001b[1m"]}}}`
+// Text is repaired, each cut a warning naming the line, and the import
+// goes on; what the CLI and the TUI store comes through unchanged.
+func TestPrepareRepairsText(t *testing.T) {
+	long := strings.Repeat("é", store.MaxName+1)
+	data := export(`, "name": "`+long+`", "notes": "a\u001b[2Jb", "sectors": ["  FinTech "]`,
+		`, "topic": "`+long+`", "sector": " FinTech", "body": "Hi\u001b]0;x\u0007,\n", "outcome": " done "`,
+		`, "what": "w\u009b31m "`)
+	x, err := Read(strings.NewReader(data), "x.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	warns, err := x.Prepare()
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap := x.Snapshot
+	f, a, v := snap.Friends[0], snap.Asks[0], snap.Favors[0]
+	if len([]rune(f.Name)) != store.MaxName || f.Notes != "ab" || f.Sectors[0] != "fintech" {
+		t.Errorf("friend not repaired: %d runes, notes %q, sectors %q", len([]rune(f.Name)), f.Notes, f.Sectors)
+	}
+	if len([]rune(a.Topic)) != store.MaxName || a.Sector != "fintech" || a.Body != "Hi,\n" || a.Outcome != "done" || v.What != "w31m" {
+		t.Errorf("ask or favor not repaired: %+v %+v", a, v)
+	}
+	var msgs []string
+	for _, w := range warns {
+		msgs = append(msgs, w.String())
+	}
+	want := []string{"x.json:3: name cut to 200 characters, the limit (was 201)", "x.json:5: ask 1: topic cut to 200 characters, the limit (was 201)"}
+	if strings.Join(msgs, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(msgs, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestPrepareCleansProfile(t *testing.T) {
+	data := `{"schema_version":1,"friends":[],"profile":{"name":"Me\u001b[5m","blurb":" b ","lang":"en","questions":{"t\u0000":["q\u001b[1m", " "]}}}`
 	snap, err := Decode(strings.NewReader(data), "x.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	CleanHistory(snap)
-	if snap.Asks[0].Body != "ab\nc" || snap.Favors[0].What != "w31m" || snap.Profile.Name != "Me" || snap.Profile.Questions["t"][0] != "q" {
-		t.Errorf("not cleaned: %+v %+v %+v", snap.Asks[0], snap.Favors[0], snap.Profile)
+	p := snap.Profile
+	if p.Name != "Me" || p.Blurb != "b" || len(p.Questions["t"]) != 1 || p.Questions["t"][0] != "q" || p.Settings.CooldownDays != store.DefaultCooldownDays {
+		t.Errorf("not cleaned: %+v", p)
 	}
 }
 

@@ -101,6 +101,9 @@ func Parse(r io.Reader, name string) (*importer.Input, error) {
 		f.Role = t.Get(row, position)
 		if d := t.Get(row, connected); d != "" {
 			if at, ok := connectedOn(d, dayFirst); ok {
+				if err := importer.CheckDate(name, row.Line, "Connected On", d, at); err != nil {
+					return nil, err
+				}
 				f.Created = at
 			} else {
 				in.Warnings = append(in.Warnings, importer.Warning{Source: src, Msg: "Connected On " + d + " is not a date (want e.g. 07 Dec 2025 or 1/8/18, 6:14 PM); ignored"})

@@ -120,7 +120,10 @@ func parse(data []byte, name string) (*importer.Input, error) {
 			if begin == 0 {
 				return nil, importer.Errorf(name, n, "END:VCARD without a BEGIN:VCARD")
 			}
-			rec, warns := toRecord(card, name, begin)
+			rec, warns, err := toRecord(card, name, begin)
+			if err != nil {
+				return nil, err
+			}
 			in.Warnings = append(in.Warnings, warns...)
 			in.Records = append(in.Records, rec)
 			begin = 0
@@ -153,8 +156,9 @@ func parse(data []byte, name string) (*importer.Input, error) {
 	return in, nil
 }
 
-// toRecord maps a card's properties to a friend.
-func toRecord(card []prop, file string, begin int) (importer.Record, []importer.Warning) {
+// toRecord maps a card's properties to a friend. A date kith cannot keep
+// is an error naming its line.
+func toRecord(card []prop, file string, begin int) (importer.Record, []importer.Warning, error) {
 	var warns []importer.Warning
 	warn := func(line int, msg string) {
 		warns = append(warns, importer.Warning{Source: importer.Source(file, line), Msg: msg})
@@ -287,6 +291,8 @@ func toRecord(card []prop, file string, begin int) (importer.Record, []importer.
 			t, err := time.Parse(time.RFC3339Nano, strings.TrimSpace(p.value))
 			if err != nil {
 				warn(p.line, p.name+" ignored: want an RFC 3339 time")
+			} else if err := importer.CheckDate(file, p.line, p.name, strings.TrimSpace(p.value), t); err != nil {
+				return rec, nil, err
 			} else if p.name == "X-KITH-CREATED" {
 				f.Created = t
 			} else {
@@ -318,7 +324,7 @@ func toRecord(card []prop, file string, begin int) (importer.Record, []importer.
 		warn(latinLine, strings.Join(latin, ", ")+": not UTF-8, and no CHARSET names another encoding: read as windows-1252; check the letters")
 	}
 	f.Notes = strings.Join(notes, "\n\n")
-	return rec, warns
+	return rec, warns, nil
 }
 
 // readTel turns a tel URI (RFC 3966, as vCard 4.0 writes TEL) into the
