@@ -81,8 +81,7 @@ func cmdImport(e *env, args []string) error {
 		used = *format
 		if used == "" {
 			if used = formats.Detect(head(data)); used == "" {
-				return fmt.Errorf("import %s: cannot tell the format from the content; name it with --format %s; nothing was written",
-					name, strings.Join(formats.Names(), "|"))
+				return fmt.Errorf("import: nothing was written: %w", formats.Unrecognised(name, data))
 			}
 		}
 		if used == formats.JSON {
