@@ -307,3 +307,24 @@ func TestManPage(t *testing.T) {
 		}
 	}
 }
+
+// TestCompletionAndManUsage: a missing or unknown shell, or an argument
+// to man, is a usage error like any other.
+func TestCompletionAndManUsage(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"completion"}, "completion: want a shell: bash, fish, powershell or zsh"},
+		{[]string{"completion", "bsh"}, `completion: unknown shell "bsh"`},
+		{[]string{"completion", "bsh"}, `did you mean "bash"`},
+		{[]string{"completion", "tcsh"}, "run 'kith completion --help'"},
+		{[]string{"man", "extra"}, `man: unexpected argument "extra"`},
+	}
+	for _, tt := range tests {
+		out, errs, code := kithArgs(t, nil, tt.args...)
+		if code != 2 || out != "" || !strings.HasPrefix(errs, "kith: ") || !strings.Contains(errs, tt.want) {
+			t.Errorf("kith %q: exit %d, stdout %.60q, stderr %q; want 2 and %q", tt.args, code, out, errs, tt.want)
+		}
+	}
+}

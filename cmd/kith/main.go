@@ -49,9 +49,6 @@ func runAt(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func
 	e := &env{in: stdin, out: stdout, err: stderr, now: now, getenv: getenv}
 	root := newRoot(e)
 	root.SetArgs(args)
-	root.SetIn(stdin)
-	root.SetOut(stdout)
-	root.SetErr(stderr)
 	err := fang.Execute(context.Background(), root,
 		// newRoot sets the version; kith's own man command writes where
 		// cobra writes, not to os.Stdout as fang's does.

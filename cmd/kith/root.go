@@ -17,7 +17,8 @@ import (
 )
 
 // newRoot is the command tree: the TUI at its root, the verbs of the
-// table under it, and kith's man page; cobra adds help and completion.
+// table under it, kith's man page, and cobra's help and completion
+// (completion checking its shell like any argument).
 func newRoot(e *env) *cobra.Command {
 	var dbPath string
 	root := &cobra.Command{
@@ -34,6 +35,9 @@ With no command it opens the TUI; a command runs once against the same database:
 			return runTUI(e)
 		},
 	}
+	root.SetIn(e.in)
+	root.SetOut(e.out)
+	root.SetErr(e.err)
 	root.PersistentFlags().StringVar(&dbPath, dbFlag, "", "the database file (default $KITH_DB, else $XDG_DATA_HOME/kith/kith.db)")
 	root.SetFlagErrorFunc(flagError)
 	root.Version = versionString(debug.ReadBuildInfo())
@@ -50,6 +54,12 @@ With no command it opens the TUI; a command runs once against the same database:
 		root.AddCommand(c.build(e, &dbPath))
 	}
 	root.AddCommand(manCommand())
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			c.Args, c.RunE = cobra.ArbitraryArgs, unknownShell
+		}
+	}
 	return root
 }
 
@@ -130,6 +140,25 @@ func unknownCommand(c *cobra.Command, args []string) error {
 	return err.withHint("run 'kith --help' for the list of commands")
 }
 
+// unknownShell runs when completion is given no shell, or one it has no
+// script for (cobra's completion would print its help and exit 0).
+func unknownShell(c *cobra.Command, args []string) error {
+	var shells []string
+	for _, sub := range c.Commands() {
+		if !sub.Hidden {
+			shells = append(shells, sub.Name())
+		}
+	}
+	hint := "run 'kith completion --help' for how to install a script"
+	if len(args) == 0 {
+		return usageErrorf("completion: want a shell: %s or %s", strings.Join(shells[:len(shells)-1], ", "), shells[len(shells)-1]).withHint(hint)
+	}
+	if s := nearest(args[0], shells); len(s) > 0 {
+		hint = fmt.Sprintf("did you mean %s? (%s)", orList(s, ""), hint)
+	}
+	return usageErrorf("completion: unknown shell %q", args[0]).withHint(hint)
+}
+
 // flagError turns pflag's errors into usage errors naming the flag and
 // the fix.
 func flagError(c *cobra.Command, err error) error {
@@ -206,7 +235,7 @@ func manCommand() *cobra.Command {
 		GroupID: groupMore,
 		Short:   "print the manual page (roff): kith man > ~/.local/share/man/man1/kith.1",
 		Long:    "Print kith's manual page, in roff, made from the same table as --help: kith man > ~/.local/share/man/man1/kith.1, then man kith.",
-		Args:    cobra.NoArgs,
+		Args:    command{name: "man"}.checkArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
 			page, err := mcobra.NewManPage(1, c.Root())
 			if err != nil {
