@@ -50,7 +50,7 @@ type flagSet struct {
 // values makes the shell complete flag name with one of values.
 func (f flagSet) values(name string, values ...string) {
 	// Registering fails only for an undeclared or twice-registered flag:
-	// a mistake in the table, caught by TestCommandTable.
+	// a mistake in the table, which TestEveryChoiceFlagCompletes catches.
 	_ = f.cmd.RegisterFlagCompletionFunc(name, cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp))
 }
 

@@ -328,3 +328,24 @@ func TestCompletionAndManUsage(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryChoiceFlagCompletes: wherever the table declares a flag whose
+// value is one of a few words, the shell completes those words.
+func TestEveryChoiceFlagCompletes(t *testing.T) {
+	choices := []string{"kind", "status", "format", "lang", "vcard-version"}
+	n := 0
+	for _, c := range tree(t).Commands() {
+		c.LocalFlags().VisitAll(func(f *pflag.Flag) {
+			if !slices.Contains(choices, f.Name) {
+				return
+			}
+			n++
+			if _, ok := c.GetFlagCompletionFunc(f.Name); !ok {
+				t.Errorf("kith %s --%s completes no values", c.Name(), f.Name)
+			}
+		})
+	}
+	if n != 10 {
+		t.Errorf("found %d choice flags, want the 10 of ask (2), check, who, draft, outcome, profile, export (2) and import", n)
+	}
+}
