@@ -3,28 +3,18 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
 	"time"
 	"unicode/utf8"
 
+	"github.com/spf13/pflag"
+
 	"kith/store"
 )
 
-func cmdAdd(e *env, args []string) error {
-	fs := newFlags(e, "add", "NAME [flags]", "add a friend")
-	var ff friendFlags
-	ff.register(fs, false)
-	pos, err := parseArgs(fs, args)
-	if err != nil {
-		return err
-	}
-	name, err := oneArg("add", pos, "NAME")
-	if err != nil {
-		return err
-	}
+func cmdAdd(e *env, name string, ff *friendFlags, fs *pflag.FlagSet) error {
 	f := store.Friend{Name: store.CleanText(name, false)}
 	if err := ff.apply(fs, &f, true); err != nil {
 		return err
@@ -43,34 +33,20 @@ func cmdAdd(e *env, args []string) error {
 	return nil
 }
 
-func cmdEdit(e *env, args []string) error {
-	fs := newFlags(e, "edit", "FRIEND [flags]", "change a friend (same flags as add, plus --name and --archived)")
-	var ff friendFlags
-	ff.register(fs, true)
-	archived := fs.Bool("archived", false, "archive (true) or restore (false) the friend")
-	pos, err := parseArgs(fs, args)
-	if err != nil {
-		return err
-	}
-	q, err := oneArg("edit", pos, "FRIEND")
-	if err != nil {
-		return err
-	}
-	if fs.NFlag() == 0 {
+func cmdEdit(e *env, q string, o *editFlags, fs *pflag.FlagSet) error {
+	if !verbFlagsGiven(fs) {
 		return usageErrorf("edit: nothing to change").withHint("give at least one flag; run 'kith edit --help'")
 	}
 	f, err := e.store.FindFriend(q)
 	if err != nil {
 		return err
 	}
-	if err := ff.apply(fs, &f, false); err != nil {
+	if err := o.apply(fs, &f, false); err != nil {
 		return err
 	}
-	fs.Visit(func(fl2 *flag.Flag) {
-		if fl2.Name == "archived" {
-			f.Archived = *archived
-		}
-	})
+	if fs.Changed("archived") {
+		f.Archived = o.archived
+	}
 	f.Normalize()
 	if err := f.Validate(); err != nil {
 		return formatError(err)
@@ -89,18 +65,7 @@ type listRow struct {
 	LastAsk time.Time `json:"last_ask,omitzero"`
 }
 
-func cmdList(e *env, args []string) error {
-	fs := newFlags(e, "list", "[--json] [--sector S] [--archived]", "list friends")
-	asJSON := fs.Bool("json", false, "print JSON")
-	sector := fs.String("sector", "", "only friends tagged with `sector`")
-	archived := fs.Bool("archived", false, "include archived friends")
-	pos, err := parseArgs(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) > 0 {
-		return usageErrorf("list: unexpected argument %q", pos[0])
-	}
+func cmdList(e *env, o *listFlags) error {
 	friends, last, err := e.store.Roster()
 	if err != nil {
 		return err
@@ -108,15 +73,15 @@ func cmdList(e *env, args []string) error {
 	rows := make([]listRow, 0, len(friends))
 	for i := range friends {
 		f := &friends[i]
-		if f.Archived && !*archived {
+		if f.Archived && !o.archived {
 			continue
 		}
-		if *sector != "" && !f.HasSector(*sector) {
+		if o.sector != "" && !f.HasSector(o.sector) {
 			continue
 		}
 		rows = append(rows, listRow{Friend: *f, LastAsk: last[i]})
 	}
-	if *asJSON {
+	if o.json {
 		return writeJSON(e.out, rows)
 	}
 	return printList(e.out, rows, e.now)
@@ -147,17 +112,7 @@ type showJSON struct {
 	Verdict *likelyJSON `json:"verdict,omitempty"`
 }
 
-func cmdShow(e *env, args []string) error {
-	fs := newFlags(e, "show", "FRIEND [--json]", "one friend with history")
-	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := parseArgs(fs, args)
-	if err != nil {
-		return err
-	}
-	q, err := oneArg("show", pos, "FRIEND")
-	if err != nil {
-		return err
-	}
+func cmdShow(e *env, q string, asJSON bool) error {
 	f, err := e.store.FindFriend(q)
 	if err != nil {
 		return err
@@ -170,7 +125,7 @@ func cmdShow(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *asJSON {
+	if asJSON {
 		if asks == nil {
 			asks = []store.Ask{}
 		}
