@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -9,8 +10,11 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
+	"google.golang.org/protobuf/encoding/protowire"
 )
 
 // Batch runs fn in one durable read-write transaction: everything fn does
@@ -111,13 +115,22 @@ func (s *Store) Friend(id uint64) (Friend, error) {
 }
 
 // Friends returns every friend, archived ones included, in id order.
+//
+// The values are copied out in the transaction and decoded after it, so
+// the lock is held only for the copy (the TUI's first load must not keep
+// a CLI write waiting).
 func (s *Store) Friends() ([]Friend, error) {
-	var out []Friend
+	var raw rawFriends
 	err := s.view(func(tx *bolt.Tx) (err error) {
-		out, err = allFriends(tx)
+		raw, err = copyFriends(tx)
 		return err
 	})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	s.afterRead()
+	out, err := raw.decode()
+	return out, s.damage(err)
 }
 
 // Ask returns the ask with id, or an error wrapping ErrNotFound.
@@ -138,15 +151,9 @@ func (s *Store) Ask(id uint64) (Ask, error) {
 // Asks returns every ask, full records, in id order.
 func (s *Store) Asks() ([]Ask, error) {
 	var out []Ask
-	err := s.view(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketAsks).ForEach(func(k, v []byte) error {
-			a, err := decodeAsk(v)
-			if err != nil {
-				return fmt.Errorf("ask %d: %w", btoi(k), err)
-			}
-			out = append(out, a)
-			return nil
-		})
+	err := s.view(func(tx *bolt.Tx) (err error) {
+		out, err = allAsks(tx)
+		return err
 	})
 	return out, err
 }
@@ -154,15 +161,9 @@ func (s *Store) Asks() ([]Ask, error) {
 // Favors returns every favor in id order.
 func (s *Store) Favors() ([]Favor, error) {
 	var out []Favor
-	err := s.view(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketFavors).ForEach(func(k, v []byte) error {
-			f, err := decodeFavor(v)
-			if err != nil {
-				return fmt.Errorf("favor %d: %w", btoi(k), err)
-			}
-			out = append(out, f)
-			return nil
-		})
+	err := s.view(func(tx *bolt.Tx) (err error) {
+		out, err = allFavors(tx)
+		return err
 	})
 	return out, err
 }
@@ -274,35 +275,122 @@ func (s *Store) Network() (*Network, error) {
 	return n, nil
 }
 
-// readHeads reads the heads of every ask and favor and groups them by
-// n.Friends (in id order; records of friends not there are left out).
+// readHeads reads the heads of every ask and favor in one transaction and
+// groups them by n.Friends (in id order; records of friends not there are
+// left out).
 func (n *Network) readHeads(tx *bolt.Tx) error {
-	hint := tx.Bucket(bucketAsks).Sequence()
-	n.facts = make([]AskFact, 0, hint)
-	n.heads = make([]askHead, 0, hint)
-	owners := make([]uint64, 0, hint)
-	if err := tx.Bucket(bucketAsksByFriend).ForEach(func(k, v []byte) error {
-		f, h, err := decodeAskHead(k, v)
+	var r headReader
+	r.start(n)
+	_, err := r.step(tx, time.Time{})
+	return err
+}
+
+// headReader reads the heads of a network over one or more transactions
+// of the same database state, each up to a deadline, resuming after the
+// last key read.
+type headReader struct {
+	n          *Network
+	owners     []uint64
+	after      []byte // the last key read
+	asksDone   bool
+	favorsDone bool
+}
+
+// start (re)starts reading into n.
+func (r *headReader) start(n *Network) {
+	*r = headReader{n: n}
+	n.facts, n.heads, n.favors = nil, nil, nil
+}
+
+// checkEvery is how many entries a chunked read takes between two looks
+// at the clock.
+const checkEvery = 4096
+
+// step reads on until the deadline (none if zero) and reports whether it
+// is done: every entry read, checked against the summaries and grouped.
+func (r *headReader) step(tx *bolt.Tx, deadline time.Time) (bool, error) {
+	n := r.n
+	if n.heads == nil {
+		c, err := getCounts(tx)
 		if err != nil {
-			return fmt.Errorf("ask %d: %w", historyID(k), err)
+			return false, err
 		}
-		n.facts = append(n.facts, f)
-		n.heads = append(n.heads, h)
-		owners = append(owners, btoi(k[:8]))
-		return nil
-	}); err != nil {
-		return err
+		// Checksummed counts are what kith wrote: a capacity from them
+		// is never an id or a sequence.
+		n.facts = make([]AskFact, 0, c.asks)
+		n.heads = make([]askHead, 0, c.asks)
+		r.owners = make([]uint64, 0, c.asks)
+		n.favors = make([]Favor, 0, c.favors)
 	}
-	n.favors = make([]Favor, 0, tx.Bucket(bucketFavors).Sequence())
-	if err := tx.Bucket(bucketFavorsByFriend).ForEach(func(k, _ []byte) error {
-		n.favors = append(n.favors, Favor{ID: historyID(k), FriendID: btoi(k[:8]), At: keyTime(k[8:16])})
-		return nil
-	}); err != nil {
-		return err
+	late := func(i int) bool { return i%checkEvery == 0 && !deadline.IsZero() && time.Now().After(deadline) }
+	resume := func(c *bolt.Cursor) ([]byte, []byte) {
+		if r.after == nil {
+			return c.First()
+		}
+		k, v := c.Seek(r.after)
+		if bytes.Equal(k, r.after) {
+			k, v = c.Next()
+		}
+		return k, v
 	}
+	if !r.asksDone {
+		c := tx.Bucket(bucketAsksByFriend).Cursor()
+		i := 0
+		for k, v := resume(c); ; k, v = c.Next() {
+			if k == nil {
+				r.asksDone, r.after = true, nil
+				break
+			}
+			if i++; late(i) {
+				r.after = append(r.after[:0], k...)
+				return false, nil
+			}
+			if len(k) != 24 {
+				return false, corruptf("asks_by_friend: key %x", k)
+			}
+			f, h, err := decodeAskHead(k, v)
+			if err != nil {
+				return false, fmt.Errorf("asks_by_friend: ask %d: %w", historyID(k), err)
+			}
+			n.facts = append(n.facts, f)
+			n.heads = append(n.heads, h)
+			r.owners = append(r.owners, btoi(k[:8]))
+		}
+		r.after = nil
+	}
+	if !r.favorsDone {
+		c := tx.Bucket(bucketFavorsByFriend).Cursor()
+		i := 0
+		for k, v := resume(c); ; k, v = c.Next() {
+			if k == nil {
+				r.favorsDone = true
+				break
+			}
+			if i++; late(i) {
+				r.after = append(r.after[:0], k...)
+				return false, nil
+			}
+			if len(k) != 24 {
+				return false, corruptf("favors_by_friend: key %x", k)
+			}
+			if err := checkFavorHead(k, v); err != nil {
+				return false, fmt.Errorf("favors_by_friend: favor %d: %w", historyID(k), err)
+			}
+			n.favors = append(n.favors, Favor{ID: historyID(k), FriendID: btoi(k[:8]), At: keyTime(k[8:16])})
+		}
+	}
+	favorOwners := make([]uint64, len(n.favors))
+	for i := range n.favors {
+		favorOwners[i] = n.favors[i].FriendID
+	}
+	if err := checkSummaries(tx, r.owners, favorOwners, true); err != nil {
+		return false, err
+	}
+	owners := r.owners
 	n.askSpan = spans(n.Friends, len(owners), func(i int) uint64 { return owners[i] })
 	n.favorSpan = spans(n.Friends, len(n.favors), func(i int) uint64 { return n.favors[i].FriendID })
-	return nil
+	r.owners = nil
+	return true, nil
 }
 
 // spans walks records grouped by friend id alongside friends (both in id
@@ -355,24 +443,35 @@ func (s *Store) FindFriend(query string) (Friend, error) {
 		return Friend{}, &FieldError{Field: "friend", Msg: "must not be empty"}
 	}
 	if id, err := strconv.ParseUint(q, 10, 64); err == nil {
-		if f, err := s.Friend(id); err == nil {
-			return f, nil
+		f, err := s.Friend(id)
+		if err == nil || errors.Is(err, ErrCorrupt) {
+			return f, err
 		}
 	}
 	lq := strings.ToLower(q)
 	var exact, partial []Friend
 	var lower []byte
 	err := s.view(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketFriends).ForEach(func(k, v []byte) error {
-			// Cheap test on the name's bytes first, lower-cased into a
-			// reused buffer; decode only candidates (and damaged values,
-			// so that decodeFriend reports them).
-			if name, ok := friendName(v); ok {
-				if lower = appendLower(lower[:0], name); !bytes.Contains(lower, []byte(lq)) {
-					return nil
-				}
+		c, err := getCounts(tx)
+		if err != nil {
+			return err
+		}
+		var n uint64
+		err = tx.Bucket(bucketFriends).ForEach(func(k, v []byte) error {
+			n++
+			if len(k) != 8 || v == nil {
+				return corruptf("friends: key %x is not a friend", k)
 			}
-			f, err := decodeFriend(v)
+			body, err := seedFriends.open(k, v)
+			if err != nil {
+				return fmt.Errorf("friend %d: %w", btoi(k), err)
+			}
+			// Cheap test on the name's bytes first, lower-cased into a
+			// reused buffer; decode only candidates.
+			if lower = appendLower(lower[:0], friendName(body)); !bytes.Contains(lower, []byte(lq)) {
+				return nil
+			}
+			f, err := decodeFriend(k, v)
 			if err != nil {
 				return fmt.Errorf("friend %d: %w", btoi(k), err)
 			}
@@ -385,6 +484,10 @@ func (s *Store) FindFriend(query string) (Friend, error) {
 			}
 			return nil
 		})
+		if err == nil && n != c.friends {
+			err = corruptf("friends: %d records where %d were written", n, c.friends)
+		}
+		return err
 	})
 	switch {
 	case err != nil:
@@ -429,27 +532,18 @@ func (s *Store) Snapshot(now time.Time) (*Snapshot, error) {
 		if snap.Friends, err = allFriends(tx); err != nil {
 			return err
 		}
-		ab, fb := tx.Bucket(bucketAsks), tx.Bucket(bucketFavors)
-		snap.Asks = make([]Ask, 0, ab.Stats().KeyN)
-		if err := ab.ForEach(func(k, v []byte) error {
-			a, err := decodeAsk(v)
-			snap.Asks = append(snap.Asks, a)
-			return err
-		}); err != nil {
+		if snap.Asks, err = allAsks(tx); err != nil {
 			return err
 		}
-		snap.Favors = make([]Favor, 0, fb.Stats().KeyN)
-		return fb.ForEach(func(k, v []byte) error {
-			f, err := decodeFavor(v)
-			snap.Favors = append(snap.Favors, f)
-			return err
-		})
+		snap.Favors, err = allFavors(tx)
+		return err
 	})
 	return snap, err
 }
 
-// Restore writes a snapshot into an empty database, ids kept, in one
-// transaction: all of it or, on any error, nothing.
+// Restore writes a snapshot into an empty database in one transaction:
+// all of it or, on any error, nothing. Every record gets a fresh id (see
+// Tx.restore), and snap is changed to hold them.
 func (s *Store) Restore(snap *Snapshot) error {
 	if snap.SchemaVersion > schemaVersion() {
 		return fmt.Errorf("the export has schema version %d but this kith knows only up to %d: %w", snap.SchemaVersion, schemaVersion(), ErrTooNew)
@@ -521,23 +615,65 @@ func (s *Store) Roster() ([]Friend, []time.Time, error) {
 			return err
 		}
 		last = make([]time.Time, len(friends))
+		c, err := getCounts(tx)
+		if err != nil {
+			return err
+		}
+		owners := make([]uint64, 0, c.asks)
 		i := 0
-		c := tx.Bucket(bucketAsksByFriend).Cursor()
-		for k, v := c.First(); k != nil; k, v = c.Next() {
+		cur := tx.Bucket(bucketAsksByFriend).Cursor()
+		for k, v := cur.First(); k != nil; k, v = cur.Next() {
+			if len(k) != 24 {
+				return corruptf("asks_by_friend: key %x", k)
+			}
+			st, err := headStatus(k, v)
+			if err != nil {
+				return fmt.Errorf("asks_by_friend: ask %d: %w", historyID(k), err)
+			}
 			owner := btoi(k[:8])
+			owners = append(owners, owner)
 			for i < len(friends) && friends[i].ID < owner {
 				i++
 			}
-			if i == len(friends) {
-				break
-			}
-			if friends[i].ID != owner || !statusOf(headStatus(v)).Made() {
+			if i == len(friends) || friends[i].ID != owner || !statusOf(st).Made() {
 				continue
 			}
 			// Keys sort by time within a friend: the latest made ask wins.
 			last[i] = keyTime(k[8:16])
 		}
-		return nil
+		return checkSummaries(tx, owners, nil, false)
 	})
 	return friends, last, err
+}
+
+// friendName returns the name field of a friend's body without decoding
+// the rest (or copying it: it points into body). A damaged body (its
+// checksum already passed) gives what it holds; decodeFriend reports it.
+func friendName(body []byte) []byte {
+	d := newDec(body)
+	for d.next() {
+		if d.num == tagFriendName && d.typ == protowire.BytesType {
+			return d.d
+		}
+	}
+	return nil
+}
+
+// appendLower appends s lower-cased as strings.ToLower does it (invalid
+// UTF-8 becomes U+FFFD), without allocating when dst has room.
+func appendLower(dst, s []byte) []byte {
+	for len(s) > 0 {
+		if c := s[0]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			s = s[1:]
+			continue
+		}
+		r, n := utf8.DecodeRune(s)
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		s = s[n:]
+	}
+	return dst
 }
