@@ -280,7 +280,7 @@ func (s *Store) Network() (*Network, error) {
 // left out).
 func (n *Network) readHeads(tx *bolt.Tx) error {
 	var r headReader
-	r.start(n)
+	r.start(n, checkEvery)
 	_, err := r.step(tx, time.Time{})
 	return err
 }
@@ -291,14 +291,17 @@ func (n *Network) readHeads(tx *bolt.Tx) error {
 type headReader struct {
 	n          *Network
 	owners     []uint64
-	after      []byte // the last key read
+	from       []byte // the first key not read yet (nil: from the start)
 	asksDone   bool
 	favorsDone bool
+	// every is how many entries it reads between two looks at the clock.
+	every int
 }
 
-// start (re)starts reading into n.
-func (r *headReader) start(n *Network) {
-	*r = headReader{n: n}
+// start (re)starts reading into n, looking at the clock every so many
+// entries.
+func (r *headReader) start(n *Network, every int) {
+	*r = headReader{n: n, every: max(every, 1)}
 	n.facts, n.heads, n.favors = nil, nil, nil
 }
 
@@ -322,27 +325,23 @@ func (r *headReader) step(tx *bolt.Tx, deadline time.Time) (bool, error) {
 		r.owners = make([]uint64, 0, c.asks)
 		n.favors = make([]Favor, 0, c.favors)
 	}
-	late := func(i int) bool { return i%checkEvery == 0 && !deadline.IsZero() && time.Now().After(deadline) }
+	late := func(i int) bool { return i%r.every == 0 && !deadline.IsZero() && time.Now().After(deadline) }
 	resume := func(c *bolt.Cursor) ([]byte, []byte) {
-		if r.after == nil {
+		if r.from == nil {
 			return c.First()
 		}
-		k, v := c.Seek(r.after)
-		if bytes.Equal(k, r.after) {
-			k, v = c.Next()
-		}
-		return k, v
+		return c.Seek(r.from)
 	}
 	if !r.asksDone {
 		c := tx.Bucket(bucketAsksByFriend).Cursor()
 		i := 0
 		for k, v := resume(c); ; k, v = c.Next() {
 			if k == nil {
-				r.asksDone, r.after = true, nil
+				r.asksDone, r.from = true, nil
 				break
 			}
 			if i++; late(i) {
-				r.after = append(r.after[:0], k...)
+				r.from = append(r.from[:0], k...)
 				return false, nil
 			}
 			if len(k) != 24 {
@@ -356,7 +355,6 @@ func (r *headReader) step(tx *bolt.Tx, deadline time.Time) (bool, error) {
 			n.heads = append(n.heads, h)
 			r.owners = append(r.owners, btoi(k[:8]))
 		}
-		r.after = nil
 	}
 	if !r.favorsDone {
 		c := tx.Bucket(bucketFavorsByFriend).Cursor()
@@ -367,7 +365,7 @@ func (r *headReader) step(tx *bolt.Tx, deadline time.Time) (bool, error) {
 				break
 			}
 			if i++; late(i) {
-				r.after = append(r.after[:0], k...)
+				r.from = append(r.from[:0], k...)
 				return false, nil
 			}
 			if len(k) != 24 {

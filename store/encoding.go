@@ -434,7 +434,7 @@ func decodeFriend(k, v []byte) (Friend, error) {
 	var f Friend
 	body, err := seedFriends.open(k, v)
 	if err == nil {
-		var fd friendDecoder
+		fd := friendDecoder{single: true}
 		err = fd.decode(&f, body, "")
 	}
 	if err == nil && f.ID != btoi(k) {
@@ -455,6 +455,8 @@ type friendDecoder struct {
 	strPool      []string
 	boundaryPool []Boundary
 	busyPool     []MonthRange
+	// single is set to decode one friend: no chunks.
+	single bool
 }
 
 // decode decodes body into f. When s is not empty it holds the same
@@ -531,25 +533,29 @@ func (fd *friendDecoder) decode(f *Friend, body []byte, s string) error {
 			f.Archived = d.bool()
 		}
 	}
-	f.Emails = cut(&fd.strPool, fd.emails)
-	f.Phones = cut(&fd.strPool, fd.phones)
-	f.URLs = cut(&fd.strPool, fd.urls)
-	f.Sectors = cut(&fd.strPool, fd.sectors)
-	f.Boundaries = cut(&fd.boundaryPool, fd.boundaries)
-	f.Busy = cut(&fd.busyPool, fd.busy)
+	chunk := 4096
+	if fd.single {
+		chunk = 0
+	}
+	f.Emails = cut(&fd.strPool, fd.emails, chunk)
+	f.Phones = cut(&fd.strPool, fd.phones, chunk)
+	f.URLs = cut(&fd.strPool, fd.urls, chunk)
+	f.Sectors = cut(&fd.strPool, fd.sectors, chunk)
+	f.Boundaries = cut(&fd.boundaryPool, fd.boundaries, chunk)
+	f.Busy = cut(&fd.busyPool, fd.busy, chunk)
 	return d.result()
 }
 
-// cut copies src into a slice cut from *pool (refilled a chunk at a
-// time), nil when src is empty. The slice's capacity is its length, so
+// cut copies src into a slice cut from *pool (refilled chunk elements at
+// a time), nil when src is empty. The slice's capacity is its length, so
 // appending to it copies rather than overwriting a neighbour.
-func cut[E any](pool *[]E, src []E) []E {
+func cut[E any](pool *[]E, src []E, chunk int) []E {
 	n := len(src)
 	if n == 0 {
 		return nil
 	}
 	if cap(*pool)-len(*pool) < n {
-		*pool = make([]E, 0, max(n, 4096))
+		*pool = make([]E, 0, max(n, chunk))
 	}
 	p := *pool
 	*pool = p[:len(p)+n]

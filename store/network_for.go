@@ -20,7 +20,7 @@ import (
 func (s *Store) NetworkFor(friends []Friend) (*Network, error) {
 	n := &Network{Friends: friends}
 	var r headReader
-	err := s.viewChunks(func() { r.start(n) }, r.step)
+	err := s.viewChunks(func() { r.start(n, s.chunkEvery) }, r.step)
 	if err != nil {
 		return nil, err
 	}

@@ -52,6 +52,8 @@ type Store struct {
 	// chunkHold is how long a chunked read (NetworkFor) keeps the lock
 	// before letting a waiting writer in.
 	chunkHold time.Duration
+	// chunkEvery is how many entries it reads between looks at the clock.
+	chunkEvery int
 	// released, if set, is called by reads that decode after letting go
 	// of the lock, at that moment (tests).
 	released func()
@@ -83,7 +85,7 @@ const DefaultChunkHold = 50 * time.Millisecond
 // A symbolic link at path is followed: the database is the file it
 // points to (so a database kept in a synced folder can be linked to).
 func New(path string, opts ...Option) *Store {
-	s := &Store{path: path, lockTimeout: DefaultLockTimeout, chunkHold: DefaultChunkHold}
+	s := &Store{path: path, lockTimeout: DefaultLockTimeout, chunkHold: DefaultChunkHold, chunkEvery: checkEvery}
 	for _, o := range opts {
 		o(s)
 	}

@@ -64,6 +64,9 @@ func (t *Tx) nextID(name []byte) (uint64, error) {
 	if err != nil {
 		return 0, err
 	}
+	if id == 0 {
+		return 0, fmt.Errorf("%s: every id is used up", name)
+	}
 	if b.Get(itob(id)) != nil {
 		return 0, fmt.Errorf("%s: the next id, %d, is taken: %w", name, id, errCorrupt)
 	}

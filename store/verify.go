@@ -1,7 +1,6 @@
 package store
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"strconv"
@@ -214,6 +213,12 @@ func (v *verifier) records() {
 			friends[f.ID] = true
 		}
 	})
+	// Records to index: each record's index entry is known from the
+	// record (key and value), kept as a checksum by record id; the index
+	// pass then needs no lookup of the records.
+	wantAsk := make(map[uint64]uint32)
+	wantFavor := make(map[uint64]uint32)
+	entrySum := func(k, val []byte) uint32 { return seed(0).sum(k, val) }
 	na := each(bucketAsks, func(k, val []byte) {
 		a, err := v.ask(k, val)
 		switch {
@@ -225,6 +230,13 @@ func (v *verifier) records() {
 			v.add("asks", idKey(k), "holds ask %d", a.ID)
 		case !friends[a.FriendID]:
 			v.add("asks", idKey(k), "belongs to friend %d, who is not there", a.FriendID)
+		default:
+			ik := historyKey(a.FriendID, a.At(), a.ID)
+			if v.schema < 2 {
+				wantAsk[a.ID] = entrySum(ik, encodeAskHeadV1(&a))
+			} else {
+				wantAsk[a.ID] = entrySum(ik, encodeAskHead(ik, &a))
+			}
 		}
 	})
 	nv := each(bucketFavors, func(k, val []byte) {
@@ -238,66 +250,52 @@ func (v *verifier) records() {
 			v.add("favors", idKey(k), "holds favor %d", f.ID)
 		case !friends[f.FriendID]:
 			v.add("favors", idKey(k), "belongs to friend %d, who is not there", f.FriendID)
-		}
-	})
-	// Index to records: each entry names a record that is there, of that
-	// friend, at that time, and holds what the record says. Records to
-	// index: each entry names a different record, so as many entries as
-	// records means every record has its entry.
-	asks := tx.Bucket(bucketAsks)
-	nia := each(bucketAsksByFriend, func(k, val []byte) {
-		if len(k) != 24 {
-			v.add("asks_by_friend", indexKey(k), "the key is not an index key")
-			return
-		}
-		rv := asks.Get(k[16:24])
-		if rv == nil {
-			v.add("asks_by_friend", indexKey(k), "names ask %d, which is not there", historyID(k))
-			return
-		}
-		a, err := v.ask(k[16:24], rv)
-		if err != nil {
-			return // reported with the asks
-		}
-		var want []byte
-		if v.schema < 2 {
-			want = encodeAskHeadV1(&a)
-		} else {
-			want = encodeAskHead(k, &a)
-		}
-		switch {
-		case a.FriendID != btoi(k[:8]) || timeKey(a.At()) != btoi(k[8:16]):
-			v.add("asks_by_friend", indexKey(k), "does not match ask %d (friend %d)", a.ID, a.FriendID)
-		case !bytes.Equal(val, want):
-			v.add("asks_by_friend", indexKey(k), "does not hold what ask %d says (or fails its checksum)", a.ID)
 		default:
-			perAsks[a.FriendID]++
+			ik := historyKey(f.FriendID, f.At, f.ID)
+			if v.schema < 2 {
+				wantFavor[f.ID] = entrySum(ik, nil)
+			} else {
+				wantFavor[f.ID] = entrySum(ik, encodeFavorHead(ik))
+			}
 		}
 	})
-	favors := tx.Bucket(bucketFavors)
-	niv := each(bucketFavorsByFriend, func(k, val []byte) {
-		if len(k) != 24 {
-			v.add("favors_by_friend", indexKey(k), "the key is not an index key")
-			return
+	// Index to records: each entry is exactly the entry of a record that
+	// is there (same owner, time, id and head). Each names a different
+	// record, so as many entries as records means every record has its
+	// entry.
+	index := func(name []byte, want map[uint64]uint32, per map[uint64]uint64, what string, bad *int) uint64 {
+		return each(name, func(k, val []byte) {
+			if len(k) != 24 {
+				v.add(string(name), indexKey(k), "the key is not an index key")
+				return
+			}
+			w, ok := want[historyID(k)]
+			switch {
+			case !ok:
+				*bad++
+				v.add(string(name), indexKey(k), "names %s %d, which is not there (or is damaged)", what, historyID(k))
+			case w != entrySum(k, val):
+				*bad++
+				v.add(string(name), indexKey(k), "does not match %s %d (or fails its checksum)", what, historyID(k))
+			default:
+				delete(want, historyID(k)) // a second entry for it is not its entry
+				per[btoi(k[:8])]++
+			}
+		})
+	}
+	var badA, badV int
+	nia := index(bucketAsksByFriend, wantAsk, perAsks, "ask", &badA)
+	niv := index(bucketFavorsByFriend, wantFavor, perFavors, "favor", &badV)
+	for id := range wantAsk {
+		if badA == 0 {
+			v.add("asks_by_friend", "", "ask %d has no index entry", id)
 		}
-		rv := favors.Get(k[16:24])
-		if rv == nil {
-			v.add("favors_by_friend", indexKey(k), "names favor %d, which is not there", historyID(k))
-			return
+	}
+	for id := range wantFavor {
+		if badV == 0 {
+			v.add("favors_by_friend", "", "favor %d has no index entry", id)
 		}
-		f, err := v.favor(k[16:24], rv)
-		if err != nil {
-			return
-		}
-		switch {
-		case f.FriendID != btoi(k[:8]) || timeKey(f.At) != btoi(k[8:16]):
-			v.add("favors_by_friend", indexKey(k), "does not match favor %d (friend %d)", f.ID, f.FriendID)
-		case v.schema >= 2 && checkFavorHead(k, val) != nil:
-			v.add("favors_by_friend", indexKey(k), "fails its checksum")
-		default:
-			perFavors[f.FriendID]++
-		}
-	})
+	}
 	if v.full() {
 		return
 	}
