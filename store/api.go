@@ -340,7 +340,7 @@ func (r *headReader) step(tx *bolt.Tx, deadline time.Time) (bool, error) {
 				r.asksDone, r.from = true, nil
 				break
 			}
-			if i++; late(i) {
+			if i > 0 && late(i) { // at least one entry a chunk
 				r.from = append(r.from[:0], k...)
 				return false, nil
 			}
@@ -354,6 +354,7 @@ func (r *headReader) step(tx *bolt.Tx, deadline time.Time) (bool, error) {
 			n.facts = append(n.facts, f)
 			n.heads = append(n.heads, h)
 			r.owners = append(r.owners, btoi(k[:8]))
+			i++
 		}
 	}
 	if !r.favorsDone {
@@ -364,7 +365,7 @@ func (r *headReader) step(tx *bolt.Tx, deadline time.Time) (bool, error) {
 				r.favorsDone = true
 				break
 			}
-			if i++; late(i) {
+			if i > 0 && late(i) { // at least one entry a chunk
 				r.from = append(r.from[:0], k...)
 				return false, nil
 			}
@@ -375,6 +376,7 @@ func (r *headReader) step(tx *bolt.Tx, deadline time.Time) (bool, error) {
 				return false, fmt.Errorf("favors_by_friend: favor %d: %w", historyID(k), err)
 			}
 			n.favors = append(n.favors, Favor{ID: historyID(k), FriendID: btoi(k[:8]), At: keyTime(k[8:16])})
+			i++
 		}
 	}
 	favorOwners := make([]uint64, len(n.favors))
