@@ -49,6 +49,7 @@ func precheck(path string) error {
 		return fmt.Errorf("%s is %w (too short to be a database); it was left untouched: choose another path with --db", path, ErrNotKith)
 	}
 	m0, ok0 := readMeta(first[pageHeaderSize:])
+	ok0 = ok0 && metaHeader(first, 0)
 	if !ok0 && binary.LittleEndian.Uint32(first[pageHeaderSize:]) != boltMagic {
 		return fmt.Errorf("%s is %w (not a bbolt file); it was left untouched: choose another path with --db", path, ErrNotKith)
 	}
@@ -60,6 +61,7 @@ func precheck(path string) error {
 	m1, ok1 := boltMeta{}, false
 	if _, err := f.ReadAt(second, pageSize); err == nil {
 		m1, ok1 = readMeta(second[pageHeaderSize:])
+		ok1 = ok1 && metaHeader(second, 1)
 	}
 	switch {
 	case !ok0 && !ok1:
@@ -77,6 +79,13 @@ func precheck(path string) error {
 		return corruptf("the file is %d bytes but its contents need %d (a truncated copy?)", info.Size(), need)
 	}
 	return nil
+}
+
+// metaHeader reports whether page (its first bytes) has the header of
+// meta page id: bbolt checks it, outside the meta's checksum, and panics
+// on a wrong one.
+func metaHeader(page []byte, id uint64) bool {
+	return binary.LittleEndian.Uint64(page) == id && binary.LittleEndian.Uint16(page[8:]) == metaFlag
 }
 
 type boltMeta struct {

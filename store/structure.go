@@ -113,16 +113,18 @@ func (c *structCheck) run() {
 		return
 	}
 	metas[0], ok[0] = readMeta(buf[pageHeaderSize:])
+	ok[0] = ok[0] && metaHeader(buf, 0)
 	c.pageSize = 4096
 	if ok[0] {
 		c.pageSize = int64(metas[0].pageSize)
 	}
 	if _, err := c.f.ReadAt(buf, c.pageSize); err == nil || err == io.EOF {
 		metas[1], ok[1] = readMeta(buf[pageHeaderSize:])
+		ok[1] = ok[1] && metaHeader(buf, 1)
 	}
 	for i := range 2 {
 		if !ok[i] {
-			c.fail("meta page %d: damaged (bad magic, version or checksum)", i)
+			c.fail("meta page %d: damaged (bad header, magic, version or checksum)", i)
 		}
 	}
 	if !ok[0] && !ok[1] {

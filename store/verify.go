@@ -110,6 +110,7 @@ func isDamage(err error) bool {
 
 // verifier collects problems, up to max.
 type verifier struct {
+	damaged  map[uint64]bool // friends whose record is there but damaged
 	tx       *bolt.Tx
 	schema   int
 	max      int
@@ -123,6 +124,14 @@ func (v *verifier) add(bucket, key, format string, a ...any) {
 }
 
 func (v *verifier) full() bool { return len(v.problems) >= v.max }
+
+// gone says why friend id is not among the friends read.
+func (v *verifier) gone(id uint64) string {
+	if v.damaged[id] {
+		return "whose record is damaged"
+	}
+	return "who is not there"
+}
 
 func idKey(k []byte) string {
 	if len(k) == 8 {
@@ -141,7 +150,7 @@ func indexKey(k []byte) string {
 // verifyRecords checks every record and index entry of a database at
 // schema version schema, and returns up to max problems.
 func verifyRecords(tx *bolt.Tx, schema, max int) []Problem {
-	v := &verifier{tx: tx, schema: schema, max: max}
+	v := &verifier{tx: tx, schema: schema, max: max, damaged: map[uint64]bool{}}
 	if schema < 1 {
 		return nil // no buckets yet
 	}
@@ -207,6 +216,7 @@ func (v *verifier) records() {
 			v.add("friends", idKey(k), "the key is not an id")
 		case err != nil:
 			v.add("friends", idKey(k), "does not decode or fails its checksum")
+			v.damaged[btoi(k)] = true
 		case f.ID != btoi(k):
 			v.add("friends", idKey(k), "holds friend %d", f.ID)
 		default:
@@ -228,9 +238,10 @@ func (v *verifier) records() {
 			v.add("asks", idKey(k), "does not decode or fails its checksum")
 		case a.ID != btoi(k):
 			v.add("asks", idKey(k), "holds ask %d", a.ID)
-		case !friends[a.FriendID]:
-			v.add("asks", idKey(k), "belongs to friend %d, who is not there", a.FriendID)
 		default:
+			if !friends[a.FriendID] {
+				v.add("asks", idKey(k), "belongs to friend %d, %s", a.FriendID, v.gone(a.FriendID))
+			}
 			ik := historyKey(a.FriendID, a.At(), a.ID)
 			if v.schema < 2 {
 				wantAsk[a.ID] = entrySum(ik, encodeAskHeadV1(&a))
@@ -248,9 +259,10 @@ func (v *verifier) records() {
 			v.add("favors", idKey(k), "does not decode or fails its checksum")
 		case f.ID != btoi(k):
 			v.add("favors", idKey(k), "holds favor %d", f.ID)
-		case !friends[f.FriendID]:
-			v.add("favors", idKey(k), "belongs to friend %d, who is not there", f.FriendID)
 		default:
+			if !friends[f.FriendID] {
+				v.add("favors", idKey(k), "belongs to friend %d, %s", f.FriendID, v.gone(f.FriendID))
+			}
 			ik := historyKey(f.FriendID, f.At, f.ID)
 			if v.schema < 2 {
 				wantFavor[f.ID] = entrySum(ik, nil)
@@ -329,7 +341,7 @@ func (v *verifier) records() {
 		case len(k) != 8 || err != nil:
 			v.add("summaries", idKey(k), "does not decode or fails its checksum")
 		case !friends[btoi(k)]:
-			v.add("summaries", idKey(k), "summarises friend %d, who is not there", btoi(k))
+			v.add("summaries", idKey(k), "summarises friend %d, %s", btoi(k), v.gone(btoi(k)))
 		default:
 			id := btoi(k)
 			if s.asks != perAsks[id] {

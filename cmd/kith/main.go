@@ -67,6 +67,7 @@ func verbs() []verb {
 		{"export", "[--format json|vcard|csv] [--vcard-version 3.0|4.0] [-o FILE|DIR/]", "export the database (json, vcard, csv)", cmdExport},
 		{"import", "PATH [--format vcard|linkedin|google|csv|json] [--dry-run]", "import contacts (vCard, LinkedIn, Google, CSV, kith JSON)", cmdImport},
 		{"backup", "FILE [--force]", "write a consistent copy of the database", cmdBackup},
+		{"verify", "[--repair OUT]", "check the database for damage; --repair saves what can be read", cmdVerify},
 	}
 }
 
@@ -146,7 +147,9 @@ func dispatch(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv f
 	if err != nil {
 		return err
 	}
-	e.store = store.New(path)
+	// One lock deadline for the whole command: however many times it
+	// opens the database, it waits about a second in all.
+	e.store = store.New(path, store.WithLockDeadline(time.Now().Add(store.DefaultLockTimeout)))
 	if v.run == nil {
 		return runTUI(e)
 	}
