@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"hash/crc32"
+	"math"
 	"time"
 
 	"google.golang.org/protobuf/encoding/protowire"
@@ -22,8 +23,9 @@ import (
 // are not written. Lists repeat their tag, one element each; a list of
 // structures (boundaries, busy months) holds one length-delimited
 // sub-record per element, itself tagged, so it can gain fields too. A
-// time is a sub-record {1: seconds since 1970 (zigzag), 2: nanoseconds};
-// the zero time is left out.
+// time is a varint, its Unix time in nanoseconds (zigzag); one outside
+// the years 1678-2262 that int64 nanoseconds hold is a sub-record
+// {1: seconds (zigzag), 2: nanoseconds}. The zero time is left out.
 //
 // The checksum covers the bucket's name, the key and the value before it
 // (version and fields), so a damaged byte anywhere in a record, or a
@@ -264,6 +266,12 @@ func (e *enc) time(n protowire.Number, t time.Time) {
 	if t.IsZero() {
 		return
 	}
+	if sec := t.Unix(); sec > math.MinInt64/int64(time.Second) && sec < math.MaxInt64/int64(time.Second) {
+		// Written even when 0 (the Unix epoch is a time, not none).
+		e.b = protowire.AppendTag(e.b, n, protowire.VarintType)
+		e.b = protowire.AppendVarint(e.b, protowire.EncodeZigZag(t.UnixNano()))
+		return
+	}
 	e.sub(n, func(s *enc) {
 		s.uint(tagTimeSec, protowire.EncodeZigZag(t.Unix()))
 		s.uint(tagTimeNano, uint64(t.Nanosecond()))
@@ -295,8 +303,15 @@ func (d *dec) next() bool {
 	if len(d.b) == 0 || d.err {
 		return false
 	}
-	num, typ, n := protowire.ConsumeTag(d.b)
-	if n < 0 {
+	// Most tags and lengths are one byte: read those inline, leave the
+	// rest to protowire. Friends at 100k: 60 ms of decoding without this,
+	// 40 ms with it (BenchmarkStore/100k/Friends).
+	var num protowire.Number
+	var typ protowire.Type
+	n := 1
+	if c := d.b[0]; c >= 8 && c < 0x80 {
+		num, typ = protowire.Number(c>>3), protowire.Type(c&7)
+	} else if num, typ, n = protowire.ConsumeTag(d.b); n < 0 {
 		d.err = true
 		return false
 	}
@@ -304,9 +319,18 @@ func (d *dec) next() bool {
 	d.num, d.typ = num, typ
 	switch typ {
 	case protowire.VarintType:
-		d.u, n = protowire.ConsumeVarint(d.b)
+		if len(d.b) > 0 && d.b[0] < 0x80 {
+			d.u, n = uint64(d.b[0]), 1
+		} else {
+			d.u, n = protowire.ConsumeVarint(d.b)
+		}
 	case protowire.BytesType:
-		d.d, n = protowire.ConsumeBytes(d.b)
+		if len(d.b) > 0 && d.b[0] < 0x80 && int(d.b[0]) < len(d.b) {
+			l := int(d.b[0])
+			d.d, n = d.b[1:1+l], 1+l
+		} else {
+			d.d, n = protowire.ConsumeBytes(d.b)
+		}
 		if n >= 0 {
 			d.hi = d.n - len(d.b) + n
 			d.lo = d.hi - len(d.d)
@@ -359,6 +383,9 @@ func (d *dec) str(s string) string {
 }
 
 func (d *dec) time() time.Time {
+	if d.typ == protowire.VarintType {
+		return time.Unix(0, protowire.DecodeZigZag(d.u)).UTC()
+	}
 	s := newDec(d.bytes())
 	var sec int64
 	var ns uint64
@@ -375,6 +402,15 @@ func (d *dec) time() time.Time {
 		return time.Time{}
 	}
 	return time.Unix(sec, int64(ns)).UTC()
+}
+
+// nanos is time as Unix nanoseconds, without making a time.Time for the
+// common form.
+func (d *dec) nanos() int64 {
+	if d.typ == protowire.VarintType {
+		return protowire.DecodeZigZag(d.u)
+	}
+	return nanos(d.time())
 }
 
 func (d *dec) result() error {
@@ -664,15 +700,15 @@ func decodeAskHead(k, v []byte) (AskFact, askHead, error) {
 		case tagHeadStatus:
 			f.status = statusCode(d.bytes())
 		case tagHeadCreated:
-			h.created = nanos(d.time())
+			h.created = d.nanos()
 		case tagHeadSent:
-			h.sent = nanos(d.time())
+			h.sent = d.nanos()
 		case tagHeadResolved:
-			h.resolved = nanos(d.time())
+			h.resolved = d.nanos()
 		case tagHeadFollowUp:
-			h.followUp = nanos(d.time())
+			h.followUp = d.nanos()
 		case tagHeadThanked:
-			h.thanked = nanos(d.time())
+			h.thanked = d.nanos()
 		}
 	}
 	f.At = h.sent

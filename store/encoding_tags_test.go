@@ -147,3 +147,18 @@ func TestProfileIgnoresUnknownJSONFields(t *testing.T) {
 		t.Errorf("got %+v", p)
 	}
 }
+
+// Times inside int64 nanoseconds are one varint; others, as old imports
+// may hold, a sub-record; both read back.
+func TestTimesOfEveryRange(t *testing.T) {
+	for _, at := range []time.Time{
+		time.Unix(0, 0).UTC(), t0, time.Date(1000, 1, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(9999, 12, 31, 23, 59, 59, 999999999, time.UTC), time.Date(1900, 1, 1, 0, 0, 0, 1, time.UTC),
+	} {
+		v := Favor{ID: 1, FriendID: 1, What: "w", At: at}
+		got, err := decodeFavor(itob(1), encodeFavor(&v))
+		if err != nil || !got.At.Equal(at) {
+			t.Errorf("%v: got %v, %v", at, got.At, err)
+		}
+	}
+}

@@ -72,24 +72,25 @@ func initSchema(tx *bolt.Tx) error {
 	return meta.Put(keySchema, itob(0))
 }
 
-// migrate brings tx up to the current schema.
-func migrate(tx *bolt.Tx) error {
+// migrate brings tx up to the current schema, and reports whether there
+// was anything to do.
+func migrate(tx *bolt.Tx) (bool, error) {
 	meta := tx.Bucket(bucketMeta)
 	ver := int(btoi(meta.Get(keySchema)))
 	all := migrations()
 	for i := ver; i < len(all); i++ {
 		if err := all[i].up(tx); err != nil {
-			return fmt.Errorf("migration %d (%s): %w", i+1, all[i].name, err)
+			return false, fmt.Errorf("migration %d (%s): %w", i+1, all[i].name, err)
 		}
 		log := append(append([]byte(nil), meta.Get(keyMigrations)...), fmt.Sprintf("%d %s\n", i+1, all[i].name)...)
 		if err := meta.Put(keyMigrations, log); err != nil {
-			return err
+			return false, err
 		}
 		if err := meta.Put(keySchema, itob(uint64(i+1))); err != nil {
-			return err
+			return false, err
 		}
 	}
-	return nil
+	return ver < len(all), nil
 }
 
 // migrationBatch is how many entries the migration copies out of a

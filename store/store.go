@@ -231,6 +231,7 @@ func (s *Store) updateSized(sizeHint int, fn func(tx *bolt.Tx) error) error {
 				return err
 			}
 		}
+		migrated := false
 		err := db.Update(func(tx *bolt.Tx) error {
 			// A bbolt file without a single bucket holds nothing (kith
 			// itself never leaves one, see create), so make it a kith one.
@@ -241,11 +242,15 @@ func (s *Store) updateSized(sizeHint int, fn func(tx *bolt.Tx) error) error {
 			} else if _, err := s.checkSchema(tx); err != nil {
 				return err
 			}
-			if err := migrate(tx); err != nil {
+			var err error
+			if migrated, err = migrate(tx); err != nil {
 				return err
 			}
 			return fn(tx)
 		})
+		if err == nil && migrated {
+			s.compact(db)
+		}
 		// The file is sound as this transaction left it (or, if it
 		// wrote nothing, as it was checked).
 		if after, ok := fileStamp(s.path); ok && (err == nil || after == before) {
@@ -329,7 +334,8 @@ func (s *Store) createOnce(dir string) error {
 		if err := initSchema(tx); err != nil {
 			return err
 		}
-		return migrate(tx)
+		_, err := migrate(tx)
+		return err
 	})
 	if err != nil {
 		return err
