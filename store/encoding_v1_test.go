@@ -12,7 +12,7 @@ type encoderV1 struct{ b []byte }
 
 func (e *encoderV1) uvarint(v uint64) { e.b = binary.AppendUvarint(e.b, v) }
 
-func (e *encoderV1) str(s string)     { e.uvarint(uint64(len(s))); e.b = append(e.b, s...) }
+func (e *encoderV1) str(s string) { e.uvarint(uint64(len(s))); e.b = append(e.b, s...) }
 
 func (e *encoderV1) bool(v bool) {
 	if v {
