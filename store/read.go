@@ -3,6 +3,8 @@ package store
 import (
 	"bytes"
 	"fmt"
+	"runtime"
+	"sync"
 	"unsafe"
 
 	bolt "go.etcd.io/bbolt"
@@ -125,32 +127,59 @@ func copyFriends(tx *bolt.Tx) (rawFriends, error) {
 
 // decode checks and decodes the friends. Each friend's text is a
 // substring of one string and their lists share backing arrays: at 100k
-// friends a handful of allocations instead of 460,000.
+// friends a handful of allocations instead of 460,000. A large list is
+// decoded in parts, one goroutine each (BenchmarkStore/100k/Friends on
+// two cores: 103 ms in one part, 66 ms in two).
 func (r rawFriends) decode() ([]Friend, error) {
 	// The buffer is never written again: its bytes are the string, as
 	// strings.Builder does it, instead of a copy of 25 MB at 100k friends
 	// (BenchmarkStore/100k/Friends: 12 ms less).
 	all := unsafe.String(unsafe.SliceData(r.buf), len(r.buf))
 	out := make([]Friend, len(r.ends))
+	parts := 1
+	if len(out) >= 20_000 {
+		parts = min(runtime.GOMAXPROCS(0), 4)
+	}
+	errs := make([]error, parts)
+	var wg sync.WaitGroup
+	for p := range parts {
+		lo, hi := p*len(out)/parts, (p+1)*len(out)/parts
+		wg.Go(func() { errs[p] = r.decodeRange(all, out, lo, hi) })
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// decodeRange decodes friends lo to hi into out.
+func (r rawFriends) decodeRange(all string, out []Friend, lo, hi int) error {
 	var fd friendDecoder
 	start := 0
-	for i, end := range r.ends {
+	if lo > 0 {
+		start = r.ends[lo-1]
+	}
+	for i := lo; i < hi; i++ {
+		end := r.ends[i]
 		k := itob(r.ids[i])
 		body, err := seedFriends.open(k, r.buf[start:end])
 		if err == nil {
 			// body is the value without its version byte and checksum.
-			lo := start + 1
-			err = fd.decode(&out[i], body, all[lo:lo+len(body)])
+			b := start + 1
+			err = fd.decode(&out[i], body, all[b:b+len(body)])
 		}
 		if err == nil && out[i].ID != r.ids[i] {
 			err = errCorrupt
 		}
 		if err != nil {
-			return nil, fmt.Errorf("friend %d: %w", r.ids[i], err)
+			return fmt.Errorf("friend %d: %w", r.ids[i], err)
 		}
 		start = end
 	}
-	return out, nil
+	return nil
 }
 
 func allFriends(tx *bolt.Tx) ([]Friend, error) {
