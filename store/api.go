@@ -21,7 +21,11 @@ import (
 // is written, or nothing is. now stamps records whose times are unset.
 func (s *Store) Batch(now time.Time, fn func(tx *Tx) error) error {
 	return s.update(func(tx *bolt.Tx) error {
-		return fn(&Tx{tx: tx, now: now.UTC()})
+		t := &Tx{tx: tx, now: now.UTC()}
+		if err := fn(t); err != nil {
+			return err
+		}
+		return t.flush()
 	})
 }
 

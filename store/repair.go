@@ -229,6 +229,9 @@ func writeSalvage(out string, snap *Snapshot, sv *Salvage) error {
 		if err := snap.Profile.Validate(); err != nil {
 			snap.Profile = DefaultProfile()
 		}
-		return t.PutProfile(snap.Profile)
+		if err := t.PutProfile(snap.Profile); err != nil {
+			return err
+		}
+		return t.flush()
 	})
 }
