@@ -220,12 +220,24 @@ func (s *Store) updateSized(sizeHint int, fn func(tx *bolt.Tx) error) error {
 		return err
 	}
 	defer g.release()
+	// No other kith writes while the gate is held: the stamp read now is
+	// the file bbolt opens.
+	before, known := g.soundStamp(s.path)
+	if !known {
+		// The pages first, before bbolt walks them (its open reads the
+		// freelist); a file that is not bbolt's at all is said so.
+		if err := precheck(s.path); err != nil {
+			return s.damage(err)
+		}
+		if p := checkStructure(s.path, 1); len(p) > 0 {
+			return &damageError{path: s.path, detail: p[0]}
+		}
+	}
 	db, err := s.open(false, sizeHint)
 	if err != nil {
 		return err
 	}
 	err = guard(s.path, func() error {
-		before, known := g.soundStamp(s.path)
 		if !known {
 			if err := s.checkWhole(db); err != nil {
 				return err
@@ -364,6 +376,9 @@ func (s *Store) open(readOnly bool, mmapSize int) (*bolt.DB, error) {
 			return nil, err
 		}
 		defer g.release() // readers pass the gate, they do not hold it
+		if err := s.pagesSound(g); err != nil {
+			return nil, err
+		}
 	}
 	var db *bolt.DB
 	err := guard(s.path, func() (err error) {

@@ -299,3 +299,34 @@ func TestVerifyVerb(t *testing.T) {
 		t.Errorf("verify with an argument: exit %d, want 2", code)
 	}
 }
+
+// Item 3: a kith export whose friend ids are huge imports, and every
+// command after it works; the next friend gets the next small id.
+func TestImportOfHugeIds(t *testing.T) {
+	for _, id := range []string{"1000000000", "1125899906842624", "18446744073709551615"} {
+		t.Run(id, func(t *testing.T) {
+			dir := t.TempDir()
+			export := filepath.Join(dir, "in.json")
+			js := `{"schema_version": 1, "exported_at": "2026-11-01T00:00:00Z",
+  "profile": {"lang": "en", "settings": {"cooldown_days": 14}},
+  "friends": [{"id": ` + id + `, "name": "Big Id", "closeness": 3, "worked_together": false,
+    "created": "2026-01-01T00:00:00Z", "updated": "2026-01-01T00:00:00Z"}],
+  "asks": [{"id": ` + id + `, "friend_id": ` + id + `, "kind": "chat", "status": "sent", "created": "2026-10-01T00:00:00Z", "sent": "2026-10-01T00:00:00Z"}],
+  "favors": [{"id": 5, "friend_id": ` + id + `, "what": "lunch", "at": "2026-09-01T00:00:00Z"}]}`
+			os.WriteFile(export, []byte(js), 0o600)
+			db := filepath.Join(dir, "kith.db")
+			mustKith(t, db, "import", export)
+			if out := mustKith(t, db, "list"); !strings.Contains(out, "Big Id") {
+				t.Errorf("list: %s", out)
+			}
+			if out := mustKith(t, db, "show", "1"); !strings.Contains(out, "Big Id (id 1)") || !strings.Contains(out, "lunch") {
+				t.Errorf("show 1: %s", out)
+			}
+			mustKith(t, db, "export")
+			mustKith(t, db, "due")
+			if out := mustKith(t, db, "add", "Next"); !strings.Contains(out, "(id 2)") {
+				t.Errorf("the next friend: %s", out)
+			}
+		})
+	}
+}
