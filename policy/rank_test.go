@@ -76,6 +76,11 @@ func TestRankOrder(t *testing.T) {
 				member{name: "Held", mod: sector("aerospace"), asks: recent},
 				member{name: "Ready", mod: sector("aerospace")},
 			), aero, RankOptions{ReadyOnly: true}, []string{"Ready"}},
+		{"a sector matches in any case",
+			pool(
+				member{name: "Upper", mod: sector("AeroSpace")},
+				member{name: "Banker", mod: sector("finance")},
+			), Request{Kind: store.KindChat, Sector: "AEROSPACE"}, RankOptions{}, []string{"Upper"}},
 		{"ties broken by closeness",
 			pool(
 				member{name: "Loose", mod: func(f *store.Friend) { f.Sectors = []string{"aerospace"}; f.Closeness = 2 }},

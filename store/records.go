@@ -206,8 +206,9 @@ type Friend struct {
 }
 
 // Normalize tidies f in place: trims fields, turns runs of white space in
-// one-line fields into one space, lower-cases and de-duplicates sectors,
-// de-duplicates e-mails (case-insensitively), phones and URLs, and drops
+// one-line fields into one space, de-duplicates sectors (keeping the
+// first spelling of those equal but for case), e-mails
+// (case-insensitively), phones and URLs, and drops
 // the mailto: and tel: a copied address may carry. It is the one form a
 // friend is stored in, whichever way it came in, so an export imported
 // again is the same friend.
@@ -237,9 +238,16 @@ func OneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// NormSector is the form a sector tag is stored and compared in: one
-// line, lower case.
-func NormSector(s string) string { return strings.ToLower(OneLine(s)) }
+// NormSector is the form a sector tag is stored in: one line, in the
+// case the user wrote it ("VIP" stays "VIP"). Sectors are compared
+// without case (see SameSector).
+func NormSector(s string) string { return OneLine(s) }
+
+// SameSector reports whether two sector tags are the same sector: equal
+// but for case and surrounding blanks.
+func SameSector(a, b string) bool {
+	return strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b))
+}
 
 // NormEmail is the form an e-mail address is stored in: no white space,
 // no mailto: in front.
@@ -337,11 +345,10 @@ func (f *Friend) Validate() error {
 	return firstErr(checkTimeSet("created", f.Created), checkTimeSet("updated", f.Updated))
 }
 
-// HasSector reports whether f is tagged with sector s (case-insensitive).
+// HasSector reports whether f is tagged with sector s, in any case.
 func (f *Friend) HasSector(s string) bool {
-	s = strings.ToLower(strings.TrimSpace(s))
 	for _, x := range f.Sectors {
-		if x == s {
+		if SameSector(x, s) {
 			return true
 		}
 	}
@@ -375,13 +382,13 @@ func (a *Ask) At() time.Time {
 	return a.Created
 }
 
-// Normalize tidies a in place: trims the topic, the organisation and the
-// outcome, and lower-cases the sector as a friend's sectors are (the body
-// is kept as written). Every way in calls it, so an export imported again
-// is the same ask.
+// Normalize tidies a in place: trims the topic, the sector, the
+// organisation and the outcome (the sector keeps its case, as a
+// friend's do; the body is kept as written). Every way in calls it, so
+// an export imported again is the same ask.
 func (a *Ask) Normalize() {
 	a.Topic = strings.TrimSpace(a.Topic)
-	a.Sector = strings.ToLower(strings.TrimSpace(a.Sector))
+	a.Sector = strings.TrimSpace(a.Sector)
 	a.Org = strings.TrimSpace(a.Org)
 	a.Outcome = strings.TrimSpace(a.Outcome)
 }

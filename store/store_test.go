@@ -603,7 +603,7 @@ func TestFriendsListsDoNotAlias(t *testing.T) {
 	fs[0].Sectors = append(fs[0].Sectors, "new")
 	fs[0].Boundaries = append(fs[0].Boundaries, Boundary{Kind: KindIntro})
 	fs[0].Busy = append(fs[0].Busy, MonthRange{5, 6})
-	if fs[1].Emails[0] != "B@x.io" || fs[1].Sectors[0] != "sb" || fs[1].Boundaries[0].Kind != KindChat || fs[1].Busy[0] != (MonthRange{1, 2}) {
+	if fs[1].Emails[0] != "B@x.io" || fs[1].Sectors[0] != "sB" || fs[1].Boundaries[0].Kind != KindChat || fs[1].Busy[0] != (MonthRange{1, 2}) {
 		t.Errorf("appending to friend A changed friend B: %+v", fs[1])
 	}
 }

@@ -100,10 +100,10 @@ func TestPrepareRepairsText(t *testing.T) {
 	}
 	snap := x.Snapshot
 	f, a, v := snap.Friends[0], snap.Asks[0], snap.Favors[0]
-	if len([]rune(f.Name)) != store.MaxName || f.Notes != "ab" || f.Sectors[0] != "fintech" {
+	if len([]rune(f.Name)) != store.MaxName || f.Notes != "ab" || f.Sectors[0] != "FinTech" {
 		t.Errorf("friend not repaired: %d runes, notes %q, sectors %q", len([]rune(f.Name)), f.Notes, f.Sectors)
 	}
-	if len([]rune(a.Topic)) != store.MaxName || a.Sector != "fintech" || a.Body != "Hi,\n" || a.Outcome != "done" || v.What != "w31m" {
+	if len([]rune(a.Topic)) != store.MaxName || a.Sector != "FinTech" || a.Body != "Hi,\n" || a.Outcome != "done" || v.What != "w31m" {
 		t.Errorf("ask or favor not repaired: %+v %+v", a, v)
 	}
 	var msgs []string
