@@ -203,15 +203,29 @@ type Friend struct {
 	Created        time.Time    `json:"created"`
 	Updated        time.Time    `json:"updated"`
 	Archived       bool         `json:"archived,omitempty"`
+
+	// The contact fields (see contact.go): what an address book keeps
+	// beyond what kith asks with.
+	NameParts   NameParts `json:"name_parts,omitzero"`
+	IsOrg       bool      `json:"is_org,omitempty"` // an organisation, not a person (a company card)
+	Department  string    `json:"department,omitempty"`
+	Birthday    Date      `json:"birthday,omitzero"`
+	Anniversary Date      `json:"anniversary,omitzero"`
+	Addresses   []Address `json:"addresses,omitempty"`
+	EmailTypes  []Typed   `json:"email_types,omitempty"`
+	PhoneTypes  []Typed   `json:"phone_types,omitempty"`
+	URLTypes    []Typed   `json:"url_types,omitempty"`
+	Card        Card      `json:"card,omitzero"`
 }
 
 // Normalize tidies f in place: trims fields, turns runs of white space in
 // one-line fields into one space, de-duplicates sectors (keeping the
 // first spelling of those equal but for case), e-mails
-// (case-insensitively), phones and URLs, and drops
-// the mailto: and tel: a copied address may carry. It is the one form a
-// friend is stored in, whichever way it came in, so an export imported
-// again is the same friend.
+// (case-insensitively), phones and URLs, and drops the mailto: and tel:
+// a copied address may carry; the types of a value no longer in its list
+// go with it, and an address with nothing in it is dropped. It is the one
+// form a friend is stored in, whichever way it came in, so an export
+// imported again is the same friend.
 func (f *Friend) Normalize() {
 	f.Name = OneLine(f.Name)
 	f.Nickname = OneLine(f.Nickname)
@@ -227,6 +241,7 @@ func (f *Friend) Normalize() {
 	if f.Closeness == 0 {
 		f.Closeness = 3
 	}
+	f.normalizeContact()
 }
 
 // OneLine trims s and turns every run of white space in it (line breaks
@@ -341,6 +356,9 @@ func (f *Friend) Validate() error {
 		if r.From < time.January || r.From > time.December || r.To < time.January || r.To > time.December {
 			return &FieldError{Field: "busy", Msg: "months must be 1-12"}
 		}
+	}
+	if err := f.validateContact(); err != nil {
+		return err
 	}
 	return firstErr(checkTimeSet("created", f.Created), checkTimeSet("updated", f.Updated))
 }
@@ -527,19 +545,23 @@ func (p *Profile) Validate() error {
 // flags and forms refuse longer values, and an import cuts longer text to
 // them with a warning.
 const (
-	MaxName       = 200   // a friend's name, nickname, organisation, role and channel; an ask's topic and organisation; your name; a question's topic
-	MaxEmail      = 254   // an e-mail address (RFC 5321's limit)
-	MaxPhone      = 64    // a phone number
-	MaxURL        = 2048  // a link
-	MaxSector     = 64    // a sector tag, a friend's or an ask's
-	MaxNotes      = 10000 // a friend's notes, your blurb, an ask's outcome
-	MaxWorkedNote = 1000  // where and when you worked together
-	MaxBoundary   = 500   // a boundary's note
-	MaxBody       = 20000 // an ask's body, the draft
-	MaxWhat       = 1000  // what a favor was
-	MaxSignature  = 1000  // your signature
-	MaxQuestion   = 1000  // one question of the profile
-	MaxItems      = 100   // e-mails, phones, links, sectors, boundaries, busy seasons; question topics, and questions on one topic
+	MaxName       = 200     // a friend's name, nickname, organisation, role and channel; an ask's topic and organisation; your name; a question's topic
+	MaxEmail      = 254     // an e-mail address (RFC 5321's limit)
+	MaxPhone      = 64      // a phone number
+	MaxURL        = 2048    // a link
+	MaxSector     = 64      // a sector tag, a friend's or an ask's
+	MaxNotes      = 10000   // a friend's notes, your blurb, an ask's outcome
+	MaxWorkedNote = 1000    // where and when you worked together
+	MaxBoundary   = 500     // a boundary's note
+	MaxBody       = 20000   // an ask's body, the draft
+	MaxWhat       = 1000    // what a favor was
+	MaxSignature  = 1000    // your signature
+	MaxQuestion   = 1000    // one question of the profile
+	MaxItems      = 100     // e-mails, phones, links, sectors, boundaries, busy seasons, addresses, a value's types; question topics, and questions on one topic
+	MaxAddress    = 1000    // a postal address's street or delivery label (its other parts are names: MaxName); a friend's name parts, department and a value's label are names too
+	MaxType       = 64      // one type of an e-mail, phone, link or address (home, work, cell …)
+	MaxCardProps  = 1000    // the vCard properties kept with a friend
+	MaxCardValue  = 1 << 20 // the bytes of one kept property's value (a photo of about 750 KB)
 )
 
 // The years kith keeps dates in. Outside them a date would overflow the
