@@ -38,28 +38,14 @@ func NormName(s string) string {
 	return b.String()
 }
 
-// legalSuffixes are dropped from the end of an organisation's name before
-// comparing, so "Acme Inc." and "ACME" match.
-var legalSuffixes = []string{"inc", "incorporated", "ltd", "limited", "llc", "llp", "plc", "gmbh", "ag", "sa", "srl", "spa", "sas", "bv", "nv", "corp", "corporation", "co", "company", "oy", "ab", "as", "pty"}
-
 // NormOrg is the form two organisations are compared in: NormName without
-// a trailing legal form.
+// a trailing legal form (store.IsLegalForm), so "Acme Inc." and "ACME"
+// match.
 func NormOrg(s string) string {
 	n := NormName(s)
 	for {
 		i := strings.LastIndexByte(n, ' ')
-		if i < 0 {
-			return n
-		}
-		last := n[i+1:]
-		found := false
-		for _, suf := range legalSuffixes {
-			if last == suf {
-				found = true
-				break
-			}
-		}
-		if !found {
+		if i < 0 || !store.IsLegalForm(n[i+1:]) {
 			return n
 		}
 		n = n[:i]
