@@ -29,6 +29,19 @@ type NameParts struct {
 	PhoneticFamily string `json:"phonetic_family,omitempty"`
 }
 
+// Parts returns f's name in parts: the parts the friend was given (from an
+// address book), else those SplitName derives from the name; none for an
+// organisation.
+func (f *Friend) Parts() NameParts {
+	n := f.NameParts
+	if f.IsOrg || n.Prefix+n.Given+n.Additional+n.Family+n.Suffix != "" {
+		return n
+	}
+	d := SplitName(f.Name)
+	d.PhoneticGiven, d.PhoneticFamily = n.PhoneticGiven, n.PhoneticFamily
+	return d
+}
+
 // IsZero reports whether n has no part.
 func (n NameParts) IsZero() bool { return n == NameParts{} }
 
@@ -368,8 +381,10 @@ func normTypes(types []string) []string {
 	return uniq(types, func(s string) string { return strings.ToLower(OneLine(s)) })
 }
 
-// normalizeAddress tidies a: parts trimmed, one line but the street and
-// the label, which keep their line breaks.
+// Normalize tidies a as Friend.Normalize does: parts trimmed, one line
+// but the street and the label, which keep their line breaks.
+func (a *Address) Normalize() { normalizeAddress(a) }
+
 func normalizeAddress(a *Address) {
 	a.Types = normTypes(a.Types)
 	a.POBox, a.Extended = OneLine(a.POBox), OneLine(a.Extended)
@@ -399,6 +414,9 @@ func (f *Friend) normalizeContact() {
 		*p = OneLine(*p)
 	}
 	f.Department = OneLine(f.Department)
+	if f.IsOrg && f.Org == "" {
+		f.Org = f.Name // an organisation's organisation is itself
+	}
 	f.EmailTypes = normalizeTyped(f.EmailTypes, f.Emails, NormEmail)
 	f.PhoneTypes = normalizeTyped(f.PhoneTypes, f.Phones, NormPhone)
 	f.URLTypes = normalizeTyped(f.URLTypes, f.URLs, strings.TrimSpace)

@@ -111,8 +111,12 @@ func Build(r Reader, in *Input) (*Plan, error) {
 		byUID:    make(map[string]ref, len(existing)),
 	}
 	for i := range existing {
-		b.index(&existing[i], ref{existing: i, add: -1})
-		b.byUID[FriendUID(&existing[i])] = ref{existing: i, add: -1}
+		r := ref{existing: i, add: -1}
+		b.index(&existing[i], r)
+		b.byUID[FriendUID(&existing[i])] = r
+		if uid := existing[i].Card.UID; uid != "" {
+			b.byUID[uid] = r
+		}
 	}
 	p.Items = make([]Item, 0, len(in.Records))
 	for _, rec := range in.Records {
@@ -323,6 +327,9 @@ func cloneFriend(f *store.Friend) {
 	f.Sectors = slices.Clone(f.Sectors)
 	f.Boundaries = slices.Clone(f.Boundaries)
 	f.Busy = slices.Clone(f.Busy)
+	f.Addresses = slices.Clone(f.Addresses)
+	f.EmailTypes, f.PhoneTypes, f.URLTypes = slices.Clone(f.EmailTypes), slices.Clone(f.PhoneTypes), slices.Clone(f.URLTypes)
+	f.Card.Props = slices.Clone(f.Card.Props)
 }
 
 // mergeFriend fills dst's empty fields from src and unions its lists; it
@@ -393,7 +400,7 @@ func mergeFriend(dst, src *store.Friend) []string {
 	if nb > 0 {
 		ch = append(ch, fmt.Sprintf("%d busy season(s)", nb))
 	}
-	return ch
+	return append(ch, mergeContact(dst, src)...)
 }
 
 // mergeProfile fills the empty fields of cur from in. The language and
