@@ -80,9 +80,13 @@ func TestLoadUTF16AndSemicolons(t *testing.T) {
 	if err != nil || format != CSV || len(in.Records) != 1 {
 		t.Fatalf("Windows Live Mail: %v, %q, %v", in, format, err)
 	}
-	want := store.Friend{Name: "René Fauré", Org: "Fauré & Fils", Role: "Directeur général", Notes: "Aime le vin; déteste le golf",
+	want := store.Friend{Name: "René Fauré", NameParts: store.NameParts{Given: "René", Family: "Fauré"}, Org: "Fauré & Fils",
+		Role: "Directeur général", Notes: "Aime le vin; déteste le golf",
 		Emails: []string{"rene@faure.example"}, Phones: []string{"+33 1 23 45 67 89", "+33 6 12 34 56 78"},
-		URLs: []string{"https://rene.example", "https://faure-et-fils.example"}}
+		PhoneTypes: []store.Typed{{Value: "+33 1 23 45 67 89", Types: []string{"home", "voice"}}, {Value: "+33 6 12 34 56 78", Types: []string{"cell"}}},
+		URLs:       []string{"https://rene.example", "https://faure-et-fils.example"},
+		URLTypes:   []store.Typed{{Value: "https://rene.example", Types: []string{"home"}}, {Value: "https://faure-et-fils.example", Types: []string{"work"}}},
+		Addresses:  []store.Address{{Types: []string{"home"}, Street: "12 rue de la Paix", Locality: "Paris", PostalCode: "75002", Country: "France"}}}
 	if got := in.Records[0].Friend; !reflect.DeepEqual(got, want) {
 		t.Errorf("Windows Live Mail:\n got %#v\nwant %#v", got, want)
 	}
