@@ -202,7 +202,7 @@ func (d *Date) UnmarshalText(b []byte) error {
 	}
 	v, err := ParseDate(string(b))
 	if err != nil {
-		return err
+		return fmt.Errorf("date %q: %w", b, err)
 	}
 	*d = v
 	return nil

@@ -159,10 +159,10 @@ func cleanCard(c *store.Card, warn func(format string, args ...any)) {
 }
 
 // cleanContact repairs the contact fields of f as Clean does the others:
-// text cleaned and cut to the store's limits, addresses past the limit
-// dropped, and a type that is no vCard type name (a TYPE="my label"
-// another program wrote) dropped from the value's types (the card keeps
-// the property as it was).
+// text cleaned and cut to the store's limits, and addresses past the
+// limit dropped. The types of a value are a parser's to read (a type
+// that is no vCard type name is the vCard reader's to drop, with a
+// warning); a kith export's are refused by the store's validation.
 func cleanContact(f *store.Friend, one func(field string, s *string, limit int), warn func(format string, args ...any)) {
 	n := &f.NameParts
 	for _, p := range []struct {
@@ -176,15 +176,9 @@ func cleanContact(f *store.Friend, one func(field string, s *string, limit int),
 	types := func(field string, ts []string) []string {
 		var out []string
 		for _, t := range ts {
-			t = strings.ToLower(strings.TrimSpace(store.CleanText(t, false)))
-			if t == "" {
-				continue
+			if t = strings.ToLower(strings.TrimSpace(store.CleanText(t, false))); t != "" {
+				out = append(out, t)
 			}
-			if len(t) > store.MaxType || strings.Trim(t, "abcdefghijklmnopqrstuvwxyz0123456789-") != "" {
-				warn("%s type %q dropped: not a vCard type", field, t)
-				continue
-			}
-			out = append(out, t)
 		}
 		if len(out) > store.MaxItems {
 			out = out[:store.MaxItems]

@@ -427,3 +427,20 @@ func TestKeptPropertiesNeverBreakTheCard(t *testing.T) {
 		t.Errorf("%s", out)
 	}
 }
+
+// A TYPE that is no vCard type name is not a type kith keeps: a warning,
+// and the card keeps the property as it was.
+func TestOddTypesStayInTheCard(t *testing.T) {
+	data := "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada\r\nTEL;TYPE=\"my label\",cell:+1 555\r\nEND:VCARD\r\n"
+	in, err := Parse(strings.NewReader(data), "t.vcf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := in.Records[0].Friend; fmt.Sprint(f.PhoneTypes) != "[{+1 555 [cell] }]" || !hasWarning(in, `t.vcf:4: TEL type "my label" is no vCard type`) {
+		t.Errorf("types %v, warnings %v", f.PhoneTypes, in.Warnings)
+	}
+	out := export(t, imported(t, []byte(data)), V3)
+	if !strings.Contains(string(out), "\r\nTEL;TYPE=my label,cell:+1 555\r\n") {
+		t.Errorf("%s", out)
+	}
+}

@@ -109,7 +109,14 @@ func (r *reader) model(rec *importer.Record) error {
 	typed := func(p *srcProp) *store.Typed {
 		t := &store.Typed{Label: labels[strings.ToLower(p.group)]}
 		for _, ty := range p.paramValues("TYPE") {
-			t.Types = append(t.Types, strings.ToLower(strings.TrimSpace(ty)))
+			ty = strings.ToLower(strings.TrimSpace(ty))
+			if !typeName(ty) {
+				if ty != "" {
+					r.warn(p.line, p.name+" type "+strconv.Quote(ty)+" is no vCard type: kept in the card as it was")
+				}
+				continue
+			}
+			t.Types = append(t.Types, ty)
 		}
 		if len(t.Types) == 0 && t.Label == "" {
 			return nil
@@ -307,6 +314,20 @@ func (r *reader) kithRev(rev string) bool {
 		}
 	}
 	return false
+}
+
+// typeName reports whether t can be a type kith keeps: a vCard name of
+// at most store.MaxType characters.
+func typeName(t string) bool {
+	if t == "" || len(t) > store.MaxType {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		if c := t[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
 }
 
 // readADR reads an address: ADR's seven fields and, in 4.0, its LABEL.
