@@ -145,7 +145,7 @@ func TestContactFieldsRoundTrip(t *testing.T) {
 		URLs: []string{"https://ada.example"}, Org: "Engines", Department: "Research", IsOrg: false,
 		NameParts: store.NameParts{Prefix: "Lady", Given: "Ada", Family: "Lovelace", PhoneticGiven: "ay-da"},
 		Birthday:  store.Date{Year: 1985, Month: time.December, Day: 10}, Anniversary: store.Date{Month: time.July, Day: 8},
-		Addresses: []store.Address{{Types: []string{"home"}, Street: "12 St James's Square\nFlat 2", Locality: "London", Label: "12 St James's Square"}},
+		Addresses:  []store.Address{{Types: []string{"home"}, Street: "12 St James's Square\nFlat 2", Locality: "London", Label: "12 St James's Square"}},
 		EmailTypes: []store.Typed{{Value: "ada@x.io", Types: []string{"work"}}}, PhoneTypes: []store.Typed{{Value: "+44 1", Label: "Assistant", Types: []string{"work"}}},
 		URLTypes: []store.Typed{{Value: "https://ada.example", Types: []string{"home"}}},
 		Card: store.Card{UID: "urn:uuid:1", Version: "3.0", Sum: "abc", Props: []store.CardProp{
