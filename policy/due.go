@@ -46,8 +46,9 @@ type Nudge struct {
 }
 
 // Due returns the nudges for one friend at now: asks to follow up, helps
-// to thank for, and whether to help them back. asks and favors are the
-// friend's (heads are enough); archived friends get none.
+// to thank for, whether to help them back, and a birthday or an
+// anniversary near (see occasions). asks and favors are the friend's
+// (heads are enough); archived friends get none.
 func Due(f *store.Friend, asks []store.Ask, favors []store.Favor, now time.Time) []Nudge {
 	if f.Archived {
 		return nil
@@ -93,7 +94,7 @@ func Due(f *store.Friend, asks []store.Ask, favors []store.Favor, now time.Time)
 				Message: fmt.Sprintf("%s helped you on %s and you have logged no favor for them in 90 days: find a way to help them", f.Name, lastHelp.Format("2 Jan"))})
 		}
 	}
-	return out
+	return append(out, occasions(f, now)...)
 }
 
 // SortNudges orders nudges oldest first, so what has waited longest
