@@ -261,7 +261,7 @@ func SoleContact(pool Pool, req Request, id uint64) bool {
 	found := false
 	for i, n := 0, pool.Len(); i < n; i++ {
 		f := pool.Friend(i)
-		if f == nil || f.Archived || !t.place(f) {
+		if f == nil || f.Archived || !f.IsPerson() || !t.place(f) {
 			continue
 		}
 		if f.ID != id {
@@ -272,7 +272,8 @@ func SoleContact(pool Pool, req Request, id uint64) bool {
 	return found
 }
 
-// Rank answers "who else can I ask": every active friend who fits req
+// Rank answers "who else can I ask": every active friend (a person, not
+// an organisation) who fits req
 // (all of them when req targets nothing), best first. Ready friends
 // (clear or caution) come first, then held ones, then blocked ones
 // (held and blocked are left out with ReadyOnly). Within each group:
@@ -302,7 +303,9 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 		sc := scanned{fits: make([]int32, 0, guess), rels: make([]uint8, 0, guess), placeI: -1}
 		for i := lo; i < hi; i++ {
 			f := pool.Friend(i)
-			if f == nil || f.Archived || (opt.Exclude != 0 && f.ID == opt.Exclude) {
+			// An organisation is a contact, not a friend to ask
+			// (store.Friend.IsPerson): never ranked.
+			if f == nil || f.Archived || !f.IsPerson() || (opt.Exclude != 0 && f.ID == opt.Exclude) {
 				continue
 			}
 			rel := 0
