@@ -101,7 +101,7 @@ func (d Date) String() string {
 }
 
 // ParseDate reads a date as people and vCards write one: YYYY-MM-DD or
-// YYYYMMDD, and without the year --MM-DD or --MMDD. The date must exist
+// YYYYMMDD, and without the year --MM-DD, --MMDD or MM-DD. The date must exist
 // (29 February only in a leap year, or without a year) and its year lie
 // from MinYear to MaxYear.
 func ParseDate(s string) (Date, error) {
@@ -110,7 +110,7 @@ func ParseDate(s string) (Date, error) {
 	digits := strings.ReplaceAll(s, "-", "")
 	var ok bool
 	switch {
-	case strings.HasPrefix(s, "--") && (len(s) == 6 || len(s) == 7 && s[4] == '-'):
+	case strings.HasPrefix(s, "--") && (len(s) == 6 || len(s) == 7 && s[4] == '-'), len(s) == 5 && s[2] == '-':
 		d.Month, d.Day, ok = monthDay(digits)
 	case len(s) == 8 || len(s) == 10 && s[4] == '-' && s[7] == '-':
 		if len(digits) == 8 && allDigits(digits[:4]) {

@@ -76,6 +76,7 @@ func TestDates(t *testing.T) {
 		{"--12-10", Date{0, time.December, 10}, "--12-10", ""},
 		{"--1210", Date{0, time.December, 10}, "--12-10", ""},
 		{"--02-29", Date{0, time.February, 29}, "--02-29", ""},
+		{"12-10", Date{0, time.December, 10}, "--12-10", ""},
 		{" 2000-02-29 ", Date{2000, time.February, 29}, "2000-02-29", ""},
 		{"1999-02-29", Date{}, "", "February has no day 29"},
 		{"1985-13-01", Date{}, "", "month 13"},

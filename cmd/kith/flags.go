@@ -13,6 +13,7 @@ import (
 // friendFlags are the flags add and edit share.
 type friendFlags struct {
 	name, nickname, org, role, channel, note, workedNote string
+	department, birthday, anniversary                    string
 	sectors, emails, phones, urls, boundaries, busy      []string
 	closeness                                            int
 	worked                                               bool
@@ -40,6 +41,9 @@ func (ff *friendFlags) register(f flagSet, rename bool) {
 	f.StringArrayVar(&ff.busy, "busy", nil, "a busy season MON-MON, e.g. Mar-Apr (repeatable)")
 	f.StringVar(&ff.channel, "channel", "", "the preferred channel (email, phone, …)")
 	f.StringVar(&ff.note, "note", "", "notes, free text")
+	f.StringVar(&ff.department, "department", "", "the department at the organisation")
+	f.StringVar(&ff.birthday, "birthday", "", "the birthday: YYYY-MM-DD, or MM-DD without the year (kith due says when it is near)")
+	f.StringVar(&ff.anniversary, "anniversary", "", "an anniversary: YYYY-MM-DD or MM-DD")
 }
 
 // apply copies the flags that were set on the command line into f; with
@@ -74,6 +78,26 @@ func (ff *friendFlags) apply(fs *pflag.FlagSet, f *store.Friend, all bool) error
 	}
 	if set["worked-note"] {
 		f.WorkedNote = line(ff.workedNote)
+	}
+	if set["department"] {
+		f.Department = line(ff.department)
+	}
+	for _, d := range []struct {
+		flag string
+		val  string
+		dst  *store.Date
+	}{{"birthday", ff.birthday, &f.Birthday}, {"anniversary", ff.anniversary, &f.Anniversary}} {
+		if !set[d.flag] {
+			continue
+		}
+		*d.dst = store.Date{}
+		if v := strings.TrimSpace(d.val); v != "" {
+			date, err := store.ParseDate(v)
+			if err != nil {
+				return usageErrorf("--%s: %v", d.flag, err)
+			}
+			*d.dst = date
+		}
 	}
 	switch {
 	case given["worked-together"]:

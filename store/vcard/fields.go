@@ -53,11 +53,13 @@ func (r render) field(field string, f *store.Friend) []prop {
 			return []prop{mk("NICKNAME", nil, r.text(f.Nickname))}
 		}
 	case store.FieldKind:
+		// 3.0 has no KIND: Apple's X-ABShowAs says it there, and KIND
+		// too for the readers that know 4.0's.
 		if f.IsOrg && r.v4 {
 			return []prop{mk("KIND", nil, "org")}
 		}
 		if f.IsOrg {
-			return []prop{mk("X-ABShowAs", nil, "COMPANY")}
+			return []prop{mk("KIND", nil, "org"), mk("X-ABShowAs", nil, "COMPANY")}
 		}
 	case store.FieldOrg:
 		if f.Org != "" || f.Department != "" {
@@ -101,18 +103,16 @@ func (r render) field(field string, f *store.Friend) []prop {
 
 // nameParts renders N (and the phonetic names): from the friend's parts
 // or, without them, from store.SplitName; an organisation's N is empty,
-// its ORG carries the name. vCard 3.0 requires N; 4.0 leaves out an
-// empty one.
+// its ORG carries the name (vCard 3.0 requires N; 4.0 allows an empty
+// one, which phones write for a company too).
 func (r render) nameParts(f *store.Friend) []prop {
 	n := f.Parts()
 	var out []prop
 	parts := []string{n.Family, n.Given, n.Additional, n.Prefix, n.Suffix}
-	if !r.v4 || parts[0]+parts[1]+parts[2]+parts[3]+parts[4] != "" {
-		for i, p := range parts {
-			parts[i] = escapeList(p)
-		}
-		out = append(out, mk("N", nil, strings.Join(parts, ";")))
+	for i, p := range parts {
+		parts[i] = escapeList(p)
 	}
+	out = append(out, mk("N", nil, strings.Join(parts, ";")))
 	if n.PhoneticGiven != "" {
 		out = append(out, mk("X-PHONETIC-FIRST-NAME", nil, r.text(n.PhoneticGiven)))
 	}

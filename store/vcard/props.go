@@ -1,9 +1,11 @@
 package vcard
 
 import (
+	"slices"
 	"strings"
 
 	"kith/store"
+	"kith/store/importer"
 )
 
 // A card's properties kept as they were (store.Card): how they are
@@ -275,4 +277,137 @@ func subType(mt string) string {
 		mt = mt[:i]
 	}
 	return strings.ToUpper(mt)
+}
+
+// Property is one property of a card as a file has it: its group, its
+// name, its parameters and its value, decoded from quoted-printable and
+// its charset but still escaped. Cards reads them; a sync compares them.
+type Property struct{ p prop }
+
+// Cards reads the properties of every card in data (UTF-8 or UTF-16),
+// BEGIN and END left out, one list a card.
+func Cards(data []byte) ([][]Property, error) {
+	data, _ = importer.FromUTF16(data)
+	lex := newLexer(string(stripBOM(data)))
+	var cards [][]Property
+	var cur []Property
+	in := false
+	nested := 0 // a vCard 2.1 AGENT's card, skipped
+	for {
+		l, n, ok := lex.next()
+		if !ok {
+			break
+		}
+		switch strings.ToUpper(strings.TrimSpace(l)) {
+		case "BEGIN:VCARD":
+			if in && len(cur) > 0 && cur[len(cur)-1].p.name == "AGENT" {
+				nested++
+				continue
+			}
+			cur, in = []Property{}, true
+			continue
+		case "END:VCARD":
+			if nested > 0 {
+				nested--
+				continue
+			}
+			cards, in = append(cards, cur), false
+			continue
+		}
+		if nested > 0 {
+			continue
+		}
+		p, ok := parseProp(l, n)
+		if !ok || !in {
+			if len(cur) > 0 && binaryProps[cur[len(cur)-1].p.name] {
+				cur[len(cur)-1].p.value += strings.TrimSpace(l)
+				continue
+			}
+			return nil, importer.Errorf("", n, "not a property: %q", l)
+		}
+		if !binaryProps[p.name] {
+			p.decodeValue()
+		}
+		cur = append(cur, Property{p})
+	}
+	if in {
+		return nil, importer.Errorf("", 0, "a card has no END:VCARD")
+	}
+	return cards, nil
+}
+
+// Name is the property's name, in upper case.
+func (p Property) Name() string { return p.p.name }
+
+// String is the property as a content line, unfolded.
+func (p Property) String() string {
+	var b strings.Builder
+	if p.p.group != "" {
+		b.WriteString(p.p.group + ".")
+	}
+	b.WriteString(p.p.rawName)
+	if len(p.p.params) > 0 {
+		b.WriteString(";" + paramString(p.p.params))
+	}
+	b.WriteString(":" + p.p.value)
+	return b.String()
+}
+
+// Equal reports whether p and q say the same in the same version: group,
+// name and parameters equal but for case (TYPE as a set), and the same
+// value.
+func (p Property) Equal(q Property) bool { return sameProp(&p.p, &q.p) }
+
+// Meaning is what p says in any vCard version, as a string that equals
+// another property's when they say the same: its group and name (3.0's
+// X-ANNIVERSARY is ANNIVERSARY), its parameters but those that only say
+// how the value is written (VALUE, ENCODING, CHARSET, a photo's TYPE),
+// TYPE as a lower-case set, and its value unescaped (each field of a
+// compound one), a line break as \n, inline data as a data: URI, a date
+// as kith reads it.
+func (p Property) Meaning() string {
+	q := p.p
+	q.params = slices.Clone(q.params)
+	name := q.name
+	if name == "X-ANNIVERSARY" {
+		name = "ANNIVERSARY"
+	}
+	kind := valueKinds[q.name]
+	if kind == kindBinary {
+		if strings.EqualFold(q.param("ENCODING"), "base64") {
+			q.dropParam("ENCODING")
+			q.params = append(q.params, param{name: "ENCODING", values: []string{"b"}})
+		}
+		binaryTo4(&q)
+	}
+	var params []string
+	for _, x := range q.params {
+		switch x.name {
+		case "VALUE", "ENCODING", "CHARSET":
+			continue
+		case "TYPE":
+			var ts []string
+			for _, v := range x.values {
+				ts = append(ts, strings.ToLower(v))
+			}
+			slices.Sort(ts)
+			params = append(params, "TYPE="+strings.Join(ts, ","))
+		default:
+			params = append(params, x.name+"="+strings.Join(x.values, ","))
+		}
+	}
+	slices.Sort(params)
+	value := strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(q.value)
+	switch kind {
+	case kindText:
+		value = unescape(value)
+	case kindTextList, kindCompound:
+		value = strings.Join(split(value, ';'), "\x00")
+	}
+	if name == "BDAY" || name == "ANNIVERSARY" {
+		if d, err := store.ParseDate(strings.TrimSpace(value)); err == nil {
+			value = d.String()
+		}
+	}
+	return strings.ToLower(q.group) + "." + name + ";" + strings.Join(params, ";") + ":" + value
 }
