@@ -100,6 +100,19 @@ func (d Date) String() string {
 	return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
 }
 
+// Written is d as a person reads it: "10 Dec 1985", or "10 Dec" without
+// the year; "" when unset.
+func (d Date) Written() string {
+	if d.IsZero() || d.Month < time.January || d.Month > time.December {
+		return ""
+	}
+	s := fmt.Sprintf("%d %s", d.Day, d.Month.String()[:3])
+	if d.Year != 0 {
+		s += fmt.Sprintf(" %d", d.Year)
+	}
+	return s
+}
+
 // ParseDate reads a date as people and vCards write one: YYYY-MM-DD or
 // YYYYMMDD, and without the year --MM-DD, --MMDD or MM-DD. The date must exist
 // (29 February only in a leap year, or without a year) and its year lie

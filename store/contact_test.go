@@ -93,9 +93,15 @@ func TestDates(t *testing.T) {
 			}
 			continue
 		}
-		if err != nil || got != tt.want || got.String() != tt.out {
+		if err != nil || got != tt.want || got.String() != tt.out || got.Written() == "" {
 			t.Errorf("ParseDate(%q) = %v (%q), %v; want %v (%q)", tt.in, got, got.String(), err, tt.want, tt.out)
 		}
+	}
+}
+
+func TestDateWritten(t *testing.T) {
+	if a, b, c := (Date{1985, time.December, 10}).Written(), (Date{0, time.July, 8}).Written(), (Date{}).Written(); a != "10 Dec 1985" || b != "8 Jul" || c != "" {
+		t.Errorf("Written: %q %q %q", a, b, c)
 	}
 }
 

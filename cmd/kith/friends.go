@@ -178,8 +178,8 @@ func printFriend(w io.Writer, f *store.Friend, asks []store.Ask, favors []store.
 	field("works", work)
 	field("sectors", strings.Join(f.Sectors, ", "))
 	field("closeness", fmt.Sprintf("%d/5", f.Closeness))
-	field("birthday", dayOf(f.Birthday))
-	field("anniversary", dayOf(f.Anniversary))
+	field("birthday", f.Birthday.Written())
+	field("anniversary", f.Anniversary.Written())
 	field("e-mail", typedList(f.Emails, f.EmailTypes))
 	field("phone", typedList(f.Phones, f.PhoneTypes))
 	field("links", typedList(f.URLs, f.URLTypes))
@@ -245,18 +245,6 @@ func nameParts(n store.NameParts) string {
 		}
 	}
 	return strings.Join(parts, ", ")
-}
-
-// dayOf writes a birthday or an anniversary: "10 Dec 1985", "10 Dec".
-func dayOf(d store.Date) string {
-	if d.IsZero() {
-		return ""
-	}
-	s := fmt.Sprintf("%d %s", d.Day, d.Month.String()[:3])
-	if d.Year != 0 {
-		s += fmt.Sprintf(" %d", d.Year)
-	}
-	return s
 }
 
 // typedList writes values with what they are: "+1 555 (cell), +1 556
