@@ -1,0 +1,33 @@
+package tui
+
+import (
+	"testing"
+	"time"
+
+	"kith/store"
+)
+
+// The detail shows a friend's contact fields: the department with the
+// role, the birthday, the anniversary, each address; and says when the
+// contact is an organisation.
+func TestDetailShowsContactFields(t *testing.T) {
+	net := &network{friends: []store.Friend{
+		{ID: 1, Name: "Ada Lovelace", Role: "Mathematician", Department: "Research", Org: "Analytical Engines", Closeness: 4,
+			Birthday: store.Date{Year: 1985, Month: time.December, Day: 10}, Anniversary: store.Date{Month: time.July, Day: 8},
+			Addresses: []store.Address{{Types: []string{"home"}, Street: "12 St James's Square", Locality: "London", PostalCode: "SW1Y 4JH"}},
+			Created:   testNow, Updated: testNow},
+		{ID: 2, Name: "Acme AG", Org: "Acme AG", IsOrg: true, Closeness: 3, Created: testNow, Updated: testNow},
+	}, asks: make([][]store.Ask, 2), favors: make([][]store.Favor, 2)}
+	for _, f := range []string{"ada", "org"} {
+		m := newTestModel(t, net, 120, 40)
+		if f == "ada" { // the list is sorted by name: Acme AG first
+			press(m, "j")
+		}
+		for _, msg := range runPush(press(m, "enter")) {
+			m.Update(msg)
+		}
+		got := plain(m)
+		checkFrame(t, got, 120, 40)
+		golden(t, "detail-contact-"+f+"-120x40", got)
+	}
+}
