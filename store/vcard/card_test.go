@@ -397,3 +397,29 @@ func TestOddTypesStayInTheCard(t *testing.T) {
 		t.Errorf("%s", out)
 	}
 }
+
+// A vdir's files are named after the UID, safely for every file system;
+// two friends never share a file.
+func TestVdirFileNames(t *testing.T) {
+	for uid, want := range map[string]string{
+		"5AD380FD-B2DE-4261-BA99-DE1D1DB52FBE":          "5AD380FD-B2DE-4261-BA99-DE1D1DB52FBE.vcf",
+		"urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6": "f81d4fae-7dec-11d0-a765-00a0c91e6bf6.vcf",
+		"ada@example.com":  "ada@example.com.vcf",
+		"../../etc/passwd": "",
+		".hidden":          "",
+	} {
+		got := FileName(uid)
+		if want != "" && got != want || want == "" && (strings.ContainsAny(got, "/:") || strings.HasPrefix(got, ".") || len(got) != 36) {
+			t.Errorf("FileName(%q) = %q, want %q", uid, got, want)
+		}
+	}
+	dir := t.TempDir()
+	fs := []store.Friend{{ID: 1, Name: "A", Card: store.Card{UID: "urn:uuid:x1"}}, {ID: 2, Name: "B", Card: store.Card{UID: "x1"}}}
+	if n, err := WriteDir(dir, fs, V4); err != nil || n != 2 {
+		t.Fatal(n, err)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.vcf"))
+	if len(files) != 2 {
+		t.Errorf("files %v, want 2", files)
+	}
+}

@@ -1,6 +1,7 @@
 package vcard
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"io"
 	"os"
@@ -320,8 +321,8 @@ func WriteAll(w io.Writer, friends []store.Friend, version string) error {
 }
 
 // WriteDir writes a vdir: one <uid>.vcf per friend in dir (created with
-// mode 0700 if missing), each file written atomically with mode 0600. It
-// returns how many files it wrote.
+// mode 0700 if missing; see FileName), each file written atomically with
+// mode 0600. It returns how many files it wrote.
 func WriteDir(dir string, friends []store.Friend, version string) (int, error) {
 	if err := CheckVersion(version); err != nil {
 		return 0, err
@@ -329,14 +330,42 @@ func WriteDir(dir string, friends []store.Friend, version string) (int, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return 0, fmt.Errorf("create %s: %w", dir, err)
 	}
+	taken := make(map[string]bool, len(friends))
 	for i := range friends {
 		f := &friends[i]
-		path := filepath.Join(dir, UID(f)+".vcf")
+		name := FileName(UID(f))
+		for n := 2; taken[strings.ToLower(name)]; n++ {
+			name = fmt.Sprintf("%s-%d.vcf", strings.TrimSuffix(FileName(UID(f)), ".vcf"), n)
+		}
+		taken[strings.ToLower(name)] = true
+		path := filepath.Join(dir, name)
 		if err := atomic.WriteFile(path, 0o600, func(w io.Writer) error { return Write(w, f, version) }); err != nil {
 			return i, err
 		}
 	}
 	return len(friends), nil
+}
+
+// FileName is the name of a card's file in a vdir: its UID and .vcf
+// (without a urn:uuid: in front), or, for a UID that is not safe as a
+// file name everywhere (a slash, a colon, a leading dot, more than 100
+// characters), a name derived from it: the same UID always gives the
+// same name.
+func FileName(uid string) string {
+	u := uid
+	if len(u) > 9 && strings.EqualFold(u[:9], "urn:uuid:") {
+		u = u[9:]
+	}
+	safe := u != "" && len(u) <= 100 && u[0] != '.' && u[0] != '-'
+	for i := 0; safe && i < len(u); i++ {
+		c := u[i]
+		safe = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_' || c == '.' || c == '@'
+	}
+	if safe {
+		return u + ".vcf"
+	}
+	sum := sha256.Sum256([]byte(uid))
+	return fmt.Sprintf("%x.vcf", sum[:16])
 }
 
 // escape escapes a text value: \\, line breaks and commas always, and
