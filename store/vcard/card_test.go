@@ -404,9 +404,9 @@ func TestVdirFileNames(t *testing.T) {
 	for uid, want := range map[string]string{
 		"5AD380FD-B2DE-4261-BA99-DE1D1DB52FBE":          "5AD380FD-B2DE-4261-BA99-DE1D1DB52FBE.vcf",
 		"urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6": "f81d4fae-7dec-11d0-a765-00a0c91e6bf6.vcf",
-		"ada@example.com":  "ada@example.com.vcf",
-		"../../etc/passwd": "",
-		".hidden":          "",
+		"ada@example.com":                               "ada@example.com.vcf",
+		"../../etc/passwd":                              "",
+		".hidden":                                       "",
 	} {
 		got := FileName(uid)
 		if want != "" && got != want || want == "" && (strings.ContainsAny(got, "/:") || strings.HasPrefix(got, ".") || len(got) != 36) {
