@@ -253,6 +253,13 @@ func TestCompanyCards(t *testing.T) {
 	if len(fs) != 2 || !fs[0].IsOrg || !fs[1].IsOrg {
 		t.Fatalf("not organisations: %+v", fs)
 	}
+	// each says so in the other version's way too
+	if out := string(export(t, fs, V4)); strings.Count(out, "\r\nKIND:org\r\n") != 2 {
+		t.Errorf("4.0 export of the company cards:\n%s", out)
+	}
+	if out := string(export(t, fs, V3)); strings.Count(out, "\r\nX-ABShowAs:COMPANY\r\n") != 2 {
+		t.Errorf("3.0 export of the company cards:\n%s", out)
+	}
 	if fs[0].Name != "Analytical Engines AG" || fs[0].Org != "Analytical Engines AG" || !fs[0].NameParts.IsZero() ||
 		fs[1].Org != "ABC, Inc." || fs[1].Department != "North American Division, Marketing" {
 		t.Errorf("fields: %+v\n%+v", fields(fs[0]), fields(fs[1]))

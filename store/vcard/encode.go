@@ -162,9 +162,21 @@ func cardProps(f *store.Friend, version string) []prop {
 			add(r.field(field, f))
 			return
 		}
+		names := map[string]bool{}
 		for i := range card.Props {
 			if card.Props[i].Of == field {
 				emit(i)
+				names[strings.ToUpper(card.Props[i].Name)] = true
+			}
+		}
+		// An organisation's card says so in this version's way too,
+		// whichever the card it came from used (KIND:org in 4.0,
+		// X-ABShowAs:COMPANY in 3.0).
+		if field == store.FieldKind && f.IsOrg {
+			if r.v4 && !names["KIND"] {
+				add([]prop{mk("KIND", nil, "org")})
+			} else if !r.v4 && !names["X-ABSHOWAS"] {
+				add([]prop{mk("X-ABShowAs", nil, "COMPANY")})
 			}
 		}
 	}
