@@ -289,6 +289,19 @@ func (t *Typed) HasType(typ string) bool {
 	return false
 }
 
+// Normalized is t as Normalize keeps it: types lower-cased and
+// de-duplicated, the label on one line; nil when it says nothing.
+func (t *Typed) Normalized() *Typed {
+	if t == nil {
+		return nil
+	}
+	n := Typed{Value: t.Value, Types: normTypes(t.Types), Label: OneLine(t.Label)}
+	if len(n.Types) == 0 && n.Label == "" {
+		return nil
+	}
+	return &n
+}
+
 // TypesOf returns the types of value v in list ts (EmailTypes,
 // PhoneTypes or URLTypes), nil when it has none.
 func TypesOf(ts []Typed, v string) *Typed {
@@ -539,21 +552,31 @@ func (c *Card) check() error {
 		return &FieldError{Field: "card", Msg: fmt.Sprintf("%d properties; the limit is %d", len(c.Props), MaxCardProps)}
 	}
 	for i := range c.Props {
-		p := &c.Props[i]
-		switch {
-		case !isName(p.Name) || len(p.Name) > MaxName:
-			return &FieldError{Field: "card", Msg: fmt.Sprintf("property %d: %q is not a property name", i+1, p.Name)}
-		case p.Group != "" && (!isName(p.Group) || len(p.Group) > MaxName):
-			return &FieldError{Field: "card", Msg: fmt.Sprintf("property %d (%s): %q is not a group name", i+1, p.Name, p.Group)}
-		case strings.ContainsAny(p.Params+p.Value+p.Of+p.Sum, "\r\n"):
-			return &FieldError{Field: "card", Msg: fmt.Sprintf("property %d (%s) holds a line break", i+1, p.Name)}
-		case !validParams(p.Params):
-			return &FieldError{Field: "card", Msg: fmt.Sprintf("property %d (%s): parameters %q are not vCard syntax", i+1, p.Name, p.Params)}
-		case len(p.Value) > MaxCardValue:
-			return &FieldError{Field: "card", Msg: fmt.Sprintf("property %d (%s) is %d bytes; the limit is %d", i+1, p.Name, len(p.Value), MaxCardValue)}
-		case !utf8.ValidString(p.Value) || !utf8.ValidString(p.Params):
-			return &FieldError{Field: "card", Msg: fmt.Sprintf("property %d (%s) is not UTF-8", i+1, p.Name)}
+		if err := c.Props[i].Check(); err != nil {
+			return &FieldError{Field: "card", Msg: fmt.Sprintf("property %d%s", i+1, err.Error())}
 		}
+	}
+	return nil
+}
+
+// Check reports a property a card cannot keep (see Card): one whose name,
+// group or parameters are not vCard syntax, that holds a line break or
+// is too large. The message starts with the property's name in
+// parentheses, or with ": " when the name is the problem.
+func (p *CardProp) Check() error {
+	switch {
+	case !isName(p.Name) || len(p.Name) > MaxName:
+		return fmt.Errorf(": %q is not a property name", p.Name)
+	case p.Group != "" && (!isName(p.Group) || len(p.Group) > MaxName):
+		return fmt.Errorf(" (%s): %q is not a group name", p.Name, p.Group)
+	case strings.ContainsAny(p.Params+p.Value+p.Of+p.Sum, "\r\n"):
+		return fmt.Errorf(" (%s) holds a line break", p.Name)
+	case !validParams(p.Params):
+		return fmt.Errorf(" (%s): parameters %q are not vCard syntax", p.Name, p.Params)
+	case len(p.Value) > MaxCardValue:
+		return fmt.Errorf(" (%s) is %d bytes; the limit is %d", p.Name, len(p.Value), MaxCardValue)
+	case !utf8.ValidString(p.Value) || !utf8.ValidString(p.Params):
+		return fmt.Errorf(" (%s) is not UTF-8", p.Name)
 	}
 	return nil
 }

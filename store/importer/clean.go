@@ -130,9 +130,11 @@ func Cut(s string, limit int, field string, warn func(format string, args ...any
 }
 
 // cleanCard repairs the properties a card keeps (see store.Card): control
-// characters removed from their parameters and values (a line break in a
-// value is \n already), a property too large to keep dropped, the
-// properties past the limit dropped, and a UID too long to keep dropped.
+// characters removed from their parameters and values (but a tab in a
+// value; a line break in one, which the vCard reader writes \n, is the
+// store's validation to refuse), a property too large to keep dropped,
+// the properties past the limit dropped, and a UID too long to keep
+// dropped.
 func cleanCard(c *store.Card, warn func(format string, args ...any)) {
 	if utf8.RuneCountInString(c.UID) > store.MaxURL {
 		warn("dropped a UID of %d characters (the limit is %d)", utf8.RuneCountInString(c.UID), store.MaxURL)
@@ -148,7 +150,9 @@ func cleanCard(c *store.Card, warn func(format string, args ...any)) {
 			warn("dropped the card's %s of %d bytes (the limit is %d)", p.Name, len(p.Value), store.MaxCardValue)
 			continue
 		}
-		p.Params, p.Value = store.CleanText(p.Params, false), store.CleanText(p.Value, false)
+		// a tab is text; a line break a kept value cannot hold is the
+		// store's to refuse
+		p.Params, p.Value = store.CleanText(p.Params, false), store.CleanText(p.Value, true)
 		out = append(out, p)
 	}
 	if len(out) > store.MaxCardProps {

@@ -64,6 +64,7 @@ func TestPrepareRefuses(t *testing.T) {
 		{"", "", `, "at": "1899-06-01T00:00:00Z"`, "x.json:7: favor 1: at: the year 1899 is out of range"},
 		{"", "", `, "friend_id": 7`, "x.json:7: favor 1: its friend_id 7 is no friend in the file"},
 		{`, "birthday": "1985-02-30"`, "", "", `x.json:3: friends[0]: date "1985-02-30": February has no day 30`},
+		{`, "card": {"props": [{"name": "X-A", "value": "a\r\nEND:VCARD"}]}`, "", "", "x.json:3: friend 3 (Ada): card: property 1 (X-A) holds a line break"},
 		{`, "card": {"props": [{"name": "X A", "value": "a"}]}`, "", "", `x.json:3: friend 3 (Ada): card: property 1: "X A" is not a property name`},
 		{`, "phones": ["+1"], "phone_types": [{"value": "+1", "types": ["cell"]}], "addresses": [{"types": ["a;b"], "street": "x"}]`, "", "",
 			`x.json:3: friend 3 (Ada): address: type "a;b"`},

@@ -169,10 +169,10 @@ func cardProps(f *store.Friend, version string) []prop {
 				names[strings.ToUpper(card.Props[i].Name)] = true
 			}
 		}
-		// An organisation's card says so in this version's way too,
-		// whichever the card it came from used (KIND:org in 4.0,
+		// An organisation's card carried into the other version says
+		// so in that version's way too (KIND:org in 4.0,
 		// X-ABShowAs:COMPANY in 3.0).
-		if field == store.FieldKind && f.IsOrg {
+		if field == store.FieldKind && f.IsOrg && from != version {
 			if r.v4 && !names["KIND"] {
 				add([]prop{mk("KIND", nil, "org")})
 			} else if !r.v4 && !names["X-ABSHOWAS"] {

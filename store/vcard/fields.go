@@ -19,7 +19,7 @@ type render struct{ v4 bool }
 const newGroup = "\x00"
 
 func mk(name string, params []param, value string) prop {
-	return prop{rawName: name, name: name, params: params, value: value}
+	return prop{rawName: name, name: strings.ToUpper(name), params: params, value: value}
 }
 
 func (r render) text(s string) string { return escape(s, !r.v4) }
@@ -125,14 +125,11 @@ func (r render) nameParts(f *store.Friend) []prop {
 // escapeList escapes a field of N, whose commas separate several names
 // ("Philip,Paul"): everything but the commas.
 func escapeList(s string) string {
-	var b strings.Builder
-	for _, item := range strings.Split(s, ",") {
-		if b.Len() > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(escape(item, true))
+	items := strings.Split(s, ",")
+	for i := range items {
+		items[i] = escape(items[i], true)
 	}
-	return b.String()
+	return strings.Join(items, ",")
 }
 
 // date writes a birthday or an anniversary: 4.0 as RFC 6350 writes it

@@ -33,7 +33,7 @@ func TestParseProducers(t *testing.T) {
 		// quoted-printable, the e-mail included
 		{"outlook-cp1252.vcf", []store.Friend{{Name: "Zoë Léger", NameParts: store.NameParts{Given: "Zoë", Family: "Léger"}, Org: "Café de Flore", Role: "Propriétaire",
 			Emails: []string{"zoë@café.example"}, EmailTypes: []store.Typed{{Value: "zoë@café.example", Types: []string{"pref", "internet"}}},
-			Notes: "Préfère le thé à 10 h.\r\nTrès gentille."}},
+			Notes: "Préfère le thé à 10 h.\nTrès gentille."}},
 			[]string{"outlook-cp1252.vcf:3: N, FN, ORG, TITLE, NOTE, EMAIL: not UTF-8, and no CHARSET names another encoding: read as windows-1252"}},
 		// Gmail's \" in NOTE; other punctuation escapes read too, a
 		// backslash before a letter kept; Google's system groups dropped

@@ -14,9 +14,10 @@ import (
 // into.
 type srcProp struct {
 	prop
-	of   string // the field it was read into, "" for none
-	item int    // the value of a list field it was read as
-	drop bool   // not kept: VERSION, UID, kith's own X-KITH-…
+	of    string       // the field it was read into, "" for none
+	item  int          // the value of a list field it was read as
+	typed *store.Typed // what this property says of that value
+	drop  bool         // not kept: VERSION, UID, kith's own X-KITH-…
 }
 
 // reader reads one card.
@@ -58,6 +59,7 @@ func toRecord(card []prop, file string, begin int) (importer.Record, []importer.
 		if w != "" {
 			r.warn(p.line, w)
 		}
+		sp.prop = sanitized(sp.prop)
 		if l {
 			if latin == nil {
 				latinLine = p.line
@@ -149,7 +151,7 @@ func (r *reader) model(rec *importer.Record) error {
 				f.IsOrg, p.of = true, store.FieldKind
 			}
 		case "FN":
-			if f.Name == "" {
+			if f.Name == "" && !blank(p.value) {
 				f.Name, p.of = unescape(p.value), store.FieldName
 			}
 		case "N":
@@ -185,6 +187,7 @@ func (r *reader) model(rec *importer.Record) error {
 			if t := typed(p); t != nil {
 				t.Value = unescape(p.value)
 				f.EmailTypes = append(f.EmailTypes, *t)
+				p.typed = t
 			}
 		case "TEL":
 			v := readTel(unescape(p.value))
@@ -193,6 +196,7 @@ func (r *reader) model(rec *importer.Record) error {
 			if t := typed(p); t != nil {
 				t.Value = v
 				f.PhoneTypes = append(f.PhoneTypes, *t)
+				p.typed = t
 			}
 		case "URL", "X-SOCIALPROFILE":
 			v := unescape(p.value)
@@ -201,6 +205,7 @@ func (r *reader) model(rec *importer.Record) error {
 			if t := typed(p); t != nil {
 				t.Value = v
 				f.URLTypes = append(f.URLTypes, *t)
+				p.typed = t
 			}
 		case "ADR":
 			a := readADR(&p.prop)
@@ -214,15 +219,15 @@ func (r *reader) model(rec *importer.Record) error {
 				org, p.of = split(p.value, ';'), store.FieldOrg
 			}
 		case "TITLE":
-			if f.Role == "" {
+			if f.Role == "" && !blank(p.value) {
 				f.Role, p.of, roleRead = unescape(p.value), store.FieldRole, true
 			}
 		case "ROLE":
-			if !hasTitle && !roleRead {
+			if !hasTitle && !roleRead && !blank(p.value) {
 				f.Role, p.of, roleRead = unescape(p.value), store.FieldRole, true
 			}
 		case "NOTE":
-			if s := strings.TrimSpace(unescape(p.value)); s != "" {
+			if s := strings.TrimSpace(unescape(p.value)); !blank(p.value) {
 				r.notes = append(r.notes, s)
 				p.of = store.FieldNotes
 			}
@@ -315,6 +320,11 @@ func (r *reader) kithRev(rev string) bool {
 	}
 	return false
 }
+
+// blank reports whether a text value holds nothing once cleaned (only
+// white space, control characters or escapes): such a property is kept
+// as it is, not read into a field.
+func blank(v string) bool { return strings.TrimSpace(store.CleanText(unescape(v), true)) == "" }
 
 // typeName reports whether t can be a type kith keeps: a vCard name of
 // at most store.MaxType characters.
@@ -489,6 +499,19 @@ func (r *reader) keep() {
 	g.Normalize()
 	rd := render{v4: ver == V4}
 
+	// A property kith could not write back as one content line (a name
+	// that is none, a parameter that will not parse) is not kept; a
+	// field with such a property is written from the field.
+	bad := make([]bool, len(r.props))
+	badField := map[string]bool{}
+	for i := range r.props {
+		c := kept(&stored[i], "", "")
+		if err := c.Check(); err != nil && !r.props[i].drop {
+			bad[i] = true
+			badField[r.props[i].of] = true
+			r.warn(r.props[i].line, "a property not kept, as it cannot be written back"+err.Error())
+		}
+	}
 	keepField := map[string]bool{}
 	fieldProps := map[string][]prop{}
 	for i := range r.props {
@@ -498,40 +521,64 @@ func (r *reader) keep() {
 		}
 	}
 	for field, src := range fieldProps {
-		keepField[field] = !sameProps(rd.field(field, &g), src)
+		keepField[field] = !badField[field] && !sameProps(rd.field(field, &g), src)
 	}
 
-	var props []store.CardProp
 	card := store.ContactSum(&g)
+	keptAs := make([]*store.CardProp, len(r.props))
+	claimed := map[string]bool{} // the values of list fields an original stands for
 	for i := range r.props {
 		p := &r.props[i]
-		if p.drop {
+		if p.drop || bad[i] {
 			continue
 		}
 		s := &stored[i]
+		var c store.CardProp
 		switch {
 		case p.of == "":
-			props = append(props, kept(s, "", ""))
+			c = kept(s, "", "")
 		case p.of == store.FieldCard:
-			props = append(props, kept(s, store.FieldCard, card))
+			c = kept(s, store.FieldCard, card)
 		case store.ListField(p.of):
 			sum, rend := r.itemSum(&g, p)
-			if sum == "" {
-				continue // a value the friend does not keep (a duplicate, an e-mail that is none)
+			if sum == "" || claimed[p.of+"\x00"+p.name+"\x00"+sum] {
+				// a value the friend does not keep (an e-mail that is
+				// none), or one it keeps once (a second EMAIL of the
+				// same address)
+				continue
 			}
+			claimed[p.of+"\x00"+p.name+"\x00"+sum] = true
 			src := []prop{*s}
 			for j := range r.props {
 				if j != i && p.group != "" && strings.EqualFold(r.props[j].group, p.group) {
 					src = append(src, stored[j])
 				}
 			}
-			if !sameProps(rend(rd), src) {
-				props = append(props, kept(s, p.of, sum))
+			if sameProps(rend(rd), src) {
+				continue
 			}
+			c = kept(s, p.of, sum)
 		default:
-			if keepField[p.of] {
-				props = append(props, kept(s, p.of, store.FieldSum(p.of, &g)))
+			if !keepField[p.of] {
+				continue
 			}
+			c = kept(s, p.of, store.FieldSum(p.of, &g))
+		}
+		keptAs[i] = &c
+	}
+	// A group goes with its value: when the card keeps no original of a
+	// value read from a group (one it could not keep, an e-mail that is
+	// none), it keeps none of the group's other properties (its label).
+	orphan := map[string]bool{}
+	for i := range r.props {
+		if p := &r.props[i]; p.group != "" && p.of != "" && keptAs[i] == nil {
+			orphan[strings.ToLower(p.group)] = true
+		}
+	}
+	var props []store.CardProp
+	for _, c := range keptAs {
+		if c != nil && !(c.Of == "" && orphan[strings.ToLower(c.Group)]) {
+			props = append(props, *c)
 		}
 	}
 	if len(props) > 0 {
@@ -575,12 +622,41 @@ func (r *reader) itemSum(g *store.Friend, p *srcProp) (string, func(render) []pr
 		return "", nil
 	}
 	t := store.TypesOf(types, v)
-	return store.ValueSum(field, v, t), func(rd render) []prop { return rd.item(field, v, t) }
+	sum := store.ValueSum(field, v, t)
+	// The original of a value is the property the value was read from
+	// as kept: another of the same value (whose types were not kept) is
+	// not.
+	if store.ValueSum(field, v, p.typed.Normalized()) != sum {
+		return "", nil
+	}
+	return sum, func(rd render) []prop { return rd.item(field, v, t) }
 }
 
-// storedForm is p as a card keeps it: its value decoded (the ENCODING of
-// quoted-printable text and the CHARSET dropped), a line break in it
-// written \n, and, from a vCard 2.1 card, carried into 3.0's syntax.
+// sanitized is a decoded property as kith reads it and keeps it, one
+// content line of clean text: a line break in its value (from
+// quoted-printable) written \n, a lone carriage return dropped (as
+// store.CleanText drops it), and control characters and terminal escapes
+// removed from its value and parameters. The fields are read from it and
+// the card keeps it, so that the two always agree.
+func sanitized(p prop) prop {
+	if strings.ContainsAny(p.value, "\r\n") {
+		p.value = strings.NewReplacer("\r\n", `\n`, "\n", `\n`, "\r", "").Replace(p.value)
+	}
+	p.value = store.CleanText(p.value, true)
+	p.params = slices.Clone(p.params)
+	for i := range p.params {
+		p.params[i].values = slices.Clone(p.params[i].values)
+		for j, v := range p.params[i].values {
+			// a parameter value cannot hold a double quote
+			p.params[i].values[j] = strings.ReplaceAll(store.CleanText(v, false), `"`, "'")
+		}
+	}
+	return p
+}
+
+// storedForm is p as a card keeps it: without the ENCODING of
+// quoted-printable text and the CHARSET (its value is decoded), and,
+// from a vCard 2.1 card, in 3.0's syntax.
 func storedForm(p *prop, from, to string) prop {
 	s := *p
 	s.params = slices.Clone(p.params)
@@ -591,15 +667,6 @@ func storedForm(p *prop, from, to string) prop {
 		s.params = append(s.params, param{name: "ENCODING", values: []string{"b"}})
 	}
 	s.dropParam("CHARSET")
-	if strings.ContainsAny(s.value, "\r\n") {
-		s.value = strings.NewReplacer("\r\n", `\n`, "\n", `\n`, "\r", `\n`).Replace(s.value)
-	}
-	s.value = store.CleanText(s.value, false)
-	for i := range s.params {
-		for j, v := range s.params[i].values {
-			s.params[i].values[j] = store.CleanText(v, false)
-		}
-	}
 	if from == "2.1" {
 		convert(&s, from, to)
 	}

@@ -43,7 +43,7 @@ func TestParseFixtures(t *testing.T) {
 				PhoneTypes: []store.Typed{{Value: "+49 30 1234567", Types: []string{"home", "voice"}}, {Value: "+49 170 7654321", Types: []string{"cell"}}},
 				Org:        "Müller AG",
 				Department: "Vertrieb",
-				Notes:      "Met at the trade fair in Köln.\r\nWants an intro to a bank; owes me one.",
+				Notes:      "Met at the trade fair in Köln.\nWants an intro to a bank; owes me one.", // the quoted-printable CRLF read as a line break
 			},
 			{ // ISO-8859-1 charset, raw and quoted-printable; nested AGENT card not read as a person
 				Name:      "René Fauré",
