@@ -419,14 +419,15 @@ func normalizeAddress(a *Address) {
 	a.Label = multiLine(a.Label)
 }
 
-// multiLine trims every line of s and drops empty ones.
+// multiLine trims every line of s and drops empty ones (a label's
+// spaces within a line are kept: "CA  91921" is how some write it).
 func multiLine(s string) string {
-	if !strings.ContainsAny(s, "\r\n") {
-		return OneLine(s)
+	if !strings.ContainsAny(s, "\r\n\t") {
+		return strings.TrimSpace(s)
 	}
 	var lines []string
 	for _, l := range strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' }) {
-		if l = OneLine(l); l != "" {
+		if l = strings.TrimSpace(strings.ReplaceAll(l, "\t", " ")); l != "" {
 			lines = append(lines, l)
 		}
 	}

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"hash/fnv"
 	"strconv"
 	"strings"
 )
@@ -40,16 +39,31 @@ func ListField(field string) bool {
 	return false
 }
 
+// hasher is FNV-1a (64 bits) over strings, each ended by a zero byte,
+// without allocating: an import sums every field of every card.
+type hasher uint64
+
+func newHasher(field string) hasher { return hasher(14695981039346656037).add(field) }
+
+func (h hasher) add(s string) hasher {
+	for i := 0; i < len(s); i++ {
+		h ^= hasher(s[i])
+		h *= 1099511628211
+	}
+	h *= 1099511628211 // the zero byte after it
+	return h
+}
+
+func (h hasher) String() string { return strconv.FormatUint(uint64(h), 16) }
+
 // digest is a short, stable digest of a field's value: 16 hex digits of
 // FNV-1a (64 bits). It tells whether a value changed, nothing more.
 func digest(field string, parts ...string) string {
-	h := fnv.New64a()
-	h.Write([]byte(field))
+	h := newHasher(field)
 	for _, p := range parts {
-		h.Write([]byte{0})
-		h.Write([]byte(p))
+		h = h.add(p)
 	}
-	return strconv.FormatUint(h.Sum64(), 16)
+	return h.String()
 }
 
 // FieldSum is the sum of one of f's single fields (not a list field),
@@ -85,11 +99,14 @@ func FieldSum(field string, f *Friend) string {
 
 // ValueSum is the sum of one e-mail, phone or URL (field FieldEmail,
 // FieldPhone or FieldURL) with its types t (nil for none).
-func ValueSum(field, value string, t *Typed) string {
+func ValueSum(field, value string, t *Typed) string { return valueHash(field, value, t).String() }
+
+func valueHash(field, value string, t *Typed) hasher {
+	h := newHasher(field).add(strings.ToLower(value))
 	if t == nil {
-		return digest(field, strings.ToLower(value), "", "")
+		return h.add("").add("")
 	}
-	return digest(field, strings.ToLower(value), strings.Join(t.Types, ","), t.Label)
+	return h.add(strings.Join(t.Types, ",")).add(t.Label)
 }
 
 // AddressSum is the sum of one address.
@@ -125,14 +142,26 @@ func ItemSums(field string, f *Friend) []string {
 // friends with the same one hold the same card, but for its unmodelled
 // properties.
 func ContactSum(f *Friend) string {
-	var parts []string
-	for _, field := range []string{FieldName, FieldNameParts, FieldNickname, FieldOrg, FieldRole, FieldNotes,
-		FieldSectors, FieldBirthday, FieldAnniversary, FieldKind} {
-		parts = append(parts, FieldSum(field, f))
+	n := &f.NameParts
+	h := newHasher(FieldCard).add(f.Name).add(n.Prefix).add(n.Given).add(n.Additional).add(n.Family).add(n.Suffix).
+		add(n.PhoneticGiven).add(n.PhoneticFamily).add(f.Nickname).add(f.Org).add(f.Department).add(f.Role).add(f.Notes).
+		add(f.Birthday.String()).add(f.Anniversary.String()).add(strconv.FormatBool(f.IsOrg))
+	for _, s := range f.Sectors {
+		h = h.add(s)
 	}
-	for _, field := range []string{FieldEmail, FieldPhone, FieldURL, FieldAddress} {
-		parts = append(parts, field)
-		parts = append(parts, ItemSums(field, f)...)
+	for _, l := range []struct {
+		field  string
+		values []string
+		types  []Typed
+	}{{FieldEmail, f.Emails, f.EmailTypes}, {FieldPhone, f.Phones, f.PhoneTypes}, {FieldURL, f.URLs, f.URLTypes}} {
+		h = h.add(l.field)
+		for _, v := range l.values {
+			h = h.add(valueHash(l.field, v, TypesOf(l.types, v)).String())
+		}
 	}
-	return digest(FieldCard, parts...)
+	h = h.add(FieldAddress)
+	for i := range f.Addresses {
+		h = h.add(AddressSum(&f.Addresses[i]))
+	}
+	return h.String()
 }

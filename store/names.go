@@ -172,10 +172,35 @@ func vietnamese(words []string) bool {
 	return !plain || len(words) >= 3
 }
 
-// bare lower-cases w and drops its dots and a trailing comma, so that
-// "Ph.D.," is "phd".
+// bare lower-cases w and drops its dots and commas, so that "Ph.D.," is
+// "phd". Every word of every name goes through it (import matching, the
+// N of an export): the ASCII case allocates nothing for a word already
+// bare, and one small string otherwise.
 func bare(w string) string {
-	return strings.ToLower(strings.NewReplacer(".", "", ",", "").Replace(w))
+	plain := true
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return strings.ToLower(strings.NewReplacer(".", "", ",", "").Replace(w))
+		}
+		if c == '.' || c == ',' || 'A' <= c && c <= 'Z' {
+			plain = false
+		}
+	}
+	if plain {
+		return w
+	}
+	b := make([]byte, 0, len(w))
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c == '.' || c == ',':
+		case 'A' <= c && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		default:
+			b = append(b, c)
+		}
+	}
+	return string(b)
 }
 
 var prefixes = map[string]bool{

@@ -234,8 +234,16 @@ type keptPlan struct {
 // without its value).
 func planKept(f *store.Friend) keptPlan {
 	card := &f.Card
-	unchanged := card.Sum != "" && card.Sum == store.ContactSum(f)
 	pl := keptPlan{written: make([]bool, len(card.Props)), covered: map[string]bool{}, items: map[string][][]int{}}
+	if len(card.Props) == 0 {
+		// a friend made in kith, or a card kith writes the same way
+		pl.items[store.FieldEmail] = make([][]int, len(f.Emails))
+		pl.items[store.FieldPhone] = make([][]int, len(f.Phones))
+		pl.items[store.FieldURL] = make([][]int, len(f.URLs))
+		pl.items[store.FieldAddress] = make([][]int, len(f.Addresses))
+		return pl
+	}
+	unchanged := card.Sum != "" && card.Sum == store.ContactSum(f)
 	stale := map[string]bool{}
 	sums := map[string][]string{}
 	taken := map[string][]bool{}
@@ -431,6 +439,10 @@ type cardWriter struct {
 
 // prop writes one property.
 func (c *cardWriter) prop(p *prop) {
+	if p.group == "" && len(p.params) == 0 {
+		c.line(p.rawName + ":" + p.value)
+		return
+	}
 	var b strings.Builder
 	if p.group != "" {
 		b.WriteString(p.group)

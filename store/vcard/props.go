@@ -362,8 +362,8 @@ func (p Property) Equal(q Property) bool { return sameProp(&p.p, &q.p) }
 // another property's when they say the same: its group and name (3.0's
 // X-ANNIVERSARY is ANNIVERSARY), its parameters but those that only say
 // how the value is written (VALUE, ENCODING, CHARSET, a photo's TYPE),
-// TYPE as a lower-case set, and its value unescaped (each field of a
-// compound one), a line break as \n, inline data as a data: URI, a date
+// TYPE as a set (lower case, each once), and its value unescaped (each field of a
+// compound one) without the blanks around it, a line break as \n, inline data as a data: URI, a date
 // as kith reads it.
 func (p Property) Meaning() string {
 	q := p.p
@@ -391,13 +391,13 @@ func (p Property) Meaning() string {
 				ts = append(ts, strings.ToLower(v))
 			}
 			slices.Sort(ts)
-			params = append(params, "TYPE="+strings.Join(ts, ","))
+			params = append(params, "TYPE="+strings.Join(slices.Compact(ts), ","))
 		default:
 			params = append(params, x.name+"="+strings.Join(x.values, ","))
 		}
 	}
 	slices.Sort(params)
-	value := strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(q.value)
+	value := strings.TrimSpace(strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(q.value))
 	switch kind {
 	case kindText:
 		value = unescape(value)

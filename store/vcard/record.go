@@ -102,9 +102,12 @@ func (r *reader) model(rec *importer.Record) error {
 		hasTitle = hasTitle || r.props[i].name == "TITLE"
 	}
 	roleRead := false
-	labels := map[string]string{} // group → its X-ABLabel
+	var labels map[string]string // group → its X-ABLabel
 	for i := range r.props {
 		if p := &r.props[i]; p.name == "X-ABLABEL" && p.group != "" {
+			if labels == nil {
+				labels = map[string]string{}
+			}
 			labels[strings.ToLower(p.group)] = unwrapLabel(unescape(p.value))
 		}
 	}
@@ -486,6 +489,10 @@ func (r *reader) keep() {
 	for i := range r.props {
 		stored[i] = storedForm(&r.props[i].prop, r.version, ver)
 	}
+	rd := render{v4: ver == V4}
+	if r.allCanonical(stored, rd) {
+		return // the common card: kith writes it back the same from its fields
+	}
 	// g is the friend as the import will store it (cleaned, normalised):
 	// the sums are of that.
 	g := r.f
@@ -497,7 +504,6 @@ func (r *reader) keep() {
 	importer.Clean(&clean)
 	g = clean.Friend
 	g.Normalize()
-	rd := render{v4: ver == V4}
 
 	// A property kith could not write back as one content line (a name
 	// that is none, a parameter that will not parse) is not kept; a
@@ -520,11 +526,19 @@ func (r *reader) keep() {
 			fieldProps[p.of] = append(fieldProps[p.of], stored[i])
 		}
 	}
+	// Whether a property is kith's own way of writing its field is told
+	// from the field as read (before it is cleaned and normalised: an
+	// original that differs only by what kith repairs is not kept, and
+	// goes out repaired), as allCanonical does.
+	// An original that does not read as the field kith stores (one kith
+	// repaired: trimmed, cut, cleaned) is not kept either: the field goes
+	// out repaired.
 	for field, src := range fieldProps {
-		keepField[field] = !badField[field] && !sameProps(rd.field(field, &g), src)
+		keepField[field] = !badField[field] && !sameProps(rd.field(field, &r.f), src) &&
+			store.FieldSum(field, &r.f) == store.FieldSum(field, &g)
 	}
 
-	card := store.ContactSum(&g)
+	card := ""
 	keptAs := make([]*store.CardProp, len(r.props))
 	claimed := map[string]bool{} // the values of list fields an original stands for
 	for i := range r.props {
@@ -538,9 +552,12 @@ func (r *reader) keep() {
 		case p.of == "":
 			c = kept(s, "", "")
 		case p.of == store.FieldCard:
+			if card == "" {
+				card = store.ContactSum(&g)
+			}
 			c = kept(s, store.FieldCard, card)
 		case store.ListField(p.of):
-			sum, rend := r.itemSum(&g, p)
+			sum := r.itemSum(&g, p)
 			if sum == "" || claimed[p.of+"\x00"+p.name+"\x00"+sum] {
 				// a value the friend does not keep (an e-mail that is
 				// none), or one it keeps once (a second EMAIL of the
@@ -554,7 +571,7 @@ func (r *reader) keep() {
 					src = append(src, stored[j])
 				}
 			}
-			if sameProps(rend(rd), src) {
+			if sameProps(r.rawItem(rd, p), src) {
 				continue
 			}
 			c = kept(s, p.of, sum)
@@ -582,13 +599,69 @@ func (r *reader) keep() {
 		}
 	}
 	if len(props) > 0 {
+		if card == "" {
+			card = store.ContactSum(&g)
+		}
 		r.f.Card.Version, r.f.Card.Sum, r.f.Card.Props = ver, card, props
 	}
 }
 
+// rawItem renders the value p was read as, as it was read.
+func (r *reader) rawItem(rd render, p *srcProp) []prop {
+	switch p.of {
+	case store.FieldAddress:
+		return rd.address(&r.f.Addresses[p.item])
+	case store.FieldEmail:
+		return rd.item(p.of, r.f.Emails[p.item], p.typed)
+	case store.FieldPhone:
+		return rd.item(p.of, r.f.Phones[p.item], p.typed)
+	}
+	return rd.item(p.of, r.f.URLs[p.item], p.typed)
+}
+
+// allCanonical reports whether kith writes every property of the card
+// back the same from the fields it was read into, as they were read: then
+// the card keeps nothing (and the sums need not be made). A property kith
+// does not model, or a card's PRODID or REV, is kept, so the answer is
+// no.
+func (r *reader) allCanonical(stored []prop, rd render) bool {
+	var fields []string
+	for i := range r.props {
+		p := &r.props[i]
+		switch {
+		case p.drop:
+		case p.of == "" || p.of == store.FieldCard:
+			return false
+		case store.ListField(p.of):
+			if p.group != "" {
+				return false
+			}
+			if want := r.rawItem(rd, p); len(want) != 1 || !sameProp(&want[0], &stored[i]) {
+				return false
+			}
+		default:
+			if !slices.Contains(fields, p.of) {
+				fields = append(fields, p.of)
+			}
+		}
+	}
+	for _, field := range fields {
+		var src []prop
+		for i := range r.props {
+			if !r.props[i].drop && r.props[i].of == field {
+				src = append(src, stored[i])
+			}
+		}
+		if !sameProps(rd.field(field, &r.f), src) {
+			return false
+		}
+	}
+	return true
+}
+
 // itemSum returns the sum of the value p was read as, in the normalised
-// friend g, and how to render it; "" when g does not keep that value.
-func (r *reader) itemSum(g *store.Friend, p *srcProp) (string, func(render) []prop) {
+// friend g; "" when g does not keep that value.
+func (r *reader) itemSum(g *store.Friend, p *srcProp) string {
 	f := &r.f
 	find := func(list []string, v string) (string, bool) {
 		for _, x := range list {
@@ -598,28 +671,31 @@ func (r *reader) itemSum(g *store.Friend, p *srcProp) (string, func(render) []pr
 		}
 		return "", false
 	}
-	var field, value string
+	var field, raw, value string
 	var list []string
 	var types []store.Typed
 	switch p.of {
 	case store.FieldEmail:
-		field, value, list, types = p.of, store.NormEmail(f.Emails[p.item]), g.Emails, g.EmailTypes
+		raw = f.Emails[p.item]
+		field, value, list, types = p.of, store.NormEmail(raw), g.Emails, g.EmailTypes
 	case store.FieldPhone:
-		field, value, list, types = p.of, store.NormPhone(f.Phones[p.item]), g.Phones, g.PhoneTypes
+		raw = f.Phones[p.item]
+		field, value, list, types = p.of, store.NormPhone(raw), g.Phones, g.PhoneTypes
 	case store.FieldURL:
-		field, value, list, types = p.of, strings.TrimSpace(f.URLs[p.item]), g.URLs, g.URLTypes
+		raw = f.URLs[p.item]
+		field, value, list, types = p.of, strings.TrimSpace(raw), g.URLs, g.URLTypes
 	case store.FieldAddress:
 		a := f.Addresses[p.item]
 		a.Types = slices.Clone(a.Types)
 		a.Normalize()
-		if a.IsZero() {
-			return "", nil
+		if a.IsZero() || store.AddressSum(&a) != store.AddressSum(&f.Addresses[p.item]) {
+			return "" // repaired: it goes out as kith keeps it
 		}
-		return store.AddressSum(&a), func(rd render) []prop { return rd.address(&a) }
+		return store.AddressSum(&a)
 	}
 	v, ok := find(list, value)
-	if !ok {
-		return "", nil
+	if !ok || v != raw {
+		return "" // gone, or repaired: it goes out as kith keeps it
 	}
 	t := store.TypesOf(types, v)
 	sum := store.ValueSum(field, v, t)
@@ -627,9 +703,9 @@ func (r *reader) itemSum(g *store.Friend, p *srcProp) (string, func(render) []pr
 	// as kept: another of the same value (whose types were not kept) is
 	// not.
 	if store.ValueSum(field, v, p.typed.Normalized()) != sum {
-		return "", nil
+		return ""
 	}
-	return sum, func(rd render) []prop { return rd.item(field, v, t) }
+	return sum
 }
 
 // sanitized is a decoded property as kith reads it and keeps it, one
@@ -643,12 +719,20 @@ func sanitized(p prop) prop {
 		p.value = strings.NewReplacer("\r\n", `\n`, "\n", `\n`, "\r", "").Replace(p.value)
 	}
 	p.value = store.CleanText(p.value, true)
-	p.params = slices.Clone(p.params)
+	dirty := false
 	for i := range p.params {
-		p.params[i].values = slices.Clone(p.params[i].values)
-		for j, v := range p.params[i].values {
-			// a parameter value cannot hold a double quote
-			p.params[i].values[j] = strings.ReplaceAll(store.CleanText(v, false), `"`, "'")
+		for _, v := range p.params[i].values {
+			dirty = dirty || strings.ContainsRune(v, '"') || store.CleanText(v, false) != v
+		}
+	}
+	if dirty {
+		p.params = slices.Clone(p.params)
+		for i := range p.params {
+			p.params[i].values = slices.Clone(p.params[i].values)
+			for j, v := range p.params[i].values {
+				// a parameter value cannot hold a double quote
+				p.params[i].values[j] = strings.ReplaceAll(store.CleanText(v, false), `"`, "'")
+			}
 		}
 	}
 	return p
@@ -659,6 +743,9 @@ func sanitized(p prop) prop {
 // from a vCard 2.1 card, in 3.0's syntax.
 func storedForm(p *prop, from, to string) prop {
 	s := *p
+	if s.param("ENCODING") == "" && s.param("CHARSET") == "" && from != "2.1" {
+		return s
+	}
 	s.params = slices.Clone(p.params)
 	if enc := strings.ToUpper(s.param("ENCODING")); enc == "QUOTED-PRINTABLE" || enc == "8BIT" || enc == "7BIT" {
 		s.dropParam("ENCODING")
