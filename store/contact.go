@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -14,6 +15,66 @@ import (
 // addresses, what kind of address, number or link each value is), and
 // the properties of the card the friend was imported from that kith
 // keeps without modelling them (see Card).
+
+// Contact is what an address book keeps about a friend that kith keeps
+// but seldom reads: the name in parts, postal addresses, the types of the
+// friend's e-mails, phones and links, and the card the friend was
+// imported from. A friend without any has none (nil).
+type Contact struct {
+	NameParts  NameParts `json:"name_parts,omitzero"`
+	Addresses  []Address `json:"addresses,omitempty"`
+	EmailTypes []Typed   `json:"email_types,omitempty"`
+	PhoneTypes []Typed   `json:"phone_types,omitempty"`
+	URLTypes   []Typed   `json:"url_types,omitempty"`
+	Card       Card      `json:"card,omitzero"`
+}
+
+// IsZero reports whether c holds nothing.
+func (c *Contact) IsZero() bool {
+	return c == nil || c.NameParts.IsZero() && len(c.Addresses) == 0 && len(c.EmailTypes) == 0 &&
+		len(c.PhoneTypes) == 0 && len(c.URLTypes) == 0 && c.Card.IsZero()
+}
+
+// Clone returns a copy of c that shares nothing with it (nil for nil).
+func (c *Contact) Clone() *Contact {
+	if c == nil {
+		return nil
+	}
+	n := *c
+	n.Addresses = slices.Clone(c.Addresses)
+	for i := range n.Addresses {
+		n.Addresses[i].Types = slices.Clone(n.Addresses[i].Types)
+	}
+	n.EmailTypes, n.PhoneTypes, n.URLTypes = cloneTyped(c.EmailTypes), cloneTyped(c.PhoneTypes), cloneTyped(c.URLTypes)
+	n.Card.Props = slices.Clone(c.Card.Props)
+	return &n
+}
+
+func cloneTyped(ts []Typed) []Typed {
+	out := slices.Clone(ts)
+	for i := range out {
+		out[i].Types = slices.Clone(out[i].Types)
+	}
+	return out
+}
+
+// MakeContact returns f's contact fields to fill, making them when f
+// has none.
+func (f *Friend) MakeContact() *Contact {
+	if f.Contact == nil {
+		f.Contact = new(Contact)
+	}
+	return f.Contact
+}
+
+// ContactFields returns f's contact fields to read: none (all zero) when
+// f has none. Changing them changes f only when f has some.
+func (f *Friend) ContactFields() *Contact {
+	if f.Contact == nil {
+		return new(Contact)
+	}
+	return f.Contact
+}
 
 // NameParts is a name in parts, as an address book keeps it (vCard's N,
 // with the phonetic parts some address books add for sorting). A part
@@ -33,7 +94,10 @@ type NameParts struct {
 // address book), else those SplitName derives from the name; none for an
 // organisation.
 func (f *Friend) Parts() NameParts {
-	n := f.NameParts
+	var n NameParts
+	if f.Contact != nil {
+		n = f.Contact.NameParts
+	}
 	if f.IsOrg || n.Prefix+n.Given+n.Additional+n.Family+n.Suffix != "" {
 		return n
 	}
@@ -434,57 +498,71 @@ func multiLine(s string) string {
 	return strings.Join(lines, "\n")
 }
 
-// normalizeContact tidies the contact fields of f (see Normalize).
+// normalizeContact tidies the contact fields of f (see Normalize); f
+// has none (Contact nil) when they are all empty.
 func (f *Friend) normalizeContact() {
-	n := &f.NameParts
-	for _, p := range []*string{&n.Prefix, &n.Given, &n.Additional, &n.Family, &n.Suffix, &n.PhoneticGiven, &n.PhoneticFamily} {
-		*p = OneLine(*p)
-	}
 	f.Department = OneLine(f.Department)
 	if f.IsOrg && f.Org == "" {
 		f.Org = f.Name // an organisation's organisation is itself
 	}
-	f.EmailTypes = normalizeTyped(f.EmailTypes, f.Emails, NormEmail)
-	f.PhoneTypes = normalizeTyped(f.PhoneTypes, f.Phones, NormPhone)
-	f.URLTypes = normalizeTyped(f.URLTypes, f.URLs, strings.TrimSpace)
-	if len(f.Addresses) > 0 {
-		out := f.Addresses[:0]
-		for _, a := range f.Addresses {
+	c := f.Contact
+	if c == nil {
+		return
+	}
+	n := &c.NameParts
+	for _, p := range []*string{&n.Prefix, &n.Given, &n.Additional, &n.Family, &n.Suffix, &n.PhoneticGiven, &n.PhoneticFamily} {
+		*p = OneLine(*p)
+	}
+	c.EmailTypes = normalizeTyped(c.EmailTypes, f.Emails, NormEmail)
+	c.PhoneTypes = normalizeTyped(c.PhoneTypes, f.Phones, NormPhone)
+	c.URLTypes = normalizeTyped(c.URLTypes, f.URLs, strings.TrimSpace)
+	if len(c.Addresses) > 0 {
+		out := c.Addresses[:0]
+		for _, a := range c.Addresses {
 			normalizeAddress(&a)
 			if !a.IsZero() {
 				out = append(out, a)
 			}
 		}
-		f.Addresses = out
+		c.Addresses = out
 		if len(out) == 0 {
-			f.Addresses = nil
+			c.Addresses = nil
 		}
 	}
-	f.Card.UID = strings.TrimSpace(f.Card.UID)
+	c.Card.UID = strings.TrimSpace(c.Card.UID)
+	if c.IsZero() {
+		f.Contact = nil
+	}
 }
 
 // validateContact reports the first problem with the contact fields of
 // f, naming the field.
 func (f *Friend) validateContact() error {
-	n := &f.NameParts
-	if err := firstErr(
-		checkLen("prefix", n.Prefix, MaxName), checkLen("given-name", n.Given, MaxName),
-		checkLen("additional-name", n.Additional, MaxName), checkLen("family-name", n.Family, MaxName),
-		checkLen("suffix", n.Suffix, MaxName), checkLen("phonetic-given-name", n.PhoneticGiven, MaxName),
-		checkLen("phonetic-family-name", n.PhoneticFamily, MaxName),
-		checkLen("department", f.Department, MaxName),
-		checkCount("address", len(f.Addresses)),
-		checkTyped("email", f.EmailTypes), checkTyped("phone", f.PhoneTypes), checkTyped("url", f.URLTypes),
-	); err != nil {
-		return err
-	}
 	for field, d := range map[string]Date{"birthday": f.Birthday, "anniversary": f.Anniversary} {
 		if err := d.check(); err != nil {
 			return &FieldError{Field: field, Msg: err.Error()}
 		}
 	}
-	for i := range f.Addresses {
-		a := &f.Addresses[i]
+	if err := checkLen("department", f.Department, MaxName); err != nil {
+		return err
+	}
+	c := f.Contact
+	if c == nil {
+		return nil
+	}
+	n := &c.NameParts
+	if err := firstErr(
+		checkLen("prefix", n.Prefix, MaxName), checkLen("given-name", n.Given, MaxName),
+		checkLen("additional-name", n.Additional, MaxName), checkLen("family-name", n.Family, MaxName),
+		checkLen("suffix", n.Suffix, MaxName), checkLen("phonetic-given-name", n.PhoneticGiven, MaxName),
+		checkLen("phonetic-family-name", n.PhoneticFamily, MaxName),
+		checkCount("address", len(c.Addresses)),
+		checkTyped("email", c.EmailTypes), checkTyped("phone", c.PhoneTypes), checkTyped("url", c.URLTypes),
+	); err != nil {
+		return err
+	}
+	for i := range c.Addresses {
+		a := &c.Addresses[i]
 		if err := firstErr(
 			checkTypes("address", a.Types),
 			checkLen("address", a.POBox, MaxName), checkLen("address", a.Extended, MaxName),
@@ -495,7 +573,7 @@ func (f *Friend) validateContact() error {
 			return err
 		}
 	}
-	return f.Card.check()
+	return c.Card.check()
 }
 
 // checkTyped checks the types of a list's values.

@@ -69,7 +69,8 @@ func digest(field string, parts ...string) string {
 // FieldSum is the sum of one of f's single fields (not a list field),
 // as CardProp.Sum records it.
 func FieldSum(field string, f *Friend) string {
-	n := &f.NameParts
+	c := f.ContactFields()
+	n := &c.NameParts
 	switch field {
 	case FieldName:
 		return digest(field, f.Name)
@@ -117,6 +118,7 @@ func AddressSum(a *Address) string {
 // ItemSums returns the sum of each value of list field in f, in order.
 func ItemSums(field string, f *Friend) []string {
 	var out []string
+	c := f.ContactFields()
 	values := func(vs []string, ts []Typed) {
 		for _, v := range vs {
 			out = append(out, ValueSum(field, v, TypesOf(ts, v)))
@@ -124,14 +126,14 @@ func ItemSums(field string, f *Friend) []string {
 	}
 	switch field {
 	case FieldEmail:
-		values(f.Emails, f.EmailTypes)
+		values(f.Emails, c.EmailTypes)
 	case FieldPhone:
-		values(f.Phones, f.PhoneTypes)
+		values(f.Phones, c.PhoneTypes)
 	case FieldURL:
-		values(f.URLs, f.URLTypes)
+		values(f.URLs, c.URLTypes)
 	case FieldAddress:
-		for i := range f.Addresses {
-			out = append(out, AddressSum(&f.Addresses[i]))
+		for i := range c.Addresses {
+			out = append(out, AddressSum(&c.Addresses[i]))
 		}
 	}
 	return out
@@ -142,7 +144,8 @@ func ItemSums(field string, f *Friend) []string {
 // friends with the same one hold the same card, but for its unmodelled
 // properties.
 func ContactSum(f *Friend) string {
-	n := &f.NameParts
+	c := f.ContactFields()
+	n := &c.NameParts
 	h := newHasher(FieldCard).add(f.Name).add(n.Prefix).add(n.Given).add(n.Additional).add(n.Family).add(n.Suffix).
 		add(n.PhoneticGiven).add(n.PhoneticFamily).add(f.Nickname).add(f.Org).add(f.Department).add(f.Role).add(f.Notes).
 		add(f.Birthday.String()).add(f.Anniversary.String()).add(strconv.FormatBool(f.IsOrg))
@@ -153,15 +156,15 @@ func ContactSum(f *Friend) string {
 		field  string
 		values []string
 		types  []Typed
-	}{{FieldEmail, f.Emails, f.EmailTypes}, {FieldPhone, f.Phones, f.PhoneTypes}, {FieldURL, f.URLs, f.URLTypes}} {
+	}{{FieldEmail, f.Emails, c.EmailTypes}, {FieldPhone, f.Phones, c.PhoneTypes}, {FieldURL, f.URLs, c.URLTypes}} {
 		h = h.add(l.field)
 		for _, v := range l.values {
 			h = h.add(valueHash(l.field, v, TypesOf(l.types, v)).String())
 		}
 	}
 	h = h.add(FieldAddress)
-	for i := range f.Addresses {
-		h = h.add(AddressSum(&f.Addresses[i]))
+	for i := range c.Addresses {
+		h = h.add(AddressSum(&c.Addresses[i]))
 	}
 	return h.String()
 }

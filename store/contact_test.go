@@ -41,7 +41,7 @@ func TestSchema2FixtureNeedsNoMigration(t *testing.T) {
 		t.Fatalf("the fixture reads back differently:\n%s", g)
 	}
 	for _, f := range snap.Friends {
-		if !f.NameParts.IsZero() || !f.Birthday.IsZero() || len(f.Addresses) > 0 || !f.Card.IsZero() {
+		if f.Contact != nil || !f.Birthday.IsZero() || f.IsOrg || f.Department != "" {
 			t.Errorf("friend %d has contact fields it was never given: %+v", f.ID, f)
 		}
 	}
@@ -150,35 +150,37 @@ func TestNamePartsFull(t *testing.T) {
 // out of its list takes its types along, and an entry that says nothing
 // is dropped; an address with nothing in it is dropped.
 func TestNormalizeContactFields(t *testing.T) {
-	f := Friend{Name: "Ada", Emails: []string{"ada@x.io", "new@x.io"}, Phones: []string{"+39 1"},
-		EmailTypes: []Typed{
-			{Value: " MAILTO:Ada@X.io ", Types: []string{"WORK", " internet ", "work"}, Label: " Old  job "},
-			{Value: "gone@x.io", Types: []string{"home"}},
-			{Value: "new@x.io"},
-			{Value: "ada@x.io", Types: []string{"home"}},
-		},
-		PhoneTypes: []Typed{{Value: "tel:+39 1", Types: []string{"cell"}}},
-		Addresses:  []Address{{Types: []string{"HOME"}, Street: " 1 Main St \n\n Flat 2 ", Locality: " Rome "}, {Types: []string{"work"}}},
-		NameParts:  NameParts{Given: " Ada ", Family: "  Love  lace "},
-		Department: "  Research ",
-	}
+	f := Friend{Name: "Ada", Emails: []string{"ada@x.io", "new@x.io"}, Phones: []string{"+39 1"}, Department: "  Research ",
+		Contact: &Contact{
+			EmailTypes: []Typed{
+				{Value: " MAILTO:Ada@X.io ", Types: []string{"WORK", " internet ", "work"}, Label: " Old  job "},
+				{Value: "gone@x.io", Types: []string{"home"}},
+				{Value: "new@x.io"},
+				{Value: "ada@x.io", Types: []string{"home"}},
+			},
+			PhoneTypes: []Typed{{Value: "tel:+39 1", Types: []string{"cell"}}},
+			Addresses:  []Address{{Types: []string{"HOME"}, Street: " 1 Main St \n\n Flat 2 ", Locality: " Rome "}, {Types: []string{"work"}}},
+			NameParts:  NameParts{Given: " Ada ", Family: "  Love  lace "},
+		}}
 	f.Normalize()
-	want := Friend{Name: "Ada", Emails: []string{"ada@x.io", "new@x.io"}, Phones: []string{"+39 1"}, Closeness: 3,
-		EmailTypes: []Typed{{Value: "ada@x.io", Types: []string{"work", "internet"}, Label: "Old job"}},
-		PhoneTypes: []Typed{{Value: "+39 1", Types: []string{"cell"}}},
-		Addresses:  []Address{{Types: []string{"home"}, Street: "1 Main St\nFlat 2", Locality: "Rome"}},
-		NameParts:  NameParts{Given: "Ada", Family: "Love lace"}, Department: "Research",
-	}
+	want := Friend{Name: "Ada", Emails: []string{"ada@x.io", "new@x.io"}, Phones: []string{"+39 1"}, Closeness: 3, Department: "Research",
+		Contact: &Contact{
+			EmailTypes: []Typed{{Value: "ada@x.io", Types: []string{"work", "internet"}, Label: "Old job"}},
+			PhoneTypes: []Typed{{Value: "+39 1", Types: []string{"cell"}}},
+			Addresses:  []Address{{Types: []string{"home"}, Street: "1 Main St\nFlat 2", Locality: "Rome"}},
+			NameParts:  NameParts{Given: "Ada", Family: "Love lace"},
+		}}
 	if !reflect.DeepEqual(f, want) {
-		t.Errorf("got  %+v\nwant %+v", f, want)
+		t.Errorf("got  %+v\nwant %+v", f.Contact, want.Contact)
 	}
-	if ty := TypesOf(f.EmailTypes, "ADA@x.io"); ty == nil || !ty.HasType("work") {
+	if ty := TypesOf(f.Contact.EmailTypes, "ADA@x.io"); ty == nil || !ty.HasType("work") {
 		t.Errorf("TypesOf: %+v", ty)
 	}
-	f.Emails = []string{"new@x.io"} // the CLI's --email replaces the list
+	f.Emails, f.Phones = []string{"new@x.io"}, nil // the CLI's --email replaces the list
+	f.Contact.Addresses, f.Contact.NameParts = nil, NameParts{}
 	f.Normalize()
-	if f.EmailTypes != nil {
-		t.Errorf("the types of a removed e-mail stayed: %+v", f.EmailTypes)
+	if f.Contact != nil {
+		t.Errorf("the types of removed values stayed: %+v", f.Contact)
 	}
 }
 
@@ -190,22 +192,22 @@ func TestValidateContactFields(t *testing.T) {
 	}{
 		{"birthday", func(f *Friend) { f.Birthday = Date{1985, time.February, 30} }, "birthday: February has no day 30"},
 		{"anniversary year", func(f *Friend) { f.Anniversary = Date{Year: 1850, Month: 1, Day: 1} }, "anniversary: the year 1850 is out of range"},
-		{"given name", func(f *Friend) { f.NameParts.Given = strings.Repeat("x", MaxName+1) }, "given-name: is 201 characters long"},
+		{"given name", func(f *Friend) { f.Contact.NameParts.Given = strings.Repeat("x", MaxName+1) }, "given-name: is 201 characters long"},
 		{"department", func(f *Friend) { f.Department = strings.Repeat("x", MaxName+1) }, "department: is 201"},
-		{"street", func(f *Friend) { f.Addresses[0].Street = strings.Repeat("x", MaxAddress+1) }, "address: is 1001"},
-		{"addresses", func(f *Friend) { f.Addresses = make([]Address, MaxItems+1) }, "address: 101 values given"},
-		{"type", func(f *Friend) { f.PhoneTypes[0].Types = []string{"cell;x"} }, `phone: type "cell;x"`},
-		{"address type", func(f *Friend) { f.Addresses[0].Types = []string{"home work"} }, `address: type "home work"`},
-		{"label", func(f *Friend) { f.EmailTypes[0].Label = strings.Repeat("x", MaxName+1) }, "email: is 201"},
-		{"card line break", func(f *Friend) { f.Card.Props[0].Value = "x\r\nEND:VCARD" }, "card: property 1 (PHOTO) holds a line break"},
-		{"card params break", func(f *Friend) { f.Card.Props[0].Params = "TYPE=a\nB=c" }, "holds a line break"},
-		{"card name", func(f *Friend) { f.Card.Props[0].Name = "PHO TO" }, `card: property 1: "PHO TO" is not a property name`},
-		{"card group", func(f *Friend) { f.Card.Props[1].Group = "item.1" }, `"item.1" is not a group name`},
-		{"card params", func(f *Friend) { f.Card.Props[0].Params = "TYPE=a:b" }, `parameters "TYPE=a:b" are not vCard syntax`},
-		{"card params quote", func(f *Friend) { f.Card.Props[0].Params = `LABEL="open` }, "are not vCard syntax"},
-		{"card value size", func(f *Friend) { f.Card.Props[0].Value = strings.Repeat("A", MaxCardValue+1) }, "bytes; the limit is 1048576"},
-		{"card props", func(f *Friend) { f.Card.Props = make([]CardProp, MaxCardProps+1) }, "card: 1001 properties; the limit is 1000"},
-		{"card uid", func(f *Friend) { f.Card.UID = "a\nb" }, "card: the UID holds a line break"},
+		{"street", func(f *Friend) { f.Contact.Addresses[0].Street = strings.Repeat("x", MaxAddress+1) }, "address: is 1001"},
+		{"addresses", func(f *Friend) { f.Contact.Addresses = make([]Address, MaxItems+1) }, "address: 101 values given"},
+		{"type", func(f *Friend) { f.Contact.PhoneTypes[0].Types = []string{"cell;x"} }, `phone: type "cell;x"`},
+		{"address type", func(f *Friend) { f.Contact.Addresses[0].Types = []string{"home work"} }, `address: type "home work"`},
+		{"label", func(f *Friend) { f.Contact.EmailTypes[0].Label = strings.Repeat("x", MaxName+1) }, "email: is 201"},
+		{"card line break", func(f *Friend) { f.Contact.Card.Props[0].Value = "x\r\nEND:VCARD" }, "card: property 1 (PHOTO) holds a line break"},
+		{"card params break", func(f *Friend) { f.Contact.Card.Props[0].Params = "TYPE=a\nB=c" }, "holds a line break"},
+		{"card name", func(f *Friend) { f.Contact.Card.Props[0].Name = "PHO TO" }, `card: property 1: "PHO TO" is not a property name`},
+		{"card group", func(f *Friend) { f.Contact.Card.Props[1].Group = "item.1" }, `"item.1" is not a group name`},
+		{"card params", func(f *Friend) { f.Contact.Card.Props[0].Params = "TYPE=a:b" }, `parameters "TYPE=a:b" are not vCard syntax`},
+		{"card params quote", func(f *Friend) { f.Contact.Card.Props[0].Params = `LABEL="open` }, "are not vCard syntax"},
+		{"card value size", func(f *Friend) { f.Contact.Card.Props[0].Value = strings.Repeat("A", MaxCardValue+1) }, "bytes; the limit is 1048576"},
+		{"card props", func(f *Friend) { f.Contact.Card.Props = make([]CardProp, MaxCardProps+1) }, "card: 1001 properties; the limit is 1000"},
+		{"card uid", func(f *Friend) { f.Contact.Card.UID = "a\nb" }, "card: the UID holds a line break"},
 	}
 	for _, tt := range tests {
 		f := fullFriend()
@@ -216,7 +218,7 @@ func TestValidateContactFields(t *testing.T) {
 		}
 	}
 	f := fullFriend()
-	f.Card.Props[0].Params = `TYPE=work,voice;LABEL="1 Main St\, Rome";PREF=1;X-EMPTY=`
+	f.Contact.Card.Props[0].Params = `TYPE=work,voice;LABEL="1 Main St\, Rome";PREF=1;X-EMPTY=`
 	if err := f.Validate(); err != nil {
 		t.Errorf("valid parameters refused: %v", err)
 	}
@@ -229,7 +231,7 @@ func TestContactFieldsInJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`"name_parts":{"prefix":"Lady"`, `"birthday":"1985-12-10"`, `"anniversary":"--07-08"`,
+	for _, want := range []string{`"contact":{"name_parts":{"prefix":"Lady"`, `"birthday":"1985-12-10"`, `"anniversary":"--07-08"`,
 		`"department":"Engines"`, `"addresses":[{"types":["home"]`, `"email_types":[`, `"card":{"uid":"urn:uuid:5ad380fd"`,
 		`"props":[{"name":"PHOTO","params":"ENCODING=b;TYPE=JPEG"`} {
 		if !strings.Contains(string(b), want) {
@@ -241,7 +243,7 @@ func TestContactFieldsInJSON(t *testing.T) {
 		t.Errorf("read back %+v, %v", got, err)
 	}
 	plain, _ := json.Marshal(Friend{Name: "Bob"})
-	for _, absent := range []string{"name_parts", "birthday", "card", "is_org", "addresses"} {
+	for _, absent := range []string{"contact", "birthday", "is_org", "department"} {
 		if strings.Contains(string(plain), absent) {
 			t.Errorf("a friend without contact fields writes %q: %s", absent, plain)
 		}
@@ -268,7 +270,7 @@ func TestSums(t *testing.T) {
 	if ContactSum(&f) != ContactSum(&g) {
 		t.Error("closeness changed the card's sum")
 	}
-	g.PhoneTypes[0].Types = []string{"work"}
+	g.Contact.PhoneTypes[0].Types = []string{"work"}
 	if a, b := ItemSums(FieldPhone, &f), ItemSums(FieldPhone, &g); a[0] == b[0] || ContactSum(&f) == ContactSum(&g) {
 		t.Error("a phone's new type left its sum as it was")
 	}

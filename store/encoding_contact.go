@@ -10,7 +10,15 @@ import (
 
 // encodeContact appends f's contact fields to e.
 func encodeContact(e *enc, f *Friend) {
-	if n := &f.NameParts; !n.IsZero() {
+	e.bool(tagFriendIsOrg, f.IsOrg)
+	e.str(tagFriendDepartment, f.Department)
+	encodeDate(e, tagFriendBirthday, f.Birthday)
+	encodeDate(e, tagFriendAnniversary, f.Anniversary)
+	c := f.Contact
+	if c == nil {
+		return
+	}
+	if n := &c.NameParts; !n.IsZero() {
 		e.sub(tagFriendNameParts, func(s *enc) {
 			s.str(tagNamePrefix, n.Prefix)
 			s.str(tagNameGiven, n.Given)
@@ -21,12 +29,8 @@ func encodeContact(e *enc, f *Friend) {
 			s.str(tagNamePhoneticFamily, n.PhoneticFamily)
 		})
 	}
-	e.bool(tagFriendIsOrg, f.IsOrg)
-	e.str(tagFriendDepartment, f.Department)
-	encodeDate(e, tagFriendBirthday, f.Birthday)
-	encodeDate(e, tagFriendAnniversary, f.Anniversary)
-	for i := range f.Addresses {
-		a := &f.Addresses[i]
+	for i := range c.Addresses {
+		a := &c.Addresses[i]
 		e.sub(tagFriendAddress, func(s *enc) {
 			s.strs(tagAddrTypes, a.Types)
 			s.str(tagAddrPOBox, a.POBox)
@@ -39,15 +43,15 @@ func encodeContact(e *enc, f *Friend) {
 			s.str(tagAddrLabel, a.Label)
 		})
 	}
-	encodeTyped(e, tagFriendEmailType, f.EmailTypes)
-	encodeTyped(e, tagFriendPhoneType, f.PhoneTypes)
-	encodeTyped(e, tagFriendURLType, f.URLTypes)
-	c := &f.Card
-	e.str(tagFriendCardUID, c.UID)
-	e.str(tagFriendCardVersion, c.Version)
-	e.str(tagFriendCardSum, c.Sum)
-	for i := range c.Props {
-		p := &c.Props[i]
+	encodeTyped(e, tagFriendEmailType, c.EmailTypes)
+	encodeTyped(e, tagFriendPhoneType, c.PhoneTypes)
+	encodeTyped(e, tagFriendURLType, c.URLTypes)
+	card := &c.Card
+	e.str(tagFriendCardUID, card.UID)
+	e.str(tagFriendCardVersion, card.Version)
+	e.str(tagFriendCardSum, card.Sum)
+	for i := range card.Props {
+		p := &card.Props[i]
 		e.sub(tagFriendCardProp, func(s *enc) {
 			s.b = make([]byte, 0, p.Size()+16)
 			s.str(tagPropGroup, p.Group)
@@ -88,6 +92,8 @@ func encodeTyped(e *enc, n protowire.Number, ts []Typed) {
 // contactScratch holds the lists of the friend being decoded, and the
 // chunks they are cut from (see friendDecoder).
 type contactScratch struct {
+	cur                  Contact // the friend's, while has
+	has                  bool
 	addresses            []Address
 	emailT, phoneT, urlT []Typed
 	props                []CardProp
@@ -96,11 +102,13 @@ type contactScratch struct {
 	typedPool            []Typed
 	propPool             []CardProp
 	typesPool            []string
+	contactPool          []Contact
 	chunk                int
 }
 
 func (c *contactScratch) reset(single bool) {
 	c.addresses, c.emailT, c.phoneT, c.urlT, c.props = c.addresses[:0], c.emailT[:0], c.phoneT[:0], c.urlT[:0], c.props[:0]
+	c.cur, c.has = Contact{}, false
 	c.chunk = 4096
 	if single {
 		c.chunk = 0
@@ -121,9 +129,14 @@ func subOf(d *dec, s string) (dec, string) {
 // whether d is a contact field.
 func (c *contactScratch) decodeContact(f *Friend, d *dec, s string) bool {
 	switch d.num {
+	case tagFriendNameParts, tagFriendAddress, tagFriendEmailType, tagFriendPhoneType, tagFriendURLType,
+		tagFriendCardUID, tagFriendCardVersion, tagFriendCardSum, tagFriendCardProp:
+		c.has = true
+	}
+	switch d.num {
 	case tagFriendNameParts:
 		sub, ss := subOf(d, s)
-		n := &f.NameParts
+		n := &c.cur.NameParts
 		for sub.next() {
 			switch sub.num {
 			case tagNamePrefix:
@@ -187,11 +200,11 @@ func (c *contactScratch) decodeContact(f *Friend, d *dec, s string) bool {
 	case tagFriendURLType:
 		c.urlT = append(c.urlT, c.decodeTyped(d, s))
 	case tagFriendCardUID:
-		f.Card.UID = d.str(s)
+		c.cur.Card.UID = d.str(s)
 	case tagFriendCardVersion:
-		f.Card.Version = d.str(s)
+		c.cur.Card.Version = d.str(s)
 	case tagFriendCardSum:
-		f.Card.Sum = d.str(s)
+		c.cur.Card.Sum = d.str(s)
 	case tagFriendCardProp:
 		sub, ss := subOf(d, s)
 		var p CardProp
@@ -255,11 +268,20 @@ func decodeDate(d *dec) Date {
 	return v
 }
 
-// finish sets f's contact lists from the scratch.
+// finish sets f's contact fields from the scratch: none when the record
+// held none.
 func (c *contactScratch) finish(f *Friend) {
-	f.Addresses = cut(&c.addrPool, c.addresses, c.chunk)
-	f.EmailTypes = cut(&c.typedPool, c.emailT, c.chunk)
-	f.PhoneTypes = cut(&c.typedPool, c.phoneT, c.chunk)
-	f.URLTypes = cut(&c.typedPool, c.urlT, c.chunk)
-	f.Card.Props = cut(&c.propPool, c.props, c.chunk)
+	if !c.has {
+		return
+	}
+	c.cur.Addresses = cut(&c.addrPool, c.addresses, c.chunk)
+	c.cur.EmailTypes = cut(&c.typedPool, c.emailT, c.chunk)
+	c.cur.PhoneTypes = cut(&c.typedPool, c.phoneT, c.chunk)
+	c.cur.URLTypes = cut(&c.typedPool, c.urlT, c.chunk)
+	c.cur.Card.Props = cut(&c.propPool, c.props, c.chunk)
+	if len(c.contactPool) == cap(c.contactPool) {
+		c.contactPool = make([]Contact, 0, max(1, c.chunk/16))
+	}
+	c.contactPool = append(c.contactPool, c.cur)
+	f.Contact = &c.contactPool[len(c.contactPool)-1]
 }

@@ -14,8 +14,7 @@ func TestDetailShowsContactFields(t *testing.T) {
 	net := &network{friends: []store.Friend{
 		{ID: 1, Name: "Ada Lovelace", Role: "Mathematician", Department: "Research", Org: "Analytical Engines", Closeness: 4,
 			Birthday: store.Date{Year: 1985, Month: time.December, Day: 10}, Anniversary: store.Date{Month: time.July, Day: 8},
-			Addresses: []store.Address{{Types: []string{"home"}, Street: "12 St James's Square", Locality: "London", PostalCode: "SW1Y 4JH"}},
-			Created:   testNow, Updated: testNow},
+			Created: testNow, Updated: testNow, Contact: &store.Contact{Addresses: []store.Address{{Types: []string{"home"}, Street: "12 St James's Square", Locality: "London", PostalCode: "SW1Y 4JH"}}}},
 		{ID: 2, Name: "Acme AG", Org: "Acme AG", IsOrg: true, Closeness: 3, Created: testNow, Updated: testNow},
 	}, asks: make([][]store.Ask, 2), favors: make([][]store.Favor, 2)}
 	for _, f := range []string{"ada", "org"} {

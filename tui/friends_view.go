@@ -290,7 +290,7 @@ func (f *friendsScreen) detailLines(i, w int, now time.Time) []string {
 	field("Web", clean(strings.Join(fr.URLs, ", ")))
 	field("Birthday", fr.Birthday.Written())
 	field("Anniv.", fr.Anniversary.Written()) // the labels are 10 cells wide
-	for _, a := range fr.Addresses {
+	for _, a := range fr.ContactFields().Addresses {
 		field("Address", clean(a.String()))
 	}
 	field("Channel", clean(fr.Channel))

@@ -161,7 +161,8 @@ func printFriend(w io.Writer, f *store.Friend, asks []store.Ask, favors []store.
 			fmt.Fprintf(w, "  %-16s %s\n", label+":", printable(v))
 		}
 	}
-	field("name in parts", nameParts(f.NameParts))
+	c := f.ContactFields()
+	field("name in parts", nameParts(c.NameParts))
 	work := f.Role
 	if f.Department != "" {
 		if work != "" {
@@ -180,10 +181,10 @@ func printFriend(w io.Writer, f *store.Friend, asks []store.Ask, favors []store.
 	field("closeness", fmt.Sprintf("%d/5", f.Closeness))
 	field("birthday", f.Birthday.Written())
 	field("anniversary", f.Anniversary.Written())
-	field("e-mail", typedList(f.Emails, f.EmailTypes))
-	field("phone", typedList(f.Phones, f.PhoneTypes))
-	field("links", typedList(f.URLs, f.URLTypes))
-	for _, a := range f.Addresses {
+	field("e-mail", typedList(f.Emails, c.EmailTypes))
+	field("phone", typedList(f.Phones, c.PhoneTypes))
+	field("links", typedList(f.URLs, c.URLTypes))
+	for _, a := range c.Addresses {
 		label := "address"
 		if len(a.Types) > 0 {
 			label = strings.Join(a.Types, ", ") + " address"
@@ -207,7 +208,7 @@ func printFriend(w io.Writer, f *store.Friend, asks []store.Ask, favors []store.
 	if f.Notes != "" {
 		fmt.Fprintf(w, "  %-16s %s\n", "notes:", strings.ReplaceAll(printableBlock(f.Notes), "\n", "\n"+strings.Repeat(" ", 19)))
 	}
-	field("also in the card", keptSummary(&f.Card))
+	field("also in the card", keptSummary(&c.Card))
 	fmt.Fprintf(w, "\nAsks (%d):\n", len(asks))
 	if len(asks) == 0 {
 		fmt.Fprintln(w, "  none")

@@ -130,16 +130,17 @@ func Parse(r io.Reader, name string) (*importer.Input, error) {
 		if f.Name == "" {
 			f.Name = t.Get(row, fileAs)
 		}
-		f.NameParts = store.NameParts{Prefix: t.Get(row, prefix), Given: t.Get(row, first), Additional: t.Get(row, middle),
+		var c store.Contact
+		c.NameParts = store.NameParts{Prefix: t.Get(row, prefix), Given: t.Get(row, first), Additional: t.Get(row, middle),
 			Family: t.Get(row, last), Suffix: t.Get(row, suffix), PhoneticGiven: t.Get(row, phoneticFirst), PhoneticFamily: t.Get(row, phoneticLast)}
 		f.Nickname = t.Get(row, nick)
 		f.Org = t.Get(row, org)
 		f.Department = t.Get(row, dept)
 		f.Role = t.Get(row, title)
 		f.Notes = t.Get(row, notes)
-		f.Emails = multi(row, emails, &f.EmailTypes)
-		f.Phones = multi(row, phones, &f.PhoneTypes)
-		f.URLs = multi(row, sites, &f.URLTypes)
+		f.Emails = multi(row, emails, &c.EmailTypes)
+		f.Phones = multi(row, phones, &c.PhoneTypes)
+		f.URLs = multi(row, sites, &c.URLTypes)
 		warn := func(format string, args ...any) {
 			in.Warnings = append(in.Warnings, importer.Warning{Source: rec.Source, Msg: fmt.Sprintf(format, args...)})
 		}
@@ -170,7 +171,10 @@ func Parse(r io.Reader, name string) (*importer.Input, error) {
 			}
 			ty, _ := importer.LabelTypes(t.Get(row, col(base+" Label", base+" Type")))
 			a.Types = ty
-			f.Addresses = append(f.Addresses, a)
+			c.Addresses = append(c.Addresses, a)
+		}
+		if !c.IsZero() {
+			f.Contact = &c
 		}
 		for _, l := range strings.Split(t.Get(row, labels), ":::") {
 			l = strings.TrimSpace(l)

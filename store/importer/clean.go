@@ -93,8 +93,11 @@ func Clean(r *Record) (warnings []Warning, skip string) {
 		f.Busy = f.Busy[:store.MaxItems]
 	}
 
-	cleanContact(f, one, warn)
-	cleanCard(&f.Card, warn)
+	one("department", &f.Department, store.MaxName)
+	if f.Contact != nil {
+		cleanContact(f.Contact, one, warn)
+		cleanCard(&f.Contact.Card, warn)
+	}
 
 	if f.Name == "" {
 		switch {
@@ -167,14 +170,13 @@ func cleanCard(c *store.Card, warn func(format string, args ...any)) {
 // limit dropped. The types of a value are a parser's to read (a type
 // that is no vCard type name is the vCard reader's to drop, with a
 // warning); a kith export's are refused by the store's validation.
-func cleanContact(f *store.Friend, one func(field string, s *string, limit int), warn func(format string, args ...any)) {
+func cleanContact(f *store.Contact, one func(field string, s *string, limit int), warn func(format string, args ...any)) {
 	n := &f.NameParts
 	for _, p := range []struct {
 		field string
 		s     *string
 	}{{"prefix", &n.Prefix}, {"given name", &n.Given}, {"middle name", &n.Additional}, {"family name", &n.Family},
-		{"suffix", &n.Suffix}, {"phonetic given name", &n.PhoneticGiven}, {"phonetic family name", &n.PhoneticFamily},
-		{"department", &f.Department}} {
+		{"suffix", &n.Suffix}, {"phonetic given name", &n.PhoneticGiven}, {"phonetic family name", &n.PhoneticFamily}} {
 		one(p.field, p.s, store.MaxName)
 	}
 	types := func(field string, ts []string) []string {

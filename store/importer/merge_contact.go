@@ -15,10 +15,6 @@ import (
 // properties joined (see mergeCard). It returns what changed.
 func mergeContact(dst, src *store.Friend) []string {
 	var ch []string
-	if dst.NameParts.IsZero() && !src.NameParts.IsZero() {
-		dst.NameParts = src.NameParts
-		ch = append(ch, "name parts")
-	}
 	if dst.Department == "" && src.Department != "" && (dst.Org == "" || NormOrg(dst.Org) == NormOrg(src.Org)) {
 		dst.Department = src.Department
 		ch = append(ch, "department")
@@ -31,22 +27,34 @@ func mergeContact(dst, src *store.Friend) []string {
 		dst.Anniversary = src.Anniversary
 		ch = append(ch, "anniversary")
 	}
+	s := src.Contact
+	if s == nil {
+		return ch
+	}
+	d := dst.MakeContact()
+	if d.NameParts.IsZero() && !s.NameParts.IsZero() {
+		d.NameParts = s.NameParts
+		ch = append(ch, "name parts")
+	}
 	n := 0
-	for _, a := range src.Addresses {
-		if !slices.ContainsFunc(dst.Addresses, func(b store.Address) bool { return sameAddress(&a, &b) }) {
-			dst.Addresses = append(dst.Addresses, a)
+	for _, a := range s.Addresses {
+		if !slices.ContainsFunc(d.Addresses, func(b store.Address) bool { return sameAddress(&a, &b) }) {
+			d.Addresses = append(d.Addresses, a)
 			n++
 		}
 	}
 	if n > 0 {
 		ch = append(ch, fmt.Sprintf("%d address(es)", n))
 	}
-	n = mergeTypes(&dst.EmailTypes, src.EmailTypes) + mergeTypes(&dst.PhoneTypes, src.PhoneTypes) + mergeTypes(&dst.URLTypes, src.URLTypes)
+	n = mergeTypes(&d.EmailTypes, s.EmailTypes) + mergeTypes(&d.PhoneTypes, s.PhoneTypes) + mergeTypes(&d.URLTypes, s.URLTypes)
 	if n > 0 {
 		ch = append(ch, fmt.Sprintf("the types of %d value(s)", n))
 	}
-	if mergeCard(&dst.Card, &src.Card) {
+	if mergeCard(&d.Card, &s.Card) {
 		ch = append(ch, "the card's other properties")
+	}
+	if d.IsZero() {
+		dst.Contact = nil
 	}
 	return ch
 }

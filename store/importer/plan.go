@@ -114,8 +114,8 @@ func Build(r Reader, in *Input) (*Plan, error) {
 		r := ref{existing: i, add: -1}
 		b.index(&existing[i], r)
 		b.byUID[FriendUID(&existing[i])] = r
-		if uid := existing[i].Card.UID; uid != "" {
-			b.byUID[uid] = r
+		if c := existing[i].Contact; c != nil && c.Card.UID != "" {
+			b.byUID[c.Card.UID] = r
 		}
 	}
 	p.Items = make([]Item, 0, len(in.Records))
@@ -327,9 +327,7 @@ func cloneFriend(f *store.Friend) {
 	f.Sectors = slices.Clone(f.Sectors)
 	f.Boundaries = slices.Clone(f.Boundaries)
 	f.Busy = slices.Clone(f.Busy)
-	f.Addresses = slices.Clone(f.Addresses)
-	f.EmailTypes, f.PhoneTypes, f.URLTypes = slices.Clone(f.EmailTypes), slices.Clone(f.PhoneTypes), slices.Clone(f.URLTypes)
-	f.Card.Props = slices.Clone(f.Card.Props)
+	f.Contact = f.Contact.Clone()
 }
 
 // mergeFriend fills dst's empty fields from src and unions its lists; it

@@ -361,18 +361,22 @@ func Parse(r io.Reader, name string) (*importer.Input, error) {
 		}
 		f.Org, f.Role, f.Notes = get("org"), get("role"), get("notes")
 		f.Nickname, f.WorkedNote, f.Channel = get("nick"), get("wnote"), get("channel")
-		f.Emails, f.Phones, f.URLs = cols(emailCols, nil), cols(phoneCols, &f.PhoneTypes), cols(urlCols, &f.URLTypes)
+		var c store.Contact
+		f.Emails, f.Phones, f.URLs = cols(emailCols, nil), cols(phoneCols, &c.PhoneTypes), cols(urlCols, &c.URLTypes)
 		// the name's parts, as the file gives them: the name itself is
 		// the file's (or made of them above)
-		f.NameParts = store.NameParts{Prefix: get("prefix"), Given: get("first"), Additional: get("middle"), Family: get("last"),
+		c.NameParts = store.NameParts{Prefix: get("prefix"), Given: get("first"), Additional: get("middle"), Family: get("last"),
 			Suffix: get("suffix"), PhoneticGiven: get("gyomi"), PhoneticFamily: get("syomi")}
 		f.Department = get("dept")
 		for _, k := range addrKinds {
 			a := importer.AddressColumns(k.prefix, has, func(name string) string { return undefuse(t.Get(row, t.Col(name))) })
 			if !a.IsZero() {
 				a.Types = k.types
-				f.Addresses = append(f.Addresses, a)
+				c.Addresses = append(c.Addresses, a)
 			}
+		}
+		if !c.IsZero() {
+			f.Contact = &c
 		}
 		date := func(what string, d store.Date, ok bool, why, raw string) store.Date {
 			if why != "" {

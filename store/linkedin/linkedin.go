@@ -93,7 +93,9 @@ func Parse(r io.Reader, name string) (*importer.Input, error) {
 		rec := importer.Record{Source: src}
 		f := &rec.Friend
 		f.Name = strings.TrimSpace(t.Get(row, first) + " " + t.Get(row, last))
-		f.NameParts = store.NameParts{Given: t.Get(row, first), Family: t.Get(row, last)}
+		if n := (store.NameParts{Given: t.Get(row, first), Family: t.Get(row, last)}); !n.IsZero() {
+			f.Contact = &store.Contact{NameParts: n}
+		}
 		if u := t.Get(row, url); u != "" {
 			f.URLs = []string{u}
 		}

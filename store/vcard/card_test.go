@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"sort"
 	"strings"
@@ -183,29 +184,24 @@ func TestEveryPropertyCardFields(t *testing.T) {
 	f := imported(t, data)[0]
 	want := store.Friend{
 		Name: "Mr. Michael Angstadt Jr.", Nickname: "Mike", Org: "Acme Corp.", Department: "Engineering", Role: "Engineer",
-		NameParts: store.NameParts{Prefix: "Mr.", Given: "Michael", Family: "Angstadt", Suffix: "Jr.", PhoneticGiven: "MY-kul", PhoneticFamily: "ANG-stat"},
-		Emails:    []string{"mike@acme.example", "mike@home.example"},
-		EmailTypes: []store.Typed{{Value: "mike@acme.example", Types: []string{"internet", "work", "pref"}},
-			{Value: "mike@home.example", Types: []string{"internet"}, Label: "Other"}},
-		Phones: []string{"+1 555 0100", "+1 555 0101", "+1 555 0102", "+1 555 0103"},
-		PhoneTypes: []store.Typed{{Value: "+1 555 0100", Types: []string{"cell", "voice", "pref"}}, {Value: "+1 555 0101", Types: []string{"work", "fax"}},
-			{Value: "+1 555 0102", Label: "Assistant"}, {Value: "+1 555 0103", Types: []string{"pager"}}},
-		Addresses: []store.Address{
+		Emails:   []string{"mike@acme.example", "mike@home.example"},
+		Phones:   []string{"+1 555 0100", "+1 555 0101", "+1 555 0102", "+1 555 0103"},
+		URLs:     []string{"https://mike.example", "https://twitter.com/mike"},
+		Birthday: store.Date{Month: time.March, Day: 15}, Anniversary: store.Date{Year: 2004, Month: time.August, Day: 12},
+		Notes: "Likes tea; and biscuits, mostly.\nSecond line.", Sectors: []string{"Work", "VIP"}, Closeness: 3, Contact: &store.Contact{NameParts: store.NameParts{Prefix: "Mr.", Given: "Michael", Family: "Angstadt", Suffix: "Jr.", PhoneticGiven: "MY-kul", PhoneticFamily: "ANG-stat"}, EmailTypes: []store.Typed{{Value: "mike@acme.example", Types: []string{"internet", "work", "pref"}},
+			{Value: "mike@home.example", Types: []string{"internet"}, Label: "Other"}}, PhoneTypes: []store.Typed{{Value: "+1 555 0100", Types: []string{"cell", "voice", "pref"}}, {Value: "+1 555 0101", Types: []string{"work", "fax"}},
+			{Value: "+1 555 0102", Label: "Assistant"}, {Value: "+1 555 0103", Types: []string{"pager"}}}, Addresses: []store.Address{
 			{Types: []string{"home", "pref"}, Street: "1 Infinite Loop\nApt 2", Locality: "Cupertino", Region: "CA", PostalCode: "95014", Country: "USA"},
 			{Types: []string{"work"}, POBox: "PO Box 7", Extended: "Building 3", Street: "2 Main St", Locality: "Springfield", Region: "IL",
-				PostalCode: "62701", Country: "USA", Label: "PO Box 7\nBuilding 3\n2 Main St\nSpringfield IL 62701"}},
-		URLs:     []string{"https://mike.example", "https://twitter.com/mike"},
-		URLTypes: []store.Typed{{Value: "https://mike.example", Types: []string{"pref"}, Label: "HomePage"}, {Value: "https://twitter.com/mike", Types: []string{"twitter"}}},
-		Birthday: store.Date{Month: time.March, Day: 15}, Anniversary: store.Date{Year: 2004, Month: time.August, Day: 12},
-		Notes: "Likes tea; and biscuits, mostly.\nSecond line.", Sectors: []string{"Work", "VIP"}, Closeness: 3,
+				PostalCode: "62701", Country: "USA", Label: "PO Box 7\nBuilding 3\n2 Main St\nSpringfield IL 62701"}}, URLTypes: []store.Typed{{Value: "https://mike.example", Types: []string{"pref"}, Label: "HomePage"}, {Value: "https://twitter.com/mike", Types: []string{"twitter"}}}},
 	}
 	got := fields(f)
 	got.ID, got.Created, got.Updated = 0, time.Time{}, time.Time{}
-	if fmt.Sprintf("%#v", got) != fmt.Sprintf("%#v", want) {
-		t.Errorf("got  %#v\nwant %#v", got, want)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %#v\nwant %#v\n%+v\n%+v", got, want, got.Contact, want.Contact)
 	}
-	if f.Card.UID != "5AD380FD-B2DE-4261-BA99-DE1D1DB52FBE" {
-		t.Errorf("UID %q", f.Card.UID)
+	if f.Contact.Card.UID != "5AD380FD-B2DE-4261-BA99-DE1D1DB52FBE" {
+		t.Errorf("UID %q", f.Contact.Card.UID)
 	}
 }
 
@@ -236,7 +232,7 @@ func TestAChangedFieldIsWrittenFromTheField(t *testing.T) {
 	}
 	// A label kith writes goes in a group of its own, apart from the
 	// card's groups that it writes (item1 is free: the old e-mail is gone).
-	f.EmailTypes = append(f.EmailTypes, store.Typed{Value: "mike@new.example", Label: "Cottage"})
+	f.Contact.EmailTypes = append(f.Contact.EmailTypes, store.Typed{Value: "mike@new.example", Label: "Cottage"})
 	f.Normalize()
 	out = string(export(t, []store.Friend{f}, V4))
 	if !strings.Contains(out, "\r\nitem1.EMAIL:mike@new.example\r\nitem1.X-ABLabel:Cottage\r\n") {
@@ -260,7 +256,7 @@ func TestCompanyCards(t *testing.T) {
 	if out := string(export(t, fs, V3)); strings.Count(out, "\r\nX-ABShowAs:COMPANY\r\n") != 2 {
 		t.Errorf("3.0 export of the company cards:\n%s", out)
 	}
-	if fs[0].Name != "Analytical Engines AG" || fs[0].Org != "Analytical Engines AG" || !fs[0].NameParts.IsZero() ||
+	if fs[0].Name != "Analytical Engines AG" || fs[0].Org != "Analytical Engines AG" || !fs[0].ContactFields().NameParts.IsZero() ||
 		fs[1].Org != "ABC, Inc." || fs[1].Department != "North American Division, Marketing" {
 		t.Errorf("fields: %+v\n%+v", fields(fs[0]), fields(fs[1]))
 	}
@@ -299,7 +295,7 @@ func TestDerivedN(t *testing.T) {
 		}
 	}
 	// Parts the friend has are written as they are.
-	f := store.Friend{ID: 1, Name: "Dr. Jo Li", NameParts: store.NameParts{Given: "Jo", Family: "Li", Prefix: "Dr.", Additional: "Ann,Mei"}}
+	f := store.Friend{ID: 1, Name: "Dr. Jo Li", Contact: &store.Contact{NameParts: store.NameParts{Given: "Jo", Family: "Li", Prefix: "Dr.", Additional: "Ann,Mei"}}}
 	if out := string(export(t, []store.Friend{f}, V4)); !strings.Contains(out, "\r\nN:Li;Jo;Ann,Mei;Dr.;\r\n") {
 		t.Errorf("parts:\n%s", out)
 	}
@@ -356,20 +352,20 @@ func TestBirthdaysAndAnniversaries(t *testing.T) {
 // in either version: a LABEL parameter in 4.0, a LABEL property in its
 // ADR's group in 3.0.
 func TestAddressesRoundTrip(t *testing.T) {
-	f := store.Friend{ID: 1, Name: "Ada", Closeness: 3, Addresses: []store.Address{
+	f := store.Friend{ID: 1, Name: "Ada", Closeness: 3, Contact: &store.Contact{Addresses: []store.Address{
 		{Types: []string{"home"}, Street: "12 St James's Square\nFlat 2", Locality: "London", PostalCode: "SW1Y 4JH", Country: "UK",
 			Label: "12 St James's Square, Flat 2\nLondon SW1Y 4JH\n\"UK\""},
 		{Types: []string{"work"}, POBox: "PO 7", Extended: "c/o Babbage; Sons", Region: "Surrey, England"},
-	}}
+	}}}
 	f.Normalize()
 	for _, v := range []string{V3, V4} {
 		back := imported(t, export(t, []store.Friend{f}, v))[0]
-		want := slices.Clone(f.Addresses)
+		want := slices.Clone(f.Contact.Addresses)
 		if v == V4 {
 			want[0].Label = strings.ReplaceAll(want[0].Label, `"`, "'") // a parameter holds no double quote
 		}
-		if fmt.Sprint(back.Addresses) != fmt.Sprint(want) {
-			t.Errorf("%s:\n got %+v\nwant %+v\n%s", v, back.Addresses, want, export(t, []store.Friend{f}, v))
+		if fmt.Sprint(back.Contact.Addresses) != fmt.Sprint(want) {
+			t.Errorf("%s:\n got %+v\nwant %+v\n%s", v, back.Contact.Addresses, want, export(t, []store.Friend{f}, v))
 		}
 	}
 }
@@ -377,11 +373,11 @@ func TestAddressesRoundTrip(t *testing.T) {
 // A kept property that would not be one content line (a record written
 // around the store's checks) is left out, never written to end the card.
 func TestKeptPropertiesNeverBreakTheCard(t *testing.T) {
-	f := store.Friend{ID: 1, Name: "Eve", Card: store.Card{Version: V3, Props: []store.CardProp{
+	f := store.Friend{ID: 1, Name: "Eve", Contact: &store.Contact{Card: store.Card{Version: V3, Props: []store.CardProp{
 		{Name: "X-EVIL", Value: "x\r\nEND:VCARD\r\nBEGIN:VCARD\r\nFN:Mallory"},
 		{Name: "X-FINE", Value: "ok"},
 		{Name: "X-BAD;", Value: "x"},
-	}}}
+	}}}}
 	out := string(export(t, []store.Friend{f}, V4))
 	if strings.Count(out, "BEGIN:VCARD") != 1 || strings.Contains(out, "Mallory") || strings.Contains(out, "X-BAD") || !strings.Contains(out, "\r\nX-FINE:ok\r\n") {
 		t.Errorf("%s", out)
@@ -396,8 +392,8 @@ func TestOddTypesStayInTheCard(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if f := in.Records[0].Friend; fmt.Sprint(f.PhoneTypes) != "[{+1 555 [cell] }]" || !hasWarning(in, `t.vcf:4: TEL type "my label" is no vCard type`) {
-		t.Errorf("types %v, warnings %v", f.PhoneTypes, in.Warnings)
+	if f := in.Records[0].Friend; fmt.Sprint(f.Contact.PhoneTypes) != "[{+1 555 [cell] }]" || !hasWarning(in, `t.vcf:4: TEL type "my label" is no vCard type`) {
+		t.Errorf("types %v, warnings %v", f.Contact.PhoneTypes, in.Warnings)
 	}
 	out := export(t, imported(t, []byte(data)), V3)
 	if !strings.Contains(string(out), "\r\nTEL;TYPE=my label,cell:+1 555\r\n") {
@@ -421,7 +417,7 @@ func TestVdirFileNames(t *testing.T) {
 		}
 	}
 	dir := t.TempDir()
-	fs := []store.Friend{{ID: 1, Name: "A", Card: store.Card{UID: "urn:uuid:x1"}}, {ID: 2, Name: "B", Card: store.Card{UID: "x1"}}}
+	fs := []store.Friend{{ID: 1, Name: "A", Contact: &store.Contact{Card: store.Card{UID: "urn:uuid:x1"}}}, {ID: 2, Name: "B", Contact: &store.Contact{Card: store.Card{UID: "x1"}}}}
 	if n, err := WriteDir(dir, fs, V4); err != nil || n != 2 {
 		t.Fatal(n, err)
 	}

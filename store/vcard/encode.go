@@ -37,8 +37,8 @@ func CheckVersion(v string) error {
 // Either is stable, so an export imported again merges into the friends
 // it came from.
 func UID(f *store.Friend) string {
-	if f.Card.UID != "" {
-		return f.Card.UID
+	if c := f.Contact; c != nil && c.Card.UID != "" {
+		return c.Card.UID
 	}
 	return importer.FriendUID(f)
 }
@@ -90,7 +90,8 @@ func Write(w io.Writer, f *store.Friend, version string) error {
 // kith's own fields.
 func cardProps(f *store.Friend, version string) []prop {
 	r := render{v4: version == V4}
-	card := &f.Card
+	c := f.ContactFields()
+	card := &c.Card
 	from := card.Version
 	if from == "" {
 		from = V3
@@ -188,7 +189,7 @@ func cardProps(f *store.Friend, version string) []prop {
 					emit(i)
 				}
 			case field == store.FieldAddress:
-				add(r.address(&f.Addresses[j]))
+				add(r.address(&c.Addresses[j]))
 			default:
 				add(r.item(field, v, store.TypesOf(types, v)))
 			}
@@ -202,10 +203,10 @@ func cardProps(f *store.Friend, version string) []prop {
 		store.FieldOrg, store.FieldRole, store.FieldBirthday, store.FieldAnniversary} {
 		field(fl)
 	}
-	list(store.FieldEmail, f.Emails, f.EmailTypes)
-	list(store.FieldPhone, f.Phones, f.PhoneTypes)
-	list(store.FieldAddress, make([]string, len(f.Addresses)), nil)
-	list(store.FieldURL, f.URLs, f.URLTypes)
+	list(store.FieldEmail, f.Emails, c.EmailTypes)
+	list(store.FieldPhone, f.Phones, c.PhoneTypes)
+	list(store.FieldAddress, make([]string, len(c.Addresses)), nil)
+	list(store.FieldURL, f.URLs, c.URLTypes)
 	field(store.FieldSectors)
 	field(store.FieldNotes)
 	for i := range card.Props {
@@ -233,14 +234,15 @@ type keptPlan struct {
 // but one in the group of an original that is not written (a label
 // without its value).
 func planKept(f *store.Friend) keptPlan {
-	card := &f.Card
+	c := f.ContactFields()
+	card := &c.Card
 	pl := keptPlan{written: make([]bool, len(card.Props)), covered: map[string]bool{}, items: map[string][][]int{}}
 	if len(card.Props) == 0 {
 		// a friend made in kith, or a card kith writes the same way
 		pl.items[store.FieldEmail] = make([][]int, len(f.Emails))
 		pl.items[store.FieldPhone] = make([][]int, len(f.Phones))
 		pl.items[store.FieldURL] = make([][]int, len(f.URLs))
-		pl.items[store.FieldAddress] = make([][]int, len(f.Addresses))
+		pl.items[store.FieldAddress] = make([][]int, len(c.Addresses))
 		return pl
 	}
 	unchanged := card.Sum != "" && card.Sum == store.ContactSum(f)

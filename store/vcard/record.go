@@ -28,6 +28,7 @@ type reader struct {
 	own     bool   // written by kith
 	warns   []importer.Warning
 	f       store.Friend
+	c       store.Contact // f's contact fields, which f.Contact points to while the card is read
 	props   []srcProp
 	// the raw values of the list fields, in the order read
 	emails, phones, urls []string
@@ -89,12 +90,18 @@ func toRecord(card []prop, file string, begin int) (importer.Record, []importer.
 	}
 	r.keep()
 	rec.Friend = r.f
+	rec.Friend.Contact = nil
+	if !r.c.IsZero() {
+		c := r.c
+		rec.Friend.Contact = &c
+	}
 	return rec, r.warns, nil
 }
 
 // model reads the properties kith models into r.f.
 func (r *reader) model(rec *importer.Record) error {
-	f := &r.f
+	f, c := &r.f, &r.c
+	f.Contact = c
 	var n, org []string
 	var fileAs string
 	hasTitle := false
@@ -162,16 +169,16 @@ func (r *reader) model(rec *importer.Record) error {
 				n, p.of = split(p.value, ';'), store.FieldNameParts
 			}
 		case "X-PHONETIC-FIRST-NAME":
-			if f.NameParts.PhoneticGiven == "" {
-				f.NameParts.PhoneticGiven, p.of = unescape(p.value), store.FieldNameParts
+			if c.NameParts.PhoneticGiven == "" {
+				c.NameParts.PhoneticGiven, p.of = unescape(p.value), store.FieldNameParts
 			}
 		case "X-PHONETIC-LAST-NAME":
-			if f.NameParts.PhoneticFamily == "" {
-				f.NameParts.PhoneticFamily, p.of = unescape(p.value), store.FieldNameParts
+			if c.NameParts.PhoneticFamily == "" {
+				c.NameParts.PhoneticFamily, p.of = unescape(p.value), store.FieldNameParts
 			}
 		case "UID":
 			rec.UID = p.value
-			f.Card.UID = strings.TrimSpace(p.value)
+			c.Card.UID = strings.TrimSpace(p.value)
 			p.drop = true
 		case "NICKNAME":
 			for _, s := range split(p.value, ',') {
@@ -189,7 +196,7 @@ func (r *reader) model(rec *importer.Record) error {
 			r.emails = append(r.emails, unescape(p.value))
 			if t := typed(p); t != nil {
 				t.Value = unescape(p.value)
-				f.EmailTypes = append(f.EmailTypes, *t)
+				c.EmailTypes = append(c.EmailTypes, *t)
 				p.typed = t
 			}
 		case "TEL":
@@ -198,7 +205,7 @@ func (r *reader) model(rec *importer.Record) error {
 			f.Phones = append(f.Phones, v)
 			if t := typed(p); t != nil {
 				t.Value = v
-				f.PhoneTypes = append(f.PhoneTypes, *t)
+				c.PhoneTypes = append(c.PhoneTypes, *t)
 				p.typed = t
 			}
 		case "URL", "X-SOCIALPROFILE":
@@ -207,7 +214,7 @@ func (r *reader) model(rec *importer.Record) error {
 			f.URLs = append(f.URLs, v)
 			if t := typed(p); t != nil {
 				t.Value = v
-				f.URLTypes = append(f.URLTypes, *t)
+				c.URLTypes = append(c.URLTypes, *t)
 				p.typed = t
 			}
 		case "ADR":
@@ -215,8 +222,8 @@ func (r *reader) model(rec *importer.Record) error {
 			if t := typed(p); t != nil {
 				a.Types = t.Types
 			}
-			p.of, p.item = store.FieldAddress, len(f.Addresses)
-			f.Addresses = append(f.Addresses, a)
+			p.of, p.item = store.FieldAddress, len(c.Addresses)
+			c.Addresses = append(c.Addresses, a)
 		case "ORG":
 			if org == nil {
 				org, p.of = split(p.value, ';'), store.FieldOrg
@@ -279,11 +286,11 @@ func (r *reader) model(rec *importer.Record) error {
 			}
 			return ""
 		}
-		f.NameParts.Family, f.NameParts.Given, f.NameParts.Additional = get(0), get(1), get(2)
-		f.NameParts.Prefix, f.NameParts.Suffix = get(3), get(4)
+		c.NameParts.Family, c.NameParts.Given, c.NameParts.Additional = get(0), get(1), get(2)
+		c.NameParts.Prefix, c.NameParts.Suffix = get(3), get(4)
 	}
 	if f.Name == "" {
-		f.Name = f.NameParts.Full()
+		f.Name = c.NameParts.Full()
 	}
 	for i, o := range org {
 		if o = strings.TrimSpace(o); o != "" {
@@ -363,7 +370,7 @@ func readADR(p *prop) store.Address {
 // is written on an envelope) to its address: the ADR of its group, else
 // the first one of the same types without a label.
 func (r *reader) labelAddresses(labels map[string]string) {
-	f := &r.f
+	f := &r.c
 	for i := range r.props {
 		p := &r.props[i]
 		if p.name != "LABEL" {
@@ -475,7 +482,7 @@ func (r *reader) kith(p *srcProp) error {
 	return nil
 }
 
-// keep fills r.f.Card: every property kith does not model, and the
+// keep fills r.c.Card: every property kith does not model, and the
 // original of each modelled one that kith would not write the same way
 // from the field it was read into, with the sum of that field (see
 // store.Card).
@@ -497,8 +504,11 @@ func (r *reader) keep() {
 	// the sums are of that.
 	g := r.f
 	g.Emails, g.Phones, g.URLs = slices.Clone(g.Emails), slices.Clone(g.Phones), slices.Clone(g.URLs)
-	g.Sectors, g.Addresses = slices.Clone(g.Sectors), slices.Clone(g.Addresses)
-	g.EmailTypes, g.PhoneTypes, g.URLTypes = slices.Clone(g.EmailTypes), slices.Clone(g.PhoneTypes), slices.Clone(g.URLTypes)
+	g.Sectors = slices.Clone(g.Sectors)
+	gc := r.c
+	gc.Addresses = slices.Clone(gc.Addresses)
+	gc.EmailTypes, gc.PhoneTypes, gc.URLTypes = slices.Clone(gc.EmailTypes), slices.Clone(gc.PhoneTypes), slices.Clone(gc.URLTypes)
+	g.Contact = &gc
 	g.Boundaries, g.Busy = slices.Clone(g.Boundaries), slices.Clone(g.Busy)
 	clean := importer.Record{Friend: g}
 	importer.Clean(&clean)
@@ -602,7 +612,7 @@ func (r *reader) keep() {
 		if card == "" {
 			card = store.ContactSum(&g)
 		}
-		r.f.Card.Version, r.f.Card.Sum, r.f.Card.Props = ver, card, props
+		r.c.Card.Version, r.c.Card.Sum, r.c.Card.Props = ver, card, props
 	}
 }
 
@@ -610,7 +620,7 @@ func (r *reader) keep() {
 func (r *reader) rawItem(rd render, p *srcProp) []prop {
 	switch p.of {
 	case store.FieldAddress:
-		return rd.address(&r.f.Addresses[p.item])
+		return rd.address(&r.c.Addresses[p.item])
 	case store.FieldEmail:
 		return rd.item(p.of, r.f.Emails[p.item], p.typed)
 	case store.FieldPhone:
@@ -677,18 +687,18 @@ func (r *reader) itemSum(g *store.Friend, p *srcProp) string {
 	switch p.of {
 	case store.FieldEmail:
 		raw = f.Emails[p.item]
-		field, value, list, types = p.of, store.NormEmail(raw), g.Emails, g.EmailTypes
+		field, value, list, types = p.of, store.NormEmail(raw), g.Emails, g.ContactFields().EmailTypes
 	case store.FieldPhone:
 		raw = f.Phones[p.item]
-		field, value, list, types = p.of, store.NormPhone(raw), g.Phones, g.PhoneTypes
+		field, value, list, types = p.of, store.NormPhone(raw), g.Phones, g.ContactFields().PhoneTypes
 	case store.FieldURL:
 		raw = f.URLs[p.item]
-		field, value, list, types = p.of, strings.TrimSpace(raw), g.URLs, g.URLTypes
+		field, value, list, types = p.of, strings.TrimSpace(raw), g.URLs, g.ContactFields().URLTypes
 	case store.FieldAddress:
-		a := f.Addresses[p.item]
+		a := r.c.Addresses[p.item]
 		a.Types = slices.Clone(a.Types)
 		a.Normalize()
-		if a.IsZero() || store.AddressSum(&a) != store.AddressSum(&f.Addresses[p.item]) {
+		if a.IsZero() || store.AddressSum(&a) != store.AddressSum(&r.c.Addresses[p.item]) {
 			return "" // repaired: it goes out as kith keeps it
 		}
 		return store.AddressSum(&a)

@@ -36,51 +36,41 @@ func TestParseFixtures(t *testing.T) {
 		{"v21.vcf", []store.Friend{
 			{ // quoted-printable with a soft line break, UTF-8 charset, bare 2.1 params, photo kept in the card
 				Name:       "Jürgen Müller",
-				NameParts:  store.NameParts{Given: "Jürgen", Family: "Müller"},
 				Emails:     []string{"juergen@example.de"},
-				EmailTypes: []store.Typed{{Value: "juergen@example.de", Types: []string{"internet", "pref"}}},
 				Phones:     []string{"+49 30 1234567", "+49 170 7654321"},
-				PhoneTypes: []store.Typed{{Value: "+49 30 1234567", Types: []string{"home", "voice"}}, {Value: "+49 170 7654321", Types: []string{"cell"}}},
 				Org:        "Müller AG",
 				Department: "Vertrieb",
 				Notes:      "Met at the trade fair in Köln.\nWants an intro to a bank; owes me one.", // the quoted-printable CRLF read as a line break
-			},
+				Contact:    &store.Contact{NameParts: store.NameParts{Given: "Jürgen", Family: "Müller"}, EmailTypes: []store.Typed{{Value: "juergen@example.de", Types: []string{"internet", "pref"}}}, PhoneTypes: []store.Typed{{Value: "+49 30 1234567", Types: []string{"home", "voice"}}, {Value: "+49 170 7654321", Types: []string{"cell"}}}}},
 			{ // ISO-8859-1 charset, raw and quoted-printable; nested AGENT card not read as a person
-				Name:      "René Fauré",
-				NameParts: store.NameParts{Given: "René", Family: "Fauré"},
-				Role:      "Directeur général",
+				Name: "René Fauré",
+				Role: "Directeur général", Contact: &store.Contact{NameParts: store.NameParts{Given: "René", Family: "Fauré"}},
 			},
 		}},
 		{"v30-apple.vcf", []store.Friend{{
-			Name:      "Ada Lovelace",
-			NameParts: store.NameParts{Prefix: "Lady", Given: "Ada", Family: "Lovelace"},
-			Nickname:  "Ada",
-			Emails:    []string{"ada@example.com", "Ada.Lovelace@Engines.example"},
-			EmailTypes: []store.Typed{{Value: "ada@example.com", Types: []string{"internet", "pref"}, Label: "Other"},
-				{Value: "Ada.Lovelace@Engines.example", Types: []string{"internet", "work"}}},
+			Name:       "Ada Lovelace",
+			Nickname:   "Ada",
+			Emails:     []string{"ada@example.com", "Ada.Lovelace@Engines.example"},
 			Phones:     []string{"+44 20 7946 0001"},
-			PhoneTypes: []store.Typed{{Value: "+44 20 7946 0001", Types: []string{"cell", "voice", "pref"}}},
 			URLs:       []string{"https://example.com/ada"},
-			URLTypes:   []store.Typed{{Value: "https://example.com/ada", Types: []string{"pref"}, Label: "HomePage"}},
 			Org:        "Analytical Engines, Ltd.",
 			Department: "Research",
 			Role:       "Mathematician",
 			Sectors:    []string{"Computing", "Mathematics, applied"},
-			Notes:      "First line\nsecond line with a comma, a semicolon; and a backslash \\ folded over two lines.",
+			Notes:      "First line\nsecond line with a comma, a semicolon; and a backslash \\ folded over two lines.", Contact: &store.Contact{NameParts: store.NameParts{Prefix: "Lady", Given: "Ada", Family: "Lovelace"}, EmailTypes: []store.Typed{{Value: "ada@example.com", Types: []string{"internet", "pref"}, Label: "Other"},
+				{Value: "Ada.Lovelace@Engines.example", Types: []string{"internet", "work"}}}, PhoneTypes: []store.Typed{{Value: "+44 20 7946 0001", Types: []string{"cell", "voice", "pref"}}}, URLTypes: []store.Typed{{Value: "https://example.com/ada", Types: []string{"pref"}, Label: "HomePage"}}},
 		}}},
 		{"v40.vcf", []store.Friend{
 			{
-				Name:       "Grace Hopper",
-				NameParts:  store.NameParts{Prefix: "Rear Admiral", Given: "Grace", Additional: "Brewster Murray", Family: "Hopper"},
-				Emails:     []string{"grace@navy.example"},
-				Phones:     []string{"+1-555-555-0100"}, // the tel URI read as a number
-				PhoneTypes: []store.Typed{{Value: "+1-555-555-0100", Types: []string{"voice", "work"}}},
-				URLs:       []string{"https://example.org/grace"},
-				Sectors:    []string{"Navy", "Computing"},
-				Notes:      "COBOL\n\nNanoseconds",
+				Name:    "Grace Hopper",
+				Emails:  []string{"grace@navy.example"},
+				Phones:  []string{"+1-555-555-0100"}, // the tel URI read as a number,
+				URLs:    []string{"https://example.org/grace"},
+				Sectors: []string{"Navy", "Computing"},
+				Notes:   "COBOL\n\nNanoseconds", Contact: &store.Contact{NameParts: store.NameParts{Prefix: "Rear Admiral", Given: "Grace", Additional: "Brewster Murray", Family: "Hopper"}, PhoneTypes: []store.Typed{{Value: "+1-555-555-0100", Types: []string{"voice", "work"}}}},
 			},
-			{Name: "Alan Mathison Turing OBE", NameParts: store.NameParts{Given: "Alan", Additional: "Mathison", Family: "Turing", Suffix: "OBE"},
-				Emails: []string{"alan@example.org"}}, // no FN: from N
+			{Name: "Alan Mathison Turing OBE",
+				Emails: []string{"alan@example.org"}, Contact: &store.Contact{NameParts: store.NameParts{Given: "Alan", Additional: "Mathison", Family: "Turing", Suffix: "OBE"}}}, // no FN: from N
 		}},
 		{"no-version.vcf", []store.Friend{{Name: "No Version", Emails: []string{"nov@example.com"}}}},
 	}
@@ -369,7 +359,14 @@ func TestParseDirNamesTheBrokenFile(t *testing.T) {
 
 // fields is f without the card it keeps (tested on its own).
 func fields(f store.Friend) store.Friend {
-	f.Card = store.Card{}
+	if f.Contact != nil {
+		c := *f.Contact
+		c.Card = store.Card{}
+		f.Contact = &c
+		if c.IsZero() {
+			f.Contact = nil
+		}
+	}
 	return f
 }
 
