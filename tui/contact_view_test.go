@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"kith/policy"
 	"kith/store"
 )
 
@@ -28,5 +29,17 @@ func TestDetailShowsContactFields(t *testing.T) {
 		got := plain(m)
 		checkFrame(t, got, 120, 40)
 		golden(t, "detail-contact-"+f+"-120x40", got)
+	}
+}
+
+// The due list (the Asks screen and the header's count) has the same
+// nudges as kith due: a birthday near is one.
+func TestDueListHasBirthdays(t *testing.T) {
+	_, m, d := testNow.AddDate(0, 0, 2).Date()
+	net := &network{friends: []store.Friend{{ID: 1, Name: "Ada", Closeness: 3, Birthday: store.Date{Year: 1985, Month: m, Day: d},
+		Created: testNow, Updated: testNow}}, asks: make([][]store.Ask, 1), favors: make([][]store.Favor, 1)}
+	ns := dueNudges(net.dataset(1), testNow)
+	if len(ns) != 1 || ns[0].Kind != policy.NudgeBirthday || nudgeLabel(ns[0].Kind) != "birthday" {
+		t.Errorf("nudges %+v", ns)
 	}
 }
