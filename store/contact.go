@@ -67,13 +67,13 @@ func (f *Friend) MakeContact() *Contact {
 	return f.Contact
 }
 
-// ContactFields returns f's contact fields to read: none (all zero) when
-// f has none. Changing them changes f only when f has some.
-func (f *Friend) ContactFields() *Contact {
+// ContactFields returns f's contact fields to read, all zero when f has
+// none: a copy (its lists are f's), made without allocating.
+func (f *Friend) ContactFields() Contact {
 	if f.Contact == nil {
-		return new(Contact)
+		return Contact{}
 	}
-	return f.Contact
+	return *f.Contact
 }
 
 // NameParts is a name in parts, as an address book keeps it (vCard's N,

@@ -118,7 +118,8 @@ func cardProps(f *store.Friend, version string) []prop {
 		kept[i] = p
 	}
 
-	var out []prop
+	// about what a card holds: room for it at once
+	out := make([]prop, 0, 16+len(f.Emails)+len(f.Phones)+len(f.URLs)+2*len(c.Addresses)+len(card.Props))
 	emitted := make([]bool, len(card.Props))
 	// emit appends kept property i, then the other kept properties of
 	// its group that go with it (an item1.X-ABLabel after its
@@ -215,7 +216,7 @@ func cardProps(f *store.Friend, version string) []prop {
 	if !keptRev && !f.Updated.IsZero() {
 		out = append(out, mk("REV", nil, f.Updated.UTC().Format("20060102T150405Z")))
 	}
-	return append(out, kithProps(f, r)...)
+	return kithProps(out, f, r)
 }
 
 // keptPlan is which of a friend's kept properties an export writes.
@@ -298,9 +299,8 @@ func planKept(f *store.Friend) keptPlan {
 	return pl
 }
 
-// kithProps are kith's own fields as X-KITH-… properties.
-func kithProps(f *store.Friend, r render) []prop {
-	var out []prop
+// kithProps appends kith's own fields as X-KITH-… properties to out.
+func kithProps(out []prop, f *store.Friend, r render) []prop {
 	add := func(name, value string) { out = append(out, mk(name, nil, value)) }
 	if f.Closeness != 0 {
 		add("X-KITH-CLOSENESS", strconv.Itoa(f.Closeness))

@@ -125,6 +125,9 @@ func (r render) nameParts(f *store.Friend) []prop {
 // escapeList escapes a field of N, whose commas separate several names
 // ("Philip,Paul"): everything but the commas.
 func escapeList(s string) string {
+	if !strings.ContainsAny(s, "\\\n\r;") {
+		return s
+	}
 	items := strings.Split(s, ",")
 	for i := range items {
 		items[i] = escape(items[i], true)
