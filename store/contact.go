@@ -90,6 +90,18 @@ type NameParts struct {
 	PhoneticFamily string `json:"phonetic_family,omitempty"`
 }
 
+// Rename gives f a new name. The name's parts go when they were the old
+// name's ("Ada Lovelace" as Ada / Lovelace): an export derives the new
+// name's instead of writing the old ones beside it. Parts that were not
+// simply the old name (Bill Gates as William Henry / Gates) stay.
+func (f *Friend) Rename(name string) {
+	if c := f.Contact; c != nil && !c.NameParts.IsZero() && OneLine(name) != OneLine(f.Name) &&
+		strings.EqualFold(OneLine(c.NameParts.Full()), OneLine(f.Name)) {
+		c.NameParts = NameParts{}
+	}
+	f.Name = name
+}
+
 // Parts returns f's name in parts: the parts the friend was given (from an
 // address book), else those SplitName derives from the name; none for an
 // organisation.

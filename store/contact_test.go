@@ -282,3 +282,18 @@ func TestSums(t *testing.T) {
 		t.Error("the department is not in the organisation's sum")
 	}
 }
+
+// A new name takes the old name's parts away, but not parts that were
+// more than the old name.
+func TestRename(t *testing.T) {
+	f := Friend{Name: "Ada Lovelace", Contact: &Contact{NameParts: NameParts{Given: "Ada", Family: "Lovelace"}}}
+	f.Rename("Ada King")
+	if f.Name != "Ada King" || !f.Contact.NameParts.IsZero() || f.Parts() != (NameParts{Given: "Ada", Family: "King"}) {
+		t.Errorf("renamed: %q %+v %+v", f.Name, f.Contact.NameParts, f.Parts())
+	}
+	g := Friend{Name: "Bill Gates", Contact: &Contact{NameParts: NameParts{Given: "William Henry", Family: "Gates"}}}
+	g.Rename("Bill H. Gates")
+	if g.Contact.NameParts.Given != "William Henry" {
+		t.Errorf("parts that were more than the name went: %+v", g.Contact.NameParts)
+	}
+}

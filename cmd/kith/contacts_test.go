@@ -125,3 +125,15 @@ func TestContactFieldsThroughTheCLI(t *testing.T) {
 		t.Errorf("show --json:\n%s", show)
 	}
 }
+
+// A friend renamed with kith edit goes out with the new name's N, not the
+// old one's.
+func TestRenameTakesTheNameParts(t *testing.T) {
+	db := tempDB(t)
+	mustKith(t, db, "import", "../../store/vcard/testdata/gmail.vcf")
+	mustKith(t, db, "edit", "Ada", "--name", "Ada King")
+	out := mustKith(t, db, "export", "--format", "vcard")
+	if !strings.Contains(out, "\r\nFN:Ada King\r\n") || !strings.Contains(out, "\r\nN:King;Ada;;;\r\n") || strings.Contains(out, "Lovelace") {
+		t.Errorf("%s", out)
+	}
+}

@@ -59,7 +59,7 @@ func (ff *friendFlags) apply(fs *pflag.FlagSet, f *store.Friend, all bool) error
 	}
 	line := func(s string) string { return store.CleanText(s, false) }
 	if set["name"] {
-		f.Name = line(ff.name)
+		f.Rename(line(ff.name))
 	}
 	if set["nickname"] {
 		f.Nickname = line(ff.nickname)
