@@ -157,6 +157,7 @@ func BenchmarkRank(b *testing.B) {
 		opt  RankOptions
 	}{
 		{"sector", Request{Kind: store.KindChat, Sector: "aerospace"}, RankOptions{}},
+		{"org", Request{Kind: store.KindChat, Org: "Org 7"}, RankOptions{}},
 		{"sector+keywords", Request{Kind: store.KindIntro, Sector: "robotics", Keywords: []string{"rocket", "propulsion"}}, RankOptions{Limit: 50}},
 		{"everyone/limit=50", Request{Kind: store.KindChat}, RankOptions{Limit: 50}},
 		{"everyone/all", Request{Kind: store.KindChat}, RankOptions{}},

@@ -87,7 +87,7 @@ const (
 // target is a request normalised once for matching.
 type target struct {
 	sector string
-	org    string
+	org    string // the targeted organisation's store.OrgKey
 	keys   []keyword
 	any    bool
 }
@@ -95,7 +95,7 @@ type target struct {
 func newTarget(req Request) target {
 	t := target{
 		sector: strings.ToLower(strings.TrimSpace(req.Sector)),
-		org:    strings.TrimSpace(req.Org),
+		org:    store.OrgKey(req.Org),
 	}
 	for _, k := range req.Keywords {
 		for _, w := range strings.Fields(strings.ToLower(k)) {
@@ -109,22 +109,20 @@ func newTarget(req Request) target {
 }
 
 // place reports whether f is in the targeted place: the organisation when
-// the request names one, else the sector. Acknowledge counts these.
-func (t *target) place(f *store.Friend) bool {
+// the request names one, else the sector. Acknowledge counts these. atOrg
+// is t.atOrg(f).
+func (t *target) place(f *store.Friend, atOrg bool) bool {
 	if t.org != "" {
-		return sameOrg(f.Org, t.org)
+		return atOrg
 	}
 	return t.sector != "" && hasSector(f, t.sector)
 }
 
-// sameOrg compares an organisation with a trimmed target, ignoring case
-// and surrounding blanks.
-func sameOrg(org, target string) bool {
-	if len(org) < len(target) {
-		return false
-	}
-	org = strings.TrimSpace(org)
-	return len(org) == len(target) && strings.EqualFold(org, target)
+// atOrg reports whether f works at the targeted organisation, compared as
+// import matching compares them (store.OrgKey: "Acme Inc." is "ACME"),
+// with buf as scratch space.
+func (t *target) atOrg(f *store.Friend, buf *[]byte) bool {
+	return store.OrgIs(f.Org, t.org, buf)
 }
 
 func hasSector(f *store.Friend, s string) bool {
@@ -136,9 +134,10 @@ func hasSector(f *store.Friend, s string) bool {
 	return false
 }
 
-func (t *target) relevance(f *store.Friend) int {
+// relevance is how well f fits (0-100); atOrg is t.atOrg(f).
+func (t *target) relevance(f *store.Friend, atOrg bool) int {
 	r := 0
-	if t.org != "" && sameOrg(f.Org, t.org) {
+	if atOrg {
 		r += RelevanceOrg
 	}
 	if t.sector != "" && hasSector(f, t.sector) {
@@ -259,9 +258,10 @@ func SoleContact(pool Pool, req Request, id uint64) bool {
 		return false
 	}
 	found := false
+	var buf []byte
 	for i, n := 0, pool.Len(); i < n; i++ {
 		f := pool.Friend(i)
-		if f == nil || f.Archived || !t.place(f) {
+		if f == nil || f.Archived || !t.place(f, t.atOrg(f, &buf)) {
 			continue
 		}
 		if f.ID != id {
@@ -300,18 +300,20 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 			guess = min(guess, 1024)
 		}
 		sc := scanned{fits: make([]int32, 0, guess), rels: make([]uint8, 0, guess), placeI: -1}
+		var buf []byte
 		for i := lo; i < hi; i++ {
 			f := pool.Friend(i)
 			if f == nil || f.Archived || (opt.Exclude != 0 && f.ID == opt.Exclude) {
 				continue
 			}
+			at := t.atOrg(f, &buf)
 			rel := 0
 			if t.any {
-				if rel = t.relevance(f); rel == 0 {
+				if rel = t.relevance(f, at); rel == 0 {
 					continue
 				}
 			}
-			if t.place(f) {
+			if t.place(f, at) {
 				sc.places++
 				sc.placeI = i
 			}
@@ -336,9 +338,10 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 	}
 	// The excluded friend still counts as someone you know there.
 	if opt.Exclude != 0 && places == 1 {
+		var buf []byte
 		for i := 0; i < n; i++ {
 			f := pool.Friend(i)
-			if f != nil && !f.Archived && f.ID == opt.Exclude && t.place(f) {
+			if f != nil && !f.Archived && f.ID == opt.Exclude && t.place(f, t.atOrg(f, &buf)) {
 				places = 2
 				break
 			}

@@ -110,8 +110,10 @@ func (t *Tx) putAsk(a *Ask) error {
 	return t.bucket(bucketAsksByFriend).Put(historyKey(a.FriendID, a.At(), a.ID), encodeAskHead(a))
 }
 
-// AddFavor stores a new favor for an existing friend, setting v.ID.
+// AddFavor logs a new favor for an existing friend, setting v.ID (and
+// v.At, when zero, to the transaction's now).
 func (t *Tx) AddFavor(v *Favor) error {
+	v.Normalize()
 	if v.At.IsZero() {
 		v.At = t.now
 	}

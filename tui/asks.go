@@ -188,7 +188,7 @@ func (as *asksScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if msg.as == as {
 			as.busy = false
 			if msg.err != nil {
-				as.err = "not recorded: " + msg.err.Error()
+				as.err = "not recorded: " + errText(msg.err)
 				return as, nil
 			}
 			as.closePicker()
@@ -445,20 +445,14 @@ func (as *asksScreen) setOutcome(status store.Status, note string) tea.Cmd {
 	_, fr := as.head(r)
 	name := clean(fr.Name)
 	as.busy = true
+	o := store.Outcome{Status: status}
+	if note != "" {
+		o.Note = &note // a blank note keeps the one recorded
+	}
 	return func() tea.Msg {
 		err := st.Batch(now, func(tx *store.Tx) error {
-			a, err := tx.Ask(id)
-			if err != nil {
-				return err
-			}
-			if a.Sent.IsZero() && a.Status == store.StatusDraft && status != store.StatusWithdrawn {
-				a.Sent = a.Created // an outcome means it was sent
-			}
-			a.Status, a.Resolved = status, now
-			if note != "" {
-				a.Outcome = note
-			}
-			return tx.PutAsk(&a)
+			_, err := tx.RecordOutcome(id, o)
+			return err
 		})
 		text := "Recorded: " + name + " " + outcomeWords(status) + "."
 		if status == store.StatusHelped {
@@ -482,9 +476,10 @@ func outcomeWords(s store.Status) string {
 	return string(s)
 }
 
-// thank marks a thank-you sent for the ask in focus. Whether there is
-// anything to thank for is decided on the stored ask, inside the write:
-// the rows may not have caught up with an outcome just recorded.
+// thank marks a thank-you sent for the ask in focus (store.Tx.Thank:
+// only for an ask the friend helped with). Whether there is anything to
+// thank for is decided on the stored ask, inside the write: the rows may
+// not have caught up with an outcome just recorded.
 func (as *asksScreen) thank() tea.Cmd {
 	r := as.target()
 	if r == nil {
@@ -494,20 +489,16 @@ func (as *asksScreen) thank() tea.Cmd {
 	id, now, st, name := r.id, as.c.now(), as.c.st, clean(fr.Name)
 	as.busy = true
 	return func() tea.Msg {
-		err := st.Batch(now, func(tx *store.Tx) error {
-			a, err := tx.Ask(id)
-			if err != nil {
-				return err
-			}
-			if !a.Status.Made() {
-				return textErr("a " + string(a.Status) + " ask has nothing to thank for")
-			}
-			if !a.Thanked.IsZero() {
-				return textErr("already thanked on " + date(a.Thanked))
-			}
-			a.Thanked = now
-			return tx.PutAsk(&a)
+		var a store.Ask
+		first := false
+		err := st.Batch(now, func(tx *store.Tx) (err error) {
+			a, first, err = tx.Thank(id, now)
+			return err
 		})
-		return askChangedMsg{as: as, id: id, err: err, note: "Noted the thank-you to " + name + "."}
+		note := "Noted the thank-you to " + name + "."
+		if err == nil && !first {
+			note = "You thanked " + name + " for this on " + date(a.Thanked) + " already."
+		}
+		return askChangedMsg{as: as, id: id, err: err, note: note}
 	}
 }

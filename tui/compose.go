@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"errors"
 	"strings"
 	"time"
 
@@ -406,7 +405,9 @@ func (cp *composeScreen) handleBlurbSaved(msg blurbSavedMsg) tea.Cmd {
 // clipboardText is what ctrl+y copies.
 func (cp *composeScreen) clipboardText() string { return cp.stored() }
 
-// save records the ask with status (draft, or sent now) in a command.
+// save records the ask with status (draft, or sent now) in a command
+// (store.Tx.SaveDraft: a new draft, or the words of this one, which must
+// still be a draft).
 func (cp *composeScreen) save(status store.Status, leave bool) tea.Cmd {
 	now := cp.c.now()
 	a := store.Ask{
@@ -414,28 +415,12 @@ func (cp *composeScreen) save(status store.Status, leave bool) tea.Cmd {
 		Topic:  store.CleanText(strings.TrimSpace(cp.topic.Value()), false),
 		Sector: cp.req.Sector, Org: cp.req.Org,
 		Body:   store.CleanText(cp.stored(), true),
-		Status: status, Created: cp.created,
-	}
-	if status == store.StatusSent {
-		a.Sent = now
+		Status: status,
 	}
 	cp.busy = true
 	st := cp.c.st
 	return func() tea.Msg {
-		err := st.Batch(now, func(tx *store.Tx) error {
-			if a.ID == 0 {
-				return tx.AddAsk(&a)
-			}
-			old, err := tx.Ask(a.ID)
-			if err != nil {
-				return err
-			}
-			if old.Status != store.StatusDraft {
-				return errors.New("this draft was marked " + string(old.Status) + " elsewhere; it was not changed")
-			}
-			a.Created = old.Created
-			return tx.PutAsk(&a)
-		})
+		err := st.Batch(now, func(tx *store.Tx) error { return tx.SaveDraft(&a) })
 		return composeSavedMsg{cp: cp, ask: a, err: err, leave: leave}
 	}
 }

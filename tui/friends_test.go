@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+
+	"kith/store"
 )
 
 func TestListMoves(t *testing.T) {
@@ -210,7 +212,8 @@ func TestHistoryLoadsForSelection(t *testing.T) {
 	_, cmd := m.Update(reloadMsg{})
 	// add a friend and a favor to the real store, then load
 	st := m.c.st
-	msgs := run(t, m, saveFriendCmd(m.c, nil, 0, map[string]string{"name": "Ada Lovelace", "closeness": "4", "worked": "yes"}, nil))
+	name, closeness, yes := "Ada Lovelace", 4, true
+	msgs := run(t, m, saveFriendCmd(m.c, nil, 0, store.FriendPatch{Name: &name, Closeness: &closeness, WorkedTogether: &yes}))
 	if len(msgs) == 0 || msgs[0].(savedMsg).err != nil {
 		t.Fatalf("save: %v", msgs)
 	}

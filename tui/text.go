@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"strings"
 	"time"
 
@@ -8,6 +9,16 @@ import (
 
 	"kith/store"
 )
+
+// errText is err as a screen says it: a store.FieldError without its
+// field's name (the screen shows what the field is), anything else whole.
+func errText(err error) string {
+	var fe *store.FieldError
+	if errors.As(err, &fe) {
+		return fe.Msg
+	}
+	return err.Error()
+}
 
 // clean makes record text safe to show on one line.
 func clean(s string) string { return store.CleanText(s, false) }

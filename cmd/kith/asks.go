@@ -40,30 +40,28 @@ func cmdAsk(e *env, args []string) error {
 			return err
 		}
 	}
-	f, err := e.store.FindFriend(q)
-	if err != nil {
-		return err
-	}
-	a := store.Ask{
-		FriendID: f.ID, Kind: k, Status: st,
+	return recordAsk(e, q, store.Ask{
+		Kind: k, Status: st,
 		Topic:   store.CleanText(*topic, false),
 		Sector:  store.CleanText(*sector, false),
 		Org:     store.CleanText(*org, false),
 		Outcome: store.CleanText(*outcome, true),
 		Created: when,
+	})
+}
+
+// recordAsk records a as an ask to the friend q names (store.Tx.RecordAsk
+// stamps the times its status means).
+func recordAsk(e *env, q string, a store.Ask) error {
+	f, err := e.store.FindFriend(q)
+	if err != nil {
+		return err
 	}
-	if st != store.StatusDraft {
-		a.Sent = when
-	}
-	switch st {
-	case store.StatusHelped, store.StatusDeclined, store.StatusNoResponse, store.StatusWithdrawn:
-		a.Resolved = when
-	}
-	a.Normalize()
-	if err := e.store.AddAsk(&a); err != nil {
+	a.FriendID = f.ID
+	if err := e.store.Batch(e.now, func(tx *store.Tx) error { return tx.RecordAsk(&a) }); err != nil {
 		return formatError(err, "created", "--at")
 	}
-	fmt.Fprintf(e.out, "recorded %s ask %d to %s (%s, %s)\n", a.Kind, a.ID, printable(f.Name), a.Status, when.Local().Format("2006-01-02"))
+	fmt.Fprintf(e.out, "recorded %s ask %d to %s (%s, %s)\n", a.Kind, a.ID, printable(f.Name), a.Status, a.Created.Local().Format("2006-01-02"))
 	return nil
 }
 
@@ -78,23 +76,23 @@ func cmdFavor(e *env, args []string) error {
 		return usageErrorf("favor: want FRIEND and WHAT, got %d arguments", len(pos)).
 			withHint(`e.g. kith favor "Ada" "introduced her to a recruiter" (quote names and text with spaces)`)
 	}
-	what := store.CleanText(pos[1], false)
-	if what == "" {
-		return usageErrorf("favor: WHAT must not be empty")
-	}
 	when := e.now
 	if *at != "" {
 		if when, err = parseWhen("at", *at, e.now); err != nil {
 			return err
 		}
 	}
-	f, err := e.store.FindFriend(pos[0])
+	return logFavor(e, pos[0], store.Favor{What: store.CleanText(pos[1], false), At: when})
+}
+
+// logFavor logs v as a favor done for the friend q names.
+func logFavor(e *env, q string, v store.Favor) error {
+	f, err := e.store.FindFriend(q)
 	if err != nil {
 		return err
 	}
-	v := store.Favor{FriendID: f.ID, What: what, At: when}
-	v.Normalize()
-	if err := e.store.AddFavor(&v); err != nil {
+	v.FriendID = f.ID
+	if err := e.store.Batch(e.now, func(tx *store.Tx) error { return tx.AddFavor(&v) }); err != nil {
 		return formatError(err, "what", "WHAT")
 	}
 	fmt.Fprintf(e.out, "recorded favor %d for %s: %s\n", v.ID, printable(f.Name), printable(v.What))

@@ -25,18 +25,24 @@ func cmdAdd(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	f := store.Friend{Name: store.CleanText(name, false)}
-	if err := ff.apply(fs, &f, true); err != nil {
+	p, err := ff.patch(fs, true)
+	if err != nil {
 		return err
 	}
-	// The store's validation, limits included, before the file is
-	// touched; a value it refuses is a usage error naming the argument.
-	f.Normalize()
-	if err := f.Validate(); err != nil {
+	n := store.CleanText(name, false)
+	p.Name = &n
+	return addFriend(e, p)
+}
+
+// addFriend stores the friend p describes, checked (limits included)
+// before the file is touched: a value the store refuses is a usage error
+// naming the argument.
+func addFriend(e *env, p store.FriendPatch) error {
+	f, err := p.NewFriend()
+	if err != nil {
 		return formatError(err, "name", "NAME")
 	}
-	f.Created, f.Updated = e.now, e.now
-	if err := e.store.AddFriend(&f); err != nil {
+	if err := e.store.Batch(e.now, func(tx *store.Tx) error { return tx.AddFriend(&f) }); err != nil {
 		return formatError(err, "name", "NAME")
 	}
 	fmt.Fprintf(e.out, "added %s (id %d)\n", printable(f.Name), f.ID)
@@ -59,23 +65,30 @@ func cmdEdit(e *env, args []string) error {
 	if fs.NFlag() == 0 {
 		return usageErrorf("edit: nothing to change").withHint("give at least one flag; run 'kith edit --help'")
 	}
+	p, err := ff.patch(fs, false)
+	if err != nil {
+		return err
+	}
+	fs.Visit(func(fl *flag.Flag) {
+		if fl.Name == "archived" {
+			p.Archived = archived
+		}
+	})
+	return editFriend(e, q, p)
+}
+
+// editFriend applies p to the friend q names, and only p: a field not
+// given is kept as stored.
+func editFriend(e *env, q string, p store.FriendPatch) error {
 	f, err := e.store.FindFriend(q)
 	if err != nil {
 		return err
 	}
-	if err := ff.apply(fs, &f, false); err != nil {
+	err = e.store.Batch(e.now, func(tx *store.Tx) (err error) {
+		f, err = tx.EditFriend(f.ID, p)
 		return err
-	}
-	fs.Visit(func(fl2 *flag.Flag) {
-		if fl2.Name == "archived" {
-			f.Archived = *archived
-		}
 	})
-	f.Normalize()
-	if err := f.Validate(); err != nil {
-		return formatError(err)
-	}
-	if err := e.store.PutFriend(&f); err != nil {
+	if err != nil {
 		return formatError(err)
 	}
 	fmt.Fprintf(e.out, "updated %s (id %d)\n", printable(f.Name), f.ID)

@@ -273,24 +273,6 @@ func TestSummary(t *testing.T) {
 	}
 }
 
-func TestNorm(t *testing.T) {
-	tests := []struct {
-		f    func(string) string
-		a, b string
-	}{
-		{NormName, "José  O'Neil", "jose oneil"},
-		{NormName, "Anne-Marie", "anne marie"},
-		{NormOrg, "Acme, Inc.", "acme"},
-		{NormOrg, "Banca Esempio S.p.A.", "banca esempio"},
-		{NormOrg, "Inc", "inc"},
-	}
-	for _, tt := range tests {
-		if got := tt.f(tt.a); got != tt.b {
-			t.Errorf("norm(%q) = %q, want %q", tt.a, got, tt.b)
-		}
-	}
-}
-
 func TestDate(t *testing.T) {
 	for _, s := range []string{"07 Dec 2025", "2025-12-07", "20251207", "2025-12-07T00:00:00Z"} {
 		got, ok := Date(s)
