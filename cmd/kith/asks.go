@@ -6,46 +6,30 @@ import (
 	"kith/store"
 )
 
-func cmdAsk(e *env, args []string) error {
-	fs := newFlags(e, "ask", "FRIEND --kind K [--at DATE] [--status S] [--topic T]", "record an ask")
-	kind := fs.String("kind", "", "what you asked for: intro, chat, referral, reference, recommendation, advice, review, other")
-	at := fs.String("at", "", "when (YYYY-MM-DD or RFC 3339; default now)")
-	status := fs.String("status", string(store.StatusSent), "draft, sent, helped, declined, no-response or withdrawn")
-	topic := fs.String("topic", "", "what it was about")
-	sector := fs.String("sector", "", "the `sector` the ask targets")
-	org := fs.String("org", "", "the `organisation` the ask targets")
-	outcome := fs.String("outcome", "", "what happened (`note`)")
-	pos, err := parseArgs(fs, args)
-	if err != nil {
-		return err
-	}
-	q, err := oneArg("ask", pos, "FRIEND")
-	if err != nil {
-		return err
-	}
-	if *kind == "" {
+func cmdAsk(e *env, q string, o *askFlags) error {
+	if o.kind == "" {
 		return usageErrorf("ask: --kind is required").withHint("want one of intro, chat, referral, reference, recommendation, advice, review, other")
 	}
-	k, err := store.ParseKind(*kind)
+	k, err := store.ParseKind(o.kind)
 	if err != nil {
 		return usageErrorf("--kind: %v", err)
 	}
-	st, err := store.ParseStatus(*status)
+	st, err := store.ParseStatus(o.status)
 	if err != nil {
 		return usageErrorf("--status: %v", err)
 	}
 	when := e.now
-	if *at != "" {
-		if when, err = parseWhen("at", *at, e.now); err != nil {
+	if o.at != "" {
+		if when, err = parseWhen("at", o.at, e.now); err != nil {
 			return err
 		}
 	}
 	return recordAsk(e, q, store.Ask{
 		Kind: k, Status: st,
-		Topic:   store.CleanText(*topic, false),
-		Sector:  store.CleanText(*sector, false),
-		Org:     store.CleanText(*org, false),
-		Outcome: store.CleanText(*outcome, true),
+		Topic:   store.CleanText(o.topic, false),
+		Sector:  store.CleanText(o.sector, false),
+		Org:     store.CleanText(o.org, false),
+		Outcome: store.CleanText(o.outcome, true),
 		Created: when,
 	})
 }
@@ -65,24 +49,15 @@ func recordAsk(e *env, q string, a store.Ask) error {
 	return nil
 }
 
-func cmdFavor(e *env, args []string) error {
-	fs := newFlags(e, "favor", "FRIEND WHAT [--at DATE]", "record a favor you did for a friend")
-	at := fs.String("at", "", "when (YYYY-MM-DD or RFC 3339; default now)")
-	pos, err := parseArgs(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 2 {
-		return usageErrorf("favor: want FRIEND and WHAT, got %d arguments", len(pos)).
-			withHint(`e.g. kith favor "Ada" "introduced her to a recruiter" (quote names and text with spaces)`)
-	}
+func cmdFavor(e *env, q, what, at string) error {
 	when := e.now
-	if *at != "" {
-		if when, err = parseWhen("at", *at, e.now); err != nil {
+	if at != "" {
+		var err error
+		if when, err = parseWhen("at", at, e.now); err != nil {
 			return err
 		}
 	}
-	return logFavor(e, pos[0], store.Favor{What: store.CleanText(pos[1], false), At: when})
+	return logFavor(e, q, store.Favor{What: store.CleanText(what, false), At: when})
 }
 
 // logFavor logs v as a favor done for the friend q names.

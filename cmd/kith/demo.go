@@ -8,22 +8,12 @@ import (
 	"kith/store/demo"
 )
 
-func cmdDemo(e *env, args []string) error {
-	fs := newFlags(e, "demo", "[--friends N] [--seed S] [--force]", "fill the database with a realistic demo network")
-	n := fs.Int("friends", 300, "how many friends (up to 1,000,000)")
-	seed := fs.Int64("seed", 1, "random seed: the same seed gives the same network")
-	force := fs.Bool("force", false, "add to a database that already holds friends")
-	pos, err := parseArgs(fs, args)
-	if err != nil {
-		return err
+func cmdDemo(e *env, o *demoFlags) error {
+	n := o.friends
+	if n < 1 || n > 1_000_000 {
+		return usageErrorf("--friends: want 1-1000000, got %d", n)
 	}
-	if len(pos) > 0 {
-		return usageErrorf("demo: unexpected argument %q", pos[0])
-	}
-	if *n < 1 || *n > 1_000_000 {
-		return usageErrorf("--friends: want 1-1000000, got %d", *n)
-	}
-	if !*force {
+	if !o.force {
 		friends, err := e.store.Friends()
 		if err != nil {
 			return err
@@ -33,11 +23,11 @@ func cmdDemo(e *env, args []string) error {
 		}
 	}
 	start := time.Now()
-	progress := progressPrinter(e.err, *n)
-	if err := demo.Fill(e.store, *n, *seed, e.now, progress); err != nil {
+	progress := progressPrinter(e.err, n)
+	if err := demo.Fill(e.store, n, o.seed, e.now, progress); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.out, "added a demo network of %d friends to %s in %.1fs\n", *n, e.store.Path(), time.Since(start).Seconds())
+	fmt.Fprintf(e.out, "added a demo network of %d friends to %s in %.1fs\n", n, e.store.Path(), time.Since(start).Seconds())
 	return nil
 }
 

@@ -7,16 +7,7 @@ import (
 	"kith/store"
 )
 
-func cmdDue(e *env, args []string) error {
-	fs := newFlags(e, "due", "[--json]", "follow-ups, thank-yous and favors to return")
-	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := parseArgs(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) > 0 {
-		return usageErrorf("due: unexpected argument %q", pos[0])
-	}
+func cmdDue(e *env, asJSON bool) error {
 	n, err := e.store.Network()
 	if err != nil {
 		return err
@@ -28,7 +19,7 @@ func cmdDue(e *env, args []string) error {
 		nudges = append(nudges, policy.Due(&n.Friends[i], buf, n.FavorsOf(i), e.now)...)
 	}
 	policy.SortNudges(nudges)
-	if *asJSON {
+	if asJSON {
 		return writeJSON(e.out, nudges)
 	}
 	if len(nudges) == 0 {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -9,56 +8,45 @@ import (
 	"strings"
 	"time"
 
+	"github.com/spf13/pflag"
+
 	"kith/store/atomic"
 	"kith/store/kithcsv"
 	"kith/store/kithjson"
 	"kith/store/vcard"
 )
 
-func cmdExport(e *env, args []string) error {
-	fs := newFlags(e, "export", "[--format json|vcard|csv] [--vcard-version 3.0|4.0] [-o FILE|DIR/]",
-		"export the database: json (everything, for kith), vcard (contacts, for other address books) or csv (for spreadsheets)")
-	format := fs.String("format", "json", "output `format`: json, vcard or csv")
-	version := fs.String("vcard-version", vcard.V3, "vCard `version`: 3.0 or 4.0")
-	out := fs.String("o", "", "write to `FILE` instead of standard output; with vcard, a folder (DIR/ or an existing one) gets one .vcf per friend")
-	pos, err := parseArgs(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) > 0 {
-		return usageErrorf("export: unexpected argument %q", pos[0]).withHint("use -o FILE to name the output")
-	}
-	switch *format {
+func cmdExport(e *env, o *exportFlags, fs *pflag.FlagSet) error {
+	switch o.format {
 	case "json", "vcard", "csv":
 	default:
-		return usageErrorf("--format: want json, vcard or csv, got %q", *format)
+		return usageErrorf("--format: want json, vcard or csv, got %q", o.format)
 	}
-	versionSet := false
-	fs.Visit(func(f *flag.Flag) { versionSet = versionSet || f.Name == "vcard-version" })
-	if err := vcard.CheckVersion(*version); err != nil {
+	versionSet := fs.Changed("vcard-version")
+	if err := vcard.CheckVersion(o.version); err != nil {
 		return usageErrorf("--vcard-version: %v", err)
 	}
-	if versionSet && *format != "vcard" {
+	if versionSet && o.format != "vcard" {
 		return usageErrorf("--vcard-version goes with --format vcard")
 	}
-	if *out == "-" || filepath.Clean(*out) == "/dev/stdout" {
-		*out = "" // standard output, through the same buffer as the rest
+	if o.output == "-" || filepath.Clean(o.output) == "/dev/stdout" {
+		o.output = "" // standard output, through the same buffer as the rest
 	}
 	toDir := false
-	if *out != "" {
-		if strings.HasSuffix(*out, "/") || strings.HasSuffix(*out, string(os.PathSeparator)) {
+	if o.output != "" {
+		if strings.HasSuffix(o.output, "/") || strings.HasSuffix(o.output, string(os.PathSeparator)) {
 			toDir = true
-		} else if info, err := os.Stat(*out); err == nil && info.IsDir() {
+		} else if info, err := os.Stat(o.output); err == nil && info.IsDir() {
 			toDir = true
 		}
-		if toDir && *format != "vcard" {
-			return usageErrorf("-o %s is a folder: only --format vcard writes a folder (one .vcf per friend); name a file for %s", *out, *format)
+		if toDir && o.format != "vcard" {
+			return usageErrorf("-o %s is a folder: only --format vcard writes a folder (one .vcf per friend); name a file for %s", o.output, o.format)
 		}
 	}
 
 	var fill func(w io.Writer) error
 	var what string
-	switch *format {
+	switch o.format {
 	case "json":
 		snap, err := e.store.Snapshot(e.now)
 		if err != nil {
@@ -72,15 +60,15 @@ func cmdExport(e *env, args []string) error {
 			return err
 		}
 		if toDir {
-			n, err := vcard.WriteDir(*out, friends, *version)
+			n, err := vcard.WriteDir(o.output, friends, o.version)
 			if err != nil {
 				return fmt.Errorf("export: %w (%d of %d cards written)", err, n, len(friends))
 			}
-			fmt.Fprintf(e.err, "exported %d friends as vCard %s files in %s\n", n, *version, *out)
+			fmt.Fprintf(e.err, "exported %d friends as vCard %s files in %s\n", n, o.version, o.output)
 			return nil
 		}
-		fill = func(w io.Writer) error { return vcard.WriteAll(w, friends, *version) }
-		what = fmt.Sprintf("%d friends as vCard %s", len(friends), *version)
+		fill = func(w io.Writer) error { return vcard.WriteAll(w, friends, o.version) }
+		what = fmt.Sprintf("%d friends as vCard %s", len(friends), o.version)
 	case "csv":
 		friends, lastAt, err := e.store.Roster()
 		if err != nil {
@@ -95,14 +83,14 @@ func cmdExport(e *env, args []string) error {
 		}
 		what = fmt.Sprintf("%d friends as CSV", len(friends))
 	}
-	if *out == "" {
+	if o.output == "" {
 		return fill(e.out)
 	}
 	// A file is replaced atomically, a symlink written through, a device
 	// or FIFO written into (see package atomic).
-	if err := atomic.WriteFile(*out, 0o600, fill); err != nil {
+	if err := atomic.WriteFile(o.output, 0o600, fill); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.err, "exported %s to %s\n", what, *out)
+	fmt.Fprintf(e.err, "exported %s to %s\n", what, o.output)
 	return nil
 }

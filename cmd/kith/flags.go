@@ -2,64 +2,59 @@ package main
 
 import (
 	"errors"
-	"flag"
-	"fmt"
-	"strconv"
 	"strings"
 	"time"
+
+	"github.com/spf13/pflag"
 
 	"kith/store"
 )
 
-// strings is a repeatable string flag.
-type stringList []string
-
-func (s *stringList) String() string { return strings.Join(*s, ",") }
-func (s *stringList) Set(v string) error {
-	*s = append(*s, v)
-	return nil
-}
-
 // friendFlags are the flags add and edit share.
 type friendFlags struct {
 	name, nickname, org, role, channel, note, workedNote string
-	sectors, emails, phones, urls, boundaries, busy      stringList
+	sectors, emails, phones, urls, boundaries, busy      []string
 	closeness                                            int
 	worked                                               bool
 }
 
-func (ff *friendFlags) register(fs *flag.FlagSet, rename bool) {
+// register declares the friend flags on f; edit (rename) adds --name,
+// and leaves --closeness without a default.
+func (ff *friendFlags) register(f flagSet, rename bool) {
+	closeness := 3
 	if rename {
-		fs.StringVar(&ff.name, "name", "", "new `name`")
+		f.StringVar(&ff.name, "name", "", "a new name")
+		closeness = 0
 	}
-	fs.StringVar(&ff.nickname, "nickname", "", "`nickname`")
-	fs.StringVar(&ff.org, "org", "", "`organisation`")
-	fs.StringVar(&ff.role, "role", "", "`role` or job title")
-	fs.Var(&ff.sectors, "sector", "`sector` tag (repeatable)")
-	fs.Var(&ff.emails, "email", "e-mail `address` (repeatable)")
-	fs.Var(&ff.phones, "phone", "phone `number` (repeatable)")
-	fs.Var(&ff.urls, "url", "profile `URL` (repeatable)")
-	fs.IntVar(&ff.closeness, "closeness", 3, "1 acquaintance … 5 close friend")
-	fs.BoolVar(&ff.worked, "worked-together", false, "you have worked together")
-	fs.StringVar(&ff.workedNote, "worked-note", "", "where and when you worked together")
-	fs.Var(&ff.boundaries, "boundary", "a request `KIND[:note]` that is off-limits for them (repeatable)")
-	fs.Var(&ff.busy, "busy", "busy season `MON-MON`, e.g. Mar-Apr (repeatable)")
-	fs.StringVar(&ff.channel, "channel", "", "preferred `channel` (email, phone, …)")
-	fs.StringVar(&ff.note, "note", "", "free `text` notes")
+	f.StringVar(&ff.nickname, "nickname", "", "a nickname")
+	f.StringVar(&ff.org, "org", "", "the organisation")
+	f.StringVar(&ff.role, "role", "", "the role or job title")
+	f.StringArrayVar(&ff.sectors, "sector", nil, "a sector tag (repeatable)")
+	f.StringArrayVar(&ff.emails, "email", nil, "an e-mail address (repeatable)")
+	f.StringArrayVar(&ff.phones, "phone", nil, "a phone number (repeatable)")
+	f.StringArrayVar(&ff.urls, "url", nil, "a profile URL (repeatable)")
+	f.IntVar(&ff.closeness, "closeness", closeness, "1 acquaintance … 5 close friend")
+	f.BoolVar(&ff.worked, "worked-together", false, "you have worked together")
+	f.StringVar(&ff.workedNote, "worked-note", "", "where and when you worked together (implies --worked-together)")
+	f.StringArrayVar(&ff.boundaries, "boundary", nil, "a request KIND[:note] that is off-limits for them (repeatable)")
+	f.StringArrayVar(&ff.busy, "busy", nil, "a busy season MON-MON, e.g. Mar-Apr (repeatable)")
+	f.StringVar(&ff.channel, "channel", "", "the preferred channel (email, phone, …)")
+	f.StringVar(&ff.note, "note", "", "notes, free text")
 }
 
 // patch is the change the flags set on the command line make to a
 // friend; with all, every flag counts as set (add: the defaults fill the
 // rest). It reports values it cannot read as usage errors naming the flag;
-// the rest of the checking is the store's (store.Friend.Validate).
-func (ff *friendFlags) patch(fs *flag.FlagSet, all bool) (store.FriendPatch, error) {
+// the rest of the checking is the store's (store.Friend.Validate, through
+// store.FriendPatch).
+func (ff *friendFlags) patch(fs *pflag.FlagSet, all bool) (store.FriendPatch, error) {
 	var p store.FriendPatch
 	given := map[string]bool{}
-	fs.Visit(func(fl *flag.Flag) { given[fl.Name] = true })
+	fs.Visit(func(fl *pflag.Flag) { given[fl.Name] = true })
 	set := given
 	if all {
 		set = map[string]bool{}
-		fs.VisitAll(func(fl *flag.Flag) { set[fl.Name] = true })
+		fs.VisitAll(func(fl *pflag.Flag) { set[fl.Name] = true })
 	}
 	line := func(name string, v string, dst **string) {
 		if set[name] {
@@ -77,6 +72,8 @@ func (ff *friendFlags) patch(fs *flag.FlagSet, all bool) (store.FriendPatch, err
 		n := store.CleanText(ff.note, true)
 		p.Notes = &n
 	}
+	// A note on where you worked together implies you did (see
+	// store.FriendPatch.Apply), unless --worked-together says otherwise.
 	if given["worked-together"] || all && !given["worked-note"] {
 		p.WorkedTogether = &ff.worked
 	}
@@ -127,6 +124,26 @@ func (ff *friendFlags) patch(fs *flag.FlagSet, all bool) (store.FriendPatch, err
 	return p, nil
 }
 
+// requestFlags are the flags check, who and draft share.
+type requestFlags struct {
+	kind, sector, org, topic, keywords string
+}
+
+// register declares the request flags on f; topic and keywords add
+// --topic and --keywords.
+func (rf *requestFlags) register(f flagSet, topic, keywords bool) {
+	f.StringVar(&rf.kind, "kind", "", "what you want to ask: "+kindList())
+	f.values("kind", kindNames()...)
+	f.StringVar(&rf.sector, "sector", "", "the sector the request targets")
+	f.StringVar(&rf.org, "org", "", "the organisation the request targets")
+	if topic {
+		f.StringVar(&rf.topic, "topic", "", "what the request is about")
+	}
+	if keywords {
+		f.StringVar(&rf.keywords, "keywords", "", "words describing the need, matched against role and notes (comma or space separated)")
+	}
+}
+
 // parseWhen reads --at: RFC 3339, or YYYY-MM-DD for that day's local
 // midnight (so today's date is always fine). A time after now is refused
 // (kith records what happened), and so is one outside the years the
@@ -150,15 +167,6 @@ func parseWhen(flagName, s string, now time.Time) (time.Time, error) {
 	return t, nil
 }
 
-// atoiFlag parses a whole-number flag value.
-func atoiFlag(name, s string) (int, error) {
-	n, err := strconv.Atoi(s)
-	if err != nil {
-		return 0, usageErrorf("--%s: %q is not a whole number", name, s)
-	}
-	return n, nil
-}
-
 // formatError turns a store validation error into a usage error naming
 // the flag; names maps a field to the argument that sets it where that is
 // not the flag of the same name ("name" to "NAME" for add, say).
@@ -176,11 +184,10 @@ func formatError(err error, names ...string) error {
 	return usageErrorf("%s: %s", arg, fe.Msg)
 }
 
-// oneArg demands exactly one positional argument.
-func oneArg(name string, pos []string, what string) (string, error) {
-	if len(pos) != 1 {
-		return "", usageErrorf("%s: want exactly one %s, got %d arguments", name, what, len(pos)).
-			withHint(fmt.Sprintf("run 'kith %s --help' for usage (quote names with spaces)", name))
-	}
-	return pos[0], nil
+// verbFlagsGiven reports whether any of a verb's own flags was given on
+// the command line (the global --db does not count).
+func verbFlagsGiven(fs *pflag.FlagSet) bool {
+	given := false
+	fs.Visit(func(f *pflag.Flag) { given = given || f.Name != dbFlag })
+	return given
 }

@@ -3,28 +3,18 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
 	"time"
 	"unicode/utf8"
 
+	"github.com/spf13/pflag"
+
 	"kith/store"
 )
 
-func cmdAdd(e *env, args []string) error {
-	fs := newFlags(e, "add", "NAME [flags]", "add a friend")
-	var ff friendFlags
-	ff.register(fs, false)
-	pos, err := parseArgs(fs, args)
-	if err != nil {
-		return err
-	}
-	name, err := oneArg("add", pos, "NAME")
-	if err != nil {
-		return err
-	}
+func cmdAdd(e *env, name string, ff *friendFlags, fs *pflag.FlagSet) error {
 	p, err := ff.patch(fs, true)
 	if err != nil {
 		return err
@@ -49,31 +39,17 @@ func addFriend(e *env, p store.FriendPatch) error {
 	return nil
 }
 
-func cmdEdit(e *env, args []string) error {
-	fs := newFlags(e, "edit", "FRIEND [flags]", "change a friend (same flags as add, plus --name and --archived)")
-	var ff friendFlags
-	ff.register(fs, true)
-	archived := fs.Bool("archived", false, "archive (true) or restore (false) the friend")
-	pos, err := parseArgs(fs, args)
-	if err != nil {
-		return err
-	}
-	q, err := oneArg("edit", pos, "FRIEND")
-	if err != nil {
-		return err
-	}
-	if fs.NFlag() == 0 {
+func cmdEdit(e *env, q string, o *editFlags, fs *pflag.FlagSet) error {
+	if !verbFlagsGiven(fs) {
 		return usageErrorf("edit: nothing to change").withHint("give at least one flag; run 'kith edit --help'")
 	}
-	p, err := ff.patch(fs, false)
+	p, err := o.patch(fs, false)
 	if err != nil {
 		return err
 	}
-	fs.Visit(func(fl *flag.Flag) {
-		if fl.Name == "archived" {
-			p.Archived = archived
-		}
-	})
+	if fs.Changed("archived") {
+		p.Archived = &o.archived
+	}
 	return editFriend(e, q, p)
 }
 
@@ -102,18 +78,7 @@ type listRow struct {
 	LastAsk time.Time `json:"last_ask,omitzero"`
 }
 
-func cmdList(e *env, args []string) error {
-	fs := newFlags(e, "list", "[--json] [--sector S] [--archived]", "list friends")
-	asJSON := fs.Bool("json", false, "print JSON")
-	sector := fs.String("sector", "", "only friends tagged with `sector`")
-	archived := fs.Bool("archived", false, "include archived friends")
-	pos, err := parseArgs(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) > 0 {
-		return usageErrorf("list: unexpected argument %q", pos[0])
-	}
+func cmdList(e *env, o *listFlags) error {
 	friends, last, err := e.store.Roster()
 	if err != nil {
 		return err
@@ -121,15 +86,15 @@ func cmdList(e *env, args []string) error {
 	rows := make([]listRow, 0, len(friends))
 	for i := range friends {
 		f := &friends[i]
-		if f.Archived && !*archived {
+		if f.Archived && !o.archived {
 			continue
 		}
-		if *sector != "" && !f.HasSector(*sector) {
+		if o.sector != "" && !f.HasSector(o.sector) {
 			continue
 		}
 		rows = append(rows, listRow{Friend: *f, LastAsk: last[i]})
 	}
-	if *asJSON {
+	if o.json {
 		return writeJSON(e.out, rows)
 	}
 	return printList(e.out, rows, e.now)
@@ -160,17 +125,7 @@ type showJSON struct {
 	Verdict *likelyJSON `json:"verdict,omitempty"`
 }
 
-func cmdShow(e *env, args []string) error {
-	fs := newFlags(e, "show", "FRIEND [--json]", "one friend with history")
-	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := parseArgs(fs, args)
-	if err != nil {
-		return err
-	}
-	q, err := oneArg("show", pos, "FRIEND")
-	if err != nil {
-		return err
-	}
+func cmdShow(e *env, q string, asJSON bool) error {
 	f, err := e.store.FindFriend(q)
 	if err != nil {
 		return err
@@ -183,7 +138,7 @@ func cmdShow(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *asJSON {
+	if asJSON {
 		if asks == nil {
 			asks = []store.Ask{}
 		}

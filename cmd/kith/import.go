@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
-	"strings"
 
 	"charm.land/bubbles/v2/progress"
 	"github.com/charmbracelet/x/term"
@@ -27,27 +26,14 @@ const progressThreshold = 2000
 // runtime/debug.SetMemoryLimit): 100,000 vCards need about 150 MB live.
 const importMemoryLimit = 256 << 20
 
-func cmdImport(e *env, args []string) error {
+func cmdImport(e *env, path string, o *importFlags) error {
 	// An import may hold a large file and every record of it: collect
 	// garbage as usual (the other verbs run with a lazier GOGC), and
 	// harder still near importMemoryLimit.
 	defer debug.SetGCPercent(debug.SetGCPercent(100))
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemoryLimit))
-	fs := newFlags(e, "import", "PATH [--format vcard|linkedin|google|csv|json] [--dry-run] [--verbose]",
-		"import contacts: vCard (a file or a folder of .vcf files), LinkedIn Connections.csv, Google Contacts CSV, CSV, or a kith JSON export")
-	format := fs.String("format", "", "input `format`: "+strings.Join(formats.Names(), ", ")+" (default: detected from the content)")
-	dry := fs.Bool("dry-run", false, "read the file and say what would happen, writing nothing")
-	verbose := fs.Bool("verbose", false, "list every record added, and every merge, skip and warning however many")
-	pos, err := parseArgs(fs, args)
-	if err != nil {
-		return err
-	}
-	path, err := oneArg("import", pos, "PATH")
-	if err != nil {
-		return err
-	}
-	if *format != "" {
-		if err := formats.Check(*format); err != nil {
+	if o.format != "" {
+		if err := formats.Check(o.format); err != nil {
 			return usageErrorf("--format: %v", err)
 		}
 	}
@@ -55,6 +41,7 @@ func cmdImport(e *env, args []string) error {
 	var in *importer.Input
 	var used string
 	var data []byte
+	var err error
 	info, statErr := os.Stat(path)
 	switch {
 	case path == "-":
@@ -65,7 +52,7 @@ func cmdImport(e *env, args []string) error {
 	case statErr != nil:
 		return fmt.Errorf("import %s: %w", path, errors.Unwrap(statErr))
 	case info.IsDir():
-		if *format != "" && *format != formats.VCard {
+		if o.format != "" && o.format != formats.VCard {
 			return usageErrorf("import: %s is a folder; only vcard reads a folder (a vdir of .vcf files)", path)
 		}
 		if in, err = vcard.ParseDir(path); err != nil {
@@ -78,14 +65,14 @@ func cmdImport(e *env, args []string) error {
 		}
 	}
 	if in == nil {
-		used = *format
+		used = o.format
 		if used == "" {
 			if used = formats.Detect(head(data)); used == "" {
 				return fmt.Errorf("import: nothing was written: %w", formats.Unrecognised(name, data))
 			}
 		}
 		if used == formats.JSON {
-			return importJSON(e, data, name, *dry, *verbose)
+			return importJSON(e, data, name, o.dryRun, o.verbose)
 		}
 		if in, _, err = formats.Parse(data, name, used); err != nil {
 			return fmt.Errorf("import: %w; nothing was written", err)
@@ -93,13 +80,13 @@ func cmdImport(e *env, args []string) error {
 	}
 	how := "detected from the content"
 	switch {
-	case *format != "":
+	case o.format != "":
 		how = "as asked"
 	case info != nil && info.IsDir():
 		how = "a folder of .vcf files"
 	}
 	fmt.Fprintf(e.out, "%s: %s read as %s (%s)\n", name, plural(len(in.Records), "record"), used, how)
-	return runImport(e, in, *dry, *verbose)
+	return runImport(e, in, o.dryRun, o.verbose)
 }
 
 // plural formats "1 record", "2 records".

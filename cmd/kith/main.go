@@ -7,17 +7,17 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime/debug"
-	"sort"
 	"strings"
 	"time"
 
+	"charm.land/fang/v2"
 	"github.com/adrg/xdg"
 
 	"kith/store"
@@ -40,153 +40,104 @@ type env struct {
 	getenv func(string) string
 }
 
-// verb is one sub-command.
-type verb struct {
-	name    string
-	usage   string // the arguments, after "kith NAME"
-	summary string
-	run     func(e *env, args []string) error
-}
-
-// verbs returns the verb table, in the order help lists them.
-func verbs() []verb {
-	return []verb{
-		{"demo", "[--friends N] [--seed S] [--force]", "fill the database with a realistic demo network", cmdDemo},
-		{"add", "NAME [flags]", "add a friend", cmdAdd},
-		{"edit", "FRIEND [flags]", "change a friend (same flags as add)", cmdEdit},
-		{"list", "[--json] [--sector S] [--archived]", "list friends", cmdList},
-		{"show", "FRIEND [--json]", "one friend with history", cmdShow},
-		{"ask", "FRIEND --kind K [--at DATE] [--status S] [--topic T]", "record an ask", cmdAsk},
-		{"favor", "FRIEND WHAT [--at DATE]", "record a favor you did", cmdFavor},
-		{"outcome", "ASK [--status S] [--note TEXT] [--thanked] [--at DATE]", "record what became of an ask", cmdOutcome},
-		{"due", "[--json]", "follow-ups, thank-yous and favors to return", cmdDue},
-		{"check", "FRIEND --kind K [--sector S] [--org O] [--json]", "the verdict on asking a friend (exit 3 hold, 4 block)", cmdCheck},
-		{"who", "--kind K [--sector S] [--org O] [--keywords W] [--limit N] [--ready-only] [--json]", "who else can I ask", cmdWho},
-		{"draft", "FRIEND --kind K [--topic T] [--sector S] [--org O] [--force] [--json]", "draft a request that minds the etiquette", cmdDraft},
-		{"profile", "[--name N] [--blurb T] [--signature S] [--lang en|it] [--cooldown-days N] [--json]", "show or set your profile", cmdProfile},
-		{"export", "[--format json|vcard|csv] [--vcard-version 3.0|4.0] [-o FILE|DIR/]", "export the database (json, vcard, csv)", cmdExport},
-		{"import", "PATH [--format vcard|linkedin|google|csv|json] [--dry-run]", "import contacts (vCard, LinkedIn, Google, CSV, kith JSON)", cmdImport},
-		{"backup", "FILE [--force]", "write a consistent copy of the database", cmdBackup},
-	}
-}
-
-func findVerb(name string) (verb, bool) {
-	for _, v := range verbs() {
-		if v.name == name {
-			return v, true
-		}
-	}
-	return verb{}, false
-}
-
 // run is main without the process: it returns the exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
 	return runAt(args, stdin, stdout, stderr, getenv, time.Now())
 }
 
 func runAt(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string, now time.Time) int {
-	err := dispatch(args, stdin, stdout, stderr, getenv, now)
-	if err == nil {
-		return 0
-	}
-	var code *exitError
-	if errors.As(err, &code) {
-		if code.err != nil {
-			fmt.Fprintf(stderr, "kith: %s\n", printableBlock(code.err.Error()))
-		}
-		return code.code
-	}
-	var usage *usageError
-	if errors.As(err, &usage) {
-		fmt.Fprintf(stderr, "kith: %s\n", printableBlock(usage.msg))
-		if usage.hint != "" {
-			fmt.Fprintln(stderr, printableBlock(usage.hint))
-		}
-		return 2
-	}
-	// Errors quote names and values from the database and the command
-	// line (an ambiguous name lists the friends it matches).
-	fmt.Fprintf(stderr, "kith: %s\n", printableBlock(err.Error()))
-	return 1
+	e := &env{in: stdin, out: stdout, err: stderr, now: now, getenv: getenv}
+	root := newRoot(e)
+	root.SetArgs(args)
+	err := fang.Execute(context.Background(), root,
+		// newRoot sets the version; kith's own man command writes where
+		// cobra writes, not to os.Stdout as fang's does.
+		fang.WithoutVersion(), fang.WithoutManpage(),
+		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) { reportError(w, err) }))
+	return exitStatus(err)
 }
 
-func dispatch(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string, now time.Time) error {
-	global := flag.NewFlagSet("kith", flag.ContinueOnError)
-	global.SetOutput(io.Discard)
-	dbPath := global.String("db", "", "database `path`")
-	help := global.Bool("help", false, "")
-	global.BoolVar(help, "h", false, "")
-	if err := global.Parse(args); err != nil {
-		return usageErrorf("%v", err).withHint("run 'kith --help' for usage")
-	}
-	if *help {
-		printUsage(stdout)
-		return nil
-	}
-	rest := global.Args()
-	if len(rest) > 0 && rest[0] == "help" {
-		if len(rest) > 1 {
-			if v, ok := findVerb(rest[1]); ok {
-				return v.run(&env{out: stdout, err: stderr}, []string{"--help"})
-			}
-		}
-		printUsage(stdout)
-		return nil
-	}
-	e := &env{in: stdin, out: stdout, err: stderr, now: now, getenv: getenv}
-	var v verb
-	if len(rest) > 0 {
-		var ok bool
-		if v, ok = findVerb(rest[0]); !ok {
-			return usageErrorf("unknown command %q", rest[0]).withHint("run 'kith --help' for the list of commands")
-		}
-		rest = rest[1:]
-		// A verb may also be given --db after its name.
-		rest, *dbPath = extractDB(rest, *dbPath)
-	}
-	path, err := resolveDBPath(*dbPath, getenv)
+// open sets e.store to the database of the --db flag.
+func (e *env) open(dbPath string) error {
+	path, err := resolveDBPath(dbPath, e.getenv)
 	if err != nil {
 		return err
 	}
 	e.store = store.New(path)
-	if v.run == nil {
-		return runTUI(e)
-	}
+	return nil
+}
+
+// runVerb runs a verb's body with buffered output and a lazier collector.
+func (e *env) runVerb(body runFunc, args []string) error {
 	// A verb is one short run: collect garbage when the heap has grown
 	// five-fold, not two-fold (a third of `kith list` was GC).
 	defer debug.SetGCPercent(debug.SetGCPercent(cliGCPercent))
 	// Verbs write through a buffer: a 10,000-row list is one write, not
 	// 10,000.
-	bw := bufio.NewWriter(stdout)
+	out := e.out
+	bw := bufio.NewWriter(out)
 	e.out = bw
-	err = v.run(e, rest)
+	defer func() { e.out = out }()
+	err := body(e, args)
 	if ferr := bw.Flush(); err == nil && ferr != nil {
 		err = ferr
 	}
 	return err
 }
 
-// extractDB takes a --db flag out of a verb's arguments.
-func extractDB(args []string, current string) ([]string, string) {
-	out := make([]string, 0, len(args))
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		switch {
-		case a == "--":
-			return append(out, args[i:]...), current
-		case a == "--db" || a == "-db":
-			if i+1 < len(args) {
-				current = args[i+1]
-				i++
-				continue
-			}
-		case strings.HasPrefix(a, "--db=") || strings.HasPrefix(a, "-db="):
-			current = a[strings.Index(a, "=")+1:]
-			continue
-		}
-		out = append(out, a)
+// versionString is kith's version as the Go toolchain stamped it, or
+// "(devel)", followed by the VCS revision when there is one:
+// "v1.2.0 (3308722)".
+func versionString(info *debug.BuildInfo, ok bool) string {
+	version := "(devel)"
+	if ok && info.Main.Version != "" {
+		version = info.Main.Version
 	}
-	return out, current
+	if !ok {
+		return version
+	}
+	for _, s := range info.Settings {
+		if s.Key == "vcs.revision" && s.Value != "" {
+			version += " (" + s.Value[:min(len(s.Value), 7)] + ")"
+		}
+	}
+	return version
+}
+
+// reportError prints err for the user: "kith: " and the message, and the
+// hint of a usage error on the next line. An exit status alone (check's
+// hold) prints nothing.
+func reportError(w io.Writer, err error) {
+	var code *exitError
+	if errors.As(err, &code) {
+		if code.err != nil {
+			fmt.Fprintf(w, "kith: %s\n", printableBlock(code.err.Error()))
+		}
+		return
+	}
+	// Errors quote names and values from the database and the command
+	// line (an ambiguous name lists the friends it matches).
+	fmt.Fprintf(w, "kith: %s\n", printableBlock(err.Error()))
+	var usage *usageError
+	if errors.As(err, &usage) && usage.hint != "" {
+		fmt.Fprintln(w, printableBlock(usage.hint))
+	}
+}
+
+// exitStatus is the exit status for err: 0, 1 for an error, 2 for a
+// mistake in how kith was called, or an exitError's own.
+func exitStatus(err error) int {
+	var code *exitError
+	var usage *usageError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &code):
+		return code.code
+	case errors.As(err, &usage):
+		return 2
+	}
+	return 1
 }
 
 // resolveDBPath picks the database: --db, else $KITH_DB, else the XDG data
@@ -213,32 +164,6 @@ func resolveDBPath(flagPath string, getenv func(string) string) (string, error) 
 		return "", fmt.Errorf("database path %q: %v", p, err)
 	}
 	return abs, nil
-}
-
-func printUsage(w io.Writer) {
-	fmt.Fprint(w, `kith: ask friends for professional help without wearing the friendships out.
-
-Usage:
-  kith [--db PATH]              open the TUI
-  kith [--db PATH] COMMAND ...  run one command
-
-Commands:
-`)
-	vs := verbs()
-	width := 0
-	for _, v := range vs {
-		width = max(width, len(v.name))
-	}
-	for _, v := range vs {
-		fmt.Fprintf(w, "  %-*s  %s\n", width, v.name, v.summary)
-	}
-	fmt.Fprint(w, `
-Run 'kith COMMAND --help' for a command's flags.
-
-The database is --db PATH, else $KITH_DB, else $XDG_DATA_HOME/kith/kith.db
-(~/.local/share/kith/kith.db). FRIEND is an id, a full name or a unique part
-of a name (case-insensitive).
-`)
 }
 
 // usageError is a mistake in how kith was called: exit status 2.
@@ -272,55 +197,9 @@ func (e *exitError) Error() string {
 // (if not nil) to stderr.
 func exitCode(code int, err error) error { return &exitError{code: code, err: err} }
 
-// newFlags returns a verb's flag set; its usage goes to e.out on --help.
-func newFlags(e *env, name, args, summary string) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	fs.Usage = func() {
-		fmt.Fprintf(e.out, "Usage: kith %s %s\n\n%s.\n", name, args, capitalize(summary))
-		var names []string
-		fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
-		sort.Strings(names)
-		if len(names) > 0 {
-			fmt.Fprintln(e.out, "\nFlags:")
-		}
-		fs.SetOutput(e.out)
-		fs.PrintDefaults()
-		fs.SetOutput(io.Discard)
-	}
-	return fs
-}
-
 func capitalize(s string) string {
 	if s == "" {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
 }
-
-// parseArgs parses flags wherever they stand among the positional
-// arguments (kith add "Ada" --org Acme), and returns the positionals. On
-// --help it prints the verb's usage and returns errHelp.
-func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil, errHelp // flag has printed the usage
-			}
-			return nil, usageErrorf("%s: %v", fs.Name(), err).withHint(fmt.Sprintf("run 'kith %s --help' for usage", fs.Name()))
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return pos, nil
-		}
-		if args[0] == "--" {
-			return append(pos, args[1:]...), nil
-		}
-		pos = append(pos, args[0])
-		args = args[1:]
-	}
-}
-
-// errHelp means a verb's --help was printed: exit 0.
-var errHelp = exitCode(0, nil)

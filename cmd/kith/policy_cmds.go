@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -17,23 +16,6 @@ import (
 	"kith/policy"
 	"kith/store"
 )
-
-// requestFlags are the flags check, who and draft share.
-type requestFlags struct {
-	kind, sector, org, topic, keywords string
-}
-
-func (rf *requestFlags) register(fs *flag.FlagSet, topic, keywords bool) {
-	fs.StringVar(&rf.kind, "kind", "", "what you want to ask: intro, chat, referral, reference, recommendation, advice, review, other")
-	fs.StringVar(&rf.sector, "sector", "", "the `sector` the request targets")
-	fs.StringVar(&rf.org, "org", "", "the `organisation` the request targets")
-	if topic {
-		fs.StringVar(&rf.topic, "topic", "", "what the request is about (`text`)")
-	}
-	if keywords {
-		fs.StringVar(&rf.keywords, "keywords", "", "`words` describing the need, matched against role and notes (comma or space separated)")
-	}
-}
 
 // request turns the flags into a policy request; --kind is required.
 func (rf *requestFlags) request(verb string) (policy.Request, error) {
@@ -120,20 +102,7 @@ type checkJSON struct {
 	policy.Verdict
 }
 
-func cmdCheck(e *env, args []string) error {
-	fs := newFlags(e, "check", "FRIEND --kind K [--sector S] [--org O] [--json]",
-		"the verdict on asking a friend (exit 0 clear or caution, 3 hold, 4 block)")
-	var rf requestFlags
-	rf.register(fs, false, false)
-	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := parseArgs(fs, args)
-	if err != nil {
-		return err
-	}
-	q, err := oneArg("check", pos, "FRIEND")
-	if err != nil {
-		return err
-	}
+func cmdCheck(e *env, q string, rf *requestFlags, asJSON bool) error {
 	req, err := rf.request("check")
 	if err != nil {
 		return err
@@ -146,7 +115,7 @@ func cmdCheck(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *asJSON {
+	if asJSON {
 		if err := writeJSON(e.out, checkJSON{ID: f.ID, Name: f.Name, Kind: req.Kind, Sector: req.Sector, Org: req.Org, Verdict: v}); err != nil {
 			return err
 		}
@@ -235,32 +204,17 @@ type whoJSON struct {
 	Reasons   []policy.Reason `json:"reasons"`
 }
 
-func cmdWho(e *env, args []string) error {
-	fs := newFlags(e, "who", "--kind K [--sector S] [--org O] [--keywords W] [--limit N] [--ready-only] [--json]",
-		"who else can I ask: friends ranked by fit and readiness")
-	var rf requestFlags
-	rf.register(fs, false, true)
-	limit := fs.Int("limit", 20, "show at most `N` friends (0: all)")
-	readyOnly := fs.Bool("ready-only", false, "leave out friends on hold or blocked")
-	exclude := fs.String("exclude", "", "leave out this `FRIEND` (the one you would otherwise ask)")
-	asJSON := fs.Bool("json", false, "print a JSON array, best first")
-	pos, err := parseArgs(fs, args)
+func cmdWho(e *env, o *whoFlags) error {
+	if o.limit < 0 {
+		return usageErrorf("--limit: must be 0 (all) or more, got %d", o.limit)
+	}
+	req, err := o.request("who")
 	if err != nil {
 		return err
 	}
-	if len(pos) > 0 {
-		return usageErrorf("who: unexpected argument %q", pos[0]).withHint("describe the need with --kind, --sector, --org and --keywords")
-	}
-	if *limit < 0 {
-		return usageErrorf("--limit: must be 0 (all) or more, got %d", *limit)
-	}
-	req, err := rf.request("who")
-	if err != nil {
-		return err
-	}
-	opt := policy.RankOptions{Limit: *limit, ReadyOnly: *readyOnly}
-	if *exclude != "" {
-		f, err := e.store.FindFriend(*exclude)
+	opt := policy.RankOptions{Limit: o.limit, ReadyOnly: o.readyOnly}
+	if o.exclude != "" {
+		f, err := e.store.FindFriend(o.exclude)
 		if err != nil {
 			return fmt.Errorf("--exclude: %w", err)
 		}
@@ -275,7 +229,7 @@ func cmdWho(e *env, args []string) error {
 		return err
 	}
 	rows := policy.Rank(req, policy.NetworkPool(n), p.Settings, e.now, opt)
-	if *asJSON {
+	if o.json {
 		out := make([]whoJSON, 0, len(rows))
 		for _, c := range rows {
 			out = append(out, whoJSON{ID: c.Friend.ID, Name: c.Friend.Name, Org: c.Friend.Org, Level: c.Verdict.Level,
@@ -285,7 +239,7 @@ func cmdWho(e *env, args []string) error {
 	}
 	if len(rows) == 0 {
 		fmt.Fprintf(e.out, "nobody fits this request (%s)", printable(describe(req)))
-		if *readyOnly {
+		if o.readyOnly {
 			fmt.Fprint(e.out, " and is ready now; try without --ready-only")
 		}
 		fmt.Fprintln(e.out)
@@ -323,22 +277,8 @@ type draftJSON struct {
 	Misses  []policy.Reason `json:"misses"`
 }
 
-func cmdDraft(e *env, args []string) error {
-	fs := newFlags(e, "draft", "FRIEND --kind K [--topic T] [--sector S] [--org O] [--force] [--json]",
-		"draft the request (blocked: exit 4; on hold: exit 3 unless --force)")
-	var rf requestFlags
-	rf.register(fs, true, false)
-	force := fs.Bool("force", false, "draft even though the friend is on hold (the draft acknowledges it)")
-	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := parseArgs(fs, args)
-	if err != nil {
-		return err
-	}
-	q, err := oneArg("draft", pos, "FRIEND")
-	if err != nil {
-		return err
-	}
-	req, err := rf.request("draft")
+func cmdDraft(e *env, q string, o *draftFlags) error {
+	req, err := o.request("draft")
 	if err != nil {
 		return err
 	}
@@ -357,7 +297,7 @@ func cmdDraft(e *env, args []string) error {
 			writeWrapped(e.err, "  "+padRight(r.Code+":", 12)+" ", r.Message, 80)
 		}
 		return exitCode(4, nil)
-	case v.Level == policy.Hold && !*force:
+	case v.Level == policy.Hold && !o.force:
 		fmt.Fprintf(e.err, "kith: %s is on hold for now\n", printable(f.Name))
 		for _, r := range v.Reasons {
 			writeWrapped(e.err, "  "+padRight(r.Code+":", 12)+" ", r.Message, 80)
@@ -375,7 +315,7 @@ func cmdDraft(e *env, args []string) error {
 		return err
 	}
 	misses := policy.Check(m.Body, req, v)
-	if *asJSON {
+	if o.json {
 		if misses == nil {
 			misses = []policy.Reason{}
 		}

@@ -1,62 +1,43 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"sort"
 	"strings"
 
+	"github.com/spf13/pflag"
+
 	"kith/store"
 )
 
-func cmdProfile(e *env, args []string) error {
-	fs := newFlags(e, "profile", "[--name N] [--blurb T] [--signature S] [--lang en|it] [--cooldown-days N] [--question TOPIC:TEXT]... [--clear-questions TOPIC] [--json]", "show or set your profile")
-	name := fs.String("name", "", "your `name`")
-	blurb := fs.String("blurb", "", "the paste-ready paragraph about you, for introductions")
-	signature := fs.String("signature", "", "how drafts are signed")
-	lang := fs.String("lang", "", "draft language: en or it")
-	cooldown := fs.String("cooldown-days", "", "days to leave a friend alone after an ask (default 14)")
-	var questions stringList
-	fs.Var(&questions, "question", "add a question to bring to a chat or advice, as `TOPIC:TEXT` (repeatable); TOPIC is a topic, sector, organisation, kind or \"default\"")
-	clearQ := fs.String("clear-questions", "", "remove the questions of `TOPIC`")
-	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := parseArgs(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) > 0 {
-		return usageErrorf("profile: unexpected argument %q", pos[0]).withHint("quote text with spaces, e.g. --blurb \"I am …\"")
-	}
+func cmdProfile(e *env, o *profileFlags, fs *pflag.FlagSet) error {
 	changed := false
 	var bad error
 	apply := func(p *store.Profile) {
-		fs.Visit(func(fl *flag.Flag) {
+		fs.Visit(func(fl *pflag.Flag) {
 			switch fl.Name {
 			case "name":
-				p.Name = store.CleanText(*name, false)
+				p.Name = store.CleanText(o.name, false)
 			case "blurb":
-				p.Blurb = store.CleanText(*blurb, true)
+				p.Blurb = store.CleanText(o.blurb, true)
 			case "signature":
-				p.Signature = store.CleanText(*signature, true)
+				p.Signature = store.CleanText(o.signature, true)
 			case "lang":
-				p.Lang = strings.ToLower(strings.TrimSpace(*lang))
+				p.Lang = strings.ToLower(strings.TrimSpace(o.lang))
 				if p.Lang != store.LangEnglish && p.Lang != store.LangItalian {
-					bad = usageErrorf("--lang: want en or it, got %q", *lang)
+					bad = usageErrorf("--lang: want en or it, got %q", o.lang)
 				}
 			case "cooldown-days":
-				n, err := atoiFlag("cooldown-days", *cooldown)
-				if err == nil && (n < 0 || n > 365) {
-					err = usageErrorf("--cooldown-days: want 0-365, got %d", n)
-				}
-				if err != nil {
-					bad = err
+				n := o.cooldownDays
+				if n < 0 || n > 365 {
+					bad = usageErrorf("--cooldown-days: want 0-365, got %d", n)
 				}
 				p.Settings.CooldownDays = n
 			case "clear-questions":
-				delete(p.Questions, strings.ToLower(strings.TrimSpace(*clearQ)))
+				delete(p.Questions, strings.ToLower(strings.TrimSpace(o.clearQuestions)))
 			case "question":
-				for _, q := range questions {
+				for _, q := range o.questions {
 					topic, text, ok := strings.Cut(q, ":")
 					topic = strings.ToLower(store.CleanText(strings.TrimSpace(topic), false))
 					text = store.CleanText(strings.TrimSpace(text), false)
@@ -87,6 +68,7 @@ func cmdProfile(e *env, args []string) error {
 		return formatError(err)
 	}
 	var p store.Profile
+	var err error
 	if changed {
 		err = e.store.Batch(e.now, func(tx *store.Tx) error {
 			cur, err := tx.Profile()
@@ -104,7 +86,7 @@ func cmdProfile(e *env, args []string) error {
 	if err != nil {
 		return formatError(err)
 	}
-	if *asJSON {
+	if o.json {
 		return writeJSON(e.out, p)
 	}
 	printProfile(e.out, &p)
