@@ -2,6 +2,7 @@ package policy
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"path/filepath"
 	"strconv"
@@ -130,23 +131,26 @@ func BenchmarkEvaluateAll(b *testing.B) {
 	}
 }
 
-// BenchmarkReadinessAll is EvaluateAll without the reasons (a list's
-// badges).
-func BenchmarkReadinessAll(b *testing.B) {
-	for _, n := range benchSizes {
-		subs := benchNetwork(n)
-		b.Run(fmt.Sprintf("friends=%d/asks=%d", n, asksIn(subs)), func(b *testing.B) {
-			set := store.DefaultSettings()
-			req := Request{Kind: store.KindIntro}
-			b.ReportAllocs()
+// BenchmarkDecay weighs a thousand ages with exp2neg and with math.Exp2:
+// the figure behind keeping exp2neg.
+func BenchmarkDecay(b *testing.B) {
+	for _, f := range []struct {
+		name string
+		fn   func(float64) float64
+	}{{"exp2neg", exp2neg}, {"math.Exp2", func(t float64) float64 { return math.Exp2(-t) }}} {
+		b.Run(f.name, func(b *testing.B) {
+			s := 0.0
 			for b.Loop() {
-				for i := range subs {
-					_, _ = Readiness(subs[i], req, set, now)
+				for i := range 1000 {
+					s += f.fn(float64(i) * 0.0071)
 				}
 			}
+			sinkFloat = s
 		})
 	}
 }
+
+var sinkFloat float64
 
 // BenchmarkRank ranks the whole network for a need: the budget is 25 ms
 // at 100k friends.

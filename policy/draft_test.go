@@ -39,9 +39,9 @@ func TestDraftObeysItsOwnChecks(t *testing.T) {
 	f := friend(func(f *store.Friend) { f.WorkedTogether = true; f.WorkedNote = "Acme, 2019-2021" })
 	verdicts := map[string]Verdict{
 		"clear": {Level: Clear, Score: 100},
-		"hold":  {Level: Hold, Score: 20, Reasons: []Reason{{CodeCooldown, "x."}}},
-		"ack":   {Level: Caution, Score: 50, Reasons: []Reason{{CodeAcknowledge, "x."}}},
-		"busy":  {Level: Caution, Score: 50, Reasons: []Reason{{CodeBusy, "x."}}},
+		"hold":  {Level: Hold, Score: 20, Reasons: []Reason{{CodeCooldown, "x.", Hold}}},
+		"ack":   {Level: Caution, Score: 50, Reasons: []Reason{{CodeAcknowledge, "x.", Caution}}},
+		"busy":  {Level: Caution, Score: 50, Reasons: []Reason{{CodeBusy, "x.", Caution}}},
 	}
 	for _, lang := range []string{store.LangEnglish, store.LangItalian} {
 		for _, kind := range store.Kinds() {
@@ -72,7 +72,7 @@ func TestDraftContent(t *testing.T) {
 	f := friend(func(f *store.Friend) { f.Busy = []store.MonthRange{{From: time.November, To: time.December}} })
 	clear := Verdict{Level: Clear, Score: 100}
 	hold := Verdict{Level: Hold, Score: 20}
-	busy := Verdict{Level: Caution, Score: 50, Reasons: []Reason{{CodeBusy, "x."}}}
+	busy := Verdict{Level: Caution, Score: 50, Reasons: []Reason{{CodeBusy, "x.", Caution}}}
 	tests := []struct {
 		name    string
 		p       store.Profile
@@ -105,7 +105,7 @@ func TestDraftContent(t *testing.T) {
 			[]string{"No pressure at all"}, []string{"busy time"}, ""},
 		{"help back names their org", fullProfile("en"), Request{Kind: store.KindOther, Topic: "a lift to the airport"}, clear,
 			[]string{"I'm writing to ask you a favor: a lift to the airport.", "anything I can do for you, at Acme or elsewhere"}, nil, "A favor to ask: a lift to the airport"},
-		{"italian: the article's acknowledgement and out", fullProfile("it"), Request{Kind: store.KindChat}, Verdict{Level: Caution, Reasons: []Reason{{CodeAcknowledge, "x."}, {CodeBusy, "x."}}},
+		{"italian: the article's acknowledgement and out", fullProfile("it"), Request{Kind: store.KindChat}, Verdict{Level: Caution, Reasons: []Reason{{CodeAcknowledge, "x.", Caution}, {CodeBusy, "x.", Caution}}},
 			[]string{"Ciao Ana,\n\nmi piacerebbe parlare con te", "So che ultimamente ti ho inviato molte email sulla mia ricerca di lavoro: è stata una ricerca davvero difficile per me e apprezzo davvero tutto il tuo aiuto.",
 				"So che è un momento molto intenso dell'anno per te, quindi capisco perfettamente se non hai tempo per questo.", "Grazie mille,"},
 			nil, "Due chiacchiere sul tuo lavoro in Acme?"},

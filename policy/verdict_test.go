@@ -214,7 +214,7 @@ func TestVerdictJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := string(b), `{"level":"clear","score":100,"reasons":[]}`; got != want {
+	if got, want := string(b), `{"level":"clear","score":100,"reasons":[],"ledger":{"asked":0,"given":0,"balance":0}}`; got != want {
 		t.Errorf("json = %s, want %s", got, want)
 	}
 	var back Verdict
@@ -284,35 +284,24 @@ func TestFirstName(t *testing.T) {
 	}
 }
 
-func TestExp2neg(t *testing.T) {
-	for _, x := range []float64{0, 1e-9, 0.25, 0.5, 0.999, 1, 1.5, 2.75, 7.9, 23.3, 60, 200, 999} {
-		got, want := exp2neg(x), math.Exp2(-x)
+func TestLedgerDecay(t *testing.T) {
+	for _, halves := range []float64{0, 1e-9, 0.25, 0.5, 0.999, 1, 1.5, 2.75, 7.9, 23.3, 60, 200, 999} {
+		age := time.Duration(halves * float64(LedgerHalfLife))
+		got, want := ledgerDecay(age), math.Exp2(-halves)
 		if math.Abs(got-want) > 5e-6*want {
-			t.Errorf("exp2neg(%v) = %v, want %v", x, got, want)
+			t.Errorf("ledgerDecay(%v half-lives) = %v, want %v", halves, got, want)
 		}
 	}
-	if got := exp2neg(math.NaN()); got != 0 {
-		t.Errorf("exp2neg(NaN) = %v, want 0", got)
+	for _, x := range []float64{math.NaN(), math.Inf(1), 1000} {
+		if got := exp2neg(x); got != 0 {
+			t.Errorf("exp2neg(%v) = %v, want 0", x, got)
+		}
 	}
-	if got := exp2neg(math.Inf(1)); got != 0 {
-		t.Errorf("exp2neg(+Inf) = %v, want 0", got)
+	if got := ledgerDecay(-time.Hour); got != 1 {
+		t.Errorf("ledgerDecay of a future time = %v, want 1", got)
 	}
 	if LedgerHalfLife != 3*FrequencyHalfLife {
 		t.Errorf("LedgerHalfLife = %v, want 3×FrequencyHalfLife: assess cubes the ledger decay for the frequency", LedgerHalfLife)
-	}
-}
-
-func TestReadinessMatchesEvaluate(t *testing.T) {
-	subs := benchNetwork(300)
-	for _, kind := range store.Kinds() {
-		req := Request{Kind: kind}
-		for i, sub := range subs {
-			v := Evaluate(sub, req, store.DefaultSettings(), now)
-			l, s := Readiness(sub, req, store.DefaultSettings(), now)
-			if l != v.Level || s != v.Score {
-				t.Fatalf("friend %d, %s: Readiness = %v %d, Evaluate = %v %d", i, kind, l, s, v.Level, v.Score)
-			}
-		}
 	}
 }
 
@@ -339,5 +328,93 @@ func TestFactsMatchAsks(t *testing.T) {
 	sub := Subject{Friend: friend(), Asks: []store.Ask{ask(store.KindChat, store.StatusHelped, day)}, Facts: []store.AskFact{}}
 	if v := Evaluate(sub, Request{Kind: store.KindChat}, store.DefaultSettings(), now); v.Level != Clear {
 		t.Errorf("empty facts: %v, want clear", v.Level)
+	}
+}
+
+// TestReasonLevels checks the level each reason brings, and that a
+// verdict's level is that of its most serious reason.
+func TestReasonLevels(t *testing.T) {
+	def := store.DefaultSettings()
+	boundary := friend(func(f *store.Friend) { f.Boundaries = []store.Boundary{{Kind: store.KindReferral}} })
+	busy := friend(func(f *store.Friend) { f.Busy = []store.MonthRange{{From: time.November, To: time.December}} })
+	tests := []struct {
+		sub  Subject
+		req  Request
+		code string
+		want Level
+	}{
+		{Subject{Friend: boundary}, Request{Kind: store.KindReferral}, CodeBoundary, Block},
+		{Subject{Friend: friend()}, Request{Kind: store.KindReference}, CodeTruth, Block},
+		{Subject{}, Request{Kind: store.KindChat}, CodeNoFriend, Block},
+		{Subject{Friend: friend(), Asks: []store.Ask{ask(store.KindChat, store.StatusSent, 20*day)}}, Request{Kind: store.KindChat}, CodePending, Hold},
+		{Subject{Friend: friend(), Asks: []store.Ask{ask(store.KindChat, store.StatusSent, 40*day)}}, Request{Kind: store.KindChat}, CodePending, Caution},
+		{Subject{Friend: friend(), Asks: []store.Ask{ask(store.KindChat, store.StatusHelped, 3*day)}}, Request{Kind: store.KindChat}, CodeCooldown, Hold},
+		{Subject{Friend: friend(), Asks: []store.Ask{ask(store.KindChat, store.StatusHelped, 3*day)}}, Request{Kind: store.KindChat, Sector: "x", Sole: true}, CodeAcknowledge, Caution},
+		{Subject{Friend: friend(func(f *store.Friend) { f.Closeness = 1 }), Asks: []store.Ask{ask(store.KindIntro, store.StatusHelped, 20*day)}}, Request{Kind: store.KindIntro}, CodeFrequency, Caution},
+		{Subject{Friend: busy}, Request{Kind: store.KindChat}, CodeBusy, Caution},
+	}
+	for _, tc := range tests {
+		v := Evaluate(tc.sub, tc.req, def, now)
+		found := false
+		for _, r := range v.Reasons {
+			if r.Code == tc.code {
+				found = true
+				if r.Level != tc.want {
+					t.Errorf("%s: level %v, want %v", tc.code, r.Level, tc.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: not among %v", tc.code, v.Reasons)
+		}
+	}
+	for i, sub := range benchNetwork(300) {
+		for _, kind := range store.Kinds() {
+			v := Evaluate(sub, Request{Kind: kind}, def, now)
+			worst := Clear
+			for _, r := range v.Reasons {
+				worst = max(worst, r.Level)
+			}
+			if worst != v.Level {
+				t.Fatalf("friend %d, %s: level %v, its reasons' worst %v (%v)", i, kind, v.Level, worst, v.Reasons)
+			}
+		}
+	}
+	if !slices.IsSorted(Levels()) || len(Levels()) != 4 || Levels()[0] != Clear {
+		t.Errorf("Levels() = %v, want clear, caution, hold, block", Levels())
+	}
+}
+
+func TestLedger(t *testing.T) {
+	def := store.DefaultSettings()
+	f := friend()
+	tests := []struct {
+		name   string
+		sub    Subject
+		want   Ledger
+		saying string
+	}{
+		{"nothing", Subject{Friend: f}, Ledger{}, "nothing asked or given lately"},
+		{"a referral today", Subject{Friend: f, Asks: []store.Ask{ask(store.KindReferral, store.StatusHelped, 0)}},
+			Ledger{Asked: 3, Balance: 3}, "asked 3.0, given 0.0 (recent ones weigh most): you have asked a little more than you gave (a caution from 4.0 more)"},
+		{"a referral a season ago weighs half", Subject{Friend: f, Asks: []store.Ask{ask(store.KindReferral, store.StatusHelped, 90*day)}},
+			Ledger{Asked: 1.5, Balance: 1.5}, ""},
+		{"a chat and a favor", Subject{Friend: f, Asks: []store.Ask{ask(store.KindChat, store.StatusHelped, 0)}, Favors: []store.Favor{{At: now}}},
+			Ledger{Asked: 1, Given: 2, Balance: -1}, "asked 1.0, given 2.0 (recent ones weigh most): you have given as much as you asked"},
+		{"drafts do not count", Subject{Friend: f, Asks: []store.Ask{ask(store.KindReferral, store.StatusDraft, 0)}}, Ledger{}, ""},
+		{"two referrals and an intro", Subject{Friend: f, Asks: []store.Ask{ask(store.KindReferral, store.StatusHelped, 0), ask(store.KindReferral, store.StatusHelped, 0)}},
+			Ledger{Asked: 6, Balance: 6}, "asked 6.0, given 0.0 (recent ones weigh most): you have asked much more than you gave; help them first"},
+	}
+	for _, tc := range tests {
+		v := Evaluate(tc.sub, Request{Kind: store.KindChat}, def, now)
+		if v.Ledger != tc.want {
+			t.Errorf("%s: ledger %+v, want %+v", tc.name, v.Ledger, tc.want)
+		}
+		if tc.saying != "" && v.Ledger.String() != tc.saying {
+			t.Errorf("%s: %q, want %q", tc.name, v.Ledger.String(), tc.saying)
+		}
+		if v.Has(CodeReciprocity) != (v.Ledger.Balance >= ReciprocityLimit) {
+			t.Errorf("%s: reciprocity %v with balance %v", tc.name, v.Has(CodeReciprocity), v.Ledger.Balance)
+		}
 	}
 }

@@ -55,7 +55,7 @@ func (as *asksScreen) View() string {
 	if n := as.nudgeLines(); n > 0 {
 		out = append(out, s.Section.Render(trunc("Due: "+plural(len(as.nudges), "thing", "things")+" to do", w)))
 		for _, nu := range as.nudges[:n-1] {
-			out = append(out, s.badge("caution").Render(fit(nudgeLabel(nu.Kind), 10))+" "+trunc(clean(nu.Message), max(w-11, 0)))
+			out = append(out, s.badge(policy.Caution).Render(fit(nudgeLabel(nu.Kind), 10))+" "+trunc(clean(nu.Message), max(w-11, 0)))
 		}
 	}
 	status := "Asks · " + plural(len(as.shown), "ask", "asks") + " · showing " + as.filterName() + " (s changes)"

@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"kith/policy"
 	"kith/store"
 )
 
@@ -30,7 +31,7 @@ type historyMsg struct {
 // dataset of generation gen.
 type readyMsg struct {
 	gen   uint64
-	verd  []Verdict
+	verd  []policy.Verdict
 	order []int32
 }
 
@@ -93,7 +94,7 @@ type friendsScreen struct {
 	selID          uint64
 	pendingSel     uint64 // a friend to select once a load shows them
 
-	verd         []Verdict
+	verd         []policy.Verdict // without reasons; the detail judges afresh
 	have         []bool
 	byReady      []int32
 	readyPending bool
@@ -182,7 +183,7 @@ func (f *friendsScreen) handleData(d *dataset) tea.Cmd {
 	f.d = d
 	f.loaded = true
 	n := d.len()
-	f.verd = make([]Verdict, n)
+	f.verd = make([]policy.Verdict, n)
 	f.have = make([]bool, n)
 	f.byReady = nil
 	f.readyPending = false
@@ -228,22 +229,24 @@ func (f *friendsScreen) startReady() tea.Cmd {
 }
 
 // readyCmd judges every friend in the background and sorts them by
-// readiness: level, then score (higher first), then name.
+// readiness: level (policy.Levels' order), then score (higher first),
+// then name.
 func readyCmd(d *dataset, judge Judge, now time.Time) tea.Cmd {
 	return func() tea.Msg {
 		n := d.len()
-		verd := make([]Verdict, n)
+		verd := make([]policy.Verdict, n)
 		var buf []store.Ask
 		for i := range n {
-			buf = d.appendAsks(buf[:0], i)
-			verd[i] = judge(&d.friends[i], buf, d.favorsOf(i), d.profile.Settings, now)
+			var sub policy.Subject
+			sub, buf = d.subjectBuf(i, buf)
+			_, verd[i] = judge(sub, d.profile.Settings, now)
 			verd[i].Reasons = nil // the list needs none; the detail judges afresh
 		}
 		order := slices.Clone(d.byName)
 		slices.SortFunc(order, func(a, b int32) int {
 			va, vb := &verd[a], &verd[b]
-			if ra, rb := levelRank(va.Level), levelRank(vb.Level); ra != rb {
-				return ra - rb
+			if va.Level != vb.Level {
+				return int(va.Level) - int(vb.Level)
 			}
 			if va.Score != vb.Score {
 				return vb.Score - va.Score
@@ -676,24 +679,19 @@ func (f *friendsScreen) ensureVerdicts() {
 	}
 }
 
-func (f *friendsScreen) verdict(i int, now time.Time) Verdict {
-	if f.d.partial {
-		return Verdict{}
+func (f *friendsScreen) verdict(i int, now time.Time) {
+	if f.d.partial || f.have[i] {
+		return
 	}
-	if !f.have[i] {
-		f.verd[i] = f.judge(i, now)
-		f.verd[i].Reasons = nil // the list needs none; the detail judges afresh
-		f.have[i] = true
-	}
-	return f.verd[i]
+	_, f.verd[i] = f.judge(i, now)
+	f.verd[i].Reasons = nil // the list needs none; the detail judges afresh
+	f.have[i] = true
 }
 
-// judge is friend i's full verdict, reasons included.
-func (f *friendsScreen) judge(i int, now time.Time) Verdict {
-	if f.d.partial {
-		return Verdict{}
-	}
-	return f.c.judge(&f.d.friends[i], f.d.asksOf(i), f.d.favorsOf(i), f.d.profile.Settings, now)
+// judge is friend i's full verdict, reasons included, and the request it
+// is for.
+func (f *friendsScreen) judge(i int, now time.Time) (policy.Request, policy.Verdict) {
+	return f.c.judge(subjectOf(f.d, i), f.d.profile.Settings, now)
 }
 
 // ----- layout -----

@@ -8,6 +8,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"kith/policy"
 	"kith/store"
 )
 
@@ -143,11 +144,8 @@ func (f *friendsScreen) rowView(r int, c columns, w int, now time.Time) string {
 	s := f.c.styles
 	i := int(f.rows[r])
 	fr := &f.d.friends[i]
-	v := f.verd[i]
-	if !f.have[i] {
-		v = Verdict{}
-	}
-	badge, last := badgeText(v, now), ago(f.d.lastAsk[i], now)
+	v, judged := f.verd[i], f.have[i]
+	badge, last := badgeText(v, judged, now), ago(f.d.lastAsk[i], now)
 	if f.d.partial {
 		badge, last = "…", "…" // the history is still loading
 	}
@@ -177,23 +175,25 @@ func (f *friendsScreen) rowView(r int, c columns, w int, now time.Time) string {
 	if c.sectors > 0 {
 		cut += c.sectors + 1
 	}
-	row := ansi.Truncate(" "+text, cut, "") + s.badge(v.Level).Render(fit(badge, c.badge)) + " " + fit(last, c.last)
+	st := s.Neutral
+	if judged {
+		st = s.badge(v.Level)
+	}
+	row := ansi.Truncate(" "+text, cut, "") + st.Render(fit(badge, c.badge)) + " " + fit(last, c.last)
 	return row + strings.Repeat(" ", max(w-cut-c.badge-1-c.last, 0))
 }
 
 // badgeText is the readiness column: the level, with the days left when
-// on hold.
-func badgeText(v Verdict, now time.Time) string {
-	switch v.Level {
-	case "":
+// on hold; "·" for a friend not judged yet.
+func badgeText(v policy.Verdict, judged bool, now time.Time) string {
+	if !judged {
 		return "·"
-	case "hold":
-		if !v.Until.IsZero() && v.Until.After(now) {
-			days := int((v.Until.Sub(now) + 24*time.Hour - 1) / (24 * time.Hour))
-			return "hold " + itoa(days) + "d"
-		}
 	}
-	return v.Level
+	if v.Level == policy.Hold && !v.Until.IsZero() && v.Until.After(now) {
+		days := int((v.Until.Sub(now) + 24*time.Hour - 1) / (24 * time.Hour))
+		return "hold " + itoa(days) + "d"
+	}
+	return v.Level.String()
 }
 
 func (f *friendsScreen) welcome() string {
@@ -314,19 +314,18 @@ func (f *friendsScreen) detailLines(i, w int, now time.Time) []string {
 	field("Notes", store.CleanText(fr.Notes, true))
 
 	// verdict
-	v := f.judge(i, now)
 	head := "Readiness"
-	if v.For != "" {
-		head += " for a " + string(v.For) + " request"
+	var v policy.Verdict
+	if !f.d.partial {
+		var req policy.Request
+		req, v = f.judge(i, now)
+		head += " for a " + string(req.Kind) + " request"
 	}
 	add("", s.Section.Render(trunc(head, w)))
-	switch {
-	case f.d.partial:
+	if f.d.partial {
 		add(s.Dim.Render("loading the history…"))
-	case v.Level == "":
-		add(s.Dim.Render("no verdict: the policy is not wired in yet"))
-	default:
-		l := s.badge(v.Level).Render(strings.ToUpper(v.Level)) + fmt.Sprintf("  %d/100", v.Score)
+	} else {
+		l := s.badge(v.Level).Render(strings.ToUpper(v.Level.String())) + fmt.Sprintf("  %d/100", v.Score)
 		if !v.Until.IsZero() {
 			l += "  until " + date(v.Until)
 		}
@@ -337,7 +336,7 @@ func (f *friendsScreen) detailLines(i, w int, now time.Time) []string {
 				if j > 0 {
 					p = "  "
 				}
-				add(p + ln)
+				add(s.badge(r.Level).Render(p) + ln)
 			}
 		}
 	}
@@ -354,9 +353,13 @@ func (f *friendsScreen) detailLines(i, w int, now time.Time) []string {
 			made++
 		}
 	}
-	bal := len(favors) - made
+	// The ledger is the one the verdict weighs (policy.Ledger), with the
+	// counts behind it.
 	add("", s.Section.Render("Reciprocity"))
-	add(wrap(fmt.Sprintf("%s made, %s done for them: balance %+d", plural(made, "ask", "asks"), plural(len(favors), "favor", "favors"), bal), w)...)
+	add(wrap(fmt.Sprintf("%s made, %s done for them", plural(made, "ask", "asks"), plural(len(favors), "favor", "favors")), w)...)
+	if !f.d.partial {
+		add(wrap(capitalize(v.Ledger.String())+".", w)...)
+	}
 
 	add("", s.Section.Render(fmt.Sprintf("Asks (%d)", len(asks))))
 	if f.hist.err != nil && f.hist.id == fr.ID {

@@ -46,8 +46,12 @@ func rankSubjectOf(d *dataset, i int) policy.Subject {
 	return policy.Subject{Friend: &d.friends[i], Facts: d.factsOf(i), Favors: d.favorsOf(i)}
 }
 
-// levelWord is a level as the badges name it.
-func levelWord(l policy.Level) string { return l.String() }
+// subjectBuf is subjectOf with the asks appended to buf, for loops over
+// every friend; it returns the subject and the buffer to reuse.
+func (d *dataset) subjectBuf(i int, buf []store.Ask) (policy.Subject, []store.Ask) {
+	buf = d.appendAsks(buf[:0], i)
+	return policy.Subject{Friend: &d.friends[i], Asks: buf, Favors: d.favorsOf(i)}, buf
+}
 
 // verdictLine is a level with its score, e.g. "caution 55".
 func verdictLine(v policy.Verdict) string { return v.Level.String() + " " + itoa(v.Score) }

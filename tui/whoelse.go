@@ -455,7 +455,7 @@ func (ws *whoElseScreen) View() string {
 			out = append(out, s.Selected.Render(fit(whoRow(cols, badge, rel, name, org, why), w)))
 			continue
 		}
-		line := s.badge(lvl).Render(fit(badge, cols[0])) + " " + fit(rel, cols[1]) + " " + fit(name, cols[2]) + " " + s.Dim.Render(fit(org, cols[3])) + " " + s.Dim.Render(fit(why, cols[4]))
+		line := s.badge(cd.Verdict.Level).Render(fit(badge, cols[0])) + " " + fit(rel, cols[1]) + " " + fit(name, cols[2]) + " " + s.Dim.Render(fit(org, cols[3])) + " " + s.Dim.Render(fit(why, cols[4]))
 		out = append(out, line)
 	}
 	if len(ws.cands) == 0 && !ws.ranking {

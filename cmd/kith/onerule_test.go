@@ -97,3 +97,25 @@ func TestOneRuleEditUsesTheClock(t *testing.T) {
 		t.Errorf("edit --role changed more than the role: %+v", f)
 	}
 }
+
+// `kith show` says the ledger the verdict weighs, as the TUI's detail does.
+func TestOneRuleLedger(t *testing.T) {
+	db := tempDB(t)
+	mustKith(t, db, "add", "Ada")
+	mustKith(t, db, "ask", "Ada", "--kind", "referral", "--status", "helped", "--at", "2026-11-01")
+	mustKith(t, db, "ask", "Ada", "--kind", "referral", "--status", "helped", "--at", "2026-10-01")
+	mustKith(t, db, "favor", "Ada", "coffee", "--at", "2026-11-20")
+	var js showJSON
+	if err := json.Unmarshal([]byte(mustKith(t, db, "show", "Ada", "--json")), &js); err != nil {
+		t.Fatal(err)
+	}
+	// Two referrals of 24 and 55 days ago, a favor of 5 days ago.
+	if l := js.Verdict.Ledger; l.Asked != 4.4 || l.Given != 1.9 || l.Balance != 2.5 {
+		t.Errorf("show --json ledger %+v, want asked 4.4, given 1.9, balance 2.5", l)
+	}
+	out := strings.Join(strings.Fields(mustKith(t, db, "show", "Ada")), " ")
+	const want = "ledger: asked 4.4, given 1.9 (recent ones weigh most): you have asked a little more than you gave (a caution from 4.0 more)."
+	if !strings.Contains(out, want) {
+		t.Errorf("show does not give the ledger %q:\n%s", want, out)
+	}
+}

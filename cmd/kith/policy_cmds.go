@@ -156,6 +156,7 @@ func printVerdict(w io.Writer, v policy.Verdict) {
 	if len(v.Reasons) == 0 {
 		fmt.Fprintf(w, "  %-12s %s\n", "", "Nothing stands in the way.")
 	}
+	writeWrapped(w, "  "+padRight("ledger:", 12)+" ", v.Ledger.String()+".", 80)
 }
 
 func padRight(s string, n int) string {
