@@ -180,6 +180,17 @@ func BenchmarkRank(b *testing.B) {
 	}
 }
 
+// BenchmarkLoadTemplates reads and parses every built-in template, as
+// the TUI does at start and kith draft once.
+func BenchmarkLoadTemplates(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := LoadTemplates(nil, ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkDraft drafts one request: the budget is 1 ms.
 func BenchmarkDraft(b *testing.B) {
 	f := friend(func(f *store.Friend) { f.Busy = []store.MonthRange{{From: time.November, To: time.December}} })
@@ -188,9 +199,10 @@ func BenchmarkDraft(b *testing.B) {
 			p := fullProfile(lang)
 			req := Request{Kind: store.KindChat, Sector: "aerospace"}
 			v := Verdict{Level: Hold}
+			tmpl := builtins(b)
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := Draft(p, f, req, v, nil); err != nil {
+				if _, err := Draft(p, f, req, v, tmpl); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -204,7 +216,7 @@ func BenchmarkCheck(b *testing.B) {
 	f := friend()
 	req := Request{Kind: store.KindIntro, Sector: "aerospace"}
 	v := Verdict{Level: Hold}
-	m, err := Draft(fullProfile(store.LangItalian), f, req, v, nil)
+	m, err := Draft(fullProfile(store.LangItalian), f, req, v, builtins(b))
 	if err != nil {
 		b.Fatal(err)
 	}

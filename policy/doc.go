@@ -38,10 +38,12 @@
 // # Who else, drafts, checks
 //
 // Rank scores every friend who fits a request (relevance: 60 for the
-// targeted organisation, 50 for the sector, and per keyword 20 in the
-// organisation or a sector, 15 in the role, 10 in the notes; capped at
-// 100) and sorts ready friends first, then held, then blocked. Draft
-// writes a request from text/template files embedded under templates/
-// (English and Italian; the user may override any file), and Check
-// reports which rules a draft, possibly rewritten by hand, still misses.
+// targeted organisation, compared as store.OrgKey compares them, 50 for
+// the sector, and per keyword 20 in the organisation or a sector, 15 in
+// the role, 10 in the notes; capped at 100) and sorts ready friends
+// first, then held, then blocked. Draft writes a request from
+// text/template files embedded under templates/ (English and Italian; the
+// user may override any file), which LoadTemplates reads and parses once,
+// and Check reports which rules a draft, possibly rewritten by hand, still
+// misses.
 package policy

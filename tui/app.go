@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"io/fs"
 	"strings"
 	"time"
 
@@ -9,6 +8,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"kith/policy"
 )
 
 // Options configure the TUI.
@@ -21,9 +22,12 @@ type Options struct {
 	Now func() time.Time
 	// NoColor drops every colour (set it when NO_COLOR is set).
 	NoColor bool
-	// Templates is the user's draft template directory (kith/templates in
-	// the XDG config dir), nil for the built-in templates only.
-	Templates fs.FS
+	// Templates are the draft templates, loaded once before the TUI
+	// starts (policy.LoadTemplates, with the user's directory); nil means
+	// the built-in ones alone. A user template it could not use shows as
+	// an error naming the file when compose opens on a draft that needs
+	// it, as `kith draft` refuses that draft; the rest of the TUI works.
+	Templates *policy.Templates
 	// Getenv reads the environment ($EDITOR, $VISUAL); nil reads none.
 	Getenv func(string) string
 	// WatchEvery is how often the database file is checked for writes by
@@ -74,6 +78,9 @@ func New(o Options) *Model {
 	}
 	if o.Getenv == nil {
 		o.Getenv = func(string) string { return "" }
+	}
+	if o.Templates == nil {
+		o.Templates, _ = policy.LoadTemplates(nil, "") // built in: they parse
 	}
 	c := &common{st: o.Store, keys: DefaultKeyMap(), styles: NewStyles(true, o.NoColor), now: o.Now, judge: o.Judge,
 		templates: o.Templates, getenv: o.Getenv}

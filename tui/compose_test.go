@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"strings"
 	"testing"
@@ -512,20 +513,64 @@ func TestComposeEditor(t *testing.T) {
 	}
 }
 
+// loadTemplates is policy.LoadTemplates of fsys, as the user's directory
+// dir.
+func loadTemplates(fsys fs.FS, dir string) *policy.Templates {
+	t, _ := policy.LoadTemplates(fsys, dir)
+	return t
+}
+
 func TestComposeTemplateOverrides(t *testing.T) {
 	m := composeModel(t, 100, 30)
-	m.c.templates = fstest.MapFS{
+	m.c.templates = loadTemplates(fstest.MapFS{
 		"en/chat.tmpl": {Data: []byte(`{{define "subject"}}Coffee, {{.First}}?{{end}}Hi {{.First}}, would you have time for a chat? No pressure at all.`)},
-	}
+	}, "~/.config/kith/templates")
 	cp := openCompose(t, m, 0, store.KindChat)
 	if cp.subject.Value() != "Coffee, Ada?" || !strings.HasPrefix(cp.body.Value(), "Hi Ada, would you have time") {
 		t.Errorf("the user's template was not used: %q / %q", cp.subject.Value(), cp.body.Value())
 	}
 	follow(t, m, press(m, "esc"))
-	m.c.templates = fstest.MapFS{"en/chat.tmpl": {Data: []byte(`{{define "subject"}}{{.Nope}}{{end}}body`)}}
-	openCompose(t, m, 0, store.KindChat)
-	if !strings.Contains(plain(m), "en/chat.tmpl") {
-		t.Errorf("a broken template is not named above the editor:\n%s", plain(m))
+	m.c.templates = loadTemplates(fstest.MapFS{"en/chat.tmpl": {Data: []byte(`{{define "subject"}}{{.Nope}}{{end}}body`)}}, "~/.config/kith/templates")
+	cp = openCompose(t, m, 0, store.KindChat)
+	if !strings.Contains(plain(m), "~/.config/kith/templates/en/chat.tmpl") || cp.body.Value() != "" {
+		t.Errorf("a broken template is not named above an empty editor:\n%s", plain(m))
+	}
+	// Its other drafts work.
+	follow(t, m, press(m, "esc"))
+	if cp := openCompose(t, m, 0, store.KindAdvice); cp.draftErr != "" || cp.body.Value() == "" {
+		t.Errorf("advice, which the broken file does not touch: error %q, body %q", cp.draftErr, cp.body.Value())
+	}
+}
+
+// countingFS counts the files opened in it.
+type countingFS struct {
+	fs.FS
+	opens int
+}
+
+func (c *countingFS) Open(name string) (fs.File, error) {
+	c.opens++
+	return c.FS.Open(name)
+}
+
+// TestComposeReadsNoTemplate: the templates are read once, before the
+// TUI starts; opening compose and typing a topic reads no file.
+func TestComposeReadsNoTemplate(t *testing.T) {
+	user := &countingFS{FS: fstest.MapFS{
+		"en/chat.tmpl":   {Data: []byte(`{{define "subject"}}About {{.Topic}}{{end}}Hi {{.First}}, about {{.Topic}}.`)},
+		"en/common.tmpl": {Data: []byte(`{{define "greeting"}}Hi{{end}}{{define "ack"}}{{end}}{{define "out"}}{{end}}{{define "helpback"}}{{end}}{{define "questions"}}{{end}}{{define "signoff"}}{{end}}{{define "place"}}{{end}}`)},
+	}}
+	m := composeModel(t, 100, 30)
+	m.c.templates = loadTemplates(user, "")
+	loaded := user.opens
+	cp := openCompose(t, m, 0, store.KindChat)
+	cp.setFocus(fieldTopic)
+	typeText(m, "rocketsxyz")
+	if cp.topic.Value() != "rocketsxyz" || !strings.Contains(cp.body.Value(), "about rocketsxyz") {
+		t.Fatalf("the topic did not redraft: %q / %q", cp.topic.Value(), cp.body.Value())
+	}
+	if user.opens != loaded {
+		t.Errorf("opening compose and typing 10 letters opened %d template files, want none", user.opens-loaded)
 	}
 }
 

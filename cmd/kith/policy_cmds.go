@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -306,14 +305,9 @@ func cmdDraft(e *env, q string, o *draftFlags) error {
 		fmt.Fprintf(e.err, "run 'kith who --kind %s' for someone else, or add --force to draft anyway\n", req.Kind)
 		return exitCode(3, nil)
 	}
-	dir := templateDir(e.getenv)
-	m, err := policy.Draft(p, &f, req, v, dirFS(dir))
+	m, err := policy.Draft(p, &f, req, v, loadTemplates(e.getenv))
 	if err != nil {
-		var te *policy.TemplateError
-		if errors.As(err, &te) {
-			return fmt.Errorf("template %s: %v (fix or delete the file to use the built-in one)", filepath.Join(dir, te.File), te.Err)
-		}
-		return err
+		return err // a *policy.TemplateError names the file
 	}
 	misses := policy.Check(m.Body, req, v)
 	if o.json {
@@ -350,6 +344,15 @@ func templateDir(getenv func(string) string) string {
 		}
 	}
 	return filepath.Join(base, "kith", "templates")
+}
+
+// loadTemplates reads and parses the draft templates, the user's and the
+// built-in ones, once (policy.LoadTemplates); a user file it cannot use
+// fails the drafts that need it, naming the file.
+func loadTemplates(getenv func(string) string) *policy.Templates {
+	dir := templateDir(getenv)
+	t, _ := policy.LoadTemplates(dirFS(dir), dir)
+	return t
 }
 
 // dirFS is the template directory as a file system, or nil when it does

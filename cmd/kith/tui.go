@@ -32,7 +32,7 @@ func runTUI(e *env) error {
 		Store:     e.store,
 		Judge:     tui.PolicyJudge,
 		NoColor:   e.getenv("NO_COLOR") != "",
-		Templates: dirFS(templateDir(e.getenv)),
+		Templates: loadTemplates(e.getenv),
 		Getenv:    e.getenv,
 	})
 	_, err := tea.NewProgram(m, tea.WithInput(in), tea.WithOutput(out)).Run()
