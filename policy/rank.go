@@ -34,6 +34,19 @@ func (s Subjects) Friend(i int) *store.Friend { return s[i].Friend }
 // Subject returns the i-th subject (buf is not used).
 func (s Subjects) Subject(i int) Subject { return s[i] }
 
+// Friends is a Pool of friends without their histories, for questions
+// about who is where (SoleContact).
+type Friends []store.Friend
+
+// Len returns the number of friends.
+func (p Friends) Len() int { return len(p) }
+
+// Friend returns friend i.
+func (p Friends) Friend(i int) *store.Friend { return &p[i] }
+
+// Subject returns friend i alone, with no asks or favors.
+func (p Friends) Subject(i int) Subject { return Subject{Friend: &p[i]} }
+
 type networkPool struct{ n *store.Network }
 
 func (p networkPool) Len() int { return len(p.n.Friends) }

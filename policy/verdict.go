@@ -528,26 +528,27 @@ func (a assessment) verdict(f *store.Friend, req Request, set store.Settings, no
 	}
 	if a.flags&flagPending != 0 {
 		age := now.Sub(a.pendAt)
+		pendAt := a.pendAt
 		switch {
 		case age >= PendingWindow:
 			w.str("Your ", string(a.pendKind), " request of ")
-			w.ago(age)
+			w.ago(now, pendAt)
 			w.end(CodePending, Caution, " has no outcome yet; record what happened.")
 		case a.pendN > 1:
 			w.str("You have ")
 			w.buf = strconv.AppendInt(w.buf, int64(a.pendN), 10)
 			w.str(" unanswered requests to ", name, ", the last ")
-			w.ago(age)
+			w.ago(now, pendAt)
 			w.end(CodePending, Hold, "; wait for a reply or follow up on it first.")
 		default:
 			w.str("Your ", string(a.pendKind), " request of ")
-			w.ago(age)
+			w.ago(now, pendAt)
 			w.end(CodePending, Hold, " is still unanswered; wait for a reply or follow up on it first.")
 		}
 	}
 	if a.flags&flagCooldown != 0 {
 		w.str("You asked ", name, " ")
-		w.ago(now.Sub(a.lastAt))
+		w.ago(now, a.lastAt)
 		w.str("; the ")
 		w.buf = strconv.AppendInt(w.buf, int64(set.CooldownDays), 10)
 		w.str("-day cool-down ends ")
@@ -560,7 +561,7 @@ func (a assessment) verdict(f *store.Friend, req Request, set store.Settings, no
 			where = strings.TrimSpace(req.Sector)
 		}
 		w.str("You asked ", name, " ")
-		w.ago(now.Sub(a.lastAt))
+		w.ago(now, a.lastAt)
 		w.str(", but they are the only one you know in ", where)
 		w.end(CodeAcknowledge, Caution, ": go ahead, and say you know you have been asking a lot.")
 	}
@@ -612,19 +613,8 @@ func (w *msgWriter) end(code string, l Level, tail string) {
 	}
 }
 
-// ago writes an age as "today", "yesterday" or "N days ago".
-func (w *msgWriter) ago(d time.Duration) {
-	days := int64(d / (24 * time.Hour))
-	switch {
-	case days <= 0:
-		w.str("today")
-	case days == 1:
-		w.str("yesterday")
-	default:
-		w.buf = strconv.AppendInt(w.buf, days, 10)
-		w.str(" days ago")
-	}
-}
+// ago writes how long before now t was (Ago).
+func (w *msgWriter) ago(now, t time.Time) { w.buf = appendAgo(w.buf, now, t) }
 
 func closenessWord(c int) string {
 	switch {

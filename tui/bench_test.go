@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strconv"
 	"testing"
 
 	"kith/store"
@@ -120,7 +121,7 @@ func BenchmarkFirstFrame(b *testing.B) {
 // matches most rows) and long (24 letters, which matches none).
 func BenchmarkFilterWorst(b *testing.B) {
 	for _, q := range []string{"e", "conference 12; likes hik"} {
-		b.Run("100k/len"+itoa(len(q)), func(b *testing.B) {
+		b.Run("100k/len"+strconv.Itoa(len(q)), func(b *testing.B) {
 			m := benchModel(b, 100000)
 			press(m, "/")
 			last := []rune(q)[len([]rune(q))-1]

@@ -273,20 +273,6 @@ func lowerTail(buf []byte, start int) []byte {
 	return buf
 }
 
-// lower lower-cases s, fast for ASCII.
-func lower(s string) string {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 0x80 {
-			return strings.ToLower(s)
-		}
-		if 'A' <= c && c <= 'Z' {
-			return strings.ToLower(s)
-		}
-	}
-	return s
-}
-
 func (d *dataset) len() int {
 	if d == nil {
 		return 0

@@ -3,6 +3,7 @@ package tui
 import (
 	"math/bits"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -331,7 +332,7 @@ func (f *friendsScreen) rebuild(keep bool) {
 // (in a sample) first, into a bitmap, while the words are not selective; the remaining
 // words are then checked on the few rows left.
 func filterRows(ix *index, rows []int32, query string) []int32 {
-	terms := strings.Fields(lower(query))
+	terms := strings.Fields(strings.ToLower(query))
 	if len(terms) == 0 {
 		return rows
 	}
@@ -344,7 +345,7 @@ func filterRows(ix *index, rows []int32, query string) []int32 {
 		}
 	}
 	n := len(ix.hay)
-	var bits []uint64
+	var marks []uint64
 	if len(rows)*4 >= n {
 		terms = ix.rarestFirst(terms)
 		for len(terms) > 0 {
@@ -352,12 +353,12 @@ func filterRows(ix *index, rows []int32, query string) []int32 {
 			ix.mark(terms[0], next)
 			count := 0
 			for w := range next {
-				if bits != nil {
-					next[w] &= bits[w]
+				if marks != nil {
+					next[w] &= marks[w]
 				}
-				count += popcount(next[w])
+				count += bits.OnesCount64(next[w])
 			}
-			bits, terms = next, terms[1:]
+			marks, terms = next, terms[1:]
 			if count*16 < n {
 				break // selective enough: check the rest row by row
 			}
@@ -365,7 +366,7 @@ func filterRows(ix *index, rows []int32, query string) []int32 {
 	}
 	out := make([]int32, 0, 64)
 	for _, i := range rows {
-		if bits != nil && bits[i>>6]&(1<<(i&63)) == 0 {
+		if marks != nil && marks[i>>6]&(1<<(i&63)) == 0 {
 			continue
 		}
 		h := ix.hay[i]
@@ -382,8 +383,6 @@ func filterRows(ix *index, rows []int32, query string) []int32 {
 	}
 	return out
 }
-
-func popcount(x uint64) int { return bits.OnesCount64(x) }
 
 // rarestFirst orders terms by how many of 256 sampled haystacks hold
 // them, fewest first, then longest first.
@@ -718,10 +717,10 @@ func (f *friendsScreen) counts() string {
 	n := f.d.len()
 	s := plural(n-f.d.archived, "friend", "friends")
 	if f.d.archived > 0 {
-		s += " · " + itoa(f.d.archived) + " archived"
+		s += " · " + strconv.Itoa(f.d.archived) + " archived"
 	}
 	if f.query != "" || (f.showArchived && f.d.archived > 0) {
-		s += " · " + itoa(len(f.rows)) + " shown"
+		s += " · " + strconv.Itoa(len(f.rows)) + " shown"
 	}
 	return s
 }
@@ -730,7 +729,7 @@ func plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}
-	return itoa(n) + " " + many
+	return strconv.Itoa(n) + " " + many
 }
 
 // ShortHelp is the footer's help.

@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -115,7 +116,7 @@ func (f *friendsScreen) statusLine(w int) string {
 		info += " · archived shown"
 	}
 	if f.query != "" {
-		return clip(s.Label.Render("/"+clean(f.query))+s.Dim.Render("  "+itoa(len(f.rows))+" match · "+info), w, 1)
+		return clip(s.Label.Render("/"+clean(f.query))+s.Dim.Render("  "+strconv.Itoa(len(f.rows))+" match · "+info), w, 1)
 	}
 	return clip(s.Dim.Render(info), w, 1)
 }
@@ -145,7 +146,7 @@ func (f *friendsScreen) rowView(r int, c columns, w int, now time.Time) string {
 	i := int(f.rows[r])
 	fr := &f.d.friends[i]
 	v, judged := f.verd[i], f.have[i]
-	badge, last := badgeText(v, judged, now), ago(f.d.lastAsk[i], now)
+	badge, last := badgeText(v, judged, now), policy.AgoShort(now, f.d.lastAsk[i])
 	if f.d.partial {
 		badge, last = "…", "…" // the history is still loading
 	}
@@ -191,7 +192,7 @@ func badgeText(v policy.Verdict, judged bool, now time.Time) string {
 	}
 	if v.Level == policy.Hold && !v.Until.IsZero() && v.Until.After(now) {
 		days := int((v.Until.Sub(now) + 24*time.Hour - 1) / (24 * time.Hour))
-		return "hold " + itoa(days) + "d"
+		return "hold " + strconv.Itoa(days) + "d"
 	}
 	return v.Level.String()
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -52,7 +53,7 @@ func newGate(c *common, d *dataset, fi int) *gateScreen {
 	g := &gateScreen{c: c, d: d, fi: fi, friend: d.friends[fi], kinds: store.Kinds()}
 	sub := subjectOf(d, fi)
 	g.req = policy.Likely(sub)
-	g.req.Sole = policy.SoleContact(friendsPool(d.friends), g.req, g.friend.ID)
+	g.req.Sole = policy.SoleContact(policy.Friends(d.friends), g.req, g.friend.ID)
 	now := c.now()
 	set := d.profile.Settings
 	g.verd = make([]policy.Verdict, len(g.kinds))
@@ -214,7 +215,7 @@ func (g *gateScreen) View() string {
 		vi := g.verd[i]
 		lvl := vi.Level.String()
 		if vi.Level != policy.Block {
-			lvl += " " + itoa(vi.Score)
+			lvl += " " + strconv.Itoa(vi.Score)
 		}
 		note := ""
 		if _, ok := g.drafts[k]; ok {

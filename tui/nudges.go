@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strconv"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -46,7 +47,7 @@ func (c dueCount) text() string {
 	if c.n == 0 {
 		return ""
 	}
-	return " · " + itoa(c.n) + " due"
+	return " · " + strconv.Itoa(c.n) + " due"
 }
 
 func (m *Model) handleDueCount(msg dueCountMsg) {

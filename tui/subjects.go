@@ -3,6 +3,7 @@ package tui
 import (
 	"kith/policy"
 	"kith/store"
+	"strconv"
 )
 
 // dsPool is a policy.Pool over a dataset: its friends with their ask and
@@ -17,19 +18,6 @@ func (p dsPool) Friend(i int) *store.Friend { return &p.d.friends[i] }
 
 // Subject is friend i with their history, as Rank weighs it.
 func (p dsPool) Subject(i int) policy.Subject { return rankSubjectOf(p.d, i) }
-
-// friendsPool is a policy.Pool of friends without history, for
-// policy.SoleContact, which asks only where each friend is.
-type friendsPool []store.Friend
-
-// Len is the number of friends.
-func (p friendsPool) Len() int { return len(p) }
-
-// Friend is friend i.
-func (p friendsPool) Friend(i int) *store.Friend { return &p[i] }
-
-// Subject is friend i alone.
-func (p friendsPool) Subject(i int) policy.Subject { return policy.Subject{Friend: &p[i]} }
 
 // subjectOf is friend i of d with their history heads.
 func subjectOf(d *dataset, i int) policy.Subject {
@@ -54,4 +42,4 @@ func (d *dataset) subjectBuf(i int, buf []store.Ask) (policy.Subject, []store.As
 }
 
 // verdictLine is a level with its score, e.g. "caution 55".
-func verdictLine(v policy.Verdict) string { return v.Level.String() + " " + itoa(v.Score) }
+func verdictLine(v policy.Verdict) string { return v.Level.String() + " " + strconv.Itoa(v.Score) }

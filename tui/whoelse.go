@@ -2,6 +2,7 @@ package tui
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -424,7 +425,7 @@ func (ws *whoElseScreen) View() string {
 	}
 	status := plural(len(ws.cands), "friend fits", "friends fit")
 	if len(ws.cands) == whoLimit {
-		status = "the best " + itoa(whoLimit) + " friends"
+		status = "the best " + strconv.Itoa(whoLimit) + " friends"
 	}
 	status += ", ready first"
 	if ws.exclude != 0 {
@@ -443,13 +444,13 @@ func (ws *whoElseScreen) View() string {
 		lvl := cd.Verdict.Level.String()
 		badge := lvl
 		if cd.Verdict.Level != policy.Block {
-			badge += " " + itoa(cd.Verdict.Score)
+			badge += " " + strconv.Itoa(cd.Verdict.Score)
 		}
 		why := "—"
 		if len(cd.Verdict.Reasons) > 0 {
 			why = clean(cd.Verdict.Reasons[0].Message)
 		}
-		rel := itoa(cd.Relevance)
+		rel := strconv.Itoa(cd.Relevance)
 		name, org := clean(cd.Friend.Name), clean(cd.Friend.Org)
 		if r == ws.cursor && ws.focus == needList {
 			out = append(out, s.Selected.Render(fit(whoRow(cols, badge, rel, name, org, why), w)))

@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"kith/policy"
 	"kith/store"
 )
 
@@ -109,7 +110,7 @@ func printList(w io.Writer, rows []listRow, now time.Time) error {
 	for _, r := range rows {
 		last := "never"
 		if !r.LastAsk.IsZero() {
-			last = ago(now, r.LastAsk)
+			last = policy.Ago(now, r.LastAsk)
 		}
 		t.add(fmt.Sprint(r.ID), r.Name, r.Org, strings.Join(r.Sectors, ","), last)
 	}
@@ -227,25 +228,6 @@ func orDash(a, b string) string {
 		return a
 	}
 	return a + " — " + b
-}
-
-// ago says how long before now t was, coarsely.
-func ago(now, t time.Time) string {
-	d := now.Sub(t)
-	days := int(d.Hours() / 24)
-	switch {
-	case d < 0:
-		return "just now"
-	case days == 0:
-		return "today"
-	case days == 1:
-		return "yesterday"
-	case days < 60:
-		return fmt.Sprintf("%d days ago", days)
-	case days < 730:
-		return fmt.Sprintf("%d months ago", days/30)
-	}
-	return fmt.Sprintf("%d years ago", days/365)
 }
 
 // writeJSON prints v as indented JSON. encoding/json escapes the C0

@@ -68,16 +68,8 @@ func soleContact(e *env, req policy.Request, id uint64) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	return policy.SoleContact(friendsPool(friends), req, id), nil
+	return policy.SoleContact(policy.Friends(friends), req, id), nil
 }
-
-// friendsPool is a policy.Pool of friends without their histories, for
-// questions about who is where.
-type friendsPool []store.Friend
-
-func (p friendsPool) Len() int                     { return len(p) }
-func (p friendsPool) Friend(i int) *store.Friend   { return &p[i] }
-func (p friendsPool) Subject(i int) policy.Subject { return policy.Subject{Friend: &p[i]} }
 
 // levelExit is check's exit status: 0 clear or caution, 3 hold, 4 block.
 func levelExit(l policy.Level) error {
