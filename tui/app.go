@@ -147,14 +147,23 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (m *Model) handleResize(msg tea.WindowSizeMsg) tea.Cmd {
 	m.w, m.h = max(msg.Width, 0), max(msg.Height, 0)
+	m.help.SetWidth(m.w)
 	m.layout()
 	return nil
 }
+
+// restyler is a screen with inputs to restyle when the theme changes.
+type restyler interface{ restyle() }
 
 func (m *Model) handleBackground(msg tea.BackgroundColorMsg) tea.Cmd {
 	m.isDark = msg.IsDark()
 	m.c.styles = NewStyles(m.isDark, m.noColor)
 	m.help.Styles = m.c.styles.Help
+	for _, s := range append([]Screen{m.home}, m.stack...) {
+		if r, ok := s.(restyler); ok {
+			r.restyle()
+		}
+	}
 	return nil
 }
 
@@ -289,7 +298,6 @@ func (m *Model) footerLines() int {
 }
 
 func (m *Model) fullHelp() string {
-	m.help.SetWidth(m.w)
 	return m.help.FullHelpView(m.active().FullHelp())
 }
 
@@ -362,7 +370,6 @@ func (m *Model) footer() string {
 		}
 		return clip(st.Render(trunc(clean(m.flash), m.w)), m.w, 1)
 	}
-	m.help.SetWidth(m.w)
 	return clip(m.help.ShortHelpView(m.active().ShortHelp()), m.w, 1)
 }
 

@@ -138,6 +138,9 @@ func (as *asksScreen) Init() tea.Cmd {
 	return tea.Batch(askRowsCmd(as.d), dueCountCmd(as.d, as.c.now()))
 }
 
+// restyle applies the theme to the outcome note.
+func (as *asksScreen) restyle() { as.note.SetStyles(as.c.styles.Input) }
+
 // SetSize sets the screen's size.
 func (as *asksScreen) SetSize(w, h int) {
 	as.w, as.h = max(w, 0), max(h, 0)
@@ -334,7 +337,7 @@ func (as *asksScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		if off, ok := k.scrollBy(msg, as.detailOff, as.h-1); ok {
-			as.detailOff = off
+			as.detailOff = min(off, as.detailMax())
 			return nil
 		}
 		if !key.Matches(msg, k.Outcome) && !key.Matches(msg, k.Thank) && !key.Matches(msg, k.Favor) {

@@ -108,9 +108,23 @@ func askRowText(c [5]int, when, name, kind, status, due string) string {
 	return fit(when, c[0]) + " " + fit(name, c[1]) + " " + fit(kind, c[2]) + " " + fit(status, c[3]) + " " + fit(due, c[4])
 }
 
-// detailView shows the ask in focus in full: its title, a line for an
-// error or for the ask having left the filter, and its fields and message.
+// detailView shows the ask in focus in full, scrolled by detailOff and
+// keeping the title.
 func (as *asksScreen) detailView() string {
+	out := as.detailLines()
+	// Update keeps detailOff within the lines; they may be fewer since.
+	if off := min(as.detailOff, max(len(out)-as.h, 0)); off > 0 {
+		out = append(out[:1], out[1+off:]...)
+	}
+	return strings.Join(out, "\n")
+}
+
+// detailMax is the furthest the detail scrolls.
+func (as *asksScreen) detailMax() int { return max(len(as.detailLines())-as.h, 0) }
+
+// detailLines are the ask in focus in full: its title, a line for an
+// error or for the ask having left the filter, and its fields and message.
+func (as *asksScreen) detailLines() []string {
 	s := as.c.styles
 	w := as.w
 	a := as.detail
@@ -147,7 +161,7 @@ func (as *asksScreen) detailView() string {
 		} else {
 			out = append(out, s.Dim.Render(trunc("reading…", w)))
 		}
-		return strings.Join(out, "\n")
+		return out
 	}
 	field := func(label, v string) {
 		if v == "" || v == "—" {
@@ -177,12 +191,7 @@ func (as *asksScreen) detailView() string {
 			out = append(out, wrap(l, w)...)
 		}
 	}
-	// scroll, keeping the title
-	as.detailOff = min(as.detailOff, max(len(out)-as.h, 0))
-	if as.detailOff > 0 {
-		out = append(out[:1], out[1+as.detailOff:]...)
-	}
-	return strings.Join(out, "\n")
+	return out
 }
 
 func (as *asksScreen) pickView() string {

@@ -199,6 +199,14 @@ func (cp *composeScreen) values() [numComposeFields]string {
 func (cp *composeScreen) markSaved()    { cp.saved = cp.values() }
 func (cp *composeScreen) changed() bool { return cp.values() != cp.saved }
 
+// restyle applies the theme to the fields.
+func (cp *composeScreen) restyle() {
+	cp.topic.SetStyles(cp.c.styles.Input)
+	cp.subject.SetStyles(cp.c.styles.Input)
+	cp.body.SetStyles(cp.c.styles.Area)
+	cp.blurb.SetStyles(cp.c.styles.Area)
+}
+
 // Init focuses the first field (the blurb when it is asked for first).
 func (cp *composeScreen) Init() tea.Cmd {
 	if cp.stage == stageBlurb {

@@ -121,6 +121,9 @@ func newFriendsScreen(c *common) *friendsScreen {
 // Init does nothing: the root loads the data.
 func (f *friendsScreen) Init() tea.Cmd { return nil }
 
+// restyle applies the theme to the filter.
+func (f *friendsScreen) restyle() { f.filter.SetStyles(f.c.styles.Input) }
+
 // SetSize sets the screen's size.
 func (f *friendsScreen) SetSize(w, h int) {
 	f.w, f.h = max(w, 0), max(h, 0)
@@ -473,7 +476,7 @@ func (f *friendsScreen) handleDetailKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	if off, ok := k.scrollBy(msg, f.detailOff, f.h-2); ok {
-		f.detailOff = off
+		f.detailOff = min(off, f.detailMax())
 		return nil
 	}
 	return f.handleAction(msg)
@@ -564,7 +567,7 @@ func (f *friendsScreen) handleWheel(msg tea.MouseWheelMsg) tea.Cmd {
 		return nil
 	}
 	if f.detailFull || f.focusDetail {
-		f.detailOff = max(f.detailOff+step, 0)
+		f.detailOff = min(max(f.detailOff+step, 0), f.detailMax())
 		return nil
 	}
 	return f.move(step)

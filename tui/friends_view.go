@@ -105,7 +105,6 @@ func (f *friendsScreen) listView(w int, now time.Time) string {
 func (f *friendsScreen) statusLine(w int) string {
 	s := f.c.styles
 	if f.filtering {
-		f.filter.SetStyles(s.Input) // the theme may have changed
 		return clip(f.filter.View(), w, 1)
 	}
 	info := "sorted by " + f.sort.String()
@@ -220,6 +219,25 @@ func (f *friendsScreen) welcome() string {
 	return strings.Join(out, "\n")
 }
 
+// detailSize is the detail pane's width and height as View draws it.
+func (f *friendsScreen) detailSize() (int, int) {
+	if f.detailFull || !f.wide() {
+		return f.w, f.h
+	}
+	return f.w - f.listWidth() - 1, f.h
+}
+
+// detailMax is the furthest the detail pane scrolls: its last line at the
+// bottom.
+func (f *friendsScreen) detailMax() int {
+	sel := f.selected()
+	w, h := f.detailSize()
+	if sel < 0 || w <= 0 {
+		return 0
+	}
+	return max(len(f.detailLines(sel, max(w-2, 1), f.c.now()))-h, 0)
+}
+
 // detailView renders the selected friend's pane, scrolled by detailOff.
 func (f *friendsScreen) detailView(w, h int, now time.Time) string {
 	sel := f.selected()
@@ -227,9 +245,9 @@ func (f *friendsScreen) detailView(w, h int, now time.Time) string {
 		return clip("", w, h)
 	}
 	lines := f.detailLines(sel, max(w-2, 1), now)
-	maxOff := max(len(lines)-h, 0)
-	f.detailOff = min(f.detailOff, maxOff)
-	lines = lines[f.detailOff:]
+	// Update keeps detailOff within the pane; the pane may have shrunk
+	// since (a reload, a resize).
+	lines = lines[min(f.detailOff, max(len(lines)-h, 0)):]
 	for i := range lines {
 		lines[i] = " " + lines[i]
 	}

@@ -260,6 +260,13 @@ func (ix *needIndex) pool(d *dataset, req policy.Request) (p subPool, targeted b
 	return p, true
 }
 
+// restyle applies the theme to the need's fields.
+func (ws *whoElseScreen) restyle() {
+	for i := range ws.inputs {
+		ws.inputs[i].SetStyles(ws.c.styles.Input)
+	}
+}
+
 // SetSize sets the screen's size.
 func (ws *whoElseScreen) SetSize(w, h int) {
 	ws.w, ws.h = max(w, 0), max(h, 0)
@@ -324,20 +331,20 @@ func (ws *whoElseScreen) setFocus(i int) tea.Cmd {
 
 func (ws *whoElseScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := ws.c.keys
-	switch msg.String() {
-	case "tab":
+	switch {
+	case key.Matches(msg, k.FieldTab):
 		return ws.setFocus(ws.focus + 1)
-	case "shift+tab":
+	case key.Matches(msg, k.FieldBackTab):
 		return ws.setFocus(ws.focus - 1)
 	}
 	if ws.focus != needList {
 		switch {
-		case key.Matches(msg, k.Back), msg.String() == "enter":
+		case key.Matches(msg, k.Back), key.Matches(msg, k.Open):
 			return ws.setFocus(needList)
 		case ws.focus == needKind && key.Matches(msg, k.Left):
 			ws.kind = (ws.kind + len(ws.kinds) - 1) % len(ws.kinds)
 			return ws.rank()
-		case ws.focus == needKind && (key.Matches(msg, k.Right) || msg.String() == "space"):
+		case ws.focus == needKind && key.Matches(msg, k.Right):
 			ws.kind = (ws.kind + 1) % len(ws.kinds)
 			return ws.rank()
 		case ws.focus == needKind && key.Matches(msg, k.Down):

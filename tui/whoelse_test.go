@@ -97,6 +97,11 @@ func TestWhoElseUpdatesAsTheNeedIsEdited(t *testing.T) {
 	if ws.request().Kind != store.KindReferral {
 		t.Errorf("kind %s after →, want referral", ws.request().Kind)
 	}
+	follow(t, m, press(m, "space"))
+	follow(t, m, press(m, "h"))
+	if ws.focus != needKind || ws.request().Kind != store.KindReferral {
+		t.Errorf("space then ←: focus %d, kind %s; want the kind field on referral", ws.focus, ws.request().Kind)
+	}
 	// enter opens the gate for the selected friend
 	press(m, "enter")
 	if ws.focus != needList {
