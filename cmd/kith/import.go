@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 
 	"charm.land/bubbles/v2/progress"
 	"github.com/charmbracelet/x/term"
@@ -21,16 +20,8 @@ import (
 // its progress.
 const progressThreshold = 2000
 
-// importMemoryLimit is the soft memory limit of an import (see
-// runtime/debug.SetMemoryLimit): 100,000 vCards need about 150 MB live.
-const importMemoryLimit = 256 << 20
-
 func cmdImport(e *env, path string, o *importFlags) error {
-	// An import may hold a large file and every record of it: collect
-	// garbage as usual (the other verbs run with a lazier GOGC), and
-	// harder still near importMemoryLimit.
-	defer debug.SetGCPercent(debug.SetGCPercent(100))
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemoryLimit))
+	defer tuneGC(gcImport)()
 	if o.format != "" {
 		if err := formats.Check(o.format); err != nil {
 			return usageErrorf("--format: %v", err)
