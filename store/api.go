@@ -2,20 +2,27 @@ package store
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
+	"google.golang.org/protobuf/encoding/protowire"
 )
 
 // Batch runs fn in one durable read-write transaction: everything fn does
 // is written, or nothing is. now stamps records whose times are unset.
 func (s *Store) Batch(now time.Time, fn func(tx *Tx) error) error {
 	return s.update(func(tx *bolt.Tx) error {
-		return fn(&Tx{tx: tx, now: now.UTC()})
+		t := &Tx{tx: tx, now: now.UTC()}
+		if err := fn(t); err != nil {
+			return err
+		}
+		return t.flush()
 	})
 }
 
@@ -109,13 +116,22 @@ func (s *Store) Friend(id uint64) (Friend, error) {
 }
 
 // Friends returns every friend, archived ones included, in id order.
+//
+// The values are copied out in the transaction and decoded after it, so
+// the lock is held only for the copy (the TUI's first load must not keep
+// a CLI write waiting).
 func (s *Store) Friends() ([]Friend, error) {
-	var out []Friend
+	var raw rawFriends
 	err := s.view(func(tx *bolt.Tx) (err error) {
-		out, err = allFriends(tx)
+		raw, err = copyFriends(tx)
 		return err
 	})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	s.afterRead()
+	out, err := raw.decode()
+	return out, s.damage(err)
 }
 
 // Ask returns the ask with id, or an error wrapping ErrNotFound.
@@ -136,15 +152,9 @@ func (s *Store) Ask(id uint64) (Ask, error) {
 // Asks returns every ask, full records, in id order.
 func (s *Store) Asks() ([]Ask, error) {
 	var out []Ask
-	err := s.view(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketAsks).ForEach(func(k, v []byte) error {
-			a, err := decodeAsk(v)
-			if err != nil {
-				return fmt.Errorf("ask %d: %w", btoi(k), err)
-			}
-			out = append(out, a)
-			return nil
-		})
+	err := s.view(func(tx *bolt.Tx) (err error) {
+		out, err = allAsks(tx)
+		return err
 	})
 	return out, err
 }
@@ -152,15 +162,9 @@ func (s *Store) Asks() ([]Ask, error) {
 // Favors returns every favor in id order.
 func (s *Store) Favors() ([]Favor, error) {
 	var out []Favor
-	err := s.view(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketFavors).ForEach(func(k, v []byte) error {
-			f, err := decodeFavor(v)
-			if err != nil {
-				return fmt.Errorf("favor %d: %w", btoi(k), err)
-			}
-			out = append(out, f)
-			return nil
-		})
+	err := s.view(func(tx *bolt.Tx) (err error) {
+		out, err = allFavors(tx)
+		return err
 	})
 	return out, err
 }
@@ -175,150 +179,6 @@ func (s *Store) History(friendID uint64) ([]Ask, []Favor, error) {
 		return err
 	})
 	return asks, favors, err
-}
-
-// Network is every friend with the heads of their asks and favors: what
-// the first screen and the policy need, read in one transaction and kept
-// compact (64 bytes an ask), since it may hold a million asks.
-//
-// The ask heads that AsksOf and AppendAsks return carry ID, FriendID, Kind,
-// Status and the times Created, Sent, Resolved, FollowUp and Thanked;
-// Topic, Sector, Org, Body and Outcome are empty (read them with History
-// or Ask). Favor heads carry ID, FriendID and At, not What.
-type Network struct {
-	// Friends in id order.
-	Friends []Friend
-
-	facts     []AskFact // grouped by friend in Friends order, oldest first
-	heads     []askHead // the rest of each ask, parallel to facts
-	favors    []Favor
-	askSpan   []span
-	favorSpan []span
-}
-
-type span struct{ lo, hi int32 }
-
-// AskCount is the number of asks in the network.
-func (n *Network) AskCount() int { return len(n.heads) }
-
-// FavorCount is the number of favors in the network.
-func (n *Network) FavorCount() int { return len(n.favors) }
-
-// AsksOf returns the ask heads of Friends[i], oldest first, in a new
-// slice. Loops over every friend should use AppendAsks with one buffer.
-func (n *Network) AsksOf(i int) []Ask {
-	return n.AppendAsks(nil, i)
-}
-
-// AppendAsks appends the ask heads of Friends[i], oldest first, to dst.
-func (n *Network) AppendAsks(dst []Ask, i int) []Ask {
-	id := n.Friends[i].ID
-	sp := n.askSpan[i]
-	for j := sp.lo; j < sp.hi; j++ {
-		dst = append(dst, n.heads[j].ask(id, n.facts[j]))
-	}
-	return dst
-}
-
-// LastAsk is when the latest ask actually made to Friends[i] was made
-// (zero if none).
-func (n *Network) LastAsk(i int) time.Time {
-	sp := n.askSpan[i]
-	var last int64
-	for _, f := range n.facts[sp.lo:sp.hi] {
-		if f.Status().Made() {
-			last = max(last, f.At)
-		}
-	}
-	return fromNanos(last)
-}
-
-// FavorsOf returns the favor heads of Friends[i], oldest first.
-func (n *Network) FavorsOf(i int) []Favor {
-	sp := n.favorSpan[i]
-	return n.favors[sp.lo:sp.hi:sp.hi]
-}
-
-// Index returns the position of the friend with id in Friends, or -1.
-func (n *Network) Index(id uint64) int {
-	i, ok := slices.BinarySearchFunc(n.Friends, id, func(f Friend, id uint64) int {
-		switch {
-		case f.ID < id:
-			return -1
-		case f.ID > id:
-			return 1
-		}
-		return 0
-	})
-	if !ok {
-		return -1
-	}
-	return i
-}
-
-// Network reads every friend and the heads of every ask and favor.
-func (s *Store) Network() (*Network, error) {
-	n := &Network{}
-	err := s.view(func(tx *bolt.Tx) error {
-		var err error
-		if n.Friends, err = allFriends(tx); err != nil {
-			return err
-		}
-		return n.readHeads(tx)
-	})
-	if err != nil {
-		return nil, err
-	}
-	return n, nil
-}
-
-// readHeads reads the heads of every ask and favor and groups them by
-// n.Friends (in id order; records of friends not there are left out).
-func (n *Network) readHeads(tx *bolt.Tx) error {
-	hint := tx.Bucket(bucketAsks).Sequence()
-	n.facts = make([]AskFact, 0, hint)
-	n.heads = make([]askHead, 0, hint)
-	owners := make([]uint64, 0, hint)
-	if err := tx.Bucket(bucketAsksByFriend).ForEach(func(k, v []byte) error {
-		f, h, err := decodeAskHead(k, v)
-		if err != nil {
-			return fmt.Errorf("ask %d: %w", historyID(k), err)
-		}
-		n.facts = append(n.facts, f)
-		n.heads = append(n.heads, h)
-		owners = append(owners, btoi(k[:8]))
-		return nil
-	}); err != nil {
-		return err
-	}
-	n.favors = make([]Favor, 0, tx.Bucket(bucketFavors).Sequence())
-	if err := tx.Bucket(bucketFavorsByFriend).ForEach(func(k, _ []byte) error {
-		n.favors = append(n.favors, Favor{ID: historyID(k), FriendID: btoi(k[:8]), At: keyTime(k[8:16])})
-		return nil
-	}); err != nil {
-		return err
-	}
-	n.askSpan = spans(n.Friends, len(owners), func(i int) uint64 { return owners[i] })
-	n.favorSpan = spans(n.Friends, len(n.favors), func(i int) uint64 { return n.favors[i].FriendID })
-	return nil
-}
-
-// spans walks records grouped by friend id alongside friends (both in id
-// order) and returns each friend's range.
-func spans(friends []Friend, n int, owner func(int) uint64) []span {
-	out := make([]span, len(friends))
-	j := 0
-	for i, f := range friends {
-		for j < n && owner(j) < f.ID {
-			j++ // an orphan: skip it
-		}
-		lo := j
-		for j < n && owner(j) == f.ID {
-			j++
-		}
-		out[i] = span{int32(lo), int32(j)}
-	}
-	return out
 }
 
 // AmbiguousError is returned by FindFriend when a query matches several
@@ -353,24 +213,35 @@ func (s *Store) FindFriend(query string) (Friend, error) {
 		return Friend{}, &FieldError{Field: "friend", Msg: "must not be empty"}
 	}
 	if id, err := strconv.ParseUint(q, 10, 64); err == nil {
-		if f, err := s.Friend(id); err == nil {
-			return f, nil
+		f, err := s.Friend(id)
+		if err == nil || errors.Is(err, ErrCorrupt) {
+			return f, err
 		}
 	}
 	lq := strings.ToLower(q)
 	var exact, partial []Friend
 	var lower []byte
 	err := s.view(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketFriends).ForEach(func(k, v []byte) error {
-			// Cheap test on the name's bytes first, lower-cased into a
-			// reused buffer; decode only candidates (and damaged values,
-			// so that decodeFriend reports them).
-			if name, ok := friendName(v); ok {
-				if lower = appendLower(lower[:0], name); !bytes.Contains(lower, []byte(lq)) {
-					return nil
-				}
+		c, err := getCounts(tx)
+		if err != nil {
+			return err
+		}
+		var n uint64
+		err = tx.Bucket(bucketFriends).ForEach(func(k, v []byte) error {
+			n++
+			if len(k) != 8 || v == nil {
+				return corruptf("friends: key %x is not a friend", k)
 			}
-			f, err := decodeFriend(v)
+			body, err := seedFriends.open(k, v)
+			if err != nil {
+				return fmt.Errorf("friend %d: %w", btoi(k), err)
+			}
+			// Cheap test on the name's bytes first, lower-cased into a
+			// reused buffer; decode only candidates.
+			if lower = appendLower(lower[:0], friendName(body)); !bytes.Contains(lower, []byte(lq)) {
+				return nil
+			}
+			f, err := decodeFriend(k, v)
 			if err != nil {
 				return fmt.Errorf("friend %d: %w", btoi(k), err)
 			}
@@ -383,6 +254,10 @@ func (s *Store) FindFriend(query string) (Friend, error) {
 			}
 			return nil
 		})
+		if err == nil && n != c.friends {
+			err = corruptf("friends: %d records where %d were written", n, c.friends)
+		}
+		return err
 	})
 	switch {
 	case err != nil:
@@ -427,27 +302,18 @@ func (s *Store) Snapshot(now time.Time) (*Snapshot, error) {
 		if snap.Friends, err = allFriends(tx); err != nil {
 			return err
 		}
-		ab, fb := tx.Bucket(bucketAsks), tx.Bucket(bucketFavors)
-		snap.Asks = make([]Ask, 0, ab.Stats().KeyN)
-		if err := ab.ForEach(func(k, v []byte) error {
-			a, err := decodeAsk(v)
-			snap.Asks = append(snap.Asks, a)
-			return err
-		}); err != nil {
+		if snap.Asks, err = allAsks(tx); err != nil {
 			return err
 		}
-		snap.Favors = make([]Favor, 0, fb.Stats().KeyN)
-		return fb.ForEach(func(k, v []byte) error {
-			f, err := decodeFavor(v)
-			snap.Favors = append(snap.Favors, f)
-			return err
-		})
+		snap.Favors, err = allFavors(tx)
+		return err
 	})
 	return snap, err
 }
 
-// Restore writes a snapshot into an empty database, ids kept, in one
-// transaction: all of it or, on any error, nothing.
+// Restore writes a snapshot into an empty database in one transaction:
+// all of it or, on any error, nothing. Every record gets a fresh id (see
+// Tx.restore), and snap is changed to hold them.
 func (s *Store) Restore(snap *Snapshot) error {
 	if snap.SchemaVersion > schemaVersion() {
 		return fmt.Errorf("the export has schema version %d but this kith knows only up to %d: %w", snap.SchemaVersion, schemaVersion(), ErrTooNew)
@@ -477,23 +343,65 @@ func (s *Store) Roster() ([]Friend, []time.Time, error) {
 			return err
 		}
 		last = make([]time.Time, len(friends))
+		c, err := getCounts(tx)
+		if err != nil {
+			return err
+		}
+		owners := make([]uint64, 0, c.asks)
 		i := 0
-		c := tx.Bucket(bucketAsksByFriend).Cursor()
-		for k, v := c.First(); k != nil; k, v = c.Next() {
+		cur := tx.Bucket(bucketAsksByFriend).Cursor()
+		for k, v := cur.First(); k != nil; k, v = cur.Next() {
+			if len(k) != 24 {
+				return corruptf("asks_by_friend: key %x", k)
+			}
+			st, err := headStatus(k, v)
+			if err != nil {
+				return fmt.Errorf("asks_by_friend: ask %d: %w", historyID(k), err)
+			}
 			owner := btoi(k[:8])
+			owners = append(owners, owner)
 			for i < len(friends) && friends[i].ID < owner {
 				i++
 			}
-			if i == len(friends) {
-				break
-			}
-			if friends[i].ID != owner || !statusOf(headStatus(v)).Made() {
+			if i == len(friends) || friends[i].ID != owner || !statusOf(st).Made() {
 				continue
 			}
 			// Keys sort by time within a friend: the latest made ask wins.
 			last[i] = keyTime(k[8:16])
 		}
-		return nil
+		return checkSummaries(tx, owners, nil, false)
 	})
 	return friends, last, err
+}
+
+// friendName returns the name field of a friend's body without decoding
+// the rest (or copying it: it points into body). A damaged body (its
+// checksum already passed) gives what it holds; decodeFriend reports it.
+func friendName(body []byte) []byte {
+	d := newDec(body)
+	for d.next() {
+		if d.num == tagFriendName && d.typ == protowire.BytesType {
+			return d.d
+		}
+	}
+	return nil
+}
+
+// appendLower appends s lower-cased as strings.ToLower does it (invalid
+// UTF-8 becomes U+FFFD), without allocating when dst has room.
+func appendLower(dst, s []byte) []byte {
+	for len(s) > 0 {
+		if c := s[0]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			s = s[1:]
+			continue
+		}
+		r, n := utf8.DecodeRune(s)
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		s = s[n:]
+	}
+	return dst
 }

@@ -27,7 +27,90 @@ func TestMain(m *testing.M) {
 	if path := os.Getenv(childEnv); path != "" {
 		durabilityWriter(path)
 	}
+	if path := os.Getenv(createEnv); path != "" {
+		creator(path)
+	}
 	os.Exit(m.Run())
+}
+
+// createEnv makes the child create a database and stop.
+const createEnv = "KITH_CREATE_CHILD"
+
+// creator says it is about to create the database, and creates it.
+func creator(path string) {
+	fmt.Println("creating")
+	s := New(path)
+	if err := s.AddFriend(&Friend{Name: "First"}); err != nil {
+		fmt.Println("error", err)
+		os.Exit(1)
+	}
+	fmt.Println("ok")
+	os.Exit(0)
+}
+
+// leftovers lists the temporary files of creates in dir.
+func leftovers(t *testing.T, dir string) []string {
+	t.Helper()
+	names, err := filepath.Glob(filepath.Join(dir, ".kith.db.new*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return names
+}
+
+// Killing the very first write, the one that creates the database, leaves
+// either no database or a whole one, and its temporary files go on the
+// next open.
+func TestKill9DuringCreateLeavesNothingBehind(t *testing.T) {
+	if testing.Short() {
+		t.Skip("spawns processes")
+	}
+	rounds := 12
+	if v, err := strconv.Atoi(os.Getenv("KITH_DURABILITY_ROUNDS")); err == nil && v > 0 {
+		rounds = v
+	}
+	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 2))
+	left, made := 0, 0
+	for r := 0; r < rounds; r++ {
+		dir := t.TempDir()
+		path := filepath.Join(dir, "kith.db")
+		cmd := exec.Command(os.Args[0], "-test.run=^$")
+		cmd.Env = append(os.Environ(), createEnv+"="+path)
+		out, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		sc := bufio.NewScanner(out)
+		sc.Scan() // "creating"
+		time.Sleep(time.Duration(rng.IntN(4000)) * time.Microsecond)
+		cmd.Process.Signal(syscall.SIGKILL)
+		for sc.Scan() {
+		}
+		cmd.Wait()
+		left += len(leftovers(t, dir))
+
+		s := New(path)
+		fs, err := s.Friends() // the next open
+		if err != nil {
+			t.Fatalf("round %d: open after the kill: %v", r, err)
+		}
+		if got := leftovers(t, dir); len(got) > 0 {
+			t.Fatalf("round %d: left behind after the next open: %v", r, got)
+		}
+		if len(fs) > 0 {
+			made++
+		}
+		if err := s.AddFriend(&Friend{Name: "after the kill"}); err != nil {
+			t.Fatalf("round %d: write after the kill: %v", r, err)
+		}
+		if rep, err := s.Verify(); err != nil || len(rep.Problems) > 0 {
+			t.Fatalf("round %d: verify after the kill: %v %v", r, rep, err)
+		}
+	}
+	t.Logf("%d kills during create: %d left temporary files (all removed by the next open), %d had made the database", rounds, left, made)
 }
 
 // durabilityWriter adds asks forever, printing each id once it is durable.
@@ -92,6 +175,9 @@ func TestKill9KeepsAcknowledgedWrites(t *testing.T) {
 		asks, err := s.Asks()
 		if err != nil {
 			t.Fatalf("round %d: reopen after kill -9: %v", r, err)
+		}
+		if left := leftovers(t, filepath.Dir(path)); len(left) > 0 {
+			t.Fatalf("round %d: temporary files left after the next open: %v", r, left)
 		}
 		have := make(map[uint64]bool, len(asks))
 		for _, a := range asks {

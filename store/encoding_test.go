@@ -11,7 +11,8 @@ func TestAskHeadKeepsWhatPolicyNeeds(t *testing.T) {
 	a := Ask{ID: 7, FriendID: 3, Kind: KindReference, Topic: "t", Sector: "law", Org: "Acme", Body: "b",
 		Status: StatusHelped, Created: t0, Sent: t0.Add(time.Hour), Resolved: t0.Add(2 * time.Hour),
 		FollowUp: t0.Add(3 * time.Hour), Thanked: t0.Add(4 * time.Hour), Outcome: "o"}
-	f, h, err := decodeAskHead(historyKey(a.FriendID, a.At(), a.ID), encodeAskHead(&a))
+	k := historyKey(a.FriendID, a.At(), a.ID)
+	f, h, err := decodeAskHead(k, encodeAskHead(k, &a))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,17 +40,33 @@ func TestTimeKeysSortInTimeOrder(t *testing.T) {
 // error or a value, never panic.
 func FuzzDecode(f *testing.F) {
 	fr := fullFriend()
+	fr.ID = 1
 	f.Add(encodeFriend(&fr))
 	a := Ask{ID: 1, FriendID: 1, Kind: KindChat, Status: StatusSent, Created: t0, Body: "x"}
 	f.Add(encodeAsk(&a))
-	f.Add(encodeAskHead(&a))
 	f.Add(encodeFavor(&Favor{ID: 1, FriendID: 1, What: "w", At: t0}))
-	f.Add([]byte{1, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01})
+	f.Add([]byte{2, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01})
 	f.Fuzz(func(t *testing.T, b []byte) {
-		decodeFriend(b)
-		decodeAsk(b)
-		decodeFavor(b)
+		// Bodies without the envelope, as they would be once the
+		// checksum passed, and whole values.
+		var fd friendDecoder
+		var fr Friend
+		fd.decode(&fr, b, "")
+		fd.decode(&fr, b, string(b))
+		k := itob(1)
+		decodeFriend(k, b)
+		decodeAsk(k, b)
+		decodeFavor(k, b)
 		decodeAskHead(make([]byte, 24), b)
+		decodeSummary(k, b)
+		decodeCounts(b)
+		decodeProfile(b)
+		decodeFriendV1(b)
+		decodeAskV1(b)
+		decodeFavorV1(b)
+		e := enc{b: append([]byte{recordV2}, b...)}
+		decodeFriend(k, e.seal(seedFriends, k))
+		friendName(b)
 	})
 }
 
@@ -130,8 +147,9 @@ func TestMonthRange(t *testing.T) {
 // keep may point into those bytes.
 func TestAskHeadOutlivesItsBytes(t *testing.T) {
 	a := Ask{ID: 1, FriendID: 2, Kind: KindIntro, Status: StatusSent, Created: t0}
-	v := encodeAskHead(&a)
-	f, h, err := decodeAskHead(historyKey(a.FriendID, a.At(), a.ID), v)
+	k := historyKey(a.FriendID, a.At(), a.ID)
+	v := encodeAskHead(k, &a)
+	f, h, err := decodeAskHead(k, v)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,11 +172,15 @@ func TestAppendLowerMatchesStringsToLower(t *testing.T) {
 
 func TestFriendNameReadsOnlyTheName(t *testing.T) {
 	f := fullFriend()
-	got, ok := friendName(encodeFriend(&f))
-	if !ok || string(got) != f.Name {
-		t.Errorf("friendName = %q, %v; want %q, true", got, ok, f.Name)
+	f.ID = 3
+	body, err := seedFriends.open(itob(3), encodeFriend(&f))
+	if err != nil {
+		t.Fatal(err)
 	}
-	if _, ok := friendName([]byte{recordVersion, 1, 200}); ok {
-		t.Error("friendName of a truncated value reported ok")
+	if got := friendName(body); string(got) != f.Name {
+		t.Errorf("friendName = %q, want %q", got, f.Name)
+	}
+	if got := friendName([]byte{0x12, 200}); got != nil {
+		t.Errorf("friendName of a truncated body = %q, want nil", got)
 	}
 }

@@ -43,18 +43,6 @@ func (h *askHead) ask(friend uint64, f AskFact) Ask {
 	}
 }
 
-// headStatus reads only the status code of an encoded head.
-func headStatus(v []byte) uint8 {
-	d := decoder[[]byte]{s: v}
-	d.version()
-	d.str() // kind
-	st := d.str()
-	if d.err != nil {
-		return 0
-	}
-	return statusCode(st)
-}
-
 func nanos(t time.Time) int64 {
 	if t.IsZero() {
 		return 0

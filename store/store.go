@@ -48,6 +48,15 @@ const DefaultLockTimeout = time.Second
 type Store struct {
 	path        string
 	lockTimeout time.Duration
+	deadline    time.Time
+	// chunkHold is how long a chunked read (NetworkFor) keeps the lock
+	// before letting a waiting writer in.
+	chunkHold time.Duration
+	// chunkEvery is how many entries it reads between looks at the clock.
+	chunkEvery int
+	// released, if set, is called by reads that decode after letting go
+	// of the lock, at that moment (tests).
+	released func()
 }
 
 // Option configures a Store.
@@ -58,10 +67,25 @@ func WithLockTimeout(d time.Duration) Option {
 	return func(s *Store) { s.lockTimeout = d }
 }
 
+// WithLockDeadline makes every operation give up waiting for the file
+// lock at t, however many operations came before: a command that opens the
+// database several times sets it once, so that it waits about the lock
+// timeout in all, not that much each time.
+func WithLockDeadline(t time.Time) Option {
+	return func(s *Store) { s.deadline = t }
+}
+
+// DefaultChunkHold is how long one transaction of a chunked read holds the
+// lock: a writer behind the TUI's load waits about this long.
+const DefaultChunkHold = 50 * time.Millisecond
+
 // New returns the store at path. It touches nothing on disk: the file is
 // created, with its directory, on the first write.
+//
+// A symbolic link at path is followed: the database is the file it
+// points to (so a database kept in a synced folder can be linked to).
 func New(path string, opts ...Option) *Store {
-	s := &Store{path: path, lockTimeout: DefaultLockTimeout}
+	s := &Store{path: path, lockTimeout: DefaultLockTimeout, chunkHold: DefaultChunkHold, chunkEvery: checkEvery}
 	for _, o := range opts {
 		o(s)
 	}
@@ -83,19 +107,53 @@ func (s *Store) Check() error {
 	return s.view(func(*bolt.Tx) error { return nil })
 }
 
+// timeout is how long the next wait for a lock may last.
+func (s *Store) timeout() time.Duration {
+	d := s.lockTimeout
+	if !s.deadline.IsZero() {
+		d = min(d, time.Until(s.deadline))
+	}
+	// bbolt waits forever on 0; one try is the least.
+	return max(d, time.Millisecond)
+}
+
+// afterRead is called by a read once its lock is released.
+func (s *Store) afterRead() {
+	if s.released != nil {
+		s.released()
+	}
+}
+
+// stat looks at the database path before an open: (nil, nil) if there is
+// no file yet; an error if it is something kith must not open.
+func (s *Store) stat() (fs.FileInfo, error) {
+	info, err := os.Stat(s.path) // follows a symlink, on purpose
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, openError(s.path, err)
+	}
+	if err := notRegular(s.path, info); err != nil {
+		return nil, err
+	}
+	if info.Size() == 0 {
+		// bbolt would initialise an empty file: it may belong to
+		// another program, so leave it alone. (kith never leaves one:
+		// see create.)
+		return nil, fmt.Errorf("%s is an empty file, not a kith database; it was left untouched: move it away or choose another path with --db: %w", s.path, ErrNotKith)
+	}
+	return info, nil
+}
+
 // view runs fn in a read-only transaction. If the file does not exist yet
 // fn is not called and view returns nil: an absent database reads as an
 // empty one. A database at an older schema is migrated first.
 func (s *Store) view(fn func(tx *bolt.Tx) error) error {
-	info, err := os.Stat(s.path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return fmt.Errorf("open %s: %w", s.path, err)
-	}
-	if info.IsDir() {
-		return fmt.Errorf("%s is a directory, not a kith database: %w", s.path, ErrNotKith)
+	s.removeLeftovers()
+	info, err := s.stat()
+	if info == nil || err != nil {
+		return err
 	}
 	db, err := s.open(true, 0)
 	if err != nil {
@@ -122,11 +180,13 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) error {
 		err = cerr
 	}
 	if err == nil && needsMigration {
-		if err = s.update(func(*bolt.Tx) error { return nil }); err == nil {
+		// The migration rewrites every record: map the file twice as
+		// large from the start.
+		if err = s.updateSized(2*int(info.Size()), func(*bolt.Tx) error { return nil }); err == nil {
 			return s.view(fn)
 		}
 	}
-	return err
+	return s.damage(err)
 }
 
 // update runs fn in a read-write transaction, creating the database if it
@@ -139,28 +199,52 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 // sizeHint bytes: the file is mapped that large from the start, since
 // bbolt remaps (and copies every dirty node) each time a transaction
 // outgrows the map, which made a 1M-ask restore take minutes.
+//
+// A write never lands on a damaged file: unless the file is exactly as
+// kith last left it (its stamp, see sound.go), it is checked whole first
+// (structure, every record, the indexes), and a damaged one is refused,
+// left byte for byte as it was.
 func (s *Store) updateSized(sizeHint int, fn func(tx *bolt.Tx) error) error {
-	info, err := os.Stat(s.path)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
+	s.removeLeftovers()
+	info, err := s.stat()
+	if err != nil {
+		return err
+	}
+	if info == nil {
 		if err := s.create(); err != nil {
 			return err
 		}
-	case err != nil:
-		return fmt.Errorf("open %s: %w", s.path, err)
-	case info.IsDir():
-		return fmt.Errorf("%s is a directory, not a kith database: %w", s.path, ErrNotKith)
-	case info.Size() == 0:
-		// bbolt would initialise an empty file: it may belong to
-		// another program, so leave it alone.
-		return fmt.Errorf("%s is an empty file, not a kith database; move it away or choose another path with --db: %w", s.path, ErrNotKith)
+	}
+	g, err := s.gate(true)
+	if err != nil {
+		return err
+	}
+	defer g.release()
+	// No other kith writes while the gate is held: the stamp read now is
+	// the file bbolt opens.
+	before, known := g.soundStamp(s.path)
+	if !known {
+		// The pages first, before bbolt walks them (its open reads the
+		// freelist); a file that is not bbolt's at all is said so.
+		if err := precheck(s.path); err != nil {
+			return s.damage(err)
+		}
+		if p := checkStructure(s.path, 1); len(p) > 0 {
+			return &damageError{path: s.path, detail: p[0]}
+		}
 	}
 	db, err := s.open(false, sizeHint)
 	if err != nil {
 		return err
 	}
 	err = guard(s.path, func() error {
-		return db.Update(func(tx *bolt.Tx) error {
+		if !known {
+			if err := s.checkWhole(db); err != nil {
+				return err
+			}
+		}
+		migrated := false
+		err := db.Update(func(tx *bolt.Tx) error {
 			// A bbolt file without a single bucket holds nothing (kith
 			// itself never leaves one, see create), so make it a kith one.
 			if tx.Bucket(bucketMeta) == nil && isBlank(tx) {
@@ -170,52 +254,66 @@ func (s *Store) updateSized(sizeHint int, fn func(tx *bolt.Tx) error) error {
 			} else if _, err := s.checkSchema(tx); err != nil {
 				return err
 			}
-			if err := migrate(tx); err != nil {
+			var err error
+			if migrated, err = migrate(tx); err != nil {
 				return err
 			}
 			return fn(tx)
 		})
+		if err == nil && migrated {
+			s.compact(db)
+		}
+		// The file is sound as this transaction left it (or, if it
+		// wrote nothing, as it was checked).
+		if after, ok := fileStamp(s.path); ok && (err == nil || after == before) {
+			g.writeStamp(after)
+		}
+		return err
 	})
 	if cerr := db.Close(); err == nil && cerr != nil {
 		err = cerr
 	}
-	return err
+	return s.damage(err)
 }
+
+// damage turns a damaged record into ErrCorrupt, with what to do.
+func (s *Store) damage(err error) error {
+	var de *damageError
+	if err == nil || errors.As(err, &de) || !errors.Is(err, errCorrupt) {
+		return err
+	}
+	return &damageError{path: s.path, detail: err.Error()}
+}
+
+// damageError is ErrCorrupt with where and what.
+type damageError struct{ path, detail string }
+
+func (e *damageError) Error() string {
+	return fmt.Sprintf("%v: run kith verify (%s: %s)", ErrCorrupt, e.path, e.detail)
+}
+
+func (e *damageError) Is(target error) bool { return target == ErrCorrupt }
 
 // create makes a new, empty kith database at s.path. It builds it under a
 // temporary name and links it into place only once it is whole, so the
 // path never holds a half-made file, whatever moment a crash strikes. If
 // another process created the database meanwhile, theirs is kept.
+//
+// The temporary file is locked (bbolt's own lock) from just after it is
+// made until its name is gone, so that removeLeftovers can tell a
+// leftover of a killed kith from a file being built.
 func (s *Store) create() error {
 	dir := filepath.Dir(s.path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fmt.Errorf("create the database directory: %w", err)
+		return fmt.Errorf("create the database directory: %w", openError(dir, err))
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(s.path)+".new*")
-	if err != nil {
-		return fmt.Errorf("create the database: %w", err)
-	}
-	tmpPath := tmp.Name()
-	tmp.Close()
-	defer os.Remove(tmpPath)
-	os.Remove(tmpPath) // bbolt initialises a file it creates itself
-	db, err := bolt.Open(tmpPath, 0o600, &bolt.Options{Timeout: s.lockTimeout})
-	if err != nil {
-		return fmt.Errorf("create the database: %w", err)
-	}
-	err = db.Update(func(tx *bolt.Tx) error {
-		if err := initSchema(tx); err != nil {
-			return err
+	var err error
+	for range 3 {
+		if err = s.createOnce(dir); !errors.Is(err, errTempGone) {
+			break
 		}
-		return migrate(tx)
-	})
-	if cerr := db.Close(); err == nil {
-		err = cerr
 	}
 	if err != nil {
-		return fmt.Errorf("create the database: %w", err)
-	}
-	if err := os.Link(tmpPath, s.path); err != nil && !errors.Is(err, fs.ErrExist) {
 		return fmt.Errorf("create the database: %w", err)
 	}
 	if d, err := os.Open(dir); err == nil {
@@ -225,20 +323,70 @@ func (s *Store) create() error {
 	return nil
 }
 
+// errTempGone means another kith took our temporary file for a leftover
+// in the moment before we locked it: try again.
+var errTempGone = errors.New("the temporary file went away")
+
+func (s *Store) createOnce(dir string) error {
+	tmp, err := os.CreateTemp(dir, leftoverPrefix(s.path)+"*")
+	if err != nil {
+		return openError(dir, err)
+	}
+	tmpPath := tmp.Name()
+	tmp.Close()
+	// bbolt initialises the empty file and locks it.
+	db, err := bolt.Open(tmpPath, 0o600, &bolt.Options{Timeout: s.timeout(), OpenFile: openRegular})
+	if err != nil {
+		os.Remove(tmpPath)
+		return err
+	}
+	defer db.Close()
+	defer os.Remove(tmpPath) // before the lock goes, and after the link
+	err = db.Update(func(tx *bolt.Tx) error {
+		if err := initSchema(tx); err != nil {
+			return err
+		}
+		_, err := migrate(tx)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	err = os.Link(tmpPath, s.path)
+	switch {
+	case errors.Is(err, fs.ErrExist):
+		return nil // another process made it first: theirs stays
+	case errors.Is(err, fs.ErrNotExist):
+		if _, serr := os.Lstat(tmpPath); serr != nil {
+			return errTempGone
+		}
+	}
+	return err
+}
+
 // open opens the bbolt file, mapping bbolt's errors to ours. An existing
 // file is checked first, so a damaged one is refused before bbolt maps it.
 func (s *Store) open(readOnly bool, mmapSize int) (*bolt.DB, error) {
-	if info, err := os.Stat(s.path); err == nil && info.Size() > 0 {
-		if err := precheck(s.path); err != nil {
+	if err := precheck(s.path); err != nil {
+		return nil, s.damage(err)
+	}
+	if readOnly {
+		g, err := s.gate(false)
+		if err != nil {
+			return nil, err
+		}
+		defer g.release() // readers pass the gate, they do not hold it
+		if err := s.pagesSound(g); err != nil {
 			return nil, err
 		}
 	}
 	var db *bolt.DB
 	err := guard(s.path, func() (err error) {
 		db, err = bolt.Open(s.path, 0o600, &bolt.Options{
-			Timeout:         s.lockTimeout,
+			Timeout:         s.timeout(),
 			ReadOnly:        readOnly,
 			InitialMmapSize: mmapSize,
+			OpenFile:        openRegular,
 		})
 		return err
 	})
@@ -250,13 +398,14 @@ func (s *Store) open(readOnly bool, mmapSize int) (*bolt.DB, error) {
 	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch),
 		errors.Is(err, berrors.ErrChecksum):
 		return nil, fmt.Errorf("%s is %w (%v); it was left untouched: choose another path with --db, or restore a backup", s.path, ErrNotKith, err)
-	case errors.Is(err, ErrCorrupt):
+	case errors.Is(err, ErrCorrupt), errors.Is(err, ErrNotKith):
 		return nil, err
-	case errors.Is(err, fs.ErrPermission):
-		return nil, fmt.Errorf("open %s: permission denied; check the file's owner and mode", s.path)
-	default:
-		return nil, fmt.Errorf("%s cannot be opened as a kith database (%v); it was left untouched: %w", s.path, err, ErrNotKith)
 	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return nil, openError(s.path, err)
+	}
+	return nil, fmt.Errorf("%s cannot be opened as a kith database (%v); it was left untouched: %w", s.path, err, ErrNotKith)
 }
 
 // checkSchema verifies that tx is a kith database whose schema this binary knows, and returns its schema version.
@@ -295,7 +444,7 @@ func guard(path string, fn func() error) (err error) {
 	defer debug.SetPanicOnFault(old)
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("%s %w (%v): restore a backup or choose another path with --db", path, ErrCorrupt, r)
+			err = &damageError{path: path, detail: fmt.Sprint(r)}
 		}
 	}()
 	return fn()

@@ -1,8 +1,10 @@
 package store
 
 import (
-	"bytes"
+	"cmp"
 	"fmt"
+	"maps"
+	"slices"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -14,6 +16,33 @@ import (
 type Tx struct {
 	tx  *bolt.Tx
 	now time.Time
+	// The counts and the summaries a transaction changes are kept here
+	// and written once, by flush: a demo fill of 10,000 friends and
+	// 100,000 asks changed the counts record 110,000 times.
+	counts *counts
+	sums   map[uint64]summary
+}
+
+// flush writes the counts and summaries changed so far. Batch calls it
+// before the commit, and every read of the Tx before it reads.
+func (t *Tx) flush() error {
+	if t.counts != nil {
+		if err := t.bucket(bucketMeta).Put(keyCounts, encodeCounts(*t.counts)); err != nil {
+			return err
+		}
+		t.counts = nil
+	}
+	if len(t.sums) > 0 {
+		ids := slices.Sorted(maps.Keys(t.sums))
+		b := t.bucket(bucketSummaries)
+		for _, id := range ids {
+			if err := b.Put(itob(id), encodeSummary(id, t.sums[id])); err != nil {
+				return err
+			}
+		}
+		clear(t.sums)
+	}
+	return nil
 }
 
 // bucket returns a bucket for writing, packed to suit its keys.
@@ -30,8 +59,7 @@ func (t *Tx) AddFriend(f *Friend) error {
 	if err := f.Validate(); err != nil {
 		return err
 	}
-	b := t.bucket(bucketFriends)
-	id, err := b.NextSequence()
+	id, err := t.nextID(bucketFriends)
 	if err != nil {
 		return err
 	}
@@ -42,7 +70,67 @@ func (t *Tx) AddFriend(f *Friend) error {
 	if f.Updated.IsZero() {
 		f.Updated = f.Created
 	}
-	return b.Put(itob(id), encodeFriend(f))
+	return t.insertFriend(f)
+}
+
+// insertFriend writes a new friend under f.ID, with an empty summary.
+func (t *Tx) insertFriend(f *Friend) error {
+	if err := t.bucket(bucketFriends).Put(itob(f.ID), encodeFriend(f)); err != nil {
+		return err
+	}
+	t.setSummary(f.ID, summary{})
+	return t.count(func(c *counts) { c.friends++ })
+}
+
+func (t *Tx) setSummary(id uint64, s summary) {
+	if t.sums == nil {
+		t.sums = make(map[uint64]summary)
+	}
+	t.sums[id] = s
+}
+
+// nextID returns the next id of bucket name. An id already taken means
+// the bucket's sequence is damaged.
+func (t *Tx) nextID(name []byte) (uint64, error) {
+	b := t.bucket(name)
+	id, err := b.NextSequence()
+	if err != nil {
+		return 0, err
+	}
+	if id == 0 {
+		return 0, fmt.Errorf("%s: every id is used up", name)
+	}
+	if b.Get(itob(id)) != nil {
+		return 0, fmt.Errorf("%s: the next id, %d, is taken: %w", name, id, errCorrupt)
+	}
+	return id, nil
+}
+
+// count changes the counts record (written by flush).
+func (t *Tx) count(fn func(c *counts)) error {
+	if t.counts == nil {
+		c, err := getCounts(t.tx)
+		if err != nil {
+			return err
+		}
+		t.counts = &c
+	}
+	fn(t.counts)
+	return nil
+}
+
+// summarize changes the summary of friend id (written by flush).
+func (t *Tx) summarize(id uint64, fn func(s *summary)) error {
+	s, ok := t.sums[id]
+	if !ok {
+		var err error
+		if s, err = getSummary(t.tx, id); err != nil {
+			return err
+		}
+	}
+	fn(&s)
+	t.setSummary(id, s)
+	return nil
 }
 
 // PutFriend replaces an existing friend and sets f.Updated.
@@ -51,19 +139,23 @@ func (t *Tx) PutFriend(f *Friend) error {
 	if err := f.Validate(); err != nil {
 		return err
 	}
-	b := t.bucket(bucketFriends)
-	if b.Get(itob(f.ID)) == nil {
-		return fmt.Errorf("friend %d: %w", f.ID, ErrNotFound)
+	if _, err := getFriend(t.tx, f.ID); err != nil {
+		return err
 	}
 	f.Updated = t.now
-	return b.Put(itob(f.ID), encodeFriend(f))
+	return t.bucket(bucketFriends).Put(itob(f.ID), encodeFriend(f))
 }
 
 // Friend returns the friend with id.
 func (t *Tx) Friend(id uint64) (Friend, error) { return getFriend(t.tx, id) }
 
 // Friends returns every friend in id order.
-func (t *Tx) Friends() ([]Friend, error) { return allFriends(t.tx) }
+func (t *Tx) Friends() ([]Friend, error) {
+	if err := t.flush(); err != nil {
+		return nil, err
+	}
+	return allFriends(t.tx)
+}
 
 // AddAsk stores a new ask for an existing friend, setting a.ID.
 func (t *Tx) AddAsk(a *Ask) error {
@@ -73,16 +165,25 @@ func (t *Tx) AddAsk(a *Ask) error {
 	if err := a.Validate(); err != nil {
 		return err
 	}
-	if t.bucket(bucketFriends).Get(itob(a.FriendID)) == nil {
-		return fmt.Errorf("friend %d: %w", a.FriendID, ErrNotFound)
+	if err := hasFriend(t.tx, a.FriendID); err != nil {
+		return err
 	}
-	b := t.bucket(bucketAsks)
-	id, err := b.NextSequence()
+	id, err := t.nextID(bucketAsks)
 	if err != nil {
 		return err
 	}
 	a.ID = id
-	return t.putAsk(a)
+	return t.insertAsk(a)
+}
+
+func (t *Tx) insertAsk(a *Ask) error {
+	if err := t.putAsk(a); err != nil {
+		return err
+	}
+	if err := t.summarize(a.FriendID, func(s *summary) { s.asks++ }); err != nil {
+		return err
+	}
+	return t.count(func(c *counts) { c.asks++ })
 }
 
 // PutAsk replaces an existing ask, keeping the index in step.
@@ -97,7 +198,12 @@ func (t *Tx) PutAsk(a *Ask) error {
 	if old.FriendID != a.FriendID {
 		return &FieldError{Field: "friend", Msg: "an ask cannot move to another friend"}
 	}
-	if err := t.bucket(bucketAsksByFriend).Delete(historyKey(old.FriendID, old.At(), old.ID)); err != nil {
+	ix := t.bucket(bucketAsksByFriend)
+	oldKey := historyKey(old.FriendID, old.At(), old.ID)
+	if _, _, err := decodeAskHead(oldKey, ix.Get(oldKey)); err != nil {
+		return fmt.Errorf("ask %d: its index entry: %w", a.ID, err)
+	}
+	if err := ix.Delete(oldKey); err != nil {
 		return err
 	}
 	return t.putAsk(a)
@@ -107,7 +213,8 @@ func (t *Tx) putAsk(a *Ask) error {
 	if err := t.bucket(bucketAsks).Put(itob(a.ID), encodeAsk(a)); err != nil {
 		return err
 	}
-	return t.bucket(bucketAsksByFriend).Put(historyKey(a.FriendID, a.At(), a.ID), encodeAskHead(a))
+	k := historyKey(a.FriendID, a.At(), a.ID)
+	return t.bucket(bucketAsksByFriend).Put(k, encodeAskHead(k, a))
 }
 
 // AddFavor logs a new favor for an existing friend, setting v.ID (and
@@ -120,24 +227,37 @@ func (t *Tx) AddFavor(v *Favor) error {
 	if err := v.Validate(); err != nil {
 		return err
 	}
-	if t.bucket(bucketFriends).Get(itob(v.FriendID)) == nil {
-		return fmt.Errorf("friend %d: %w", v.FriendID, ErrNotFound)
+	if err := hasFriend(t.tx, v.FriendID); err != nil {
+		return err
 	}
-	b := t.bucket(bucketFavors)
-	id, err := b.NextSequence()
+	id, err := t.nextID(bucketFavors)
 	if err != nil {
 		return err
 	}
 	v.ID = id
-	if err := b.Put(itob(id), encodeFavor(v)); err != nil {
+	return t.insertFavor(v)
+}
+
+func (t *Tx) insertFavor(v *Favor) error {
+	if err := t.bucket(bucketFavors).Put(itob(v.ID), encodeFavor(v)); err != nil {
 		return err
 	}
-	return t.bucket(bucketFavorsByFriend).Put(historyKey(v.FriendID, v.At, id), nil)
+	k := historyKey(v.FriendID, v.At, v.ID)
+	if err := t.bucket(bucketFavorsByFriend).Put(k, encodeFavorHead(k)); err != nil {
+		return err
+	}
+	if err := t.summarize(v.FriendID, func(s *summary) { s.favors++ }); err != nil {
+		return err
+	}
+	return t.count(func(c *counts) { c.favors++ })
 }
 
 // PutProfile replaces the profile.
 func (t *Tx) PutProfile(p Profile) error {
 	if err := p.Validate(); err != nil {
+		return err
+	}
+	if _, err := getProfile(t.tx); err != nil {
 		return err
 	}
 	v, err := encodeProfile(&p)
@@ -158,149 +278,87 @@ func isEmpty(tx *bolt.Tx) bool {
 	return k == nil
 }
 
-// restore writes records with their ids as given, used by import of a
-// kith export. It also advances each bucket's sequence past the ids.
+// restore writes the records of snap with fresh ids, used by import of a
+// kith export into an empty database. Ids are given in the order of the
+// export's own (so an export of ids 1…n keeps them), and each ask and
+// favor follows its friend to the friend's new id: an export's ids, 10⁹
+// or 2⁶⁴−1, never become the database's sequence. snap is changed to
+// hold the new ids.
 func (t *Tx) restore(snap *Snapshot) error {
-	for i := range snap.Friends {
+	byID := func(n int, id func(int) uint64) []int {
+		order := make([]int, n)
+		for i := range order {
+			order[i] = i
+		}
+		slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(id(a), id(b)) })
+		return order
+	}
+	newID := make(map[uint64]uint64, len(snap.Friends))
+	for _, i := range byID(len(snap.Friends), func(i int) uint64 { return snap.Friends[i].ID }) {
 		f := &snap.Friends[i]
 		if err := f.Validate(); err != nil {
 			return fmt.Errorf("friend %d: %w", f.ID, err)
 		}
-		if f.ID == 0 || t.bucket(bucketFriends).Get(itob(f.ID)) != nil {
+		if _, seen := newID[f.ID]; f.ID == 0 || seen {
 			return fmt.Errorf("friend %d: id is zero or repeated", f.ID)
 		}
-		if err := t.bucket(bucketFriends).Put(itob(f.ID), encodeFriend(f)); err != nil {
+		id, err := t.nextID(bucketFriends)
+		if err != nil {
+			return err
+		}
+		newID[f.ID], f.ID = id, id
+		if err := t.insertFriend(f); err != nil {
 			return err
 		}
 	}
-	for i := range snap.Asks {
+	seen := make(map[uint64]bool, len(snap.Asks))
+	for _, i := range byID(len(snap.Asks), func(i int) uint64 { return snap.Asks[i].ID }) {
 		a := &snap.Asks[i]
 		if err := a.Validate(); err != nil {
 			return fmt.Errorf("ask %d: %w", a.ID, err)
 		}
-		if a.ID == 0 || t.bucket(bucketAsks).Get(itob(a.ID)) != nil {
+		if a.ID == 0 || seen[a.ID] {
 			return fmt.Errorf("ask %d: id is zero or repeated", a.ID)
 		}
-		if t.bucket(bucketFriends).Get(itob(a.FriendID)) == nil {
+		seen[a.ID] = true
+		fid, ok := newID[a.FriendID]
+		if !ok {
 			return fmt.Errorf("ask %d: friend %d: %w", a.ID, a.FriendID, ErrNotFound)
 		}
-		if err := t.putAsk(a); err != nil {
+		id, err := t.nextID(bucketAsks)
+		if err != nil {
+			return err
+		}
+		a.ID, a.FriendID = id, fid
+		if err := t.insertAsk(a); err != nil {
 			return err
 		}
 	}
-	for i := range snap.Favors {
+	clear(seen)
+	for _, i := range byID(len(snap.Favors), func(i int) uint64 { return snap.Favors[i].ID }) {
 		v := &snap.Favors[i]
 		if err := v.Validate(); err != nil {
 			return fmt.Errorf("favor %d: %w", v.ID, err)
 		}
-		if v.ID == 0 || t.bucket(bucketFavors).Get(itob(v.ID)) != nil {
+		if v.ID == 0 || seen[v.ID] {
 			return fmt.Errorf("favor %d: id is zero or repeated", v.ID)
 		}
-		if t.bucket(bucketFriends).Get(itob(v.FriendID)) == nil {
+		seen[v.ID] = true
+		fid, ok := newID[v.FriendID]
+		if !ok {
 			return fmt.Errorf("favor %d: friend %d: %w", v.ID, v.FriendID, ErrNotFound)
 		}
-		if err := t.bucket(bucketFavors).Put(itob(v.ID), encodeFavor(v)); err != nil {
+		id, err := t.nextID(bucketFavors)
+		if err != nil {
 			return err
 		}
-		if err := t.bucket(bucketFavorsByFriend).Put(historyKey(v.FriendID, v.At, v.ID), nil); err != nil {
+		v.ID, v.FriendID = id, fid
+		if err := t.insertFavor(v); err != nil {
 			return err
 		}
 	}
-	for _, name := range [][]byte{bucketFriends, bucketAsks, bucketFavors} {
-		b := t.bucket(name)
-		if k, _ := b.Cursor().Last(); k != nil && btoi(k) > b.Sequence() {
-			if err := b.SetSequence(btoi(k)); err != nil {
-				return err
-			}
-		}
+	if err := t.PutProfile(snap.Profile); err != nil {
+		return err
 	}
-	return t.PutProfile(snap.Profile)
-}
-
-func getFriend(tx *bolt.Tx, id uint64) (Friend, error) {
-	v := tx.Bucket(bucketFriends).Get(itob(id))
-	if v == nil {
-		return Friend{}, fmt.Errorf("friend %d: %w", id, ErrNotFound)
-	}
-	return decodeFriend(v)
-}
-
-func getAsk(tx *bolt.Tx, id uint64) (Ask, error) {
-	v := tx.Bucket(bucketAsks).Get(itob(id))
-	if v == nil {
-		return Ask{}, fmt.Errorf("ask %d: %w", id, ErrNotFound)
-	}
-	return decodeAsk(v)
-}
-
-func getProfile(tx *bolt.Tx) (Profile, error) {
-	v := tx.Bucket(bucketProfile).Get(keyProfile)
-	if v == nil {
-		return DefaultProfile(), nil
-	}
-	return decodeProfile(v)
-}
-
-func allFriends(tx *bolt.Tx) ([]Friend, error) {
-	// Copy every value out of the transaction into one buffer and make
-	// one string of it: each friend's text is a substring of that, and
-	// their e-mails, phones and sectors share one backing array. At 100k
-	// friends that is a handful of allocations instead of 460,000.
-	b := tx.Bucket(bucketFriends)
-	n := b.Sequence() // the highest id given: a capacity hint for free
-	buf := make([]byte, 0, 192*n)
-	ends := make([]int, 0, n)
-	ids := make([]uint64, 0, n)
-	err := b.ForEach(func(k, v []byte) error {
-		buf = append(buf, v...)
-		ends = append(ends, len(buf))
-		ids = append(ids, btoi(k))
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	all := string(buf)
-	buf = nil
-	out := make([]Friend, len(ends))
-	var pools friendPools
-	start := 0
-	for i, end := range ends {
-		d := decoder[string]{s: all[start:end], pools: &pools}
-		if err := decodeFriendInto(&out[i], &d); err != nil {
-			return nil, fmt.Errorf("friend %d: %w", ids[i], err)
-		}
-		start = end
-	}
-	return out, nil
-}
-
-// history returns one friend's asks (full records) and favors, oldest
-// first, by a range scan of the by-friend indexes.
-func history(tx *bolt.Tx, friendID uint64) ([]Ask, []Favor, error) {
-	prefix := itob(friendID)
-	var asks []Ask
-	c := tx.Bucket(bucketAsksByFriend).Cursor()
-	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
-		a, err := getAsk(tx, historyID(k))
-		if err != nil {
-			return nil, nil, err
-		}
-		asks = append(asks, a)
-	}
-	var favors []Favor
-	fb := tx.Bucket(bucketFavors)
-	c = tx.Bucket(bucketFavorsByFriend).Cursor()
-	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
-		v := fb.Get(itob(historyID(k)))
-		if v == nil {
-			return nil, nil, fmt.Errorf("favor %d: %w", historyID(k), ErrCorrupt)
-		}
-		fv, err := decodeFavor(v)
-		if err != nil {
-			return nil, nil, err
-		}
-		favors = append(favors, fv)
-	}
-	return asks, favors, nil
+	return t.flush()
 }

@@ -253,6 +253,13 @@ func commands() []command {
 				f.BoolVar(&force, "force", false, "overwrite FILE if it exists")
 				return func(e *env, args []string) error { return cmdBackup(e, args[0], force) }
 			}},
+		{name: "verify", group: groupData, summary: "check the database for damage; --repair saves what can be read",
+			long: "check the database whole (pages, every record's checksum, the indexes): exit 0 when sound, 1 with a report naming what is wrong",
+			flags: func(f flagSet) runFunc {
+				var repair string
+				f.StringVar(&repair, "repair", "", "write a new database at OUT from every record that can be read (never in place; OUT must not exist)")
+				return func(e *env, _ []string) error { return cmdVerify(e, repair) }
+			}},
 	}
 }
 

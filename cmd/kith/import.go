@@ -83,7 +83,7 @@ func runImport(e *env, in *importer.Input, dry, verbose bool) error {
 }
 
 // importJSON reads a kith export. Into a database without friends it is
-// restored as it is, ids and all; into one with friends it is merged by
+// restored whole (friends keep their order; ids are renumbered 1…n when they are not already); into one with friends it is merged by
 // the same rules as any import (and its asks and favors follow their
 // friends). Either way it is checked and repaired first by the same rules
 // (kithjson.Export.Prepare): text is repaired with a warning, any other
@@ -117,7 +117,7 @@ func importJSON(e *env, data []byte, name string, dry, verbose bool) error {
 		fmt.Fprintf(e.err, "kith: warning: %s\n", printable(w.String()))
 	}
 	if dry {
-		fmt.Fprintf(e.out, "the database is empty: the export would be restored as it is\ndry run: nothing was written\n")
+		fmt.Fprintf(e.out, "the database is empty: the export would be restored whole\ndry run: nothing was written\n")
 		return nil
 	}
 	if err := e.store.Restore(snap); err != nil {

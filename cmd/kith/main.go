@@ -64,6 +64,18 @@ func (e *env) open(dbPath string) error {
 	return nil
 }
 
+// openForVerb is open with one lock deadline for the whole command:
+// however many times a verb opens the database, it waits about a second in
+// all. The TUI, which stays open for hours, waits per operation instead.
+func (e *env) openForVerb(dbPath string) error {
+	path, err := resolveDBPath(dbPath, e.getenv)
+	if err != nil {
+		return err
+	}
+	e.store = store.New(path, store.WithLockDeadline(time.Now().Add(store.DefaultLockTimeout)))
+	return nil
+}
+
 // runVerb runs a verb's body with buffered output and a lazier collector.
 func (e *env) runVerb(body runFunc, args []string) error {
 	defer tuneGC(gcVerb)()

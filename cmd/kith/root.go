@@ -89,7 +89,7 @@ func (c command) build(e *env, dbPath *string) *cobra.Command {
 	}
 	body := c.flags(flagSet{cc.Flags(), cc})
 	cc.RunE = func(_ *cobra.Command, args []string) error {
-		if err := e.open(*dbPath); err != nil {
+		if err := e.openForVerb(*dbPath); err != nil {
 			return err
 		}
 		return e.runVerb(body, args)

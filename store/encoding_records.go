@@ -1,0 +1,471 @@
+package store
+
+import (
+	"encoding/json"
+	"time"
+)
+
+// The codec of each kind of value, in the format and with the tags that
+// encoding.go describes.
+
+var (
+	seedFriends        = seedOf(bucketFriends)
+	seedAsks           = seedOf(bucketAsks)
+	seedFavors         = seedOf(bucketFavors)
+	seedAsksByFriend   = seedOf(bucketAsksByFriend)
+	seedFavorsByFriend = seedOf(bucketFavorsByFriend)
+	seedSummaries      = seedOf(bucketSummaries)
+	seedMeta           = seedOf(bucketMeta)
+	seedProfile        = seedOf(bucketProfile)
+)
+
+func encodeFriend(f *Friend) []byte {
+	e := newEnc(160)
+	e.uint(tagFriendID, f.ID)
+	e.str(tagFriendName, f.Name)
+	e.str(tagFriendNickname, f.Nickname)
+	e.strs(tagFriendEmail, f.Emails)
+	e.strs(tagFriendPhone, f.Phones)
+	e.strs(tagFriendURL, f.URLs)
+	e.str(tagFriendOrg, f.Org)
+	e.str(tagFriendRole, f.Role)
+	e.strs(tagFriendSector, f.Sectors)
+	e.uint(tagFriendCloseness, uint64(f.Closeness))
+	e.bool(tagFriendWorkedTogether, f.WorkedTogether)
+	e.str(tagFriendWorkedNote, f.WorkedNote)
+	for _, b := range f.Boundaries {
+		e.sub(tagFriendBoundary, func(s *enc) {
+			s.str(tagBoundaryKind, string(b.Kind))
+			s.str(tagBoundaryNote, b.Note)
+		})
+	}
+	for _, r := range f.Busy {
+		e.sub(tagFriendBusy, func(s *enc) {
+			s.uint(tagBusyFrom, uint64(r.From))
+			s.uint(tagBusyTo, uint64(r.To))
+		})
+	}
+	e.str(tagFriendChannel, f.Channel)
+	e.str(tagFriendNotes, f.Notes)
+	e.time(tagFriendCreated, f.Created)
+	e.time(tagFriendUpdated, f.Updated)
+	e.bool(tagFriendArchived, f.Archived)
+	return e.seal(seedFriends, itob(f.ID))
+}
+
+// decodeFriend opens and decodes the friend stored at key k.
+func decodeFriend(k, v []byte) (Friend, error) {
+	var f Friend
+	body, err := seedFriends.open(k, v)
+	if err == nil {
+		fd := friendDecoder{single: true}
+		err = fd.decode(&f, body, "")
+	}
+	if err == nil && f.ID != btoi(k) {
+		err = errCorrupt
+	}
+	return f, err
+}
+
+// friendDecoder decodes many friends. Their lists are gathered in
+// scratch slices and then cut from chunks that every friend shares, so
+// that decoding 100,000 friends allocates a handful of times, not once a
+// list.
+type friendDecoder struct {
+	emails, phones, urls, sectors []string
+	boundaries                    []Boundary
+	busy                          []MonthRange
+
+	strPool      []string
+	boundaryPool []Boundary
+	busyPool     []MonthRange
+	// single is set to decode one friend: no chunks.
+	single bool
+}
+
+// decode decodes body into f. When s is not empty it holds the same
+// bytes as body, and every string of f is a substring of it.
+func (fd *friendDecoder) decode(f *Friend, body []byte, s string) error {
+	fd.emails, fd.phones, fd.urls, fd.sectors = fd.emails[:0], fd.phones[:0], fd.urls[:0], fd.sectors[:0]
+	fd.boundaries, fd.busy = fd.boundaries[:0], fd.busy[:0]
+	d := newDec(body)
+	for d.next() {
+		switch d.num {
+		case tagFriendID:
+			f.ID = d.uint()
+		case tagFriendName:
+			f.Name = d.str(s)
+		case tagFriendNickname:
+			f.Nickname = d.str(s)
+		case tagFriendEmail:
+			fd.emails = append(fd.emails, d.str(s))
+		case tagFriendPhone:
+			fd.phones = append(fd.phones, d.str(s))
+		case tagFriendURL:
+			fd.urls = append(fd.urls, d.str(s))
+		case tagFriendOrg:
+			f.Org = d.str(s)
+		case tagFriendRole:
+			f.Role = d.str(s)
+		case tagFriendSector:
+			fd.sectors = append(fd.sectors, d.str(s))
+		case tagFriendCloseness:
+			f.Closeness = int(d.uint())
+		case tagFriendWorkedTogether:
+			f.WorkedTogether = d.bool()
+		case tagFriendWorkedNote:
+			f.WorkedNote = d.str(s)
+		case tagFriendBoundary:
+			var b Boundary
+			sub := newDec(d.bytes())
+			var ss string
+			if s != "" {
+				ss = s[d.lo:d.hi]
+			}
+			for sub.next() {
+				switch sub.num {
+				case tagBoundaryKind:
+					b.Kind = Kind(sub.str(ss))
+				case tagBoundaryNote:
+					b.Note = sub.str(ss)
+				}
+			}
+			d.err = d.err || sub.err
+			fd.boundaries = append(fd.boundaries, b)
+		case tagFriendBusy:
+			var r MonthRange
+			sub := newDec(d.bytes())
+			for sub.next() {
+				switch sub.num {
+				case tagBusyFrom:
+					r.From = time.Month(sub.uint())
+				case tagBusyTo:
+					r.To = time.Month(sub.uint())
+				}
+			}
+			d.err = d.err || sub.err
+			fd.busy = append(fd.busy, r)
+		case tagFriendChannel:
+			f.Channel = d.str(s)
+		case tagFriendNotes:
+			f.Notes = d.str(s)
+		case tagFriendCreated:
+			f.Created = d.time()
+		case tagFriendUpdated:
+			f.Updated = d.time()
+		case tagFriendArchived:
+			f.Archived = d.bool()
+		}
+	}
+	chunk := 4096
+	if fd.single {
+		chunk = 0
+	}
+	f.Emails = cut(&fd.strPool, fd.emails, chunk)
+	f.Phones = cut(&fd.strPool, fd.phones, chunk)
+	f.URLs = cut(&fd.strPool, fd.urls, chunk)
+	f.Sectors = cut(&fd.strPool, fd.sectors, chunk)
+	f.Boundaries = cut(&fd.boundaryPool, fd.boundaries, chunk)
+	f.Busy = cut(&fd.busyPool, fd.busy, chunk)
+	return d.result()
+}
+
+// cut copies src into a slice cut from *pool (refilled chunk elements at
+// a time), nil when src is empty. The slice's capacity is its length, so
+// appending to it copies rather than overwriting a neighbour.
+func cut[E any](pool *[]E, src []E, chunk int) []E {
+	n := len(src)
+	if n == 0 {
+		return nil
+	}
+	if cap(*pool)-len(*pool) < n {
+		*pool = make([]E, 0, max(n, chunk))
+	}
+	p := *pool
+	*pool = p[:len(p)+n]
+	out := p[len(p) : len(p)+n : len(p)+n]
+	copy(out, src)
+	return out
+}
+
+func encodeAsk(a *Ask) []byte {
+	e := newEnc(96 + len(a.Body))
+	e.uint(tagAskID, a.ID)
+	e.uint(tagAskFriendID, a.FriendID)
+	e.str(tagAskKind, string(a.Kind))
+	e.str(tagAskTopic, a.Topic)
+	e.str(tagAskSector, a.Sector)
+	e.str(tagAskOrg, a.Org)
+	e.str(tagAskBody, a.Body)
+	e.str(tagAskStatus, string(a.Status))
+	e.time(tagAskCreated, a.Created)
+	e.time(tagAskSent, a.Sent)
+	e.time(tagAskResolved, a.Resolved)
+	e.time(tagAskFollowUp, a.FollowUp)
+	e.time(tagAskThanked, a.Thanked)
+	e.str(tagAskOutcome, a.Outcome)
+	return e.seal(seedAsks, itob(a.ID))
+}
+
+// decodeAsk opens and decodes the ask stored at key k.
+func decodeAsk(k, v []byte) (Ask, error) {
+	var a Ask
+	body, err := seedAsks.open(k, v)
+	if err != nil {
+		return a, err
+	}
+	// One copy of the body, whose substrings the fields are: one
+	// allocation an ask instead of five (Snapshot reads a million).
+	str := string(body)
+	d := newDec(body)
+	for d.next() {
+		switch d.num {
+		case tagAskID:
+			a.ID = d.uint()
+		case tagAskFriendID:
+			a.FriendID = d.uint()
+		case tagAskKind:
+			a.Kind = Kind(d.str(str))
+		case tagAskTopic:
+			a.Topic = d.str(str)
+		case tagAskSector:
+			a.Sector = d.str(str)
+		case tagAskOrg:
+			a.Org = d.str(str)
+		case tagAskBody:
+			a.Body = d.str(str)
+		case tagAskStatus:
+			a.Status = Status(d.str(str))
+		case tagAskCreated:
+			a.Created = d.time()
+		case tagAskSent:
+			a.Sent = d.time()
+		case tagAskResolved:
+			a.Resolved = d.time()
+		case tagAskFollowUp:
+			a.FollowUp = d.time()
+		case tagAskThanked:
+			a.Thanked = d.time()
+		case tagAskOutcome:
+			a.Outcome = d.str(str)
+		}
+	}
+	if d.err || a.ID != btoi(k) {
+		return a, errCorrupt
+	}
+	return a, nil
+}
+
+// encodeAskHead is the value kept in the asks-by-friend index under key:
+// what the policy needs to weigh an ask, without topic, body or outcome,
+// so that every friend's readiness can be computed from the index alone.
+func encodeAskHead(key []byte, a *Ask) []byte {
+	e := newEnc(80)
+	e.str(tagHeadKind, string(a.Kind))
+	e.str(tagHeadStatus, string(a.Status))
+	e.str(tagHeadSector, a.Sector)
+	e.str(tagHeadOrg, a.Org)
+	e.time(tagHeadCreated, a.Created)
+	e.time(tagHeadSent, a.Sent)
+	e.time(tagHeadResolved, a.Resolved)
+	e.time(tagHeadFollowUp, a.FollowUp)
+	e.time(tagHeadThanked, a.Thanked)
+	return e.seal(seedAsksByFriend, key)
+}
+
+// decodeAskHead reads an index entry, straight from the transaction's
+// bytes, into the compact in-memory head: codes and numbers, no strings, so
+// a million heads cost no allocation each.
+func decodeAskHead(k, v []byte) (AskFact, askHead, error) {
+	var f AskFact
+	h := askHead{id: historyID(k)}
+	body, err := seedAsksByFriend.open(k, v)
+	if err != nil {
+		return f, h, err
+	}
+	d := newDec(body)
+	for d.next() {
+		switch d.num {
+		case tagHeadKind:
+			f.kind = kindCode(d.bytes())
+		case tagHeadStatus:
+			f.status = statusCode(d.bytes())
+		case tagHeadCreated:
+			h.created = d.nanos()
+		case tagHeadSent:
+			h.sent = d.nanos()
+		case tagHeadResolved:
+			h.resolved = d.nanos()
+		case tagHeadFollowUp:
+			h.followUp = d.nanos()
+		case tagHeadThanked:
+			h.thanked = d.nanos()
+		}
+	}
+	f.At = h.sent
+	if f.At == 0 {
+		f.At = h.created
+	}
+	return f, h, d.result()
+}
+
+// headStatus returns the status code of an index entry, checking its
+// checksum but decoding nothing else.
+func headStatus(k, v []byte) (uint8, error) {
+	body, err := seedAsksByFriend.open(k, v)
+	if err != nil {
+		return 0, err
+	}
+	var st uint8
+	d := newDec(body)
+	for d.next() {
+		if d.num == tagHeadStatus {
+			st = statusCode(d.bytes())
+		}
+	}
+	return st, d.result()
+}
+
+func encodeFavor(v *Favor) []byte {
+	e := newEnc(48 + len(v.What))
+	e.uint(tagFavorID, v.ID)
+	e.uint(tagFavorFriendID, v.FriendID)
+	e.str(tagFavorWhat, v.What)
+	e.time(tagFavorAt, v.At)
+	return e.seal(seedFavors, itob(v.ID))
+}
+
+// decodeFavor opens and decodes the favor stored at key k.
+func decodeFavor(k, b []byte) (Favor, error) {
+	var v Favor
+	body, err := seedFavors.open(k, b)
+	if err != nil {
+		return v, err
+	}
+	str := string(body)
+	d := newDec(body)
+	for d.next() {
+		switch d.num {
+		case tagFavorID:
+			v.ID = d.uint()
+		case tagFavorFriendID:
+			v.FriendID = d.uint()
+		case tagFavorWhat:
+			v.What = d.str(str)
+		case tagFavorAt:
+			v.At = d.time()
+		}
+	}
+	if d.err || v.ID != btoi(k) {
+		return v, errCorrupt
+	}
+	return v, nil
+}
+
+// encodeFavorHead is the value of a favors-by-friend entry: no fields
+// yet, the checksum of its key.
+func encodeFavorHead(key []byte) []byte {
+	e := newEnc(5)
+	return e.seal(seedFavorsByFriend, key)
+}
+
+// checkFavorHead checks a favors-by-friend entry.
+func checkFavorHead(k, v []byte) error {
+	body, err := seedFavorsByFriend.open(k, v)
+	if err != nil {
+		return err
+	}
+	d := newDec(body)
+	for d.next() {
+	}
+	return d.result()
+}
+
+// summary is the per-friend record: how many asks and favors the
+// indexes hold for the friend. It will grow into the summary of what the
+// policy weighs (tags 10-99).
+type summary struct {
+	asks, favors uint64
+}
+
+func encodeSummary(friendID uint64, s summary) []byte {
+	e := newEnc(12)
+	e.uint(tagSummaryAsks, s.asks)
+	e.uint(tagSummaryFavors, s.favors)
+	return e.seal(seedSummaries, itob(friendID))
+}
+
+func decodeSummary(k, v []byte) (summary, error) {
+	var s summary
+	body, err := seedSummaries.open(k, v)
+	if err != nil {
+		return s, err
+	}
+	d := newDec(body)
+	for d.next() {
+		switch d.num {
+		case tagSummaryAsks:
+			s.asks = d.uint()
+		case tagSummaryFavors:
+			s.favors = d.uint()
+		}
+	}
+	return s, d.result()
+}
+
+// counts is how many records each bucket holds.
+type counts struct {
+	friends, asks, favors uint64
+}
+
+func encodeCounts(c counts) []byte {
+	e := newEnc(16)
+	e.uint(tagCountFriends, c.friends)
+	e.uint(tagCountAsks, c.asks)
+	e.uint(tagCountFavors, c.favors)
+	return e.seal(seedMeta, keyCounts)
+}
+
+func decodeCounts(v []byte) (counts, error) {
+	var c counts
+	body, err := seedMeta.open(keyCounts, v)
+	if err != nil {
+		return c, err
+	}
+	d := newDec(body)
+	for d.next() {
+		switch d.num {
+		case tagCountFriends:
+			c.friends = d.uint()
+		case tagCountAsks:
+			c.asks = d.uint()
+		case tagCountFavors:
+			c.favors = d.uint()
+		}
+	}
+	return c, d.result()
+}
+
+func encodeProfile(p *Profile) ([]byte, error) {
+	js, err := json.Marshal(p)
+	if err != nil {
+		return nil, err
+	}
+	e := newEnc(len(js) + 5)
+	e.b = append(e.b, js...)
+	return e.seal(seedProfile, keyProfile), nil
+}
+
+// decodeProfile opens the profile. Fields it does not know (from a newer
+// kith) are ignored, as encoding/json does.
+func decodeProfile(b []byte) (Profile, error) {
+	p := DefaultProfile()
+	body, err := seedProfile.open(keyProfile, b)
+	if err != nil {
+		return p, err
+	}
+	if err := json.Unmarshal(body, &p); err != nil {
+		return DefaultProfile(), errCorrupt
+	}
+	return p, nil
+}
