@@ -24,8 +24,8 @@ var benchWords = []string{"met", "at", "conference", "hiking", "club", "former",
 	"climbing", "marathon", "book", "club", "product", "design", "data", "platform", "team", "lead"}
 
 // benchNetwork builds a deterministic synthetic network of n friends with
-// about ten asks and two favors each, as Subjects sharing three slices
-// the way store.Network does.
+// about ten asks and two favors each, as Subjects sharing the slices of
+// facts the way store.Network does.
 func benchNetwork(n int) Subjects {
 	r := rand.New(rand.NewPCG(42, uint64(n)))
 	friends := make([]store.Friend, n)
@@ -79,11 +79,8 @@ func benchNetwork(n int) Subjects {
 			if st == store.StatusSent && now.Sub(at) > 60*day && r.IntN(30) != 0 {
 				st = store.StatusHelped
 			}
-			// Like the store's decoded heads, Kind and Status are
-			// substrings of one string per ask, not shared constants.
 			kind := kinds[r.IntN(len(kinds))]
-			rec := string(kind) + string(st)
-			a := store.Ask{ID: uint64(len(asks) + 1), FriendID: f.ID, Kind: store.Kind(rec[:len(kind)]), Status: store.Status(rec[len(kind):]), Created: at}
+			a := store.Ask{ID: uint64(len(asks) + 1), FriendID: f.ID, Kind: kind, Status: st, Created: at}
 			if st.Made() {
 				a.Sent = at
 			}
@@ -96,9 +93,11 @@ func benchNetwork(n int) Subjects {
 		sp.a1, sp.f1 = len(asks), len(favors)
 		spans[i] = sp
 	}
+	// One slice of facts for everyone, as store.Network keeps them.
+	askFacts, favorFacts := store.AskFacts(asks), store.FavorFacts(favors)
 	for i := range subs {
 		sp := spans[i]
-		subs[i] = Subject{Friend: &friends[i], Asks: asks[sp.a0:sp.a1:sp.a1], Favors: favors[sp.f0:sp.f1:sp.f1]}
+		subs[i] = Subject{Friend: &friends[i], Asks: askFacts[sp.a0:sp.a1:sp.a1], Favors: favorFacts[sp.f0:sp.f1:sp.f1]}
 	}
 	return subs
 }

@@ -18,7 +18,7 @@ type Pool interface {
 	Len() int
 	// Friend returns friend i (nil to skip the entry).
 	Friend(i int) *store.Friend
-	// Subject returns friend i with their asks (or ask facts) and favors.
+	// Subject returns friend i with the facts of their asks and favors.
 	Subject(i int) Subject
 }
 
@@ -31,7 +31,7 @@ func (s Subjects) Len() int { return len(s) }
 // Friend returns the i-th subject's friend.
 func (s Subjects) Friend(i int) *store.Friend { return s[i].Friend }
 
-// Subject returns the i-th subject (buf is not used).
+// Subject returns the i-th subject.
 func (s Subjects) Subject(i int) Subject { return s[i] }
 
 // Friends is a Pool of friends without their histories, for questions
@@ -53,9 +53,9 @@ func (p networkPool) Len() int { return len(p.n.Friends) }
 
 func (p networkPool) Friend(i int) *store.Friend { return &p.n.Friends[i] }
 
-// Subject gives friend i with the network's ask facts (not full asks).
+// Subject gives friend i with the network's facts, read in place.
 func (p networkPool) Subject(i int) Subject {
-	return Subject{Friend: &p.n.Friends[i], Facts: p.n.FactsOf(i), Favors: p.n.FavorsOf(i)}
+	return Subject{Friend: &p.n.Friends[i], Asks: p.n.AsksOf(i), Favors: p.n.FavorsOf(i)}
 }
 
 // NetworkPool returns a Pool over a network read by store.Network. It

@@ -2,12 +2,15 @@ package policy
 
 import (
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
 	"kith/store"
+	"kith/store/demo"
 )
 
 // net builds a pool from friends given as name → (mods, asks made how
@@ -29,7 +32,7 @@ func pool(ms ...member) Subjects {
 		for j := range asks {
 			asks[j].FriendID = f.ID
 		}
-		out[i] = Subject{Friend: f, Asks: asks}
+		out[i] = Subject{Friend: f, Asks: store.AskFacts(asks)}
 	}
 	return out
 }
@@ -314,8 +317,8 @@ func TestRankLargeMatchesReference(t *testing.T) {
 			g := map[Level]int{Clear: 0, Caution: 0, Hold: 1, Block: 2}[v.Level]
 			var last int64
 			for _, a := range s.Asks {
-				if a.Status.Made() {
-					last = max(last, a.At().Unix()/86400)
+				if a.Status().Made() {
+					last = max(last, store.TimeOf(a.At()).Unix()/86400)
 				}
 			}
 			want = append(want, row{i, g, rel, v.Score, s.Friend.Closeness, last})
@@ -352,60 +355,51 @@ func TestRankLargeMatchesReference(t *testing.T) {
 	}
 }
 
-// TestNetworkPoolMatchesSubjects ranks a stored network through
-// NetworkPool (asks expanded into a reused buffer) and through plain
-// Subjects copied from it: the rows must be the same.
-func TestNetworkPoolMatchesSubjects(t *testing.T) {
-	src := benchNetwork(60)
+// TestNetworkMatchesHistory weighs a stored network once as the store's
+// indexes give it (NetworkPool) and once from every friend's full records
+// (History): Rank, Evaluate, Likely and Due must answer the same.
+func TestNetworkMatchesHistory(t *testing.T) {
 	st := store.New(filepath.Join(t.TempDir(), "kith.db"))
-	err := st.Batch(now, func(tx *store.Tx) error {
-		for _, s := range src {
-			f := *s.Friend
-			f.ID = 0
-			if err := tx.AddFriend(&f); err != nil {
-				return err
-			}
-			for _, a := range s.Asks {
-				a.ID, a.FriendID = 0, f.ID
-				if err := tx.AddAsk(&a); err != nil {
-					return err
-				}
-			}
-			for _, v := range s.Favors {
-				v.ID, v.FriendID, v.What = 0, f.ID, "lunch"
-				if err := tx.AddFavor(&v); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
-	})
-	if err != nil {
+	if err := demo.Fill(st, 80, 3, now, nil); err != nil {
 		t.Fatal(err)
 	}
 	n, err := st.Network()
 	if err != nil {
 		t.Fatal(err)
 	}
-	plain := make(Subjects, len(n.Friends))
+	full := make(Subjects, len(n.Friends))
 	for i := range n.Friends {
-		plain[i] = Subject{Friend: &n.Friends[i], Asks: n.AsksOf(i), Favors: n.FavorsOf(i)}
+		asks, favors, err := st.History(n.Friends[i].ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		full[i] = SubjectOf(&n.Friends[i], asks, favors)
 	}
-	for _, req := range []Request{{Kind: store.KindChat}, {Kind: store.KindReferral, Sector: "aerospace"}, {Kind: store.KindIntro, Keywords: []string{"team"}}} {
-		a := Rank(req, NetworkPool(n), store.DefaultSettings(), now, RankOptions{})
-		b := Rank(req, plain, store.DefaultSettings(), now, RankOptions{})
-		if len(a) != len(b) || len(a) == 0 {
-			t.Fatalf("%+v: %d rows through NetworkPool, %d through Subjects", req, len(a), len(b))
+	set := store.DefaultSettings()
+	word := strings.Fields(n.Friends[0].Role)[0]
+	for _, req := range []Request{{Kind: store.KindChat}, {Kind: store.KindReferral, Sector: n.Friends[0].Sectors[0]},
+		{Kind: store.KindIntro, Keywords: []string{word}}, {Kind: store.KindAdvice, Org: n.Friends[1].Org}} {
+		a := Rank(req, NetworkPool(n), set, now, RankOptions{})
+		b := Rank(req, full, set, now, RankOptions{})
+		if !reflect.DeepEqual(a, b) || len(a) == 0 {
+			t.Fatalf("%+v: %d rows through NetworkPool, %d from the histories, or they differ", req, len(a), len(b))
 		}
-		for k := range a {
-			if a[k].Index != b[k].Index || a[k].Verdict.Score != b[k].Verdict.Score || !slices.Equal(codes(a[k].Verdict), codes(b[k].Verdict)) {
-				t.Fatalf("%+v row %d: NetworkPool %+v, Subjects %+v", req, k, a[k], b[k])
-			}
-			for r := range a[k].Verdict.Reasons {
-				if a[k].Verdict.Reasons[r] != b[k].Verdict.Reasons[r] {
-					t.Fatalf("%+v row %d reason %d: %q vs %q", req, k, r, a[k].Verdict.Reasons[r], b[k].Verdict.Reasons[r])
-				}
-			}
+	}
+	pool := NetworkPool(n)
+	for i := range full {
+		sub := pool.Subject(i)
+		if got, want := Likely(sub), Likely(full[i]); !reflect.DeepEqual(got, want) {
+			t.Fatalf("friend %d: Likely %+v from the network, %+v from the history", i, got, want)
 		}
+		req := Likely(sub)
+		if got, want := Evaluate(sub, req, set, now), Evaluate(full[i], req, set, now); !reflect.DeepEqual(got, want) {
+			t.Fatalf("friend %d: %+v from the network, %+v from the history", i, got, want)
+		}
+		if got, want := Due(sub, now), Due(full[i], now); !reflect.DeepEqual(got, want) {
+			t.Fatalf("friend %d: due %+v from the network, %+v from the history", i, got, want)
+		}
+	}
+	if got, want := Nudges(pool, now), Nudges(full, now); !reflect.DeepEqual(got, want) || len(got) == 0 {
+		t.Errorf("Nudges: %d from the network, %d from the histories, or they differ", len(got), len(want))
 	}
 }

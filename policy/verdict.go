@@ -180,17 +180,20 @@ type Request struct {
 	Sole bool
 }
 
-// Subject is one friend with their asks and favors (full records or the
-// store's heads: Evaluate reads only Kind, Status and the times).
+// Subject is what every rule of the policy reads: one friend with the
+// facts of their asks and favors (store.AskFact, store.FavorFact), the
+// same whether the store read them from full records (store.AskFacts of
+// History) or from its indexes (store.Network): there is no second input
+// that could change an answer.
 type Subject struct {
 	Friend *store.Friend
-	Asks   []store.Ask
-	Favors []store.Favor
-	// Facts, when not nil, stand for Asks in Evaluate and Rank: the
-	// kind, status and time of each ask, all they read. NetworkPool fills
-	// Facts and leaves Asks empty, sparing the expansion of every head.
-	// Likely still reads Asks.
-	Facts []store.AskFact
+	Asks   []store.AskFact
+	Favors []store.FavorFact
+}
+
+// SubjectOf is friend f with asks and favors read in full (History).
+func SubjectOf(f *store.Friend, asks []store.Ask, favors []store.Favor) Subject {
+	return Subject{Friend: f, Asks: store.AskFacts(asks), Favors: store.FavorFacts(favors)}
 }
 
 // The scoring constants. See the package report for why these values.
@@ -330,25 +333,10 @@ func assess(sub Subject, req Request, set store.Settings, c clock) assessment {
 	// The loop works in Unix nanoseconds: it runs once per ask for every
 	// friend on a screen.
 	acc := askAcc{nowNs: c.ns}
-	if sub.Facts != nil {
-		for i := range sub.Facts {
-			if x := &sub.Facts[i]; x.At != 0 && x.Status().Made() {
-				acc.add(x.Kind(), x.Status(), x.At)
-			}
-		}
-	} else {
-		for i := range sub.Asks {
-			ask := &sub.Asks[i]
-			if !ask.Status.Made() {
-				continue
-			}
-			at := ask.Sent
-			if at.IsZero() {
-				if at = ask.Created; at.IsZero() {
-					continue // no time: nothing to weigh
-				}
-			}
-			acc.add(ask.Kind, ask.Status, at.UnixNano())
+	for i := range sub.Asks {
+		x := &sub.Asks[i]
+		if at := x.At(); at != 0 && x.Status().Made() {
+			acc.add(x.Kind(), x.Status(), at)
 		}
 	}
 	a.load, a.pendN = acc.load, acc.pendN
@@ -360,8 +348,8 @@ func assess(sub Subject, req Request, set store.Settings, c clock) assessment {
 	nowNs := c.ns
 	var favorLedger float64
 	for i := range sub.Favors {
-		if at := sub.Favors[i].At; !at.IsZero() {
-			if age := nowNs - at.UnixNano(); age < ledgerHorizon {
+		if at := sub.Favors[i].At; at != 0 {
+			if age := nowNs - at; age < ledgerHorizon {
 				favorLedger += ledgerDecay(time.Duration(age))
 			}
 		}
@@ -660,18 +648,18 @@ func FirstName(f *store.Friend) string {
 // and organisation of the latest ask not withdrawn (a draft in progress
 // counts), else an informational chat about the friend's first sector.
 func Likely(sub Subject) Request {
-	var last *store.Ask
+	var last *store.AskFact
 	for i := range sub.Asks {
 		a := &sub.Asks[i]
-		if a.Status == store.StatusWithdrawn {
+		if a.Status() == store.StatusWithdrawn {
 			continue
 		}
-		if last == nil || !a.At().Before(last.At()) {
+		if last == nil || a.At() >= last.At() {
 			last = a
 		}
 	}
 	if last != nil {
-		return Request{Kind: last.Kind, Sector: last.Sector, Org: last.Org, Topic: last.Topic}
+		return Request{Kind: last.Kind(), Sector: last.Sector, Org: last.Org}
 	}
 	req := Request{Kind: store.KindChat}
 	if sub.Friend != nil && len(sub.Friend.Sectors) > 0 {

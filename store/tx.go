@@ -200,7 +200,7 @@ func (t *Tx) PutAsk(a *Ask) error {
 	}
 	ix := t.bucket(bucketAsksByFriend)
 	oldKey := historyKey(old.FriendID, old.At(), old.ID)
-	if _, _, err := decodeAskHead(oldKey, ix.Get(oldKey)); err != nil {
+	if _, err := decodeAskHead(oldKey, ix.Get(oldKey), nil); err != nil {
 		return fmt.Errorf("ask %d: its index entry: %w", a.ID, err)
 	}
 	if err := ix.Delete(oldKey); err != nil {

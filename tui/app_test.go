@@ -206,7 +206,7 @@ func TestLoadInTwoSteps(t *testing.T) {
 	if got := len(m.home.d.asksOf(int(ada))); got != 1 {
 		t.Errorf("Ada has %d asks, want 1", got)
 	}
-	if got := m.home.d.favorsOf(int(ada)); len(got) != 1 || !got[0].At.Equal(at) {
+	if got := m.home.d.favorsOf(int(ada)); len(got) != 1 || got[0].At != at.UnixNano() {
 		t.Errorf("Ada's favors %+v", got)
 	}
 	if v := m.home.verd[ada]; v.Level != policy.Hold {

@@ -51,11 +51,9 @@ func askRowsCmd(d *dataset) tea.Cmd {
 // buildAskRows lists every ask of d, newest first.
 func buildAskRows(d *dataset) []askRow {
 	var rows []askRow
-	var buf []store.Ask
 	for i := range d.friends {
-		buf = d.appendAsks(buf[:0], i)
-		for j, a := range buf {
-			rows = append(rows, askRow{at: a.At().UnixNano(), id: a.ID, fi: int32(i), j: int32(j), status: a.Status})
+		for j, a := range d.asksOf(i) {
+			rows = append(rows, askRow{at: a.At(), id: a.ID, fi: int32(i), j: int32(j), status: a.Status()})
 		}
 	}
 	slices.SortFunc(rows, func(a, b askRow) int {
@@ -312,12 +310,12 @@ func (as *asksScreen) filterName() string {
 	return string(store.Statuses()[as.filter])
 }
 
-// head is the ask of row r (a head: no topic, body or outcome).
-func (as *asksScreen) head(r *askRow) (store.Ask, *store.Friend) {
+// head is the ask of row r (its facts: no topic, body or outcome).
+func (as *asksScreen) head(r *askRow) (store.AskFact, *store.Friend) {
 	d := as.rowsD
 	asks := d.asksOf(int(r.fi))
 	if int(r.j) >= len(asks) {
-		return store.Ask{}, &d.friends[r.fi]
+		return store.AskFact{}, &d.friends[r.fi]
 	}
 	return asks[r.j], &d.friends[r.fi]
 }

@@ -75,10 +75,10 @@ func (as *asksScreen) View() string {
 		due := ""
 		if k, ok := as.dueAsk[r.id]; ok {
 			due = nudgeLabel(k)
-		} else if !a.Thanked.IsZero() {
+		} else if a.Thanked != 0 {
 			due = "thanked"
 		}
-		line := askRowText(c, date(a.At()), clean(fr.Name), string(a.Kind), string(a.Status), due)
+		line := askRowText(c, date(store.TimeOf(a.At())), clean(fr.Name), string(a.Kind()), string(a.Status()), due)
 		if r.id == as.focusID {
 			out = append(out, s.Selected.Render(fit(line, w)))
 		} else {
@@ -132,7 +132,7 @@ func (as *asksScreen) detailLines() []string {
 	var kind store.Kind
 	if r := as.focused(); r != nil {
 		h, f := as.head(r)
-		fr, kind = f, h.Kind
+		fr, kind = f, h.Kind()
 	}
 	if a != nil {
 		kind = a.Kind
@@ -201,7 +201,7 @@ func (as *asksScreen) pickView() string {
 	title := "Outcome"
 	if r != nil {
 		a, fr := as.head(r)
-		title = "Outcome of your " + string(a.Kind) + " ask to " + clean(fr.Name)
+		title = "Outcome of your " + string(a.Kind()) + " ask to " + clean(fr.Name)
 	}
 	out := []string{s.PaneTitle.Render(trunc(title, w)), ""}
 	for i, st := range outcomes {

@@ -239,11 +239,8 @@ func readyCmd(d *dataset, judge Judge, now time.Time) tea.Cmd {
 	return func() tea.Msg {
 		n := d.len()
 		verd := make([]policy.Verdict, n)
-		var buf []store.Ask
 		for i := range n {
-			var sub policy.Subject
-			sub, buf = d.subjectBuf(i, buf)
-			_, verd[i] = judge(sub, d.profile.Settings, now)
+			_, verd[i] = judge(subjectOf(d, i), d.profile.Settings, now)
 			verd[i].Reasons = nil // the list needs none; the detail judges afresh
 		}
 		order := slices.Clone(d.byName)

@@ -360,15 +360,37 @@ func (f *friendsScreen) detailLines(i, w int, now time.Time) []string {
 		}
 	}
 
-	// history: full records once read, heads meanwhile
-	asks, favors := f.d.asksOf(i), f.d.favorsOf(i)
-	full := f.hist.ok && f.hist.id == fr.ID
-	if full {
-		asks, favors = f.hist.asks, f.hist.favors
+	// history: full records once read, the dataset's facts meanwhile
+	type askLine struct {
+		at     time.Time
+		kind   store.Kind
+		status store.Status
+		topic  string
+	}
+	type favorLine struct {
+		at   time.Time
+		what string
+	}
+	var asks []askLine
+	var favors []favorLine
+	if f.hist.ok && f.hist.id == fr.ID {
+		for _, a := range f.hist.asks {
+			asks = append(asks, askLine{a.At(), a.Kind, a.Status, a.Topic})
+		}
+		for _, v := range f.hist.favors {
+			favors = append(favors, favorLine{v.At, v.What})
+		}
+	} else {
+		for _, a := range f.d.asksOf(i) {
+			asks = append(asks, askLine{store.TimeOf(a.At()), a.Kind(), a.Status(), ""})
+		}
+		for _, v := range f.d.favorsOf(i) {
+			favors = append(favors, favorLine{at: store.TimeOf(v.At)})
+		}
 	}
 	made := 0
-	for j := range asks {
-		if asks[j].Status.Made() {
+	for _, a := range asks {
+		if a.status.Made() {
 			made++
 		}
 	}
@@ -385,17 +407,17 @@ func (f *friendsScreen) detailLines(i, w int, now time.Time) []string {
 		add(s.FlashErr.Render(trunc("cannot read the history: "+clean(f.hist.err.Error()), w)))
 	}
 	for _, a := range slices.Backward(asks) {
-		l := date(a.At()) + " " + fit(string(a.Kind), 9) + " " + fit(string(a.Status), 11)
-		if full && a.Topic != "" {
-			l += " " + clean(a.Topic)
+		l := date(a.at) + " " + fit(string(a.kind), 9) + " " + fit(string(a.status), 11)
+		if a.topic != "" {
+			l += " " + clean(a.topic)
 		}
 		add(trunc(l, w))
 	}
 	add("", s.Section.Render(fmt.Sprintf("Favors (%d)", len(favors))))
 	for _, v := range slices.Backward(favors) {
-		l := date(v.At)
-		if full {
-			l += " " + clean(v.What)
+		l := date(v.at)
+		if v.what != "" {
+			l += " " + clean(v.what)
 		}
 		add(trunc(l, w))
 	}

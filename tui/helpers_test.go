@@ -32,7 +32,11 @@ type network struct {
 }
 
 func (n *network) dataset(gen uint64) *dataset {
-	return newDataset(gen, n.friends, func(i int) []store.Ask { return n.asks[i] }, func(i int) []store.Favor { return n.favors[i] }, store.DefaultProfile())
+	asks, favors := make([][]store.AskFact, len(n.friends)), make([][]store.FavorFact, len(n.friends))
+	for i := range n.friends {
+		asks[i], favors[i] = store.AskFacts(n.asks[i]), store.FavorFacts(n.favors[i])
+	}
+	return newDataset(gen, n.friends, func(i int) []store.AskFact { return asks[i] }, func(i int) []store.FavorFact { return favors[i] }, store.DefaultProfile())
 }
 
 var (
@@ -112,8 +116,8 @@ func fakeLevel(sub policy.Subject, set store.Settings, now time.Time) (policy.Re
 		return req, policy.Verdict{Level: policy.Block, Score: 0, Reasons: []policy.Reason{{Code: "boundary", Message: "They asked not to be asked for referrals.", Level: policy.Block}}}
 	}
 	for i := len(asks) - 1; i >= 0; i-- {
-		if asks[i].Status.Made() {
-			until := asks[i].At().AddDate(0, 0, set.CooldownDays)
+		if asks[i].Status().Made() {
+			until := store.TimeOf(asks[i].At()).AddDate(0, 0, set.CooldownDays)
 			if until.After(now) {
 				return req, policy.Verdict{Level: policy.Hold, Score: 20, Until: until, Reasons: []policy.Reason{{Code: "cooldown", Message: "You asked them recently.", Level: policy.Hold}}}
 			}

@@ -7,21 +7,11 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"kith/policy"
-	"kith/store"
 )
 
-// dueNudges is every nudge for d's friends at now, oldest first: the same
-// policy.Due and policy.SortNudges as `kith due`.
-func dueNudges(d *dataset, now time.Time) []policy.Nudge {
-	var out []policy.Nudge
-	var buf []store.Ask
-	for i := range d.friends {
-		buf = d.appendAsks(buf[:0], i)
-		out = append(out, policy.Due(&d.friends[i], buf, d.favorsOf(i), now)...)
-	}
-	policy.SortNudges(out)
-	return out
-}
+// dueNudges is every nudge for d's friends at now, oldest first: the
+// same policy.Nudges as `kith due`.
+func dueNudges(d *dataset, now time.Time) []policy.Nudge { return policy.Nudges(dsPool{d}, now) }
 
 // dueCountMsg carries the nudges for the dataset of generation gen.
 type dueCountMsg struct {

@@ -95,6 +95,14 @@ func TestOneRuleOrganisations(t *testing.T) {
 	if names := candNames(ws); !slices.Equal(names, []string{"Ada"}) || ws.cands[0].Relevance != policy.RelevanceOrg {
 		t.Errorf("who else at ACME: %v, want Ada at Acme Inc. with the organisation's relevance", names)
 	}
+	// Asked three days ago, Ada would be held; as the only one you know
+	// at Acme she is a caution to acknowledge instead.
+	press(m, "esc")
+	g := openGate(t, m, 0)
+	pickKind(t, m, g, store.KindIntro)
+	if v := g.verd[g.cursor]; !v.Has(policy.CodeAcknowledge) || v.Has(policy.CodeCooldown) {
+		t.Errorf("the gate's intro for Ada: %+v; want the acknowledge caution of a sole contact", v)
+	}
 }
 
 // The edit form stamps the friend with the TUI's clock and changes only

@@ -53,7 +53,7 @@ func verdictFor(e *env, f *store.Friend, req policy.Request) (policy.Verdict, st
 	if req.Sole, err = soleContact(e, req, f.ID); err != nil {
 		return policy.Verdict{}, p, err
 	}
-	v := policy.Evaluate(policy.Subject{Friend: f, Asks: asks, Favors: favors}, req, p.Settings, e.now)
+	v := policy.Evaluate(policy.SubjectOf(f, asks, favors), req, p.Settings, e.now)
 	return v, p, nil
 }
 
@@ -367,7 +367,7 @@ type likelyJSON struct {
 
 // likelyVerdict evaluates the friend's most likely next request.
 func likelyVerdict(e *env, f *store.Friend, asks []store.Ask, favors []store.Favor) (*likelyJSON, error) {
-	sub := policy.Subject{Friend: f, Asks: asks, Favors: favors}
+	sub := policy.SubjectOf(f, asks, favors)
 	req := policy.Likely(sub)
 	p, err := e.store.Profile()
 	if err != nil {

@@ -2,11 +2,14 @@ package store
 
 import (
 	"path/filepath"
+	"reflect"
 	"testing"
 	"time"
 )
 
-func TestFactsOfMatchesAsks(t *testing.T) {
+// The facts of a friend's asks are the same read from the index (Network)
+// and from the full records (History).
+func TestNetworkFactsMatchHistory(t *testing.T) {
 	st := New(filepath.Join(t.TempDir(), "kith.db"))
 	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
 	f := Friend{Name: "Ana", Closeness: 3}
@@ -18,7 +21,7 @@ func TestFactsOfMatchesAsks(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, a := range []Ask{
-		{FriendID: f.ID, Kind: KindChat, Status: StatusHelped, Created: now.Add(-48 * time.Hour), Sent: now.Add(-47 * time.Hour)},
+		{FriendID: f.ID, Kind: KindChat, Status: StatusHelped, Sector: "law", Org: "Acme", Topic: "t", Created: now.Add(-48 * time.Hour), Sent: now.Add(-47 * time.Hour), Thanked: now},
 		{FriendID: f.ID, Kind: KindReferral, Status: StatusDraft, Created: now.Add(-time.Hour)},
 		{FriendID: g.ID, Kind: KindIntro, Status: StatusSent, Created: now.Add(-3 * time.Hour), Sent: now.Add(-2 * time.Hour)},
 	} {
@@ -31,16 +34,13 @@ func TestFactsOfMatchesAsks(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i := range n.Friends {
-		asks := n.AsksOf(i)
-		buf := n.FactsOf(i)
-		if len(buf) != len(asks) {
-			t.Fatalf("friend %d: %d facts, %d asks", i, len(buf), len(asks))
+		asks, _, err := st.History(n.Friends[i].ID)
+		if err != nil {
+			t.Fatal(err)
 		}
-		for j, a := range asks {
-			want := NewAskFact(a.Kind, a.Status, a.At().UnixNano())
-			if buf[j] != want {
-				t.Errorf("friend %d ask %d: fact %+v, want %+v", i, j, buf[j], want)
-			}
+		facts := n.AsksOf(i)
+		if want := AskFacts(asks); !reflect.DeepEqual(facts, want) {
+			t.Errorf("friend %d: network facts %+v\nhistory facts %+v", i, facts, want)
 		}
 	}
 }
