@@ -219,14 +219,14 @@ func TestRankNetworkPool(t *testing.T) {
 		{Name: "Carlo", Sectors: []string{"finance"}, Closeness: 5},
 	} {
 		f := f
-		if err := st.AddFriend(&f); err != nil {
+		if err := st.Batch(now, func(tx *store.Tx) error { return tx.AddFriend(&f) }); err != nil {
 			t.Fatal(err)
 		}
 		ids = append(ids, f.ID)
 	}
 	a := ask(store.KindChat, store.StatusHelped, 3*day)
 	a.FriendID = ids[0]
-	if err := st.AddAsk(&a); err != nil {
+	if err := st.Batch(now, func(tx *store.Tx) error { return tx.AddAsk(&a) }); err != nil {
 		t.Fatal(err)
 	}
 	n, err := st.Network()

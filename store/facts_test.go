@@ -14,10 +14,10 @@ func TestNetworkFactsMatchHistory(t *testing.T) {
 	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
 	f := Friend{Name: "Ana", Closeness: 3}
 	g := Friend{Name: "Bea", Closeness: 3}
-	if err := st.AddFriend(&f); err != nil {
+	if err := addFriend(st, &f); err != nil {
 		t.Fatal(err)
 	}
-	if err := st.AddFriend(&g); err != nil {
+	if err := addFriend(st, &g); err != nil {
 		t.Fatal(err)
 	}
 	for i, a := range []Ask{
@@ -25,7 +25,7 @@ func TestNetworkFactsMatchHistory(t *testing.T) {
 		{FriendID: f.ID, Kind: KindReferral, Status: StatusDraft, Created: now.Add(-time.Hour)},
 		{FriendID: g.ID, Kind: KindIntro, Status: StatusSent, Created: now.Add(-3 * time.Hour), Sent: now.Add(-2 * time.Hour)},
 	} {
-		if err := st.AddAsk(&a); err != nil {
+		if err := addAsk(st, &a); err != nil {
 			t.Fatalf("ask %d: %v", i, err)
 		}
 	}

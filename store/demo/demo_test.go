@@ -113,7 +113,7 @@ func TestKeepsAnExistingProfile(t *testing.T) {
 	snap := snapshot(t, func(st *store.Store) error {
 		p := store.DefaultProfile()
 		p.Name = "Giulia Rossi"
-		if err := st.PutProfile(p); err != nil {
+		if err := st.Batch(testNow, func(tx *store.Tx) error { return tx.PutProfile(p) }); err != nil {
 			return err
 		}
 		return Fill(st, 5, 1, testNow, nil)
