@@ -7,8 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
 	"google.golang.org/protobuf/encoding/protowire"
@@ -174,7 +172,7 @@ func (s *Store) FindFriend(query string) (Friend, error) {
 			}
 			// Cheap test on the name's bytes first, lower-cased into a
 			// reused buffer; decode only candidates.
-			if lower = appendLower(lower[:0], friendName(body)); !bytes.Contains(lower, []byte(lq)) {
+			if lower = AppendLower(lower[:0], friendName(body)); !bytes.Contains(lower, []byte(lq)) {
 				return nil
 			}
 			f, err := decodeFriend(k, v)
@@ -321,23 +319,4 @@ func friendName(body []byte) []byte {
 		}
 	}
 	return nil
-}
-
-// appendLower appends s lower-cased as strings.ToLower does it (invalid
-// UTF-8 becomes U+FFFD), without allocating when dst has room.
-func appendLower(dst, s []byte) []byte {
-	for len(s) > 0 {
-		if c := s[0]; c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			dst = append(dst, c)
-			s = s[1:]
-			continue
-		}
-		r, n := utf8.DecodeRune(s)
-		dst = utf8.AppendRune(dst, unicode.ToLower(r))
-		s = s[n:]
-	}
-	return dst
 }

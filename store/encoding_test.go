@@ -173,8 +173,11 @@ func TestAskHeadOutlivesItsBytes(t *testing.T) {
 func TestAppendLowerMatchesStringsToLower(t *testing.T) {
 	for _, s := range []string{"", "Giulia ROSSI", "İrem Öztürk", "ΓΙΏΡΓΟΣ Παπαδόπουλος", "ÇAĞLA", "王芳", "Nguyễn Thị Hương",
 		"Ǆemal", "bad \xff\xfe utf8", "ẞ Groß", "Олена ШЕВЧЕНКО"} {
-		if got, want := string(appendLower(nil, []byte(s))), strings.ToLower(s); got != want {
-			t.Errorf("appendLower(%q) = %q, want %q", s, got, want)
+		if got, want := string(AppendLower(nil, []byte(s))), strings.ToLower(s); got != want {
+			t.Errorf("AppendLower(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := string(AppendLower(nil, s)), strings.ToLower(s); got != want {
+			t.Errorf("AppendLower(string %q) = %q, want %q", s, got, want)
 		}
 	}
 }

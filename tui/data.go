@@ -94,8 +94,7 @@ func newPartial(gen uint64, friends []store.Friend, p store.Profile, top int) *d
 		if f.Archived {
 			d.archived++
 		}
-		start := len(buf)
-		buf = lowerTail(append(buf, f.Name...), start)
+		buf = store.AppendLower(buf, f.Name)
 		ends[i] = len(buf)
 	}
 	names := slice(string(buf), ends)
@@ -205,18 +204,17 @@ func buildIndex(d *dataset) *index {
 		f := &d.friends[i]
 		start := len(buf)
 		starts[i] = int32(start)
-		buf = append(buf, f.Name...)
+		buf = store.AppendLower(buf, f.Name)
 		buf = append(buf, 0)
-		buf = append(buf, f.Nickname...)
+		buf = store.AppendLower(buf, f.Nickname)
 		buf = append(buf, 0)
-		buf = append(buf, f.Org...)
+		buf = store.AppendLower(buf, f.Org)
 		for _, s := range f.Sectors {
 			buf = append(buf, 0)
-			buf = append(buf, s...)
+			buf = store.AppendLower(buf, s)
 		}
 		buf = append(buf, 0)
-		buf = append(buf, f.Notes...)
-		buf = lowerTail(buf, start)
+		buf = store.AppendLower(buf, f.Notes)
 		buf = append(buf, 1)
 	}
 	starts[n] = int32(len(buf))
@@ -250,22 +248,6 @@ type indexedMsg struct{ ix *index }
 
 func indexCmd(d *dataset) tea.Cmd {
 	return func() tea.Msg { return indexedMsg{buildIndex(d)} }
-}
-
-// lowerTail lower-cases buf[start:] in place when it is ASCII, else
-// replaces it with its strings.ToLower.
-func lowerTail(buf []byte, start int) []byte {
-	for j := start; j < len(buf); j++ {
-		c := buf[j]
-		if c >= 0x80 {
-			low := strings.ToLower(string(buf[start:]))
-			return append(buf[:start], low...)
-		}
-		if 'A' <= c && c <= 'Z' {
-			buf[j] = c + 'a' - 'A'
-		}
-	}
-	return buf
 }
 
 func (d *dataset) len() int {
