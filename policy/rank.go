@@ -258,10 +258,6 @@ func (k keyword) anchored(s string, c byte) bool {
 	return false
 }
 
-// containsFold reports whether s contains the lower-case word sub,
-// ignoring case (see keyword.in).
-func containsFold(s, sub string) bool { return newKeyword(sub).in(s) }
-
 // SoleContact reports whether the friend with id is the only active
 // (not archived) friend in the place req targets: its organisation when
 // it names one, else its sector. It is false when req targets neither.

@@ -11,7 +11,9 @@ import (
 	"kith/store"
 )
 
-// Level is how ready a friend is for a request, from Clear to Block.
+// Level is how ready a friend is for a request, from Clear to Block. The
+// levels are ordered, the readiest first (Clear < Caution < Hold < Block):
+// a screen sorts friends by it.
 type Level uint8
 
 // The levels, from fine to ask to crossing a line.
@@ -28,10 +30,6 @@ const (
 
 // levelNames are the level names, in order.
 var levelNames = [...]string{Clear: "clear", Caution: "caution", Hold: "hold", Block: "block"}
-
-// Levels returns every level in order, the readiest first: screens sort
-// and colour by it, and a Level compares the same way (Clear < Block).
-func Levels() []Level { return []Level{Clear, Caution, Hold, Block} }
 
 func levelName(l Level) (string, bool) {
 	if int(l) < len(levelNames) {

@@ -15,10 +15,6 @@ func addFriend(s *Store, f *Friend) error {
 	return s.Batch(t0, func(tx *Tx) error { return tx.AddFriend(f) })
 }
 
-func putFriend(s *Store, f *Friend) error {
-	return s.Batch(t0, func(tx *Tx) error { return tx.PutFriend(f) })
-}
-
 func addAsk(s *Store, a *Ask) error {
 	if a.Created.IsZero() {
 		a.Created = t0

@@ -200,10 +200,3 @@ func orgKeyIs(org, key string, buf *[]byte) bool {
 	*buf = appendOrgKey((*buf)[:0], org)
 	return string(*buf) == key
 }
-
-// SameOrg reports whether two organisations are the same by OrgKey; an
-// empty one is nobody's.
-func SameOrg(a, b string) bool {
-	ka := OrgKey(a)
-	return ka != "" && ka == OrgKey(b)
-}

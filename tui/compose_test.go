@@ -392,7 +392,7 @@ func TestComposeLeaveAsksToSave(t *testing.T) {
 	if asks := storedAsks(t, m, 1); len(asks) != 1 || asks[0].Status != store.StatusDraft {
 		t.Errorf("y saved %+v, want a draft", asks)
 	}
-	cp = openCompose(t, m, 0, store.KindIntro)
+	openCompose(t, m, 0, store.KindIntro)
 	typeText(m, "y")
 	press(m, "esc")
 	follow(t, m, press(m, "n"))

@@ -146,7 +146,7 @@ func TestImportTwiceChangesNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p2.Added != 0 || p2.Merged != 0 || p2.Skipped != 4 || !p2.Empty() {
+	if p2.Added != 0 || p2.Merged != 0 || p2.Skipped != 4 || p2.Writes() != 0 {
 		t.Errorf("second import: %d added, %d merged, %d skipped; want 0, 0, 4 and nothing to write", p2.Added, p2.Merged, p2.Skipped)
 	}
 	snap2, _ := st.Snapshot(now)
@@ -243,7 +243,7 @@ func TestJSONMergeKeepsHistory(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !p2.Empty() {
+	if p2.Writes() != 0 {
 		t.Errorf("second import would write: %s", p2.Summary(false))
 	}
 	snap2, _ := st.Snapshot(now)
