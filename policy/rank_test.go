@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -401,5 +402,50 @@ func TestNetworkMatchesHistory(t *testing.T) {
 	}
 	if got, want := Nudges(pool, now), Nudges(full, now); !reflect.DeepEqual(got, want) || len(got) == 0 {
 		t.Errorf("Nudges: %d from the network, %d from the histories, or they differ", len(got), len(want))
+	}
+}
+
+// TestPlacesMatchSoleContact: the counted places answer as SoleContact
+// does, for every friend and request.
+func TestPlacesMatchSoleContact(t *testing.T) {
+	subs := benchNetwork(400)
+	subs[3].Friend.Archived = true
+	subs[5].Friend.Org = "Org 1 Inc."
+	subs[7].Friend.Org = "Unique Ltd"
+	subs[8].Friend.Sectors = []string{"falconry"}
+	subs[9].Friend.Sectors, subs[9].Friend.Archived = []string{"falconry"}, true
+	places := CountPlaces(subs)
+	reqs := []Request{{Kind: store.KindIntro, Org: "UNIQUE"}}
+	for _, s := range []string{"aerospace", "Finance", "music", "nowhere", "Falconry"} {
+		reqs = append(reqs, Request{Kind: store.KindChat, Sector: s})
+	}
+	for i := range 10 {
+		reqs = append(reqs, Request{Kind: store.KindIntro, Org: "org " + strconv.Itoa(i)}, Request{Kind: store.KindIntro, Org: subs[i].Friend.Org})
+	}
+	reqs = append(reqs, Request{Kind: store.KindChat})
+	sole := 0
+	for _, req := range reqs {
+		for _, s := range subs {
+			want := SoleContact(subs, req, s.Friend.ID)
+			if got := places.Sole(req, s.Friend); got != want {
+				t.Fatalf("%+v, friend %d: Places.Sole %v, SoleContact %v", req, s.Friend.ID, got, want)
+			}
+			if want {
+				sole++
+			}
+		}
+	}
+	if sole == 0 {
+		t.Fatal("no friend is a sole contact: nothing was compared")
+	}
+	// LikelyVerdict acknowledges a sole contact where the verdict alone holds.
+	f := friend(func(f *store.Friend) { f.Org = "Avio S.p.A." })
+	sub := Subject{Friend: f, Asks: facts(store.Ask{Kind: store.KindChat, Status: store.StatusHelped, Org: "AVIO", Created: now.Add(-3 * day), Sent: now.Add(-3 * day)})}
+	req, v := LikelyVerdict(sub, CountPlaces(Subjects{sub}), store.DefaultSettings(), now)
+	if !req.Sole || !v.Has(CodeAcknowledge) || v.Has(CodeCooldown) {
+		t.Errorf("LikelyVerdict for the only one at Avio: %+v, %+v; want the acknowledge caution", req, v)
+	}
+	if _, v := LikelyVerdict(sub, nil, store.DefaultSettings(), now); !v.Has(CodeCooldown) {
+		t.Errorf("LikelyVerdict without places: %+v, want the cool-down", v)
 	}
 }

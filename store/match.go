@@ -128,10 +128,11 @@ var legalForms = []string{"inc", "incorporated", "ltd", "limited", "llc", "llp",
 // name that is only a legal form ("Inc") keeps it. Import matching, the
 // organisation a request targets (who --org) and the sole-contact rule
 // all compare with it.
-func OrgKey(s string) string { return string(appendOrgKey(nil, s)) }
+func OrgKey(s string) string { return string(AppendOrgKey(nil, s)) }
 
-// appendOrgKey appends OrgKey(s) to dst.
-func appendOrgKey(dst []byte, s string) []byte {
+// AppendOrgKey appends OrgKey(s) to dst, for a loop over many
+// organisations that reuses one buffer.
+func AppendOrgKey(dst []byte, s string) []byte {
 	start := len(dst)
 	dst = appendNameKey(dst, s)
 	for {
@@ -197,6 +198,6 @@ func OrgIs(org, key string, buf *[]byte) bool {
 
 // orgKeyIs makes org's key in buf and compares it with key.
 func orgKeyIs(org, key string, buf *[]byte) bool {
-	*buf = appendOrgKey((*buf)[:0], org)
+	*buf = AppendOrgKey((*buf)[:0], org)
 	return string(*buf) == key
 }

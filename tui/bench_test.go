@@ -85,6 +85,22 @@ func BenchmarkDataset(b *testing.B) {
 	}
 }
 
+// BenchmarkHistoryStep is the in-memory part of a load's second step,
+// once the facts are read: the last-ask order and where everyone is
+// (withHistory), before the badges can be drawn.
+func BenchmarkHistoryStep(b *testing.B) {
+	for _, sz := range benchSizes {
+		b.Run(sz.name, func(b *testing.B) {
+			full := genNetwork(sz.n, 42).dataset(1)
+			d := newPartial(1, full.friends, store.DefaultProfile(), 0)
+			last := full.lastAsk
+			for b.Loop() {
+				_ = d.withHistory(2, full.asksOf, full.favorsOf, last)
+			}
+		})
+	}
+}
+
 // BenchmarkIndex is building the filter's haystacks and the last-ask
 // order, in a command after the first frame.
 func BenchmarkIndex(b *testing.B) {

@@ -9,6 +9,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"kith/policy"
 	"kith/store"
 )
 
@@ -26,7 +27,10 @@ type dataset struct {
 	// oldest first; none while partial.
 	asksOf   func(i int) []store.AskFact
 	favorsOf func(i int) []store.FavorFact
-	profile  store.Profile
+	// places counts where the friends are (policy.CountPlaces), for
+	// whether one is the only one you know there; nil while partial.
+	places  *policy.Places
+	profile store.Profile
 
 	lastAsk  []time.Time // when the last made ask was, zero if none
 	byName   []int32     // friend indexes sorted by name
@@ -166,6 +170,7 @@ func (d *dataset) withHistory(gen uint64, asksOf func(int) []store.AskFact, favo
 	c := *d
 	c.gen, c.partial = gen, false
 	c.asksOf, c.favorsOf, c.lastAsk = asksOf, favorsOf, lastAsk
+	c.places = policy.CountPlaces(dsPool{&c})
 	last := make([]int64, len(lastAsk))
 	for i, t := range lastAsk {
 		if t.IsZero() {

@@ -240,7 +240,7 @@ func readyCmd(d *dataset, judge Judge, now time.Time) tea.Cmd {
 		n := d.len()
 		verd := make([]policy.Verdict, n)
 		for i := range n {
-			_, verd[i] = judge(subjectOf(d, i), d.profile.Settings, now)
+			_, verd[i] = judge(subjectOf(d, i), d.places, d.profile.Settings, now)
 			verd[i].Reasons = nil // the list needs none; the detail judges afresh
 		}
 		order := slices.Clone(d.byName)
@@ -690,7 +690,7 @@ func (f *friendsScreen) verdict(i int, now time.Time) {
 // judge is friend i's full verdict, reasons included, and the request it
 // is for.
 func (f *friendsScreen) judge(i int, now time.Time) (policy.Request, policy.Verdict) {
-	return f.c.judge(subjectOf(f.d, i), f.d.profile.Settings, now)
+	return f.c.judge(subjectOf(f.d, i), f.d.places, f.d.profile.Settings, now)
 }
 
 // ----- layout -----

@@ -53,7 +53,7 @@ func newGate(c *common, d *dataset, fi int) *gateScreen {
 	g := &gateScreen{c: c, d: d, fi: fi, friend: d.friends[fi], kinds: store.Kinds()}
 	sub := subjectOf(d, fi)
 	g.req = policy.Likely(sub)
-	g.req.Sole = policy.SoleContact(policy.Friends(d.friends), g.req, g.friend.ID)
+	g.req.Sole = d.places.Sole(g.req, &g.friend)
 	now := c.now()
 	set := d.profile.Settings
 	g.verd = make([]policy.Verdict, len(g.kinds))

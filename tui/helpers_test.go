@@ -102,9 +102,9 @@ func genNetwork(n int, seed uint64) *network {
 // fakeJudge is a deterministic stand-in for the policy's levels: hold
 // inside a 14-day cool-down, block with a boundary, caution when busy,
 // else clear; always for a chat, with the policy's own ledger.
-func fakeJudge(sub policy.Subject, set store.Settings, now time.Time) (policy.Request, policy.Verdict) {
+func fakeJudge(sub policy.Subject, places *policy.Places, set store.Settings, now time.Time) (policy.Request, policy.Verdict) {
 	req, v := fakeLevel(sub, set, now)
-	_, real := PolicyJudge(sub, set, now)
+	_, real := PolicyJudge(sub, places, set, now)
 	v.Ledger = real.Ledger
 	return req, v
 }

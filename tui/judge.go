@@ -8,15 +8,14 @@ import (
 )
 
 // Judge gives the verdict on a friend's most likely next request: the
-// request judged and the policy's verdict on it. PolicyJudge is the real
-// one; tests pass a fixed one. It must be pure (no I/O), as it runs in
-// Update for the visible rows and in a background command for a
-// readiness sort, and must not keep sub (the readiness sort reuses it).
-type Judge func(sub policy.Subject, set store.Settings, now time.Time) (policy.Request, policy.Verdict)
+// request judged and the policy's verdict on it, places being where
+// everyone is (whether the friend is the only one you know there).
+// PolicyJudge is the real one; tests pass a fixed one. It must be pure (no
+// I/O), as it runs in Update for the visible rows and in a background
+// command for a readiness sort.
+type Judge func(sub policy.Subject, places *policy.Places, set store.Settings, now time.Time) (policy.Request, policy.Verdict)
 
-// PolicyJudge is policy.Evaluate for the friend's most likely next
-// request (policy.Likely).
-func PolicyJudge(sub policy.Subject, set store.Settings, now time.Time) (policy.Request, policy.Verdict) {
-	req := policy.Likely(sub)
-	return req, policy.Evaluate(sub, req, set, now)
+// PolicyJudge is policy.LikelyVerdict, as kith show gives it.
+func PolicyJudge(sub policy.Subject, places *policy.Places, set store.Settings, now time.Time) (policy.Request, policy.Verdict) {
+	return policy.LikelyVerdict(sub, places, set, now)
 }

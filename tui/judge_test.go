@@ -22,7 +22,7 @@ func TestPolicyJudge(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			req, v := PolicyJudge(policy.SubjectOf(&fr, tt.asks, nil), set, testNow)
+			req, v := PolicyJudge(policy.SubjectOf(&fr, tt.asks, nil), nil, set, testNow)
 			if req.Kind == "" {
 				t.Errorf("no request kind judged")
 			}

@@ -143,3 +143,19 @@ func TestOneRuleLedger(t *testing.T) {
 		t.Errorf("the detail does not give the policy's ledger %q:\n%s", want, plain(m))
 	}
 }
+
+// The detail's verdict is kith show's: for the likely request, knowing
+// that the friend is the only one you know where it points.
+func TestOneRuleDetailKnowsASoleContact(t *testing.T) {
+	at := testNow.AddDate(0, 0, -3)
+	m := storeModel(t, 80, 40, composeProfile(),
+		[]store.Friend{{Name: "Ada", Org: "Acme Inc."}, {Name: "Bo", Org: "Globex"}},
+		[]store.Ask{{FriendID: 1, Kind: store.KindChat, Org: "ACME", Status: store.StatusHelped, Created: at, Sent: at, Resolved: at}})
+	m.c.judge = PolicyJudge
+	m.home.have = make([]bool, m.home.d.len()) // judge the rows again, for real
+	follow(t, m, press(m, "enter"))
+	view := strings.Join(strings.Fields(plain(m)), " ")
+	if !strings.Contains(view, "CAUTION") || !strings.Contains(view, "they are the only one you know in ACME") {
+		t.Errorf("the detail does not acknowledge the only one at Acme:\n%s", plain(m))
+	}
+}

@@ -119,3 +119,19 @@ func TestOneRuleLedger(t *testing.T) {
 		t.Errorf("show does not give the ledger %q:\n%s", want, out)
 	}
 }
+
+// kith show's verdict knows that a friend is the only one you know where
+// the likely request points, as the TUI's detail does.
+func TestOneRuleShowKnowsASoleContact(t *testing.T) {
+	db := tempDB(t)
+	mustKith(t, db, "add", "Ada", "--org", "Acme Inc.")
+	mustKith(t, db, "add", "Bo", "--org", "Globex")
+	mustKith(t, db, "ask", "Ada", "--kind", "chat", "--org", "ACME", "--status", "helped", "--at", "2026-11-22")
+	var js showJSON
+	if err := json.Unmarshal([]byte(mustKith(t, db, "show", "Ada", "--json")), &js); err != nil {
+		t.Fatal(err)
+	}
+	if v := js.Verdict; v.Level.String() != "caution" || !v.Has("acknowledge") {
+		t.Errorf("show's verdict %+v, want the acknowledge caution of the only one at Acme", v.Verdict)
+	}
+}

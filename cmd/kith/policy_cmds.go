@@ -367,16 +367,16 @@ type likelyJSON struct {
 
 // likelyVerdict evaluates the friend's most likely next request.
 func likelyVerdict(e *env, f *store.Friend, asks []store.Ask, favors []store.Favor) (*likelyJSON, error) {
-	sub := policy.SubjectOf(f, asks, favors)
-	req := policy.Likely(sub)
 	p, err := e.store.Profile()
 	if err != nil {
 		return nil, err
 	}
-	if req.Sole, err = soleContact(e, req, f.ID); err != nil {
+	friends, err := e.store.Friends()
+	if err != nil {
 		return nil, err
 	}
-	v := policy.Evaluate(sub, req, p.Settings, e.now)
+	places := policy.CountPlaces(policy.Friends(friends))
+	req, v := policy.LikelyVerdict(policy.SubjectOf(f, asks, favors), places, p.Settings, e.now)
 	return &likelyJSON{Kind: req.Kind, Sector: req.Sector, Org: req.Org, Verdict: v}, nil
 }
 
