@@ -338,7 +338,7 @@ func (f *friendsScreen) detailLines(i, w int, now time.Time) []string {
 	if !f.d.partial {
 		var req policy.Request
 		req, v = f.judge(i, now)
-		head += " for a " + string(req.Kind) + " request"
+		head += " for " + article(req.Kind)
 	}
 	add("", s.Section.Render(trunc(head, w)))
 	if f.d.partial {
