@@ -10,10 +10,13 @@ import "time"
 // however the asks were read: 88 bytes an ask, a third of an Ask, which
 // matters at a million.
 type AskFact struct {
-	ID                                         uint64
-	Created, Sent, Resolved, FollowUp, Thanked int64
-	Sector, Org                                string
-	kind, status                               uint8
+	// What weighing every friend reads comes first, in one cache line.
+	Created, Sent int64
+	kind, status  uint8
+
+	ID                          uint64
+	Resolved, FollowUp, Thanked int64
+	Sector, Org                 string
 }
 
 // Fact is a's AskFact.
