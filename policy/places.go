@@ -34,7 +34,7 @@ func SoleContact(pool Pool, req Request, id uint64) bool {
 	var buf []byte
 	for i, n := 0, pool.Len(); i < n; i++ {
 		f := pool.Friend(i)
-		if f == nil || f.Archived || !t.place(f, t.atOrg(f, &buf)) {
+		if f == nil || f.Archived || !t.place(t.where(f, &buf)) {
 			continue
 		}
 		if f.ID != id {
@@ -107,7 +107,7 @@ func (p *Places) Sole(req Request, f *store.Friend) bool {
 	switch {
 	case t.org != "":
 		n := p.orgs[t.org]
-		return n != nil && *n == 1 && t.atOrg(f, &buf)
+		return n != nil && *n == 1 && t.where(f, &buf).org
 	case t.sector != "":
 		n := p.sectors[t.sector]
 		return n != nil && *n == 1 && hasSector(f, t.sector)

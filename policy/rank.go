@@ -108,21 +108,28 @@ func newTarget(req Request) target {
 	return t
 }
 
-// place reports whether f is in the targeted place: the organisation when
-// the request names one, else the sector. Acknowledge counts these. atOrg
-// is t.atOrg(f).
-func (t *target) place(f *store.Friend, atOrg bool) bool {
-	if t.org != "" {
-		return atOrg
+// where is whether a friend is at the targeted organisation and in the
+// targeted sector, worked out once for relevance and place.
+type where struct{ org, sector bool }
+
+// where says where f is against t: the organisation compared as import
+// matching compares them (store.OrgKey: "Acme Inc." is "ACME"), with buf
+// as scratch space, and the sector ignoring case.
+func (t *target) where(f *store.Friend, buf *[]byte) where {
+	return where{
+		org:    store.OrgIs(f.Org, t.org, buf),
+		sector: t.sector != "" && hasSector(f, t.sector),
 	}
-	return t.sector != "" && hasSector(f, t.sector)
 }
 
-// atOrg reports whether f works at the targeted organisation, compared as
-// import matching compares them (store.OrgKey: "Acme Inc." is "ACME"),
-// with buf as scratch space.
-func (t *target) atOrg(f *store.Friend, buf *[]byte) bool {
-	return store.OrgIs(f.Org, t.org, buf)
+// place reports whether a friend at w is in the targeted place: the
+// organisation when the request names one, else the sector. Acknowledge
+// counts these.
+func (t *target) place(w where) bool {
+	if t.org != "" {
+		return w.org
+	}
+	return w.sector
 }
 
 func hasSector(f *store.Friend, s string) bool {
@@ -134,13 +141,13 @@ func hasSector(f *store.Friend, s string) bool {
 	return false
 }
 
-// relevance is how well f fits (0-100); atOrg is t.atOrg(f).
-func (t *target) relevance(f *store.Friend, atOrg bool) int {
+// relevance is how well f, at w, fits (0-100).
+func (t *target) relevance(f *store.Friend, w where) int {
 	r := 0
-	if atOrg {
+	if w.org {
 		r += RelevanceOrg
 	}
-	if t.sector != "" && hasSector(f, t.sector) {
+	if w.sector {
 		r += RelevanceSector
 	}
 	for _, k := range t.keys {
@@ -279,14 +286,14 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 			if f == nil || f.Archived || (opt.Exclude != 0 && f.ID == opt.Exclude) {
 				continue
 			}
-			at := t.atOrg(f, &buf)
+			w := t.where(f, &buf)
 			rel := 0
 			if t.any {
-				if rel = t.relevance(f, at); rel == 0 {
+				if rel = t.relevance(f, w); rel == 0 {
 					continue
 				}
 			}
-			if t.place(f, at) {
+			if t.place(w) {
 				sc.places++
 				sc.placeI = i
 			}
@@ -314,7 +321,7 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 		var buf []byte
 		for i := 0; i < n; i++ {
 			f := pool.Friend(i)
-			if f != nil && !f.Archived && f.ID == opt.Exclude && t.place(f, t.atOrg(f, &buf)) {
+			if f != nil && !f.Archived && f.ID == opt.Exclude && t.place(t.where(f, &buf)) {
 				places = 2
 				break
 			}

@@ -307,7 +307,7 @@ func TestRankLargeMatchesReference(t *testing.T) {
 		for i, s := range subs {
 			rel := 0
 			if tgt.any {
-				if rel = tgt.relevance(s.Friend, tgt.atOrg(s.Friend, new([]byte))); rel == 0 {
+				if rel = tgt.relevance(s.Friend, tgt.where(s.Friend, new([]byte))); rel == 0 {
 					continue
 				}
 			}
