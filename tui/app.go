@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"io/fs"
 	"strings"
 	"time"
 
@@ -22,12 +23,16 @@ type Options struct {
 	Now func() time.Time
 	// NoColor drops every colour (set it when NO_COLOR is set).
 	NoColor bool
-	// Templates are the draft templates, loaded once before the TUI
-	// starts (policy.LoadTemplates, with the user's directory); nil means
-	// the built-in ones alone. A user template it could not use shows as
-	// an error naming the file when compose opens on a draft that needs
-	// it, as `kith draft` refuses that draft; the rest of the TUI works.
-	Templates *policy.Templates
+	// Templates is the user's draft template directory (kith/templates in
+	// the XDG config dir), nil for the built-in templates only, and
+	// TemplateDir its name for messages. The templates are read and
+	// parsed once, in a command Init starts (policy.LoadTemplates), so
+	// the first frame does not wait for them. A user template that cannot
+	// be used shows as an error naming the file when compose opens on a
+	// draft that needs it, as `kith draft` refuses that draft; the rest of
+	// the TUI works.
+	Templates   fs.FS
+	TemplateDir string
 	// Getenv reads the environment ($EDITOR, $VISUAL); nil reads none.
 	Getenv func(string) string
 	// WatchEvery is how often the database file is checked for writes by
@@ -63,6 +68,9 @@ type Model struct {
 	quitAsked bool
 
 	due dueCount // the nudges' count in the header
+
+	templateFS  fs.FS // the user's draft templates, read by Init's command
+	templateDir string
 }
 
 // New returns the root model for o.
@@ -79,21 +87,34 @@ func New(o Options) *Model {
 	if o.Getenv == nil {
 		o.Getenv = func(string) string { return "" }
 	}
-	if o.Templates == nil {
-		o.Templates, _ = policy.LoadTemplates(nil, "") // built in: they parse
-	}
 	c := &common{st: o.Store, keys: DefaultKeyMap(), styles: NewStyles(true, o.NoColor), now: o.Now, judge: o.Judge,
-		templates: o.Templates, getenv: o.Getenv}
-	m := &Model{c: c, noColor: o.NoColor, isDark: true, watchEvery: o.WatchEvery, help: help.New()}
+		getenv: o.Getenv}
+	m := &Model{c: c, noColor: o.NoColor, isDark: true, watchEvery: o.WatchEvery, help: help.New(),
+		templateFS: o.Templates, templateDir: o.TemplateDir}
 	m.help.Styles = c.styles.Help
 	m.home = newFriendsScreen(c)
 	return m
 }
 
-// Init starts the first load, the file watcher, and asks the terminal for
-// its background colour.
+// Init starts the first load, the file watcher and the reading of the
+// draft templates, and asks the terminal for its background colour.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(m.startLoad(), watchCmd(m.c.st.Path(), m.watchEvery), tea.RequestBackgroundColor, m.home.Init())
+	return tea.Batch(m.startLoad(), watchCmd(m.c.st.Path(), m.watchEvery), tea.RequestBackgroundColor, m.home.Init(),
+		loadTemplatesCmd(m.templateFS, m.templateDir))
+}
+
+// templatesMsg carries the draft templates, read and parsed once.
+type templatesMsg struct{ t *policy.Templates }
+
+// loadTemplatesCmd reads and parses the draft templates: the built-in
+// ones and those of the user's directory fsys (nil for none), named dir.
+// A user file that cannot be used fails, naming it, only the drafts that
+// need it (policy.LoadTemplates), so its error is not the command's.
+func loadTemplatesCmd(fsys fs.FS, dir string) tea.Cmd {
+	return func() tea.Msg {
+		t, _ := policy.LoadTemplates(fsys, dir)
+		return templatesMsg{t}
+	}
 }
 
 func (m *Model) startLoad() tea.Cmd {
@@ -141,6 +162,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case dueCountMsg:
 		m.handleDueCount(msg)
 		return m, m.broadcast(msg)
+	case templatesMsg:
+		m.c.templates = msg.t
+		return m, nil
 	}
 	return m, m.broadcast(msg)
 }

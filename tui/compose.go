@@ -160,6 +160,10 @@ func (cp *composeScreen) stored() string {
 // redraft fills subject and body from policy.Draft for the current topic.
 func (cp *composeScreen) redraft() {
 	cp.req.Topic = strings.TrimSpace(cp.topic.Value())
+	if cp.c.templates == nil {
+		cp.draftErr = "the draft templates are still being read: esc, then open the draft again"
+		return
+	}
 	m, err := policy.Draft(cp.profile, &cp.friend, cp.req, cp.verd, cp.c.templates)
 	if err != nil {
 		cp.draftErr = err.Error()

@@ -645,3 +645,25 @@ func TestComposeMarkSentAtOnceWhenNothingMissed(t *testing.T) {
 		t.Errorf("ctrl+o left %T open", m.active())
 	}
 }
+
+// The templates are read in a command Init starts, not before the first
+// frame; compose opened before they arrive says so, and drafts once they
+// have.
+func TestTemplatesReadByInit(t *testing.T) {
+	m := composeModel(t, 100, 30)
+	m.c.templates = nil // as before Init's command has answered
+	cp := openCompose(t, m, 0, store.KindChat)
+	if !strings.Contains(cp.draftErr, "still being read") || cp.body.Value() != "" {
+		t.Errorf("compose before the templates: error %q, body %q", cp.draftErr, cp.body.Value())
+	}
+	follow(t, m, press(m, "esc"))
+	user := &countingFS{FS: fstest.MapFS{"en/chat.tmpl": {Data: []byte(`{{define "subject"}}Hi{{end}}Hello {{.First}}`)}}}
+	m.templateFS, m.templateDir = user, "~/.config/kith/templates"
+	run(t, m, m.Init())
+	if m.c.templates == nil || user.opens == 0 {
+		t.Fatalf("Init did not read the templates (%d files opened)", user.opens)
+	}
+	if cp := openCompose(t, m, 0, store.KindChat); cp.draftErr != "" || !strings.HasPrefix(cp.body.Value(), "Hello Ada") {
+		t.Errorf("compose after Init: error %q, body %q", cp.draftErr, cp.body.Value())
+	}
+}

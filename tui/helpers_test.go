@@ -139,6 +139,7 @@ func newTestModel(t testing.TB, net *network, w, h int) *Model {
 	st := fixedPath{store.New(filepath.Join(t.TempDir(), "kith.db")), "~/.local/share/kith/kith.db"}
 	m := New(Options{Store: st, Judge: fakeJudge, Now: func() time.Time { return testNow }, NoColor: true})
 	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	m.Update(loadTemplatesCmd(nil, "")()) // Init's reading of the templates
 	if net == nil {
 		net = &network{}
 	}

@@ -38,7 +38,7 @@ type common struct {
 	now    func() time.Time
 	judge  Judge
 
-	templates *policy.Templates   // the draft templates, loaded once
+	templates *policy.Templates   // the draft templates, nil until read
 	getenv    func(string) string // $EDITOR and $VISUAL
 }
 

@@ -24,11 +24,12 @@ func runTUI(e *env) error {
 	}
 	defer tuneGC(gcTUI)()
 	m := tui.New(tui.Options{
-		Store:     e.store,
-		Judge:     tui.PolicyJudge,
-		NoColor:   e.getenv("NO_COLOR") != "",
-		Templates: loadTemplates(e.getenv),
-		Getenv:    e.getenv,
+		Store:       e.store,
+		Judge:       tui.PolicyJudge,
+		NoColor:     e.getenv("NO_COLOR") != "",
+		Templates:   dirFS(templateDir(e.getenv)),
+		TemplateDir: templateDir(e.getenv),
+		Getenv:      e.getenv,
 	})
 	_, err := tea.NewProgram(m, tea.WithInput(in), tea.WithOutput(out)).Run()
 	return err
