@@ -241,15 +241,17 @@ func OneLine(s string) string {
 // line, lower case.
 func NormSector(s string) string { return strings.ToLower(OneLine(s)) }
 
-// NormEmail is the form an e-mail address is stored in: no white space,
-// no mailto: in front.
+// NormEmail is the form an e-mail address is stored in: no mailto: in
+// front and, when it reads as an address (ParseEmail), the bare address
+// ("Ada <ada@x.org>" is kept as "ada@x.org"). Anything else is kept
+// trimmed, for Validate to refuse.
 func NormEmail(s string) string {
 	s = strings.TrimSpace(s)
 	if len(s) > 7 && strings.EqualFold(s[:7], "mailto:") {
-		s = s[7:]
+		s = strings.TrimSpace(s[7:])
 	}
-	if strings.IndexFunc(s, func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' }) >= 0 {
-		s = strings.Join(strings.Fields(s), "")
+	if a, err := ParseEmail(s); err == nil {
+		return a
 	}
 	return s
 }
@@ -297,7 +299,7 @@ func (f *Friend) Validate() error {
 		return &FieldError{Field: "name", Msg: "must not be empty"}
 	}
 	if f.Closeness < MinCloseness || f.Closeness > MaxCloseness {
-		return &FieldError{Field: "closeness", Msg: fmt.Sprintf("must be %d-%d (1 acquaintance … 5 close friend), got %d", MinCloseness, MaxCloseness, f.Closeness)}
+		return closenessError(f.Closeness)
 	}
 	if err := firstErr(
 		checkLen("name", f.Name, MaxName),
@@ -317,8 +319,8 @@ func (f *Friend) Validate() error {
 		return err
 	}
 	for _, e := range f.Emails {
-		if !strings.Contains(e, "@") {
-			return &FieldError{Field: "email", Msg: fmt.Sprintf("%q is not an e-mail address", e)}
+		if _, err := ParseEmail(e); err != nil {
+			return &FieldError{Field: "email", Msg: err.Error()}
 		}
 	}
 	for _, b := range f.Boundaries {
@@ -335,6 +337,10 @@ func (f *Friend) Validate() error {
 		}
 	}
 	return firstErr(checkTimeSet("created", f.Created), checkTimeSet("updated", f.Updated))
+}
+
+func closenessError(c int) error {
+	return &FieldError{Field: "closeness", Msg: fmt.Sprintf("must be %d-%d (1 acquaintance … 5 close friend), got %d", MinCloseness, MaxCloseness, c)}
 }
 
 // HasSector reports whether f is tagged with sector s (case-insensitive).

@@ -189,9 +189,7 @@ func (p *prop) addParam(k, v string) {
 	}
 	// TYPE=work,voice and TYPE=work;TYPE=voice are the same
 	if k == "TYPE" {
-		for _, t := range strings.Split(v, ",") {
-			p.params[k] = append(p.params[k], t)
-		}
+		p.params[k] = append(p.params[k], strings.Split(v, ",")...)
 		return
 	}
 	p.params[k] = append(p.params[k], v)
