@@ -2,6 +2,7 @@ package policy
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"path/filepath"
 	"strconv"
@@ -23,8 +24,8 @@ var benchWords = []string{"met", "at", "conference", "hiking", "club", "former",
 	"climbing", "marathon", "book", "club", "product", "design", "data", "platform", "team", "lead"}
 
 // benchNetwork builds a deterministic synthetic network of n friends with
-// about ten asks and two favors each, as Subjects sharing three slices
-// the way store.Network does.
+// about ten asks and two favors each, as Subjects sharing the slices of
+// facts the way store.Network does.
 func benchNetwork(n int) Subjects {
 	r := rand.New(rand.NewPCG(42, uint64(n)))
 	friends := make([]store.Friend, n)
@@ -78,11 +79,8 @@ func benchNetwork(n int) Subjects {
 			if st == store.StatusSent && now.Sub(at) > 60*day && r.IntN(30) != 0 {
 				st = store.StatusHelped
 			}
-			// Like the store's decoded heads, Kind and Status are
-			// substrings of one string per ask, not shared constants.
 			kind := kinds[r.IntN(len(kinds))]
-			rec := string(kind) + string(st)
-			a := store.Ask{ID: uint64(len(asks) + 1), FriendID: f.ID, Kind: store.Kind(rec[:len(kind)]), Status: store.Status(rec[len(kind):]), Created: at}
+			a := store.Ask{ID: uint64(len(asks) + 1), FriendID: f.ID, Kind: kind, Status: st, Created: at}
 			if st.Made() {
 				a.Sent = at
 			}
@@ -95,9 +93,11 @@ func benchNetwork(n int) Subjects {
 		sp.a1, sp.f1 = len(asks), len(favors)
 		spans[i] = sp
 	}
+	// One slice of facts for everyone, as store.Network keeps them.
+	askFacts, favorFacts := store.AskFacts(asks), store.FavorFacts(favors)
 	for i := range subs {
 		sp := spans[i]
-		subs[i] = Subject{Friend: &friends[i], Asks: asks[sp.a0:sp.a1:sp.a1], Favors: favors[sp.f0:sp.f1:sp.f1]}
+		subs[i] = Subject{Friend: &friends[i], Asks: askFacts[sp.a0:sp.a1:sp.a1], Favors: favorFacts[sp.f0:sp.f1:sp.f1]}
 	}
 	return subs
 }
@@ -130,23 +130,26 @@ func BenchmarkEvaluateAll(b *testing.B) {
 	}
 }
 
-// BenchmarkReadinessAll is EvaluateAll without the reasons (a list's
-// badges).
-func BenchmarkReadinessAll(b *testing.B) {
-	for _, n := range benchSizes {
-		subs := benchNetwork(n)
-		b.Run(fmt.Sprintf("friends=%d/asks=%d", n, asksIn(subs)), func(b *testing.B) {
-			set := store.DefaultSettings()
-			req := Request{Kind: store.KindIntro}
-			b.ReportAllocs()
+// BenchmarkDecay weighs a thousand ages with exp2neg and with math.Exp2:
+// the figure behind keeping exp2neg.
+func BenchmarkDecay(b *testing.B) {
+	for _, f := range []struct {
+		name string
+		fn   func(float64) float64
+	}{{"exp2neg", exp2neg}, {"math.Exp2", func(t float64) float64 { return math.Exp2(-t) }}} {
+		b.Run(f.name, func(b *testing.B) {
+			s := 0.0
 			for b.Loop() {
-				for i := range subs {
-					_, _ = Readiness(subs[i], req, set, now)
+				for i := range 1000 {
+					s += f.fn(float64(i) * 0.0071)
 				}
 			}
+			sinkFloat = s
 		})
 	}
 }
+
+var sinkFloat float64
 
 // BenchmarkRank ranks the whole network for a need: the budget is 25 ms
 // at 100k friends.
@@ -157,6 +160,7 @@ func BenchmarkRank(b *testing.B) {
 		opt  RankOptions
 	}{
 		{"sector", Request{Kind: store.KindChat, Sector: "aerospace"}, RankOptions{}},
+		{"org", Request{Kind: store.KindChat, Org: "Org 7"}, RankOptions{}},
 		{"sector+keywords", Request{Kind: store.KindIntro, Sector: "robotics", Keywords: []string{"rocket", "propulsion"}}, RankOptions{Limit: 50}},
 		{"everyone/limit=50", Request{Kind: store.KindChat}, RankOptions{Limit: 50}},
 		{"everyone/all", Request{Kind: store.KindChat}, RankOptions{}},
@@ -175,6 +179,17 @@ func BenchmarkRank(b *testing.B) {
 	}
 }
 
+// BenchmarkLoadTemplates reads and parses every built-in template, as
+// the TUI does at start and kith draft once.
+func BenchmarkLoadTemplates(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := LoadTemplates(nil, ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkDraft drafts one request: the budget is 1 ms.
 func BenchmarkDraft(b *testing.B) {
 	f := friend(func(f *store.Friend) { f.Busy = []store.MonthRange{{From: time.November, To: time.December}} })
@@ -183,9 +198,10 @@ func BenchmarkDraft(b *testing.B) {
 			p := fullProfile(lang)
 			req := Request{Kind: store.KindChat, Sector: "aerospace"}
 			v := Verdict{Level: Hold}
+			tmpl := builtins(b)
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := Draft(p, f, req, v, nil); err != nil {
+				if _, err := Draft(p, f, req, v, tmpl); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -199,7 +215,7 @@ func BenchmarkCheck(b *testing.B) {
 	f := friend()
 	req := Request{Kind: store.KindIntro, Sector: "aerospace"}
 	v := Verdict{Level: Hold}
-	m, err := Draft(fullProfile(store.LangItalian), f, req, v, nil)
+	m, err := Draft(fullProfile(store.LangItalian), f, req, v, builtins(b))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -24,20 +24,20 @@ const (
 // report.
 func Checklist(req Request, v Verdict) []Reason {
 	out := make([]Reason, 0, 7)
-	out = append(out, Reason{CheckIntent, "Say what you are asking for in the first sentence (rule 1: be direct)."})
+	out = append(out, Reason{Code: CheckIntent, Message: "Say what you are asking for in the first sentence (rule 1: be direct)."})
 	if ackDue(v) {
-		out = append(out, Reason{CheckAcknowledge, "You asked them recently: acknowledge it (\u201cI know I've sent you a lot of emails lately\u2026\u201d)."})
+		out = append(out, Reason{Code: CheckAcknowledge, Message: "You asked them recently: acknowledge it (\u201cI know I've sent you a lot of emails lately\u2026\u201d)."})
 	}
 	if req.Kind == store.KindIntro {
-		out = append(out, Reason{CheckBlurb, "Include a short paragraph about you, set off (quoted with >), that they can paste into the intro."})
+		out = append(out, Reason{Code: CheckBlurb, Message: "Include a short paragraph about you, set off (quoted with >), that they can paste into the intro."})
 	}
 	if req.Kind == store.KindChat || req.Kind == store.KindAdvice {
-		out = append(out, Reason{CheckQuestions, "Bring two or more specific questions, so no one feels their time is wasted."})
+		out = append(out, Reason{Code: CheckQuestions, Message: "Bring two or more specific questions, so no one feels their time is wasted."})
 	}
 	out = append(out,
-		Reason{CheckOut, "Give them an easy out (\u201cI completely understand if you don't have time for this\u201d)."},
-		Reason{CheckHelpBack, "Offer to help them back: it is not a one-way street."},
-		Reason{CheckPlaceholder, "Fill in or remove every [bracketed placeholder]."},
+		Reason{Code: CheckOut, Message: "Give them an easy out (\u201cI completely understand if you don't have time for this\u201d)."},
+		Reason{Code: CheckHelpBack, Message: "Offer to help them back: it is not a one-way street."},
+		Reason{Code: CheckPlaceholder, Message: "Fill in or remove every [bracketed placeholder]."},
 	)
 	return out
 }

@@ -10,7 +10,7 @@ import (
 func TestCheck(t *testing.T) {
 	clear := Verdict{Level: Clear, Score: 100}
 	hold := Verdict{Level: Hold, Score: 20}
-	ack := Verdict{Level: Caution, Score: 50, Reasons: []Reason{{CodeAcknowledge, "x."}}}
+	ack := Verdict{Level: Caution, Score: 50, Reasons: []Reason{{CodeAcknowledge, "x.", Caution}}}
 	chat := Request{Kind: store.KindChat}
 	intro := Request{Kind: store.KindIntro}
 	tests := []struct {
@@ -142,8 +142,8 @@ func TestChecklist(t *testing.T) {
 	}{
 		{Request{Kind: store.KindChat}, Verdict{Level: Clear}, []string{CheckIntent, CheckQuestions, CheckOut, CheckHelpBack, CheckPlaceholder}},
 		{Request{Kind: store.KindIntro}, Verdict{Level: Hold}, []string{CheckIntent, CheckAcknowledge, CheckBlurb, CheckOut, CheckHelpBack, CheckPlaceholder}},
-		{Request{Kind: store.KindReferral}, Verdict{Level: Caution, Reasons: []Reason{{CodeAcknowledge, "x."}}}, []string{CheckIntent, CheckAcknowledge, CheckOut, CheckHelpBack, CheckPlaceholder}},
-		{Request{Kind: store.KindAdvice}, Verdict{Level: Caution, Reasons: []Reason{{CodeBusy, "x."}}}, []string{CheckIntent, CheckQuestions, CheckOut, CheckHelpBack, CheckPlaceholder}},
+		{Request{Kind: store.KindReferral}, Verdict{Level: Caution, Reasons: []Reason{{CodeAcknowledge, "x.", Caution}}}, []string{CheckIntent, CheckAcknowledge, CheckOut, CheckHelpBack, CheckPlaceholder}},
+		{Request{Kind: store.KindAdvice}, Verdict{Level: Caution, Reasons: []Reason{{CodeBusy, "x.", Caution}}}, []string{CheckIntent, CheckQuestions, CheckOut, CheckHelpBack, CheckPlaceholder}},
 	}
 	for _, tc := range tests {
 		if got := codesOf(Checklist(tc.req, tc.v)); !slices.Equal(got, tc.want) {

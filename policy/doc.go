@@ -6,7 +6,8 @@
 // # Verdicts
 //
 // Evaluate applies these rules, reported in this order (the most serious
-// first):
+// first), each reason with the level it brings (a verdict's level is its
+// most serious reason's; Levels lists them in order):
 //
 //	boundary     block    the friend's own boundary covers the kind
 //	truth        block    a reference or recommendation from someone you never worked with
@@ -25,7 +26,8 @@
 // (30 days) for the frequency rule and every LedgerHalfLife (90 days) for
 // the reciprocity ledger, where a favor you did counts FavorWeight (2).
 // Capacity is 2 + closeness: 3 for an acquaintance (one referral at a
-// time), 7 for a close friend.
+// time), 7 for a close friend. The verdict's Ledger gives the reciprocity
+// ledger as it was weighed (asked, given, balance), for screens to show.
 //
 // The score is 100 minus penalties (up to 50 for the decayed load against
 // capacity, 30 for a fresh pending ask or 10 for a stale one, up to 30 for
@@ -37,12 +39,15 @@
 // # Who else, drafts, checks
 //
 // Rank scores every friend who fits a request (relevance: 60 for the
-// targeted organisation, 50 for the sector, and per keyword 20 in the
-// organisation or a sector, 15 in the role, 10 in the notes; capped at
-// 100) and sorts ready friends first, then held, then blocked. Draft
-// writes a request from text/template files embedded under templates/
-// (English and Italian; the user may override any file), and Check
-// reports which rules a draft, possibly rewritten by hand, still misses.
+// targeted organisation, compared as store.OrgKey compares them, 50 for
+// the sector, and per keyword 20 in the organisation or a sector, 15 in
+// the role, 10 in the notes; capped at 100) and sorts ready friends
+// first, then held, then blocked; an organisation's own card
+// (store.Friend.IsPerson false) is never ranked. Draft writes a request
+// from text/template files embedded under templates/ (English and
+// Italian; the user may override any file), which LoadTemplates reads and
+// parses once, and Check reports which rules a draft, possibly rewritten
+// by hand, still misses.
 //
 // # Due
 //

@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path"
 	"strings"
 	"text/template"
+	"time"
 
 	"kith/store"
 )
@@ -67,28 +69,81 @@ func (e *BlockedError) Error() string {
 	return b.String()
 }
 
-// TemplateError is a user template that does not parse or run.
+// TemplateError is a user template that does not read, parse or run.
 type TemplateError struct {
 	File string // relative to the template directory, e.g. "it/intro.tmpl"
+	Dir  string // the template directory as the user knows it, if given
 	Err  error
 }
 
 func (e *TemplateError) Error() string {
-	return "template " + e.File + ": " + e.Err.Error() + " (fix or delete the file to use the built-in one)"
+	return "template " + path.Join(e.Dir, e.File) + ": " + e.Err.Error() + " (fix or delete the file to use the built-in one)"
 }
 
 func (e *TemplateError) Unwrap() error { return e.Err }
 
+// Templates are the draft templates, read and parsed once by
+// LoadTemplates: the built-in ones and the user's.
+type Templates struct {
+	sets map[string]templateSet // by "<lang>/<kind>"
+}
+
+// templateSet is one kind's template in one language, parsed on its
+// language's shared pieces, or why it cannot be used.
+type templateSet struct {
+	kind     *template.Template
+	kindFile string
+	fallback *template.Template // the built-in kind file, for a missing subject
+	err      error
+}
+
+// LoadTemplates reads and parses every draft template: the built-in ones
+// and, where overrides (the user's template directory, kith/templates in
+// the XDG config dir; nil for none) has its own <lang>/<kind>.tmpl or
+// <lang>/common.tmpl, that one instead. Each is also run once on sample
+// data, so that a field that does not exist is found now, not while
+// drafting. A user file that does not read, parse or run makes the drafts
+// that use it fail with a *TemplateError naming it, and the other drafts
+// work; LoadTemplates returns the first such error as well, for a caller
+// that wants to say so at once.
+//
+// dir is the directory's name as the user knows it, for the errors to
+// name the file by (filepath.Join(dir, "en/chat.tmpl")); "" names the
+// files relative to it.
+func LoadTemplates(overrides fs.FS, dir string) (*Templates, error) {
+	t := &Templates{sets: make(map[string]templateSet, 2*len(store.Kinds()))}
+	var first error
+	for _, lang := range []string{store.LangEnglish, store.LangItalian} {
+		base, err := loadCommon(lang, overrides)
+		for _, kind := range store.Kinds() {
+			set := templateSet{err: err}
+			if err == nil {
+				set = loadKind(base, lang, string(kind), overrides)
+			}
+			var te *TemplateError
+			if errors.As(set.err, &te) {
+				te.Dir = dir
+			}
+			if set.err != nil && first == nil {
+				first = set.err
+			}
+			t.sets[lang+"/"+string(kind)] = set
+		}
+	}
+	return t, first
+}
+
 // Draft writes the request req to friend f from profile p, in p.Lang,
-// following the verdict v: it refuses a blocked request (a
-// *BlockedError), and acknowledges the frequency when v is a hold or
-// carries acknowledge. overrides, if not nil, is the user's template
-// directory (kith/templates in the XDG config dir): a file
-// <lang>/<kind>.tmpl or <lang>/common.tmpl there replaces the built-in
-// one; a broken one is a *TemplateError naming it.
-func Draft(p store.Profile, f *store.Friend, req Request, v Verdict, overrides fs.FS) (Message, error) {
+// with the templates t, following the verdict v: it refuses a blocked
+// request (a *BlockedError), and acknowledges the frequency when v is a
+// hold or carries acknowledge. A user template that LoadTemplates could
+// not use is a *TemplateError naming it.
+func Draft(p store.Profile, f *store.Friend, req Request, v Verdict, t *Templates) (Message, error) {
 	if f == nil {
 		return Message{}, errors.New("no friend to draft to")
+	}
+	if t == nil {
+		return Message{}, errors.New("no draft templates loaded (policy.LoadTemplates)")
 	}
 	if v.Level == Block {
 		return Message{}, &BlockedError{Reasons: v.Reasons}
@@ -101,30 +156,28 @@ func Draft(p store.Profile, f *store.Friend, req Request, v Verdict, overrides f
 	if _, err := store.ParseKind(string(kind)); err != nil || kind == "" {
 		kind = store.KindOther
 	}
-	t, err := loadTemplates(lang, string(kind), overrides)
-	if err != nil {
-		return Message{}, err
+	set := t.sets[lang+"/"+string(kind)]
+	if set.err != nil {
+		return Message{}, set.err
 	}
-	data := draftData(p, f, req, v, lang)
-	var body, subject strings.Builder
-	body.Grow(1024)
-	if err := t.kind.Execute(&body, data); err != nil {
-		return Message{}, &TemplateError{File: t.kindFile, Err: err}
-	}
-	sub := t.kind
-	if sub.Lookup("subject") == nil {
-		sub = t.fallback
-	}
-	if err := sub.ExecuteTemplate(&subject, "subject", data); err != nil {
-		return Message{}, &TemplateError{File: t.kindFile, Err: err}
-	}
-	return Message{Subject: strings.Join(strings.Fields(subject.String()), " "), Body: tidy(body.String()), Lang: lang}, nil
+	return set.draft(draftData(p, f, req, v, lang), lang)
 }
 
-type templates struct {
-	kind     *template.Template
-	kindFile string
-	fallback *template.Template // the built-in kind file, for a missing subject
+// draft runs the set on data.
+func (set *templateSet) draft(data DraftData, lang string) (Message, error) {
+	var body, subject strings.Builder
+	body.Grow(1024)
+	if err := set.kind.Execute(&body, data); err != nil {
+		return Message{}, &TemplateError{File: set.kindFile, Err: err}
+	}
+	sub := set.kind
+	if sub.Lookup("subject") == nil {
+		sub = set.fallback
+	}
+	if err := sub.ExecuteTemplate(&subject, "subject", data); err != nil {
+		return Message{}, &TemplateError{File: set.kindFile, Err: err}
+	}
+	return Message{Subject: strings.Join(strings.Fields(subject.String()), " "), Body: tidy(body.String()), Lang: lang}, nil
 }
 
 func funcs() template.FuncMap {
@@ -154,34 +207,49 @@ func readTemplate(overrides fs.FS, name string) (text string, user bool, err err
 	return string(b), false, nil
 }
 
-func loadTemplates(lang, kind string, overrides fs.FS) (templates, error) {
-	commonName, kindName := lang+"/common.tmpl", lang+"/"+kind+".tmpl"
-	common, _, err := readTemplate(overrides, commonName)
+// loadCommon parses a language's shared pieces.
+func loadCommon(lang string, overrides fs.FS) (*template.Template, error) {
+	name := lang + "/common.tmpl"
+	text, _, err := readTemplate(overrides, name)
 	if err != nil {
-		return templates{}, err
+		return nil, err
 	}
-	base, err := template.New("common").Funcs(funcs()).Parse(common)
+	base, err := template.New("common").Funcs(funcs()).Parse(text)
 	if err != nil {
-		return templates{}, &TemplateError{File: commonName, Err: err}
+		return nil, &TemplateError{File: name, Err: err}
 	}
-	text, user, err := readTemplate(overrides, kindName)
+	return base, nil
+}
+
+// loadKind parses a kind's file on base and runs it once on sample data.
+func loadKind(base *template.Template, lang, kind string, overrides fs.FS) templateSet {
+	name := lang + "/" + kind + ".tmpl"
+	text, user, err := readTemplate(overrides, name)
 	if err != nil {
-		return templates{}, err
+		return templateSet{err: err}
 	}
-	out := templates{kindFile: kindName}
-	if out.kind, err = parseOn(base, kind, text); err != nil {
-		return templates{}, &TemplateError{File: kindName, Err: err}
+	set := templateSet{kindFile: name}
+	if set.kind, err = parseOn(base, kind, text); err != nil {
+		return templateSet{err: &TemplateError{File: name, Err: err}}
 	}
 	if user {
-		b, err := builtin.ReadFile("templates/" + kindName)
+		b, err := builtin.ReadFile("templates/" + name)
 		if err != nil {
-			return templates{}, err
+			return templateSet{err: err}
 		}
-		if out.fallback, err = parseOn(base, kind, string(b)); err != nil {
-			return templates{}, err
+		if set.fallback, err = parseOn(base, kind, string(b)); err != nil {
+			return templateSet{err: err}
 		}
 	}
-	return out, nil
+	sample := &store.Friend{Name: "Ana Rossi", Org: "Acme", Role: "engineer", WorkedTogether: true, WorkedNote: "Acme 2019",
+		Busy: []store.MonthRange{{From: time.March, To: time.April}}}
+	p := store.Profile{Name: "Sam", Lang: lang, Questions: map[string][]string{"default": {"A question?"}}}
+	data := draftData(p, sample, Request{Kind: store.Kind(kind), Topic: "a topic", Sector: "a sector", Org: "Acme"},
+		Verdict{Level: Hold, Reasons: []Reason{{Code: CodeBusy}}}, lang)
+	if _, err := set.draft(data, lang); err != nil {
+		return templateSet{err: err}
+	}
+	return set
 }
 
 // parseOn parses text as template name on a copy of the shared pieces.

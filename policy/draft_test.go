@@ -2,6 +2,7 @@ package policy
 
 import (
 	"errors"
+	"io/fs"
 	"slices"
 	"strings"
 	"testing"
@@ -39,15 +40,15 @@ func TestDraftObeysItsOwnChecks(t *testing.T) {
 	f := friend(func(f *store.Friend) { f.WorkedTogether = true; f.WorkedNote = "Acme, 2019-2021" })
 	verdicts := map[string]Verdict{
 		"clear": {Level: Clear, Score: 100},
-		"hold":  {Level: Hold, Score: 20, Reasons: []Reason{{CodeCooldown, "x."}}},
-		"ack":   {Level: Caution, Score: 50, Reasons: []Reason{{CodeAcknowledge, "x."}}},
-		"busy":  {Level: Caution, Score: 50, Reasons: []Reason{{CodeBusy, "x."}}},
+		"hold":  {Level: Hold, Score: 20, Reasons: []Reason{{CodeCooldown, "x.", Hold}}},
+		"ack":   {Level: Caution, Score: 50, Reasons: []Reason{{CodeAcknowledge, "x.", Caution}}},
+		"busy":  {Level: Caution, Score: 50, Reasons: []Reason{{CodeBusy, "x.", Caution}}},
 	}
 	for _, lang := range []string{store.LangEnglish, store.LangItalian} {
 		for _, kind := range store.Kinds() {
 			for vname, v := range verdicts {
 				req := Request{Kind: kind, Sector: "aerospace"}
-				m, err := Draft(fullProfile(lang), f, req, v, nil)
+				m, err := Draft(fullProfile(lang), f, req, v, builtins(t))
 				if err != nil {
 					t.Fatalf("%s %s %s: %v", lang, kind, vname, err)
 				}
@@ -72,7 +73,7 @@ func TestDraftContent(t *testing.T) {
 	f := friend(func(f *store.Friend) { f.Busy = []store.MonthRange{{From: time.November, To: time.December}} })
 	clear := Verdict{Level: Clear, Score: 100}
 	hold := Verdict{Level: Hold, Score: 20}
-	busy := Verdict{Level: Caution, Score: 50, Reasons: []Reason{{CodeBusy, "x."}}}
+	busy := Verdict{Level: Caution, Score: 50, Reasons: []Reason{{CodeBusy, "x.", Caution}}}
 	tests := []struct {
 		name    string
 		p       store.Profile
@@ -105,7 +106,7 @@ func TestDraftContent(t *testing.T) {
 			[]string{"No pressure at all"}, []string{"busy time"}, ""},
 		{"help back names their org", fullProfile("en"), Request{Kind: store.KindOther, Topic: "a lift to the airport"}, clear,
 			[]string{"I'm writing to ask you a favor: a lift to the airport.", "anything I can do for you, at Acme or elsewhere"}, nil, "A favor to ask: a lift to the airport"},
-		{"italian: the article's acknowledgement and out", fullProfile("it"), Request{Kind: store.KindChat}, Verdict{Level: Caution, Reasons: []Reason{{CodeAcknowledge, "x."}, {CodeBusy, "x."}}},
+		{"italian: the article's acknowledgement and out", fullProfile("it"), Request{Kind: store.KindChat}, Verdict{Level: Caution, Reasons: []Reason{{CodeAcknowledge, "x.", Caution}, {CodeBusy, "x.", Caution}}},
 			[]string{"Ciao Ana,\n\nmi piacerebbe parlare con te", "So che ultimamente ti ho inviato molte email sulla mia ricerca di lavoro: è stata una ricerca davvero difficile per me e apprezzo davvero tutto il tuo aiuto.",
 				"So che è un momento molto intenso dell'anno per te, quindi capisco perfettamente se non hai tempo per questo.", "Grazie mille,"},
 			nil, "Due chiacchiere sul tuo lavoro in Acme?"},
@@ -121,7 +122,7 @@ func TestDraftContent(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			m, err := Draft(tc.p, f, tc.req, tc.v, nil)
+			m, err := Draft(tc.p, f, tc.req, tc.v, builtins(t))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -148,7 +149,7 @@ func TestDraftContent(t *testing.T) {
 func TestDraftBlocked(t *testing.T) {
 	f := friend()
 	v := Evaluate(Subject{Friend: f}, Request{Kind: store.KindReference}, store.DefaultSettings(), now)
-	_, err := Draft(fullProfile("en"), f, Request{Kind: store.KindReference}, v, nil)
+	_, err := Draft(fullProfile("en"), f, Request{Kind: store.KindReference}, v, builtins(t))
 	var be *BlockedError
 	if !errors.As(err, &be) {
 		t.Fatalf("err = %v, want a *BlockedError", err)
@@ -156,7 +157,7 @@ func TestDraftBlocked(t *testing.T) {
 	if !slices.Equal(codesOf(be.Reasons), []string{CodeTruth}) || !strings.Contains(err.Error(), "never worked with Ana") {
 		t.Errorf("blocked error %q with %v, want the truth reason", err, be.Reasons)
 	}
-	if _, err := Draft(fullProfile("en"), nil, Request{Kind: store.KindChat}, Verdict{}, nil); err == nil {
+	if _, err := Draft(fullProfile("en"), nil, Request{Kind: store.KindChat}, Verdict{}, builtins(t)); err == nil {
 		t.Error("Draft to no friend: want an error")
 	}
 }
@@ -189,11 +190,15 @@ func TestDraftOverrides(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			p := fullProfile(tc.lang)
-			m, err := Draft(p, f, chat, clear, tc.fs)
+			tmpl, loadErr := LoadTemplates(tc.fs, "")
+			m, err := Draft(p, f, chat, clear, tmpl)
 			if tc.errFile != "" {
 				var te *TemplateError
 				if !errors.As(err, &te) || te.File != tc.errFile {
 					t.Fatalf("err = %v, want a TemplateError for %s", err, tc.errFile)
+				}
+				if !errors.As(loadErr, &te) || te.File != tc.errFile {
+					t.Errorf("LoadTemplates err = %v, want the TemplateError for %s at once", loadErr, tc.errFile)
 				}
 				if !strings.Contains(err.Error(), tc.errFile) || !strings.Contains(err.Error(), tc.errMatch) {
 					t.Errorf("err = %q, want it to name %s and say %q", err, tc.errFile, tc.errMatch)
@@ -245,5 +250,50 @@ func TestPrep(t *testing.T) {
 		if got := prep(tc.p, tc.phrase); got != tc.want {
 			t.Errorf("prep(%q, %q) = %q, want %q", tc.p, tc.phrase, got, tc.want)
 		}
+	}
+}
+
+// builtins are the built-in templates alone.
+func builtins(t testing.TB) *Templates {
+	t.Helper()
+	tmpl, err := LoadTemplates(nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tmpl
+}
+
+// countingFS counts the files opened in it.
+type countingFS struct {
+	fs.FS
+	opens int
+}
+
+func (c *countingFS) Open(name string) (fs.File, error) {
+	c.opens++
+	return c.FS.Open(name)
+}
+
+// TestTemplatesReadOnce: LoadTemplates reads each file of the user's
+// directory once, and drafting reads none.
+func TestTemplatesReadOnce(t *testing.T) {
+	user := &countingFS{FS: fstest.MapFS{"en/chat.tmpl": {Data: []byte(`{{define "subject"}}Coffee?{{end}}Hi {{.First}}`)}}}
+	tmpl, err := LoadTemplates(user, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	loaded := user.opens
+	for range 10 {
+		for _, k := range store.Kinds() {
+			if _, err := Draft(fullProfile("en"), friend(), Request{Kind: k}, Verdict{}, tmpl); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if user.opens != loaded {
+		t.Errorf("drafting opened %d files of the user's directory, want none", user.opens-loaded)
+	}
+	if _, err := Draft(fullProfile("en"), friend(), Request{Kind: store.KindChat}, Verdict{}, nil); err == nil {
+		t.Error("Draft without templates: want an error")
 	}
 }

@@ -47,44 +47,45 @@ type Nudge struct {
 
 // Due returns the nudges for one friend at now: asks to follow up, helps
 // to thank for, whether to help them back, and a birthday or an
-// anniversary near (see occasions). asks and favors are the friend's
-// (heads are enough); archived friends get none.
-func Due(f *store.Friend, asks []store.Ask, favors []store.Favor, now time.Time) []Nudge {
-	if f.Archived {
+// anniversary near (see occasions). Archived friends get none.
+func Due(sub Subject, now time.Time) []Nudge {
+	f := sub.Friend
+	if f == nil || f.Archived {
 		return nil
 	}
 	var out []Nudge
 	var lastHelp time.Time
-	for i := range asks {
-		a := &asks[i]
-		switch a.Status {
+	for i := range sub.Asks {
+		a := &sub.Asks[i]
+		at := store.TimeOf(a.At())
+		switch a.Status() {
 		case store.StatusSent:
-			due := a.FollowUp
+			due := store.TimeOf(a.FollowUp)
 			if due.IsZero() {
-				due = a.At().Add(FollowUpAfter)
+				due = at.Add(FollowUpAfter)
 			}
 			if !now.Before(due) {
-				out = append(out, Nudge{Kind: NudgeFollowUp, FriendID: f.ID, Friend: f.Name, AskID: a.ID, Since: a.At(),
-					Message: fmt.Sprintf("follow up with %s on your %s ask of %s, or record what happened", f.Name, a.Kind, a.At().Format("2 Jan"))})
+				out = append(out, Nudge{Kind: NudgeFollowUp, FriendID: f.ID, Friend: f.Name, AskID: a.ID, Since: at,
+					Message: fmt.Sprintf("follow up with %s on your %s ask of %s, or record what happened", f.Name, a.Kind(), at.Format("2 Jan"))})
 			}
 		case store.StatusHelped:
-			helped := a.Resolved
+			helped := store.TimeOf(a.Resolved)
 			if helped.IsZero() {
-				helped = a.At()
+				helped = at
 			}
 			if helped.After(lastHelp) {
 				lastHelp = helped
 			}
-			if a.Thanked.IsZero() && now.Sub(helped) <= ThankWithin {
+			if a.Thanked == 0 && now.Sub(helped) <= ThankWithin {
 				out = append(out, Nudge{Kind: NudgeThank, FriendID: f.ID, Friend: f.Name, AskID: a.ID, Since: helped,
-					Message: fmt.Sprintf("thank %s for helping with your %s ask", f.Name, a.Kind)})
+					Message: fmt.Sprintf("thank %s for helping with your %s ask", f.Name, a.Kind())})
 			}
 		}
 	}
 	if !lastHelp.IsZero() && now.Sub(lastHelp) <= HelpBackWindow {
 		recent := false
-		for i := range favors {
-			if now.Sub(favors[i].At) <= HelpBackWindow {
+		for i := range sub.Favors {
+			if now.Sub(store.TimeOf(sub.Favors[i].At)) <= HelpBackWindow {
 				recent = true
 				break
 			}
@@ -95,6 +96,19 @@ func Due(f *store.Friend, asks []store.Ask, favors []store.Favor, now time.Time)
 		}
 	}
 	return append(out, occasions(f, now)...)
+}
+
+// Nudges is every friend's nudges at now (Due), oldest first
+// (SortNudges): the due list of `kith due` and of the TUI.
+func Nudges(pool Pool, now time.Time) []Nudge {
+	out := []Nudge{}
+	for i, n := 0, pool.Len(); i < n; i++ {
+		if pool.Friend(i) != nil {
+			out = append(out, Due(pool.Subject(i), now)...)
+		}
+	}
+	SortNudges(out)
+	return out
 }
 
 // SortNudges orders nudges oldest first, so what has waited longest

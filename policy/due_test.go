@@ -51,7 +51,7 @@ func TestDue(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			f := &store.Friend{ID: 9, Name: "Ada", Archived: c.archived}
-			got := Due(f, c.asks, c.favors, now)
+			got := Due(SubjectOf(f, c.asks, c.favors), now)
 			if len(got) != len(c.want) {
 				t.Fatalf("got %v, want kinds %v", got, c.want)
 			}

@@ -36,7 +36,7 @@ func TestOccasionNudges(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			f := &store.Friend{ID: 4, Name: "Ada", Birthday: c.birthday, Anniversary: c.anniv, IsOrg: c.org, Archived: c.arch}
-			got := Due(f, nil, nil, now)
+			got := Due(Subject{Friend: f}, now)
 			if len(got) != len(c.want) {
 				t.Fatalf("got %+v, want %v", got, c.want)
 			}
@@ -55,7 +55,7 @@ func TestOccasionNudges(t *testing.T) {
 	}
 	// the 31st of December, a week before the 2nd of January
 	nye := time.Date(2026, 12, 31, 9, 0, 0, 0, time.UTC)
-	if got := Due(&store.Friend{Name: "Bo", Birthday: store.Date{Month: 1, Day: 2}}, nil, nil, nye); len(got) != 1 || !strings.Contains(got[0].Message, "in 2 days, on Sat 2 Jan") {
+	if got := Due(Subject{Friend: &store.Friend{Name: "Bo", Birthday: store.Date{Month: 1, Day: 2}}}, nye); len(got) != 1 || !strings.Contains(got[0].Message, "in 2 days, on Sat 2 Jan") {
 		t.Errorf("over the new year: %+v", got)
 	}
 }

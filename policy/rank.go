@@ -18,7 +18,7 @@ type Pool interface {
 	Len() int
 	// Friend returns friend i (nil to skip the entry).
 	Friend(i int) *store.Friend
-	// Subject returns friend i with their asks (or ask facts) and favors.
+	// Subject returns friend i with the facts of their asks and favors.
 	Subject(i int) Subject
 }
 
@@ -31,7 +31,7 @@ func (s Subjects) Len() int { return len(s) }
 // Friend returns the i-th subject's friend.
 func (s Subjects) Friend(i int) *store.Friend { return s[i].Friend }
 
-// Subject returns the i-th subject (buf is not used).
+// Subject returns the i-th subject.
 func (s Subjects) Subject(i int) Subject { return s[i] }
 
 type networkPool struct{ n *store.Network }
@@ -40,9 +40,9 @@ func (p networkPool) Len() int { return len(p.n.Friends) }
 
 func (p networkPool) Friend(i int) *store.Friend { return &p.n.Friends[i] }
 
-// Subject gives friend i with the network's ask facts (not full asks).
+// Subject gives friend i with the network's facts, read in place.
 func (p networkPool) Subject(i int) Subject {
-	return Subject{Friend: &p.n.Friends[i], Facts: p.n.FactsOf(i), Favors: p.n.FavorsOf(i)}
+	return Subject{Friend: &p.n.Friends[i], Asks: p.n.AsksOf(i), Favors: p.n.FavorsOf(i)}
 }
 
 // NetworkPool returns a Pool over a network read by store.Network. It
@@ -87,7 +87,7 @@ const (
 // target is a request normalised once for matching.
 type target struct {
 	sector string
-	org    string
+	org    string // the targeted organisation's store.OrgKey
 	keys   []keyword
 	any    bool
 }
@@ -95,7 +95,7 @@ type target struct {
 func newTarget(req Request) target {
 	t := target{
 		sector: strings.ToLower(strings.TrimSpace(req.Sector)),
-		org:    strings.TrimSpace(req.Org),
+		org:    store.OrgKey(req.Org),
 	}
 	for _, k := range req.Keywords {
 		for _, w := range strings.Fields(strings.ToLower(k)) {
@@ -108,23 +108,28 @@ func newTarget(req Request) target {
 	return t
 }
 
-// place reports whether f is in the targeted place: the organisation when
-// the request names one, else the sector. Acknowledge counts these.
-func (t *target) place(f *store.Friend) bool {
-	if t.org != "" {
-		return sameOrg(f.Org, t.org)
+// where is whether a friend is at the targeted organisation and in the
+// targeted sector, worked out once for relevance and place.
+type where struct{ org, sector bool }
+
+// where says where f is against t: the organisation compared as import
+// matching compares them (store.OrgKey: "Acme Inc." is "ACME"), with buf
+// as scratch space, and the sector ignoring case.
+func (t *target) where(f *store.Friend, buf *[]byte) where {
+	return where{
+		org:    store.OrgIs(f.Org, t.org, buf),
+		sector: t.sector != "" && hasSector(f, t.sector),
 	}
-	return t.sector != "" && hasSector(f, t.sector)
 }
 
-// sameOrg compares an organisation with a trimmed target, ignoring case
-// and surrounding blanks.
-func sameOrg(org, target string) bool {
-	if len(org) < len(target) {
-		return false
+// place reports whether a friend at w is in the targeted place: the
+// organisation when the request names one, else the sector. Acknowledge
+// counts these.
+func (t *target) place(w where) bool {
+	if t.org != "" {
+		return w.org
 	}
-	org = strings.TrimSpace(org)
-	return len(org) == len(target) && strings.EqualFold(org, target)
+	return w.sector
 }
 
 func hasSector(f *store.Friend, s string) bool {
@@ -136,12 +141,13 @@ func hasSector(f *store.Friend, s string) bool {
 	return false
 }
 
-func (t *target) relevance(f *store.Friend) int {
+// relevance is how well f, at w, fits (0-100).
+func (t *target) relevance(f *store.Friend, w where) int {
 	r := 0
-	if t.org != "" && sameOrg(f.Org, t.org) {
+	if w.org {
 		r += RelevanceOrg
 	}
-	if t.sector != "" && hasSector(f, t.sector) {
+	if w.sector {
 		r += RelevanceSector
 	}
 	for _, k := range t.keys {
@@ -246,34 +252,7 @@ func (k keyword) anchored(s string, c byte) bool {
 	return false
 }
 
-// containsFold reports whether s contains the lower-case word sub,
-// ignoring case (see keyword.in).
-func containsFold(s, sub string) bool { return newKeyword(sub).in(s) }
-
-// SoleContact reports whether the friend with id is the only active
-// (not archived) friend in the place req targets: its organisation when
-// it names one, else its sector. It is false when req targets neither.
-func SoleContact(pool Pool, req Request, id uint64) bool {
-	t := newTarget(req)
-	if t.org == "" && t.sector == "" {
-		return false
-	}
-	found := false
-	for i, n := 0, pool.Len(); i < n; i++ {
-		f := pool.Friend(i)
-		if f == nil || f.Archived || !f.IsPerson() || !t.place(f) {
-			continue
-		}
-		if f.ID != id {
-			return false
-		}
-		found = true
-	}
-	return found
-}
-
-// Rank answers "who else can I ask": every active friend (a person, not
-// an organisation) who fits req
+// Rank answers "who else can I ask": every active friend who fits req
 // (all of them when req targets nothing), best first. Ready friends
 // (clear or caution) come first, then held ones, then blocked ones
 // (held and blocked are left out with ReadyOnly). Within each group:
@@ -301,6 +280,7 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 			guess = min(guess, 1024)
 		}
 		sc := scanned{fits: make([]int32, 0, guess), rels: make([]uint8, 0, guess), placeI: -1}
+		var buf []byte
 		for i := lo; i < hi; i++ {
 			f := pool.Friend(i)
 			// An organisation is a contact, not a friend to ask
@@ -308,13 +288,14 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 			if f == nil || f.Archived || !f.IsPerson() || (opt.Exclude != 0 && f.ID == opt.Exclude) {
 				continue
 			}
+			w := t.where(f, &buf)
 			rel := 0
 			if t.any {
-				if rel = t.relevance(f); rel == 0 {
+				if rel = t.relevance(f, w); rel == 0 {
 					continue
 				}
 			}
-			if t.place(f) {
+			if t.place(w) {
 				sc.places++
 				sc.placeI = i
 			}
@@ -339,9 +320,10 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 	}
 	// The excluded friend still counts as someone you know there.
 	if opt.Exclude != 0 && places == 1 {
+		var buf []byte
 		for i := 0; i < n; i++ {
 			f := pool.Friend(i)
-			if f != nil && !f.Archived && f.ID == opt.Exclude && t.place(f) {
+			if f != nil && !f.Archived && f.ID == opt.Exclude && t.place(t.where(f, &buf)) {
 				places = 2
 				break
 			}

@@ -2,12 +2,16 @@ package policy
 
 import (
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
 	"kith/store"
+	"kith/store/demo"
 )
 
 // net builds a pool from friends given as name → (mods, asks made how
@@ -29,7 +33,7 @@ func pool(ms ...member) Subjects {
 		for j := range asks {
 			asks[j].FriendID = f.ID
 		}
-		out[i] = Subject{Friend: f, Asks: asks}
+		out[i] = Subject{Friend: f, Asks: store.AskFacts(asks)}
 	}
 	return out
 }
@@ -233,14 +237,14 @@ func TestRankNetworkPool(t *testing.T) {
 		{Name: "Carlo", Sectors: []string{"finance"}, Closeness: 5},
 	} {
 		f := f
-		if err := st.AddFriend(&f); err != nil {
+		if err := st.Batch(now, func(tx *store.Tx) error { return tx.AddFriend(&f) }); err != nil {
 			t.Fatal(err)
 		}
 		ids = append(ids, f.ID)
 	}
 	a := ask(store.KindChat, store.StatusHelped, 3*day)
 	a.FriendID = ids[0]
-	if err := st.AddAsk(&a); err != nil {
+	if err := st.Batch(now, func(tx *store.Tx) error { return tx.AddAsk(&a) }); err != nil {
 		t.Fatal(err)
 	}
 	n, err := st.Network()
@@ -288,8 +292,8 @@ func TestContainsFold(t *testing.T) {
 		{"a jazz quartet", "jazz", true},
 		{"città di Roma", "città", true},
 	} {
-		if got := containsFold(tc.s, tc.sub); got != tc.want {
-			t.Errorf("containsFold(%q, %q) = %v, want %v", tc.s, tc.sub, got, tc.want)
+		if got := newKeyword(tc.sub).in(tc.s); got != tc.want {
+			t.Errorf("keyword %q in %q = %v, want %v", tc.sub, tc.s, got, tc.want)
 		}
 	}
 }
@@ -320,7 +324,7 @@ func TestRankLargeMatchesReference(t *testing.T) {
 		for i, s := range subs {
 			rel := 0
 			if tgt.any {
-				if rel = tgt.relevance(s.Friend); rel == 0 {
+				if rel = tgt.relevance(s.Friend, tgt.where(s.Friend, new([]byte))); rel == 0 {
 					continue
 				}
 			}
@@ -331,8 +335,8 @@ func TestRankLargeMatchesReference(t *testing.T) {
 			g := map[Level]int{Clear: 0, Caution: 0, Hold: 1, Block: 2}[v.Level]
 			var last int64
 			for _, a := range s.Asks {
-				if a.Status.Made() {
-					last = max(last, a.At().Unix()/86400)
+				if a.Status().Made() {
+					last = max(last, store.TimeOf(a.At()).Unix()/86400)
 				}
 			}
 			want = append(want, row{i, g, rel, v.Score, s.Friend.Closeness, last})
@@ -369,60 +373,96 @@ func TestRankLargeMatchesReference(t *testing.T) {
 	}
 }
 
-// TestNetworkPoolMatchesSubjects ranks a stored network through
-// NetworkPool (asks expanded into a reused buffer) and through plain
-// Subjects copied from it: the rows must be the same.
-func TestNetworkPoolMatchesSubjects(t *testing.T) {
-	src := benchNetwork(60)
+// TestNetworkMatchesHistory weighs a stored network once as the store's
+// indexes give it (NetworkPool) and once from every friend's full records
+// (History): Rank, Evaluate, Likely and Due must answer the same.
+func TestNetworkMatchesHistory(t *testing.T) {
 	st := store.New(filepath.Join(t.TempDir(), "kith.db"))
-	err := st.Batch(now, func(tx *store.Tx) error {
-		for _, s := range src {
-			f := *s.Friend
-			f.ID = 0
-			if err := tx.AddFriend(&f); err != nil {
-				return err
-			}
-			for _, a := range s.Asks {
-				a.ID, a.FriendID = 0, f.ID
-				if err := tx.AddAsk(&a); err != nil {
-					return err
-				}
-			}
-			for _, v := range s.Favors {
-				v.ID, v.FriendID, v.What = 0, f.ID, "lunch"
-				if err := tx.AddFavor(&v); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
-	})
-	if err != nil {
+	if err := demo.Fill(st, 80, 3, now, nil); err != nil {
 		t.Fatal(err)
 	}
 	n, err := st.Network()
 	if err != nil {
 		t.Fatal(err)
 	}
-	plain := make(Subjects, len(n.Friends))
+	full := make(Subjects, len(n.Friends))
 	for i := range n.Friends {
-		plain[i] = Subject{Friend: &n.Friends[i], Asks: n.AsksOf(i), Favors: n.FavorsOf(i)}
+		asks, favors, err := st.History(n.Friends[i].ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		full[i] = SubjectOf(&n.Friends[i], asks, favors)
 	}
-	for _, req := range []Request{{Kind: store.KindChat}, {Kind: store.KindReferral, Sector: "aerospace"}, {Kind: store.KindIntro, Keywords: []string{"team"}}} {
-		a := Rank(req, NetworkPool(n), store.DefaultSettings(), now, RankOptions{})
-		b := Rank(req, plain, store.DefaultSettings(), now, RankOptions{})
-		if len(a) != len(b) || len(a) == 0 {
-			t.Fatalf("%+v: %d rows through NetworkPool, %d through Subjects", req, len(a), len(b))
+	set := store.DefaultSettings()
+	word := strings.Fields(n.Friends[0].Role)[0]
+	for _, req := range []Request{{Kind: store.KindChat}, {Kind: store.KindReferral, Sector: n.Friends[0].Sectors[0]},
+		{Kind: store.KindIntro, Keywords: []string{word}}, {Kind: store.KindAdvice, Org: n.Friends[1].Org}} {
+		a := Rank(req, NetworkPool(n), set, now, RankOptions{})
+		b := Rank(req, full, set, now, RankOptions{})
+		if !reflect.DeepEqual(a, b) || len(a) == 0 {
+			t.Fatalf("%+v: %d rows through NetworkPool, %d from the histories, or they differ", req, len(a), len(b))
 		}
-		for k := range a {
-			if a[k].Index != b[k].Index || a[k].Verdict.Score != b[k].Verdict.Score || !slices.Equal(codes(a[k].Verdict), codes(b[k].Verdict)) {
-				t.Fatalf("%+v row %d: NetworkPool %+v, Subjects %+v", req, k, a[k], b[k])
+	}
+	pool := NetworkPool(n)
+	for i := range full {
+		sub := pool.Subject(i)
+		if got, want := Likely(sub), Likely(full[i]); !reflect.DeepEqual(got, want) {
+			t.Fatalf("friend %d: Likely %+v from the network, %+v from the history", i, got, want)
+		}
+		req := Likely(sub)
+		if got, want := Evaluate(sub, req, set, now), Evaluate(full[i], req, set, now); !reflect.DeepEqual(got, want) {
+			t.Fatalf("friend %d: %+v from the network, %+v from the history", i, got, want)
+		}
+		if got, want := Due(sub, now), Due(full[i], now); !reflect.DeepEqual(got, want) {
+			t.Fatalf("friend %d: due %+v from the network, %+v from the history", i, got, want)
+		}
+	}
+	if got, want := Nudges(pool, now), Nudges(full, now); !reflect.DeepEqual(got, want) || len(got) == 0 {
+		t.Errorf("Nudges: %d from the network, %d from the histories, or they differ", len(got), len(want))
+	}
+}
+
+// TestPlacesMatchSoleContact: the counted places answer as SoleContact
+// does, for every friend and request.
+func TestPlacesMatchSoleContact(t *testing.T) {
+	subs := benchNetwork(400)
+	subs[3].Friend.Archived = true
+	subs[5].Friend.Org = "Org 1 Inc."
+	subs[7].Friend.Org = "Unique Ltd"
+	subs[8].Friend.Sectors = []string{"falconry"}
+	subs[9].Friend.Sectors, subs[9].Friend.Archived = []string{"falconry"}, true
+	places := CountPlaces(subs)
+	reqs := []Request{{Kind: store.KindIntro, Org: "UNIQUE"}}
+	for _, s := range []string{"aerospace", "Finance", "music", "nowhere", "Falconry"} {
+		reqs = append(reqs, Request{Kind: store.KindChat, Sector: s})
+	}
+	for i := range 10 {
+		reqs = append(reqs, Request{Kind: store.KindIntro, Org: "org " + strconv.Itoa(i)}, Request{Kind: store.KindIntro, Org: subs[i].Friend.Org})
+	}
+	reqs = append(reqs, Request{Kind: store.KindChat})
+	sole := 0
+	for _, req := range reqs {
+		for _, s := range subs {
+			want := SoleContact(subs, req, s.Friend.ID)
+			if got := places.Sole(req, s.Friend); got != want {
+				t.Fatalf("%+v, friend %d: Places.Sole %v, SoleContact %v", req, s.Friend.ID, got, want)
 			}
-			for r := range a[k].Verdict.Reasons {
-				if a[k].Verdict.Reasons[r] != b[k].Verdict.Reasons[r] {
-					t.Fatalf("%+v row %d reason %d: %q vs %q", req, k, r, a[k].Verdict.Reasons[r], b[k].Verdict.Reasons[r])
-				}
+			if want {
+				sole++
 			}
 		}
+	}
+	if sole == 0 {
+		t.Fatal("no friend is a sole contact: nothing was compared")
+	}
+	// LikelyVerdict acknowledges a sole contact where the verdict alone holds.
+	f := friend(func(f *store.Friend) { f.Org = "Avio S.p.A." })
+	sub := Subject{Friend: f, Asks: facts(store.Ask{Kind: store.KindChat, Status: store.StatusHelped, Org: "AVIO", Created: now.Add(-3 * day), Sent: now.Add(-3 * day)})}
+	req, v := LikelyVerdict(sub, CountPlaces(Subjects{sub}), store.DefaultSettings(), now)
+	if !req.Sole || !v.Has(CodeAcknowledge) || v.Has(CodeCooldown) {
+		t.Errorf("LikelyVerdict for the only one at Avio: %+v, %+v; want the acknowledge caution", req, v)
+	}
+	if _, v := LikelyVerdict(sub, nil, store.DefaultSettings(), now); !v.Has(CodeCooldown) {
+		t.Errorf("LikelyVerdict without places: %+v, want the cool-down", v)
 	}
 }

@@ -53,50 +53,50 @@ func TestEvaluateRules(t *testing.T) {
 		codes []string
 	}{
 		{"never asked", Subject{Friend: friend()}, chat, def, time.Time{}, Clear, []string{}},
-		{"asked 5 days ago", Subject{Friend: friend(), Asks: []store.Ask{ask(store.KindChat, store.StatusHelped, 5*day)}}, chat, def, time.Time{}, Hold, []string{CodeCooldown}},
-		{"asked 40 days ago", Subject{Friend: friend(), Asks: []store.Ask{ask(store.KindChat, store.StatusHelped, 40*day)}}, chat, def, time.Time{}, Clear, []string{}},
-		{"exactly 14 days ago: cool-down over", Subject{Friend: friend(), Asks: []store.Ask{ask(store.KindChat, store.StatusHelped, 14*day)}}, chat, def, time.Time{}, Clear, []string{}},
-		{"a second short of 14 days", Subject{Friend: friend(), Asks: []store.Ask{ask(store.KindChat, store.StatusHelped, 14*day-time.Second)}}, chat, def, time.Time{}, Hold, []string{CodeCooldown}},
-		{"cool-down raised to 30 days", Subject{Friend: friend(), Asks: []store.Ask{ask(store.KindChat, store.StatusHelped, 20*day)}}, chat, store.Settings{CooldownDays: 30}, time.Time{}, Hold, []string{CodeCooldown}},
-		{"cool-down lowered to 7 days", Subject{Friend: friend(), Asks: []store.Ask{ask(store.KindChat, store.StatusHelped, 10*day)}}, chat, store.Settings{CooldownDays: 7}, time.Time{}, Clear, []string{}},
-		{"cool-down 0 is off", Subject{Friend: friend(), Asks: []store.Ask{ask(store.KindChat, store.StatusHelped, day)}}, chat, store.Settings{}, time.Time{}, Clear, []string{}},
-		{"draft does not count", Subject{Friend: friend(), Asks: []store.Ask{ask(store.KindReferral, store.StatusDraft, 2*day)}}, chat, def, time.Time{}, Clear, []string{}},
-		{"withdrawn does not count", Subject{Friend: friend(), Asks: []store.Ask{ask(store.KindReferral, store.StatusWithdrawn, 2*day)}}, chat, def, time.Time{}, Clear, []string{}},
-		{"declined counts", Subject{Friend: friend(), Asks: []store.Ask{ask(store.KindChat, store.StatusDeclined, 2*day)}}, chat, def, time.Time{}, Hold, []string{CodeCooldown}},
-		{"ask dated in the future holds", Subject{Friend: friend(), Asks: []store.Ask{ask(store.KindChat, store.StatusHelped, -2*day)}}, chat, def, time.Time{}, Hold, []string{CodeCooldown}},
-		{"sent 5 days ago: pending and cool-down", Subject{Friend: friend(), Asks: []store.Ask{ask(store.KindChat, store.StatusSent, 5*day)}}, chat, def, time.Time{}, Hold, []string{CodePending, CodeCooldown}},
-		{"sent 20 days ago: pending only", Subject{Friend: friend(), Asks: []store.Ask{ask(store.KindChat, store.StatusSent, 20*day)}}, chat, def, time.Time{}, Hold, []string{CodePending}},
-		{"sent 29 days ago still holds", Subject{Friend: friend(), Asks: []store.Ask{ask(store.KindChat, store.StatusSent, 30*day-time.Second)}}, chat, def, time.Time{}, Hold, []string{CodePending}},
-		{"sent 30 days ago: stale, caution", Subject{Friend: friend(), Asks: []store.Ask{ask(store.KindChat, store.StatusSent, 30*day)}}, chat, def, time.Time{}, Caution, []string{CodePending}},
-		{"no-response is an outcome", Subject{Friend: friend(), Asks: []store.Ask{ask(store.KindChat, store.StatusNoResponse, 20*day)}}, chat, def, time.Time{}, Clear, []string{}},
+		{"asked 5 days ago", Subject{Friend: friend(), Asks: facts(ask(store.KindChat, store.StatusHelped, 5*day))}, chat, def, time.Time{}, Hold, []string{CodeCooldown}},
+		{"asked 40 days ago", Subject{Friend: friend(), Asks: facts(ask(store.KindChat, store.StatusHelped, 40*day))}, chat, def, time.Time{}, Clear, []string{}},
+		{"exactly 14 days ago: cool-down over", Subject{Friend: friend(), Asks: facts(ask(store.KindChat, store.StatusHelped, 14*day))}, chat, def, time.Time{}, Clear, []string{}},
+		{"a second short of 14 days", Subject{Friend: friend(), Asks: facts(ask(store.KindChat, store.StatusHelped, 14*day-time.Second))}, chat, def, time.Time{}, Hold, []string{CodeCooldown}},
+		{"cool-down raised to 30 days", Subject{Friend: friend(), Asks: facts(ask(store.KindChat, store.StatusHelped, 20*day))}, chat, store.Settings{CooldownDays: 30}, time.Time{}, Hold, []string{CodeCooldown}},
+		{"cool-down lowered to 7 days", Subject{Friend: friend(), Asks: facts(ask(store.KindChat, store.StatusHelped, 10*day))}, chat, store.Settings{CooldownDays: 7}, time.Time{}, Clear, []string{}},
+		{"cool-down 0 is off", Subject{Friend: friend(), Asks: facts(ask(store.KindChat, store.StatusHelped, day))}, chat, store.Settings{}, time.Time{}, Clear, []string{}},
+		{"draft does not count", Subject{Friend: friend(), Asks: facts(ask(store.KindReferral, store.StatusDraft, 2*day))}, chat, def, time.Time{}, Clear, []string{}},
+		{"withdrawn does not count", Subject{Friend: friend(), Asks: facts(ask(store.KindReferral, store.StatusWithdrawn, 2*day))}, chat, def, time.Time{}, Clear, []string{}},
+		{"declined counts", Subject{Friend: friend(), Asks: facts(ask(store.KindChat, store.StatusDeclined, 2*day))}, chat, def, time.Time{}, Hold, []string{CodeCooldown}},
+		{"ask dated in the future holds", Subject{Friend: friend(), Asks: facts(ask(store.KindChat, store.StatusHelped, -2*day))}, chat, def, time.Time{}, Hold, []string{CodeCooldown}},
+		{"sent 5 days ago: pending and cool-down", Subject{Friend: friend(), Asks: facts(ask(store.KindChat, store.StatusSent, 5*day))}, chat, def, time.Time{}, Hold, []string{CodePending, CodeCooldown}},
+		{"sent 20 days ago: pending only", Subject{Friend: friend(), Asks: facts(ask(store.KindChat, store.StatusSent, 20*day))}, chat, def, time.Time{}, Hold, []string{CodePending}},
+		{"sent 29 days ago still holds", Subject{Friend: friend(), Asks: facts(ask(store.KindChat, store.StatusSent, 30*day-time.Second))}, chat, def, time.Time{}, Hold, []string{CodePending}},
+		{"sent 30 days ago: stale, caution", Subject{Friend: friend(), Asks: facts(ask(store.KindChat, store.StatusSent, 30*day))}, chat, def, time.Time{}, Caution, []string{CodePending}},
+		{"no-response is an outcome", Subject{Friend: friend(), Asks: facts(ask(store.KindChat, store.StatusNoResponse, 20*day))}, chat, def, time.Time{}, Clear, []string{}},
 		{"acquaintance: intro then referral is too much",
-			Subject{Friend: friend(func(f *store.Friend) { f.Closeness = 1 }), Asks: []store.Ask{ask(store.KindIntro, store.StatusHelped, 20*day)}},
+			Subject{Friend: friend(func(f *store.Friend) { f.Closeness = 1 }), Asks: facts(ask(store.KindIntro, store.StatusHelped, 20*day))},
 			Request{Kind: store.KindReferral}, def, time.Time{}, Caution, []string{CodeFrequency}},
 		{"close friend bears the same",
-			Subject{Friend: friend(func(f *store.Friend) { f.Closeness = 5 }), Asks: []store.Ask{ask(store.KindIntro, store.StatusHelped, 20*day)}},
+			Subject{Friend: friend(func(f *store.Friend) { f.Closeness = 5 }), Asks: facts(ask(store.KindIntro, store.StatusHelped, 20*day))},
 			Request{Kind: store.KindReferral}, def, time.Time{}, Clear, []string{}},
 		{"acquaintance: a chat after a chat is fine",
-			Subject{Friend: friend(func(f *store.Friend) { f.Closeness = 1 }), Asks: []store.Ask{ask(store.KindChat, store.StatusHelped, 20*day)}},
+			Subject{Friend: friend(func(f *store.Friend) { f.Closeness = 1 }), Asks: facts(ask(store.KindChat, store.StatusHelped, 20*day))},
 			chat, def, time.Time{}, Clear, []string{}},
 		{"close friend: three referrals in two months",
-			Subject{Friend: friend(func(f *store.Friend) { f.Closeness = 5 }), Asks: []store.Ask{
-				ask(store.KindReferral, store.StatusHelped, 50*day), ask(store.KindReferral, store.StatusHelped, 35*day), ask(store.KindReferral, store.StatusHelped, 20*day)}},
+			Subject{Friend: friend(func(f *store.Friend) { f.Closeness = 5 }), Asks: facts(
+				ask(store.KindReferral, store.StatusHelped, 50*day), ask(store.KindReferral, store.StatusHelped, 35*day), ask(store.KindReferral, store.StatusHelped, 20*day))},
 			Request{Kind: store.KindReferral}, def, time.Time{}, Caution, []string{CodeFrequency, CodeReciprocity}},
 		{"many asks, no favors",
-			Subject{Friend: friend(func(f *store.Friend) { f.Closeness = 5 }), Asks: []store.Ask{
+			Subject{Friend: friend(func(f *store.Friend) { f.Closeness = 5 }), Asks: facts(
 				ask(store.KindReferral, store.StatusHelped, 150*day), ask(store.KindReferral, store.StatusHelped, 120*day),
-				ask(store.KindReferral, store.StatusHelped, 90*day), ask(store.KindReferral, store.StatusHelped, 60*day)}},
+				ask(store.KindReferral, store.StatusHelped, 90*day), ask(store.KindReferral, store.StatusHelped, 60*day))},
 			chat, def, time.Time{}, Caution, []string{CodeReciprocity}},
 		{"many asks, a recent favor evens it",
-			Subject{Friend: friend(func(f *store.Friend) { f.Closeness = 5 }), Asks: []store.Ask{
+			Subject{Friend: friend(func(f *store.Friend) { f.Closeness = 5 }), Asks: facts(
 				ask(store.KindReferral, store.StatusHelped, 150*day), ask(store.KindReferral, store.StatusHelped, 120*day),
-				ask(store.KindReferral, store.StatusHelped, 90*day), ask(store.KindReferral, store.StatusHelped, 60*day)},
-				Favors: []store.Favor{{FriendID: 1, What: "helped her move", At: now.Add(-10 * day)}}},
+				ask(store.KindReferral, store.StatusHelped, 90*day), ask(store.KindReferral, store.StatusHelped, 60*day)),
+				Favors: favorFacts(store.Favor{FriendID: 1, What: "helped her move", At: now.Add(-10 * day)})},
 			chat, def, time.Time{}, Clear, []string{}},
 		{"many asks years ago do not count",
-			Subject{Friend: friend(func(f *store.Friend) { f.Closeness = 5 }), Asks: []store.Ask{
+			Subject{Friend: friend(func(f *store.Friend) { f.Closeness = 5 }), Asks: facts(
 				ask(store.KindReferral, store.StatusHelped, 1500*day), ask(store.KindReferral, store.StatusHelped, 1200*day),
-				ask(store.KindReferral, store.StatusHelped, 900*day), ask(store.KindReferral, store.StatusHelped, 800*day)}},
+				ask(store.KindReferral, store.StatusHelped, 900*day), ask(store.KindReferral, store.StatusHelped, 800*day))},
 			chat, def, time.Time{}, Clear, []string{}},
 		{"reference from someone you never worked with", Subject{Friend: friend()}, Request{Kind: store.KindReference}, def, time.Time{}, Block, []string{CodeTruth}},
 		{"recommendation from someone you never worked with", Subject{Friend: friend()}, Request{Kind: store.KindRecommendation}, def, time.Time{}, Block, []string{CodeTruth}},
@@ -122,20 +122,20 @@ func TestEvaluateRules(t *testing.T) {
 			Subject{Friend: friend(func(f *store.Friend) { f.Busy = []store.MonthRange{{From: time.November, To: time.February}} })},
 			chat, def, time.Date(2027, time.March, 1, 0, 0, 0, 0, time.UTC), Clear, []string{}},
 		{"the only one in aerospace, asked 3 days ago",
-			Subject{Friend: friend(), Asks: []store.Ask{ask(store.KindIntro, store.StatusHelped, 3*day)}},
+			Subject{Friend: friend(), Asks: facts(ask(store.KindIntro, store.StatusHelped, 3*day))},
 			Request{Kind: store.KindChat, Sector: "aerospace", Sole: true}, def, time.Time{}, Caution, []string{CodeAcknowledge}},
 		{"the only one, but unanswered: still hold",
-			Subject{Friend: friend(), Asks: []store.Ask{ask(store.KindChat, store.StatusSent, 3*day)}},
+			Subject{Friend: friend(), Asks: facts(ask(store.KindChat, store.StatusSent, 3*day))},
 			Request{Kind: store.KindChat, Sector: "aerospace", Sole: true}, def, time.Time{}, Hold, []string{CodePending, CodeAcknowledge}},
 		{"the only one, outside the cool-down: nothing to acknowledge",
-			Subject{Friend: friend(), Asks: []store.Ask{ask(store.KindChat, store.StatusHelped, 30*day)}},
+			Subject{Friend: friend(), Asks: facts(ask(store.KindChat, store.StatusHelped, 30*day))},
 			Request{Kind: store.KindChat, Sector: "aerospace", Sole: true}, def, time.Time{}, Clear, []string{}},
 		{"reasons read most serious first",
 			Subject{Friend: friend(func(f *store.Friend) {
 				f.Closeness = 1
 				f.Boundaries = []store.Boundary{{Kind: store.KindReferral}}
 				f.Busy = []store.MonthRange{{From: time.November, To: time.November}}
-			}), Asks: []store.Ask{ask(store.KindReferral, store.StatusHelped, 2*day)}},
+			}), Asks: facts(ask(store.KindReferral, store.StatusHelped, 2*day))},
 			Request{Kind: store.KindReferral}, def, time.Time{}, Block, []string{CodeBoundary, CodeCooldown, CodeFrequency, CodeBusy}},
 		{"no friend", Subject{}, chat, def, time.Time{}, Block, []string{CodeNoFriend}},
 	}
@@ -172,7 +172,7 @@ func TestEvaluateMessages(t *testing.T) {
 	def := store.DefaultSettings()
 	sub := Subject{Friend: friend(func(f *store.Friend) {
 		f.Boundaries = []store.Boundary{{Kind: store.KindReferral, Note: "Acme forbids referrals to executives"}}
-	}), Asks: []store.Ask{ask(store.KindChat, store.StatusHelped, 5*day)}}
+	}), Asks: facts(ask(store.KindChat, store.StatusHelped, 5*day))}
 	v := Evaluate(sub, Request{Kind: store.KindReferral}, def, now)
 	want := []string{
 		"Ana has asked not to be asked for referrals: \u201cAcme forbids referrals to executives\u201d.",
@@ -194,7 +194,7 @@ func TestEvaluateMessages(t *testing.T) {
 func TestEvaluateScoreOrder(t *testing.T) {
 	def := store.DefaultSettings()
 	score := func(ago time.Duration) int {
-		return Evaluate(Subject{Friend: friend(), Asks: []store.Ask{ask(store.KindChat, store.StatusHelped, ago)}},
+		return Evaluate(Subject{Friend: friend(), Asks: facts(ask(store.KindChat, store.StatusHelped, ago))},
 			Request{Kind: store.KindChat}, def, now).Score
 	}
 	if a, b := score(2*day), score(10*day); a >= b {
@@ -214,7 +214,7 @@ func TestVerdictJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := string(b), `{"level":"clear","score":100,"reasons":[]}`; got != want {
+	if got, want := string(b), `{"level":"clear","score":100,"reasons":[],"ledger":{"asked":0,"given":0,"balance":0}}`; got != want {
 		t.Errorf("json = %s, want %s", got, want)
 	}
 	var back Verdict
@@ -249,14 +249,14 @@ func TestLikely(t *testing.T) {
 	}{
 		{"no asks: a chat about their sector", Subject{Friend: f}, Request{Kind: store.KindChat, Sector: "aerospace"}},
 		{"no friend", Subject{}, Request{Kind: store.KindChat}},
-		{"the latest ask", Subject{Friend: f, Asks: []store.Ask{
-			{Kind: store.KindReferral, Status: store.StatusDraft, Sector: "space", Created: now.Add(-time.Hour)},
-			{Kind: store.KindIntro, Status: store.StatusHelped, Created: now.Add(-40 * day), Sent: now.Add(-40 * day)},
-		}}, Request{Kind: store.KindReferral, Sector: "space"}},
-		{"withdrawn asks are skipped", Subject{Friend: f, Asks: []store.Ask{
-			{Kind: store.KindIntro, Status: store.StatusHelped, Org: "Acme", Created: now.Add(-40 * day)},
-			{Kind: store.KindReferral, Status: store.StatusWithdrawn, Created: now.Add(-time.Hour)},
-		}}, Request{Kind: store.KindIntro, Org: "Acme"}},
+		{"the latest ask", Subject{Friend: f, Asks: facts(
+			store.Ask{Kind: store.KindReferral, Status: store.StatusDraft, Sector: "space", Created: now.Add(-time.Hour)},
+			store.Ask{Kind: store.KindIntro, Status: store.StatusHelped, Created: now.Add(-40 * day), Sent: now.Add(-40 * day)},
+		)}, Request{Kind: store.KindReferral, Sector: "space"}},
+		{"withdrawn asks are skipped", Subject{Friend: f, Asks: facts(
+			store.Ask{Kind: store.KindIntro, Status: store.StatusHelped, Org: "Acme", Created: now.Add(-40 * day)},
+			store.Ask{Kind: store.KindReferral, Status: store.StatusWithdrawn, Created: now.Add(-time.Hour)},
+		)}, Request{Kind: store.KindIntro, Org: "Acme"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -284,60 +284,117 @@ func TestFirstName(t *testing.T) {
 	}
 }
 
-func TestExp2neg(t *testing.T) {
-	for _, x := range []float64{0, 1e-9, 0.25, 0.5, 0.999, 1, 1.5, 2.75, 7.9, 23.3, 60, 200, 999} {
-		got, want := exp2neg(x), math.Exp2(-x)
+func TestLedgerDecay(t *testing.T) {
+	for _, halves := range []float64{0, 1e-9, 0.25, 0.5, 0.999, 1, 1.5, 2.75, 7.9, 23.3, 60, 200, 999} {
+		age := time.Duration(halves * float64(LedgerHalfLife))
+		got, want := ledgerDecay(age), math.Exp2(-halves)
 		if math.Abs(got-want) > 5e-6*want {
-			t.Errorf("exp2neg(%v) = %v, want %v", x, got, want)
+			t.Errorf("ledgerDecay(%v half-lives) = %v, want %v", halves, got, want)
 		}
 	}
-	if got := exp2neg(math.NaN()); got != 0 {
-		t.Errorf("exp2neg(NaN) = %v, want 0", got)
+	for _, x := range []float64{math.NaN(), math.Inf(1), 1000} {
+		if got := exp2neg(x); got != 0 {
+			t.Errorf("exp2neg(%v) = %v, want 0", x, got)
+		}
 	}
-	if got := exp2neg(math.Inf(1)); got != 0 {
-		t.Errorf("exp2neg(+Inf) = %v, want 0", got)
+	if got := ledgerDecay(-time.Hour); got != 1 {
+		t.Errorf("ledgerDecay of a future time = %v, want 1", got)
 	}
 	if LedgerHalfLife != 3*FrequencyHalfLife {
 		t.Errorf("LedgerHalfLife = %v, want 3×FrequencyHalfLife: assess cubes the ledger decay for the frequency", LedgerHalfLife)
 	}
 }
 
-func TestReadinessMatchesEvaluate(t *testing.T) {
-	subs := benchNetwork(300)
-	for _, kind := range store.Kinds() {
-		req := Request{Kind: kind}
-		for i, sub := range subs {
-			v := Evaluate(sub, req, store.DefaultSettings(), now)
-			l, s := Readiness(sub, req, store.DefaultSettings(), now)
-			if l != v.Level || s != v.Score {
-				t.Fatalf("friend %d, %s: Readiness = %v %d, Evaluate = %v %d", i, kind, l, s, v.Level, v.Score)
+// TestReasonLevels checks the level each reason brings, and that a
+// verdict's level is that of its most serious reason.
+func TestReasonLevels(t *testing.T) {
+	def := store.DefaultSettings()
+	boundary := friend(func(f *store.Friend) { f.Boundaries = []store.Boundary{{Kind: store.KindReferral}} })
+	busy := friend(func(f *store.Friend) { f.Busy = []store.MonthRange{{From: time.November, To: time.December}} })
+	tests := []struct {
+		sub  Subject
+		req  Request
+		code string
+		want Level
+	}{
+		{Subject{Friend: boundary}, Request{Kind: store.KindReferral}, CodeBoundary, Block},
+		{Subject{Friend: friend()}, Request{Kind: store.KindReference}, CodeTruth, Block},
+		{Subject{}, Request{Kind: store.KindChat}, CodeNoFriend, Block},
+		{Subject{Friend: friend(), Asks: facts(ask(store.KindChat, store.StatusSent, 20*day))}, Request{Kind: store.KindChat}, CodePending, Hold},
+		{Subject{Friend: friend(), Asks: facts(ask(store.KindChat, store.StatusSent, 40*day))}, Request{Kind: store.KindChat}, CodePending, Caution},
+		{Subject{Friend: friend(), Asks: facts(ask(store.KindChat, store.StatusHelped, 3*day))}, Request{Kind: store.KindChat}, CodeCooldown, Hold},
+		{Subject{Friend: friend(), Asks: facts(ask(store.KindChat, store.StatusHelped, 3*day))}, Request{Kind: store.KindChat, Sector: "x", Sole: true}, CodeAcknowledge, Caution},
+		{Subject{Friend: friend(func(f *store.Friend) { f.Closeness = 1 }), Asks: facts(ask(store.KindIntro, store.StatusHelped, 20*day))}, Request{Kind: store.KindIntro}, CodeFrequency, Caution},
+		{Subject{Friend: busy}, Request{Kind: store.KindChat}, CodeBusy, Caution},
+	}
+	for _, tc := range tests {
+		v := Evaluate(tc.sub, tc.req, def, now)
+		found := false
+		for _, r := range v.Reasons {
+			if r.Code == tc.code {
+				found = true
+				if r.Level != tc.want {
+					t.Errorf("%s: level %v, want %v", tc.code, r.Level, tc.want)
+				}
 			}
+		}
+		if !found {
+			t.Errorf("%s: not among %v", tc.code, v.Reasons)
+		}
+	}
+	for i, sub := range benchNetwork(300) {
+		for _, kind := range store.Kinds() {
+			v := Evaluate(sub, Request{Kind: kind}, def, now)
+			worst := Clear
+			for _, r := range v.Reasons {
+				worst = max(worst, r.Level)
+			}
+			if worst != v.Level {
+				t.Fatalf("friend %d, %s: level %v, its reasons' worst %v (%v)", i, kind, v.Level, worst, v.Reasons)
+			}
+		}
+	}
+	if !(Clear < Caution && Caution < Hold && Hold < Block) {
+		t.Error("the levels are not ordered readiest first")
+	}
+}
+
+func TestLedger(t *testing.T) {
+	def := store.DefaultSettings()
+	f := friend()
+	tests := []struct {
+		name   string
+		sub    Subject
+		want   Ledger
+		saying string
+	}{
+		{"nothing", Subject{Friend: f}, Ledger{}, "nothing asked or given lately"},
+		{"a referral today", Subject{Friend: f, Asks: facts(ask(store.KindReferral, store.StatusHelped, 0))},
+			Ledger{Asked: 3, Balance: 3}, "asked 3.0, given 0.0 (recent ones weigh most): you have asked a little more than you gave (a caution from 4.0 more)"},
+		{"a referral a season ago weighs half", Subject{Friend: f, Asks: facts(ask(store.KindReferral, store.StatusHelped, 90*day))},
+			Ledger{Asked: 1.5, Balance: 1.5}, ""},
+		{"a chat and a favor", Subject{Friend: f, Asks: facts(ask(store.KindChat, store.StatusHelped, 0)), Favors: favorFacts(store.Favor{At: now})},
+			Ledger{Asked: 1, Given: 2, Balance: -1}, "asked 1.0, given 2.0 (recent ones weigh most): you have given as much as you asked"},
+		{"drafts do not count", Subject{Friend: f, Asks: facts(ask(store.KindReferral, store.StatusDraft, 0))}, Ledger{}, ""},
+		{"two referrals and an intro", Subject{Friend: f, Asks: facts(ask(store.KindReferral, store.StatusHelped, 0), ask(store.KindReferral, store.StatusHelped, 0))},
+			Ledger{Asked: 6, Balance: 6}, "asked 6.0, given 0.0 (recent ones weigh most): you have asked much more than you gave; help them first"},
+	}
+	for _, tc := range tests {
+		v := Evaluate(tc.sub, Request{Kind: store.KindChat}, def, now)
+		if v.Ledger != tc.want {
+			t.Errorf("%s: ledger %+v, want %+v", tc.name, v.Ledger, tc.want)
+		}
+		if tc.saying != "" && v.Ledger.String() != tc.saying {
+			t.Errorf("%s: %q, want %q", tc.name, v.Ledger.String(), tc.saying)
+		}
+		if v.Has(CodeReciprocity) != (v.Ledger.Balance >= ReciprocityLimit) {
+			t.Errorf("%s: reciprocity %v with balance %v", tc.name, v.Has(CodeReciprocity), v.Ledger.Balance)
 		}
 	}
 }
 
-// TestFactsMatchAsks evaluates every friend of a synthetic network once
-// from full asks and once from ask facts: the verdicts must be equal.
-func TestFactsMatchAsks(t *testing.T) {
-	subs := benchNetwork(300)
-	for _, kind := range store.Kinds() {
-		req := Request{Kind: kind}
-		for i, sub := range subs {
-			facts := make([]store.AskFact, 0, len(sub.Asks))
-			for _, a := range sub.Asks {
-				facts = append(facts, store.NewAskFact(a.Kind, a.Status, a.At().UnixNano()))
-			}
-			fromAsks := Evaluate(sub, req, store.DefaultSettings(), now)
-			fromFacts := Evaluate(Subject{Friend: sub.Friend, Facts: facts, Favors: sub.Favors}, req, store.DefaultSettings(), now)
-			if fromAsks.Level != fromFacts.Level || fromAsks.Score != fromFacts.Score || !fromAsks.Until.Equal(fromFacts.Until) ||
-				!slices.Equal(fromAsks.Reasons, fromFacts.Reasons) {
-				t.Fatalf("friend %d, %s: from asks %+v, from facts %+v", i, kind, fromAsks, fromFacts)
-			}
-		}
-	}
-	// An empty, non-nil Facts means no asks, whatever Asks says.
-	sub := Subject{Friend: friend(), Asks: []store.Ask{ask(store.KindChat, store.StatusHelped, day)}, Facts: []store.AskFact{}}
-	if v := Evaluate(sub, Request{Kind: store.KindChat}, store.DefaultSettings(), now); v.Level != Clear {
-		t.Errorf("empty facts: %v, want clear", v.Level)
-	}
-}
+// facts is the facts of asks, as the store gives them.
+func facts(asks ...store.Ask) []store.AskFact { return store.AskFacts(asks) }
+
+// favorFacts is the facts of favors.
+func favorFacts(favors ...store.Favor) []store.FavorFact { return store.FavorFacts(favors) }

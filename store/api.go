@@ -7,8 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
 	"google.golang.org/protobuf/encoding/protowire"
@@ -24,70 +22,6 @@ func (s *Store) Batch(now time.Time, fn func(tx *Tx) error) error {
 		}
 		return t.flush()
 	})
-}
-
-func (s *Store) write(fn func(tx *Tx) error) error {
-	return s.Batch(time.Now(), fn)
-}
-
-// AddFriend stores a new friend and sets its ID and times.
-func (s *Store) AddFriend(f *Friend) error {
-	// Validate before opening, so a rejected record never creates the file.
-	f.Normalize()
-	if err := f.Validate(); err != nil {
-		return err
-	}
-	return s.write(func(tx *Tx) error { return tx.AddFriend(f) })
-}
-
-// PutFriend replaces an existing friend.
-func (s *Store) PutFriend(f *Friend) error {
-	f.Normalize()
-	if err := f.Validate(); err != nil {
-		return err
-	}
-	return s.write(func(tx *Tx) error { return tx.PutFriend(f) })
-}
-
-// AddAsk stores a new ask and sets its ID.
-func (s *Store) AddAsk(a *Ask) error {
-	if a.Created.IsZero() {
-		a.Created = time.Now()
-	}
-	if err := a.Validate(); err != nil {
-		return err
-	}
-	if !s.Exists() {
-		return fmt.Errorf("friend %d: %w", a.FriendID, ErrNotFound)
-	}
-	return s.write(func(tx *Tx) error { return tx.AddAsk(a) })
-}
-
-// PutAsk replaces an existing ask.
-func (s *Store) PutAsk(a *Ask) error {
-	return s.write(func(tx *Tx) error { return tx.PutAsk(a) })
-}
-
-// AddFavor stores a new favor and sets its ID.
-func (s *Store) AddFavor(v *Favor) error {
-	if v.At.IsZero() {
-		v.At = time.Now()
-	}
-	if err := v.Validate(); err != nil {
-		return err
-	}
-	if !s.Exists() {
-		return fmt.Errorf("friend %d: %w", v.FriendID, ErrNotFound)
-	}
-	return s.write(func(tx *Tx) error { return tx.AddFavor(v) })
-}
-
-// PutProfile replaces the profile.
-func (s *Store) PutProfile(p Profile) error {
-	if err := p.Validate(); err != nil {
-		return err
-	}
-	return s.write(func(tx *Tx) error { return tx.PutProfile(p) })
 }
 
 // Profile returns the profile, or the default one if none was saved.
@@ -238,7 +172,7 @@ func (s *Store) FindFriend(query string) (Friend, error) {
 			}
 			// Cheap test on the name's bytes first, lower-cased into a
 			// reused buffer; decode only candidates.
-			if lower = appendLower(lower[:0], friendName(body)); !bytes.Contains(lower, []byte(lq)) {
+			if lower = AppendLower(lower[:0], friendName(body)); !bytes.Contains(lower, []byte(lq)) {
 				return nil
 			}
 			f, err := decodeFriend(k, v)
@@ -324,7 +258,7 @@ func (s *Store) Restore(snap *Snapshot) error {
 		hint += len(snap.Asks[i].Body)
 	}
 	return s.updateSized(hint, func(btx *bolt.Tx) error {
-		tx := &Tx{tx: btx, now: time.Now().UTC()}
+		tx := &Tx{tx: btx} // no clock: the records keep their own times
 		if !tx.Empty() {
 			return fmt.Errorf("%s: %w: restore a kith export into a new database (choose one with --db)", s.path, ErrNotEmpty)
 		}
@@ -385,23 +319,4 @@ func friendName(body []byte) []byte {
 		}
 	}
 	return nil
-}
-
-// appendLower appends s lower-cased as strings.ToLower does it (invalid
-// UTF-8 becomes U+FFFD), without allocating when dst has room.
-func appendLower(dst, s []byte) []byte {
-	for len(s) > 0 {
-		if c := s[0]; c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			dst = append(dst, c)
-			s = s[1:]
-			continue
-		}
-		r, n := utf8.DecodeRune(s)
-		dst = utf8.AppendRune(dst, unicode.ToLower(r))
-		s = s[n:]
-	}
-	return dst
 }

@@ -17,7 +17,7 @@ import (
 // temporary file beside it.
 func TestFailedBackupKeepsOldFile(t *testing.T) {
 	s := newStore(t)
-	if err := s.AddFriend(&Friend{Name: "A"}); err != nil {
+	if err := addFriend(s, &Friend{Name: "A"}); err != nil {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
@@ -60,7 +60,7 @@ func TestFailedBackupKeepsOldFile(t *testing.T) {
 
 func TestBackupThroughLinksAndIntoDevices(t *testing.T) {
 	s := newStore(t)
-	if err := s.AddFriend(&Friend{Name: "A"}); err != nil {
+	if err := addFriend(s, &Friend{Name: "A"}); err != nil {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()

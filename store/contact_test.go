@@ -55,7 +55,7 @@ func TestSchema2FixtureNeedsNoMigration(t *testing.T) {
 	// And a friend with every contact field is written into it and read
 	// back whole.
 	f := fullFriend()
-	if err := s.AddFriend(&f); err != nil {
+	if err := addFriend(s, &f); err != nil {
 		t.Fatal(err)
 	}
 	got, err := s.Friend(f.ID)

@@ -48,7 +48,7 @@ func TestRestoreGivesFreshIds(t *testing.T) {
 				t.Errorf("ask id %d, favor id %d; want fresh ids 2 and 1", asks[0].ID, favors[0].ID)
 			}
 			f := Friend{Name: "Next"}
-			if err := s.AddFriend(&f); err != nil || f.ID != 3 {
+			if err := addFriend(s, &f); err != nil || f.ID != 3 {
 				t.Errorf("the next friend: id %d, %v; want 3", f.ID, err)
 			}
 			if _, err := s.Snapshot(t0); err != nil {
@@ -107,7 +107,7 @@ func TestRefusesWhatIsNotARegularFile(t *testing.T) {
 		done := make(chan [3]error, 1)
 		go func() {
 			_, rerr := s.Friends()
-			werr := s.AddFriend(&Friend{Name: "A"})
+			werr := addFriend(s, &Friend{Name: "A"})
 			_, verr := s.Verify()
 			done <- [3]error{rerr, werr, verr}
 		}()
@@ -133,7 +133,7 @@ func TestRefusesWhatIsNotARegularFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	ls := New(link)
-	if err := ls.AddFriend(&Friend{Name: "Through the link"}); err != nil {
+	if err := addFriend(ls, &Friend{Name: "Through the link"}); err != nil {
 		t.Fatal(err)
 	}
 	if fs, err := good.Friends(); err != nil || len(fs) != 4 {
@@ -197,7 +197,7 @@ func TestFriendsDecodesAfterLettingGo(t *testing.T) {
 	var werr error
 	s.released = func() {
 		w := New(s.Path(), WithLockTimeout(time.Millisecond))
-		werr = w.AddFriend(&Friend{Name: "While decoding"})
+		werr = addFriend(w, &Friend{Name: "While decoding"})
 	}
 	if _, err := s.Friends(); err != nil {
 		t.Fatal(err)
@@ -233,7 +233,7 @@ func TestNetworkForInChunksReadsTheSame(t *testing.T) {
 	c.released = func() {
 		if !wrote {
 			wrote = true
-			if err := New(s.Path()).AddAsk(&Ask{FriendID: 3, Kind: KindIntro, Status: StatusSent, Created: t0}); err != nil {
+			if err := addAsk(New(s.Path()), &Ask{FriendID: 3, Kind: KindIntro, Status: StatusSent, Created: t0}); err != nil {
 				t.Error(err)
 			}
 		}
@@ -297,7 +297,7 @@ func TestWriterBehindReadersGetsIn(t *testing.T) {
 	}
 	for i := range 20 {
 		w := New(s.Path()) // the default timeout, as the CLI
-		if err := w.AddAsk(&Ask{FriendID: 3, Kind: KindChat, Status: StatusSent, Created: t0}); err != nil {
+		if err := addAsk(w, &Ask{FriendID: 3, Kind: KindChat, Status: StatusSent, Created: t0}); err != nil {
 			t.Errorf("write %d behind the readers: %v", i, err)
 		}
 	}
@@ -324,7 +324,7 @@ func TestLockDeadlineBoundsEveryOpen(t *testing.T) {
 	}
 	defer db.Close()
 	late := New(held.Path(), WithLockDeadline(time.Now()))
-	if err := late.AddFriend(&Friend{Name: "A"}); !errors.Is(err, ErrLocked) {
+	if err := addFriend(late, &Friend{Name: "A"}); !errors.Is(err, ErrLocked) {
 		t.Errorf("got %v, want ErrLocked", err)
 	}
 }

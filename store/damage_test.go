@@ -181,8 +181,8 @@ func TestDamageIsDetectedNotAnsweredAround(t *testing.T) {
 			}
 			// A write refuses, and leaves the file as it was.
 			before := sum(t, s.Path())
-			wantDamaged(t, "AddAsk", s.AddAsk(&Ask{FriendID: 3, Kind: KindIntro, Status: StatusSent, Created: t0}))
-			wantDamaged(t, "AddFriend", s.AddFriend(&Friend{Name: "Dee"}))
+			wantDamaged(t, "AddAsk", addAsk(s, &Ask{FriendID: 3, Kind: KindIntro, Status: StatusSent, Created: t0}))
+			wantDamaged(t, "AddFriend", addFriend(s, &Friend{Name: "Dee"}))
 			if sum(t, s.Path()) != before {
 				t.Error("a write changed the damaged file")
 			}
@@ -271,7 +271,7 @@ func TestWriteRefusesStructuralDamage(t *testing.T) {
 				t.Fatal(err)
 			}
 			before := sum(t, s.Path())
-			if err := s.AddFriend(&Friend{Name: "Dee"}); !errors.Is(err, ErrCorrupt) {
+			if err := addFriend(s, &Friend{Name: "Dee"}); !errors.Is(err, ErrCorrupt) {
 				t.Errorf("got %v, want ErrCorrupt", err)
 			}
 			if sum(t, s.Path()) != before {
@@ -348,7 +348,7 @@ func TestRepairSavesWhatCanBeRead(t *testing.T) {
 		t.Errorf("profile after repair: %+v, %v", p, err)
 	}
 	f := Friend{Name: "New"}
-	if err := r.AddFriend(&f); err != nil || f.ID != 4 {
+	if err := addFriend(r, &f); err != nil || f.ID != 4 {
 		t.Errorf("a new friend after repair: id %d, %v; want 4", f.ID, err)
 	}
 	if _, err := s.Repair(out); err == nil || !strings.Contains(err.Error(), "already exists") {

@@ -40,7 +40,7 @@ const createEnv = "KITH_CREATE_CHILD"
 func creator(path string) {
 	fmt.Println("creating")
 	s := New(path)
-	if err := s.AddFriend(&Friend{Name: "First"}); err != nil {
+	if err := addFriend(s, &Friend{Name: "First"}); err != nil {
 		fmt.Println("error", err)
 		os.Exit(1)
 	}
@@ -103,7 +103,7 @@ func TestKill9DuringCreateLeavesNothingBehind(t *testing.T) {
 		if len(fs) > 0 {
 			made++
 		}
-		if err := s.AddFriend(&Friend{Name: "after the kill"}); err != nil {
+		if err := addFriend(s, &Friend{Name: "after the kill"}); err != nil {
 			t.Fatalf("round %d: write after the kill: %v", r, err)
 		}
 		if rep, err := s.Verify(); err != nil || len(rep.Problems) > 0 {
@@ -117,13 +117,13 @@ func TestKill9DuringCreateLeavesNothingBehind(t *testing.T) {
 func durabilityWriter(path string) {
 	s := New(path)
 	f := Friend{Name: "Writer"}
-	if err := s.AddFriend(&f); err != nil {
+	if err := addFriend(s, &f); err != nil {
 		fmt.Println("error", err)
 		os.Exit(1)
 	}
 	for i := 0; ; i++ {
 		a := Ask{FriendID: f.ID, Kind: KindChat, Status: StatusSent, Topic: "write " + strconv.Itoa(i), Created: time.Now()}
-		if err := s.AddAsk(&a); err != nil {
+		if err := addAsk(s, &a); err != nil {
 			fmt.Println("error", err)
 			os.Exit(1)
 		}
@@ -194,7 +194,7 @@ func TestKill9KeepsAcknowledgedWrites(t *testing.T) {
 			if len(ids) > 0 {
 				t.Fatalf("round %d: %d writes acknowledged but no file: %v", r, len(ids), err)
 			}
-			if err := s.AddFriend(&Friend{Name: "after the crash"}); err != nil {
+			if err := addFriend(s, &Friend{Name: "after the crash"}); err != nil {
 				t.Fatalf("round %d: write after the crash: %v", r, err)
 			}
 			continue
@@ -213,7 +213,7 @@ func TestKill9KeepsAcknowledgedWrites(t *testing.T) {
 		if err != nil {
 			t.Fatalf("round %d: consistency check: %v", r, err)
 		}
-		if err := s.AddFriend(&Friend{Name: "after the crash"}); err != nil {
+		if err := addFriend(s, &Friend{Name: "after the crash"}); err != nil {
 			t.Fatalf("round %d: write after the crash: %v", r, err)
 		}
 		t.Logf("round %d: %d writes acknowledged, %d stored", r, len(ids), len(asks))

@@ -280,14 +280,14 @@ func encodeAskHead(key []byte, a *Ask) []byte {
 }
 
 // decodeAskHead reads an index entry, straight from the transaction's
-// bytes, into the compact in-memory head: codes and numbers, no strings, so
-// a million heads cost no allocation each.
-func decodeAskHead(k, v []byte) (AskFact, askHead, error) {
-	var f AskFact
-	h := askHead{id: historyID(k)}
+// bytes, into an AskFact: codes and numbers, and the sector and
+// organisation through strs, which keeps one copy of each (a million
+// heads do not cost a string each); nil strs copies them.
+func decodeAskHead(k, v []byte, strs interner) (AskFact, error) {
+	f := AskFact{ID: historyID(k)}
 	body, err := seedAsksByFriend.open(k, v)
 	if err != nil {
-		return f, h, err
+		return f, err
 	}
 	d := newDec(body)
 	for d.next() {
@@ -296,23 +296,42 @@ func decodeAskHead(k, v []byte) (AskFact, askHead, error) {
 			f.kind = kindCode(d.bytes())
 		case tagHeadStatus:
 			f.status = statusCode(d.bytes())
+		case tagHeadSector:
+			f.Sector = strs.str(d.bytes())
+		case tagHeadOrg:
+			f.Org = strs.str(d.bytes())
 		case tagHeadCreated:
-			h.created = d.nanos()
+			f.Created = d.nanos()
 		case tagHeadSent:
-			h.sent = d.nanos()
+			f.Sent = d.nanos()
 		case tagHeadResolved:
-			h.resolved = d.nanos()
+			f.Resolved = d.nanos()
 		case tagHeadFollowUp:
-			h.followUp = d.nanos()
+			f.FollowUp = d.nanos()
 		case tagHeadThanked:
-			h.thanked = d.nanos()
+			f.Thanked = d.nanos()
 		}
 	}
-	f.At = h.sent
-	if f.At == 0 {
-		f.At = h.created
+	return f, d.result()
+}
+
+// interner keeps one copy of each string it is given.
+type interner map[string]string
+
+// str is b as a string, the copy strs keeps (a new one when strs is nil).
+func (strs interner) str(b []byte) string {
+	if len(b) == 0 {
+		return ""
 	}
-	return f, h, d.result()
+	if strs == nil {
+		return string(b)
+	}
+	if s, ok := strs[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	strs[s] = s
+	return s
 }
 
 // headStatus returns the status code of an index entry, checking its

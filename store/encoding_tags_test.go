@@ -53,7 +53,7 @@ func TestDecodersSkipUnknownTags(t *testing.T) {
 		t.Errorf("favor with unknown fields: %v, %+v", err, gotV)
 	}
 	hk := historyKey(1, t0, 4)
-	if _, _, err := decodeAskHead(hk, reseal(t, seedAsksByFriend, hk, encodeAskHead(hk, &a), unknownFields())); err != nil {
+	if _, err := decodeAskHead(hk, reseal(t, seedAsksByFriend, hk, encodeAskHead(hk, &a), unknownFields()), nil); err != nil {
 		t.Errorf("head with unknown fields: %v", err)
 	}
 	if err := checkFavorHead(hk, reseal(t, seedFavorsByFriend, hk, encodeFavorHead(hk), unknownFields())); err != nil {

@@ -12,15 +12,15 @@ func TestAskHeadKeepsWhatPolicyNeeds(t *testing.T) {
 		Status: StatusHelped, Created: t0, Sent: t0.Add(time.Hour), Resolved: t0.Add(2 * time.Hour),
 		FollowUp: t0.Add(3 * time.Hour), Thanked: t0.Add(4 * time.Hour), Outcome: "o"}
 	k := historyKey(a.FriendID, a.At(), a.ID)
-	f, h, err := decodeAskHead(k, encodeAskHead(k, &a))
+	got, err := decodeAskHead(k, encodeAskHead(k, &a), interner{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := h.ask(a.FriendID, f)
-	want := a
-	want.Topic, want.Sector, want.Org, want.Body, want.Outcome = "", "", "", "", ""
-	if !reflect.DeepEqual(got, want) {
+	if want := a.Fact(); !reflect.DeepEqual(got, want) {
 		t.Errorf("got %+v\nwant %+v", got, want)
+	}
+	if got.Kind() != KindReference || got.Status() != StatusHelped || got.Sector != "law" || got.Org != "Acme" || got.At() != a.At().UnixNano() {
+		t.Errorf("fact %+v does not say the ask's kind, status, sector, organisation and time", got)
 	}
 }
 
@@ -57,7 +57,7 @@ func FuzzDecode(f *testing.F) {
 		decodeFriend(k, b)
 		decodeAsk(k, b)
 		decodeFavor(k, b)
-		decodeAskHead(make([]byte, 24), b)
+		decodeAskHead(make([]byte, 24), b, interner{})
 		decodeSummary(k, b)
 		decodeCounts(b)
 		decodeProfile(b)
@@ -146,26 +146,38 @@ func TestMonthRange(t *testing.T) {
 // The heads decode straight from the transaction's bytes: nothing they
 // keep may point into those bytes.
 func TestAskHeadOutlivesItsBytes(t *testing.T) {
-	a := Ask{ID: 1, FriendID: 2, Kind: KindIntro, Status: StatusSent, Created: t0}
+	a := Ask{ID: 1, FriendID: 2, Kind: KindIntro, Status: StatusSent, Created: t0, Sector: "law", Org: "Acme"}
 	k := historyKey(a.FriendID, a.At(), a.ID)
 	v := encodeAskHead(k, &a)
-	f, h, err := decodeAskHead(k, v)
+	strs := interner{}
+	f, err := decodeAskHead(k, v, strs)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for i := range v {
 		v[i] = 'x' // the transaction's memory is gone
 	}
-	if got := h.ask(2, f); got.Kind != KindIntro || got.Status != StatusSent || !got.Created.Equal(t0) {
-		t.Errorf("head changed with the bytes it came from: %+v", got)
+	if f.Kind() != KindIntro || f.Status() != StatusSent || f.Created != t0.UnixNano() || f.Sector != "law" || f.Org != "Acme" {
+		t.Errorf("head changed with the bytes it came from: %+v", f)
+	}
+	// A second head with the same sector shares the first one's string.
+	b := a
+	b.ID = 9
+	k2 := historyKey(b.FriendID, b.At(), b.ID)
+	g, err := decodeAskHead(k2, encodeAskHead(k2, &b), strs)
+	if err != nil || g.Sector != "law" || len(strs) != 2 {
+		t.Errorf("second head: %+v, %v; %d strings kept, want 2", g, err, len(strs))
 	}
 }
 
 func TestAppendLowerMatchesStringsToLower(t *testing.T) {
 	for _, s := range []string{"", "Giulia ROSSI", "İrem Öztürk", "ΓΙΏΡΓΟΣ Παπαδόπουλος", "ÇAĞLA", "王芳", "Nguyễn Thị Hương",
 		"Ǆemal", "bad \xff\xfe utf8", "ẞ Groß", "Олена ШЕВЧЕНКО"} {
-		if got, want := string(appendLower(nil, []byte(s))), strings.ToLower(s); got != want {
-			t.Errorf("appendLower(%q) = %q, want %q", s, got, want)
+		if got, want := string(AppendLower(nil, []byte(s))), strings.ToLower(s); got != want {
+			t.Errorf("AppendLower(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := string(AppendLower(nil, s)), strings.ToLower(s); got != want {
+			t.Errorf("AppendLower(string %q) = %q, want %q", s, got, want)
 		}
 	}
 }

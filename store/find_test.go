@@ -12,7 +12,7 @@ func TestFindFriendUnicodeAndNameOnly(t *testing.T) {
 		{Name: "Γιώργος Παπαδόπουλος", Notes: "zeta"},
 		{Name: "Małgorzata Szymańska"},
 	} {
-		if err := s.AddFriend(&f); err != nil {
+		if err := addFriend(s, &f); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -218,11 +218,11 @@ func TestMigrationOfALargerFileIsWholeAndDense(t *testing.T) {
 	}
 	// Sequences came along: the next records get the next ids.
 	f := Friend{Name: "Next"}
-	if err := s.AddFriend(&f); err != nil || f.ID != 3001 {
+	if err := addFriend(s, &f); err != nil || f.ID != 3001 {
 		t.Errorf("next friend id %d, %v", f.ID, err)
 	}
 	a := Ask{FriendID: 1, Kind: KindIntro, Status: StatusSent, Created: t0}
-	if err := s.AddAsk(&a); err != nil || a.ID != 15001 {
+	if err := addAsk(s, &a); err != nil || a.ID != 15001 {
 		t.Errorf("next ask id %d, %v", a.ID, err)
 	}
 }

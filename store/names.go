@@ -247,16 +247,6 @@ func isParticle(w string) bool {
 	return particles[w] || (strings.HasPrefix(w, "d'") || strings.HasPrefix(w, "d’")) && len(w) > 2
 }
 
-// legalForms are the legal forms a company's name ends in, compared as
-// bare (lower case, no dots).
-var legalForms = map[string]bool{
-	"inc": true, "incorporated": true, "ltd": true, "limited": true, "llc": true, "llp": true, "plc": true,
-	"gmbh": true, "ag": true, "sa": true, "srl": true, "spa": true, "sas": true, "sarl": true, "bv": true,
-	"nv": true, "corp": true, "corporation": true, "co": true, "company": true, "oy": true, "ab": true,
-	"as": true, "pty": true, "kg": true, "ohg": true, "gbr": true, "ug": true, "se": true, "sl": true,
-	"lda": true, "kk": true, "sro": true, "zoo": true, "aps": true, "asa": true, "oyj": true,
-}
-
 // IsLegalForm reports whether word is a company's legal form ("Inc.",
 // "GmbH", "S.p.A.", "AG"), in any case and with or without dots.
 func IsLegalForm(word string) bool { return legalForms[bare(word)] }

@@ -8,21 +8,16 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// Network is every friend with the heads of their asks and favors: what
-// the first screen and the policy need, read in one transaction and kept
-// compact (64 bytes an ask), since it may hold a million asks.
-//
-// The ask heads that AsksOf and AppendAsks return carry ID, FriendID, Kind,
-// Status and the times Created, Sent, Resolved, FollowUp and Thanked;
-// Topic, Sector, Org, Body and Outcome are empty (read them with History
-// or Ask). Favor heads carry ID, FriendID and At, not What.
+// Network is every friend with the facts of their asks and favors, read
+// from the by-friend indexes (never a full ask): what the first screen and
+// the policy need, read in one transaction and kept compact (AskFact), as
+// it may hold a million asks.
 type Network struct {
 	// Friends in id order.
 	Friends []Friend
 
-	facts     []AskFact // grouped by friend in Friends order, oldest first
-	heads     []askHead // the rest of each ask, parallel to facts
-	favors    []Favor
+	asks      []AskFact // grouped by friend in Friends order, oldest first
+	favors    []FavorFact
 	askSpan   []span
 	favorSpan []span
 }
@@ -30,44 +25,36 @@ type Network struct {
 type span struct{ lo, hi int32 }
 
 // AskCount is the number of asks in the network.
-func (n *Network) AskCount() int { return len(n.heads) }
+func (n *Network) AskCount() int { return len(n.asks) }
 
 // FavorCount is the number of favors in the network.
 func (n *Network) FavorCount() int { return len(n.favors) }
 
-// AsksOf returns the ask heads of Friends[i], oldest first, in a new
-// slice. Loops over every friend should use AppendAsks with one buffer.
-func (n *Network) AsksOf(i int) []Ask {
-	return n.AppendAsks(nil, i)
+// AsksOf returns the facts of the asks of Friends[i], oldest first: the
+// network's own memory, to read and not to change. Nothing is copied, so
+// weighing every friend allocates nothing.
+func (n *Network) AsksOf(i int) []AskFact {
+	sp := n.askSpan[i]
+	return n.asks[sp.lo:sp.hi:sp.hi]
 }
 
-// AppendAsks appends the ask heads of Friends[i], oldest first, to dst.
-func (n *Network) AppendAsks(dst []Ask, i int) []Ask {
-	id := n.Friends[i].ID
-	sp := n.askSpan[i]
-	for j := sp.lo; j < sp.hi; j++ {
-		dst = append(dst, n.heads[j].ask(id, n.facts[j]))
-	}
-	return dst
+// FavorsOf returns the facts of the favors of Friends[i], oldest first,
+// to read and not to change.
+func (n *Network) FavorsOf(i int) []FavorFact {
+	sp := n.favorSpan[i]
+	return n.favors[sp.lo:sp.hi:sp.hi]
 }
 
 // LastAsk is when the latest ask actually made to Friends[i] was made
 // (zero if none).
 func (n *Network) LastAsk(i int) time.Time {
-	sp := n.askSpan[i]
 	var last int64
-	for _, f := range n.facts[sp.lo:sp.hi] {
+	for _, f := range n.AsksOf(i) {
 		if f.Status().Made() {
-			last = max(last, f.At)
+			last = max(last, f.At())
 		}
 	}
 	return fromNanos(last)
-}
-
-// FavorsOf returns the favor heads of Friends[i], oldest first.
-func (n *Network) FavorsOf(i int) []Favor {
-	sp := n.favorSpan[i]
-	return n.favors[sp.lo:sp.hi:sp.hi]
 }
 
 // Index returns the position of the friend with id in Friends, or -1.
@@ -119,7 +106,9 @@ func (n *Network) readHeads(tx *bolt.Tx) error {
 type headReader struct {
 	n          *Network
 	owners     []uint64
-	from       []byte // the first key not read yet (nil: from the start)
+	favorOwner []uint64
+	strs       interner // the sectors and organisations of the asks
+	from       []byte   // the first key not read yet (nil: from the start)
 	asksDone   bool
 	favorsDone bool
 	// every is how many entries it reads between two looks at the clock.
@@ -129,8 +118,8 @@ type headReader struct {
 // start (re)starts reading into n, looking at the clock every so many
 // entries.
 func (r *headReader) start(n *Network, every int) {
-	*r = headReader{n: n, every: max(every, 1)}
-	n.facts, n.heads, n.favors = nil, nil, nil
+	*r = headReader{n: n, every: max(every, 1), strs: interner{}}
+	n.asks, n.favors = nil, nil
 }
 
 // checkEvery is how many entries a chunked read takes between two looks
@@ -141,17 +130,17 @@ const checkEvery = 4096
 // is done: every entry read, checked against the summaries and grouped.
 func (r *headReader) step(tx *bolt.Tx, deadline time.Time) (bool, error) {
 	n := r.n
-	if n.heads == nil {
+	if n.asks == nil {
 		c, err := getCounts(tx)
 		if err != nil {
 			return false, err
 		}
 		// Checksummed counts are what kith wrote: a capacity from them
 		// is never an id or a sequence.
-		n.facts = make([]AskFact, 0, c.asks)
-		n.heads = make([]askHead, 0, c.asks)
+		n.asks = make([]AskFact, 0, c.asks)
 		r.owners = make([]uint64, 0, c.asks)
-		n.favors = make([]Favor, 0, c.favors)
+		n.favors = make([]FavorFact, 0, c.favors)
+		r.favorOwner = make([]uint64, 0, c.favors)
 	}
 	late := func(i int) bool { return i%r.every == 0 && !deadline.IsZero() && time.Now().After(deadline) }
 	resume := func(c *bolt.Cursor) ([]byte, []byte) {
@@ -175,12 +164,11 @@ func (r *headReader) step(tx *bolt.Tx, deadline time.Time) (bool, error) {
 			if len(k) != 24 {
 				return false, corruptf("asks_by_friend: key %x", k)
 			}
-			f, h, err := decodeAskHead(k, v)
+			f, err := decodeAskHead(k, v, r.strs)
 			if err != nil {
 				return false, fmt.Errorf("asks_by_friend: ask %d: %w", historyID(k), err)
 			}
-			n.facts = append(n.facts, f)
-			n.heads = append(n.heads, h)
+			n.asks = append(n.asks, f)
 			r.owners = append(r.owners, btoi(k[:8]))
 			i++
 		}
@@ -203,21 +191,18 @@ func (r *headReader) step(tx *bolt.Tx, deadline time.Time) (bool, error) {
 			if err := checkFavorHead(k, v); err != nil {
 				return false, fmt.Errorf("favors_by_friend: favor %d: %w", historyID(k), err)
 			}
-			n.favors = append(n.favors, Favor{ID: historyID(k), FriendID: btoi(k[:8]), At: keyTime(k[8:16])})
+			n.favors = append(n.favors, FavorFact{At: nanos(keyTime(k[8:16]))})
+			r.favorOwner = append(r.favorOwner, btoi(k[:8]))
 			i++
 		}
 	}
-	favorOwners := make([]uint64, len(n.favors))
-	for i := range n.favors {
-		favorOwners[i] = n.favors[i].FriendID
-	}
-	if err := checkSummaries(tx, r.owners, favorOwners, true); err != nil {
+	if err := checkSummaries(tx, r.owners, r.favorOwner, true); err != nil {
 		return false, err
 	}
-	owners := r.owners
+	owners, favorOwners := r.owners, r.favorOwner
 	n.askSpan = spans(n.Friends, len(owners), func(i int) uint64 { return owners[i] })
-	n.favorSpan = spans(n.Friends, len(n.favors), func(i int) uint64 { return n.favors[i].FriendID })
-	r.owners = nil
+	n.favorSpan = spans(n.Friends, len(favorOwners), func(i int) uint64 { return favorOwners[i] })
+	r.owners, r.favorOwner, r.strs = nil, nil, nil
 	return true, nil
 }
 

@@ -49,7 +49,7 @@ func TestNetworkForMatchesNetwork(t *testing.T) {
 		t.Fatalf("NetworkFor has %d friends, want the 3 given", len(got.Friends))
 	}
 	for i := range got.Friends {
-		if !slices.EqualFunc(got.AsksOf(i), want.AsksOf(i), func(a, b Ask) bool { return a.ID == b.ID && a.Sent.Equal(b.Sent) && a.Status == b.Status }) {
+		if !slices.Equal(got.AsksOf(i), want.AsksOf(i)) {
 			t.Errorf("friend %d: asks %+v, Network has %+v", i, got.AsksOf(i), want.AsksOf(i))
 		}
 		if !slices.Equal(got.FavorsOf(i), want.FavorsOf(i)) {

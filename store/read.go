@@ -220,7 +220,7 @@ func history(tx *bolt.Tx, friendID uint64) ([]Ask, []Favor, error) {
 		if len(k) != 24 {
 			return nil, nil, corruptf("asks_by_friend: key %x", k)
 		}
-		if _, _, err := decodeAskHead(k, v); err != nil {
+		if _, err := decodeAskHead(k, v, nil); err != nil {
 			return nil, nil, fmt.Errorf("asks_by_friend: ask %d: %w", historyID(k), err)
 		}
 		a, err := getAsk(tx, historyID(k))

@@ -262,15 +262,17 @@ func SameSector(a, b string) bool {
 	return strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b))
 }
 
-// NormEmail is the form an e-mail address is stored in: no white space,
-// no mailto: in front.
+// NormEmail is the form an e-mail address is stored in: no mailto: in
+// front and, when it reads as an address (ParseEmail), the bare address
+// ("Ada <ada@x.org>" is kept as "ada@x.org"). Anything else is kept
+// trimmed, for Validate to refuse.
 func NormEmail(s string) string {
 	s = strings.TrimSpace(s)
 	if len(s) > 7 && strings.EqualFold(s[:7], "mailto:") {
-		s = s[7:]
+		s = strings.TrimSpace(s[7:])
 	}
-	if strings.IndexFunc(s, func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' }) >= 0 {
-		s = strings.Join(strings.Fields(s), "")
+	if a, err := ParseEmail(s); err == nil {
+		return a
 	}
 	return s
 }
@@ -318,7 +320,7 @@ func (f *Friend) Validate() error {
 		return &FieldError{Field: "name", Msg: "must not be empty"}
 	}
 	if f.Closeness < MinCloseness || f.Closeness > MaxCloseness {
-		return &FieldError{Field: "closeness", Msg: fmt.Sprintf("must be %d-%d (1 acquaintance … 5 close friend), got %d", MinCloseness, MaxCloseness, f.Closeness)}
+		return closenessError(f.Closeness)
 	}
 	if err := firstErr(
 		checkLen("name", f.Name, MaxName),
@@ -338,8 +340,8 @@ func (f *Friend) Validate() error {
 		return err
 	}
 	for _, e := range f.Emails {
-		if !strings.Contains(e, "@") {
-			return &FieldError{Field: "email", Msg: fmt.Sprintf("%q is not an e-mail address", e)}
+		if _, err := ParseEmail(e); err != nil {
+			return &FieldError{Field: "email", Msg: err.Error()}
 		}
 	}
 	for _, b := range f.Boundaries {
@@ -361,7 +363,11 @@ func (f *Friend) Validate() error {
 	return firstErr(checkTimeSet("created", f.Created), checkTimeSet("updated", f.Updated))
 }
 
-// HasSector reports whether f is tagged with sector s, in any case.
+func closenessError(c int) error {
+	return &FieldError{Field: "closeness", Msg: fmt.Sprintf("must be %d-%d (1 acquaintance … 5 close friend), got %d", MinCloseness, MaxCloseness, c)}
+}
+
+// HasSector reports whether f is tagged with sector s in any case.
 func (f *Friend) HasSector(s string) bool {
 	for _, x := range f.Sectors {
 		if SameSector(x, s) {

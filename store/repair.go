@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"time"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -184,7 +183,7 @@ func writeSalvage(out string, snap *Snapshot, sv *Salvage) error {
 		if !isEmpty(btx) {
 			return fmt.Errorf("%s was created meanwhile by another process: %w", out, ErrNotEmpty)
 		}
-		t := &Tx{tx: btx, now: time.Now().UTC()}
+		t := &Tx{tx: btx} // no clock: the records keep their own times
 		var maxF, maxA, maxV uint64
 		for i := range snap.Friends {
 			f := &snap.Friends[i]

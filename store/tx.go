@@ -200,7 +200,7 @@ func (t *Tx) PutAsk(a *Ask) error {
 	}
 	ix := t.bucket(bucketAsksByFriend)
 	oldKey := historyKey(old.FriendID, old.At(), old.ID)
-	if _, _, err := decodeAskHead(oldKey, ix.Get(oldKey)); err != nil {
+	if _, err := decodeAskHead(oldKey, ix.Get(oldKey), nil); err != nil {
 		return fmt.Errorf("ask %d: its index entry: %w", a.ID, err)
 	}
 	if err := ix.Delete(oldKey); err != nil {
@@ -217,8 +217,10 @@ func (t *Tx) putAsk(a *Ask) error {
 	return t.bucket(bucketAsksByFriend).Put(k, encodeAskHead(k, a))
 }
 
-// AddFavor stores a new favor for an existing friend, setting v.ID.
+// AddFavor logs a new favor for an existing friend, setting v.ID (and
+// v.At, when zero, to the transaction's now).
 func (t *Tx) AddFavor(v *Favor) error {
+	v.Normalize()
 	if v.At.IsZero() {
 		v.At = t.now
 	}

@@ -9,6 +9,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"kith/policy"
 )
 
 // Options configure the TUI.
@@ -22,8 +24,15 @@ type Options struct {
 	// NoColor drops every colour (set it when NO_COLOR is set).
 	NoColor bool
 	// Templates is the user's draft template directory (kith/templates in
-	// the XDG config dir), nil for the built-in templates only.
-	Templates fs.FS
+	// the XDG config dir), nil for the built-in templates only, and
+	// TemplateDir its name for messages. The templates are read and
+	// parsed once, in a command Init starts (policy.LoadTemplates), so
+	// the first frame does not wait for them. A user template that cannot
+	// be used shows as an error naming the file when compose opens on a
+	// draft that needs it, as `kith draft` refuses that draft; the rest of
+	// the TUI works.
+	Templates   fs.FS
+	TemplateDir string
 	// Getenv reads the environment ($EDITOR, $VISUAL); nil reads none.
 	Getenv func(string) string
 	// WatchEvery is how often the database file is checked for writes by
@@ -59,6 +68,9 @@ type Model struct {
 	quitAsked bool
 
 	due dueCount // the nudges' count in the header
+
+	templateFS  fs.FS // the user's draft templates, read by Init's command
+	templateDir string
 }
 
 // New returns the root model for o.
@@ -76,17 +88,33 @@ func New(o Options) *Model {
 		o.Getenv = func(string) string { return "" }
 	}
 	c := &common{st: o.Store, keys: DefaultKeyMap(), styles: NewStyles(true, o.NoColor), now: o.Now, judge: o.Judge,
-		templates: o.Templates, getenv: o.Getenv}
-	m := &Model{c: c, noColor: o.NoColor, isDark: true, watchEvery: o.WatchEvery, help: help.New()}
+		getenv: o.Getenv}
+	m := &Model{c: c, noColor: o.NoColor, isDark: true, watchEvery: o.WatchEvery, help: help.New(),
+		templateFS: o.Templates, templateDir: o.TemplateDir}
 	m.help.Styles = c.styles.Help
 	m.home = newFriendsScreen(c)
 	return m
 }
 
-// Init starts the first load, the file watcher, and asks the terminal for
-// its background colour.
+// Init starts the first load, the file watcher and the reading of the
+// draft templates, and asks the terminal for its background colour.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(m.startLoad(), watchCmd(m.c.st.Path(), m.watchEvery), tea.RequestBackgroundColor, m.home.Init())
+	return tea.Batch(m.startLoad(), watchCmd(m.c.st.Path(), m.watchEvery), tea.RequestBackgroundColor, m.home.Init(),
+		loadTemplatesCmd(m.templateFS, m.templateDir))
+}
+
+// templatesMsg carries the draft templates, read and parsed once.
+type templatesMsg struct{ t *policy.Templates }
+
+// loadTemplatesCmd reads and parses the draft templates: the built-in
+// ones and those of the user's directory fsys (nil for none), named dir.
+// A user file that cannot be used fails, naming it, only the drafts that
+// need it (policy.LoadTemplates), so its error is not the command's.
+func loadTemplatesCmd(fsys fs.FS, dir string) tea.Cmd {
+	return func() tea.Msg {
+		t, _ := policy.LoadTemplates(fsys, dir)
+		return templatesMsg{t}
+	}
 }
 
 func (m *Model) startLoad() tea.Cmd {
@@ -134,20 +162,32 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case dueCountMsg:
 		m.handleDueCount(msg)
 		return m, m.broadcast(msg)
+	case templatesMsg:
+		m.c.templates = msg.t
+		return m, nil
 	}
 	return m, m.broadcast(msg)
 }
 
 func (m *Model) handleResize(msg tea.WindowSizeMsg) tea.Cmd {
 	m.w, m.h = max(msg.Width, 0), max(msg.Height, 0)
+	m.help.SetWidth(m.w)
 	m.layout()
 	return nil
 }
+
+// restyler is a screen with inputs to restyle when the theme changes.
+type restyler interface{ restyle() }
 
 func (m *Model) handleBackground(msg tea.BackgroundColorMsg) tea.Cmd {
 	m.isDark = msg.IsDark()
 	m.c.styles = NewStyles(m.isDark, m.noColor)
 	m.help.Styles = m.c.styles.Help
+	for _, s := range append([]Screen{m.home}, m.stack...) {
+		if r, ok := s.(restyler); ok {
+			r.restyle()
+		}
+	}
 	return nil
 }
 
@@ -282,7 +322,6 @@ func (m *Model) footerLines() int {
 }
 
 func (m *Model) fullHelp() string {
-	m.help.SetWidth(m.w)
 	return m.help.FullHelpView(m.active().FullHelp())
 }
 
@@ -355,7 +394,6 @@ func (m *Model) footer() string {
 		}
 		return clip(st.Render(trunc(clean(m.flash), m.w)), m.w, 1)
 	}
-	m.help.SetWidth(m.w)
 	return clip(m.help.ShortHelpView(m.active().ShortHelp()), m.w, 1)
 }
 

@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"kith/policy"
 	"kith/store"
 )
 
@@ -205,11 +206,11 @@ func TestLoadInTwoSteps(t *testing.T) {
 	if got := len(m.home.d.asksOf(int(ada))); got != 1 {
 		t.Errorf("Ada has %d asks, want 1", got)
 	}
-	if got := m.home.d.favorsOf(int(ada)); len(got) != 1 || !got[0].At.Equal(at) {
+	if got := m.home.d.favorsOf(int(ada)); len(got) != 1 || got[0].At != at.UnixNano() {
 		t.Errorf("Ada's favors %+v", got)
 	}
-	if v := m.home.verd[ada]; v.Level != "hold" {
-		t.Errorf("Ada's verdict %q, want hold (asked 3 days ago)", v.Level)
+	if v := m.home.verd[ada]; v.Level != policy.Hold {
+		t.Errorf("Ada's verdict %v, want hold (asked 3 days ago)", v.Level)
 	}
 	if m.home.ix == nil {
 		t.Error("the filter index was not built")

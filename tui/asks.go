@@ -51,11 +51,9 @@ func askRowsCmd(d *dataset) tea.Cmd {
 // buildAskRows lists every ask of d, newest first.
 func buildAskRows(d *dataset) []askRow {
 	var rows []askRow
-	var buf []store.Ask
 	for i := range d.friends {
-		buf = d.appendAsks(buf[:0], i)
-		for j, a := range buf {
-			rows = append(rows, askRow{at: a.At().UnixNano(), id: a.ID, fi: int32(i), j: int32(j), status: a.Status})
+		for j, a := range d.asksOf(i) {
+			rows = append(rows, askRow{at: a.At(), id: a.ID, fi: int32(i), j: int32(j), status: a.Status()})
 		}
 	}
 	slices.SortFunc(rows, func(a, b askRow) int {
@@ -138,6 +136,9 @@ func (as *asksScreen) Init() tea.Cmd {
 	return tea.Batch(askRowsCmd(as.d), dueCountCmd(as.d, as.c.now()))
 }
 
+// restyle applies the theme to the outcome note.
+func (as *asksScreen) restyle() { as.note.SetStyles(as.c.styles.Input) }
+
 // SetSize sets the screen's size.
 func (as *asksScreen) SetSize(w, h int) {
 	as.w, as.h = max(w, 0), max(h, 0)
@@ -188,7 +189,7 @@ func (as *asksScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if msg.as == as {
 			as.busy = false
 			if msg.err != nil {
-				as.err = "not recorded: " + msg.err.Error()
+				as.err = "not recorded: " + errText(msg.err)
 				return as, nil
 			}
 			as.closePicker()
@@ -309,12 +310,12 @@ func (as *asksScreen) filterName() string {
 	return string(store.Statuses()[as.filter])
 }
 
-// head is the ask of row r (a head: no topic, body or outcome).
-func (as *asksScreen) head(r *askRow) (store.Ask, *store.Friend) {
+// head is the ask of row r (its facts: no topic, body or outcome).
+func (as *asksScreen) head(r *askRow) (store.AskFact, *store.Friend) {
 	d := as.rowsD
 	asks := d.asksOf(int(r.fi))
 	if int(r.j) >= len(asks) {
-		return store.Ask{}, &d.friends[r.fi]
+		return store.AskFact{}, &d.friends[r.fi]
 	}
 	return asks[r.j], &d.friends[r.fi]
 }
@@ -334,7 +335,7 @@ func (as *asksScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		if off, ok := k.scrollBy(msg, as.detailOff, as.h-1); ok {
-			as.detailOff = off
+			as.detailOff = min(off, as.detailMax())
 			return nil
 		}
 		if !key.Matches(msg, k.Outcome) && !key.Matches(msg, k.Thank) && !key.Matches(msg, k.Favor) {
@@ -445,20 +446,14 @@ func (as *asksScreen) setOutcome(status store.Status, note string) tea.Cmd {
 	_, fr := as.head(r)
 	name := clean(fr.Name)
 	as.busy = true
+	o := store.Outcome{Status: status}
+	if note != "" {
+		o.Note = &note // a blank note keeps the one recorded
+	}
 	return func() tea.Msg {
 		err := st.Batch(now, func(tx *store.Tx) error {
-			a, err := tx.Ask(id)
-			if err != nil {
-				return err
-			}
-			if a.Sent.IsZero() && a.Status == store.StatusDraft && status != store.StatusWithdrawn {
-				a.Sent = a.Created // an outcome means it was sent
-			}
-			a.Status, a.Resolved = status, now
-			if note != "" {
-				a.Outcome = note
-			}
-			return tx.PutAsk(&a)
+			_, err := tx.RecordOutcome(id, o)
+			return err
 		})
 		text := "Recorded: " + name + " " + outcomeWords(status) + "."
 		if status == store.StatusHelped {
@@ -482,9 +477,10 @@ func outcomeWords(s store.Status) string {
 	return string(s)
 }
 
-// thank marks a thank-you sent for the ask in focus. Whether there is
-// anything to thank for is decided on the stored ask, inside the write:
-// the rows may not have caught up with an outcome just recorded.
+// thank marks a thank-you sent for the ask in focus (store.Tx.Thank:
+// only for an ask the friend helped with). Whether there is anything to
+// thank for is decided on the stored ask, inside the write: the rows may
+// not have caught up with an outcome just recorded.
 func (as *asksScreen) thank() tea.Cmd {
 	r := as.target()
 	if r == nil {
@@ -494,20 +490,16 @@ func (as *asksScreen) thank() tea.Cmd {
 	id, now, st, name := r.id, as.c.now(), as.c.st, clean(fr.Name)
 	as.busy = true
 	return func() tea.Msg {
-		err := st.Batch(now, func(tx *store.Tx) error {
-			a, err := tx.Ask(id)
-			if err != nil {
-				return err
-			}
-			if !a.Status.Made() {
-				return textErr("a " + string(a.Status) + " ask has nothing to thank for")
-			}
-			if !a.Thanked.IsZero() {
-				return textErr("already thanked on " + date(a.Thanked))
-			}
-			a.Thanked = now
-			return tx.PutAsk(&a)
+		var a store.Ask
+		first := false
+		err := st.Batch(now, func(tx *store.Tx) (err error) {
+			a, first, err = tx.Thank(id, now)
+			return err
 		})
-		return askChangedMsg{as: as, id: id, err: err, note: "Noted the thank-you to " + name + "."}
+		note := "Noted the thank-you to " + name + "."
+		if err == nil && !first {
+			note = "You thanked " + name + " for this on " + date(a.Thanked) + " already."
+		}
+		return askChangedMsg{as: as, id: id, err: err, note: note}
 	}
 }

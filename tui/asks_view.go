@@ -55,7 +55,7 @@ func (as *asksScreen) View() string {
 	if n := as.nudgeLines(); n > 0 {
 		out = append(out, s.Section.Render(trunc("Due: "+plural(len(as.nudges), "thing", "things")+" to do", w)))
 		for _, nu := range as.nudges[:n-1] {
-			out = append(out, s.badge("caution").Render(fit(nudgeLabel(nu.Kind), 10))+" "+trunc(clean(nu.Message), max(w-11, 0)))
+			out = append(out, s.badge(policy.Caution).Render(fit(nudgeLabel(nu.Kind), 10))+" "+trunc(clean(nu.Message), max(w-11, 0)))
 		}
 	}
 	status := "Asks · " + plural(len(as.shown), "ask", "asks") + " · showing " + as.filterName() + " (s changes)"
@@ -75,10 +75,10 @@ func (as *asksScreen) View() string {
 		due := ""
 		if k, ok := as.dueAsk[r.id]; ok {
 			due = nudgeLabel(k)
-		} else if !a.Thanked.IsZero() {
+		} else if a.Thanked != 0 {
 			due = "thanked"
 		}
-		line := askRowText(c, date(a.At()), clean(fr.Name), string(a.Kind), string(a.Status), due)
+		line := askRowText(c, date(store.TimeOf(a.At())), clean(fr.Name), string(a.Kind()), string(a.Status()), due)
 		if r.id == as.focusID {
 			out = append(out, s.Selected.Render(fit(line, w)))
 		} else {
@@ -108,9 +108,23 @@ func askRowText(c [5]int, when, name, kind, status, due string) string {
 	return fit(when, c[0]) + " " + fit(name, c[1]) + " " + fit(kind, c[2]) + " " + fit(status, c[3]) + " " + fit(due, c[4])
 }
 
-// detailView shows the ask in focus in full: its title, a line for an
-// error or for the ask having left the filter, and its fields and message.
+// detailView shows the ask in focus in full, scrolled by detailOff and
+// keeping the title.
 func (as *asksScreen) detailView() string {
+	out := as.detailLines()
+	// Update keeps detailOff within the lines; they may be fewer since.
+	if off := min(as.detailOff, max(len(out)-as.h, 0)); off > 0 {
+		out = append(out[:1], out[1+off:]...)
+	}
+	return strings.Join(out, "\n")
+}
+
+// detailMax is the furthest the detail scrolls.
+func (as *asksScreen) detailMax() int { return max(len(as.detailLines())-as.h, 0) }
+
+// detailLines are the ask in focus in full: its title, a line for an
+// error or for the ask having left the filter, and its fields and message.
+func (as *asksScreen) detailLines() []string {
 	s := as.c.styles
 	w := as.w
 	a := as.detail
@@ -118,7 +132,7 @@ func (as *asksScreen) detailView() string {
 	var kind store.Kind
 	if r := as.focused(); r != nil {
 		h, f := as.head(r)
-		fr, kind = f, h.Kind
+		fr, kind = f, h.Kind()
 	}
 	if a != nil {
 		kind = a.Kind
@@ -147,7 +161,7 @@ func (as *asksScreen) detailView() string {
 		} else {
 			out = append(out, s.Dim.Render(trunc("reading…", w)))
 		}
-		return strings.Join(out, "\n")
+		return out
 	}
 	field := func(label, v string) {
 		if v == "" || v == "—" {
@@ -177,12 +191,7 @@ func (as *asksScreen) detailView() string {
 			out = append(out, wrap(l, w)...)
 		}
 	}
-	// scroll, keeping the title
-	as.detailOff = min(as.detailOff, max(len(out)-as.h, 0))
-	if as.detailOff > 0 {
-		out = append(out[:1], out[1+as.detailOff:]...)
-	}
-	return strings.Join(out, "\n")
+	return out
 }
 
 func (as *asksScreen) pickView() string {
@@ -192,7 +201,7 @@ func (as *asksScreen) pickView() string {
 	title := "Outcome"
 	if r != nil {
 		a, fr := as.head(r)
-		title = "Outcome of your " + string(a.Kind) + " ask to " + clean(fr.Name)
+		title = "Outcome of your " + string(a.Kind()) + " ask to " + clean(fr.Name)
 	}
 	out := []string{s.PaneTitle.Render(trunc(title, w)), ""}
 	for i, st := range outcomes {

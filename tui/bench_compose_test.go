@@ -99,11 +99,8 @@ func BenchmarkWhoElseRank(b *testing.B) {
 			m := benchModel(b, sz.n)
 			d := m.home.d
 			req := policy.Request{Kind: store.KindIntro, Sector: "design"}
-			ix := &needIndex{}
-			ix.build(d) // built once per dataset, by the first ranking
 			for b.Loop() {
-				ix.lastKey = "" // a new need: the pool is found and expanded again
-				_ = rankNeed(d, ix, req, d.profile.Settings, testNow, 0)
+				_ = rankNeed(d, req, d.profile.Settings, testNow, 0)
 			}
 		})
 	}
@@ -141,14 +138,10 @@ func benchStoreDataset(b *testing.B) *dataset {
 	for i := range last {
 		last[i] = n.LastAsk(i)
 	}
-	d := newPartial(1, n.Friends, p, 0).withHistory(1, n.AsksOf, n.FavorsOf, last)
-	d.appendAsks = n.AppendAsks
-	d.factsOf = n.FactsOf
-	return d
+	return newPartial(1, n.Friends, p, 0).withHistory(1, n.AsksOf, n.FavorsOf, last)
 }
 
-// BenchmarkWhoElseRankStore is BenchmarkWhoElseRank on a real database,
-// whose ask heads are expanded for each friend the ranking reads.
+// BenchmarkWhoElseRankStore is BenchmarkWhoElseRank on a real database.
 func BenchmarkWhoElseRankStore(b *testing.B) {
 	d := benchStoreDataset(b)
 	sector := ""
@@ -159,28 +152,21 @@ func BenchmarkWhoElseRankStore(b *testing.B) {
 		}
 	}
 	req := policy.Request{Kind: store.KindIntro, Sector: sector}
-	sub, _ := (&needIndex{}).pool(d, req)
-	b.Logf("%d friends, sector %q: %d may fit", d.len(), sector, sub.Len())
-	ix := &needIndex{}
-	ix.build(d) // built once per dataset, by the first ranking
 	for b.Loop() {
-		ix.lastKey = "" // a new need: the pool is found and expanded again
-		_ = rankNeed(d, ix, req, d.profile.Settings, testNow, 0)
+		_ = rankNeed(d, req, d.profile.Settings, testNow, 0)
 	}
 }
 
-// BenchmarkWhoElseRerankStore is a re-ranking after the kind changed
-// (the pool of the same words is reused).
+// BenchmarkWhoElseRerankStore is a re-ranking after the kind changed.
 func BenchmarkWhoElseRerankStore(b *testing.B) {
 	d := benchStoreDataset(b)
 	req := policy.Request{Kind: store.KindIntro, Sector: "healthcare"}
-	ix := &needIndex{}
-	_ = rankNeed(d, ix, req, d.profile.Settings, testNow, 0)
+	_ = rankNeed(d, req, d.profile.Settings, testNow, 0)
 	kinds := store.Kinds()
 	i := 0
 	for b.Loop() {
 		req.Kind = kinds[i%len(kinds)]
-		_ = rankNeed(d, ix, req, d.profile.Settings, testNow, 0)
+		_ = rankNeed(d, req, d.profile.Settings, testNow, 0)
 		i++
 	}
 }
@@ -234,7 +220,7 @@ func benchAsksDetailKey(b *testing.B, d *dataset) {
 	as.Update(askRowsMsg{d: d, rows: buildAskRows(d)})
 	as.focusAt(len(as.shown) - 1)
 	a, _ := as.head(as.focused())
-	as.open, as.detail = true, &a
+	as.open, as.detail = true, &store.Ask{ID: a.ID, Kind: a.Kind(), Status: a.Status()}
 	b.Logf("%d asks", len(as.rows))
 	j := keyMsg("j")
 	for b.Loop() {

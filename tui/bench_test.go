@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strconv"
 	"testing"
 
 	"kith/store"
@@ -84,6 +85,22 @@ func BenchmarkDataset(b *testing.B) {
 	}
 }
 
+// BenchmarkHistoryStep is the in-memory part of a load's second step,
+// once the facts are read: the last-ask order and where everyone is
+// (withHistory), before the badges can be drawn.
+func BenchmarkHistoryStep(b *testing.B) {
+	for _, sz := range benchSizes {
+		b.Run(sz.name, func(b *testing.B) {
+			full := genNetwork(sz.n, 42).dataset(1)
+			d := newPartial(1, full.friends, store.DefaultProfile(), 0)
+			last := full.lastAsk
+			for b.Loop() {
+				_ = d.withHistory(2, full.asksOf, full.favorsOf, last)
+			}
+		})
+	}
+}
+
 // BenchmarkIndex is building the filter's haystacks and the last-ask
 // order, in a command after the first frame.
 func BenchmarkIndex(b *testing.B) {
@@ -120,7 +137,7 @@ func BenchmarkFirstFrame(b *testing.B) {
 // matches most rows) and long (24 letters, which matches none).
 func BenchmarkFilterWorst(b *testing.B) {
 	for _, q := range []string{"e", "conference 12; likes hik"} {
-		b.Run("100k/len"+itoa(len(q)), func(b *testing.B) {
+		b.Run("100k/len"+strconv.Itoa(len(q)), func(b *testing.B) {
 			m := benchModel(b, 100000)
 			press(m, "/")
 			last := []rune(q)[len([]rune(q))-1]

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"errors"
 	"strings"
 	"time"
 
@@ -161,6 +160,10 @@ func (cp *composeScreen) stored() string {
 // redraft fills subject and body from policy.Draft for the current topic.
 func (cp *composeScreen) redraft() {
 	cp.req.Topic = strings.TrimSpace(cp.topic.Value())
+	if cp.c.templates == nil {
+		cp.draftErr = "the draft templates are still being read: esc, then open the draft again"
+		return
+	}
 	m, err := policy.Draft(cp.profile, &cp.friend, cp.req, cp.verd, cp.c.templates)
 	if err != nil {
 		cp.draftErr = err.Error()
@@ -199,6 +202,14 @@ func (cp *composeScreen) values() [numComposeFields]string {
 
 func (cp *composeScreen) markSaved()    { cp.saved = cp.values() }
 func (cp *composeScreen) changed() bool { return cp.values() != cp.saved }
+
+// restyle applies the theme to the fields.
+func (cp *composeScreen) restyle() {
+	cp.topic.SetStyles(cp.c.styles.Input)
+	cp.subject.SetStyles(cp.c.styles.Input)
+	cp.body.SetStyles(cp.c.styles.Area)
+	cp.blurb.SetStyles(cp.c.styles.Area)
+}
 
 // Init focuses the first field (the blurb when it is asked for first).
 func (cp *composeScreen) Init() tea.Cmd {
@@ -406,7 +417,9 @@ func (cp *composeScreen) handleBlurbSaved(msg blurbSavedMsg) tea.Cmd {
 // clipboardText is what ctrl+y copies.
 func (cp *composeScreen) clipboardText() string { return cp.stored() }
 
-// save records the ask with status (draft, or sent now) in a command.
+// save records the ask with status (draft, or sent now) in a command
+// (store.Tx.SaveDraft: a new draft, or the words of this one, which must
+// still be a draft).
 func (cp *composeScreen) save(status store.Status, leave bool) tea.Cmd {
 	now := cp.c.now()
 	a := store.Ask{
@@ -414,28 +427,12 @@ func (cp *composeScreen) save(status store.Status, leave bool) tea.Cmd {
 		Topic:  store.CleanText(strings.TrimSpace(cp.topic.Value()), false),
 		Sector: cp.req.Sector, Org: cp.req.Org,
 		Body:   store.CleanText(cp.stored(), true),
-		Status: status, Created: cp.created,
-	}
-	if status == store.StatusSent {
-		a.Sent = now
+		Status: status,
 	}
 	cp.busy = true
 	st := cp.c.st
 	return func() tea.Msg {
-		err := st.Batch(now, func(tx *store.Tx) error {
-			if a.ID == 0 {
-				return tx.AddAsk(&a)
-			}
-			old, err := tx.Ask(a.ID)
-			if err != nil {
-				return err
-			}
-			if old.Status != store.StatusDraft {
-				return errors.New("this draft was marked " + string(old.Status) + " elsewhere; it was not changed")
-			}
-			a.Created = old.Created
-			return tx.PutAsk(&a)
-		})
+		err := st.Batch(now, func(tx *store.Tx) error { return tx.SaveDraft(&a) })
 		return composeSavedMsg{cp: cp, ask: a, err: err, leave: leave}
 	}
 }

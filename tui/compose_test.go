@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"strings"
 	"testing"
@@ -391,7 +392,7 @@ func TestComposeLeaveAsksToSave(t *testing.T) {
 	if asks := storedAsks(t, m, 1); len(asks) != 1 || asks[0].Status != store.StatusDraft {
 		t.Errorf("y saved %+v, want a draft", asks)
 	}
-	cp = openCompose(t, m, 0, store.KindIntro)
+	openCompose(t, m, 0, store.KindIntro)
 	typeText(m, "y")
 	press(m, "esc")
 	follow(t, m, press(m, "n"))
@@ -512,20 +513,64 @@ func TestComposeEditor(t *testing.T) {
 	}
 }
 
+// loadTemplates is policy.LoadTemplates of fsys, as the user's directory
+// dir.
+func loadTemplates(fsys fs.FS, dir string) *policy.Templates {
+	t, _ := policy.LoadTemplates(fsys, dir)
+	return t
+}
+
 func TestComposeTemplateOverrides(t *testing.T) {
 	m := composeModel(t, 100, 30)
-	m.c.templates = fstest.MapFS{
+	m.c.templates = loadTemplates(fstest.MapFS{
 		"en/chat.tmpl": {Data: []byte(`{{define "subject"}}Coffee, {{.First}}?{{end}}Hi {{.First}}, would you have time for a chat? No pressure at all.`)},
-	}
+	}, "~/.config/kith/templates")
 	cp := openCompose(t, m, 0, store.KindChat)
 	if cp.subject.Value() != "Coffee, Ada?" || !strings.HasPrefix(cp.body.Value(), "Hi Ada, would you have time") {
 		t.Errorf("the user's template was not used: %q / %q", cp.subject.Value(), cp.body.Value())
 	}
 	follow(t, m, press(m, "esc"))
-	m.c.templates = fstest.MapFS{"en/chat.tmpl": {Data: []byte(`{{define "subject"}}{{.Nope}}{{end}}body`)}}
-	openCompose(t, m, 0, store.KindChat)
-	if !strings.Contains(plain(m), "en/chat.tmpl") {
-		t.Errorf("a broken template is not named above the editor:\n%s", plain(m))
+	m.c.templates = loadTemplates(fstest.MapFS{"en/chat.tmpl": {Data: []byte(`{{define "subject"}}{{.Nope}}{{end}}body`)}}, "~/.config/kith/templates")
+	cp = openCompose(t, m, 0, store.KindChat)
+	if !strings.Contains(plain(m), "~/.config/kith/templates/en/chat.tmpl") || cp.body.Value() != "" {
+		t.Errorf("a broken template is not named above an empty editor:\n%s", plain(m))
+	}
+	// Its other drafts work.
+	follow(t, m, press(m, "esc"))
+	if cp := openCompose(t, m, 0, store.KindAdvice); cp.draftErr != "" || cp.body.Value() == "" {
+		t.Errorf("advice, which the broken file does not touch: error %q, body %q", cp.draftErr, cp.body.Value())
+	}
+}
+
+// countingFS counts the files opened in it.
+type countingFS struct {
+	fs.FS
+	opens int
+}
+
+func (c *countingFS) Open(name string) (fs.File, error) {
+	c.opens++
+	return c.FS.Open(name)
+}
+
+// TestComposeReadsNoTemplate: the templates are read once, before the
+// TUI starts; opening compose and typing a topic reads no file.
+func TestComposeReadsNoTemplate(t *testing.T) {
+	user := &countingFS{FS: fstest.MapFS{
+		"en/chat.tmpl":   {Data: []byte(`{{define "subject"}}About {{.Topic}}{{end}}Hi {{.First}}, about {{.Topic}}.`)},
+		"en/common.tmpl": {Data: []byte(`{{define "greeting"}}Hi{{end}}{{define "ack"}}{{end}}{{define "out"}}{{end}}{{define "helpback"}}{{end}}{{define "questions"}}{{end}}{{define "signoff"}}{{end}}{{define "place"}}{{end}}`)},
+	}}
+	m := composeModel(t, 100, 30)
+	m.c.templates = loadTemplates(user, "")
+	loaded := user.opens
+	cp := openCompose(t, m, 0, store.KindChat)
+	cp.setFocus(fieldTopic)
+	typeText(m, "rocketsxyz")
+	if cp.topic.Value() != "rocketsxyz" || !strings.Contains(cp.body.Value(), "about rocketsxyz") {
+		t.Fatalf("the topic did not redraft: %q / %q", cp.topic.Value(), cp.body.Value())
+	}
+	if user.opens != loaded {
+		t.Errorf("opening compose and typing 10 letters opened %d template files, want none", user.opens-loaded)
 	}
 }
 
@@ -598,5 +643,27 @@ func TestComposeMarkSentAtOnceWhenNothingMissed(t *testing.T) {
 	}
 	if len(m.stack) != 0 {
 		t.Errorf("ctrl+o left %T open", m.active())
+	}
+}
+
+// The templates are read in a command Init starts, not before the first
+// frame; compose opened before they arrive says so, and drafts once they
+// have.
+func TestTemplatesReadByInit(t *testing.T) {
+	m := composeModel(t, 100, 30)
+	m.c.templates = nil // as before Init's command has answered
+	cp := openCompose(t, m, 0, store.KindChat)
+	if !strings.Contains(cp.draftErr, "still being read") || cp.body.Value() != "" {
+		t.Errorf("compose before the templates: error %q, body %q", cp.draftErr, cp.body.Value())
+	}
+	follow(t, m, press(m, "esc"))
+	user := &countingFS{FS: fstest.MapFS{"en/chat.tmpl": {Data: []byte(`{{define "subject"}}Hi{{end}}Hello {{.First}}`)}}}
+	m.templateFS, m.templateDir = user, "~/.config/kith/templates"
+	run(t, m, m.Init())
+	if m.c.templates == nil || user.opens == 0 {
+		t.Fatalf("Init did not read the templates (%d files opened)", user.opens)
+	}
+	if cp := openCompose(t, m, 0, store.KindChat); cp.draftErr != "" || !strings.HasPrefix(cp.body.Value(), "Hello Ada") {
+		t.Errorf("compose after Init: error %q, body %q", cp.draftErr, cp.body.Value())
 	}
 }

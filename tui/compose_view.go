@@ -47,10 +47,10 @@ func (cp *composeScreen) cautionLines(w int) []string {
 	}
 	var items []item
 	if cp.override {
-		items = append(items, item{s.badge("hold"), "", "You chose to ask anyway: the draft says you know you have been asking a lot."})
+		items = append(items, item{s.badge(policy.Hold), "", "You chose to ask anyway: the draft says you know you have been asking a lot."})
 	}
 	for _, r := range cp.verd.Reasons {
-		items = append(items, item{s.badge(levelOf(r.Code)), "! ", clean(r.Message)})
+		items = append(items, item{s.badge(r.Level), "! ", clean(r.Message)})
 	}
 	if cp.draftErr != "" {
 		items = append(items, item{s.FieldErr, "", clean(cp.draftErr)})
@@ -140,11 +140,11 @@ func (cp *composeScreen) View() string {
 	if !cp.beside() {
 		// the title's verdict on the right
 		ls := strings.Split(block, "\n")
-		ls[0] = clip(title+strings.Repeat(" ", max(cp.w-ansi.StringWidth(title)-len(right), 1))+s.badge(cp.verd.Level.String()).Render(right), cp.w, 1)
+		ls[0] = clip(title+strings.Repeat(" ", max(cp.w-ansi.StringWidth(title)-len(right), 1))+s.badge(cp.verd.Level).Render(right), cp.w, 1)
 		return strings.Join(ls, "\n")
 	}
 	side := cp.checkBeside(checkWidth)
-	side[0] = s.badge(cp.verd.Level.String()).Render(fit(right, checkWidth))
+	side[0] = s.badge(cp.verd.Level).Render(fit(right, checkWidth))
 	sideBlock := clip(strings.Join(side, "\n"), checkWidth, cp.h)
 	ls, rs := strings.Split(block, "\n"), strings.Split(sideBlock, "\n")
 	var b strings.Builder

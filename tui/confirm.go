@@ -38,12 +38,8 @@ func newArchiveConfirm(c *common, fr *store.Friend) *confirmScreen {
 		st, now := c.st, c.now()
 		return func() tea.Msg {
 			err := st.Batch(now, func(tx *store.Tx) error {
-				f, err := tx.Friend(id)
-				if err != nil {
-					return err
-				}
-				f.Archived = !restore
-				return tx.PutFriend(&f)
+				_, err := tx.SetArchived(id, !restore)
+				return err
 			})
 			note := "Archived " + name + "."
 			if restore {

@@ -9,6 +9,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"kith/policy"
 	"kith/store"
 )
 
@@ -17,18 +18,18 @@ import (
 // friends alone (partial, enough for the first frame), then the same
 // friends with their history.
 type dataset struct {
-	gen      uint64 // unique per dataset
-	base     uint64 // the gen of the friends list; the history step keeps it
-	partial  bool   // no history yet
-	friends  []store.Friend
-	asksOf   func(i int) []store.Ask
-	favorsOf func(i int) []store.Favor
-	// appendAsks appends friend i's asks to dst: loops over every friend
-	// reuse one buffer with it.
-	appendAsks func(dst []store.Ask, i int) []store.Ask
-	// factsOf, when set, gives friend i's ask facts in place: what
-	// Evaluate and Rank weigh, with nothing to expand (nil while partial).
-	factsOf func(i int) []store.AskFact
+	gen     uint64 // unique per dataset
+	base    uint64 // the gen of the friends list; the history step keeps it
+	partial bool   // no history yet
+	friends []store.Friend
+	// asksOf and favorsOf give friend i's asks and favors as the policy
+	// weighs them (the store's facts, read in place: nothing to expand),
+	// oldest first; none while partial.
+	asksOf   func(i int) []store.AskFact
+	favorsOf func(i int) []store.FavorFact
+	// places counts where the friends are (policy.CountPlaces), for
+	// whether one is the only one you know there; nil while partial.
+	places  *policy.Places
 	profile store.Profile
 
 	lastAsk  []time.Time // when the last made ask was, zero if none
@@ -58,19 +59,19 @@ type index struct {
 	starts []int32  // hay[i] begins at all[starts[i]]; starts[n] = len(all)
 }
 
-func noAsks(int) []store.Ask     { return nil }
-func noFavors(int) []store.Favor { return nil }
+func noAsks(int) []store.AskFact     { return nil }
+func noFavors(int) []store.FavorFact { return nil }
 
 // newDataset is a complete dataset: friends with their history. asksOf and
-// favorsOf give a friend's records by index, oldest first.
-func newDataset(gen uint64, friends []store.Friend, asksOf func(int) []store.Ask, favorsOf func(int) []store.Favor, p store.Profile) *dataset {
+// favorsOf give a friend's facts by index, oldest first.
+func newDataset(gen uint64, friends []store.Friend, asksOf func(int) []store.AskFact, favorsOf func(int) []store.FavorFact, p store.Profile) *dataset {
 	d := newPartial(gen, friends, p, 0)
 	last := make([]time.Time, len(friends))
 	for i := range friends {
 		asks := asksOf(i)
 		for j := len(asks) - 1; j >= 0; j-- {
-			if asks[j].Status.Made() {
-				last[i] = asks[j].At()
+			if asks[j].Status().Made() {
+				last[i] = store.TimeOf(asks[j].At())
 				break
 			}
 		}
@@ -87,8 +88,7 @@ const firstRows = 512
 // letter, then a sort of that letter's friends), and topOnly is set: the
 // full order follows from sortCmd a moment later.
 func newPartial(gen uint64, friends []store.Friend, p store.Profile, top int) *dataset {
-	d := &dataset{gen: gen, base: gen, partial: true, friends: friends, asksOf: noAsks, favorsOf: noFavors, profile: p,
-		appendAsks: func(dst []store.Ask, _ int) []store.Ask { return dst }}
+	d := &dataset{gen: gen, base: gen, partial: true, friends: friends, asksOf: noAsks, favorsOf: noFavors, profile: p}
 	n := len(friends)
 	d.lastAsk = make([]time.Time, n)
 	buf := make([]byte, 0, n*16)
@@ -98,8 +98,7 @@ func newPartial(gen uint64, friends []store.Friend, p store.Profile, top int) *d
 		if f.Archived {
 			d.archived++
 		}
-		start := len(buf)
-		buf = lowerTail(append(buf, f.Name...), start)
+		buf = store.AppendLower(buf, f.Name)
 		ends[i] = len(buf)
 	}
 	names := slice(string(buf), ends)
@@ -167,11 +166,11 @@ func newPartial(gen uint64, friends []store.Friend, p store.Profile, top int) *d
 }
 
 // withHistory is d completed with the friends' history, as generation gen.
-func (d *dataset) withHistory(gen uint64, asksOf func(int) []store.Ask, favorsOf func(int) []store.Favor, lastAsk []time.Time) *dataset {
+func (d *dataset) withHistory(gen uint64, asksOf func(int) []store.AskFact, favorsOf func(int) []store.FavorFact, lastAsk []time.Time) *dataset {
 	c := *d
 	c.gen, c.partial = gen, false
 	c.asksOf, c.favorsOf, c.lastAsk = asksOf, favorsOf, lastAsk
-	c.appendAsks = func(dst []store.Ask, i int) []store.Ask { return append(dst, asksOf(i)...) }
+	c.places = policy.CountPlaces(dsPool{&c})
 	last := make([]int64, len(lastAsk))
 	for i, t := range lastAsk {
 		if t.IsZero() {
@@ -210,18 +209,17 @@ func buildIndex(d *dataset) *index {
 		f := &d.friends[i]
 		start := len(buf)
 		starts[i] = int32(start)
-		buf = append(buf, f.Name...)
+		buf = store.AppendLower(buf, f.Name)
 		buf = append(buf, 0)
-		buf = append(buf, f.Nickname...)
+		buf = store.AppendLower(buf, f.Nickname)
 		buf = append(buf, 0)
-		buf = append(buf, f.Org...)
+		buf = store.AppendLower(buf, f.Org)
 		for _, s := range f.Sectors {
 			buf = append(buf, 0)
-			buf = append(buf, s...)
+			buf = store.AppendLower(buf, s)
 		}
 		buf = append(buf, 0)
-		buf = append(buf, f.Notes...)
-		buf = lowerTail(buf, start)
+		buf = store.AppendLower(buf, f.Notes)
 		buf = append(buf, 1)
 	}
 	starts[n] = int32(len(buf))
@@ -255,36 +253,6 @@ type indexedMsg struct{ ix *index }
 
 func indexCmd(d *dataset) tea.Cmd {
 	return func() tea.Msg { return indexedMsg{buildIndex(d)} }
-}
-
-// lowerTail lower-cases buf[start:] in place when it is ASCII, else
-// replaces it with its strings.ToLower.
-func lowerTail(buf []byte, start int) []byte {
-	for j := start; j < len(buf); j++ {
-		c := buf[j]
-		if c >= 0x80 {
-			low := strings.ToLower(string(buf[start:]))
-			return append(buf[:start], low...)
-		}
-		if 'A' <= c && c <= 'Z' {
-			buf[j] = c + 'a' - 'A'
-		}
-	}
-	return buf
-}
-
-// lower lower-cases s, fast for ASCII.
-func lower(s string) string {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 0x80 {
-			return strings.ToLower(s)
-		}
-		if 'A' <= c && c <= 'Z' {
-			return strings.ToLower(s)
-		}
-	}
-	return s
 }
 
 func (d *dataset) len() int {
@@ -376,10 +344,7 @@ func historyCmd(st Loader, seq uint64, d *dataset) tea.Cmd {
 		if d.topOnly {
 			d = newPartial(d.gen, d.friends, d.profile, 0) // the same base
 		}
-		full := d.withHistory(seq*2+1, n.AsksOf, n.FavorsOf, last)
-		full.appendAsks = n.AppendAsks
-		full.factsOf = n.FactsOf
-		return loadedMsg{seq: seq, data: full}
+		return loadedMsg{seq: seq, data: d.withHistory(seq*2+1, n.AsksOf, n.FavorsOf, last)}
 	}
 }
 

@@ -2,10 +2,12 @@
 //
 // The root Model (app.go) routes messages between screens: key and mouse
 // messages go to the active screen only, everything else to the home
-// screen and the active one; it draws the header (database, counts) and
-// the footer (short help from the one KeyMap, `?` for the full help).
-// Screens implement Screen (screen.go) and talk back through commands
-// returning pushMsg, popMsg, reloadMsg and flashMsg.
+// screen and the active one; it draws the header (database, counts, what
+// is due) and the footer (short help from the one KeyMap in keys.go, `?`
+// for the full help). Screens implement Screen (screen.go) and talk back
+// through commands returning pushMsg, popMsg, replaceMsg, reloadMsg and
+// flashMsg. View methods only draw; Update changes the model, and I/O
+// happens in commands whose messages Update applies.
 //
 // Screens, one file each: friends.go (the home list, filter, sort; its
 // rendering and the detail pane in friends_view.go), form.go (the form
@@ -17,8 +19,16 @@
 // the nudges of nudges.go).
 //
 // The TUI never holds the database: data.go loads it in commands, in two
-// steps (the friends for the first frame, then the heads of their asks and
-// favors), watches the file for writes by other processes, and numbers
-// loads so a stale one never replaces a newer one. Verdicts come from a
-// Judge (judge.go; PolicyJudge in policy_judge.go).
+// steps (the friends for the first frame, then the facts of their asks
+// and favors, store.Network), watches the file for writes by other
+// processes, and numbers loads so a stale one never replaces a newer one.
+// Every write is one store.Batch running an operation of store/ops.go
+// (the ones kith's commands run), with the TUI's clock.
+//
+// The TUI re-derives no rule: verdicts, their levels and reasons, the
+// reciprocity ledger, who else to ask and what is due come from package
+// policy, which reads the dataset's facts in place (subjects.go); the
+// Judge of judge.go is policy.Evaluate of policy.Likely, replaceable in
+// tests. The draft templates are loaded once, before the TUI starts
+// (Options.Templates).
 package tui

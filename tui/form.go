@@ -79,6 +79,13 @@ func newField(name, label, value, hint string, check func(string) string) field 
 // Init focuses the first field.
 func (f *formScreen) Init() tea.Cmd { return f.setFocus(0) }
 
+// restyle applies the theme to the fields.
+func (f *formScreen) restyle() {
+	for i := range f.fields {
+		f.fields[i].in.SetStyles(f.c.styles.Input)
+	}
+}
+
 func (f *formScreen) setFocus(i int) tea.Cmd {
 	if len(f.fields) == 0 {
 		return nil
@@ -268,7 +275,6 @@ func (f *formScreen) View() string {
 	inW := max(f.w-labelWidth-3, 1)
 	for i := range f.fields {
 		fl := &f.fields[i]
-		fl.in.SetStyles(s.Input)
 		ls := s.FieldLabel
 		mark := "  "
 		if i == f.focus {

@@ -126,7 +126,7 @@ func TestFormSaveAddsFriend(t *testing.T) {
 		t.Errorf("role after edit = %q", got)
 	}
 	// log a favor, then archive
-	f = openForm(t, m, "f")
+	openForm(t, m, "f")
 	typeText(m, "proofread her notes")
 	run(t, m, press(m, "ctrl+s"))
 	if got := len(m.home.d.favorsOf(0)); got != 1 {

@@ -55,43 +55,44 @@ func newFriendForm(c *common, orig *store.Friend) *formScreen {
 	}
 	var form *formScreen
 	form = newForm(c, title, fields, func(v map[string]string, changed map[string]bool) (tea.Cmd, error) {
-		var fr store.Friend
-		if err := applyFriend(&fr, v, nil); err != nil {
+		// Every field checked as a new friend would be (the store's
+		// validation, limits included), before the database is opened;
+		// the save then writes only the fields changed.
+		all, err := friendPatch(v, changed, true)
+		if err != nil {
 			return nil, err
 		}
-		fr.Normalize()
-		if err := fr.Validate(); err != nil {
+		if _, err := all.NewFriend(); err != nil {
 			return nil, err
 		}
-		return saveFriendCmd(c, form, id, v, changed), nil
+		p := all
+		if id != 0 {
+			if p, err = friendPatch(v, changed, false); err != nil {
+				return nil, err
+			}
+		}
+		return saveFriendCmd(c, form, id, p), nil
 	})
 	return form
 }
 
-// saveFriendCmd adds a friend (id 0) or applies the changed fields of the
-// form to the stored friend id, re-read inside the transaction so fields
-// the form does not show (URLs, archive flag), fields left alone, and
-// writes by others are kept.
-func saveFriendCmd(c *common, form *formScreen, id uint64, v map[string]string, changed map[string]bool) tea.Cmd {
+// saveFriendCmd adds the friend p describes (id 0), or applies p to the
+// stored friend id (store.Tx.EditFriend), so fields the form does not
+// show (links, the archive flag), fields left alone and writes by others
+// are kept.
+func saveFriendCmd(c *common, form *formScreen, id uint64, p store.FriendPatch) tea.Cmd {
 	st, now := c.st, c.now()
 	return func() tea.Msg {
 		var fr store.Friend
-		err := st.Batch(now, func(tx *store.Tx) error {
+		err := st.Batch(now, func(tx *store.Tx) (err error) {
 			if id == 0 {
-				if err := applyFriend(&fr, v, nil); err != nil {
+				if fr, err = p.NewFriend(); err != nil {
 					return err
 				}
 				return tx.AddFriend(&fr)
 			}
-			cur, err := tx.Friend(id)
-			if err != nil {
-				return err
-			}
-			fr = cur
-			if err := applyFriend(&fr, v, changed); err != nil {
-				return err
-			}
-			return tx.PutFriend(&fr)
+			fr, err = tx.EditFriend(id, p)
+			return err
 		})
 		note := "Saved " + fr.Name + "."
 		if id == 0 {
@@ -101,76 +102,73 @@ func saveFriendCmd(c *common, form *formScreen, id uint64, v map[string]string, 
 	}
 }
 
-// applyFriend sets the form's fields on fr: those in only, or all when
-// only is nil.
-func applyFriend(fr *store.Friend, v map[string]string, only map[string]bool) error {
-	set := func(k string) bool { return only == nil || only[k] }
+// friendPatch is the change the form's fields make: those changed, or
+// with all every one of them. "Worked together" left as it was counts as
+// not given, so that a worked-together note alone means you did, as on
+// the command line (store.FriendPatch.Apply).
+func friendPatch(v map[string]string, changed map[string]bool, all bool) (store.FriendPatch, error) {
+	var p store.FriendPatch
+	set := func(k string) bool { return all || changed[k] }
 	line := func(k string) string { return store.CleanText(strings.TrimSpace(v[k]), false) }
-	list := func(k string) []string { return splitList(line(k)) }
-	if set("name") {
-		fr.Name = line("name")
+	text := func(k string, dst **string) {
+		if set(k) {
+			s := line(k)
+			*dst = &s
+		}
 	}
-	if set("nickname") {
-		fr.Nickname = line("nickname")
+	list := func(k string, dst **[]string) {
+		if set(k) {
+			l := splitList(line(k))
+			*dst = &l
+		}
 	}
-	if set("org") {
-		fr.Org = line("org")
-	}
-	if set("role") {
-		fr.Role = line("role")
-	}
-	if set("sector") {
-		fr.Sectors = list("sector")
-	}
-	if set("email") {
-		fr.Emails = list("email")
-	}
-	if set("phone") {
-		fr.Phones = list("phone")
-	}
+	text("name", &p.Name)
+	text("nickname", &p.Nickname)
+	text("org", &p.Org)
+	text("role", &p.Role)
+	text("worked-note", &p.WorkedNote)
+	text("channel", &p.Channel)
+	text("note", &p.Notes)
+	list("sector", &p.Sectors)
+	list("email", &p.Emails)
+	list("phone", &p.Phones)
 	if set("closeness") {
 		n, err := strconv.Atoi(line("closeness"))
 		if err != nil {
-			return &store.FieldError{Field: "closeness", Msg: "must be a number 1-5"}
+			return p, &store.FieldError{Field: "closeness", Msg: "must be a number 1-5"}
 		}
-		fr.Closeness = n
+		p.Closeness = &n
 	}
-	if set("worked") {
-		fr.WorkedTogether = isYes(line("worked"))
-	}
-	if set("worked-note") {
-		fr.WorkedNote = line("worked-note")
+	if changed["worked"] || all && line("worked-note") == "" {
+		yes := isYes(line("worked"))
+		p.WorkedTogether = &yes
 	}
 	if set("boundary") {
-		fr.Boundaries = nil
+		bs := []store.Boundary{}
 		for _, s := range strings.Split(line("boundary"), ";") {
 			if strings.TrimSpace(s) == "" {
 				continue
 			}
 			b, err := store.ParseBoundary(strings.TrimSpace(s))
 			if err != nil {
-				return &store.FieldError{Field: "boundary", Msg: err.Error()}
+				return p, &store.FieldError{Field: "boundary", Msg: err.Error()}
 			}
-			fr.Boundaries = append(fr.Boundaries, b)
+			bs = append(bs, b)
 		}
+		p.Boundaries = &bs
 	}
 	if set("busy") {
-		fr.Busy = nil
-		for _, s := range list("busy") {
+		rs := []store.MonthRange{}
+		for _, s := range splitList(line("busy")) {
 			r, err := store.ParseMonthRange(s)
 			if err != nil {
-				return &store.FieldError{Field: "busy", Msg: err.Error()}
+				return p, &store.FieldError{Field: "busy", Msg: err.Error()}
 			}
-			fr.Busy = append(fr.Busy, r)
+			rs = append(rs, r)
 		}
+		p.Busy = &rs
 	}
-	if set("channel") {
-		fr.Channel = line("channel")
-	}
-	if set("note") {
-		fr.Notes = line("note")
-	}
-	return nil
+	return p, nil
 }
 
 func isYes(s string) bool {
@@ -190,8 +188,8 @@ func checkRequired(s string) string {
 
 func checkEmails(s string) string {
 	for _, e := range splitList(s) {
-		if !strings.Contains(e, "@") || strings.HasPrefix(e, "@") || strings.HasSuffix(e, "@") {
-			return strconv.Quote(e) + " is not an e-mail address"
+		if _, err := store.ParseEmail(e); err != nil {
+			return err.Error()
 		}
 	}
 	return ""

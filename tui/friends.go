@@ -3,6 +3,7 @@ package tui
 import (
 	"math/bits"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -10,6 +11,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"kith/policy"
 	"kith/store"
 )
 
@@ -30,7 +32,7 @@ type historyMsg struct {
 // dataset of generation gen.
 type readyMsg struct {
 	gen   uint64
-	verd  []Verdict
+	verd  []policy.Verdict
 	order []int32
 }
 
@@ -93,7 +95,7 @@ type friendsScreen struct {
 	selID          uint64
 	pendingSel     uint64 // a friend to select once a load shows them
 
-	verd         []Verdict
+	verd         []policy.Verdict // without reasons; the detail judges afresh
 	have         []bool
 	byReady      []int32
 	readyPending bool
@@ -118,6 +120,9 @@ func newFriendsScreen(c *common) *friendsScreen {
 
 // Init does nothing: the root loads the data.
 func (f *friendsScreen) Init() tea.Cmd { return nil }
+
+// restyle applies the theme to the filter.
+func (f *friendsScreen) restyle() { f.filter.SetStyles(f.c.styles.Input) }
 
 // SetSize sets the screen's size.
 func (f *friendsScreen) SetSize(w, h int) {
@@ -182,7 +187,7 @@ func (f *friendsScreen) handleData(d *dataset) tea.Cmd {
 	f.d = d
 	f.loaded = true
 	n := d.len()
-	f.verd = make([]Verdict, n)
+	f.verd = make([]policy.Verdict, n)
 	f.have = make([]bool, n)
 	f.byReady = nil
 	f.readyPending = false
@@ -228,22 +233,21 @@ func (f *friendsScreen) startReady() tea.Cmd {
 }
 
 // readyCmd judges every friend in the background and sorts them by
-// readiness: level, then score (higher first), then name.
+// readiness: level (policy.Levels' order), then score (higher first),
+// then name.
 func readyCmd(d *dataset, judge Judge, now time.Time) tea.Cmd {
 	return func() tea.Msg {
 		n := d.len()
-		verd := make([]Verdict, n)
-		var buf []store.Ask
+		verd := make([]policy.Verdict, n)
 		for i := range n {
-			buf = d.appendAsks(buf[:0], i)
-			verd[i] = judge(&d.friends[i], buf, d.favorsOf(i), d.profile.Settings, now)
+			_, verd[i] = judge(subjectOf(d, i), d.places, d.profile.Settings, now)
 			verd[i].Reasons = nil // the list needs none; the detail judges afresh
 		}
 		order := slices.Clone(d.byName)
 		slices.SortFunc(order, func(a, b int32) int {
 			va, vb := &verd[a], &verd[b]
-			if ra, rb := levelRank(va.Level), levelRank(vb.Level); ra != rb {
-				return ra - rb
+			if va.Level != vb.Level {
+				return int(va.Level) - int(vb.Level)
 			}
 			if va.Score != vb.Score {
 				return vb.Score - va.Score
@@ -328,7 +332,7 @@ func (f *friendsScreen) rebuild(keep bool) {
 // (in a sample) first, into a bitmap, while the words are not selective; the remaining
 // words are then checked on the few rows left.
 func filterRows(ix *index, rows []int32, query string) []int32 {
-	terms := strings.Fields(lower(query))
+	terms := strings.Fields(strings.ToLower(query))
 	if len(terms) == 0 {
 		return rows
 	}
@@ -341,7 +345,7 @@ func filterRows(ix *index, rows []int32, query string) []int32 {
 		}
 	}
 	n := len(ix.hay)
-	var bits []uint64
+	var marks []uint64
 	if len(rows)*4 >= n {
 		terms = ix.rarestFirst(terms)
 		for len(terms) > 0 {
@@ -349,12 +353,12 @@ func filterRows(ix *index, rows []int32, query string) []int32 {
 			ix.mark(terms[0], next)
 			count := 0
 			for w := range next {
-				if bits != nil {
-					next[w] &= bits[w]
+				if marks != nil {
+					next[w] &= marks[w]
 				}
-				count += popcount(next[w])
+				count += bits.OnesCount64(next[w])
 			}
-			bits, terms = next, terms[1:]
+			marks, terms = next, terms[1:]
 			if count*16 < n {
 				break // selective enough: check the rest row by row
 			}
@@ -362,7 +366,7 @@ func filterRows(ix *index, rows []int32, query string) []int32 {
 	}
 	out := make([]int32, 0, 64)
 	for _, i := range rows {
-		if bits != nil && bits[i>>6]&(1<<(i&63)) == 0 {
+		if marks != nil && marks[i>>6]&(1<<(i&63)) == 0 {
 			continue
 		}
 		h := ix.hay[i]
@@ -379,8 +383,6 @@ func filterRows(ix *index, rows []int32, query string) []int32 {
 	}
 	return out
 }
-
-func popcount(x uint64) int { return bits.OnesCount64(x) }
 
 // rarestFirst orders terms by how many of 256 sampled haystacks hold
 // them, fewest first, then longest first.
@@ -471,7 +473,7 @@ func (f *friendsScreen) handleDetailKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	if off, ok := k.scrollBy(msg, f.detailOff, f.h-2); ok {
-		f.detailOff = off
+		f.detailOff = min(off, f.detailMax())
 		return nil
 	}
 	return f.handleAction(msg)
@@ -562,7 +564,7 @@ func (f *friendsScreen) handleWheel(msg tea.MouseWheelMsg) tea.Cmd {
 		return nil
 	}
 	if f.detailFull || f.focusDetail {
-		f.detailOff = max(f.detailOff+step, 0)
+		f.detailOff = min(max(f.detailOff+step, 0), f.detailMax())
 		return nil
 	}
 	return f.move(step)
@@ -676,24 +678,19 @@ func (f *friendsScreen) ensureVerdicts() {
 	}
 }
 
-func (f *friendsScreen) verdict(i int, now time.Time) Verdict {
-	if f.d.partial {
-		return Verdict{}
+func (f *friendsScreen) verdict(i int, now time.Time) {
+	if f.d.partial || f.have[i] {
+		return
 	}
-	if !f.have[i] {
-		f.verd[i] = f.judge(i, now)
-		f.verd[i].Reasons = nil // the list needs none; the detail judges afresh
-		f.have[i] = true
-	}
-	return f.verd[i]
+	_, f.verd[i] = f.judge(i, now)
+	f.verd[i].Reasons = nil // the list needs none; the detail judges afresh
+	f.have[i] = true
 }
 
-// judge is friend i's full verdict, reasons included.
-func (f *friendsScreen) judge(i int, now time.Time) Verdict {
-	if f.d.partial {
-		return Verdict{}
-	}
-	return f.c.judge(&f.d.friends[i], f.d.asksOf(i), f.d.favorsOf(i), f.d.profile.Settings, now)
+// judge is friend i's full verdict, reasons included, and the request it
+// is for.
+func (f *friendsScreen) judge(i int, now time.Time) (policy.Request, policy.Verdict) {
+	return f.c.judge(subjectOf(f.d, i), f.d.places, f.d.profile.Settings, now)
 }
 
 // ----- layout -----
@@ -720,10 +717,10 @@ func (f *friendsScreen) counts() string {
 	n := f.d.len()
 	s := plural(n-f.d.archived, "friend", "friends")
 	if f.d.archived > 0 {
-		s += " · " + itoa(f.d.archived) + " archived"
+		s += " · " + strconv.Itoa(f.d.archived) + " archived"
 	}
 	if f.query != "" || (f.showArchived && f.d.archived > 0) {
-		s += " · " + itoa(len(f.rows)) + " shown"
+		s += " · " + strconv.Itoa(len(f.rows)) + " shown"
 	}
 	return s
 }
@@ -732,7 +729,7 @@ func plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}
-	return itoa(n) + " " + many
+	return strconv.Itoa(n) + " " + many
 }
 
 // ShortHelp is the footer's help.

@@ -6,6 +6,9 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+
+	"kith/policy"
+	"kith/store"
 )
 
 func TestListMoves(t *testing.T) {
@@ -131,7 +134,7 @@ func TestSortCycles(t *testing.T) {
 	}
 	prev := -1
 	for _, i := range m.home.rows {
-		r := levelRank(m.home.verd[i].Level)
+		r := int(m.home.verd[i].Level)
 		if r < prev {
 			t.Fatalf("readiness order broken: rank %d after %d", r, prev)
 		}
@@ -210,7 +213,8 @@ func TestHistoryLoadsForSelection(t *testing.T) {
 	_, cmd := m.Update(reloadMsg{})
 	// add a friend and a favor to the real store, then load
 	st := m.c.st
-	msgs := run(t, m, saveFriendCmd(m.c, nil, 0, map[string]string{"name": "Ada Lovelace", "closeness": "4", "worked": "yes"}, nil))
+	name, closeness, yes := "Ada Lovelace", 4, true
+	msgs := run(t, m, saveFriendCmd(m.c, nil, 0, store.FriendPatch{Name: &name, Closeness: &closeness, WorkedTogether: &yes}))
 	if len(msgs) == 0 || msgs[0].(savedMsg).err != nil {
 		t.Fatalf("save: %v", msgs)
 	}
@@ -282,19 +286,20 @@ func TestActionsOpenScreens(t *testing.T) {
 
 func TestBadgeText(t *testing.T) {
 	tests := []struct {
-		v    Verdict
-		want string
+		v      policy.Verdict
+		judged bool
+		want   string
 	}{
-		{Verdict{}, "·"},
-		{Verdict{Level: "clear"}, "clear"},
-		{Verdict{Level: "hold", Until: testNow.Add(36 * 60 * 60 * 1e9)}, "hold 2d"},
-		{Verdict{Level: "hold", Until: testNow.AddDate(0, 0, 5)}, "hold 5d"},
-		{Verdict{Level: "hold"}, "hold"},
-		{Verdict{Level: "block"}, "block"},
+		{policy.Verdict{}, false, "·"},
+		{policy.Verdict{Level: policy.Clear}, true, "clear"},
+		{policy.Verdict{Level: policy.Hold, Until: testNow.Add(36 * 60 * 60 * 1e9)}, true, "hold 2d"},
+		{policy.Verdict{Level: policy.Hold, Until: testNow.AddDate(0, 0, 5)}, true, "hold 5d"},
+		{policy.Verdict{Level: policy.Hold}, true, "hold"},
+		{policy.Verdict{Level: policy.Block}, true, "block"},
 	}
 	for _, tt := range tests {
-		if got := badgeText(tt.v, testNow); got != tt.want {
-			t.Errorf("badgeText(%+v) = %q, want %q", tt.v, got, tt.want)
+		if got := badgeText(tt.v, tt.judged, testNow); got != tt.want {
+			t.Errorf("badgeText(%+v, %v) = %q, want %q", tt.v, tt.judged, got, tt.want)
 		}
 	}
 }

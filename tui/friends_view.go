@@ -3,11 +3,13 @@ package tui
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
 
+	"kith/policy"
 	"kith/store"
 )
 
@@ -103,7 +105,6 @@ func (f *friendsScreen) listView(w int, now time.Time) string {
 func (f *friendsScreen) statusLine(w int) string {
 	s := f.c.styles
 	if f.filtering {
-		f.filter.SetStyles(s.Input) // the theme may have changed
 		return clip(f.filter.View(), w, 1)
 	}
 	info := "sorted by " + f.sort.String()
@@ -114,7 +115,7 @@ func (f *friendsScreen) statusLine(w int) string {
 		info += " · archived shown"
 	}
 	if f.query != "" {
-		return clip(s.Label.Render("/"+clean(f.query))+s.Dim.Render("  "+itoa(len(f.rows))+" match · "+info), w, 1)
+		return clip(s.Label.Render("/"+clean(f.query))+s.Dim.Render("  "+strconv.Itoa(len(f.rows))+" match · "+info), w, 1)
 	}
 	return clip(s.Dim.Render(info), w, 1)
 }
@@ -143,11 +144,8 @@ func (f *friendsScreen) rowView(r int, c columns, w int, now time.Time) string {
 	s := f.c.styles
 	i := int(f.rows[r])
 	fr := &f.d.friends[i]
-	v := f.verd[i]
-	if !f.have[i] {
-		v = Verdict{}
-	}
-	badge, last := badgeText(v, now), ago(f.d.lastAsk[i], now)
+	v, judged := f.verd[i], f.have[i]
+	badge, last := badgeText(v, judged, now), policy.AgoShort(now, f.d.lastAsk[i])
 	if f.d.partial {
 		badge, last = "…", "…" // the history is still loading
 	}
@@ -177,23 +175,25 @@ func (f *friendsScreen) rowView(r int, c columns, w int, now time.Time) string {
 	if c.sectors > 0 {
 		cut += c.sectors + 1
 	}
-	row := ansi.Truncate(" "+text, cut, "") + s.badge(v.Level).Render(fit(badge, c.badge)) + " " + fit(last, c.last)
+	st := s.Neutral
+	if judged {
+		st = s.badge(v.Level)
+	}
+	row := ansi.Truncate(" "+text, cut, "") + st.Render(fit(badge, c.badge)) + " " + fit(last, c.last)
 	return row + strings.Repeat(" ", max(w-cut-c.badge-1-c.last, 0))
 }
 
 // badgeText is the readiness column: the level, with the days left when
-// on hold.
-func badgeText(v Verdict, now time.Time) string {
-	switch v.Level {
-	case "":
+// on hold; "·" for a friend not judged yet.
+func badgeText(v policy.Verdict, judged bool, now time.Time) string {
+	if !judged {
 		return "·"
-	case "hold":
-		if !v.Until.IsZero() && v.Until.After(now) {
-			days := int((v.Until.Sub(now) + 24*time.Hour - 1) / (24 * time.Hour))
-			return "hold " + itoa(days) + "d"
-		}
 	}
-	return v.Level
+	if v.Level == policy.Hold && !v.Until.IsZero() && v.Until.After(now) {
+		days := int((v.Until.Sub(now) + 24*time.Hour - 1) / (24 * time.Hour))
+		return "hold " + strconv.Itoa(days) + "d"
+	}
+	return v.Level.String()
 }
 
 func (f *friendsScreen) welcome() string {
@@ -219,6 +219,25 @@ func (f *friendsScreen) welcome() string {
 	return strings.Join(out, "\n")
 }
 
+// detailSize is the detail pane's width and height as View draws it.
+func (f *friendsScreen) detailSize() (int, int) {
+	if f.detailFull || !f.wide() {
+		return f.w, f.h
+	}
+	return f.w - f.listWidth() - 1, f.h
+}
+
+// detailMax is the furthest the detail pane scrolls: its last line at the
+// bottom.
+func (f *friendsScreen) detailMax() int {
+	sel := f.selected()
+	w, h := f.detailSize()
+	if sel < 0 || w <= 0 {
+		return 0
+	}
+	return max(len(f.detailLines(sel, max(w-2, 1), f.c.now()))-h, 0)
+}
+
 // detailView renders the selected friend's pane, scrolled by detailOff.
 func (f *friendsScreen) detailView(w, h int, now time.Time) string {
 	sel := f.selected()
@@ -226,9 +245,9 @@ func (f *friendsScreen) detailView(w, h int, now time.Time) string {
 		return clip("", w, h)
 	}
 	lines := f.detailLines(sel, max(w-2, 1), now)
-	maxOff := max(len(lines)-h, 0)
-	f.detailOff = min(f.detailOff, maxOff)
-	lines = lines[f.detailOff:]
+	// Update keeps detailOff within the pane; the pane may have shrunk
+	// since (a reload, a resize).
+	lines = lines[min(f.detailOff, max(len(lines)-h, 0)):]
 	for i := range lines {
 		lines[i] = " " + lines[i]
 	}
@@ -328,19 +347,18 @@ func (f *friendsScreen) detailLines(i, w int, now time.Time) []string {
 	field("Notes", store.CleanText(fr.Notes, true))
 
 	// verdict
-	v := f.judge(i, now)
 	head := "Readiness"
-	if v.For != "" {
-		head += " for a " + string(v.For) + " request"
+	var v policy.Verdict
+	if !f.d.partial {
+		var req policy.Request
+		req, v = f.judge(i, now)
+		head += " for " + article(req.Kind)
 	}
 	add("", s.Section.Render(trunc(head, w)))
-	switch {
-	case f.d.partial:
+	if f.d.partial {
 		add(s.Dim.Render("loading the history…"))
-	case v.Level == "":
-		add(s.Dim.Render("no verdict: the policy is not wired in yet"))
-	default:
-		l := s.badge(v.Level).Render(strings.ToUpper(v.Level)) + fmt.Sprintf("  %d/100", v.Score)
+	} else {
+		l := s.badge(v.Level).Render(strings.ToUpper(v.Level.String())) + fmt.Sprintf("  %d/100", v.Score)
 		if !v.Until.IsZero() {
 			l += "  until " + date(v.Until)
 		}
@@ -351,43 +369,69 @@ func (f *friendsScreen) detailLines(i, w int, now time.Time) []string {
 				if j > 0 {
 					p = "  "
 				}
-				add(p + ln)
+				add(s.badge(r.Level).Render(p) + ln)
 			}
 		}
 	}
 
-	// history: full records once read, heads meanwhile
-	asks, favors := f.d.asksOf(i), f.d.favorsOf(i)
-	full := f.hist.ok && f.hist.id == fr.ID
-	if full {
-		asks, favors = f.hist.asks, f.hist.favors
+	// history: full records once read, the dataset's facts meanwhile
+	type askLine struct {
+		at     time.Time
+		kind   store.Kind
+		status store.Status
+		topic  string
+	}
+	type favorLine struct {
+		at   time.Time
+		what string
+	}
+	var asks []askLine
+	var favors []favorLine
+	if f.hist.ok && f.hist.id == fr.ID {
+		for _, a := range f.hist.asks {
+			asks = append(asks, askLine{a.At(), a.Kind, a.Status, a.Topic})
+		}
+		for _, v := range f.hist.favors {
+			favors = append(favors, favorLine{v.At, v.What})
+		}
+	} else {
+		for _, a := range f.d.asksOf(i) {
+			asks = append(asks, askLine{store.TimeOf(a.At()), a.Kind(), a.Status(), ""})
+		}
+		for _, v := range f.d.favorsOf(i) {
+			favors = append(favors, favorLine{at: store.TimeOf(v.At)})
+		}
 	}
 	made := 0
-	for j := range asks {
-		if asks[j].Status.Made() {
+	for _, a := range asks {
+		if a.status.Made() {
 			made++
 		}
 	}
-	bal := len(favors) - made
+	// The ledger is the one the verdict weighs (policy.Ledger), with the
+	// counts behind it.
 	add("", s.Section.Render("Reciprocity"))
-	add(wrap(fmt.Sprintf("%s made, %s done for them: balance %+d", plural(made, "ask", "asks"), plural(len(favors), "favor", "favors"), bal), w)...)
+	add(wrap(fmt.Sprintf("%s made, %s done for them", plural(made, "ask", "asks"), plural(len(favors), "favor", "favors")), w)...)
+	if !f.d.partial {
+		add(wrap(capitalize(v.Ledger.String())+".", w)...)
+	}
 
 	add("", s.Section.Render(fmt.Sprintf("Asks (%d)", len(asks))))
 	if f.hist.err != nil && f.hist.id == fr.ID {
 		add(s.FlashErr.Render(trunc("cannot read the history: "+clean(f.hist.err.Error()), w)))
 	}
 	for _, a := range slices.Backward(asks) {
-		l := date(a.At()) + " " + fit(string(a.Kind), 9) + " " + fit(string(a.Status), 11)
-		if full && a.Topic != "" {
-			l += " " + clean(a.Topic)
+		l := date(a.at) + " " + fit(string(a.kind), 9) + " " + fit(string(a.status), 11)
+		if a.topic != "" {
+			l += " " + clean(a.topic)
 		}
 		add(trunc(l, w))
 	}
 	add("", s.Section.Render(fmt.Sprintf("Favors (%d)", len(favors))))
 	for _, v := range slices.Backward(favors) {
-		l := date(v.At)
-		if full {
-			l += " " + clean(v.What)
+		l := date(v.at)
+		if v.what != "" {
+			l += " " + clean(v.what)
 		}
 		add(trunc(l, w))
 	}

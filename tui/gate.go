@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -52,7 +53,7 @@ func newGate(c *common, d *dataset, fi int) *gateScreen {
 	g := &gateScreen{c: c, d: d, fi: fi, friend: d.friends[fi], kinds: store.Kinds()}
 	sub := subjectOf(d, fi)
 	g.req = policy.Likely(sub)
-	g.req.Sole = policy.SoleContact(friendsPool(d.friends), g.req, g.friend.ID)
+	g.req.Sole = d.places.Sole(g.req, &g.friend)
 	now := c.now()
 	set := d.profile.Settings
 	g.verd = make([]policy.Verdict, len(g.kinds))
@@ -189,7 +190,7 @@ func (g *gateScreen) View() string {
 	}
 	if g.stopped {
 		head := "Ask " + who + " for " + article(kind) + ": "
-		add(s.PaneTitle.Render(trunc(head, w-8)) + s.badge(v.Level.String()).Render(strings.ToUpper(v.Level.String())))
+		add(s.PaneTitle.Render(trunc(head, w-8)) + s.badge(v.Level).Render(strings.ToUpper(v.Level.String())))
 		add("")
 		if v.Level == policy.Block {
 			add(trunc("This crosses a line, so kith will not draft it:", w))
@@ -214,7 +215,7 @@ func (g *gateScreen) View() string {
 		vi := g.verd[i]
 		lvl := vi.Level.String()
 		if vi.Level != policy.Block {
-			lvl += " " + itoa(vi.Score)
+			lvl += " " + strconv.Itoa(vi.Score)
 		}
 		note := ""
 		if _, ok := g.drafts[k]; ok {
@@ -224,7 +225,7 @@ func (g *gateScreen) View() string {
 		if i == g.cursor {
 			mark = "> "
 		}
-		row := mark + fit(string(k), 16) + s.badge(vi.Level.String()).Render(fit(lvl, 12)) + s.Dim.Render(note)
+		row := mark + fit(string(k), 16) + s.badge(vi.Level).Render(fit(lvl, 12)) + s.Dim.Render(note)
 		if i == g.cursor {
 			row = s.Selected.Render(fit(mark+fit(string(k), 16)+fit(lvl, 12)+note, w))
 		}
@@ -252,21 +253,10 @@ func (g *gateScreen) reasonLines(v policy.Verdict, w int) []string {
 			if j == 0 {
 				p = "• "
 			}
-			out = append(out, s.badge(levelOf(r.Code)).Render(p)+l)
+			out = append(out, s.badge(r.Level).Render(p)+l)
 		}
 	}
 	return out
-}
-
-// levelOf is the level a reason code brings, for its bullet's colour.
-func levelOf(code string) string {
-	switch code {
-	case policy.CodeBoundary, policy.CodeTruth, policy.CodeNoFriend:
-		return "block"
-	case policy.CodePending, policy.CodeCooldown:
-		return "hold"
-	}
-	return "caution"
 }
 
 // article is "an intro", "a chat", "a referral", "advice", …

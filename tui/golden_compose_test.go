@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strconv"
 	"testing"
 
 	"kith/store"
@@ -34,7 +35,7 @@ func TestGoldenCompose(t *testing.T) {
 	}
 	for _, sz := range sizes {
 		for _, sc := range screens {
-			name := sc.name + "-" + itoa(sz.w) + "x" + itoa(sz.h)
+			name := sc.name + "-" + strconv.Itoa(sz.w) + "x" + strconv.Itoa(sz.h)
 			t.Run(name, func(t *testing.T) {
 				m := asksModel(t, sz.w, sz.h)
 				sc.open(t, m)

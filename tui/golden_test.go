@@ -4,6 +4,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 	"time"
 
@@ -53,7 +54,7 @@ func TestGolden(t *testing.T) {
 	}
 	for _, sz := range sizes {
 		for _, sc := range screens {
-			name := sc.name + "-" + itoa(sz.w) + "x" + itoa(sz.h)
+			name := sc.name + "-" + strconv.Itoa(sz.w) + "x" + strconv.Itoa(sz.h)
 			t.Run(name, func(t *testing.T) {
 				m := newTestModel(t, sc.net, sz.w, sz.h)
 				for _, k := range sc.keys {

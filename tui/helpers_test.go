@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"kith/policy"
 	"kith/store"
 )
 
@@ -31,7 +32,11 @@ type network struct {
 }
 
 func (n *network) dataset(gen uint64) *dataset {
-	return newDataset(gen, n.friends, func(i int) []store.Ask { return n.asks[i] }, func(i int) []store.Favor { return n.favors[i] }, store.DefaultProfile())
+	asks, favors := make([][]store.AskFact, len(n.friends)), make([][]store.FavorFact, len(n.friends))
+	for i := range n.friends {
+		asks[i], favors[i] = store.AskFacts(n.asks[i]), store.FavorFacts(n.favors[i])
+	}
+	return newDataset(gen, n.friends, func(i int) []store.AskFact { return asks[i] }, func(i int) []store.FavorFact { return favors[i] }, store.DefaultProfile())
 }
 
 var (
@@ -94,27 +99,37 @@ func genNetwork(n int, seed uint64) *network {
 	return net
 }
 
-// fakeJudge is a deterministic stand-in for the policy: hold inside a
-// 14-day cool-down, block with a boundary, caution when busy, else clear.
-func fakeJudge(f *store.Friend, asks []store.Ask, favors []store.Favor, set store.Settings, now time.Time) Verdict {
+// fakeJudge is a deterministic stand-in for the policy's levels: hold
+// inside a 14-day cool-down, block with a boundary, caution when busy,
+// else clear; always for a chat, with the policy's own ledger.
+func fakeJudge(sub policy.Subject, places *policy.Places, set store.Settings, now time.Time) (policy.Request, policy.Verdict) {
+	req, v := fakeLevel(sub, set, now)
+	_, real := PolicyJudge(sub, places, set, now)
+	v.Ledger = real.Ledger
+	return req, v
+}
+
+func fakeLevel(sub policy.Subject, set store.Settings, now time.Time) (policy.Request, policy.Verdict) {
+	f, asks := sub.Friend, sub.Asks
+	req := policy.Request{Kind: store.KindChat}
 	if len(f.Boundaries) > 0 {
-		return Verdict{Level: "block", Score: 0, Reasons: []Reason{{"boundary", "They asked not to be asked for referrals."}}}
+		return req, policy.Verdict{Level: policy.Block, Score: 0, Reasons: []policy.Reason{{Code: "boundary", Message: "They asked not to be asked for referrals.", Level: policy.Block}}}
 	}
 	for i := len(asks) - 1; i >= 0; i-- {
-		if asks[i].Status.Made() {
-			until := asks[i].At().AddDate(0, 0, set.CooldownDays)
+		if asks[i].Status().Made() {
+			until := store.TimeOf(asks[i].At()).AddDate(0, 0, set.CooldownDays)
 			if until.After(now) {
-				return Verdict{Level: "hold", Score: 20, Until: until, Reasons: []Reason{{"cooldown", "You asked them recently."}}}
+				return req, policy.Verdict{Level: policy.Hold, Score: 20, Until: until, Reasons: []policy.Reason{{Code: "cooldown", Message: "You asked them recently.", Level: policy.Hold}}}
 			}
 			break
 		}
 	}
 	for _, r := range f.Busy {
 		if r.Contains(now.Month()) {
-			return Verdict{Level: "caution", Score: 60, Reasons: []Reason{{"busy", "It is their busy season."}}}
+			return req, policy.Verdict{Level: policy.Caution, Score: 60, Reasons: []policy.Reason{{Code: "busy", Message: "It is their busy season.", Level: policy.Caution}}}
 		}
 	}
-	return Verdict{Level: "clear", Score: 50 + f.Closeness*10}
+	return req, policy.Verdict{Level: policy.Clear, Score: 50 + f.Closeness*10}
 }
 
 // newTestModel is a root model on a temporary database, sized w×h, with
@@ -124,6 +139,7 @@ func newTestModel(t testing.TB, net *network, w, h int) *Model {
 	st := fixedPath{store.New(filepath.Join(t.TempDir(), "kith.db")), "~/.local/share/kith/kith.db"}
 	m := New(Options{Store: st, Judge: fakeJudge, Now: func() time.Time { return testNow }, NoColor: true})
 	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	m.Update(loadTemplatesCmd(nil, "")()) // Init's reading of the templates
 	if net == nil {
 		net = &network{}
 	}

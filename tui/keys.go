@@ -38,7 +38,7 @@ type KeyMap struct {
 	NextField, PrevField, Save, Cancel, Yes, No key.Binding
 }
 
-// DefaultKeyMap returns kith's keys as DESIGN.md lists them.
+// DefaultKeyMap returns kith's keys, as the README's key table lists them.
 func DefaultKeyMap() KeyMap {
 	b := func(keys []string, k, desc string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
@@ -73,7 +73,7 @@ func DefaultKeyMap() KeyMap {
 		Thank:        b([]string{"t"}, "t", "thanked"),
 		StatusFilter: b([]string{"s"}, "s", "status filter"),
 		Left:         b([]string{"left", "h"}, "←/→", "change"),
-		Right:        b([]string{"right", "l"}, "→", "change"),
+		Right:        b([]string{"right", "l", "space"}, "→", "change"),
 		PickUp:       b([]string{"up"}, "↑/↓", "choose"),
 		PickDown:     b([]string{"down"}, "↓", "choose"),
 		FieldTab:     b([]string{"tab"}, "tab", "field"),

@@ -1,26 +1,17 @@
 package tui
 
 import (
+	"strconv"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 
 	"kith/policy"
-	"kith/store"
 )
 
-// dueNudges is every nudge for d's friends at now, oldest first: the same
-// policy.Due and policy.SortNudges as `kith due`.
-func dueNudges(d *dataset, now time.Time) []policy.Nudge {
-	var out []policy.Nudge
-	var buf []store.Ask
-	for i := range d.friends {
-		buf = d.appendAsks(buf[:0], i)
-		out = append(out, policy.Due(&d.friends[i], buf, d.favorsOf(i), now)...)
-	}
-	policy.SortNudges(out)
-	return out
-}
+// dueNudges is every nudge for d's friends at now, oldest first: the
+// same policy.Nudges as `kith due`.
+func dueNudges(d *dataset, now time.Time) []policy.Nudge { return policy.Nudges(dsPool{d}, now) }
 
 // dueCountMsg carries the nudges for the dataset of generation gen.
 type dueCountMsg struct {
@@ -46,7 +37,7 @@ func (c dueCount) text() string {
 	if c.n == 0 {
 		return ""
 	}
-	return " · " + itoa(c.n) + " due"
+	return " · " + strconv.Itoa(c.n) + " due"
 }
 
 func (m *Model) handleDueCount(msg dueCountMsg) {

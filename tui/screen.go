@@ -1,11 +1,12 @@
 package tui
 
 import (
-	"io/fs"
 	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"kith/policy"
 )
 
 // Screen is one screen of the TUI. The root model sends key and mouse
@@ -37,7 +38,7 @@ type common struct {
 	now    func() time.Time
 	judge  Judge
 
-	templates fs.FS               // the user's draft templates, nil for none
+	templates *policy.Templates   // the draft templates, nil until read
 	getenv    func(string) string // $EDITOR and $VISUAL
 }
 

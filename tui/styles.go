@@ -7,6 +7,8 @@ import (
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
+
+	"kith/policy"
 )
 
 // Theme is the palette the Styles are built from. A zero colour means
@@ -44,7 +46,9 @@ type Styles struct {
 
 	ColHead, Row, Selected, Dim, Archived lipgloss.Style
 
-	Badge map[string]lipgloss.Style // by level name; "" is neutral
+	Badge [4]lipgloss.Style // by policy.Level
+	// Neutral is the badge of a friend not judged yet.
+	Neutral lipgloss.Style
 
 	PaneTitle, Label, Value, Section, Reason, Border lipgloss.Style
 
@@ -88,13 +92,13 @@ func NewStyles(isDark, noColor bool) Styles {
 	}
 	s.Dim = fg(t.Muted)
 	s.Archived = fg(t.Subtle).Faint(noColor)
-	s.Badge = map[string]lipgloss.Style{
-		"":        fg(t.Muted),
-		"clear":   fg(t.Clear),
-		"caution": fg(t.Caution),
-		"hold":    fg(t.Hold).Bold(true),
-		"block":   fg(t.Block).Bold(true),
+	s.Badge = [...]lipgloss.Style{
+		policy.Clear:   fg(t.Clear),
+		policy.Caution: fg(t.Caution),
+		policy.Hold:    fg(t.Hold).Bold(true),
+		policy.Block:   fg(t.Block).Bold(true),
 	}
+	s.Neutral = fg(t.Muted)
 	s.PaneTitle = fg(t.Title).Bold(true)
 	s.Label = fg(t.Muted)
 	s.Value = lipgloss.NewStyle()
@@ -140,10 +144,10 @@ func NewStyles(isDark, noColor bool) Styles {
 	return s
 }
 
-// badge returns the style for a verdict level name.
-func (s Styles) badge(level string) lipgloss.Style {
-	if b, ok := s.Badge[level]; ok {
-		return b
+// badge returns the style for a verdict level.
+func (s Styles) badge(l policy.Level) lipgloss.Style {
+	if int(l) < len(s.Badge) {
+		return s.Badge[l]
 	}
-	return s.Badge[""]
+	return s.Neutral
 }

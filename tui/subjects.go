@@ -1,12 +1,14 @@
 package tui
 
 import (
+	"strconv"
+
 	"kith/policy"
 	"kith/store"
 )
 
-// dsPool is a policy.Pool over a dataset: its friends with their ask and
-// favor heads, which is all Evaluate and Rank read.
+// dsPool is a policy.Pool over a dataset: its friends with the facts of
+// their asks and favors, read in place.
 type dsPool struct{ d *dataset }
 
 // Len is the number of friends.
@@ -15,39 +17,13 @@ func (p dsPool) Len() int { return p.d.len() }
 // Friend is friend i.
 func (p dsPool) Friend(i int) *store.Friend { return &p.d.friends[i] }
 
-// Subject is friend i with their history, as Rank weighs it.
-func (p dsPool) Subject(i int) policy.Subject { return rankSubjectOf(p.d, i) }
+// Subject is friend i with their history.
+func (p dsPool) Subject(i int) policy.Subject { return subjectOf(p.d, i) }
 
-// friendsPool is a policy.Pool of friends without history, for
-// policy.SoleContact, which asks only where each friend is.
-type friendsPool []store.Friend
-
-// Len is the number of friends.
-func (p friendsPool) Len() int { return len(p) }
-
-// Friend is friend i.
-func (p friendsPool) Friend(i int) *store.Friend { return &p[i] }
-
-// Subject is friend i alone.
-func (p friendsPool) Subject(i int) policy.Subject { return policy.Subject{Friend: &p[i]} }
-
-// subjectOf is friend i of d with their history heads.
+// subjectOf is friend i of d with their history, as the policy weighs it.
 func subjectOf(d *dataset, i int) policy.Subject {
 	return policy.Subject{Friend: &d.friends[i], Asks: d.asksOf(i), Favors: d.favorsOf(i)}
 }
 
-// rankSubjectOf is friend i of d as Evaluate and Rank weigh them: with the
-// ask facts read in place when the dataset has them (nothing expanded or
-// allocated), else with the ask heads.
-func rankSubjectOf(d *dataset, i int) policy.Subject {
-	if d.factsOf == nil {
-		return subjectOf(d, i)
-	}
-	return policy.Subject{Friend: &d.friends[i], Facts: d.factsOf(i), Favors: d.favorsOf(i)}
-}
-
-// levelWord is a level as the badges name it.
-func levelWord(l policy.Level) string { return l.String() }
-
 // verdictLine is a level with its score, e.g. "caution 55".
-func verdictLine(v policy.Verdict) string { return v.Level.String() + " " + itoa(v.Score) }
+func verdictLine(v policy.Verdict) string { return v.Level.String() + " " + strconv.Itoa(v.Score) }

@@ -1,13 +1,32 @@
 package tui
 
 import (
+	"errors"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 
 	"kith/store"
 )
+
+// errText is err as a screen says it: a store.FieldError without its
+// field's name (the screen shows what the field is), anything else whole.
+func errText(err error) string {
+	var fe *store.FieldError
+	if errors.As(err, &fe) {
+		return fe.Msg
+	}
+	return err.Error()
+}
+
+// capitalize upper-cases the first letter of s.
+func capitalize(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
 
 // clean makes record text safe to show on one line.
 func clean(s string) string { return store.CleanText(s, false) }
@@ -82,54 +101,6 @@ func wrap(s string, w int) []string {
 		out = append(out, strings.Split(ansi.Wrap(para, w, " "), "\n")...)
 	}
 	return out
-}
-
-// ago says how long before now t was, in a few cells ("3d", "2w", "5mo",
-// "1y"); "—" for never.
-func ago(t, now time.Time) string {
-	if t.IsZero() {
-		return "—"
-	}
-	d := now.Sub(t)
-	if d < 0 {
-		return "soon"
-	}
-	days := int(d.Hours() / 24)
-	switch {
-	case d < time.Hour:
-		return "now"
-	case days < 1:
-		return itoa(int(d.Hours())) + "h"
-	case days < 14:
-		return itoa(days) + "d"
-	case days < 60:
-		return itoa(days/7) + "w"
-	case days < 365:
-		return itoa(min(days/30, 11)) + "mo"
-	}
-	return itoa(days/365) + "y"
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	var b [20]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	if neg {
-		i--
-		b[i] = '-'
-	}
-	return string(b[i:])
 }
 
 // date formats t as a calendar day, "—" when zero.

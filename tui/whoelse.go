@@ -2,8 +2,8 @@ package tui
 
 import (
 	"slices"
+	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -56,9 +56,8 @@ type whoElseScreen struct {
 	focus   int
 	exclude uint64 // the friend we came from, 0 for none
 
-	ix      *needIndex // for ws.d
-	seq     uint64     // the last ranking asked for
-	applied uint64     // the ranking shown
+	seq     uint64 // the last ranking asked for
+	applied uint64 // the ranking shown
 	cands   []policy.Candidate
 	ranking bool
 
@@ -68,7 +67,7 @@ type whoElseScreen struct {
 
 // newWhoElse opens who else for need, leaving out friend exclude.
 func newWhoElse(c *common, d *dataset, need policy.Request, exclude uint64) *whoElseScreen {
-	ws := &whoElseScreen{c: c, d: d, ix: &needIndex{}, kinds: store.Kinds(), exclude: exclude, focus: needList}
+	ws := &whoElseScreen{c: c, d: d, kinds: store.Kinds(), exclude: exclude, focus: needList}
 	if i := slices.Index(ws.kinds, need.Kind); i >= 0 {
 		ws.kind = i
 	}
@@ -114,149 +113,24 @@ func (ws *whoElseScreen) rank() tea.Cmd {
 // rankNow ranks need number ws.seq in a command.
 func (ws *whoElseScreen) rankNow() tea.Cmd {
 	ws.ranking = true
-	seq, d, ix, req := ws.seq, ws.d, ws.ix, ws.request()
+	seq, d, req := ws.seq, ws.d, ws.request()
 	set, now, ex := d.profile.Settings, ws.c.now(), ws.exclude
 	return func() tea.Msg {
-		return rankedMsg{ws: ws, seq: seq, d: d, cands: rankNeed(d, ix, req, set, now, ex)}
+		return rankedMsg{ws: ws, seq: seq, d: d, cands: rankNeed(d, req, set, now, ex)}
 	}
 }
 
-// rankNeed ranks d's friends for req. A request that targets something
-// is ranked over the friends whose words contain a target (see
-// needIndex.pool); one that targets nothing, over everyone.
-func rankNeed(d *dataset, ix *needIndex, req policy.Request, set store.Settings, now time.Time, exclude uint64) []policy.Candidate {
-	var pool policy.Pool = dsPool{d}
-	sub, targeted := ix.pool(d, req)
-	if targeted {
-		pool = sub
-	}
-	cands := policy.Rank(req, pool, set, now, policy.RankOptions{Limit: whoLimit, Exclude: exclude})
-	if targeted {
-		for i := range cands {
-			cands[i].Index = int(sub.idx[cands[i].Index])
-		}
-	}
-	return cands
+// rankNeed ranks d's friends for req (policy.Rank over the dataset's
+// facts, read in place), leaving out friend exclude.
+func rankNeed(d *dataset, req policy.Request, set store.Settings, now time.Time, exclude uint64) []policy.Candidate {
+	return policy.Rank(req, dsPool{d}, set, now, policy.RankOptions{Limit: whoLimit, Exclude: exclude})
 }
 
-// needIndex is, per dataset, each friend's organisation, sectors, role
-// and notes lower-cased in one string, built once on first use (by
-// whichever ranking command comes first).
-type needIndex struct {
-	once sync.Once
-	hay  []string
-
-	mu       sync.Mutex
-	lastKey  string  // the target words of the last pool
-	lastPool subPool // reused while the words stay (a new kind, say)
-}
-
-func (ix *needIndex) build(d *dataset) {
-	ix.once.Do(func() {
-		ix.hay = make([]string, d.len())
-		var b strings.Builder
-		for i := range d.friends {
-			f := &d.friends[i]
-			b.Reset()
-			b.WriteString(f.Org)
-			for _, s := range f.Sectors {
-				b.WriteByte(0)
-				b.WriteString(s)
-			}
-			b.WriteByte(0)
-			b.WriteString(f.Role)
-			b.WriteByte(0)
-			b.WriteString(f.Notes)
-			ix.hay[i] = strings.ToLower(b.String())
-		}
-	})
-}
-
-// subPool is a policy.Pool over some of a dataset's friends. Rank reads
-// each subject two or three times; when the pool is small enough its
-// subjects are expanded once, their ask heads in one buffer.
-type subPool struct {
-	d    *dataset
-	idx  []int32
-	subs []policy.Subject // nil: expanded on each call
-}
-
-// expandMax is the largest pool whose subjects are expanded once and
-// kept while the need's words stay the same (about 20,000 friends and
-// their ask heads: tens of MB at most).
-const expandMax = 20000
-
-// Len is the number of friends in the pool.
-func (p subPool) Len() int { return len(p.idx) }
-
-// Friend is the pool's i-th friend.
-func (p subPool) Friend(i int) *store.Friend { return &p.d.friends[p.idx[i]] }
-
-// Subject is the pool's i-th friend with their history.
-func (p subPool) Subject(i int) policy.Subject {
-	if p.subs != nil {
-		return p.subs[i]
+// restyle applies the theme to the need's fields.
+func (ws *whoElseScreen) restyle() {
+	for i := range ws.inputs {
+		ws.inputs[i].SetStyles(ws.c.styles.Input)
 	}
-	return rankSubjectOf(p.d, int(p.idx[i]))
-}
-
-// expand fills p.subs, each subject's asks expanded once, into chunks
-// shared by many friends rather than one allocation each.
-func (p *subPool) expand() {
-	p.subs = make([]policy.Subject, len(p.idx))
-	chunkLen := 256 // doubles up to 8192 asks a chunk
-	var chunk []store.Ask
-	for j, i := range p.idx {
-		free := chunk[len(chunk):cap(chunk)]
-		got := p.d.appendAsks(free[:0], int(i))
-		if len(got) <= cap(free) { // written in place
-			chunk = chunk[:len(chunk)+len(got)]
-		} else if cap(chunk)-len(chunk) < chunkLen/8 {
-			chunk = make([]store.Ask, 0, chunkLen)
-			chunkLen = min(chunkLen*2, 8192)
-		}
-		p.subs[j] = policy.Subject{Friend: &p.d.friends[i], Asks: got[:len(got):len(got)], Favors: p.d.favorsOf(int(i))}
-	}
-}
-
-// pool returns the friends who may fit req: those whose organisation,
-// sectors, role or notes contain, ignoring case, the targeted
-// organisation, the sector or a keyword. policy.Rank scores relevance
-// only from those fields, by equality or containment, so this never
-// leaves out a friend it would rank; it only spares Rank from expanding
-// the history of friends who cannot fit. targeted is false when req
-// targets nothing (every friend fits).
-func (ix *needIndex) pool(d *dataset, req policy.Request) (p subPool, targeted bool) {
-	var words []string
-	for _, w := range append([]string{req.Org, req.Sector}, req.Keywords...) {
-		if w = strings.ToLower(strings.TrimSpace(w)); w != "" {
-			words = append(words, w)
-		}
-	}
-	if len(words) == 0 {
-		return subPool{}, false
-	}
-	key := strings.Join(words, "\x00")
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
-	if ix.lastKey == key && ix.lastPool.d == d {
-		return ix.lastPool, true
-	}
-	ix.build(d)
-	p = subPool{d: d}
-	for i, h := range ix.hay {
-		for _, w := range words {
-			if strings.Contains(h, w) {
-				p.idx = append(p.idx, int32(i))
-				break
-			}
-		}
-	}
-	if d.factsOf == nil && len(p.idx) <= expandMax {
-		p.expand() // no facts to read in place: expand the heads once
-	}
-	ix.lastKey, ix.lastPool = key, p
-	return p, true
 }
 
 // SetSize sets the screen's size.
@@ -297,7 +171,7 @@ func (ws *whoElseScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if msg.d.partial {
 			return ws, nil
 		}
-		ws.d, ws.ix = msg.d, &needIndex{}
+		ws.d = msg.d
 		ws.seq++
 		return ws, ws.rankNow()
 	case tea.PasteMsg:
@@ -323,20 +197,20 @@ func (ws *whoElseScreen) setFocus(i int) tea.Cmd {
 
 func (ws *whoElseScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := ws.c.keys
-	switch msg.String() {
-	case "tab":
+	switch {
+	case key.Matches(msg, k.FieldTab):
 		return ws.setFocus(ws.focus + 1)
-	case "shift+tab":
+	case key.Matches(msg, k.FieldBackTab):
 		return ws.setFocus(ws.focus - 1)
 	}
 	if ws.focus != needList {
 		switch {
-		case key.Matches(msg, k.Back), msg.String() == "enter":
+		case key.Matches(msg, k.Back), key.Matches(msg, k.Open):
 			return ws.setFocus(needList)
 		case ws.focus == needKind && key.Matches(msg, k.Left):
 			ws.kind = (ws.kind + len(ws.kinds) - 1) % len(ws.kinds)
 			return ws.rank()
-		case ws.focus == needKind && (key.Matches(msg, k.Right) || msg.String() == "space"):
+		case ws.focus == needKind && key.Matches(msg, k.Right):
 			ws.kind = (ws.kind + 1) % len(ws.kinds)
 			return ws.rank()
 		case ws.focus == needKind && key.Matches(msg, k.Down):
@@ -424,7 +298,7 @@ func (ws *whoElseScreen) View() string {
 	}
 	status := plural(len(ws.cands), "friend fits", "friends fit")
 	if len(ws.cands) == whoLimit {
-		status = "the best " + itoa(whoLimit) + " friends"
+		status = "the best " + strconv.Itoa(whoLimit) + " friends"
 	}
 	status += ", ready first"
 	if ws.exclude != 0 {
@@ -443,19 +317,19 @@ func (ws *whoElseScreen) View() string {
 		lvl := cd.Verdict.Level.String()
 		badge := lvl
 		if cd.Verdict.Level != policy.Block {
-			badge += " " + itoa(cd.Verdict.Score)
+			badge += " " + strconv.Itoa(cd.Verdict.Score)
 		}
 		why := "—"
 		if len(cd.Verdict.Reasons) > 0 {
 			why = clean(cd.Verdict.Reasons[0].Message)
 		}
-		rel := itoa(cd.Relevance)
+		rel := strconv.Itoa(cd.Relevance)
 		name, org := clean(cd.Friend.Name), clean(cd.Friend.Org)
 		if r == ws.cursor && ws.focus == needList {
 			out = append(out, s.Selected.Render(fit(whoRow(cols, badge, rel, name, org, why), w)))
 			continue
 		}
-		line := s.badge(lvl).Render(fit(badge, cols[0])) + " " + fit(rel, cols[1]) + " " + fit(name, cols[2]) + " " + s.Dim.Render(fit(org, cols[3])) + " " + s.Dim.Render(fit(why, cols[4]))
+		line := s.badge(cd.Verdict.Level).Render(fit(badge, cols[0])) + " " + fit(rel, cols[1]) + " " + fit(name, cols[2]) + " " + s.Dim.Render(fit(org, cols[3])) + " " + s.Dim.Render(fit(why, cols[4]))
 		out = append(out, line)
 	}
 	if len(ws.cands) == 0 && !ws.ranking {

@@ -1,17 +1,13 @@
 package tui
 
 import (
-	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 
 	"kith/policy"
 	"kith/store"
-	"kith/store/demo"
 )
 
 // whoFriends adds two more designers to the compose friends.
@@ -97,6 +93,11 @@ func TestWhoElseUpdatesAsTheNeedIsEdited(t *testing.T) {
 	if ws.request().Kind != store.KindReferral {
 		t.Errorf("kind %s after →, want referral", ws.request().Kind)
 	}
+	follow(t, m, press(m, "space"))
+	follow(t, m, press(m, "h"))
+	if ws.focus != needKind || ws.request().Kind != store.KindReferral {
+		t.Errorf("space then ←: focus %d, kind %s; want the kind field on referral", ws.focus, ws.request().Kind)
+	}
 	// enter opens the gate for the selected friend
 	press(m, "enter")
 	if ws.focus != needList {
@@ -153,70 +154,5 @@ func TestWhoElseRanksOnceTypingRests(t *testing.T) {
 	}
 	if _, cmd := ws.Update(rankWantMsg{ws: ws, seq: ws.seq}); cmd == nil {
 		t.Error("the tick of the latest edit does not rank")
-	}
-}
-
-// TestRankNeedMatchesRankOverEveryone: the pre-filtered ranking is the
-// ranking policy.Rank gives over every friend.
-func TestRankNeedMatchesRankOverEveryone(t *testing.T) {
-	d := genNetwork(3000, 11).dataset(1)
-	set := store.DefaultSettings()
-	reqs := []policy.Request{
-		{Kind: store.KindIntro, Sector: "design"},
-		{Kind: store.KindChat, Org: "acme"},
-		{Kind: store.KindReferral, Org: " Hooli ", Sector: "ai"},
-		{Kind: store.KindAdvice, Keywords: []string{"HIKING", "conference"}},
-		{Kind: store.KindReference, Sector: "law", Keywords: []string{"engineer"}},
-		{Kind: store.KindReview, Keywords: []string{"テスト"}},
-		{Kind: store.KindChat},
-	}
-	ix := &needIndex{}
-	for _, req := range reqs {
-		for _, ex := range []uint64{0, 5} {
-			got := rankNeed(d, ix, req, set, testNow, ex)
-			want := policy.Rank(req, dsPool{d}, set, testNow, policy.RankOptions{Limit: whoLimit, Exclude: ex})
-			if len(got) != len(want) {
-				t.Fatalf("%+v: %d candidates, want %d", req, len(got), len(want))
-			}
-			for i := range want {
-				g, w := got[i], want[i]
-				if g.Index != w.Index || g.Friend.ID != w.Friend.ID || g.Relevance != w.Relevance || g.Verdict.Level != w.Verdict.Level || g.Verdict.Score != w.Verdict.Score {
-					t.Fatalf("%+v row %d: got friend %d (index %d, rel %d, %s %d), want friend %d (index %d, rel %d, %s %d)", req, i,
-						g.Friend.ID, g.Index, g.Relevance, g.Verdict.Level, g.Verdict.Score, w.Friend.ID, w.Index, w.Relevance, w.Verdict.Level, w.Verdict.Score)
-				}
-			}
-		}
-	}
-}
-
-// A dataset loaded from the store hands Rank its ask facts in place; the
-// ranking must be the one the expanded ask heads give.
-func TestRankFromFactsMatchesRankFromAsks(t *testing.T) {
-	st := store.New(filepath.Join(t.TempDir(), "kith.db"))
-	if err := demo.Fill(st, 400, 3, testNow, nil); err != nil {
-		t.Fatal(err)
-	}
-	n, err := st.Network()
-	if err != nil {
-		t.Fatal(err)
-	}
-	last := make([]time.Time, len(n.Friends))
-	withFacts := newPartial(1, n.Friends, store.DefaultProfile(), 0).withHistory(1, n.AsksOf, n.FavorsOf, last)
-	withFacts.factsOf = n.FactsOf
-	withAsks := *withFacts
-	withAsks.factsOf = nil
-	set := store.DefaultSettings()
-	for _, kind := range store.Kinds() {
-		req := policy.Request{Kind: kind, Sector: n.Friends[0].Sectors[0]}
-		got := policy.Rank(req, dsPool{withFacts}, set, testNow, policy.RankOptions{})
-		want := policy.Rank(req, dsPool{&withAsks}, set, testNow, policy.RankOptions{})
-		if len(got) != len(want) || len(got) == 0 {
-			t.Fatalf("%s: %d candidates from facts, %d from asks", kind, len(got), len(want))
-		}
-		for i := range want {
-			if got[i].Friend.ID != want[i].Friend.ID || got[i].Verdict.Score != want[i].Verdict.Score || !reflect.DeepEqual(got[i].Verdict.Reasons, want[i].Verdict.Reasons) {
-				t.Fatalf("%s row %d: from facts %d %+v, from asks %d %+v", kind, i, got[i].Friend.ID, got[i].Verdict, want[i].Friend.ID, want[i].Verdict)
-			}
-		}
 	}
 }

@@ -24,38 +24,32 @@ func cmdAsk(e *env, q string, o *askFlags) error {
 			return err
 		}
 	}
-	f, err := e.store.FindFriend(q)
-	if err != nil {
-		return err
-	}
-	a := store.Ask{
-		FriendID: f.ID, Kind: k, Status: st,
+	return recordAsk(e, q, store.Ask{
+		Kind: k, Status: st,
 		Topic:   store.CleanText(o.topic, false),
 		Sector:  store.CleanText(o.sector, false),
 		Org:     store.CleanText(o.org, false),
 		Outcome: store.CleanText(o.outcome, true),
 		Created: when,
+	})
+}
+
+// recordAsk records a as an ask to the friend q names (store.Tx.RecordAsk
+// stamps the times its status means).
+func recordAsk(e *env, q string, a store.Ask) error {
+	f, err := e.store.FindFriend(q)
+	if err != nil {
+		return err
 	}
-	if st != store.StatusDraft {
-		a.Sent = when
-	}
-	switch st {
-	case store.StatusHelped, store.StatusDeclined, store.StatusNoResponse, store.StatusWithdrawn:
-		a.Resolved = when
-	}
-	a.Normalize()
-	if err := e.store.AddAsk(&a); err != nil {
+	a.FriendID = f.ID
+	if err := e.store.Batch(e.now, func(tx *store.Tx) error { return tx.RecordAsk(&a) }); err != nil {
 		return formatError(err, "created", "--at")
 	}
-	fmt.Fprintf(e.out, "recorded %s ask %d to %s (%s, %s)\n", a.Kind, a.ID, printable(f.Name), a.Status, when.Local().Format("2006-01-02"))
+	fmt.Fprintf(e.out, "recorded %s ask %d to %s (%s, %s)\n", a.Kind, a.ID, printable(f.Name), a.Status, a.Created.Local().Format("2006-01-02"))
 	return nil
 }
 
 func cmdFavor(e *env, q, what, at string) error {
-	what = store.CleanText(what, false)
-	if what == "" {
-		return usageErrorf("favor: WHAT must not be empty")
-	}
 	when := e.now
 	if at != "" {
 		var err error
@@ -63,13 +57,17 @@ func cmdFavor(e *env, q, what, at string) error {
 			return err
 		}
 	}
+	return logFavor(e, q, store.Favor{What: store.CleanText(what, false), At: when})
+}
+
+// logFavor logs v as a favor done for the friend q names.
+func logFavor(e *env, q string, v store.Favor) error {
 	f, err := e.store.FindFriend(q)
 	if err != nil {
 		return err
 	}
-	v := store.Favor{FriendID: f.ID, What: what, At: when}
-	v.Normalize()
-	if err := e.store.AddFavor(&v); err != nil {
+	v.FriendID = f.ID
+	if err := e.store.Batch(e.now, func(tx *store.Tx) error { return tx.AddFavor(&v) }); err != nil {
 		return formatError(err, "what", "WHAT")
 	}
 	fmt.Fprintf(e.out, "recorded favor %d for %s: %s\n", v.ID, printable(f.Name), printable(v.What))

@@ -283,7 +283,7 @@ func TestVerifyVerb(t *testing.T) {
 	before := digest(damaged)
 	repaired := filepath.Join(t.TempDir(), "repaired.db")
 	out = mustKith(t, damaged, "verify", "--repair", repaired)
-	if !strings.Contains(out, "3 friends, 4 asks, 1 favors saved") || !strings.Contains(out, "friends 3: damaged: not saved") {
+	if !strings.Contains(out, "3 friends, 4 asks, 1 favor saved") || !strings.Contains(out, "friends 3: damaged: not saved") {
 		t.Errorf("repair: %s", out)
 	}
 	if digest(damaged) != before {

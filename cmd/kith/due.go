@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"kith/policy"
-	"kith/store"
 )
 
 func cmdDue(e *env, asJSON bool) error {
@@ -12,13 +11,7 @@ func cmdDue(e *env, asJSON bool) error {
 	if err != nil {
 		return err
 	}
-	nudges := []policy.Nudge{}
-	var buf []store.Ask
-	for i := range n.Friends {
-		buf = n.AppendAsks(buf[:0], i)
-		nudges = append(nudges, policy.Due(&n.Friends[i], buf, n.FavorsOf(i), e.now)...)
-	}
-	policy.SortNudges(nudges)
+	nudges := policy.Nudges(policy.NetworkPool(n), e.now)
 	if asJSON {
 		return writeJSON(e.out, nudges)
 	}

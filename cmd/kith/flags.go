@@ -46,10 +46,13 @@ func (ff *friendFlags) register(f flagSet, rename bool) {
 	f.StringVar(&ff.anniversary, "anniversary", "", "an anniversary: YYYY-MM-DD or MM-DD")
 }
 
-// apply copies the flags that were set on the command line into f; with
-// all, every flag counts as set (add). It reports bad values as usage
-// errors naming the flag.
-func (ff *friendFlags) apply(fs *pflag.FlagSet, f *store.Friend, all bool) error {
+// patch is the change the flags set on the command line make to a
+// friend; with all, every flag counts as set (add: the defaults fill the
+// rest). It reports values it cannot read as usage errors naming the flag;
+// the rest of the checking is the store's (store.Friend.Validate, through
+// store.FriendPatch).
+func (ff *friendFlags) patch(fs *pflag.FlagSet, all bool) (store.FriendPatch, error) {
+	var p store.FriendPatch
 	given := map[string]bool{}
 	fs.Visit(func(fl *pflag.Flag) { given[fl.Name] = true })
 	set := given
@@ -57,114 +60,90 @@ func (ff *friendFlags) apply(fs *pflag.FlagSet, f *store.Friend, all bool) error
 		set = map[string]bool{}
 		fs.VisitAll(func(fl *pflag.Flag) { set[fl.Name] = true })
 	}
-	line := func(s string) string { return store.CleanText(s, false) }
-	if set["name"] {
-		f.Rename(line(ff.name))
+	line := func(name string, v string, dst **string) {
+		if set[name] {
+			c := store.CleanText(v, false)
+			*dst = &c
+		}
 	}
-	if set["nickname"] {
-		f.Nickname = line(ff.nickname)
-	}
-	if set["org"] {
-		f.Org = line(ff.org)
-	}
-	if set["role"] {
-		f.Role = line(ff.role)
-	}
-	if set["channel"] {
-		f.Channel = line(ff.channel)
-	}
-	if set["note"] {
-		f.Notes = store.CleanText(ff.note, true)
-	}
-	if set["worked-note"] {
-		f.WorkedNote = line(ff.workedNote)
-	}
-	if set["department"] {
-		f.Department = line(ff.department)
-	}
+	line("name", ff.name, &p.Name)
+	line("nickname", ff.nickname, &p.Nickname)
+	line("org", ff.org, &p.Org)
+	line("role", ff.role, &p.Role)
+	line("channel", ff.channel, &p.Channel)
+	line("worked-note", ff.workedNote, &p.WorkedNote)
+	line("department", ff.department, &p.Department)
 	for _, d := range []struct {
 		flag string
 		val  string
-		dst  *store.Date
-	}{{"birthday", ff.birthday, &f.Birthday}, {"anniversary", ff.anniversary, &f.Anniversary}} {
+		dst  **store.Date
+	}{{"birthday", ff.birthday, &p.Birthday}, {"anniversary", ff.anniversary, &p.Anniversary}} {
 		if !set[d.flag] {
 			continue
 		}
-		*d.dst = store.Date{}
+		var date store.Date
 		if v := strings.TrimSpace(d.val); v != "" {
-			date, err := store.ParseDate(v)
-			if err != nil {
-				return usageErrorf("--%s: %v", d.flag, err)
+			var err error
+			if date, err = store.ParseDate(v); err != nil {
+				return p, usageErrorf("--%s: %v", d.flag, err)
 			}
-			*d.dst = date
 		}
+		*d.dst = &date
 	}
-	switch {
-	case given["worked-together"]:
-		f.WorkedTogether = ff.worked
-	case given["worked-note"] && f.WorkedNote != "":
-		// A note on where you worked together implies you did.
-		f.WorkedTogether = true
-	case all:
-		f.WorkedTogether = false
+	if set["note"] {
+		n := store.CleanText(ff.note, true)
+		p.Notes = &n
+	}
+	// A note on where you worked together implies you did (see
+	// store.FriendPatch.Apply), unless --worked-together says otherwise.
+	if given["worked-together"] || all && !given["worked-note"] {
+		p.WorkedTogether = &ff.worked
 	}
 	if set["closeness"] {
-		if ff.closeness < store.MinCloseness || ff.closeness > store.MaxCloseness {
-			return usageErrorf("--closeness: must be 1-5 (1 acquaintance … 5 close friend), got %d", ff.closeness)
-		}
-		f.Closeness = ff.closeness
+		p.Closeness = &ff.closeness
 	}
-	cleanAll := func(in []string) []string {
-		out := make([]string, 0, len(in))
-		for _, s := range in {
-			out = append(out, line(s))
-		}
-		return out
-	}
-	if set["sector"] {
-		f.Sectors = cleanAll(ff.sectors)
-	}
-	if set["email"] {
-		for _, e := range ff.emails {
-			if e = strings.TrimSpace(e); e != "" && (!strings.Contains(e, "@") || strings.ContainsAny(e, " \t")) {
-				return usageErrorf("--email: %q is not an e-mail address", e)
+	list := func(name string, in []string, dst **[]string) {
+		if set[name] {
+			out := make([]string, 0, len(in))
+			for _, s := range in {
+				out = append(out, store.CleanText(s, false))
 			}
+			*dst = &out
 		}
-		f.Emails = cleanAll(ff.emails)
 	}
-	if set["phone"] {
-		f.Phones = cleanAll(ff.phones)
-	}
-	if set["url"] {
-		f.URLs = cleanAll(ff.urls)
-	}
+	list("sector", ff.sectors, &p.Sectors)
+	list("email", ff.emails, &p.Emails)
+	list("phone", ff.phones, &p.Phones)
+	list("url", ff.urls, &p.URLs)
 	if set["boundary"] {
-		f.Boundaries = nil
+		bs := []store.Boundary{}
 		for _, s := range ff.boundaries {
 			if strings.TrimSpace(s) == "" {
 				continue
 			}
-			b, err := store.ParseBoundary(line(s))
+			b, err := store.ParseBoundary(store.CleanText(s, false))
 			if err != nil {
-				return usageErrorf("--boundary: %v", err)
+				return p, usageErrorf("--boundary: %v", err)
 			}
-			f.Boundaries = append(f.Boundaries, b)
+			bs = append(bs, b)
 		}
+		p.Boundaries = &bs
 	}
 	if set["busy"] {
-		f.Busy = nil
+		rs := []store.MonthRange{}
 		for _, s := range ff.busy {
 			if strings.TrimSpace(s) == "" {
 				continue
 			}
 			r, err := store.ParseMonthRange(s)
 			if err != nil {
-				return usageErrorf("--busy: %v", err)
+				return p, usageErrorf("--busy: %v", err)
 			}
-			f.Busy = append(f.Busy, r)
+			rs = append(rs, r)
 		}
+		p.Busy = &rs
 	}
-	return nil
+	return p, nil
 }
 
 // requestFlags are the flags check, who and draft share.

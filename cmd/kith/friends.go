@@ -11,22 +11,29 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"kith/policy"
 	"kith/store"
 )
 
 func cmdAdd(e *env, name string, ff *friendFlags, fs *pflag.FlagSet) error {
-	f := store.Friend{Name: store.CleanText(name, false)}
-	if err := ff.apply(fs, &f, true); err != nil {
+	p, err := ff.patch(fs, true)
+	if err != nil {
 		return err
 	}
-	// The store's validation, limits included, before the file is
-	// touched; a value it refuses is a usage error naming the argument.
-	f.Normalize()
-	if err := f.Validate(); err != nil {
+	n := store.CleanText(name, false)
+	p.Name = &n
+	return addFriend(e, p)
+}
+
+// addFriend stores the friend p describes, checked (limits included)
+// before the file is touched: a value the store refuses is a usage error
+// naming the argument.
+func addFriend(e *env, p store.FriendPatch) error {
+	f, err := p.NewFriend()
+	if err != nil {
 		return formatError(err, "name", "NAME")
 	}
-	f.Created, f.Updated = e.now, e.now
-	if err := e.store.AddFriend(&f); err != nil {
+	if err := e.store.Batch(e.now, func(tx *store.Tx) error { return tx.AddFriend(&f) }); err != nil {
 		return formatError(err, "name", "NAME")
 	}
 	fmt.Fprintf(e.out, "added %s (id %d)\n", printable(f.Name), f.ID)
@@ -37,21 +44,28 @@ func cmdEdit(e *env, q string, o *editFlags, fs *pflag.FlagSet) error {
 	if !verbFlagsGiven(fs) {
 		return usageErrorf("edit: nothing to change").withHint("give at least one flag; run 'kith edit --help'")
 	}
+	p, err := o.patch(fs, false)
+	if err != nil {
+		return err
+	}
+	if fs.Changed("archived") {
+		p.Archived = &o.archived
+	}
+	return editFriend(e, q, p)
+}
+
+// editFriend applies p to the friend q names, and only p: a field not
+// given is kept as stored.
+func editFriend(e *env, q string, p store.FriendPatch) error {
 	f, err := e.store.FindFriend(q)
 	if err != nil {
 		return err
 	}
-	if err := o.apply(fs, &f, false); err != nil {
+	err = e.store.Batch(e.now, func(tx *store.Tx) (err error) {
+		f, err = tx.EditFriend(f.ID, p)
 		return err
-	}
-	if fs.Changed("archived") {
-		f.Archived = o.archived
-	}
-	f.Normalize()
-	if err := f.Validate(); err != nil {
-		return formatError(err)
-	}
-	if err := e.store.PutFriend(&f); err != nil {
+	})
+	if err != nil {
 		return formatError(err)
 	}
 	fmt.Fprintf(e.out, "updated %s (id %d)\n", printable(f.Name), f.ID)
@@ -96,7 +110,7 @@ func printList(w io.Writer, rows []listRow, now time.Time) error {
 	for _, r := range rows {
 		last := "never"
 		if !r.LastAsk.IsZero() {
-			last = ago(now, r.LastAsk)
+			last = policy.Ago(now, r.LastAsk)
 		}
 		name := r.Name
 		if r.IsOrg {
@@ -303,25 +317,6 @@ func orDash(a, b string) string {
 		return a
 	}
 	return a + " — " + b
-}
-
-// ago says how long before now t was, coarsely.
-func ago(now, t time.Time) string {
-	d := now.Sub(t)
-	days := int(d.Hours() / 24)
-	switch {
-	case d < 0:
-		return "just now"
-	case days == 0:
-		return "today"
-	case days == 1:
-		return "yesterday"
-	case days < 60:
-		return fmt.Sprintf("%d days ago", days)
-	case days < 730:
-		return fmt.Sprintf("%d months ago", days/30)
-	}
-	return fmt.Sprintf("%d years ago", days/365)
 }
 
 // writeJSON prints v as indented JSON. encoding/json escapes the C0

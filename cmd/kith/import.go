@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 
 	"charm.land/bubbles/v2/progress"
 	"github.com/charmbracelet/x/term"
@@ -15,77 +14,41 @@ import (
 	"kith/store/formats"
 	"kith/store/importer"
 	"kith/store/kithjson"
-	"kith/store/vcard"
 )
 
 // progressThreshold is the number of records above which an import shows
 // its progress.
 const progressThreshold = 2000
 
-// importMemoryLimit is the soft memory limit of an import (see
-// runtime/debug.SetMemoryLimit): 100,000 vCards need about 150 MB live.
-const importMemoryLimit = 256 << 20
-
 func cmdImport(e *env, path string, o *importFlags) error {
-	// An import may hold a large file and every record of it: collect
-	// garbage as usual (the other verbs run with a lazier GOGC), and
-	// harder still near importMemoryLimit.
-	defer debug.SetGCPercent(debug.SetGCPercent(100))
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemoryLimit))
+	defer tuneGC(gcImport)()
 	if o.format != "" {
 		if err := formats.Check(o.format); err != nil {
 			return usageErrorf("--format: %v", err)
 		}
 	}
-	name := path
-	var in *importer.Input
-	var used string
-	var data []byte
-	var err error
-	info, statErr := os.Stat(path)
+	src, err := formats.Open(path, o.format, e.in)
+	var fe *formats.FolderError
 	switch {
-	case path == "-":
-		name = "stdin"
-		if data, err = io.ReadAll(e.in); err != nil {
-			return fmt.Errorf("import: read stdin: %w", err)
-		}
-	case statErr != nil:
-		return fmt.Errorf("import %s: %w", path, errors.Unwrap(statErr))
-	case info.IsDir():
-		if o.format != "" && o.format != formats.VCard {
-			return usageErrorf("import: %s is a folder; only vcard reads a folder (a vdir of .vcf files)", path)
-		}
-		if in, err = vcard.ParseDir(path); err != nil {
-			return fmt.Errorf("import: %w; nothing was written", err)
-		}
-		used = formats.VCard
-	default:
-		if data, err = os.ReadFile(path); err != nil {
-			return fmt.Errorf("import: %w", err)
-		}
+	case errors.As(err, &fe):
+		return usageErrorf("import: %v", err)
+	case err != nil:
+		return fmt.Errorf("import: %w; nothing was written", err)
+	case src.Format == formats.JSON:
+		return importJSON(e, src.Data, src.Name, o.dryRun, o.verbose)
 	}
-	if in == nil {
-		used = o.format
-		if used == "" {
-			if used = formats.Detect(head(data)); used == "" {
-				return fmt.Errorf("import: nothing was written: %w", formats.Unrecognised(name, data))
-			}
-		}
-		if used == formats.JSON {
-			return importJSON(e, data, name, o.dryRun, o.verbose)
-		}
-		if in, _, err = formats.Parse(data, name, used); err != nil {
-			return fmt.Errorf("import: %w; nothing was written", err)
-		}
+	in, err := src.Records()
+	if err != nil {
+		return fmt.Errorf("import: %w; nothing was written", err)
 	}
 	how := "detected from the content"
 	switch {
-	case o.format != "":
+	case src.Asked:
 		how = "as asked"
-	case info != nil && info.IsDir():
+	case src.Folder:
 		how = "a folder of .vcf files"
 	}
-	fmt.Fprintf(e.out, "%s: %s read as %s (%s)\n", name, plural(len(in.Records), "record"), used, how)
+	fmt.Fprintf(e.out, "%s: %s read as %s (%s)\n", src.Name, plural(len(in.Records), "record"), src.Format, how)
 	return runImport(e, in, o.dryRun, o.verbose)
 }
 
@@ -95,14 +58,6 @@ func plural(n int, what string) string {
 		return "1 " + what
 	}
 	return fmt.Sprintf("%d %ss", n, what)
-}
-
-// head is the start of a file, enough to recognise its format.
-func head(data []byte) []byte {
-	if len(data) > 64<<10 {
-		return data[:64<<10]
-	}
-	return data
 }
 
 // runImport plans in and, unless dry, writes the plan in one transaction.

@@ -197,7 +197,7 @@ func TestPrintersCleanStoredText(t *testing.T) {
 		}
 		for _, n := range []string{name, "Eve " + esc + "Two"} {
 			f := store.Friend{Name: n, Nickname: "E" + esc, Org: "Acme" + esc, Role: "CTO" + esc, Sectors: []string{"fin" + esc},
-				Emails: []string{"eve" + esc + "@x.io"}, Phones: []string{"1" + esc}, URLs: []string{"https://x" + esc},
+				Emails: []string{"eve@x.io"} /* net/mail refuses a control character */, Phones: []string{"1" + esc}, URLs: []string{"https://x" + esc},
 				Channel: "signal" + esc, WorkedTogether: true, WorkedNote: "Acme" + esc, Notes: "line" + esc + "\nmore\x1b[2J",
 				Boundaries: []store.Boundary{{Kind: store.KindReferral, Note: "no" + esc}}, Closeness: 3}
 			if err := tx.AddFriend(&f); err != nil {

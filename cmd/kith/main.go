@@ -27,9 +27,6 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv))
 }
 
-// cliGCPercent is GOGC for a verb.
-const cliGCPercent = 400
-
 // env is what a verb runs with: the store, the streams and the time.
 type env struct {
 	store  *store.Store
@@ -81,9 +78,7 @@ func (e *env) openForVerb(dbPath string) error {
 
 // runVerb runs a verb's body with buffered output and a lazier collector.
 func (e *env) runVerb(body runFunc, args []string) error {
-	// A verb is one short run: collect garbage when the heap has grown
-	// five-fold, not two-fold (a third of `kith list` was GC).
-	defer debug.SetGCPercent(debug.SetGCPercent(cliGCPercent))
+	defer tuneGC(gcVerb)()
 	// Verbs write through a buffer: a 10,000-row list is one write, not
 	// 10,000.
 	out := e.out

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"strconv"
-	"time"
 
 	"github.com/spf13/pflag"
 
@@ -22,54 +21,33 @@ func cmdOutcome(e *env, arg string, o *outcomeFlags, fs *pflag.FlagSet) error {
 	if !given["status"] && !given["note"] && !given["thanked"] {
 		return usageErrorf("outcome: nothing to record").withHint("give --status, --note or --thanked")
 	}
-	var st store.Status
+	var out store.Outcome
 	if given["status"] {
-		if st, err = store.ParseStatus(o.status); err != nil {
+		if out.Status, err = store.ParseStatus(o.status); err != nil {
 			return usageErrorf("--status: %v", err)
 		}
 	}
-	when := e.now
+	if given["note"] {
+		out.Note = &o.note
+	}
+	if given["thanked"] {
+		out.Thanked = &o.thanked
+	}
 	if o.at != "" {
-		if when, err = parseWhen("at", o.at, e.now); err != nil {
+		if out.At, err = parseWhen("at", o.at, e.now); err != nil {
 			return err
 		}
 	}
+	return recordOutcome(e, id, out)
+}
+
+// recordOutcome records o on the ask id (store.Tx.RecordOutcome: the
+// times a status means, a thank-you only for help).
+func recordOutcome(e *env, id uint64, o store.Outcome) error {
 	var a store.Ask
-	err = e.store.Batch(e.now, func(tx *store.Tx) error {
-		if a, err = tx.Ask(id); err != nil {
-			return err
-		}
-		if given["status"] && st != a.Status {
-			a.Status = st
-			switch st {
-			case store.StatusDraft:
-				a.Sent, a.Resolved = time.Time{}, time.Time{}
-			case store.StatusSent:
-				if a.Sent.IsZero() {
-					a.Sent = when
-				}
-				a.Resolved = time.Time{}
-			default:
-				if a.Sent.IsZero() && st != store.StatusWithdrawn {
-					a.Sent = a.Created
-				}
-				a.Resolved = when
-			}
-		}
-		if given["note"] {
-			a.Outcome = store.CleanText(o.note, true)
-		}
-		if given["thanked"] {
-			if o.thanked && a.Status != store.StatusHelped {
-				return usageErrorf("--thanked: ask %d is %s, not helped: record --status helped first", a.ID, a.Status)
-			}
-			a.Thanked = time.Time{}
-			if o.thanked {
-				a.Thanked = when
-			}
-		}
-		a.Normalize()
-		return tx.PutAsk(&a)
+	err := e.store.Batch(e.now, func(tx *store.Tx) (err error) {
+		a, err = tx.RecordOutcome(id, o)
+		return err
 	})
 	if err != nil {
 		return formatError(err, "outcome", "--note")

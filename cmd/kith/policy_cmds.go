@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -54,7 +53,7 @@ func verdictFor(e *env, f *store.Friend, req policy.Request) (policy.Verdict, st
 	if req.Sole, err = soleContact(e, req, f.ID); err != nil {
 		return policy.Verdict{}, p, err
 	}
-	v := policy.Evaluate(policy.Subject{Friend: f, Asks: asks, Favors: favors}, req, p.Settings, e.now)
+	v := policy.Evaluate(policy.SubjectOf(f, asks, favors), req, p.Settings, e.now)
 	return v, p, nil
 }
 
@@ -69,16 +68,8 @@ func soleContact(e *env, req policy.Request, id uint64) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	return policy.SoleContact(friendsPool(friends), req, id), nil
+	return policy.SoleContact(policy.Friends(friends), req, id), nil
 }
-
-// friendsPool is a policy.Pool of friends without their histories, for
-// questions about who is where.
-type friendsPool []store.Friend
-
-func (p friendsPool) Len() int                     { return len(p) }
-func (p friendsPool) Friend(i int) *store.Friend   { return &p[i] }
-func (p friendsPool) Subject(i int) policy.Subject { return policy.Subject{Friend: &p[i]} }
 
 // levelExit is check's exit status: 0 clear or caution, 3 hold, 4 block.
 func levelExit(l policy.Level) error {
@@ -156,6 +147,7 @@ func printVerdict(w io.Writer, v policy.Verdict) {
 	if len(v.Reasons) == 0 {
 		fmt.Fprintf(w, "  %-12s %s\n", "", "Nothing stands in the way.")
 	}
+	writeWrapped(w, "  "+padRight("ledger:", 12)+" ", v.Ledger.String()+".", 80)
 }
 
 func padRight(s string, n int) string {
@@ -305,14 +297,9 @@ func cmdDraft(e *env, q string, o *draftFlags) error {
 		fmt.Fprintf(e.err, "run 'kith who --kind %s' for someone else, or add --force to draft anyway\n", req.Kind)
 		return exitCode(3, nil)
 	}
-	dir := templateDir(e.getenv)
-	m, err := policy.Draft(p, &f, req, v, dirFS(dir))
+	m, err := policy.Draft(p, &f, req, v, loadTemplates(e.getenv))
 	if err != nil {
-		var te *policy.TemplateError
-		if errors.As(err, &te) {
-			return fmt.Errorf("template %s: %v (fix or delete the file to use the built-in one)", filepath.Join(dir, te.File), te.Err)
-		}
-		return err
+		return err // a *policy.TemplateError names the file
 	}
 	misses := policy.Check(m.Body, req, v)
 	if o.json {
@@ -351,6 +338,15 @@ func templateDir(getenv func(string) string) string {
 	return filepath.Join(base, "kith", "templates")
 }
 
+// loadTemplates reads and parses the draft templates, the user's and the
+// built-in ones, once (policy.LoadTemplates); a user file it cannot use
+// fails the drafts that need it, naming the file.
+func loadTemplates(getenv func(string) string) *policy.Templates {
+	dir := templateDir(getenv)
+	t, _ := policy.LoadTemplates(dirFS(dir), dir)
+	return t
+}
+
 // dirFS is the template directory as a file system, or nil when it does
 // not exist (the built-in templates then serve alone).
 func dirFS(dir string) fs.FS {
@@ -371,16 +367,16 @@ type likelyJSON struct {
 
 // likelyVerdict evaluates the friend's most likely next request.
 func likelyVerdict(e *env, f *store.Friend, asks []store.Ask, favors []store.Favor) (*likelyJSON, error) {
-	sub := policy.Subject{Friend: f, Asks: asks, Favors: favors}
-	req := policy.Likely(sub)
 	p, err := e.store.Profile()
 	if err != nil {
 		return nil, err
 	}
-	if req.Sole, err = soleContact(e, req, f.ID); err != nil {
+	friends, err := e.store.Friends()
+	if err != nil {
 		return nil, err
 	}
-	v := policy.Evaluate(sub, req, p.Settings, e.now)
+	places := policy.CountPlaces(policy.Friends(friends))
+	req, v := policy.LikelyVerdict(policy.SubjectOf(f, asks, favors), places, p.Settings, e.now)
 	return &likelyJSON{Kind: req.Kind, Sector: req.Sector, Org: req.Org, Verdict: v}, nil
 }
 

@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"os"
-	"runtime/debug"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
@@ -23,17 +22,14 @@ func runTUI(e *env) error {
 	if !inOK || !outOK || !term.IsTerminal(in.Fd()) || !term.IsTerminal(out.Fd()) {
 		return errors.New("the friend browser needs a terminal; run a command instead (kith --help lists them)")
 	}
-	// The first load decodes every friend at once (100,000 at the budget);
-	// a lazier collector makes that start about a third faster, and the
-	// memory limit keeps the process inside the 200 MB budget anyway.
-	defer debug.SetGCPercent(debug.SetGCPercent(400))
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(180 << 20))
+	defer tuneGC(gcTUI)()
 	m := tui.New(tui.Options{
-		Store:     e.store,
-		Judge:     tui.PolicyJudge,
-		NoColor:   e.getenv("NO_COLOR") != "",
-		Templates: dirFS(templateDir(e.getenv)),
-		Getenv:    e.getenv,
+		Store:       e.store,
+		Judge:       tui.PolicyJudge,
+		NoColor:     e.getenv("NO_COLOR") != "",
+		Templates:   dirFS(templateDir(e.getenv)),
+		TemplateDir: templateDir(e.getenv),
+		Getenv:      e.getenv,
 	})
 	_, err := tea.NewProgram(m, tea.WithInput(in), tea.WithOutput(out)).Run()
 	return err

@@ -71,7 +71,9 @@ func TestTUIInTmux(t *testing.T) {
 	}
 	db := filepath.Join(dir, "k.db")
 	st := store.New(db)
-	if err := st.AddFriend(&store.Friend{Name: "Ada Lovelace", Org: "Analytical Engines", Sectors: []string{"math"}}); err != nil {
+	if err := st.Batch(testNow, func(tx *store.Tx) error {
+		return tx.AddFriend(&store.Friend{Name: "Ada Lovelace", Org: "Analytical Engines", Sectors: []string{"math"}})
+	}); err != nil {
 		t.Fatal(err)
 	}
 	s := &tmuxSession{t: t, socket: fmt.Sprintf("kith-test-%d", os.Getpid()), name: "kith"}
@@ -91,7 +93,7 @@ func TestTUIInTmux(t *testing.T) {
 	s.waitFor("Added Grace Hopper")
 
 	// another process writes: the list shows it within about a second
-	if err := st.AddFriend(&store.Friend{Name: "Linus Pauling"}); err != nil {
+	if err := st.Batch(testNow, func(tx *store.Tx) error { return tx.AddFriend(&store.Friend{Name: "Linus Pauling"}) }); err != nil {
 		t.Fatal(err)
 	}
 	s.waitFor("Linus Pauling")

@@ -15,8 +15,8 @@ func cmdVerify(e *env, repair string) error {
 		return err
 	}
 	if len(rep.Problems) == 0 {
-		fmt.Fprintf(e.out, "%s is sound: %d friends, %d asks, %d favors; every record and index entry checks out\n",
-			e.store.Path(), rep.Friends, rep.Asks, rep.Favors)
+		fmt.Fprintf(e.out, "%s is sound: %s, %s, %s; every record and index entry checks out\n",
+			e.store.Path(), plural(rep.Friends, "friend"), plural(rep.Asks, "ask"), plural(rep.Favors, "favor"))
 		return nil
 	}
 	fmt.Fprintf(e.out, "%s is damaged:\n", e.store.Path())
@@ -31,7 +31,7 @@ func repairTo(e *env, out string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.out, "wrote %s: %d friends, %d asks, %d favors saved\n", out, sv.Friends, sv.Asks, sv.Favors)
+	fmt.Fprintf(e.out, "wrote %s: %s, %s, %s saved\n", out, plural(sv.Friends, "friend"), plural(sv.Asks, "ask"), plural(sv.Favors, "favor"))
 	if len(sv.Lost) == 0 {
 		fmt.Fprintln(e.out, "nothing was lost")
 		return nil

@@ -19,20 +19,11 @@ import (
 // ChunkSize is how many friends Fill writes per transaction.
 const ChunkSize = 5000
 
-// Generate writes a network of n friends (with about ten asks and a few
-// favors each, over the two years before now) through tx. If the profile
-// is still blank it also writes a demo profile, so drafts have a blurb.
-func Generate(tx *store.Tx, n int, seed int64, now time.Time) error {
-	if n < 0 {
-		return fmt.Errorf("friends: must be 0 or more, got %d", n)
-	}
-	g := newGenerator(n, seed, now)
-	return g.write(tx, 0, n)
-}
-
-// Fill writes a network of n friends into st as Generate does, in
-// transactions of ChunkSize friends so that memory stays flat however
-// large n is. progress, if not nil, is called after each transaction with
+// Fill writes a network of n friends (with about ten asks and a few
+// favors each, over the two years before now) into st, in transactions of
+// ChunkSize friends so that memory stays flat however large n is. If the
+// profile is still blank it also writes a demo profile, so drafts have a
+// blurb. progress, if not nil, is called after each transaction with
 // the number of friends written so far. Each transaction is durable; on an
 // error the friends of earlier transactions stay written.
 func Fill(st *store.Store, n int, seed int64, now time.Time, progress func(done int)) error {

@@ -4,6 +4,7 @@ package formats
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -80,12 +81,8 @@ func parser(format string) func(io.Reader, string) (*importer.Input, error) {
 // ""); name is the file name for messages. It returns the format used.
 func Parse(data []byte, name, format string) (*importer.Input, string, error) {
 	if format == "" {
-		head := data
-		if len(head) > 64<<10 {
-			head = head[:64<<10]
-		}
-		if format = Detect(head); format == "" {
-			return nil, "", Unrecognised(name, head)
+		if format = Detect(head(data)); format == "" {
+			return nil, "", Unrecognised(name, data)
 		}
 	} else if err := Check(format); err != nil {
 		return nil, "", err
@@ -98,28 +95,90 @@ func Parse(data []byte, name, format string) (*importer.Input, string, error) {
 	return in, format, nil
 }
 
-// Load reads the file or folder at path. A folder is a vdir: every .vcf
-// file in it is read as vCard. It returns the format used.
-func Load(path, format string) (*importer.Input, string, error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, "", fmt.Errorf("import %s: %w", path, err)
+// Source is what an import reads: a file, a folder of .vcf files (a
+// vdir), or standard input.
+type Source struct {
+	Name   string // the path, or "stdin", for messages
+	Format string // the format it is read as
+	Asked  bool   // Format was named (--format), not detected
+	Folder bool   // a folder of .vcf files
+	Data   []byte // the file's bytes; nil for a folder
+	in     *importer.Input
+}
+
+// FolderError is a folder named with a format other than vCard: only
+// vCard reads a folder.
+type FolderError struct{ Path, Format string }
+
+func (e *FolderError) Error() string {
+	return fmt.Sprintf("%s is a folder; only vcard reads a folder (a vdir of .vcf files), not %s", e.Path, e.Format)
+}
+
+// Open reads what an import of path reads: the file, every .vcf file of
+// a folder, or, for "-", stdin. format names the format; "" detects it
+// from the content (a file Detect cannot place is an Unrecognised error).
+// A file larger than kithjson.MaxFileSize is refused.
+func Open(path, format string, stdin io.Reader) (*Source, error) {
+	if format != "" {
+		if err := Check(format); err != nil {
+			return nil, err
+		}
 	}
-	if info.IsDir() {
+	s := &Source{Name: path, Format: format, Asked: format != ""}
+	var r io.Reader
+	switch info, err := os.Stat(path); {
+	case path == "-":
+		s.Name, r = "stdin", stdin
+	case err != nil:
+		return nil, fmt.Errorf("%s: %w", path, errors.Unwrap(err))
+	case info.IsDir():
 		if format != "" && format != VCard {
-			return nil, "", fmt.Errorf("%s is a folder: only --format vcard reads a folder (a vdir of .vcf files)", path)
+			return nil, &FolderError{Path: path, Format: format}
 		}
 		in, err := vcard.ParseDir(path)
-		return in, VCard, err
+		if err != nil {
+			return nil, err
+		}
+		in.Format = VCard
+		s.Format, s.Folder, s.in = VCard, true, in
+		return s, nil
+	default:
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		r = f
 	}
-	f, err := os.Open(path)
+	data, err := io.ReadAll(io.LimitReader(r, kithjson.MaxFileSize+1))
 	if err != nil {
-		return nil, "", fmt.Errorf("import %s: %w", path, err)
+		return nil, fmt.Errorf("read %s: %w", s.Name, err)
 	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, kithjson.MaxFileSize+1))
-	if err != nil {
-		return nil, "", fmt.Errorf("import %s: %w", path, err)
+	if len(data) > kithjson.MaxFileSize {
+		return nil, fmt.Errorf("%s is larger than %d MB, the most kith reads", s.Name, kithjson.MaxFileSize>>20)
 	}
-	return Parse(data, path, format)
+	s.Data = data
+	if s.Format == "" {
+		if s.Format = Detect(head(data)); s.Format == "" {
+			return nil, Unrecognised(s.Name, data)
+		}
+	}
+	return s, nil
+}
+
+// Records reads the source's records in its format.
+func (s *Source) Records() (*importer.Input, error) {
+	if s.in != nil {
+		return s.in, nil
+	}
+	in, _, err := Parse(s.Data, s.Name, s.Format)
+	return in, err
+}
+
+// head is the start of a file, enough to recognise its format.
+func head(data []byte) []byte {
+	if len(data) > 64<<10 {
+		return data[:64<<10]
+	}
+	return data
 }

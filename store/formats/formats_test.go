@@ -2,6 +2,7 @@ package formats
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -52,31 +53,31 @@ func TestDetect(t *testing.T) {
 }
 
 func TestLoad(t *testing.T) {
-	in, format, err := Load("../vcard/testdata/vdir", "")
+	in, format, err := load("../vcard/testdata/vdir", "")
 	if err != nil || format != VCard || len(in.Records) != 2 {
 		t.Errorf("vdir: %v, %q, %v", in, format, err)
 	}
-	if _, _, err := Load("../vcard/testdata/vdir", LinkedIn); err == nil || !strings.Contains(err.Error(), "is a folder") {
+	if _, _, err := load("../vcard/testdata/vdir", LinkedIn); err == nil || !strings.Contains(err.Error(), "is a folder") {
 		t.Errorf("vdir as linkedin: err = %v", err)
 	}
-	if _, _, err := Load("testdata/unknown.txt", ""); err == nil || !strings.Contains(err.Error(), "--format") {
+	if _, _, err := load("testdata/unknown.txt", ""); err == nil || !strings.Contains(err.Error(), "--format") {
 		t.Errorf("unknown: err = %v", err)
 	}
-	if _, _, err := Load("testdata/plain.csv", "xml"); err == nil || !strings.Contains(err.Error(), `unknown format "xml"`) {
+	if _, _, err := load("testdata/plain.csv", "xml"); err == nil || !strings.Contains(err.Error(), `unknown format "xml"`) {
 		t.Errorf("bad format: err = %v", err)
 	}
 	// a forced format that does not fit is a parse error naming the file
-	if _, _, err := Load("testdata/plain.csv", VCard); err == nil || !strings.HasPrefix(err.Error(), "testdata/plain.csv:1: no BEGIN:VCARD") {
+	if _, _, err := load("testdata/plain.csv", VCard); err == nil || !strings.HasPrefix(err.Error(), "testdata/plain.csv:1: no BEGIN:VCARD") {
 		t.Errorf("csv as vcard: err = %v", err)
 	}
 }
 
 func TestLoadUTF16AndSemicolons(t *testing.T) {
-	in, format, err := Load("../vcard/testdata/apple-utf16le-nobom.vcf", "")
+	in, format, err := load("../vcard/testdata/apple-utf16le-nobom.vcf", "")
 	if err != nil || format != VCard || len(in.Records) != 1 || in.Records[0].Friend.Name != "Jürgen Müller (LE)" {
 		t.Errorf("UTF-16 vCard: %v, %q, %v", in, format, err)
 	}
-	in, format, err = Load("testdata/windows-live-mail.csv", "")
+	in, format, err = load("testdata/windows-live-mail.csv", "")
 	if err != nil || format != CSV || len(in.Records) != 1 {
 		t.Fatalf("Windows Live Mail: %v, %q, %v", in, format, err)
 	}
@@ -109,7 +110,7 @@ func TestUnrecognisedSaysWhatWasReadAndWhatIsExpected(t *testing.T) {
 		{"testdata/unknown.txt", []string{`its first line reads "just some text".`, "\n  vcard     vCard 2.1, 3.0 or 4.0"}},
 	}
 	for _, tt := range tests {
-		_, _, err := Load(tt.path, "")
+		_, _, err := load(tt.path, "")
 		if err == nil {
 			t.Fatalf("%s: no error", tt.path)
 		}
@@ -224,10 +225,14 @@ func TestRoundTripJSON(t *testing.T) {
 	data := buf.Bytes()
 
 	// into an empty database: restored as is, ids kept
-	got, err := kithjson.Decode(bytes.NewReader(data), "x.json")
+	x, err := kithjson.Read(bytes.NewReader(data), "x.json")
 	if err != nil {
 		t.Fatal(err)
 	}
+	if _, err := x.Prepare(); err != nil {
+		t.Fatal(err)
+	}
+	got := x.Snapshot
 	dst := store.New(filepath.Join(t.TempDir(), "b.db"))
 	if err := dst.Restore(got); err != nil {
 		t.Fatal(err)
@@ -256,7 +261,7 @@ func TestRoundTripJSON(t *testing.T) {
 	}
 	// and a second time: nothing changes
 	p, err := importer.Import(dst2, in, now, importer.Options{})
-	if err != nil || !p.Empty() {
+	if err != nil || p.Writes() != 0 {
 		t.Errorf("second JSON import: %v\n%s", err, p.Summary(false))
 	}
 }
@@ -265,7 +270,7 @@ func TestRoundTripJSON(t *testing.T) {
 // kith's CSV export and import as one phone, and goes back out in vCard
 // 4.0 as a tel URI.
 func TestPhoneExtensionRoundTrips(t *testing.T) {
-	in, _, err := Load("../vcard/testdata/v40-ext.vcf", "")
+	in, _, err := load("../vcard/testdata/v40-ext.vcf", "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -300,5 +305,35 @@ func TestPhoneExtensionRoundTrips(t *testing.T) {
 	}
 	if !strings.Contains(card.String(), "\r\nTEL;VALUE=uri:tel:+1-418-656-9254;ext=102\r\n") {
 		t.Errorf("vCard 4.0 out:\n%s", card.String())
+	}
+}
+
+// load is Open and Records: what an import of path reads, and the format.
+func load(path, format string) (*importer.Input, string, error) {
+	src, err := Open(path, format, nil)
+	if err != nil {
+		return nil, "", err
+	}
+	in, err := src.Records()
+	return in, src.Format, err
+}
+
+func TestOpenStdinAndLimits(t *testing.T) {
+	src, err := Open("-", "", strings.NewReader("BEGIN:VCARD\nVERSION:3.0\nFN:Ada\nEND:VCARD\n"))
+	if err != nil || src.Name != "stdin" || src.Format != VCard || src.Asked || src.Folder {
+		t.Fatalf("stdin: %+v, %v", src, err)
+	}
+	if in, err := src.Records(); err != nil || len(in.Records) != 1 || in.Format != VCard {
+		t.Errorf("stdin records: %+v, %v", in, err)
+	}
+	if src, err := Open("../vcard/testdata/vdir", "", nil); err != nil || !src.Folder || src.Data != nil {
+		t.Errorf("a folder: %+v, %v", src, err)
+	}
+	var fe *FolderError
+	if _, err := Open("../vcard/testdata/vdir", CSV, nil); !errors.As(err, &fe) {
+		t.Errorf("a folder as csv: err %v, want a FolderError", err)
+	}
+	if _, err := Open("testdata/no-such-file.vcf", "", nil); err == nil || !strings.Contains(err.Error(), "no-such-file.vcf: no such file") {
+		t.Errorf("a missing file: err %v", err)
 	}
 }

@@ -103,9 +103,6 @@ func (p *Plan) Writes() int {
 	return n
 }
 
-// Empty reports whether the plan writes nothing.
-func (p *Plan) Empty() bool { return p.Writes() == 0 }
-
 // Write stores the plan through tx. progress, if not nil, is called now
 // and then with how many of Writes() records are done.
 func (p *Plan) Write(tx *store.Tx, progress func(done, total int)) error {

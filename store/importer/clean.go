@@ -12,8 +12,8 @@ import (
 // through store.CleanText (line breaks kept in notes only) and is tidied
 // as store.Friend.Normalize would; fields and lists longer than the
 // store's limits (store.MaxName, store.MaxItems, …) are cut to them, and
-// over-long e-mails and links, e-mails without an @ and e-mails with a
-// character that could not be read (U+FFFD) are dropped; a missing name
+// over-long e-mails and links, e-mails store.ParseEmail does not read and
+// e-mails with a character that could not be read (U+FFFD) are dropped; a missing name
 // is taken from the nickname, the organisation or an e-mail, in that
 // order (an address book shows a contact with only a company under the
 // company). Each repair is a warning. It returns a reason when the record
@@ -65,12 +65,12 @@ func Clean(r *Record) (warnings []Warning, skip string) {
 	}
 	var emails []string
 	for _, e := range list("e-mail", f.Emails, store.MaxEmail, store.NormEmail) {
-		if !strings.Contains(e, "@") {
-			warn("dropped e-mail %q: not an address", e)
-			continue
-		}
 		if strings.ContainsRune(e, utf8.RuneError) {
 			warn("dropped e-mail %q: it holds a character that could not be read", e)
+			continue
+		}
+		if _, err := store.ParseEmail(e); err != nil {
+			warn("dropped e-mail %q: not an address", e)
 			continue
 		}
 		emails = append(emails, e)

@@ -5,52 +5,9 @@ import (
 	"encoding/binary"
 	"fmt"
 	"strings"
-	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 
 	"kith/store"
 )
-
-// NormName is the form two names are compared in: lower case, accents
-// and punctuation dropped, white space collapsed ("José  O'Neil" and
-// "jose oneil" are the same).
-func NormName(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for _, r := range norm.NFD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			// accent: dropped
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteRune(unicode.ToLower(r))
-		case unicode.IsSpace(r) || r == '-' || r == '_' || r == ',' || r == '/':
-			space = true
-		default:
-			// other punctuation (. ' & …) is dropped
-		}
-	}
-	return b.String()
-}
-
-// NormOrg is the form two organisations are compared in: NormName without
-// a trailing legal form (store.IsLegalForm), so "Acme Inc." and "ACME"
-// match.
-func NormOrg(s string) string {
-	n := NormName(s)
-	for {
-		i := strings.LastIndexByte(n, ' ')
-		if i < 0 || !store.IsLegalForm(n[i+1:]) {
-			return n
-		}
-		n = n[:i]
-	}
-}
 
 // normPhone keeps the digits of a phone number (and a leading +), so that
 // "+39 333 123 4567" and "+393331234567" are the same number.

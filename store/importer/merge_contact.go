@@ -15,7 +15,7 @@ import (
 // properties joined (see mergeCard). It returns what changed.
 func mergeContact(dst, src *store.Friend) []string {
 	var ch []string
-	if dst.Department == "" && src.Department != "" && (dst.Org == "" || NormOrg(dst.Org) == NormOrg(src.Org)) {
+	if dst.Department == "" && src.Department != "" && (dst.Org == "" || store.OrgKey(dst.Org) == store.OrgKey(src.Org)) {
 		dst.Department = src.Department
 		ch = append(ch, "department")
 	}

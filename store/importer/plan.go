@@ -158,8 +158,8 @@ func (b *builder) index(f *store.Friend, r ref) {
 			b.byEmail[k] = r
 		}
 	}
-	n := NormName(f.Name)
-	k := n + "\x00" + NormOrg(f.Org)
+	n := store.NameKey(f.Name)
+	k := n + "\x00" + store.OrgKey(f.Org)
 	if _, ok := b.byKey[k]; !ok {
 		b.byKey[k] = r
 	}
@@ -214,7 +214,7 @@ func (b *builder) record(rec Record) {
 			p.Skipped++
 			return
 		}
-		for _, d := range b.byName[NormName(f.Name)] {
+		for _, d := range b.byName[store.NameKey(f.Name)] {
 			item.Duplicates = append(item.Duplicates, b.describe(d))
 		}
 		nf := *f
@@ -297,7 +297,7 @@ func (b *builder) match(f *store.Friend, uid string) (ref, string, bool) {
 			return r, "same e-mail " + strings.ToLower(e), true
 		}
 	}
-	n, o := NormName(f.Name), NormOrg(f.Org)
+	n, o := store.NameKey(f.Name), store.OrgKey(f.Org)
 	if o != "" {
 		if r, ok := b.byKey[n+"\x00"+o]; ok && !distinct(r) {
 			return r, "same name and organisation", true
@@ -306,7 +306,7 @@ func (b *builder) match(f *store.Friend, uid string) (ref, string, bool) {
 	}
 	for _, r := range b.byName[n] {
 		c := b.friend(r)
-		if NormOrg(c.Org) != "" || distinct(r) {
+		if store.OrgKey(c.Org) != "" || distinct(r) {
 			continue
 		}
 		probe := *c

@@ -41,9 +41,6 @@ var header = []string{"Name", "Organization", "Role", "E-mails", "Phones", "Sect
 	"Worked together", "Last ask", "Notes", "Nickname", "URLs", "Worked note", "Boundaries", "Busy",
 	"Channel", "Archived", "Created", "Updated", "Department", "Birthday", "Anniversary"}
 
-// Header returns the column names Write writes.
-func Header() []string { return append([]string(nil), header...) }
-
 const sep = "; "
 
 // Write writes friends as CSV. lastAsk returns when the friend was last

@@ -145,19 +145,6 @@ func Read(r io.Reader, name string) (*Export, error) {
 	return x, nil
 }
 
-// Decode reads a kith export (see Read) and returns its snapshot, checked
-// and repaired by Prepare.
-func Decode(r io.Reader, name string) (*store.Snapshot, error) {
-	x, err := Read(r, name)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := x.Prepare(); err != nil {
-		return nil, err
-	}
-	return x.Snapshot, nil
-}
-
 // reader walks an export's top-level object, decoding each record on its
 // own to know its line.
 type reader struct {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
 	"reflect"
 	"strings"
 	"testing"
@@ -27,10 +28,10 @@ func TestDecodeErrorsNameTheLine(t *testing.T) {
 		{"{\"schema_version\": 1}\n{}", "x.json:2: unexpected data after the export"},
 	}
 	for _, tt := range tests {
-		_, err := Decode(strings.NewReader(tt.data), "x.json")
+		_, err := decode(strings.NewReader(tt.data), "x.json")
 		var pe *importer.ParseError
 		if !errors.As(err, &pe) || !strings.HasPrefix(err.Error(), tt.want) {
-			t.Errorf("Decode(%q) = %v, want a *ParseError starting %q", tt.data, err, tt.want)
+			t.Errorf("decode(%q) = %v, want a *ParseError starting %q", tt.data, err, tt.want)
 		}
 	}
 }
@@ -87,7 +88,7 @@ func TestPrepareRefuses(t *testing.T) {
 			t.Errorf("%s: warnings %v came with the refusal", tt.want, warns)
 		}
 	}
-	_, err := Decode(strings.NewReader(`{"schema_version": 1, "profile": {"lang": "fr"}}`), "x.json")
+	_, err := decode(strings.NewReader(`{"schema_version": 1, "profile": {"lang": "fr"}}`), "x.json")
 	if err == nil || !strings.HasPrefix(err.Error(), "x.json:1: profile: lang: must be en or it") {
 		t.Errorf("lang fr: got %v", err)
 	}
@@ -128,7 +129,7 @@ func TestPrepareRepairsText(t *testing.T) {
 
 func TestPrepareCleansProfile(t *testing.T) {
 	data := `{"schema_version":1,"friends":[],"profile":{"name":"Me\u001b[5m","blurb":" b ","lang":"en","questions":{"t\u0000":["q\u001b[1m", " "]}}}`
-	snap, err := Decode(strings.NewReader(data), "x.json")
+	snap, err := decode(strings.NewReader(data), "x.json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,10 +155,11 @@ func TestContactFieldsRoundTrip(t *testing.T) {
 	if err := Write(&buf, snap); err != nil {
 		t.Fatal(err)
 	}
-	back, err := Decode(&buf, "x.json")
+	x, err := Read(&buf, "x.json")
 	if err != nil {
 		t.Fatal(err)
 	}
+	back := x.Snapshot
 	if !reflect.DeepEqual(back.Friends, snap.Friends) {
 		t.Errorf("round trip:\n got %+v\nwant %+v", back.Friends[0].Contact, snap.Friends[0].Contact)
 	}
@@ -189,4 +191,17 @@ func TestWriteMatchesEncoder(t *testing.T) {
 			t.Errorf("snapshot %d:\n got %s\nwant %s", i, got.String(), want.String())
 		}
 	}
+}
+
+// decode reads a kith export (see Read) and returns its snapshot, checked
+// and repaired by Prepare.
+func decode(r io.Reader, name string) (*store.Snapshot, error) {
+	x, err := Read(r, name)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := x.Prepare(); err != nil {
+		return nil, err
+	}
+	return x.Snapshot, nil
 }

@@ -3,6 +3,7 @@ package tui
 import (
 	"testing"
 
+	"kith/policy"
 	"kith/store"
 )
 
@@ -13,20 +14,20 @@ func TestPolicyJudge(t *testing.T) {
 	tests := []struct {
 		name      string
 		asks      []store.Ask
-		wantLevel string
+		wantLevel policy.Level
 		wantCode  string
 	}{
-		{"never asked", nil, "clear", ""},
-		{"asked 3 days ago", []store.Ask{{ID: 1, FriendID: 1, Kind: store.KindChat, Status: store.StatusHelped, Created: recent, Sent: recent, Resolved: recent}}, "hold", "cooldown"},
+		{"never asked", nil, policy.Clear, ""},
+		{"asked 3 days ago", []store.Ask{{ID: 1, FriendID: 1, Kind: store.KindChat, Status: store.StatusHelped, Created: recent, Sent: recent, Resolved: recent}}, policy.Hold, "cooldown"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			v := PolicyJudge(&fr, tt.asks, nil, set, testNow)
-			if v.For == "" {
+			req, v := PolicyJudge(policy.SubjectOf(&fr, tt.asks, nil), nil, set, testNow)
+			if req.Kind == "" {
 				t.Errorf("no request kind judged")
 			}
 			if v.Level != tt.wantLevel {
-				t.Fatalf("level %q, want %q (reasons %+v)", v.Level, tt.wantLevel, v.Reasons)
+				t.Fatalf("level %v, want %v (reasons %+v)", v.Level, tt.wantLevel, v.Reasons)
 			}
 			if tt.wantCode == "" {
 				return
@@ -41,7 +42,7 @@ func TestPolicyJudge(t *testing.T) {
 			if v.Until.IsZero() || !v.Until.After(testNow) {
 				t.Errorf("until %v, want the cool-down end after now", v.Until)
 			}
-			if got := badgeText(v, testNow); got != "hold 11d" {
+			if got := badgeText(v, true, testNow); got != "hold 11d" {
 				t.Errorf("badge %q, want hold 11d", got)
 			}
 		})
