@@ -82,6 +82,11 @@ import (
 //	  1 asks (how many)  2 favors (how many)
 //	  10-99 reserved: the per-friend summary of what the policy weighs
 //	        (readiness, the "Fast at any size" issue)
+//	Sync state (bucket sync_state, key folder|0|card UID): a card and its
+//	friend at the last sync with a folder (syncstate.go)
+//	  1 uid  2 friend_id  3 file  4 size  5 mtime  6 inode  7 hash
+//	  8 kith_sums (packed: 8 bytes big-endian per field of SyncFields)
+//	  9 card_sums (as 8)
 //	Counts (bucket meta, key counts): how many records each bucket holds,
 //	so a read of a whole bucket can tell that one went missing
 //	  1 friends  2 asks  3 favors

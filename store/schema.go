@@ -17,6 +17,10 @@ var (
 	bucketFavorsByFriend = []byte("favors_by_friend")
 	bucketProfile        = []byte("profile")
 	bucketSummaries      = []byte("summaries")
+	// bucketSyncState holds the state of each sync with a folder of
+	// cards (see syncstate.go). The first sync creates it: a database
+	// without it has never been synced, and needs no migration.
+	bucketSyncState = []byte("sync_state")
 
 	keySchema     = []byte("schema_version")
 	keyMigrations = []byte("migrations")

@@ -1,0 +1,139 @@
+package atomic
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+)
+
+// File is one file of a batch: its name in the folder and what fill
+// writes into it.
+type File struct {
+	Name string
+	Fill func(w io.Writer) error
+}
+
+// WriteBatch writes files into folder dir (which must exist), each one
+// replaced atomically as WriteFile replaces a regular file, but with the
+// file system synced once for the whole batch rather than twice a file:
+//
+//  1. each file's content goes to a temporary file beside it;
+//  2. every temporary file is made durable at once (syncAll: syncfs(2)
+//     on Linux, else one fsync a file);
+//  3. each is renamed over its target, in order;
+//  4. the folder is synced once, which makes the renames durable.
+//
+// A crash before step 3 leaves every target as it was (and temporary
+// files, named .NAME.tmp-*, that vdir readers skip); a crash during
+// step 3 or 4 leaves each target old or whole and new, never half
+// written. Exporting 100,000 cards took 80 s with a sync per file, and
+// takes a few seconds this way (BenchmarkWriteDir in store/vcard).
+//
+// Names are plain file names in dir (no path separator); a target that
+// is not a regular file is an error, and nothing is renamed. after, if
+// not nil, is called after each rename with the file's index (a sync
+// records what it wrote; tests stop there to play a crash); an error
+// from it stops the batch. WriteBatch returns how many files it renamed.
+func WriteBatch(dir string, perm os.FileMode, files []File, after func(i int) error) (n int, err error) {
+	tmps := make([]string, 0, len(files))
+	targets := make([]string, 0, len(files))
+	dirs := []string{dir}
+	defer func() {
+		for _, t := range tmps[min(n, len(tmps)):] {
+			os.Remove(t)
+		}
+	}()
+	for _, f := range files {
+		if f.Name == "" || f.Name != filepath.Base(f.Name) || f.Name == "." || f.Name == ".." {
+			return 0, fmt.Errorf("write %s: %q is not a file name", dir, f.Name)
+		}
+		// A link is written through, as WriteFile does: its target is
+		// replaced and the link stays.
+		target, existing, err := resolve(filepath.Join(dir, f.Name))
+		if err != nil {
+			return 0, err
+		}
+		if existing != nil && !existing.Mode().IsRegular() {
+			return 0, fmt.Errorf("write %s: it is not a regular file: move it away", target)
+		}
+		if d := filepath.Dir(target); !slices.Contains(dirs, d) {
+			dirs = append(dirs, d)
+		}
+		t, err := writeTemp(filepath.Dir(target), f, perm)
+		if err != nil {
+			return 0, err
+		}
+		tmps, targets = append(tmps, t), append(targets, target)
+	}
+	if len(tmps) == 0 {
+		return 0, nil
+	}
+	if err := syncAll(dirs, tmps); err != nil {
+		return 0, fmt.Errorf("write %s: sync: %w", dir, err)
+	}
+	for i := range files {
+		if err := os.Rename(tmps[i], targets[i]); err != nil {
+			return n, fmt.Errorf("write %s: %w", targets[i], unwrapPath(err))
+		}
+		n++
+		if after != nil {
+			if err := after(i); err != nil {
+				return n, err
+			}
+		}
+	}
+	for _, d := range dirs {
+		if err := syncDir(d); err != nil {
+			return n, fmt.Errorf("write %s: sync the folder: %w", d, err)
+		}
+	}
+	return n, nil
+}
+
+// writeTemp writes f's content to a new temporary file in dir, unsynced.
+func writeTemp(dir string, f File, perm os.FileMode) (name string, err error) {
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(f.Name)+".tmp-*")
+	if err != nil {
+		return "", fmt.Errorf("write %s: %w", filepath.Join(dir, f.Name), unwrapPath(err))
+	}
+	defer func() {
+		if cerr := tmp.Close(); err == nil && cerr != nil {
+			err = fmt.Errorf("write %s: %w", filepath.Join(dir, f.Name), unwrapPath(cerr))
+		}
+		if err != nil {
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err := tmp.Chmod(perm); err != nil {
+		return "", fmt.Errorf("write %s: %w", filepath.Join(dir, f.Name), unwrapPath(err))
+	}
+	bw := bufio.NewWriterSize(tmp, 16<<10)
+	if err := f.Fill(bw); err != nil {
+		return "", err
+	}
+	if err := bw.Flush(); err != nil {
+		return "", fmt.Errorf("write %s: %w", filepath.Join(dir, f.Name), unwrapPath(err))
+	}
+	return tmp.Name(), nil
+}
+
+// RemoveBatch removes the named files of dir (one already gone is no
+// error) and syncs the folder once.
+func RemoveBatch(dir string, names []string) error {
+	for _, n := range names {
+		if n == "" || n != filepath.Base(n) {
+			return fmt.Errorf("remove from %s: %q is not a file name", dir, n)
+		}
+		if err := os.Remove(filepath.Join(dir, n)); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("remove %s: %w", filepath.Join(dir, n), unwrapPath(err))
+		}
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	return syncDir(dir)
+}
