@@ -104,6 +104,11 @@ func syncSum(field string, f *Friend) uint64 {
 				h = h.add(p.Group).add(strings.ToUpper(p.Name)).add(p.Params).add(p.Value)
 			}
 		}
+	case FieldNameParts:
+		// as an export writes them: a friend without parts has those
+		// derived from the name, as the card has them
+		n := f.Parts()
+		h = h.add(n.Prefix).add(n.Given).add(n.Additional).add(n.Family).add(n.Suffix).add(n.PhoneticGiven).add(n.PhoneticFamily)
 	default:
 		h = h.add(FieldSum(field, f))
 	}
