@@ -54,7 +54,7 @@ func TestCopySyncField(t *testing.T) {
 		Boundaries: []Boundary{{Kind: "intro"}}, Busy: []MonthRange{{From: 1, To: 2}}, Channel: "mail",
 		Contact: &Contact{NameParts: NameParts{Given: "Ada", Family: "King"}, Addresses: []Address{{Street: "1 Road"}},
 			EmailTypes: []Typed{{Value: "a@x.org", Types: []string{"work"}}},
-			Card: Card{UID: "src", Props: []CardProp{{Name: "PHOTO", Value: "AAAA"}}}}}
+			Card:       Card{UID: "src", Props: []CardProp{{Name: "PHOTO", Value: "AAAA"}}}}}
 	dst := Friend{Name: "Bob", Contact: &Contact{Card: Card{UID: "dst"}}}
 	ss, ds := SyncSums(&src), SyncSums(&dst)
 	for i, field := range SyncFields {
