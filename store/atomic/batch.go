@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
 )
 
 // File is one file of a batch: its name in the folder and what fill
@@ -33,41 +35,65 @@ type File struct {
 // written. Exporting 100,000 cards took 80 s with a sync per file, and
 // takes a few seconds this way (BenchmarkWriteDir in store/vcard).
 //
-// Names are plain file names in dir (no path separator); a target that
+// The fill functions run concurrently (see writers). Names are plain
+// file names in dir (no path separator); a target that
 // is not a regular file is an error, and nothing is renamed. after, if
 // not nil, is called after each rename with the file's index (a sync
 // records what it wrote; tests stop there to play a crash); an error
 // from it stops the batch. WriteBatch returns how many files it renamed.
 func WriteBatch(dir string, perm os.FileMode, files []File, after func(i int) error) (n int, err error) {
-	tmps := make([]string, 0, len(files))
-	targets := make([]string, 0, len(files))
+	tmps := make([]string, len(files))
+	targets := make([]string, len(files))
 	dirs := []string{dir}
 	defer func() {
 		for _, t := range tmps[min(n, len(tmps)):] {
-			os.Remove(t)
+			if t != "" {
+				os.Remove(t)
+			}
 		}
 	}()
-	for _, f := range files {
+	realDir, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return 0, fmt.Errorf("write %s: %w", dir, unwrapPath(err))
+	}
+	// What is in the folder, from one listing rather than a stat a file.
+	entries, err := os.ReadDir(realDir)
+	if err != nil {
+		return 0, fmt.Errorf("write %s: %w", dir, unwrapPath(err))
+	}
+	there := make(map[string]fs.FileMode, len(entries))
+	for _, e := range entries {
+		there[e.Name()] = e.Type()
+	}
+	for i, f := range files {
 		if f.Name == "" || f.Name != filepath.Base(f.Name) || f.Name == "." || f.Name == ".." {
 			return 0, fmt.Errorf("write %s: %q is not a file name", dir, f.Name)
 		}
-		// A link is written through, as WriteFile does: its target is
-		// replaced and the link stays.
-		target, existing, err := resolve(filepath.Join(dir, f.Name))
-		if err != nil {
-			return 0, err
+		target := filepath.Join(realDir, f.Name)
+		mode, ok := there[f.Name]
+		if ok && mode&fs.ModeSymlink != 0 {
+			// A link is written through, as WriteFile does: its target
+			// is replaced and the link stays.
+			var existing os.FileInfo
+			if target, existing, err = resolve(target); err != nil {
+				return 0, err
+			}
+			if existing != nil {
+				mode = existing.Mode().Type()
+			} else {
+				mode = 0
+			}
 		}
-		if existing != nil && !existing.Mode().IsRegular() {
+		if ok && !mode.IsRegular() {
 			return 0, fmt.Errorf("write %s: it is not a regular file: move it away", target)
 		}
 		if d := filepath.Dir(target); !slices.Contains(dirs, d) {
 			dirs = append(dirs, d)
 		}
-		t, err := writeTemp(filepath.Dir(target), f, perm)
-		if err != nil {
-			return 0, err
-		}
-		tmps, targets = append(tmps, t), append(targets, target)
+		targets[i] = target
+	}
+	if err := writeTemps(files, targets, tmps, perm); err != nil {
+		return 0, err
 	}
 	if len(tmps) == 0 {
 		return 0, nil
@@ -94,6 +120,55 @@ func WriteBatch(dir string, perm os.FileMode, files []File, after func(i int) er
 	return n, nil
 }
 
+// writers is how many temporary files a batch writes at once. Creating
+// a file waits on the file system's journal, and several at once
+// overlap the waits (and the rendering, on two cores): creating 5,000
+// files of 300 bytes on this shared machine's loaded ext4 disk took
+// 3.2-5.9 s one at a time and 2.3-3.3 s eight at a time (four runs
+// each, alternated); on tmpfs 145 ms and 75 ms.
+const writers = 8
+
+// writeTemps writes each file's content to a temporary file beside its
+// target, several at once; tmps gets their names. Fill functions run
+// concurrently.
+func writeTemps(files []File, targets, tmps []string, perm os.FileMode) error {
+	next := make(chan int)
+	errs := make(chan error, writers)
+	var wg sync.WaitGroup
+	for range min(writers, len(files)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				t, err := writeTemp(filepath.Dir(targets[i]), files[i], perm)
+				if err != nil {
+					errs <- err
+					return
+				}
+				tmps[i] = t
+			}
+		}()
+	}
+	var err error
+feed:
+	for i := range files {
+		select {
+		case next <- i:
+		case err = <-errs:
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	if err == nil {
+		select {
+		case err = <-errs:
+		default:
+		}
+	}
+	return err
+}
+
 // writeTemp writes f's content to a new temporary file in dir, unsynced.
 func writeTemp(dir string, f File, perm os.FileMode) (name string, err error) {
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(f.Name)+".tmp-*")
@@ -108,7 +183,8 @@ func writeTemp(dir string, f File, perm os.FileMode) (name string, err error) {
 			os.Remove(tmp.Name())
 		}
 	}()
-	if err := tmp.Chmod(perm); err != nil {
+	// os.CreateTemp makes a file 0600 already
+	if err := chmodUnless0600(tmp, perm); err != nil {
 		return "", fmt.Errorf("write %s: %w", filepath.Join(dir, f.Name), unwrapPath(err))
 	}
 	bw := bufio.NewWriterSize(tmp, 16<<10)
@@ -136,4 +212,11 @@ func RemoveBatch(dir string, names []string) error {
 		return nil
 	}
 	return syncDir(dir)
+}
+
+func chmodUnless0600(f *os.File, perm os.FileMode) error {
+	if perm == 0o600 {
+		return nil
+	}
+	return f.Chmod(perm)
 }
