@@ -161,6 +161,18 @@ func makePlan(st *store.Store, dir string, now time.Time) (*Plan, error) {
 	return plan, nil
 }
 
+// writes reports whether the plan writes anything to the database: a
+// friend, or a state (a card read again, a change that is not InStep).
+func (p *Plan) writes() bool {
+	for i := range p.Changes {
+		c := &p.Changes[i]
+		if c.Action != InStep || c.card != nil && (c.card.Read || c.base == nil) {
+			return true
+		}
+	}
+	return false
+}
+
 // written is a card as kith writes it.
 type written struct {
 	ch   *Change
@@ -218,6 +230,9 @@ func apply(st *store.Store, dir string, plan *Plan, now time.Time, opts Options)
 	byChange := make(map[*Change]*written, len(out))
 	for _, w := range out {
 		byChange[w.ch] = w
+	}
+	if !plan.writes() {
+		return nil // in step: nothing for the database either
 	}
 	return st.Batch(now, func(tx *store.Tx) error {
 		for i := range plan.Changes {

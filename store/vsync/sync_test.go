@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"kith/store"
 )
@@ -312,5 +313,24 @@ func TestSyncLeavesUnreadableCards(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(files[0]); !bytes.Contains(b, []byte("cut short")) {
 		t.Error("the unreadable card was overwritten")
+	}
+}
+
+// A sync that finds both sides in step does not write the database.
+func TestSyncInStepWritesNothing(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "kith.db")
+	st, dir := store.New(db), t.TempDir()
+	add(t, st, store.Friend{Name: "Ada Lovelace"})
+	sync(t, st, dir, Options{})
+	before, _ := os.Stat(db)
+	data, _ := os.ReadFile(db)
+	time.Sleep(10 * time.Millisecond)
+	if p := sync(t, st, dir, Options{}); p.Count(InStep) != 1 {
+		t.Fatalf("%d in step, want 1", p.Count(InStep))
+	}
+	after, _ := os.Stat(db)
+	now, _ := os.ReadFile(db)
+	if !after.ModTime().Equal(before.ModTime()) || !bytes.Equal(now, data) {
+		t.Error("a sync with nothing to do wrote the database")
 	}
 }
