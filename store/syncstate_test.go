@@ -1,7 +1,10 @@
 package store
 
 import (
+	"errors"
+	"fmt"
 	"path/filepath"
+	"strings"
 	"reflect"
 	"testing"
 	"time"
@@ -80,5 +83,31 @@ func TestCopySyncField(t *testing.T) {
 		if SyncFieldText(&d, field) != SyncFieldText(&src, field) {
 			t.Errorf("copy %s: reads %q, want %q", field, SyncFieldText(&d, field), SyncFieldText(&src, field))
 		}
+	}
+}
+
+// A damaged sync state is damage: verify names it, and a sync's read of
+// the states fails rather than deciding without it.
+func TestSyncStateDamage(t *testing.T) {
+	s := New(filepath.Join(t.TempDir(), "k.db"))
+	now := time.Date(2026, 3, 4, 10, 0, 0, 0, time.UTC)
+	if err := s.Batch(now, func(tx *Tx) error {
+		if err := tx.AddFriend(&Friend{Name: "Ada"}); err != nil {
+			return err
+		}
+		return tx.PutSyncState("/v", &SyncState{UID: "ada", FriendID: 1, File: "ada.vcf"})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	damage(t, s, flipValue(bucketSyncState, syncKey("/v", "ada"), 3))
+	r, err := s.Verify()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Problems) != 1 || !strings.Contains(fmt.Sprint(r.Problems[0]), "sync_state") {
+		t.Errorf("problems %v, want the sync state named", r.Problems)
+	}
+	if _, err := s.SyncStates("/v"); !errors.Is(err, ErrCorrupt) {
+		t.Errorf("SyncStates: %v, want ErrCorrupt", err)
 	}
 }
