@@ -304,9 +304,16 @@ func TestSyncLeavesUnreadableCards(t *testing.T) {
 	sync(t, st, dir, Options{})
 	files, _ := filepath.Glob(filepath.Join(dir, "*.vcf"))
 	os.WriteFile(files[0], []byte("BEGIN:VCARD\r\nFN:cut short\r\n"), 0o600)
+	group := "BEGIN:VCARD\r\nVERSION:4.0\r\nKIND:group\r\nUID:g1\r\nFN:Family\r\nEND:VCARD\r\n"
+	os.WriteFile(filepath.Join(dir, "group.vcf"), []byte(group), 0o600)
+	os.WriteFile(filepath.Join(dir, "twin.vcf"), []byte("BEGIN:VCARD\r\nVERSION:3.0\r\nUID:g1\r\nFN:Twin\r\nEND:VCARD\r\n"), 0o600)
+	os.WriteFile(filepath.Join(dir, "twin2.vcf"), []byte("BEGIN:VCARD\r\nVERSION:3.0\r\nUID:g1\r\nFN:Other Twin\r\nEND:VCARD\r\n"), 0o600)
 	p := sync(t, st, dir, Options{})
-	if len(p.Problems) != 1 || p.Count(ArchiveFriend) != 0 {
-		t.Fatalf("problems %v, %d archived; want one problem and Ada left alone", p.Problems, p.Count(ArchiveFriend))
+	if len(p.Problems) != 3 || p.Count(ArchiveFriend) != 0 || p.Count(AddFriend) != 1 {
+		t.Fatalf("problems %v, %d archived, %d added; want three problems (the cut card, the group, the second file of a UID), Ada left alone and the twin added", p.Problems, p.Count(ArchiveFriend), p.Count(AddFriend))
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "group.vcf")); string(b) != group {
+		t.Error("the group card was changed")
 	}
 	if a, _ := st.FindFriend("Ada"); a.Archived {
 		t.Error("Ada archived for an unreadable card")
@@ -333,4 +340,32 @@ func TestSyncInStepWritesNothing(t *testing.T) {
 	if !after.ModTime().Equal(before.ModTime()) || !bytes.Equal(now, data) {
 		t.Error("a sync with nothing to do wrote the database")
 	}
+}
+
+// A friend changed in kith while a sync writes the folder (the TUI, say)
+// stops the sync before the database, and the next sync takes both
+// that change and the card's.
+func TestSyncFriendChangedMeanwhile(t *testing.T) {
+	st, dir := newStore(t), t.TempDir()
+	add(t, st, store.Friend{Name: "Ada Lovelace"})
+	sync(t, st, dir, Options{})
+	edit(t, st, "Ada", func(f *store.Friend) { f.Org = "Engines" })
+	_, err := Sync(st, dir, now, Options{crash: func(step string) error {
+		if step == "cards written" {
+			edit(t, st, "Ada", func(f *store.Friend) { f.Role = "Countess" })
+		}
+		return nil
+	}})
+	if !errors.Is(err, ErrChanged) {
+		t.Fatalf("sync: %v, want ErrChanged", err)
+	}
+	if p := sync(t, st, dir, Options{}); p.Conflicts() > 0 {
+		t.Errorf("conflicts after the change: %+v", p.Changes)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.vcf"))
+	b, _ := os.ReadFile(files[0])
+	if !bytes.Contains(b, []byte("ORG:Engines")) || !bytes.Contains(b, []byte("TITLE:Countess")) {
+		t.Errorf("the card lacks one of kith's changes:\n%s", b)
+	}
+	inStep(t, st, dir)
 }
