@@ -44,6 +44,7 @@ type File struct {
 func WriteBatch(dir string, perm os.FileMode, files []File, after func(i int) error) (n int, err error) {
 	tmps := make([]string, len(files))
 	targets := make([]string, len(files))
+	existing := make([]os.FileInfo, len(files)) // what each replaces, nil for none
 	dirs := []string{dir}
 	defer func() {
 		for _, t := range tmps[min(n, len(tmps)):] {
@@ -71,20 +72,20 @@ func WriteBatch(dir string, perm os.FileMode, files []File, after func(i int) er
 		}
 		target := filepath.Join(realDir, f.Name)
 		mode, ok := there[f.Name]
-		if ok && mode&fs.ModeSymlink != 0 {
+		switch {
+		case ok && mode&fs.ModeSymlink != 0:
 			// A link is written through, as WriteFile does: its target
 			// is replaced and the link stays.
-			var existing os.FileInfo
-			if target, existing, err = resolve(target); err != nil {
+			if target, existing[i], err = resolve(target); err != nil {
 				return 0, err
 			}
-			if existing != nil {
-				mode = existing.Mode().Type()
-			} else {
-				mode = 0
+		case ok:
+			// A file replaced keeps its mode and owner, as WriteFile's do.
+			if existing[i], err = os.Lstat(target); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return 0, fmt.Errorf("write %s: %w", target, unwrapPath(err))
 			}
 		}
-		if ok && !mode.IsRegular() {
+		if existing[i] != nil && !existing[i].Mode().IsRegular() {
 			return 0, fmt.Errorf("write %s: it is not a regular file: move it away", target)
 		}
 		if d := filepath.Dir(target); !slices.Contains(dirs, d) {
@@ -92,7 +93,7 @@ func WriteBatch(dir string, perm os.FileMode, files []File, after func(i int) er
 		}
 		targets[i] = target
 	}
-	if err := writeTemps(files, targets, tmps, perm); err != nil {
+	if err := writeTemps(files, targets, existing, tmps, perm); err != nil {
 		return 0, err
 	}
 	if len(tmps) == 0 {
@@ -131,7 +132,7 @@ const writers = 8
 // writeTemps writes each file's content to a temporary file beside its
 // target, several at once; tmps gets their names. Fill functions run
 // concurrently.
-func writeTemps(files []File, targets, tmps []string, perm os.FileMode) error {
+func writeTemps(files []File, targets []string, existing []os.FileInfo, tmps []string, perm os.FileMode) error {
 	next := make(chan int)
 	errs := make(chan error, writers)
 	var wg sync.WaitGroup
@@ -140,7 +141,7 @@ func writeTemps(files []File, targets, tmps []string, perm os.FileMode) error {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				t, err := writeTemp(filepath.Dir(targets[i]), files[i], perm)
+				t, err := writeTemp(filepath.Dir(targets[i]), files[i], perm, existing[i])
 				if err != nil {
 					errs <- err
 					return
@@ -169,8 +170,9 @@ feed:
 	return err
 }
 
-// writeTemp writes f's content to a new temporary file in dir, unsynced.
-func writeTemp(dir string, f File, perm os.FileMode) (name string, err error) {
+// writeTemp writes f's content to a new temporary file in dir, unsynced,
+// with mode perm, or the mode and owner of the file it replaces.
+func writeTemp(dir string, f File, perm os.FileMode, existing os.FileInfo) (name string, err error) {
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(f.Name)+".tmp-*")
 	if err != nil {
 		return "", fmt.Errorf("write %s: %w", filepath.Join(dir, f.Name), unwrapPath(err))
@@ -183,7 +185,10 @@ func writeTemp(dir string, f File, perm os.FileMode) (name string, err error) {
 			os.Remove(tmp.Name())
 		}
 	}()
-	// os.CreateTemp makes a file 0600 already
+	if existing != nil {
+		perm = existing.Mode().Perm()
+		keepOwner(tmp, existing)
+	}
 	if err := chmodUnless0600(tmp, perm); err != nil {
 		return "", fmt.Errorf("write %s: %w", filepath.Join(dir, f.Name), unwrapPath(err))
 	}
@@ -214,6 +219,7 @@ func RemoveBatch(dir string, names []string) error {
 	return syncDir(dir)
 }
 
+// chmodUnless0600 gives f mode perm; os.CreateTemp made it 0600 already.
 func chmodUnless0600(f *os.File, perm os.FileMode) error {
 	if perm == 0o600 {
 		return nil

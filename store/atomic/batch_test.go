@@ -19,6 +19,7 @@ func leftovers(t *testing.T, dir string) []string {
 func TestWriteBatch(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "b.vcf"), []byte("old"), 0o644)
+	os.Chmod(filepath.Join(dir, "b.vcf"), 0o644)
 	elsewhere := filepath.Join(t.TempDir(), "c-target.vcf")
 	os.WriteFile(elsewhere, []byte("old c"), 0o600)
 	os.Symlink(elsewhere, filepath.Join(dir, "c.vcf"))
@@ -34,6 +35,9 @@ func TestWriteBatch(t *testing.T) {
 	}
 	if info, _ := os.Stat(filepath.Join(dir, "a.vcf")); info.Mode().Perm() != 0o600 {
 		t.Errorf("a.vcf mode %v, want 0600", info.Mode().Perm())
+	}
+	if info, _ := os.Stat(filepath.Join(dir, "b.vcf")); info.Mode().Perm() != 0o644 {
+		t.Errorf("b.vcf mode %v, want the 0644 it had", info.Mode().Perm())
 	}
 	if got := read(t, elsewhere); got != "new c" {
 		t.Errorf("the link's target = %q, want it written through", got)
