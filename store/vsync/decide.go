@@ -39,6 +39,9 @@ type Card struct {
 	Read   bool
 	Friend store.Friend
 	Sums   store.FieldSums
+	// Archived is set for a card that says its friend is archived
+	// (X-KITH-ARCHIVED, as kith's export writes it), when Read.
+	Archived bool
 }
 
 // Conflict is a field changed on both sides to different values: kith's
@@ -86,7 +89,7 @@ var emptySums = store.SyncSums(&store.Friend{})
 //	none       none          card            AddFriend
 //	none       friend        none            AddCard (none if archived)
 //	none       friend        card            Merge, two-way: a field empty on one side takes the other's; set on both and different, a conflict
-//	none       archived      card            Skip: unarchive them to sync
+//	none       archived      card            Skip: unarchive them to sync (DeleteCard if the card says archived too)
 //	state      friend        card            Merge, three-way (below)
 //	state      friend        none            unchanged since: ArchiveFriend; changed: AddCard again (kept)
 //	state      archived      card            card unchanged since: DeleteCard; changed: Merge, the card kept
@@ -129,6 +132,9 @@ func Decide(base *store.SyncState, kith *store.Friend, card *Card, now time.Time
 		}
 		f := *kith
 		ch.Action, ch.Friend, ch.WriteCard = AddCard, &f, true
+	case base == nil && kith.Archived && card.Archived:
+		ch.Action = DeleteCard
+		ch.Why = "kith's own export of an archived friend: an archived friend has no card in the folder"
 	case base == nil && kith.Archived:
 		ch.Action, ch.Why = Skip, "archived in kith, and never synced: restore them (kith edit NAME --archived=false) to sync, or delete the card"
 	case kithGone && card == nil:

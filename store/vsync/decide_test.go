@@ -72,6 +72,8 @@ func TestDecide(t *testing.T) {
 		{name: "never synced: a friend only", kith: base, want: AddCard, wantCard: true},
 		{name: "never synced: an archived friend only", kith: archived, want: InStep},
 		{name: "never synced: an archived friend and a card", kith: archived, card: cardOf(base), want: Skip, why: "archived in kith"},
+		{name: "never synced: an archived friend and kith's export of them", kith: archived,
+			card: func() *Card { c := cardOf(base); c.Archived = true; return c }(), want: DeleteCard, why: "export of an archived friend"},
 		{name: "never synced: the same on both sides", kith: base, card: cardOf(base), want: InStep},
 		{name: "never synced: the card has what kith lacks", kith: with(base, func(f *store.Friend) { f.Org = "" }), card: cardOf(base),
 			want: Merge, fromCard: []string{store.FieldOrg}, wantFriend: true,

@@ -96,7 +96,7 @@ func readCard(dir string, c *Card) string {
 	}
 	sum := sha256.Sum256(data)
 	c.Hash, c.Read = sum[:16], true
-	f, uid, why := parseCard(data, filepath.Join(dir, c.File))
+	f, uid, archived, why := parseCard(data, filepath.Join(dir, c.File))
 	if why != "" {
 		return why
 	}
@@ -105,32 +105,34 @@ func readCard(dir string, c *Card) string {
 		uid = strings.TrimSuffix(c.File, filepath.Ext(c.File))
 		f.MakeContact().Card.UID = uid
 	}
-	c.UID, c.Friend, c.Sums = uid, f, store.SyncSums(&f)
+	c.UID, c.Friend, c.Sums, c.Archived = uid, f, store.SyncSums(&f), archived
 	return ""
 }
 
 // parseCard reads one card as a friend, cleaned and normalised as an
-// import stores it, and its UID.
-func parseCard(data []byte, path string) (store.Friend, string, string) {
+// import stores it (not archived), its UID, and whether it says the
+// friend is archived.
+func parseCard(data []byte, path string) (f store.Friend, uid string, archived bool, why string) {
 	in, err := vcard.Parse(bytes.NewReader(data), path)
 	if err != nil {
-		return store.Friend{}, "", err.Error() + ": left alone"
+		return f, "", false, err.Error() + ": left alone"
 	}
 	if len(in.Records) == 0 {
-		return store.Friend{}, "", "no card in the file: left alone"
+		return f, "", false, "no card in the file: left alone"
 	}
 	rec := in.Records[0]
 	_, skip := importer.Clean(&rec)
 	if skip != "" {
-		return store.Friend{}, "", skip + ": left alone"
+		return f, "", false, skip + ": left alone"
 	}
-	f := rec.Friend
+	f = rec.Friend
+	archived = f.Archived
 	f.ID, f.Archived = 0, false
 	f.Normalize()
 	if err := f.Validate(); err != nil {
-		return store.Friend{}, "", err.Error() + ": left alone"
+		return store.Friend{}, "", false, err.Error() + ": left alone"
 	}
-	return f, strings.TrimSpace(rec.UID), ""
+	return f, strings.TrimSpace(rec.UID), archived, ""
 }
 
 func inodeOf(info fs.FileInfo) uint64 {

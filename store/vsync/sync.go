@@ -257,7 +257,7 @@ func render(ch *Change, now time.Time, version string) (*written, error) {
 	if err := vcard.Write(&b, &f, version); err != nil {
 		return nil, err
 	}
-	back, _, why := parseCard(b.Bytes(), ch.File)
+	back, _, _, why := parseCard(b.Bytes(), ch.File)
 	if why != "" {
 		return nil, fmt.Errorf("the card kith writes for %s does not read back: %s", ch.Name, why)
 	}

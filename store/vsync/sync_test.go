@@ -84,7 +84,7 @@ func sides(t *testing.T, st *store.Store, dir string) (kith, cards []string) {
 	files, _ := filepath.Glob(filepath.Join(dir, "*.vcf"))
 	for _, n := range files {
 		data, _ := os.ReadFile(n)
-		f, _, why := parseCard(data, n)
+		f, _, _, why := parseCard(data, n)
 		if why != "" {
 			t.Fatalf("%s: %s", n, why)
 		}
