@@ -114,6 +114,10 @@ ORG:Tapestry`)), 0o600)
 	if files, _ := filepath.Glob(filepath.Join(dir, "*.vcf")); len(files) != 1 {
 		t.Errorf("cards %v, want Ada's only", files)
 	}
+	// the archived are not the folder's: Ada alone is in step
+	if out := mustKith(t, db, "sync", dir); !strings.Contains(out, "in step, nothing to do (1 in step)") {
+		t.Errorf("the sync after the deletions:\n%s", out)
+	}
 }
 
 func TestSyncErrors(t *testing.T) {

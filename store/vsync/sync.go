@@ -149,8 +149,8 @@ func makePlan(st *store.Store, dir string, now time.Time) (*Plan, error) {
 		taken[strings.ToLower(s.File)] = true
 	}
 	for _, u := range uids {
-		if left[u] {
-			continue
+		if left[u] || kith[u] != nil && kith[u].Archived && byUID[u] == nil && byCard[u] == nil {
+			continue // left alone; or archived, with no card: not the folder's
 		}
 		ch := Decide(byUID[u], kith[u], byCard[u], now)
 		if ch.WriteCard && ch.File == "" {
