@@ -94,31 +94,6 @@ func (s Status) Made() bool {
 	return false
 }
 
-// Boundary is a line a friend has drawn: a kind of request that is off
-// limits for them, with their reason if known.
-type Boundary struct {
-	Kind Kind   `json:"kind"`
-	Note string `json:"note,omitempty"`
-}
-
-// ParseBoundary parses "KIND" or "KIND:note".
-func ParseBoundary(s string) (Boundary, error) {
-	k, note, _ := strings.Cut(s, ":")
-	kind, err := ParseKind(k)
-	if err != nil {
-		return Boundary{}, err
-	}
-	return Boundary{Kind: kind, Note: strings.TrimSpace(note)}, nil
-}
-
-// String formats b as ParseBoundary reads it.
-func (b Boundary) String() string {
-	if b.Note == "" {
-		return string(b.Kind)
-	}
-	return string(b.Kind) + ":" + b.Note
-}
-
 // MonthRange is an inclusive range of months, such as a busy season. From
 // after To wraps around the new year (Nov–Feb).
 type MonthRange struct {
@@ -134,9 +109,20 @@ func (r MonthRange) Contains(m time.Month) bool {
 	return m >= r.From || m <= r.To
 }
 
-// String formats r as "Mar-Apr".
+// String formats r as "Mar-Apr", or "Dec" for a season of one month.
 func (r MonthRange) String() string {
-	return r.From.String()[:3] + "-" + r.To.String()[:3]
+	if r.From == r.To {
+		return monthAbbr(r.From)
+	}
+	return monthAbbr(r.From) + "-" + monthAbbr(r.To)
+}
+
+// monthAbbr is "Jan" … "Dec", or "?" for a month out of range.
+func monthAbbr(m time.Month) string {
+	if m < time.January || m > time.December {
+		return "?"
+	}
+	return m.String()[:3]
 }
 
 // ParseMonthRange parses "MON-MON" (English three-letter or full month
@@ -193,11 +179,13 @@ type Friend struct {
 	Org            string       `json:"org,omitempty"`
 	Role           string       `json:"role,omitempty"`
 	Sectors        []string     `json:"sectors,omitempty"`
+	Circles        []string     `json:"circles,omitempty"`
 	Closeness      int          `json:"closeness"`
 	WorkedTogether bool         `json:"worked_together"`
 	WorkedNote     string       `json:"worked_note,omitempty"`
 	Boundaries     []Boundary   `json:"boundaries,omitempty"`
 	Busy           []MonthRange `json:"busy,omitempty"`
+	Moments        []Moment     `json:"moments,omitempty"`
 	Channel        string       `json:"channel,omitempty"`
 	Notes          string       `json:"notes,omitempty"`
 	Created        time.Time    `json:"created"`
@@ -220,6 +208,13 @@ func (f *Friend) Normalize() {
 	f.WorkedNote = strings.TrimSpace(f.WorkedNote)
 	f.Notes = strings.TrimSpace(f.Notes)
 	f.Sectors = uniq(f.Sectors, NormSector)
+	f.Circles = uniq(f.Circles, OneLine)
+	for i := range f.Boundaries {
+		f.Boundaries[i].Normalize()
+	}
+	for i := range f.Moments {
+		f.Moments[i].Normalize()
+	}
 	f.Emails = uniq(f.Emails, NormEmail)
 	f.Phones = uniq(f.Phones, NormPhone)
 	f.URLs = uniq(f.URLs, strings.TrimSpace)
@@ -313,8 +308,10 @@ func (f *Friend) Validate() error {
 		checkList("phone", f.Phones, MaxPhone),
 		checkList("url", f.URLs, MaxURL),
 		checkList("sector", f.Sectors, MaxSector),
+		checkList("circle", f.Circles, MaxSector),
 		checkCount("boundary", len(f.Boundaries)),
 		checkCount("busy", len(f.Busy)),
+		checkCount("moment", len(f.Moments)),
 	); err != nil {
 		return err
 	}
@@ -323,11 +320,13 @@ func (f *Friend) Validate() error {
 			return &FieldError{Field: "email", Msg: err.Error()}
 		}
 	}
-	for _, b := range f.Boundaries {
-		if _, err := ParseKind(string(b.Kind)); err != nil {
-			return &FieldError{Field: "boundary", Msg: err.Error()}
+	for i := range f.Boundaries {
+		if err := f.Boundaries[i].Validate(); err != nil {
+			return err
 		}
-		if err := checkLen("boundary", b.Note, MaxBoundary); err != nil {
+	}
+	for i := range f.Moments {
+		if err := f.Moments[i].Validate(); err != nil {
 			return err
 		}
 	}
@@ -356,20 +355,25 @@ func (f *Friend) HasSector(s string) bool {
 
 // Ask is one request for help put (or about to be put) to a friend.
 type Ask struct {
-	ID       uint64    `json:"id"`
-	FriendID uint64    `json:"friend_id"`
-	Kind     Kind      `json:"kind"`
-	Topic    string    `json:"topic,omitempty"`
-	Sector   string    `json:"sector,omitempty"`
-	Org      string    `json:"org,omitempty"`
-	Body     string    `json:"body,omitempty"`
-	Status   Status    `json:"status"`
-	Created  time.Time `json:"created"`
-	Sent     time.Time `json:"sent,omitzero"`
-	Resolved time.Time `json:"resolved,omitzero"`
-	FollowUp time.Time `json:"follow_up,omitzero"`
-	Thanked  time.Time `json:"thanked,omitzero"`
-	Outcome  string    `json:"outcome,omitempty"`
+	ID       uint64 `json:"id"`
+	FriendID uint64 `json:"friend_id"`
+	Kind     Kind   `json:"kind"`
+	Topic    string `json:"topic,omitempty"`
+	Sector   string `json:"sector,omitempty"`
+	Org      string `json:"org,omitempty"`
+	// TargetPerson and TargetRole are whom the request reaches, when it
+	// reaches someone beyond the friend: "Marco Bellini", "VP of
+	// engineering" (the organisation is Org).
+	TargetPerson string    `json:"target_person,omitempty"`
+	TargetRole   string    `json:"target_role,omitempty"`
+	Body         string    `json:"body,omitempty"`
+	Status       Status    `json:"status"`
+	Created      time.Time `json:"created"`
+	Sent         time.Time `json:"sent,omitzero"`
+	Resolved     time.Time `json:"resolved,omitzero"`
+	FollowUp     time.Time `json:"follow_up,omitzero"`
+	Thanked      time.Time `json:"thanked,omitzero"`
+	Outcome      string    `json:"outcome,omitempty"`
 }
 
 // At is when the ask counts as made: when it was sent, else when it was
@@ -389,6 +393,8 @@ func (a *Ask) Normalize() {
 	a.Topic = strings.TrimSpace(a.Topic)
 	a.Sector = strings.ToLower(strings.TrimSpace(a.Sector))
 	a.Org = strings.TrimSpace(a.Org)
+	a.TargetPerson = OneLine(a.TargetPerson)
+	a.TargetRole = OneLine(a.TargetRole)
 	a.Outcome = strings.TrimSpace(a.Outcome)
 }
 
@@ -410,6 +416,8 @@ func (a *Ask) Validate() error {
 		checkLen("topic", a.Topic, MaxName),
 		checkLen("sector", a.Sector, MaxSector),
 		checkLen("org", a.Org, MaxName),
+		checkLen("target-person", a.TargetPerson, MaxName),
+		checkLen("target-role", a.TargetRole, MaxName),
 		checkLen("body", a.Body, MaxBody),
 		checkLen("outcome", a.Outcome, MaxNotes),
 		CheckTime("created", a.Created),
@@ -426,10 +434,16 @@ type Favor struct {
 	FriendID uint64    `json:"friend_id"`
 	What     string    `json:"what"`
 	At       time.Time `json:"at"`
+	// Size is how much the favor gave them (FavorSize); empty, as in
+	// favors logged before sizes, weighs as medium.
+	Size FavorSize `json:"size,omitempty"`
 }
 
-// Normalize trims what the favor was.
-func (v *Favor) Normalize() { v.What = strings.TrimSpace(v.What) }
+// Normalize trims what the favor was and lower-cases its size.
+func (v *Favor) Normalize() {
+	v.What = strings.TrimSpace(v.What)
+	v.Size = FavorSize(strings.ToLower(strings.TrimSpace(string(v.Size))))
+}
 
 // Validate reports the first problem with v, naming the field.
 func (v *Favor) Validate() error {
@@ -441,6 +455,11 @@ func (v *Favor) Validate() error {
 	}
 	if v.At.IsZero() {
 		return &FieldError{Field: "at", Msg: "must be set"}
+	}
+	if v.Size != "" {
+		if _, err := ParseFavorSize(string(v.Size)); err != nil {
+			return &FieldError{Field: "size", Msg: err.Error()}
+		}
 	}
 	return firstErr(checkLen("what", v.What, MaxWhat), CheckTime("at", v.At))
 }
@@ -530,15 +549,15 @@ const (
 	MaxEmail      = 254   // an e-mail address (RFC 5321's limit)
 	MaxPhone      = 64    // a phone number
 	MaxURL        = 2048  // a link
-	MaxSector     = 64    // a sector tag, a friend's or an ask's
+	MaxSector     = 64    // a sector tag, a friend's or an ask's; a circle
 	MaxNotes      = 10000 // a friend's notes, your blurb, an ask's outcome
 	MaxWorkedNote = 1000  // where and when you worked together
-	MaxBoundary   = 500   // a boundary's note
+	MaxBoundary   = 500   // a boundary's note and its scope in words; a moment's note
 	MaxBody       = 20000 // an ask's body, the draft
 	MaxWhat       = 1000  // what a favor was
 	MaxSignature  = 1000  // your signature
 	MaxQuestion   = 1000  // one question of the profile
-	MaxItems      = 100   // e-mails, phones, links, sectors, boundaries, busy seasons; question topics, and questions on one topic
+	MaxItems      = 100   // e-mails, phones, links, sectors, circles, boundaries, busy seasons, moments; question topics, and questions on one topic
 )
 
 // The years kith keeps dates in. Outside them a date would overflow the

@@ -28,9 +28,12 @@ func fullFriend() Friend {
 		Phones: []string{"+39 333 1234567"}, URLs: []string{"https://example.org/ada"},
 		Org: "Acme", Role: "CTO", Sectors: []string{"fintech", "tech"}, Closeness: 5,
 		WorkedTogether: true, WorkedNote: "Acme, 2019-2021",
-		Boundaries: []Boundary{{Kind: KindReferral, Note: "her firm forbids it"}, {Kind: KindRecommendation}},
-		Busy:       []MonthRange{{From: time.March, To: time.April}, {From: time.November, To: time.February}},
-		Channel:    "email", Notes: "likes tea\nsecond line", Created: t0, Updated: t0.Add(time.Hour), Archived: true,
+		Boundaries: []Boundary{{Kind: KindReferral, Note: "her firm forbids it", Exec: true, OwnOrg: true},
+			{Kind: KindRecommendation}, {Kind: KindChat, Until: t0.Add(90 * 24 * time.Hour), Guess: true, If: "only about work, not family"}},
+		Busy:    []MonthRange{{From: time.March, To: time.April}, {From: time.November, To: time.February}},
+		Circles: []string{"University", "climbing club"},
+		Moments: []Moment{{Kind: MomentPromoted, At: t0.Add(-48 * time.Hour)}, {Kind: MomentLeave, At: t0, Until: t0.Add(120 * 24 * time.Hour), Note: "parental leave"}},
+		Channel: "email", Notes: "likes tea\nsecond line", Created: t0, Updated: t0.Add(time.Hour), Archived: true,
 	}
 }
 
