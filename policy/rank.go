@@ -293,7 +293,7 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 					continue
 				}
 			}
-			if t.place(w) {
+			if t.place(w) && !blocksKind(f, req.Kind) {
 				sc.places++
 				sc.placeI = i
 			}
@@ -321,7 +321,7 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 		var buf []byte
 		for i := 0; i < n; i++ {
 			f := pool.Friend(i)
-			if f != nil && !f.Archived && f.ID == opt.Exclude && t.place(t.where(f, &buf)) {
+			if f != nil && !f.Archived && f.ID == opt.Exclude && t.place(t.where(f, &buf)) && !blocksKind(f, req.Kind) {
 				places = 2
 				break
 			}
@@ -363,7 +363,7 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 			r := req
 			r.Sole = places == 1 && i == placeIdx
 			a := assess(sub, r, set, c)
-			out[k] = Candidate{Index: i, Friend: sub.Friend, Relevance: int(rels[j]), Verdict: a.verdict(sub.Friend, r, set, now)}
+			out[k] = Candidate{Index: i, Friend: sub.Friend, Relevance: int(rels[j]), Verdict: a.verdict(sub.Friend, r, set, c)}
 		}
 	})
 	return out
@@ -414,8 +414,8 @@ func rankKey(a assessment, rel uint8, closeness int, row int) uint64 {
 	}
 	c := min(max(closeness, store.MinCloseness), store.MaxCloseness)
 	days := uint64(0)
-	if !a.lastAt.IsZero() {
-		d := a.lastAt.Unix() / 86400
+	if a.lastNs != 0 {
+		d := a.lastNs / dayNs
 		days = uint64(min(max(d, 1), 1<<20-1))
 	}
 	return group<<62 |

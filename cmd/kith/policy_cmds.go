@@ -294,7 +294,7 @@ func cmdDraft(e *env, q string, o *draftFlags) error {
 		for _, r := range v.Reasons {
 			writeWrapped(e.err, "  "+padRight(r.Code+":", 12)+" ", r.Message, 80)
 		}
-		fmt.Fprintf(e.err, "run 'kith who --kind %s' for someone else, or add --force to draft anyway\n", req.Kind)
+		fmt.Fprintf(e.err, "run '%s' for someone else, or add --force to draft anyway\n", printable(whoHint(req, f.Name)))
 		return exitCode(3, nil)
 	}
 	m, err := policy.Draft(p, &f, req, v, loadTemplates(e.getenv))
@@ -319,6 +319,37 @@ func cmdDraft(e *env, q string, o *draftFlags) error {
 		}
 	}
 	return nil
+}
+
+// whoHint is the `kith who` command that looks for someone else for req
+// than the friend called name: the same kind, sector, organisation,
+// circle, target and keywords, leaving the friend out.
+func whoHint(req policy.Request, name string) string {
+	var b strings.Builder
+	b.WriteString("kith who --kind " + string(req.Kind))
+	arg := func(flag, v string) {
+		if v = strings.TrimSpace(v); v != "" {
+			b.WriteString(" --" + flag + " " + shellQuote(v))
+		}
+	}
+	arg("sector", req.Sector)
+	arg("org", req.Org)
+	arg("circle", req.Circle)
+	arg("target-role", req.Target.Role)
+	arg("target-person", req.Target.Person)
+	arg("keywords", strings.Join(req.Keywords, " "))
+	arg("exclude", name)
+	return b.String()
+}
+
+// shellQuote quotes s for a POSIX shell when it needs it.
+func shellQuote(s string) string {
+	if s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./@,+:", r))
+	}) < 0 {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // templateDir is where the user's draft templates live:
