@@ -58,6 +58,7 @@ func SoleContact(pool Pool, req Request, id uint64) bool {
 // time.
 type Places struct {
 	orgs, sectors map[string]*kindCounts
+	circles       circleAsks // CountCircleAsks
 }
 
 // kindCounts is, for each kind (by its index in store.Kinds), how many
@@ -167,10 +168,12 @@ func (p *Places) Sole(req Request, f *store.Friend) bool {
 
 // LikelyVerdict is the verdict a screen shows for a friend: on their most
 // likely next request (Likely), knowing whether they are the only one you
-// know where it points (places, counted over everyone; nil for unknown).
+// know where it points and how much their circles were asked lately
+// (places, counted over everyone with CountCircleAsks; nil for unknown).
 // kith show and the TUI's list and detail give it.
 func LikelyVerdict(sub Subject, places *Places, set store.Settings, now time.Time) (Request, Verdict) {
 	req := Likely(sub)
 	req.Sole = places.Sole(req, sub.Friend)
+	req.CircleAsks = places.CircleLoad(sub, now)
 	return req, Evaluate(sub, req, set, now)
 }
