@@ -9,7 +9,7 @@ import (
 
 // This file counts the asks made lately to each social circle, for the
 // circle caution: after CircleLimit asks to the members of one circle
-// within CircleWindow, the next ask to another member is cautioned ("ask
+// within CircleWindow, the next ask to any member is cautioned ("ask
 // someone outside the group").
 
 // circleAsks is, by circle (lower-cased), how many asks reached its
@@ -55,16 +55,15 @@ func countCircles(pool Pool, nowNs int64) circleAsks {
 }
 
 // load is the busiest of sub's circles and how many asks reached its
-// other members (sub's own asks are the frequency rule's).
-func (ca circleAsks) load(sub Subject, nowNs int64) CircleLoad {
+// members (sub among them: asking them is one more ask to the group).
+func (ca circleAsks) load(sub Subject, _ int64) CircleLoad {
 	f := sub.Friend
 	if len(ca) == 0 || f == nil || len(f.Circles) == 0 {
 		return CircleLoad{}
 	}
-	own := recentAsks(sub, nowNs)
 	var best CircleLoad
 	for _, c := range f.Circles {
-		if n := int(ca[strings.ToLower(c)] - own); n > best.Asks {
+		if n := int(ca[strings.ToLower(c)]); n > best.Asks {
 			best = CircleLoad{Circle: c, Asks: n}
 		}
 	}

@@ -179,6 +179,8 @@ func TestCircleCaution(t *testing.T) {
 			member{name: "A", mod: uni, asks: asked(20 * day)}, member{name: "B", mod: uni, asks: asked(25 * day)}), false},
 		{"three, one over a month ago", pool(member{name: "Next", mod: uni},
 			member{name: "A", mod: uni, asks: asked(20 * day)}, member{name: "B", mod: uni, asks: asked(25 * day)}, member{name: "C", mod: uni, asks: asked(31 * day)}), false},
+		{"three, one of them to this friend", pool(member{name: "Next", mod: uni, asks: asked(20 * day)},
+			member{name: "B", mod: uni, asks: asked(25 * day)}, member{name: "C", mod: uni, asks: asked(28 * day)}), true},
 		{"three outside the circle", pool(member{name: "Next", mod: uni},
 			member{name: "A", asks: asked(20 * day)}, member{name: "B", asks: asked(25 * day)}, member{name: "C", asks: asked(28 * day)}), false},
 	}

@@ -144,9 +144,9 @@ func (a assessment) verdict(f *store.Friend, req Request, set store.Settings, c 
 		w.end(CodeReciprocity, Caution, "; look for a way to help them first.")
 	}
 	if a.flags&flagCircle != 0 {
-		w.str("You asked ")
+		w.str("You have made ")
 		w.buf = strconv.AppendInt(w.buf, int64(req.CircleAsks.Asks), 10)
-		w.str(" others of ", name, "'s circle \u201c", req.CircleAsks.Circle, "\u201d in the last 30 days")
+		w.str(" asks to ", name, "'s circle \u201c", req.CircleAsks.Circle, "\u201d in the last 30 days")
 		w.end(CodeCircle, Caution, "; ask someone outside the group, or give it time.")
 	}
 	if a.flags&flagBusy != 0 {

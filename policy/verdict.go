@@ -102,8 +102,8 @@ const (
 	UnansweredLimit = 2
 	// CircleWindow is the window the circle rule counts asks in.
 	CircleWindow = 30 * 24 * time.Hour
-	// CircleLimit is how many asks to the other members of one circle
-	// within CircleWindow bring the circle caution on the next.
+	// CircleLimit is how many asks to the members of one circle within
+	// CircleWindow bring the circle caution on the next ask to any of them.
 	CircleLimit = 3
 	// ReadyScore is the score from which a clear friend counts as fully
 	// ready: the readiness band Rank puts first, where no score

@@ -16,7 +16,7 @@ import (
 )
 
 func cmdAdd(e *env, name string, ff *friendFlags, fs *pflag.FlagSet) error {
-	p, err := ff.patch(fs, true)
+	p, err := ff.patch(fs, true, e.now)
 	if err != nil {
 		return err
 	}
@@ -44,7 +44,7 @@ func cmdEdit(e *env, q string, o *editFlags, fs *pflag.FlagSet) error {
 	if !verbFlagsGiven(fs) {
 		return usageErrorf("edit: nothing to change").withHint("give at least one flag; run 'kith edit --help'")
 	}
-	p, err := o.patch(fs, false)
+	p, err := o.patch(fs, false, e.now)
 	if err != nil {
 		return err
 	}
@@ -176,6 +176,7 @@ func printFriend(w io.Writer, f *store.Friend, asks []store.Ask, favors []store.
 	}
 	field("works", work)
 	field("sectors", strings.Join(f.Sectors, ", "))
+	field("circles", strings.Join(f.Circles, ", "))
 	field("closeness", fmt.Sprintf("%d/5", f.Closeness))
 	field("e-mail", strings.Join(f.Emails, ", "))
 	field("phone", strings.Join(f.Phones, ", "))
@@ -187,7 +188,13 @@ func printFriend(w io.Writer, f *store.Friend, asks []store.Ask, favors []store.
 		field("worked together", "no")
 	}
 	for _, b := range f.Boundaries {
-		field("boundary", orDash("no "+string(b.Kind), b.Note))
+		field("boundary", orDash(boundaryWords(b), b.Note))
+	}
+	for _, m := range f.Moments {
+		field("moment", m.String())
+	}
+	for _, h := range policy.SuggestMoments(f) {
+		field("moment?", fmt.Sprintf("the notes say %q: record it with kith moment %d %s,at=YYYY-MM-DD", h.Words, f.ID, h.Kind))
 	}
 	var busy []string
 	for _, r := range f.Busy {
@@ -219,8 +226,34 @@ func printFriend(w io.Writer, f *store.Friend, asks []store.Ask, favors []store.
 		fmt.Fprintln(w, "  none")
 	}
 	for _, v := range favors {
-		fmt.Fprintf(w, "  %s  %s\n", v.At.Local().Format("2006-01-02"), printable(v.What))
+		size := ""
+		if v.Size != "" {
+			size = " (" + string(v.Size) + ")"
+		}
+		fmt.Fprintf(w, "  %s  %s%s\n", v.At.Local().Format("2006-01-02"), printable(v.What), size)
 	}
+}
+
+// boundaryWords says a boundary without its note: "no referral to
+// executives at their organisation until 2027-03-31 (your guess)".
+func boundaryWords(b store.Boundary) string {
+	s := "no " + string(b.Kind)
+	if b.Exec {
+		s += " to executives"
+	}
+	if b.OwnOrg {
+		s += " at their organisation"
+	}
+	if !b.Until.IsZero() {
+		s += " until " + b.Until.Format("2006-01-02")
+	}
+	if b.If != "" {
+		s += " if " + b.If
+	}
+	if b.Guess {
+		s += " (your guess)"
+	}
+	return s
 }
 
 func orDash(a, b string) string {

@@ -167,7 +167,7 @@ func toRecord(card []prop, file string, begin int) (importer.Record, []importer.
 	rec := importer.Record{Source: src}
 	f := &rec.Friend
 	var n, org []string
-	var notes, sectors, latin []string
+	var notes, sectors, circles, latin []string
 	var fileAs string
 	latinLine := 0
 	own := false // written by kith
@@ -283,6 +283,15 @@ func toRecord(card []prop, file string, begin int) (importer.Record, []importer.
 			} else {
 				f.Busy = append(f.Busy, m)
 			}
+		case "X-KITH-CIRCLE":
+			circles = append(circles, unescape(p.value))
+		case "X-KITH-MOMENT":
+			m, err := store.ParseMoment(unescape(p.value), time.Time{})
+			if err != nil {
+				warn(p.line, "X-KITH-MOMENT ignored: "+err.Error())
+			} else {
+				f.Moments = append(f.Moments, m)
+			}
 		case "X-KITH-CHANNEL":
 			f.Channel = unescape(p.value)
 		case "X-KITH-ARCHIVED":
@@ -319,6 +328,14 @@ func toRecord(card []prop, file string, begin int) (importer.Record, []importer.
 	f.Sectors = sectors
 	if !own {
 		f.Sectors = slices.DeleteFunc(sectors, importer.SystemGroup)
+	} else {
+		// kith's own card says which categories are circles: the rest
+		// are its sectors, and the import keeps them so (Record.Sorted).
+		f.Sectors = slices.DeleteFunc(sectors, func(s string) bool {
+			return slices.ContainsFunc(circles, func(c string) bool { return strings.EqualFold(c, s) })
+		})
+		f.Circles = circles
+		rec.Sorted = true
 	}
 	if latin != nil {
 		warn(latinLine, strings.Join(latin, ", ")+": not UTF-8, and no CHARSET names another encoding: read as windows-1252; check the letters")

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -86,12 +87,17 @@ func Write(w io.Writer, f *store.Friend, version string) error {
 	for _, u := range f.URLs {
 		c.uri("URL", u)
 	}
-	if len(f.Sectors) > 0 {
-		parts := make([]string, len(f.Sectors))
-		for i, s := range f.Sectors {
+	// CATEGORIES holds the sectors and the circles (groups, to other
+	// address books); X-KITH-CIRCLE says which are circles.
+	if labels := append(slices.Clone(f.Sectors), f.Circles...); len(labels) > 0 {
+		parts := make([]string, len(labels))
+		for i, s := range labels {
 			parts[i] = escape(s, !c.v4)
 		}
 		c.line("CATEGORIES:" + strings.Join(parts, ","))
+	}
+	for _, x := range f.Circles {
+		c.text("X-KITH-CIRCLE", "", x)
 	}
 	if f.Notes != "" {
 		c.text("NOTE", "", f.Notes)
@@ -113,6 +119,9 @@ func Write(w io.Writer, f *store.Friend, version string) error {
 	}
 	for _, m := range f.Busy {
 		c.raw("X-KITH-BUSY", "", m.String())
+	}
+	for _, m := range f.Moments {
+		c.text("X-KITH-MOMENT", "", m.String())
 	}
 	if f.Channel != "" {
 		c.text("X-KITH-CHANNEL", "", f.Channel)
