@@ -318,6 +318,7 @@ func TestRankLargeMatchesReference(t *testing.T) {
 		}
 		var want []row
 		tgt := newTarget(tc.req)
+		places := CountPlaces(subs).CountCircleAsks(subs, now)
 		for i, s := range subs {
 			rel := 0
 			if tgt.any {
@@ -325,7 +326,9 @@ func TestRankLargeMatchesReference(t *testing.T) {
 					continue
 				}
 			}
-			v := Evaluate(s, tc.req, set, now)
+			r := tc.req
+			r.CircleAsks = places.CircleLoad(s, now)
+			v := Evaluate(s, r, set, now)
 			if tc.opt.ReadyOnly && v.Level >= Hold {
 				continue
 			}
