@@ -156,6 +156,29 @@ func (b Boundary) String() string {
 	return sb.String()
 }
 
+// Words says the boundary without its note, as kith show and the TUI's
+// detail do: "no referral to executives at their organisation until
+// 2027-03-31 (your guess)".
+func (b Boundary) Words() string {
+	s := "no " + string(b.Kind)
+	if b.Exec {
+		s += " to executives"
+	}
+	if b.OwnOrg {
+		s += " at their organisation"
+	}
+	if !b.Until.IsZero() {
+		s += " until " + specDate(b.Until)
+	}
+	if b.If != "" {
+		s += " if " + b.If
+	}
+	if b.Guess {
+		s += " (your guess)"
+	}
+	return s
+}
+
 // MomentKind is what happened in a friend's life.
 type MomentKind string
 

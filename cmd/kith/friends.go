@@ -188,7 +188,7 @@ func printFriend(w io.Writer, f *store.Friend, asks []store.Ask, favors []store.
 		field("worked together", "no")
 	}
 	for _, b := range f.Boundaries {
-		field("boundary", orDash(boundaryWords(b), b.Note))
+		field("boundary", orDash(b.Words(), b.Note))
 	}
 	for _, m := range f.Moments {
 		field("moment", m.String())
@@ -232,28 +232,6 @@ func printFriend(w io.Writer, f *store.Friend, asks []store.Ask, favors []store.
 		}
 		fmt.Fprintf(w, "  %s  %s%s\n", v.At.Local().Format("2006-01-02"), printable(v.What), size)
 	}
-}
-
-// boundaryWords says a boundary without its note: "no referral to
-// executives at their organisation until 2027-03-31 (your guess)".
-func boundaryWords(b store.Boundary) string {
-	s := "no " + string(b.Kind)
-	if b.Exec {
-		s += " to executives"
-	}
-	if b.OwnOrg {
-		s += " at their organisation"
-	}
-	if !b.Until.IsZero() {
-		s += " until " + b.Until.Format("2006-01-02")
-	}
-	if b.If != "" {
-		s += " if " + b.If
-	}
-	if b.Guess {
-		s += " (your guess)"
-	}
-	return s
 }
 
 func orDash(a, b string) string {
