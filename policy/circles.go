@@ -51,6 +51,16 @@ func countCircles(pool Pool, nowNs int64) circleAsks {
 			out[strings.ToLower(c)] += k
 		}
 	}
+	// Only a circle asked CircleLimit times can bring the caution: the
+	// others need not be looked up for every member.
+	for c, k := range out {
+		if k < CircleLimit {
+			delete(out, c)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
 	return out
 }
 
