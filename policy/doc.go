@@ -1,6 +1,7 @@
 // Package policy holds kith's etiquette as pure rules: scoring a friend
 // before a request, ranking who else to ask, drafting a request and
-// checking a draft. It does no I/O and reads no clock: callers pass now.
+// checking a draft, and what is due. It does no I/O and reads no clock:
+// callers pass now.
 //
 // # Verdicts
 //
@@ -90,8 +91,9 @@
 //
 // # Who else
 //
-// Rank scores every active friend who fits a request by relevance (0-100,
-// capped): at the targeted organisation RelevanceOrg (60); in the targeted
+// Rank scores every active friend who fits a request (an organisation's
+// own card, store.Friend.IsPerson false, is never ranked) by relevance
+// (0-100, capped): at the targeted organisation RelevanceOrg (60); in the targeted
 // sector RelevanceSector (50) when it is their first, primary sector, or
 // RelevanceSecondary (35) when it is another; in the targeted circle
 // RelevanceCircle (40); per keyword, matched as a whole word (an "s"
@@ -130,8 +132,12 @@
 // it was sent, or after its own follow-up date if later, the nudge becomes
 // NudgeNoResponse, "mark it no-response?": following up has had its time.
 // A thank-you within ThankWithin (30 days) of help; a help-back when they
-// helped within HelpBackWindow (90 days) and you logged no favor in it.
-// Dates off the current year carry the year.
+// helped within HelpBackWindow (90 days) and you logged no favor in it;
+// and a reason to get in touch, not to ask, when a friend's birthday or
+// anniversary is at most OccasionNotice (7) days away, from a week before
+// to the day itself (a birthday on 29 February falls on the 28th in a
+// common year; archived friends and organisations have none due). Dates
+// off the current year carry the year.
 //
 // # Drafts, checks
 //

@@ -64,6 +64,7 @@ func encodeFriend(f *Friend) []byte {
 			s.str(tagMomentNote, m.Note)
 		})
 	}
+	encodeContact(&e, f)
 	return e.seal(seedFriends, itob(f.ID))
 }
 
@@ -95,6 +96,7 @@ type friendDecoder struct {
 	boundaryPool []Boundary
 	busyPool     []MonthRange
 	momentPool   []Moment
+	contact      contactScratch
 	// single is set to decode one friend: no chunks.
 	single bool
 }
@@ -104,6 +106,7 @@ type friendDecoder struct {
 func (fd *friendDecoder) decode(f *Friend, body []byte, s string) error {
 	fd.emails, fd.phones, fd.urls, fd.sectors, fd.circles = fd.emails[:0], fd.phones[:0], fd.urls[:0], fd.sectors[:0], fd.circles[:0]
 	fd.boundaries, fd.busy, fd.moments = fd.boundaries[:0], fd.busy[:0], fd.moments[:0]
+	fd.contact.reset(fd.single)
 	d := newDec(body)
 	for d.next() {
 		switch d.num {
@@ -204,6 +207,8 @@ func (fd *friendDecoder) decode(f *Friend, body []byte, s string) error {
 			}
 			d.err = d.err || sub.err
 			fd.moments = append(fd.moments, m)
+		default:
+			fd.contact.decodeContact(f, &d, s)
 		}
 	}
 	chunk := 4096
@@ -218,6 +223,7 @@ func (fd *friendDecoder) decode(f *Friend, body []byte, s string) error {
 	f.Boundaries = cut(&fd.boundaryPool, fd.boundaries, chunk)
 	f.Busy = cut(&fd.busyPool, fd.busy, chunk)
 	f.Moments = cut(&fd.momentPool, fd.moments, chunk)
+	fd.contact.finish(f)
 	return d.result()
 }
 

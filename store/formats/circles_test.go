@@ -21,10 +21,10 @@ func TestLabelsBecomeCircles(t *testing.T) {
 	}{
 		{"vCard CATEGORIES", "x.vcf",
 			"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nCATEGORIES:Fintech,University,climbing club,Rocketry\r\nEND:VCARD\r\n",
-			[]string{"fintech", "rocketry"}, []string{"University", "climbing club"}},
+			[]string{"Fintech", "Rocketry"}, []string{"University", "climbing club"}},
 		{"Google labels", "contacts.csv",
 			"First Name,Middle Name,Last Name,Nickname,Organization Name,Organization Title,Labels,E-mail 1 - Label,E-mail 1 - Value\r\nAda,,Lovelace,,,,Fintech ::: University ::: * myContacts ::: Rocketry,,\r\n",
-			[]string{"fintech", "rocketry"}, []string{"University"}},
+			[]string{"Fintech", "Rocketry"}, []string{"University"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
