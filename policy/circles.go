@@ -37,7 +37,7 @@ func countCircles(pool Pool, nowNs int64) circleAsks {
 	var out circleAsks
 	for i, n := 0, pool.Len(); i < n; i++ {
 		f := pool.Friend(i)
-		if f == nil || f.Archived || len(f.Circles) == 0 {
+		if f == nil || f.Archived || len(f.Circles) == 0 || !f.IsPerson() {
 			continue
 		}
 		k := recentAsks(pool.Subject(i), nowNs)

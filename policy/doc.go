@@ -106,8 +106,9 @@
 // an ask months ago must not put acquaintances above close colleagues);
 // clear below it; caution; then held, then blocked (left out with
 // ReadyOnly). Within a band: relevance, then how recently you worked
-// together (the last year the worked-together note names, WorkedUntil:
-// a reference ranks by it), then responsiveness (0 unresponsive, 2 nothing
+// together (the last year the worked-together note names, WorkedUntil, or
+// this year for a note that says it goes on, "since 2023": a reference
+// ranks by it), then responsiveness (0 unresponsive, 2 nothing
 // answered yet, up to 4 for one who always helped), closeness, how many
 // times they helped, the score, and the one asked longest ago (never
 // asked first), then pool order.

@@ -159,7 +159,8 @@ func WorkedUntil(note string) int {
 
 // workedRank is how recently you worked together: 0 never; 1 worked
 // together with no year known; from 2 for a year 15 or more years ago up
-// to 17 for this year.
+// to 17 for this year (or a note that says it goes on: "since 2023",
+// "2021-present", "dal 2022").
 func workedRank(f *store.Friend, year int) uint64 {
 	if !f.WorkedTogether {
 		return 0
@@ -167,6 +168,9 @@ func workedRank(f *store.Friend, year int) uint64 {
 	y := WorkedUntil(f.WorkedNote)
 	if y == 0 {
 		return 1
+	}
+	if ongoing(f.WorkedNote) {
+		y = year
 	}
 	return uint64(2 + max(0, 15-max(0, year-y)))
 }
@@ -183,4 +187,18 @@ func responsiveRank(a *assessment) uint64 {
 		return 2
 	}
 	return uint64(1 + (3*a.track.Helped+n/2)/n)
+}
+
+// ongoingWords say that working together goes on.
+var ongoingWords = []string{"since ", "present", "to date", "now", "dal ", "ad oggi", "tuttora"}
+
+// ongoing reports whether a worked-together note says it goes on.
+func ongoing(note string) bool {
+	n := strings.ToLower(note)
+	for _, w := range ongoingWords {
+		if strings.Contains(n, w) {
+			return true
+		}
+	}
+	return false
 }

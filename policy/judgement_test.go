@@ -252,6 +252,12 @@ func TestRankCircleAndWhy(t *testing.T) {
 	if got := names(Rank(Request{Kind: store.KindReference}, refs, def, now, RankOptions{})); !slices.Equal(got, []string{"Lately", "Long ago"}) {
 		t.Errorf("order %v, want the recent colleague first", got)
 	}
+	// "since 2019" goes on: it beats one that ended in 2025.
+	refs = append(refs, pool(member{name: "Still", mod: func(f *store.Friend) { f.WorkedTogether, f.WorkedNote = true, "at Initech since 2019" }})...)
+	refs[2].Friend.ID = 3
+	if got := names(Rank(Request{Kind: store.KindReference}, refs, def, now, RankOptions{})); !slices.Equal(got, []string{"Still", "Lately", "Long ago"}) {
+		t.Errorf("order %v, want the ongoing colleague first", got)
+	}
 }
 
 func TestWorkedUntil(t *testing.T) {

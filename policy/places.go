@@ -151,7 +151,7 @@ func CountPlaces(pool Pool) *Places {
 // req targets (its organisation when it names one, else its sector) who
 // can be asked for req's kind, as SoleContact does over the pool counted.
 func (p *Places) Sole(req Request, f *store.Friend) bool {
-	if p == nil || f == nil || f.Archived || blocksKind(f, req.Kind) {
+	if p == nil || f == nil || f.Archived || !f.IsPerson() || blocksKind(f, req.Kind) {
 		return false
 	}
 	t := newTarget(req)
