@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"kith/store"
@@ -198,6 +199,15 @@ func TestDefectSeasonInVerdictAndDraft(t *testing.T) {
 	}
 	if v := Evaluate(Subject{Friend: f}, Request{Kind: store.KindChat}, store.DefaultSettings(), now.AddDate(0, 3, 0)); v.Season != "" {
 		t.Errorf("in February Season = %q, want none", v.Season)
+	}
+	// A draft's .Season is the current season too (it was the first one).
+	tmpl, err := LoadTemplates(fstest.MapFS{"en/chat.tmpl": {Data: []byte(`Busy: {{.Season}}`)}}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Draft(store.Profile{Name: "Marco", Lang: "en"}, f, Request{Kind: store.KindChat}, v, tmpl)
+	if err != nil || !strings.Contains(m.Body, "Busy: Nov-Dec") {
+		t.Errorf("draft body %q (%v), want the season Nov-Dec", m.Body, err)
 	}
 }
 
