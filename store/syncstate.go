@@ -55,15 +55,19 @@ const (
 	FieldBusy       = "busy"
 	FieldChannel    = "channel"
 	FieldProps      = "props" // the card's unmodelled properties
+	FieldMoments    = "moments"
 )
 
 // SyncFields is every field a sync compares, in the order FieldSums
-// holds them. New fields go at the end.
+// holds them. New fields go at the end. A card's CATEGORIES hold the
+// sectors and the circles (see FieldSum): FieldSectors is both, compared
+// and copied together.
 var SyncFields = []string{
 	FieldName, FieldNameParts, FieldNickname, FieldKind, FieldOrg, FieldRole,
 	FieldBirthday, FieldAnniversary, FieldEmail, FieldPhone, FieldURL, FieldAddress,
 	FieldSectors, FieldNotes,
 	FieldCloseness, FieldWorked, FieldBoundaries, FieldBusy, FieldChannel, FieldProps,
+	FieldMoments,
 }
 
 // SyncSums returns the sum of each of f's SyncFields. Two friends with the
@@ -98,6 +102,10 @@ func syncSum(field string, f *Friend) uint64 {
 		}
 	case FieldChannel:
 		h = h.add(f.Channel)
+	case FieldMoments:
+		for _, m := range f.Moments {
+			h = h.add(m.String())
+		}
 	case FieldProps:
 		for i := range c.Card.Props {
 			if p := &c.Card.Props[i]; p.Of == "" {
@@ -149,7 +157,7 @@ func CopySyncField(dst, src *Friend, field string) {
 		a := (&Contact{Addresses: sc.Addresses}).Clone().Addresses
 		dst.MakeContact().Addresses = a
 	case FieldSectors:
-		dst.Sectors = slices.Clone(src.Sectors)
+		dst.Sectors, dst.Circles = slices.Clone(src.Sectors), slices.Clone(src.Circles)
 	case FieldNotes:
 		dst.Notes = src.Notes
 	case FieldCloseness:
@@ -162,6 +170,8 @@ func CopySyncField(dst, src *Friend, field string) {
 		dst.Busy = slices.Clone(src.Busy)
 	case FieldChannel:
 		dst.Channel = src.Channel
+	case FieldMoments:
+		dst.Moments = slices.Clone(src.Moments)
 	case FieldProps:
 		uid := dst.ContactFields().Card.UID
 		card := (&Contact{Card: sc.Card}).Clone().Card
@@ -219,7 +229,7 @@ func SyncFieldText(f *Friend, field string) string {
 		}
 		return strings.Join(out, "; ")
 	case FieldSectors:
-		return strings.Join(f.Sectors, ", ")
+		return strings.Join(append(slices.Clone(f.Sectors), f.Circles...), ", ")
 	case FieldNotes:
 		return f.Notes
 	case FieldCloseness:
@@ -240,6 +250,12 @@ func SyncFieldText(f *Friend, field string) string {
 		return strings.Join(out, ", ")
 	case FieldChannel:
 		return f.Channel
+	case FieldMoments:
+		var out []string
+		for _, m := range f.Moments {
+			out = append(out, m.String())
+		}
+		return strings.Join(out, ", ")
 	}
 	return ""
 }

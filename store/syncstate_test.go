@@ -55,6 +55,7 @@ func TestCopySyncField(t *testing.T) {
 		Emails: []string{"a@x.org"}, Phones: []string{"+1 555"}, URLs: []string{"https://x.org"},
 		Sectors: []string{"math"}, Notes: "n", Closeness: 5, WorkedTogether: true, WorkedNote: "w",
 		Boundaries: []Boundary{{Kind: "intro"}}, Busy: []MonthRange{{From: 1, To: 2}}, Channel: "mail",
+		Circles: []string{"school"}, Moments: []Moment{{Kind: MomentBaby, At: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)}},
 		Contact: &Contact{NameParts: NameParts{Given: "Ada", Family: "King"}, Addresses: []Address{{Street: "1 Road"}},
 			EmailTypes: []Typed{{Value: "a@x.org", Types: []string{"work"}}},
 			Card:       Card{UID: "src", Props: []CardProp{{Name: "PHOTO", Value: "AAAA"}}}}}
