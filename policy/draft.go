@@ -32,15 +32,19 @@ type Message struct {
 // before a phrase, joined with its article: prep "su" "il design" is
 // "sul design").
 type DraftData struct {
-	First     string   // the friend's first name or nickname
-	Name      string   // the friend's full name
-	Org, Role string   // the friend's organisation and role
-	Worked    string   // where and when you worked together, if known
-	Kind      string   // the request kind
-	Topic     string   // what the request is about, may be empty
-	Sector    string   // the targeted sector, may be empty
-	TargetOrg string   // the targeted organisation, may be empty
-	Blurb     string   // your paste-ready paragraph, or a placeholder
+	First     string // the friend's first name or nickname
+	Name      string // the friend's full name
+	Org, Role string // the friend's organisation and role
+	Worked    string // where and when you worked together, if known
+	Kind      string // the request kind
+	Topic     string // what the request is about, may be empty
+	Sector    string // the targeted sector, may be empty
+	TargetOrg string // the targeted organisation, may be empty
+	Blurb     string // your paste-ready paragraph, or a placeholder
+	// BlurbLang is the language the blurb is written in when it is not
+	// the draft's (you have none in the draft's language), so the draft
+	// can say so; "" otherwise.
+	BlurbLang string
 	Questions []string // specific questions, or placeholders
 	// Acknowledge is set when the draft must acknowledge how often you
 	// have asked (the verdict is a hold or carries acknowledge).
@@ -148,10 +152,7 @@ func Draft(p store.Profile, f *store.Friend, req Request, v Verdict, t *Template
 	if v.Level == Block {
 		return Message{}, &BlockedError{Reasons: v.Reasons}
 	}
-	lang := p.Lang
-	if lang != store.LangItalian {
-		lang = store.LangEnglish
-	}
+	lang := DraftLang(&p, f)
 	kind := req.Kind
 	if _, err := store.ParseKind(string(kind)); err != nil || kind == "" {
 		kind = store.KindOther
@@ -161,6 +162,19 @@ func Draft(p store.Profile, f *store.Friend, req Request, v Verdict, t *Template
 		return Message{}, set.err
 	}
 	return set.draft(draftData(p, f, req, v, lang), lang)
+}
+
+// DraftLang is the language of drafts to f: the friend's own (Friend.Lang),
+// else the profile's, else English.
+func DraftLang(p *store.Profile, f *store.Friend) string {
+	lang := p.Lang
+	if f != nil && f.Lang != "" {
+		lang = f.Lang
+	}
+	if lang != store.LangItalian {
+		lang = store.LangEnglish
+	}
+	return lang
 }
 
 // draft runs the set on data.
@@ -271,7 +285,6 @@ func draftData(p store.Profile, f *store.Friend, req Request, v Verdict, lang st
 		Topic:       strings.TrimSpace(req.Topic),
 		Sector:      strings.TrimSpace(req.Sector),
 		TargetOrg:   strings.TrimSpace(req.Org),
-		Blurb:       strings.TrimSpace(p.Blurb),
 		Acknowledge: v.Level == Hold || v.Has(CodeAcknowledge),
 		Busy:        v.Has(CodeBusy),
 		Me:          strings.TrimSpace(p.Name),
@@ -284,6 +297,10 @@ func draftData(p store.Profile, f *store.Friend, req Request, v Verdict, lang st
 		d.Season = f.Busy[0].String()
 	}
 	it := lang == store.LangItalian
+	d.Blurb, d.BlurbLang = p.BlurbFor(lang)
+	if d.BlurbLang == lang {
+		d.BlurbLang = ""
+	}
 	if d.Blurb == "" {
 		if it {
 			d.Blurb = "[Un breve paragrafo su di te che " + d.First + " possa incollare nella presentazione: chi sei, cosa cerchi, perché proprio questa persona.]"

@@ -43,7 +43,8 @@ import (
 //	  15 channel  16 notes  17 created  18 updated  19 archived
 //	  30-49 reserved: judgement (circles, moments, scoped boundary fields;
 //	        a boundary's sub-record keeps 1-2 and may grow from 3)
-//	  50-59 reserved: drafts (language, greet-as)
+//	  50 lang  51 greet_as (drafts: the language and the name to greet by)
+//	  52-59 reserved: drafts
 //	  60-99 reserved: contacts (structured name, birthday, addresses,
 //	        typed values, verbatim vCard properties)
 //	Ask (bucket asks, key id)
@@ -101,6 +102,12 @@ const (
 	tagFriendCreated
 	tagFriendUpdated
 	tagFriendArchived
+)
+
+// Friend tags of the drafts range (50-59).
+const (
+	tagFriendLang    protowire.Number = 50
+	tagFriendGreetAs protowire.Number = 51
 )
 
 // Ask tags.

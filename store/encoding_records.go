@@ -50,6 +50,8 @@ func encodeFriend(f *Friend) []byte {
 	e.time(tagFriendCreated, f.Created)
 	e.time(tagFriendUpdated, f.Updated)
 	e.bool(tagFriendArchived, f.Archived)
+	e.str(tagFriendLang, f.Lang)
+	e.str(tagFriendGreetAs, f.GreetAs)
 	return e.seal(seedFriends, itob(f.ID))
 }
 
@@ -153,6 +155,10 @@ func (fd *friendDecoder) decode(f *Friend, body []byte, s string) error {
 			f.Created = d.time()
 		case tagFriendUpdated:
 			f.Updated = d.time()
+		case tagFriendLang:
+			f.Lang = d.str(s)
+		case tagFriendGreetAs:
+			f.GreetAs = d.str(s)
 		case tagFriendArchived:
 			f.Archived = d.bool()
 		}
@@ -486,5 +492,6 @@ func decodeProfile(b []byte) (Profile, error) {
 	if err := json.Unmarshal(body, &p); err != nil {
 		return DefaultProfile(), errCorrupt
 	}
+	p.migrateBlurb()
 	return p, nil
 }

@@ -31,6 +31,7 @@ func fullFriend() Friend {
 		Boundaries: []Boundary{{Kind: KindReferral, Note: "her firm forbids it"}, {Kind: KindRecommendation}},
 		Busy:       []MonthRange{{From: time.March, To: time.April}, {From: time.November, To: time.February}},
 		Channel:    "email", Notes: "likes tea\nsecond line", Created: t0, Updated: t0.Add(time.Hour), Archived: true,
+		Lang: LangItalian, GreetAs: "Contessa",
 	}
 }
 

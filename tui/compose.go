@@ -114,7 +114,7 @@ func newCompose(c *common, d *dataset, fi int, req policy.Request, v policy.Verd
 		cp.body.SetValue(body)
 		cp.req.Topic = draft.Topic
 		cp.generated = "\x00" // the user's text: never redrafted
-	case req.Kind == store.KindIntro && strings.TrimSpace(cp.profile.Blurb) == "":
+	case req.Kind == store.KindIntro && cp.blurb0() == "":
 		cp.topic.SetValue(req.Topic)
 		cp.stage = stageBlurb
 	default:
@@ -363,6 +363,16 @@ func (cp *composeScreen) routeToField(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
+// blurb0 is your blurb in the draft's language, or "" when there is none
+// in it (an intro then asks for one first).
+func (cp *composeScreen) blurb0() string {
+	b, in := cp.profile.BlurbFor(policy.DraftLang(&cp.profile, &cp.friend))
+	if in != policy.DraftLang(&cp.profile, &cp.friend) {
+		return ""
+	}
+	return b
+}
+
 func (cp *composeScreen) handleBlurbKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := cp.c.keys
 	switch {
@@ -373,7 +383,8 @@ func (cp *composeScreen) handleBlurbKey(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		p := cp.profile
-		p.Blurb = text
+		lang := policy.DraftLang(&p, &cp.friend)
+		p.SetBlurb(lang, text)
 		cp.busy = true
 		st, now := cp.c.st, cp.c.now()
 		return func() tea.Msg {
@@ -382,7 +393,7 @@ func (cp *composeScreen) handleBlurbKey(msg tea.KeyPressMsg) tea.Cmd {
 				if err != nil {
 					return err
 				}
-				cur.Blurb = text
+				cur.SetBlurb(lang, text)
 				p = cur
 				return tx.PutProfile(cur)
 			})

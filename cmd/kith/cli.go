@@ -87,10 +87,10 @@ type (
 		force, json bool
 	}
 	profileFlags struct {
-		name, blurb, signature, lang, clearQuestions string
-		cooldownDays                                 int
-		questions                                    []string
-		json                                         bool
+		name, blurb, blurbEn, blurbIt, signature, lang, clearQuestions string
+		cooldownDays                                                   int
+		questions                                                      []string
+		json                                                           bool
 	}
 	exportFlags struct {
 		format, version, output string
@@ -215,7 +215,9 @@ func commands() []command {
 			flags: func(f flagSet) runFunc {
 				var o profileFlags
 				f.StringVar(&o.name, "name", "", "your name")
-				f.StringVar(&o.blurb, "blurb", "", "the paste-ready paragraph about you, for introductions")
+				f.StringVar(&o.blurb, "blurb", "", "the paste-ready paragraph about you, for introductions: kept as your blurb in the language it is written in (English or Italian), else in your draft language")
+				f.StringVar(&o.blurbEn, "blurb-en", "", "your blurb in English")
+				f.StringVar(&o.blurbIt, "blurb-it", "", "your blurb in Italian")
 				f.StringVar(&o.signature, "signature", "", "how drafts are signed")
 				f.StringVar(&o.lang, "lang", "", "draft language: en or it")
 				f.values("lang", store.LangEnglish, store.LangItalian)

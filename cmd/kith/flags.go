@@ -12,10 +12,10 @@ import (
 
 // friendFlags are the flags add and edit share.
 type friendFlags struct {
-	name, nickname, org, role, channel, note, workedNote string
-	sectors, emails, phones, urls, boundaries, busy      []string
-	closeness                                            int
-	worked                                               bool
+	name, nickname, org, role, channel, note, workedNote, lang, greetAs string
+	sectors, emails, phones, urls, boundaries, busy                     []string
+	closeness                                                           int
+	worked                                                              bool
 }
 
 // register declares the friend flags on f; edit (rename) adds --name,
@@ -40,6 +40,9 @@ func (ff *friendFlags) register(f flagSet, rename bool) {
 	f.StringArrayVar(&ff.busy, "busy", nil, "a busy season MON-MON, e.g. Mar-Apr (repeatable)")
 	f.StringVar(&ff.channel, "channel", "", "the preferred channel (email, phone, …)")
 	f.StringVar(&ff.note, "note", "", "notes, free text")
+	f.StringVar(&ff.lang, "lang", "", "the language drafts to them are written in: en or it (default: your profile's)")
+	f.values("lang", store.LangEnglish, store.LangItalian)
+	f.StringVar(&ff.greetAs, "greet-as", "", "the name drafts greet them by, e.g. Bob or Prof. Rossi (default: worked out from the name)")
 }
 
 // patch is the change the flags set on the command line make to a
@@ -68,6 +71,8 @@ func (ff *friendFlags) patch(fs *pflag.FlagSet, all bool) (store.FriendPatch, er
 	line("role", ff.role, &p.Role)
 	line("channel", ff.channel, &p.Channel)
 	line("worked-note", ff.workedNote, &p.WorkedNote)
+	line("lang", ff.lang, &p.Lang)
+	line("greet-as", ff.greetAs, &p.GreetAs)
 	if set["note"] {
 		n := store.CleanText(ff.note, true)
 		p.Notes = &n
