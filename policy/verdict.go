@@ -476,22 +476,6 @@ func kindPlural(k store.Kind) string {
 	return string(k) + "s"
 }
 
-// FirstName is how drafts and messages call the friend: the nickname, or
-// the first word of the name.
-func FirstName(f *store.Friend) string {
-	if f == nil {
-		return ""
-	}
-	if f.Nickname != "" {
-		return f.Nickname
-	}
-	name := strings.TrimSpace(f.Name)
-	if i := strings.IndexByte(name, ' '); i > 0 {
-		return name[:i]
-	}
-	return name
-}
-
 // Likely guesses the friend's most likely next request: the kind, sector
 // and organisation of the latest ask not withdrawn (a draft in progress
 // counts), else an informational chat about the friend's first sector.
