@@ -201,7 +201,7 @@ func BenchmarkDraft(b *testing.B) {
 			tmpl := builtins(b)
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := Draft(p, f, req, v, tmpl); err != nil {
+				if _, err := Draft(p, f, req, v, Past{Now: now}, tmpl); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -215,7 +215,7 @@ func BenchmarkCheck(b *testing.B) {
 	f := friend()
 	req := Request{Kind: store.KindIntro, Sector: "aerospace"}
 	v := Verdict{Level: Hold}
-	m, err := Draft(fullProfile(store.LangItalian), f, req, v, builtins(b))
+	m, err := Draft(fullProfile(store.LangItalian), f, req, v, Past{Now: now}, builtins(b))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -25,7 +25,7 @@ const (
 func Checklist(req Request, v Verdict) []Reason {
 	out := make([]Reason, 0, 7)
 	out = append(out, Reason{Code: CheckIntent, Message: "Say what you are asking for in the first sentence (rule 1: be direct)."})
-	if ackDue(v) {
+	if AckDue(v) {
 		out = append(out, Reason{Code: CheckAcknowledge, Message: "You asked them recently: acknowledge it (\u201cI know I've sent you a lot of emails lately\u2026\u201d)."})
 	}
 	if req.Kind == store.KindIntro {
@@ -42,16 +42,14 @@ func Checklist(req Request, v Verdict) []Reason {
 	return out
 }
 
-func ackDue(v Verdict) bool { return v.Level == Hold || v.Has(CodeAcknowledge) }
-
 // Markers are lower-case phrases, English and Italian, separated by "|",
 // whose presence shows a rule is met. They are heuristics: they catch the
 // usual ways of saying each thing, not every one.
 const (
-	intentMarkers = "would you|could you|can you|would love|i'd love|i would love|i'd like to ask|writing to ask|i'm hoping|i am hoping|i was hoping|wondering if|wondering whether|ask you|ask whether|ask if|ask for|would it be possible|are you open|do you have time|introduce me|refer me|be a reference|recommendation|your advice|look over|chat with you|talk with you|talk to you|pick your brain|a favor|a favour|chiederti|vorrei|mi piacerebbe|potresti|ti andrebbe|saresti dispost|saresti disponibile|ti va di|presentarmi|presenteresti|segnalarmi|segnaleresti|referenza|raccomandazione|un consiglio|un tuo parere|un'occhiata|parlare con te|chiacchierare|un favore"
-	ackMarkers    = "lately|recently|a lot of emails|so many emails|asking a lot|asked a lot|again so soon|keep asking|all your help|bothering you again|another favor|another favour|once again|ultimamente|di recente|molte email|tante email|di nuovo|ancora una volta|tutto il tuo aiuto|ti chiedo ancora|un altro favore|così spesso|cosi spesso"
-	outMarkers    = "no pressure|understand if|completely understand|totally understand|no worries|if you don't have time|if you do not have time|if you can't|if now isn't|if it's not a good time|feel free to say no|feel free to decline|no obligation|fine to say no|just tell me|just say so|capisco perfettamente|capisco benissimo|capirei|capirò|nessuna pressione|nessun problema|se non hai tempo|se non è il momento|sentiti liber|non preoccuparti|nessun obbligo|dimmelo tranquillamente|dimmelo pure"
-	helpMarkers   = "anything i can do|return the favor|return the favour|help you|help in return|how i can help|if i can help|happy to help|glad to help|repay|owe you|ricambiare|fare qualcosa per te|posso aiutarti|esserti utile|darti una mano|sdebitarmi|aiutarti anch"
+	intentMarkers = "would you|could you|do you have|a chat about|avresti|mi faresti|mi scriveresti|mi farebbe piacere|te la sentiresti|avrei un favore|i'd value your advice|i'm hoping you can|i am hoping you can|can you|would love|i'd love|i would love|i'd like to ask|writing to ask|i'm hoping|i am hoping|i was hoping|wondering if|wondering whether|ask you|ask whether|ask if|ask for|would it be possible|are you open|do you have time|introduce me|refer me|be a reference|recommendation|your advice|look over|chat with you|talk with you|talk to you|pick your brain|a favor|a favour|chiederti|vorrei|mi piacerebbe|potresti|ti andrebbe|saresti dispost|saresti disponibile|ti va di|presentarmi|presenteresti|segnalarmi|segnaleresti|referenza|raccomandazione|un consiglio|un tuo parere|un'occhiata|parlare con te|chiacchierare|un favore"
+	ackMarkers    = "i know i asked you|i've asked a lot|come back so soon|coming back to you|so che ti ho già chiesto|ti ho chiesto parecchio|tornare da te|lately|recently|a lot of emails|so many emails|asking a lot|asked a lot|again so soon|keep asking|all your help|bothering you again|another favor|another favour|once again|ultimamente|di recente|molte email|tante email|di nuovo|ancora una volta|tutto il tuo aiuto|ti chiedo ancora|un altro favore|così spesso|cosi spesso"
+	outMarkers    = "no pressure|just say so|completely fine|can easily wait|perfectly fine|totally fine|dimmelo pure|può aspettare|puo aspettare|understand if|completely understand|totally understand|no worries|if you don't have time|if you do not have time|if you can't|if now isn't|if it's not a good time|feel free to say no|feel free to decline|no obligation|fine to say no|just tell me|just say so|capisco perfettamente|capisco benissimo|capirei|capirò|nessuna pressione|nessun problema|se non hai tempo|se non è il momento|sentiti liber|non preoccuparti|nessun obbligo|dimmelo tranquillamente|dimmelo pure"
+	helpMarkers   = "anything i can do|good people your way|glad to again|esserti utile|chiedimelo pure|segnalarti qualcuno|rifarei volentieri|return the favor|return the favour|help you|help in return|how i can help|if i can help|happy to help|glad to help|repay|owe you|ricambiare|fare qualcosa per te|posso aiutarti|esserti utile|darti una mano|sdebitarmi|aiutarti anch"
 )
 
 // Check reads a draft, possibly rewritten by hand, and returns the rules

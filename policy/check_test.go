@@ -9,7 +9,7 @@ import (
 
 func TestCheck(t *testing.T) {
 	clear := Verdict{Level: Clear, Score: 100}
-	hold := Verdict{Level: Hold, Score: 20}
+	hold := Verdict{Level: Hold, Score: 20, Reasons: []Reason{{CodeCooldown, "x.", Hold}}}
 	ack := Verdict{Level: Caution, Score: 50, Reasons: []Reason{{CodeAcknowledge, "x.", Caution}}}
 	chat := Request{Kind: store.KindChat}
 	intro := Request{Kind: store.KindIntro}
@@ -141,7 +141,10 @@ func TestChecklist(t *testing.T) {
 		want []string
 	}{
 		{Request{Kind: store.KindChat}, Verdict{Level: Clear}, []string{CheckIntent, CheckQuestions, CheckOut, CheckHelpBack, CheckPlaceholder}},
-		{Request{Kind: store.KindIntro}, Verdict{Level: Hold}, []string{CheckIntent, CheckAcknowledge, CheckBlurb, CheckOut, CheckHelpBack, CheckPlaceholder}},
+		{Request{Kind: store.KindIntro}, Verdict{Level: Hold, Reasons: []Reason{{CodeCooldown, "x.", Hold}}}, []string{CheckIntent, CheckAcknowledge, CheckBlurb, CheckOut, CheckHelpBack, CheckPlaceholder}},
+		// An unanswered ask holds, but calls for a follow-up, not an acknowledgement.
+		{Request{Kind: store.KindIntro}, Verdict{Level: Hold, Reasons: []Reason{{CodePending, "x.", Hold}}}, []string{CheckIntent, CheckBlurb, CheckOut, CheckHelpBack, CheckPlaceholder}},
+		{Request{Kind: store.KindChat}, Verdict{Level: Caution, Reasons: []Reason{{CodeFrequency, "x.", Caution}}}, []string{CheckIntent, CheckAcknowledge, CheckQuestions, CheckOut, CheckHelpBack, CheckPlaceholder}},
 		{Request{Kind: store.KindReferral}, Verdict{Level: Caution, Reasons: []Reason{{CodeAcknowledge, "x.", Caution}}}, []string{CheckIntent, CheckAcknowledge, CheckOut, CheckHelpBack, CheckPlaceholder}},
 		{Request{Kind: store.KindAdvice}, Verdict{Level: Caution, Reasons: []Reason{{CodeBusy, "x.", Caution}}}, []string{CheckIntent, CheckQuestions, CheckOut, CheckHelpBack, CheckPlaceholder}},
 	}

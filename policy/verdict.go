@@ -21,6 +21,9 @@ type Request struct {
 	// Acme", "my move into aerospace") and to pick questions from the
 	// profile's question bank. Evaluate ignores it.
 	Topic string
+	// Details are what the kind needs said (whom, the job, the document,
+	// the decision), used by drafts alone.
+	Details Details
 	// Sole says the friend is the only one you know in the targeted
 	// sector or organisation. Rank sets it itself; a caller evaluating one
 	// friend sets it with SoleContact. It turns a cool-down hold into a

@@ -59,6 +59,7 @@ type composeScreen struct {
 	friend   store.Friend
 	req      policy.Request
 	verd     policy.Verdict
+	fi       int  // the friend's index in d
 	override bool // a hold the user chose to ask through
 	profile  store.Profile
 
@@ -90,7 +91,7 @@ type composeScreen struct {
 // under verdict v (override: a hold asked through). draft, if not nil, is
 // a saved draft to continue.
 func newCompose(c *common, d *dataset, fi int, req policy.Request, v policy.Verdict, override bool, draft *store.Ask) *composeScreen {
-	cp := &composeScreen{c: c, d: d, friend: d.friends[fi], req: req, verd: v, override: override, profile: d.profile}
+	cp := &composeScreen{c: c, d: d, fi: fi, friend: d.friends[fi], req: req, verd: v, override: override, profile: d.profile}
 	cp.topic = textinput.New()
 	cp.topic.Prompt = ""
 	cp.topic.Placeholder = "what it is about, e.g. your work at Acme"
@@ -157,6 +158,17 @@ func (cp *composeScreen) stored() string {
 	return subjectPrefix + subj + "\n\n" + cp.body.Value()
 }
 
+// past is what the draft is written from: the friend's asks as the
+// dataset holds them (what a favor was is not in it: the help-back line is
+// then the plain one).
+func (cp *composeScreen) past() policy.Past {
+	p := policy.Past{Now: cp.c.now()}
+	if cp.d != nil && cp.d.asksOf != nil && cp.fi >= 0 && cp.fi < len(cp.d.friends) {
+		p.Asks = cp.d.asksOf(cp.fi)
+	}
+	return p
+}
+
 // redraft fills subject and body from policy.Draft for the current topic.
 func (cp *composeScreen) redraft() {
 	cp.req.Topic = strings.TrimSpace(cp.topic.Value())
@@ -164,7 +176,7 @@ func (cp *composeScreen) redraft() {
 		cp.draftErr = "the draft templates are still being read: esc, then open the draft again"
 		return
 	}
-	m, err := policy.Draft(cp.profile, &cp.friend, cp.req, cp.verd, cp.c.templates)
+	m, err := policy.Draft(cp.profile, &cp.friend, cp.req, cp.verd, cp.past(), cp.c.templates)
 	if err != nil {
 		cp.draftErr = err.Error()
 		return

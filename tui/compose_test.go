@@ -179,7 +179,7 @@ func TestGateLevels(t *testing.T) {
 				if !cp.override {
 					t.Error("compose after O is not marked as an override")
 				}
-				if !strings.Contains(cp.body.Value(), "lately") && !strings.Contains(cp.body.Value(), "recently") {
+				if !strings.Contains(cp.body.Value(), "I know I asked you for a chat") {
 					t.Errorf("the overridden draft does not acknowledge the frequency:\n%s", cp.body.Value())
 				}
 				if cp.missed[slicesIndexCode(cp.list, policy.CheckAcknowledge)] {

@@ -23,6 +23,9 @@ type command struct {
 	summary string   // one line, for the list of commands
 	long    string   // the help's description, when it says more than summary
 	argHint string   // what to say when the arguments are wrong
+	// argsOptional lets the positional arguments be left out as a whole
+	// (kith draft --follow-up ASK names no friend).
+	argsOptional bool
 	// flags declares the verb's flags on f and returns its body, which
 	// reads the parsed values.
 	flags func(f flagSet) runFunc
@@ -84,7 +87,9 @@ type (
 	}
 	draftFlags struct {
 		requestFlags
-		force, json bool
+		whom, why, job, link, doc, decision string
+		followUp, thankYou, closeLoop       uint64
+		force, json                         bool
 	}
 	profileFlags struct {
 		name, blurb, blurbEn, blurbIt, signature, lang, clearQuestions string
@@ -183,14 +188,27 @@ func commands() []command {
 				f.BoolVar(&o.json, "json", false, "print a JSON array, best first")
 				return func(e *env, _ []string) error { return cmdWho(e, &o) }
 			}},
-		{name: "draft", args: []string{"FRIEND"}, usage: "--kind KIND", group: groupAsks,
-			summary: "draft the request: blocked exits 4; on hold exits 3 unless --force",
+		{name: "draft", args: []string{"FRIEND"}, argsOptional: true, usage: "--kind KIND", group: groupAsks,
+			long: "draft the request to FRIEND (--kind and the details the kind needs: --whom and --why, --job and --link, --doc, --decision, --topic); " +
+				"or, with no FRIEND, the next note of an ask you made: --follow-up ASK (unanswered), --thank-you ASK (they helped) or --close-loop ASK (what came of it). " +
+				"Blocked exits 4; on hold exits 3 unless --force",
+			summary: "draft the request, or a follow-up, thank-you or closing note for an ask: blocked exits 4; on hold exits 3 unless --force",
+			argHint: "name a FRIEND and --kind, or give --follow-up, --thank-you or --close-loop ASK (ids are in kith due and show)",
 			flags: func(f flagSet) runFunc {
 				var o draftFlags
 				o.register(f, true, false)
+				f.StringVar(&o.whom, "whom", "", "intro: whom, or which role, you want to meet")
+				f.StringVar(&o.why, "why", "", "intro: why you want to meet them")
+				f.StringVar(&o.job, "job", "", "referral or reference: the job")
+				f.StringVar(&o.link, "link", "", "referral: a link to the job posting")
+				f.StringVar(&o.doc, "doc", "", "review: the document (CV, cover letter, portfolio)")
+				f.StringVar(&o.decision, "decision", "", "advice: the decision you face")
+				f.Uint64Var(&o.followUp, "follow-up", 0, "draft a follow-up to unanswered ask ASK")
+				f.Uint64Var(&o.thankYou, "thank-you", 0, "draft a thank-you for ask ASK, once they helped")
+				f.Uint64Var(&o.closeLoop, "close-loop", 0, "draft a note telling them what came of ask ASK (an intro, a chat)")
 				f.BoolVar(&o.force, "force", false, "draft even though the friend is on hold (the draft acknowledges it)")
 				f.BoolVar(&o.json, "json", false, "print JSON")
-				return func(e *env, args []string) error { return cmdDraft(e, args[0], &o) }
+				return func(e *env, args []string) error { return cmdDraft(e, args, &o) }
 			}},
 		{name: "due", group: groupAsks, summary: "the follow-ups, thank-yous and favors to return",
 			flags: func(f flagSet) runFunc {
