@@ -135,7 +135,7 @@ func askedWords(recent []*store.AskFact, last *store.AskFact, now time.Time, it 
 	if it {
 		return number(len(recent), true, true) + " richieste " + since(at(first), true) + ", l'ultima " + kindPhrase(last.Kind(), true, 1) + " " + when(now, at(last), true)
 	}
-	return number(len(recent), false, false) + " things " + since(at(first), false) + ", the last " + kindPhrase(last.Kind(), false, 1) + " " + when(now, at(last), false)
+	return number(len(recent), false, false) + " requests " + since(at(first), false) + ", most recently " + kindPhrase(last.Kind(), false, 1) + " " + when(now, at(last), false)
 }
 
 // kindPhrase is a kind as the thing asked for: "an introduction",

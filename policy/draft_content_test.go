@@ -153,7 +153,7 @@ func TestDraftEnglish(t *testing.T) {
 			has: []string{"Would you have a moment to look over my cover letter"}, hasNot: []string{"of your eye", "my my"},
 			subject: "Would you look over my cover letter?"},
 		{name: "referral: one out", p: en, req: Request{Kind: store.KindReferral, Org: "Avio", Details: Details{Job: "Product Designer", Link: "https://avio.example/jobs/7"}}, v: clear,
-			has:    []string{"Would you feel comfortable referring me for the Product Designer role at Avio? Here's the posting: https://avio.example/jobs/7"},
+			has:    []string{"Would you feel comfortable referring me for the Product Designer role at Avio?\n\nHere's the posting: https://avio.example/jobs/7\n"},
 			hasNot: []string{"just tell me", "No pressure"}},
 		{name: "help back is not at their own employer", p: en, req: Request{Kind: store.KindOther, Topic: "a lift to the airport"}, v: clear,
 			has: []string{"And if there's ever anything I can do for you, just ask."}, hasNot: []string{"at Acme or elsewhere"}},

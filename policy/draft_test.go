@@ -101,7 +101,7 @@ func TestDraftOverrides(t *testing.T) {
 		errMatch string
 	}{
 		{"a user's kind file", fstest.MapFS{"en/chat.tmpl": {Data: []byte(`{{define "subject"}}Coffee, {{.First}}?{{end}}Hey {{.First}}! Could we talk about {{.Org}}? {{template "out" .}}`)}},
-			"en", "Hey Ana! Could we talk about Acme? And if now isn't a good time", "Coffee, Ana?", "", ""},
+			"en", "Hey Ana! Could we talk about Acme? If now isn't a good time", "Coffee, Ana?", "", ""},
 		{"no subject in the user's file: the built-in one", fstest.MapFS{"en/chat.tmpl": {Data: []byte(`Yo {{.First}}`)}},
 			"en", "Yo Ana\n", "A quick chat about your work at Acme?", "", ""},
 		{"a user's common file", fstest.MapFS{"it/common.tmpl": {Data: []byte(`{{define "greeting"}}Carissima {{.First}},{{end}}{{define "ack"}}{{end}}{{define "out"}}Senza impegno.{{end}}{{define "helpback"}}{{end}}{{define "questions"}}{{end}}{{define "signoff"}}{{.Signature}}{{end}}{{define "place"}}{{end}}`)}},
