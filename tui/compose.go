@@ -103,7 +103,7 @@ func newCompose(c *common, d *dataset, fi int, req policy.Request, v policy.Verd
 	cp.subject.SetStyles(c.styles.Input)
 	cp.body = newArea(c, "the request")
 	cp.blurb = newArea(c, "a few lines about you that they can paste into an introduction")
-	cp.list = policy.Checklist(req, v)
+	cp.list = policy.ChecklistIn(req, v, policy.DraftLang(&cp.profile, &cp.friend))
 	cp.missed = make([]bool, len(cp.list))
 
 	switch {
