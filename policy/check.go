@@ -90,9 +90,16 @@ func ChecklistIn(req Request, v Verdict, lang string) []Reason {
 //     fenced block that is not a quoted e-mail thread;
 //   - acknowledgement, out and help back: broad wording of each;
 //   - placeholder: a [bracketed] text left.
-func Check(draft string, req Request, v Verdict) []Reason {
+func Check(draft string, req Request, v Verdict) []Reason { return CheckIn(draft, req, v, "") }
+
+// CheckIn is Check with its messages in lang (en or it); "" says them in
+// the draft's language.
+func CheckIn(draft string, req Request, v Verdict, lang string) []Reason {
 	d := readDraft(draft)
-	li := langIndex(d.lang())
+	if lang == "" {
+		lang = d.lang()
+	}
+	li := langIndex(lang)
 	var missed []Reason
 	for _, r := range ChecklistIn(req, v, store.Langs()[li]) {
 		ok := true

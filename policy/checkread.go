@@ -29,6 +29,10 @@ func readDraft(draft string) draftDoc {
 	return d
 }
 
+// TextLang is the language a draft is written in, as Check reads it:
+// en or it.
+func TextLang(draft string) string { return readDraft(draft).lang() }
+
 // lang is the draft's language: as its words say (store.GuessLang), else
 // as its greeting does ("Ciao", "Cara"), else English.
 func (d draftDoc) lang() string {

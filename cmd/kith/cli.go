@@ -91,6 +91,10 @@ type (
 		followUp, thankYou, closeLoop       uint64
 		force, json                         bool
 	}
+	lintFlags struct {
+		kind, friend, lang string
+		json               bool
+	}
 	profileFlags struct {
 		name, blurb, blurbEn, blurbIt, signature, lang, clearQuestions string
 		cooldownDays                                                   int
@@ -209,6 +213,19 @@ func commands() []command {
 				f.BoolVar(&o.force, "force", false, "draft even though the friend is on hold (the draft acknowledges it)")
 				f.BoolVar(&o.json, "json", false, "print JSON")
 				return func(e *env, args []string) error { return cmdDraft(e, args, &o) }
+			}},
+		{name: "lint", args: []string{"FILE"}, usage: "--kind KIND", group: groupAsks,
+			summary: "check a draft you wrote yourself against the etiquette: exit 0 when nothing is missing, 5 otherwise",
+			long:    "check a draft written in $EDITOR or elsewhere (FILE, or - for standard input) against the etiquette, as kith draft checks its own: print what is missing, exit 0 when nothing is, 5 otherwise",
+			flags: func(f flagSet) runFunc {
+				var o lintFlags
+				f.StringVar(&o.kind, "kind", "", "what the draft asks for: "+kindList())
+				f.values("kind", kindNames()...)
+				f.StringVar(&o.friend, "friend", "", "the friend it is to: their history says whether it must acknowledge your earlier asks, and their language")
+				f.StringVar(&o.lang, "lang", "", "the language of the report: en or it (default: the draft's)")
+				f.values("lang", store.LangEnglish, store.LangItalian)
+				f.BoolVar(&o.json, "json", false, "print JSON")
+				return func(e *env, args []string) error { return cmdLint(e, args[0], &o) }
 			}},
 		{name: "due", group: groupAsks, summary: "the follow-ups, thank-yous and favors to return",
 			flags: func(f flagSet) runFunc {

@@ -345,7 +345,7 @@ func TestEveryChoiceFlagCompletes(t *testing.T) {
 			}
 		})
 	}
-	if n != 12 {
-		t.Errorf("found %d choice flags, want the 12 of add, edit, ask (2), check, who, draft, outcome, profile, export (2) and import", n)
+	if n != 14 {
+		t.Errorf("found %d choice flags, want the 14 of add, edit, ask (2), check, who, draft, lint (2), outcome, profile, export (2) and import", n)
 	}
 }

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 )
@@ -66,5 +68,54 @@ func TestDraftDetailsAndVague(t *testing.T) {
 	_, errs, code = kith(t, db, "draft", "dora", "--kind", "referral", "--org", "Globex", "--job", "Designer")
 	if code != 4 || !strings.Contains(errs, "next: ask someone else: kith who --kind referral --org Globex --exclude 'Dora Verdi'") {
 		t.Errorf("blocked: exit %d, want 4 and the next step:\n%s", code, errs)
+	}
+}
+
+// kith lint reads a draft from a file or standard input, says what is
+// missing in the draft's language, and exits 5 when something is.
+func TestLint(t *testing.T) {
+	db := tempDB(t)
+	dir := t.TempDir()
+	good := dir + "/good.txt"
+	writeFile(t, good, "Hi Sam,\n\nCould you introduce me to Lee at Acme?\n\nHere's a paragraph to paste:\n\nJo is a designer with six years in consumer apps, moving into robotics.\n\nNo worries if not. Happy to help you with anything in return.\n\nJo\n")
+	if out, errs, code := kith(t, db, "lint", good, "--kind", "intro"); code != 0 || !strings.Contains(out, "Nothing missing.") {
+		t.Errorf("a good intro: exit %d\n%s%s", code, out, errs)
+	}
+	in := "Ciao Sara,\n\nquanto tempo! Ci facciamo un aperitivo?\n\nA presto\n"
+	out, _, code := kithIn(t, db, in, "lint", "-", "--kind", "chat")
+	if code != 5 || !strings.Contains(out, "intent:") || !strings.Contains(out, "convenevoli") || !strings.Contains(out, "questions:") {
+		t.Errorf("small talk from stdin: exit %d, want 5 and the misses in Italian:\n%s", code, out)
+	}
+	out, _, code = kithIn(t, db, in, "lint", "-", "--kind", "chat", "--lang", "en", "--json")
+	var j lintJSON
+	if err := json.Unmarshal([]byte(out), &j); code != 5 || err != nil || j.Lang != "en" || len(j.Missing) == 0 || !strings.Contains(j.Missing[0].Message, "small talk") {
+		t.Errorf("--json --lang en: exit %d, %v, %+v", code, err, j)
+	}
+	// --friend: asked recently, so the acknowledgement is due.
+	mustKith(t, db, "add", "Ana Rossi")
+	mustKith(t, db, "ask", "ana", "--kind", "chat", "--status", "helped", "--at", "2026-11-20")
+	if out, _, code := kith(t, db, "lint", good, "--kind", "intro", "--friend", "ana"); code != 5 || !strings.Contains(out, "acknowledge:") {
+		t.Errorf("--friend asked 5 days ago: exit %d, want the acknowledgement missing:\n%s", code, out)
+	}
+	if _, errs, code := kith(t, db, "lint", dir+"/none.txt", "--kind", "intro"); code != 1 || !strings.Contains(errs, "none.txt") {
+		t.Errorf("a missing file: exit %d\n%s", code, errs)
+	}
+	if _, _, code := kith(t, db, "lint", good); code != 2 {
+		t.Errorf("no --kind: exit %d, want 2", code)
+	}
+}
+
+// kithIn is kith with stdin.
+func kithIn(t *testing.T, db, stdin string, args ...string) (string, string, int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := runAt(append([]string{"--db", db}, args...), strings.NewReader(stdin), &out, &errb, func(string) string { return "" }, testNow)
+	return out.String(), errb.String(), code
+}
+
+func writeFile(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
 	}
 }
