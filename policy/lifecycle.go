@@ -132,3 +132,20 @@ func whenFrom(now, t time.Time, it bool) string {
 	}
 	return "from " + w
 }
+
+// NextStage is the note an ask calls for next: a follow-up while it is
+// unanswered, a thank-you once they helped (or kindly declined) until
+// you thank them, then closing the loop on an intro or a chat they helped
+// with; false when it calls for none (a draft, a withdrawn ask, one whose
+// loop is closed).
+func NextStage(a *store.Ask) (Stage, bool) {
+	switch {
+	case a.Status == store.StatusSent || a.Status == store.StatusNoResponse:
+		return StageFollowUp, true
+	case (a.Status == store.StatusHelped || a.Status == store.StatusDeclined) && a.Thanked.IsZero():
+		return StageThankYou, true
+	case a.Status == store.StatusHelped && (a.Kind == store.KindIntro || a.Kind == store.KindChat):
+		return StageCloseLoop, true
+	}
+	return "", false
+}

@@ -72,3 +72,27 @@ func TestDraftStage(t *testing.T) {
 		t.Error("a thank-you for an unanswered ask: want an error")
 	}
 }
+
+func TestNextStage(t *testing.T) {
+	thanked := ask(store.KindIntro, store.StatusHelped, 10*day)
+	thanked.Thanked = now
+	review := thanked
+	review.Kind = store.KindReview
+	for _, tc := range []struct {
+		a    store.Ask
+		want Stage
+	}{
+		{ask(store.KindIntro, store.StatusSent, day), StageFollowUp},
+		{ask(store.KindIntro, store.StatusNoResponse, day), StageFollowUp},
+		{ask(store.KindIntro, store.StatusHelped, day), StageThankYou},
+		{ask(store.KindIntro, store.StatusDeclined, day), StageThankYou},
+		{thanked, StageCloseLoop},
+		{review, ""},
+		{ask(store.KindIntro, store.StatusWithdrawn, day), ""},
+		{ask(store.KindIntro, store.StatusDraft, day), ""},
+	} {
+		if got, ok := NextStage(&tc.a); got != tc.want || ok != (tc.want != "") {
+			t.Errorf("NextStage(%s %s, thanked %v) = %q %v, want %q", tc.a.Kind, tc.a.Status, !tc.a.Thanked.IsZero(), got, ok, tc.want)
+		}
+	}
+}

@@ -185,6 +185,14 @@ func (as *asksScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 				as.detail, as.detailErr = &a, ""
 			}
 		}
+	case noteMsg:
+		if msg.as == as {
+			if msg.err != "" {
+				as.err = msg.err
+				return as, nil
+			}
+			return as, push(msg.note)
+		}
 	case askChangedMsg:
 		if msg.as == as {
 			as.busy = false
@@ -338,7 +346,7 @@ func (as *asksScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			as.detailOff = min(off, as.detailMax())
 			return nil
 		}
-		if !key.Matches(msg, k.Outcome) && !key.Matches(msg, k.Thank) && !key.Matches(msg, k.Favor) {
+		if !key.Matches(msg, k.Outcome) && !key.Matches(msg, k.Thank) && !key.Matches(msg, k.Favor) && !key.Matches(msg, k.NextNote) {
 			return nil // the list keys wait until the ask is closed
 		}
 	}
@@ -369,6 +377,8 @@ func (as *asksScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Thank):
 		return as.thank()
+	case key.Matches(msg, k.NextNote):
+		return as.noteCmd()
 	case key.Matches(msg, k.Favor):
 		if r := as.target(); r != nil {
 			_, fr := as.head(r)
