@@ -10,8 +10,10 @@ import (
 
 // FirstName is the name drafts greet the friend by and messages call them:
 // the "greet as" name when one is set (Friend.GreetAs), else the
-// nickname, else the given name worked out from the full name (see
-// givenName).
+// nickname, else the given name of their address-book card (the vCard
+// N's given name, its first when it has several), else the given name
+// worked out from the full name (see givenName). An organisation's card
+// is called by its name.
 func FirstName(f *store.Friend) string {
 	if f == nil {
 		return ""
@@ -21,6 +23,15 @@ func FirstName(f *store.Friend) string {
 	}
 	if n := strings.TrimSpace(f.Nickname); n != "" {
 		return n
+	}
+	if f.IsOrg {
+		return strings.Join(strings.Fields(f.Name), " ")
+	}
+	if f.Contact != nil {
+		given, _, _ := strings.Cut(f.Contact.NameParts.Given, ",")
+		if w := strings.Fields(given); len(w) > 0 {
+			return fixCase(w[0])
+		}
 	}
 	return givenName(f.Name)
 }

@@ -41,6 +41,12 @@ func TestFirstNameGreetsByTheNameTheyUse(t *testing.T) {
 		{store.Friend{Name: "Ana Rossi", Nickname: "Annie", GreetAs: "Prof. Rossi"}, "Prof. Rossi"},
 		{store.Friend{Name: "Trần Văn An", GreetAs: "Andy"}, "Andy"},
 		{store.Friend{}, ""},
+		// the vCard's given name, when the card has one
+		{store.Friend{Name: "Bill Gates", Contact: &store.Contact{NameParts: store.NameParts{Given: "William,Bill", Family: "Gates"}}}, "William"},
+		{store.Friend{Name: "Rossi Maria", Contact: &store.Contact{NameParts: store.NameParts{Given: "MARIA", Family: "Rossi"}}}, "Maria"},
+		{store.Friend{Name: "Rossi Maria", Nickname: "Mari", Contact: &store.Contact{NameParts: store.NameParts{Given: "Maria"}}}, "Mari"},
+		{store.Friend{Name: "Dr. Ana Rossi", Contact: &store.Contact{NameParts: store.NameParts{Prefix: "Dr."}}}, "Ana"},
+		{store.Friend{Name: "Acme S.p.A.", IsOrg: true}, "Acme S.p.A."},
 	} {
 		if got := FirstName(&tc.f); got != tc.want {
 			t.Errorf("FirstName(%q, nickname %q, greet as %q) = %q, want %q", tc.f.Name, tc.f.Nickname, tc.f.GreetAs, got, tc.want)

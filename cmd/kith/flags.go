@@ -12,10 +12,12 @@ import (
 
 // friendFlags are the flags add and edit share.
 type friendFlags struct {
-	name, nickname, org, role, channel, note, workedNote, lang, greetAs string
-	sectors, emails, phones, urls, boundaries, busy                     []string
-	closeness                                                           int
-	worked                                                              bool
+	name, nickname, org, role, channel, note, workedNote string
+	lang, greetAs                                        string
+	department, birthday, anniversary                    string
+	sectors, emails, phones, urls, boundaries, busy      []string
+	closeness                                            int
+	worked                                               bool
 }
 
 // register declares the friend flags on f; edit (rename) adds --name,
@@ -40,6 +42,9 @@ func (ff *friendFlags) register(f flagSet, rename bool) {
 	f.StringArrayVar(&ff.busy, "busy", nil, "a busy season MON-MON, e.g. Mar-Apr (repeatable)")
 	f.StringVar(&ff.channel, "channel", "", "the preferred channel (email, phone, …)")
 	f.StringVar(&ff.note, "note", "", "notes, free text")
+	f.StringVar(&ff.department, "department", "", "the department at the organisation")
+	f.StringVar(&ff.birthday, "birthday", "", "the birthday: YYYY-MM-DD, or MM-DD without the year (kith due says when it is near)")
+	f.StringVar(&ff.anniversary, "anniversary", "", "an anniversary: YYYY-MM-DD or MM-DD")
 	f.StringVar(&ff.lang, "lang", "", "the language drafts to them are written in: en or it (default: your profile's)")
 	f.values("lang", store.LangEnglish, store.LangItalian)
 	f.StringVar(&ff.greetAs, "greet-as", "", "the name drafts greet them by, e.g. Bob or Prof. Rossi (default: worked out from the name)")
@@ -73,6 +78,24 @@ func (ff *friendFlags) patch(fs *pflag.FlagSet, all bool) (store.FriendPatch, er
 	line("worked-note", ff.workedNote, &p.WorkedNote)
 	line("lang", ff.lang, &p.Lang)
 	line("greet-as", ff.greetAs, &p.GreetAs)
+	line("department", ff.department, &p.Department)
+	for _, d := range []struct {
+		flag string
+		val  string
+		dst  **store.Date
+	}{{"birthday", ff.birthday, &p.Birthday}, {"anniversary", ff.anniversary, &p.Anniversary}} {
+		if !set[d.flag] {
+			continue
+		}
+		var date store.Date
+		if v := strings.TrimSpace(d.val); v != "" {
+			var err error
+			if date, err = store.ParseDate(v); err != nil {
+				return p, usageErrorf("--%s: %v", d.flag, err)
+			}
+		}
+		*d.dst = &date
+	}
 	if set["note"] {
 		n := store.CleanText(ff.note, true)
 		p.Notes = &n
