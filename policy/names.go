@@ -75,6 +75,9 @@ func givenName(full string) string {
 	if len(words) > 1 && familyFirst(words) {
 		first = words[len(words)-1]
 	}
+	if all := strings.Join(words, ""); len(words) > 1 && utf8.RuneCountInString(all) > 3 && all == strings.ToUpper(all) && all != strings.ToLower(all) {
+		return capitalizeName(first) // a name in capitals throughout: "TRẦN VĂN AN" is An
+	}
 	return fixCase(first)
 }
 
@@ -132,6 +135,12 @@ func fixCase(w string) string {
 	if utf8.RuneCountInString(w) <= 2 || (w != strings.ToUpper(w) && w != strings.ToLower(w)) {
 		return w
 	}
+	return capitalizeName(w)
+}
+
+// capitalizeName writes w with each part capitalised: "JEAN-LUC" is
+// Jean-Luc.
+func capitalizeName(w string) string {
 	rs := []rune(strings.ToLower(w))
 	start := true
 	for i, r := range rs {

@@ -31,6 +31,8 @@ func TestFirstNameGreetsByTheNameTheyUse(t *testing.T) {
 		{store.Friend{Name: "JEAN-LUC PICARD"}, "Jean-Luc"},
 		{store.Friend{Name: "o'neil"}, "O'Neil"},
 		{store.Friend{Name: "AJ Smith"}, "AJ"},
+		{store.Friend{Name: "TRẦN VĂN AN"}, "An"},
+		{store.Friend{Name: "BO SMITH"}, "Bo"},
 		{store.Friend{Name: "McKenzie Bay"}, "McKenzie"},
 		{store.Friend{Name: "Trần Văn An"}, "An"},
 		{store.Friend{Name: "Nguyễn Thị Mai"}, "Mai"},
