@@ -95,6 +95,10 @@ type asksScreen struct {
 
 	nudges []policy.Nudge
 	dueAsk map[uint64]policy.NudgeKind
+	// dueFocus: the due list has the focus (tab), on nudge dueCur;
+	// dueOff is its scroll (asks_due.go).
+	dueFocus       bool
+	dueCur, dueOff int
 
 	focusID uint64 // the ask in focus, 0 for none
 	// focusRow and focusPos are where the focus is in rows and in shown,
@@ -336,6 +340,13 @@ func (as *asksScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	as.err = ""
 	if as.picking {
 		return as.handlePickKey(msg)
+	}
+	if !as.open && (as.dueFocus || key.Matches(msg, k.NextPane) && len(as.nudges) > 0) {
+		if !as.dueFocus {
+			as.dueFocus = true
+			return nil
+		}
+		return as.handleDueKey(msg)
 	}
 	if as.open {
 		if key.Matches(msg, k.Back) {

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -53,9 +54,22 @@ func (as *asksScreen) View() string {
 	w := as.w
 	var out []string
 	if n := as.nudgeLines(); n > 0 {
-		out = append(out, s.Section.Render(trunc("Due: "+plural(len(as.nudges), "thing", "things")+" to do", w)))
-		for _, nu := range as.nudges[:n-1] {
+		title := "Due: " + plural(len(as.nudges), "thing", "things") + " to do (tab selects)"
+		if as.dueFocus {
+			title = "Due: " + plural(len(as.nudges), "thing", "things") + " to do · enter/m note · o outcome · f favor · tab back"
+		}
+		out = append(out, s.Section.Render(trunc(title, w)))
+		first, rows, more := as.dueWindow()
+		for i := first; i < first+rows; i++ {
+			nu := as.nudges[i]
+			if as.dueFocus && i == as.dueCur {
+				out = append(out, s.Selected.Render(fit(fit(nudgeLabel(nu.Kind), 10)+" "+clean(nu.Message), w)))
+				continue
+			}
 			out = append(out, s.badge(policy.Caution).Render(fit(nudgeLabel(nu.Kind), 10))+" "+trunc(clean(nu.Message), max(w-11, 0)))
+		}
+		if more > 0 {
+			out = append(out, s.Dim.Render(trunc("…"+strconv.Itoa(more)+" more", w)))
 		}
 	}
 	status := "Asks · " + plural(len(as.shown), "ask", "asks") + " · showing " + as.filterName() + " (s changes)"

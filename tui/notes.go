@@ -49,12 +49,17 @@ func (as *asksScreen) noteCmd() tea.Cmd {
 	if r == nil {
 		return nil
 	}
+	_, fr := as.head(r)
+	return as.noteCmdFor(*fr, r.id)
+}
+
+// noteCmdFor drafts the next note of ask id to friend f.
+func (as *asksScreen) noteCmdFor(f store.Friend, id uint64) tea.Cmd {
 	if as.c.templates == nil {
 		as.err = "the draft templates are still being read: try again in a moment"
 		return nil
 	}
-	_, fr := as.head(r)
-	f, p, id, st, now, tmpl, c := *fr, as.d.profile, r.id, as.c.st, as.c.now(), as.c.templates, as.c
+	p, st, now, tmpl, c := as.d.profile, as.c.st, as.c.now(), as.c.templates, as.c
 	return func() tea.Msg {
 		asks, favors, err := st.History(f.ID)
 		if err != nil {

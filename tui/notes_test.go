@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"kith/policy"
 )
 
 // focusAsk moves the asks screen's focus to the ask of friend name.
@@ -64,6 +66,96 @@ func TestGoldenNote(t *testing.T) {
 			as := openAsks(t, m)
 			focusAsk(t, m, as, "Cy Chen")
 			follow(t, m, press(m, "m"))
+			got := plain(m)
+			checkFrame(t, got, sz.w, sz.h)
+			golden(t, name, got)
+		})
+	}
+}
+
+// dueIndex is the index of the nudge of kind k in the due list.
+func dueIndex(t *testing.T, as *asksScreen, k policy.NudgeKind) int {
+	t.Helper()
+	for i, n := range as.nudges {
+		if n.Kind == k {
+			return i
+		}
+	}
+	t.Fatalf("no %s nudge in %+v", k, as.nudges)
+	return -1
+}
+
+// The due list's items are selectable: tab moves into it, and each leads
+// to its action.
+func TestDueListLeadsToActions(t *testing.T) {
+	m := asksModel(t, 100, 30)
+	as := openAsks(t, m)
+	follow(t, m, press(m, "tab"))
+	if !as.dueFocus || !strings.Contains(plain(m), "enter/m note · o outcome · f favor") {
+		t.Fatalf("tab did not focus the due list:\n%s", plain(m))
+	}
+	// the follow-up nudge: enter drafts the follow-up
+	for as.dueCur != dueIndex(t, as, policy.NudgeFollowUp) {
+		press(m, "down")
+	}
+	follow(t, m, press(m, "enter"))
+	if _, ok := m.active().(*noteScreen); !ok || !strings.Contains(plain(m), "Follow-up to Cy Chen") {
+		t.Fatalf("enter on the follow-up opened %T:\n%s", m.active(), plain(m))
+	}
+	follow(t, m, press(m, "esc"))
+	// the thank-you nudge: m drafts the thank-you, o records the outcome
+	as.dueCur = dueIndex(t, as, policy.NudgeThank)
+	follow(t, m, press(m, "m"))
+	if !strings.Contains(plain(m), "Thank-you to Dee Diaz") {
+		t.Fatalf("m on the thank-you:\n%s", plain(m))
+	}
+	follow(t, m, press(m, "esc"))
+	follow(t, m, press(m, "o"))
+	if !as.picking || as.dueFocus {
+		t.Fatalf("o on the thank-you nudge: picking %v, due focus %v", as.picking, as.dueFocus)
+	}
+	if r := as.focused(); r == nil || r.id != as.nudges[dueIndex(t, as, policy.NudgeThank)].AskID {
+		t.Errorf("the picker is not on the nudge's ask: %+v", r)
+	}
+	follow(t, m, press(m, "esc"))
+	// the help-back nudge: enter logs a favor
+	follow(t, m, press(m, "tab"))
+	as.dueCur = dueIndex(t, as, policy.NudgeHelpBack)
+	follow(t, m, press(m, "enter"))
+	if _, ok := m.active().(*formScreen); !ok || !strings.Contains(plain(m), "Dee") {
+		t.Fatalf("enter on help back opened %T:\n%s", m.active(), plain(m))
+	}
+	follow(t, m, press(m, "esc"))
+	follow(t, m, press(m, "tab"))
+	if as.dueFocus {
+		t.Error("tab again did not give the focus back to the list")
+	}
+}
+
+// When the nudges do not fit, the last line says how many more there are,
+// and moving down scrolls them.
+func TestDueListMore(t *testing.T) {
+	m := asksModel(t, 80, 12)
+	as := openAsks(t, m)
+	if !strings.Contains(plain(m), "…2 more") {
+		t.Fatalf("3 nudges in a short screen: no '…2 more':\n%s", plain(m))
+	}
+	follow(t, m, press(m, "tab"))
+	press(m, "down")
+	press(m, "down")
+	if as.dueCur != 2 || strings.Contains(plain(m), "…2 more") || !strings.Contains(plain(m), nudgeLabel(as.nudges[2].Kind)) {
+		t.Errorf("after moving down to the last nudge:\n%s", plain(m))
+	}
+}
+
+func TestGoldenDueList(t *testing.T) {
+	for _, sz := range []struct{ w, h int }{{80, 24}, {200, 60}} {
+		name := "due-" + strconv.Itoa(sz.w) + "x" + strconv.Itoa(sz.h)
+		t.Run(name, func(t *testing.T) {
+			m := asksModel(t, sz.w, sz.h)
+			openAsks(t, m)
+			follow(t, m, press(m, "tab"))
+			press(m, "down")
 			got := plain(m)
 			checkFrame(t, got, sz.w, sz.h)
 			golden(t, name, got)
