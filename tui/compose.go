@@ -94,7 +94,7 @@ func newCompose(c *common, d *dataset, fi int, req policy.Request, v policy.Verd
 	cp := &composeScreen{c: c, d: d, fi: fi, friend: d.friends[fi], req: req, verd: v, override: override, profile: d.profile}
 	cp.topic = textinput.New()
 	cp.topic.Prompt = ""
-	cp.topic.Placeholder = "what it is about, e.g. your work at Acme"
+	_, cp.topic.Placeholder = detailField(req.Kind)
 	cp.topic.CharLimit = 200
 	cp.topic.SetStyles(c.styles.Input)
 	cp.subject = textinput.New()
@@ -113,7 +113,7 @@ func newCompose(c *common, d *dataset, fi int, req policy.Request, v policy.Verd
 		cp.topic.SetValue(draft.Topic)
 		cp.subject.SetValue(subj)
 		cp.body.SetValue(body)
-		cp.req.Topic = draft.Topic
+		cp.setRequest()
 		cp.generated = "\x00" // the user's text: never redrafted
 	case req.Kind == store.KindIntro && cp.blurb0() == "":
 		cp.topic.SetValue(req.Topic)
@@ -169,9 +169,45 @@ func (cp *composeScreen) past() policy.Past {
 	return p
 }
 
+// detailField is what compose's first field asks for, by kind: the detail
+// the kind needs (policy.Details: whom, the job, the document, the
+// decision), else what it is about.
+func detailField(k store.Kind) (label, placeholder string) {
+	switch k {
+	case store.KindIntro:
+		return "Whom", "whom, or which role, e.g. someone on Avio's test team"
+	case store.KindReferral:
+		return "Job", "the job, e.g. Product Designer at Avio"
+	case store.KindReview:
+		return "Document", "the document, e.g. cover letter"
+	case store.KindAdvice:
+		return "Decision", "the decision you face, e.g. whether to go freelance"
+	case store.KindChat:
+		return "Subject", "what about, e.g. your move into aerospace"
+	}
+	return "Topic", "what it is about, e.g. a lift to the airport"
+}
+
+// setRequest puts the first field's text where the kind wants it: the
+// kind's detail, else the topic.
+func (cp *composeScreen) setRequest() {
+	v := strings.TrimSpace(cp.topic.Value())
+	cp.req.Topic, cp.req.Details = v, policy.Details{}
+	switch cp.req.Kind {
+	case store.KindIntro:
+		cp.req.Details.Whom, cp.req.Topic = v, ""
+	case store.KindReferral:
+		cp.req.Details.Job, cp.req.Topic = v, ""
+	case store.KindReview:
+		cp.req.Details.Doc, cp.req.Topic = v, ""
+	case store.KindAdvice:
+		cp.req.Details.Decision, cp.req.Topic = v, ""
+	}
+}
+
 // redraft fills subject and body from policy.Draft for the current topic.
 func (cp *composeScreen) redraft() {
-	cp.req.Topic = strings.TrimSpace(cp.topic.Value())
+	cp.setRequest()
 	if cp.c.templates == nil {
 		cp.draftErr = "the draft templates are still being read: esc, then open the draft again"
 		return

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"kith/policy"
+	"kith/store"
 )
 
 // focusAsk moves the asks screen's focus to the ask of friend name.
@@ -160,5 +161,28 @@ func TestGoldenDueList(t *testing.T) {
 			checkFrame(t, got, sz.w, sz.h)
 			golden(t, name, got)
 		})
+	}
+}
+
+// Compose's first field asks for the kind's own detail, and the draft
+// puts it where the kind wants it.
+func TestComposeAsksForTheKindsDetail(t *testing.T) {
+	for _, tc := range []struct {
+		kind  store.Kind
+		label string
+		typed string
+		want  string
+	}{
+		{store.KindReview, "Document", "cover letter", "Would you have a moment to look over my cover letter"},
+		{store.KindReferral, "Job", "Product Designer", "referring me for the Product Designer role"},
+		{store.KindAdvice, "Decision", "whether to go freelance", "a decision I'm facing: whether to go freelance."},
+	} {
+		m := composeModel(t, 120, 40)
+		cp := openCompose(t, m, 0, tc.kind)
+		cp.setFocus(fieldTopic)
+		typeText(m, tc.typed)
+		if !strings.Contains(plain(m), tc.label+" ") || !strings.Contains(cp.body.Value(), tc.want) {
+			t.Errorf("%s: label %q, body lacks %q:\n%s", tc.kind, tc.label, tc.want, cp.body.Value())
+		}
 	}
 }
