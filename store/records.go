@@ -518,69 +518,6 @@ type Profile struct {
 	Settings Settings `json:"settings"`
 }
 
-// Langs returns the languages drafts are written in, English first.
-func Langs() []string { return []string{LangEnglish, LangItalian} }
-
-// BlurbFor returns your blurb for a draft in lang: the one in lang, else
-// the one in the other language, with the language it is written in
-// (in), so a draft can say so; "" and "" when you have none.
-func (p *Profile) BlurbFor(lang string) (text, in string) {
-	if b := strings.TrimSpace(p.Blurbs[lang]); b != "" {
-		return b, lang
-	}
-	if b := strings.TrimSpace(p.Blurb); b != "" && (p.Lang == lang || p.Lang == "") {
-		return b, lang
-	}
-	for _, l := range Langs() {
-		if b := strings.TrimSpace(p.Blurbs[l]); b != "" {
-			return b, l
-		}
-	}
-	if b := strings.TrimSpace(p.Blurb); b != "" {
-		return b, p.Lang
-	}
-	return "", ""
-}
-
-// SetBlurb sets your blurb in lang; an empty text removes it.
-func (p *Profile) SetBlurb(lang, text string) {
-	p.migrateBlurb()
-	text = strings.TrimSpace(text)
-	if text == "" {
-		delete(p.Blurbs, lang)
-		return
-	}
-	if p.Blurbs == nil {
-		p.Blurbs = map[string]string{}
-	}
-	p.Blurbs[lang] = text
-}
-
-// migrateBlurb moves the single blurb of an older profile into Blurbs,
-// under the language it is written in (GuessLang), else the profile's,
-// unless that one is set already.
-func (p *Profile) migrateBlurb() {
-	b := strings.TrimSpace(p.Blurb)
-	p.Blurb = ""
-	if b == "" {
-		return
-	}
-	lang := GuessLang(b)
-	if lang == "" {
-		lang = p.Lang
-	}
-	if lang != LangItalian {
-		lang = LangEnglish
-	}
-	if strings.TrimSpace(p.Blurbs[lang]) != "" {
-		return
-	}
-	if p.Blurbs == nil {
-		p.Blurbs = map[string]string{}
-	}
-	p.Blurbs[lang] = b
-}
-
 // DefaultProfile returns the profile of a new database.
 func DefaultProfile() Profile {
 	return Profile{Lang: LangEnglish, Settings: DefaultSettings()}
@@ -697,16 +634,6 @@ func checkTimeSet(field string, t time.Time) error {
 		return nil
 	}
 	return CheckTime(field, t)
-}
-
-// checkLang reports a language other than en or it ("" too, unless
-// empty is allowed: a friend without a language of their own).
-func checkLang(field, lang string, empty bool) error {
-	switch {
-	case lang == LangEnglish, lang == LangItalian, empty && lang == "":
-		return nil
-	}
-	return &FieldError{Field: field, Msg: fmt.Sprintf("must be en or it, got %q", lang)}
 }
 
 // checkLen reports s longer than limit characters.
