@@ -294,7 +294,7 @@ func Vague(req Request) []Reason {
 			miss("why", "say why you want to meet them.")
 		}
 	case store.KindReferral:
-		if d.Job == "" && topic == "" {
+		if d.Job == "" {
 			miss("job", "a referral for which job?")
 		}
 	case store.KindReview:
