@@ -105,16 +105,17 @@ func draftData(p store.Profile, f *store.Friend, req Request, v Verdict, past Pa
 		d.Worked = f.WorkedNote
 	}
 	if d.Busy && len(f.Busy) > 0 {
-		d.Season = f.Busy[0].String()
+		// the season they are in now: the verdict's (Verdict.Season), else
+		// the one that holds the month of drafting
+		d.Season = v.Season
 		for _, r := range f.Busy {
-			if r.Contains(past.Now.Month()) || past.Now.IsZero() {
-				d.Season = r.String()
-				d.SeasonEnd = monthName(r.To, it)
+			if d.Season != "" && r.String() == d.Season || d.Season == "" && (past.Now.IsZero() || r.Contains(past.Now.Month())) {
+				d.Season, d.SeasonEnd = r.String(), monthName(r.To, it)
 				break
 			}
 		}
-		if d.SeasonEnd == "" {
-			d.SeasonEnd = monthName(f.Busy[0].To, it)
+		if d.Season == "" {
+			d.Season, d.SeasonEnd = f.Busy[0].String(), monthName(f.Busy[0].To, it)
 		}
 	}
 	d.Hiring = mayHire(f.Role)

@@ -69,16 +69,16 @@ func cmdDraft(e *env, args []string, o *draftFlags) error {
 	case v.Level == policy.Block:
 		fmt.Fprintf(e.err, "kith: no draft: this request to %s crosses a line (%s)\n", printable(f.Name), printable(describe(req)))
 		writeReasons(e, v.Reasons)
-		fmt.Fprintf(e.err, "next: ask someone else: %s\n", whoCommand(req, &f))
+		fmt.Fprintf(e.err, "next: ask someone else: %s\n", printable(whoHint(req, f.Name)))
 		return exitCode(4, nil)
 	case v.Level == policy.Hold && !o.force:
 		fmt.Fprintf(e.err, "kith: %s is on hold for now\n", printable(f.Name))
 		writeReasons(e, v.Reasons)
 		if id := pendingAsk(asks); id != 0 && v.Has(policy.CodePending) {
 			fmt.Fprintf(e.err, "next: follow up on it instead: kith draft --follow-up %d\n", id)
-			fmt.Fprintf(e.err, "  or ask someone else: %s; --force drafts the new request anyway\n", whoCommand(req, &f))
+			fmt.Fprintf(e.err, "  or ask someone else: %s; --force drafts the new request anyway\n", printable(whoHint(req, f.Name)))
 		} else {
-			fmt.Fprintf(e.err, "next: ask someone else: %s; or add --force to draft anyway (the draft acknowledges it)\n", whoCommand(req, &f))
+			fmt.Fprintf(e.err, "next: ask someone else: %s; or add --force to draft anyway (the draft acknowledges it)\n", printable(whoHint(req, f.Name)))
 		}
 		return exitCode(3, nil)
 	}
@@ -184,27 +184,6 @@ func pendingAsk(asks []store.Ask) uint64 {
 		}
 	}
 	return id
-}
-
-// whoCommand is the kith who line for someone else to ask req of.
-func whoCommand(req policy.Request, f *store.Friend) string {
-	parts := []string{"kith who --kind " + string(req.Kind)}
-	if req.Sector != "" {
-		parts = append(parts, "--sector "+shellQuote(req.Sector))
-	}
-	if req.Org != "" {
-		parts = append(parts, "--org "+shellQuote(req.Org))
-	}
-	parts = append(parts, "--exclude "+shellQuote(printable(f.Name)))
-	return strings.Join(parts, " ")
-}
-
-// shellQuote quotes s for a shell when it needs it.
-func shellQuote(s string) string {
-	if s != "" && !strings.ContainsAny(s, " \t'\"\\$`!*?[]{}()<>|&;#~") {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 func writeReasons(e *env, rs []policy.Reason) {
