@@ -345,7 +345,7 @@ func TestEveryChoiceFlagCompletes(t *testing.T) {
 			}
 		})
 	}
-	if n != 11 {
-		t.Errorf("found %d choice flags, want the 11 of ask (2), check, who, draft, outcome, profile, export (2), import and sync", n)
+	if n != 15 {
+		t.Errorf("found %d choice flags, want the 15 of add, edit, ask (2), check, who, draft, lint (2), outcome, profile, export (2), import and sync", n)
 	}
 }
