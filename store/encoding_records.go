@@ -17,6 +17,8 @@ var (
 	seedSummaries      = seedOf(bucketSummaries)
 	seedMeta           = seedOf(bucketMeta)
 	seedProfile        = seedOf(bucketProfile)
+	seedNames          = seedOf(bucketNames)
+	seedPostings       = seedOf(bucketPostings)
 )
 
 func encodeFriend(f *Friend) []byte {

@@ -17,6 +17,8 @@ var (
 	bucketFavorsByFriend = []byte("favors_by_friend")
 	bucketProfile        = []byte("profile")
 	bucketSummaries      = []byte("summaries")
+	bucketNames          = []byte("names")
+	bucketPostings       = []byte("postings")
 
 	keySchema     = []byte("schema_version")
 	keyMigrations = []byte("migrations")
@@ -31,7 +33,7 @@ var (
 // room. bbolt's default of half full doubled the file.
 func fillPercent(name []byte) float64 {
 	switch string(name) {
-	case string(bucketAsksByFriend), string(bucketFavorsByFriend):
+	case string(bucketAsksByFriend), string(bucketFavorsByFriend), string(bucketNames), string(bucketPostings):
 		return 0.8
 	}
 	return 1.0
@@ -58,6 +60,7 @@ func migrations() []migration {
 			return nil
 		}},
 		{name: "tagged, checksummed records", up: migrateChecksums},
+		{name: "name order and postings", up: migrateNames},
 	}
 }
 

@@ -21,6 +21,7 @@ type Tx struct {
 	// 100,000 asks changed the counts record 110,000 times.
 	counts *counts
 	sums   map[uint64]summary
+	coll   *Collator // the name index's, made at the first friend written
 }
 
 // flush writes the counts and summaries changed so far. Batch calls it
@@ -76,6 +77,9 @@ func (t *Tx) AddFriend(f *Friend) error {
 // insertFriend writes a new friend under f.ID, with an empty summary.
 func (t *Tx) insertFriend(f *Friend) error {
 	if err := t.bucket(bucketFriends).Put(itob(f.ID), encodeFriend(f)); err != nil {
+		return err
+	}
+	if err := t.indexFriend(nil, f); err != nil {
 		return err
 	}
 	t.setSummary(f.ID, summary{})
@@ -139,10 +143,14 @@ func (t *Tx) PutFriend(f *Friend) error {
 	if err := f.Validate(); err != nil {
 		return err
 	}
-	if _, err := getFriend(t.tx, f.ID); err != nil {
+	old, err := getFriend(t.tx, f.ID)
+	if err != nil {
 		return err
 	}
 	f.Updated = t.now
+	if err := t.indexFriend(&old, f); err != nil {
+		return err
+	}
 	return t.bucket(bucketFriends).Put(itob(f.ID), encodeFriend(f))
 }
 

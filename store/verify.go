@@ -115,6 +115,10 @@ type verifier struct {
 	schema   int
 	max      int
 	problems []Problem
+	// The name index and postings entries the friends call for (schema
+	// 3 on), by key.
+	coll                 *Collator
+	wantNames, wantPosts map[string]bool
 }
 
 func (v *verifier) add(bucket, key, format string, a ...any) {
@@ -161,6 +165,11 @@ func verifyRecords(tx *bolt.Tx, schema, max int) []Problem {
 	}
 	if schema >= 2 && tx.Bucket(bucketSummaries) == nil {
 		v.add(string(bucketSummaries), "", "the bucket is missing")
+	}
+	for _, name := range [][]byte{bucketNames, bucketPostings} {
+		if schema >= 3 && tx.Bucket(name) == nil {
+			v.add(string(name), "", "the bucket is missing")
+		}
 	}
 	if len(v.problems) > 0 {
 		return v.problems
@@ -221,6 +230,7 @@ func (v *verifier) records() {
 			v.add("friends", idKey(k), "holds friend %d", f.ID)
 		default:
 			friends[f.ID] = true
+			v.expectKeys(&f)
 		}
 	})
 	// Records to index: each record's index entry is known from the
@@ -355,6 +365,7 @@ func (v *verifier) records() {
 	if ns != nf {
 		v.add("summaries", "", "%d summaries for %d friends", ns, nf)
 	}
+	v.nameIndexes()
 }
 
 func (v *verifier) profile() {
