@@ -124,3 +124,20 @@ func LikelyVerdict(sub Subject, places *Places, set store.Settings, now time.Tim
 	req.Sole = places.Sole(req, sub.Friend)
 	return req, Evaluate(sub, req, set, now)
 }
+
+// PlacesOf is Places from counts already made, by store.OrgKey and by
+// lower-cased sector (store.Page's): it answers Sole for the friends whose
+// places were counted, and for no others.
+func PlacesOf(orgs, sectors map[string]int) *Places {
+	p := &Places{orgs: make(map[string]*int32, len(orgs)), sectors: make(map[string]*int32, len(sectors))}
+	for _, c := range []struct {
+		from map[string]int
+		to   map[string]*int32
+	}{{orgs, p.orgs}, {sectors, p.sectors}} {
+		for k, n := range c.from {
+			v := int32(n)
+			c.to[k] = &v
+		}
+	}
+	return p
+}

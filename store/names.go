@@ -338,3 +338,24 @@ func (n *Network) readHeadsOf(tx *bolt.Tx) error {
 	}
 	return nil
 }
+
+// FriendsByName is Friends (every friend, in id order) with their ids in
+// the name order, read in one transaction: the name order costs a read of
+// the name index, not a sort.
+func (s *Store) FriendsByName() ([]Friend, []uint64, error) {
+	var raw rawFriends
+	var order []uint64
+	err := s.view(func(tx *bolt.Tx) (err error) {
+		if raw, err = copyFriends(tx); err != nil {
+			return err
+		}
+		order, err = nameOrder(tx, -1)
+		return err
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	s.afterRead()
+	out, err := raw.decode()
+	return out, order, s.damage(err)
+}

@@ -156,11 +156,6 @@ func (f *friendsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case indexedMsg:
 		f.handleIndexed(msg)
 		return f, nil
-	case sortedMsg:
-		if f.d.topOnly && msg.d.gen == f.d.gen {
-			return f, f.handleData(msg.d)
-		}
-		return f, nil
 	case historyWantMsg:
 		return f, f.handleHistoryWant(msg)
 	case historyMsg:
@@ -197,9 +192,6 @@ func (f *friendsScreen) handleData(d *dataset) tea.Cmd {
 	}
 	if needIndex {
 		cmd = tea.Batch(cmd, indexCmd(d))
-	}
-	if d.topOnly {
-		cmd = tea.Batch(cmd, sortCmd(d))
 	}
 	f.rebuild(true)
 	if !d.partial {
@@ -665,7 +657,7 @@ func (f *friendsScreen) handleHistory(msg historyMsg) {
 
 // ensureVerdicts judges the visible friends not judged yet.
 func (f *friendsScreen) ensureVerdicts() {
-	if f.d.len() == 0 || len(f.have) != f.d.len() || f.d.partial {
+	if f.d.len() == 0 || len(f.have) != f.d.len() {
 		return
 	}
 	n := max(f.listRows(), 1)
@@ -679,7 +671,7 @@ func (f *friendsScreen) ensureVerdicts() {
 }
 
 func (f *friendsScreen) verdict(i int, now time.Time) {
-	if f.d.partial || f.have[i] {
+	if !f.d.hasHistory(i) || f.have[i] {
 		return
 	}
 	_, f.verd[i] = f.judge(i, now)
