@@ -58,17 +58,28 @@ func verdictFor(e *env, f *store.Friend, req policy.Request) (policy.Verdict, st
 }
 
 // soleContact reports whether friend id is the only one you know where
-// req points (its sector or organisation). It reads the friends alone, not
-// their histories.
+// req points (its sector or organisation). It reads, from the postings,
+// two of the friends there at most: the rule (policy.SoleContact) needs
+// no more.
 func soleContact(e *env, req policy.Request, id uint64) (bool, error) {
 	if req.Sector == "" && req.Org == "" {
 		return false, nil
 	}
-	friends, err := e.store.Friends()
+	friends, err := e.store.FriendsAt(req.Org, req.Sector, 2)
 	if err != nil {
 		return false, err
 	}
 	return policy.SoleContact(policy.Friends(friends), req, id), nil
+}
+
+// rankPool is the network who ranks for req: when req targets a place and
+// no keywords, only the friends there (Store.NetworkAt, from the
+// postings), since no one else fits it; else everyone.
+func rankPool(e *env, req policy.Request) (*store.Network, error) {
+	if len(req.Keywords) == 0 && (store.OrgKey(req.Org) != "" || strings.TrimSpace(req.Sector) != "") {
+		return e.store.NetworkAt(req.Org, req.Sector)
+	}
+	return e.store.Network()
 }
 
 // levelExit is check's exit status: 0 clear or caution, 3 hold, 4 block.
@@ -216,7 +227,7 @@ func cmdWho(e *env, o *whoFlags) error {
 	if err != nil {
 		return err
 	}
-	n, err := e.store.Network()
+	n, err := rankPool(e, req)
 	if err != nil {
 		return err
 	}
@@ -371,11 +382,11 @@ func likelyVerdict(e *env, f *store.Friend, asks []store.Ask, favors []store.Fav
 	if err != nil {
 		return nil, err
 	}
-	friends, err := e.store.Friends()
+	orgs, sectors, err := e.store.PlaceCounts([]store.Friend{*f})
 	if err != nil {
 		return nil, err
 	}
-	places := policy.CountPlaces(policy.Friends(friends))
+	places := policy.PlacesOf(orgs, sectors)
 	req, v := policy.LikelyVerdict(policy.SubjectOf(f, asks, favors), places, p.Settings, e.now)
 	return &likelyJSON{Kind: req.Kind, Sector: req.Sector, Org: req.Org, Verdict: v}, nil
 }
