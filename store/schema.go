@@ -45,6 +45,10 @@ func fillPercent(name []byte) float64 {
 type migration struct {
 	name string
 	up   func(tx *bolt.Tx) error
+	// rewrites is whether it rewrites values in place, leaving free
+	// pages for a compaction to give back (see Store.compact); one that
+	// only adds buckets leaves none.
+	rewrites bool
 }
 
 // migrations returns every migration in order; the schema version is
@@ -59,7 +63,7 @@ func migrations() []migration {
 			}
 			return nil
 		}},
-		{name: "tagged, checksummed records", up: migrateChecksums},
+		{name: "tagged, checksummed records", up: migrateChecksums, rewrites: true},
 		{name: "name order and postings", up: migrateNames},
 	}
 }
@@ -75,8 +79,8 @@ func initSchema(tx *bolt.Tx) error {
 	return meta.Put(keySchema, itob(0))
 }
 
-// migrate brings tx up to the current schema, and reports whether there
-// was anything to do.
+// migrate brings tx up to the current schema, and reports whether a
+// migration that rewrites values ran (the file wants compacting).
 func migrate(tx *bolt.Tx) (bool, error) {
 	meta := tx.Bucket(bucketMeta)
 	ver := int(btoi(meta.Get(keySchema)))
@@ -93,7 +97,11 @@ func migrate(tx *bolt.Tx) (bool, error) {
 			return false, err
 		}
 	}
-	return ver < len(all), nil
+	rewrote := false
+	for i := ver; i < len(all); i++ {
+		rewrote = rewrote || all[i].rewrites
+	}
+	return rewrote, nil
 }
 
 // migrationBatch is how many entries the migration copies out of a
