@@ -43,6 +43,9 @@ type dataset struct {
 	rank     []int32     // rank[i] is friend i's position in byName
 	byLast   []int32     // most recent ask first, never-asked last, then by name; nil while partial
 	archived int
+	// ix is the filter's index of these friends when the load step built
+	// it (friendsCmd), else nil and built by indexCmd.
+	ix *index
 }
 
 // hasHistory reports whether friend i's history is in d.
@@ -356,7 +359,15 @@ func friendsCmd(st Loader, seq uint64, pg *dataset) tea.Cmd {
 		if err != nil {
 			return loadedMsg{seq: seq, err: err}
 		}
-		return loadedMsg{seq: seq, data: newPartial(seq*3+1, fs, order, pg.profile).withPage(pg)}
+		d := newPartial(seq*3+1, fs, order, pg.profile).withPage(pg)
+		// The filter's index is built here, before the history step
+		// starts, so a filter typed on the first frame finds anyone as
+		// soon as this step lands, not after an index build competing
+		// with the history's read. At 100,000 friends, from the first key
+		// to the target on screen (scripts/vs-abook, medians of 5): 477
+		// ms, against 553 with the index built in its own command.
+		d.ix = buildIndex(d)
+		return loadedMsg{seq: seq, data: d}
 	}
 }
 

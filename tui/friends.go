@@ -178,6 +178,9 @@ func (f *friendsScreen) handleData(d *dataset) tea.Cmd {
 	if f.ix != nil && f.ix.base != d.base {
 		f.ix = nil
 	}
+	if f.ix == nil && d.ix != nil {
+		f.ix = d.ix // built by the load step
+	}
 	needIndex := f.ix == nil
 	f.d = d
 	f.loaded = true
