@@ -273,6 +273,9 @@ func TestFirstPageThenAll(t *testing.T) {
 	}
 	m.Update(msg)
 	check("first page")
+	if out := plain(m); !strings.Contains(out, "400 friends · loading the rest") {
+		t.Errorf("the first page's header does not count everyone:\n%s", out)
+	}
 	// The rest: every friend (the page's badges kept), then the history.
 	all := friendsCmd(st, 1, msg.data)().(loadedMsg)
 	if all.err != nil || all.data.page || !all.data.partial || all.data.len() != 400 {

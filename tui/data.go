@@ -23,6 +23,7 @@ type dataset struct {
 	base    uint64 // the gen of the friends list; the history step keeps it
 	partial bool   // not everyone's history yet
 	page    bool   // only the first friends by name (store.Store.FirstPage)
+	total   int    // with page, how many friends the database holds
 	// known tells, while partial, whether friend i's history is there
 	// (the page's friends); nil for none.
 	known   func(i int) bool
@@ -156,7 +157,7 @@ func collatedOrder(friends []store.Friend) []uint64 {
 func newPage(gen uint64, pg *store.Page, p store.Profile) *dataset {
 	n := pg.Network
 	d := newPartial(gen, n.Friends, pg.Order, p)
-	d.page = true
+	d.page, d.total = true, pg.Total
 	d.known = func(int) bool { return true }
 	d.asksOf, d.favorsOf = n.AsksOf, n.FavorsOf
 	d.places = policy.PlacesOf(pg.Orgs, pg.Sectors)

@@ -710,6 +710,10 @@ func (f *friendsScreen) listRows() int { return max(f.h-2, 0) }
 // counts is the header's summary.
 func (f *friendsScreen) counts() string {
 	n := f.d.len()
+	if f.d.page {
+		// the first page alone: how many there are, archived or not
+		return plural(f.d.total, "friend", "friends") + " · loading the rest"
+	}
 	s := plural(n-f.d.archived, "friend", "friends")
 	if f.d.archived > 0 {
 		s += " · " + strconv.Itoa(f.d.archived) + " archived"
