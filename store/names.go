@@ -1,361 +1,252 @@
 package store
 
 import (
-	"bytes"
-	"fmt"
-	"slices"
 	"strings"
-
-	bolt "go.etcd.io/bbolt"
-	"golang.org/x/text/collate"
-	"golang.org/x/text/language"
+	"unicode"
+	"unicode/utf8"
 )
 
-// This file holds the indexes that answer a screen's question without a
-// pass over every friend: the names in order (bucket names) and the
-// postings of where friends are (bucket postings). Both are written in
-// the transaction of every write of a friend (Tx.indexFriend) and built
-// for an older database by migration 3.
-
-// Collator orders names as the name index does: by the Unicode
-// collation of golang.org/x/text/collate (root locale), so "André" comes
-// before "Andrii" and "émile" among the e's. The TUI's sort by name and
-// kith list use this order. A Collator is not safe for concurrent use.
-type Collator struct {
-	c   *collate.Collator
-	buf collate.Buffer
+// SplitName derives the parts of a name given whole, for an address
+// book that wants them (vCard's N) when the source gave none: "Mr.
+// Michael Angstadt Jr." is prefix Mr., given Michael, family Angstadt,
+// suffix Jr. It knows
+//
+//   - courtesy titles before the name and suffixes after it (Dr., Prof.,
+//     Dott., Jr., III, PhD …), a suffix after a comma too;
+//   - "Family, Given", as address books file a name;
+//   - family-name particles: "Ludwig van Beethoven" is given Ludwig,
+//     family "van Beethoven" (van, von, de, di, da, del, della, du, la,
+//     le, der, den, ter, bin, ibn, al …);
+//   - names written family first, when they can be told: Chinese,
+//     Japanese and Korean script ("吉田 健太" is family 吉田, given 健太;
+//     "王二狗" without a space is family 王, two-character family names
+//     such as 欧阳 included; a Japanese name without a space cannot be
+//     told and is left whole as given), and Vietnamese names that start
+//     with a Vietnamese family name ("Trần Văn An" is family Trần, middle
+//     Văn, given An).
+//
+// Words in between are middle names. A single word is a given name. A
+// name that ends in a company's legal form ("Siemens AG", "Acme Inc.")
+// is an organisation's, and has no parts.
+func SplitName(name string) NameParts {
+	name = OneLine(name)
+	if name == "" {
+		return NameParts{}
+	}
+	var n NameParts
+	// A suffix after a comma: "John Public, Jr.", "Ada Byron, PhD".
+	if i := strings.LastIndexByte(name, ','); i >= 0 {
+		tail := strings.TrimSpace(name[i+1:])
+		if allSuffixes(tail) {
+			n.Suffix = tail
+			name = strings.TrimSpace(name[:i])
+		}
+	}
+	words := strings.Fields(name)
+	if len(words) == 0 {
+		return n
+	}
+	if IsLegalForm(words[len(words)-1]) && len(words) > 1 {
+		return NameParts{}
+	}
+	// "Public, John Q."
+	if i := strings.IndexByte(name, ','); i > 0 {
+		family, rest := strings.TrimSpace(name[:i]), strings.Fields(name[i+1:])
+		for len(rest) > 0 && isPrefix(rest[0]) {
+			n.Prefix = joinWord(n.Prefix, rest[0])
+			rest = rest[1:]
+		}
+		n.Family = family
+		if len(rest) > 0 {
+			n.Given = rest[0]
+			n.Additional = strings.Join(rest[1:], " ")
+		}
+		return n
+	}
+	for len(words) > 1 && isPrefix(words[0]) {
+		n.Prefix = joinWord(n.Prefix, words[0])
+		words = words[1:]
+	}
+	end := len(words)
+	for end > 1 && isSuffix(words[end-1]) {
+		end--
+	}
+	if end < len(words) {
+		n.Suffix = strings.TrimSpace(strings.Join(words[end:], " ") + " " + n.Suffix)
+		words = words[:end]
+		words[end-1] = strings.TrimSuffix(words[end-1], ",")
+	}
+	if isHan(strings.Join(words, "")) {
+		return splitHan(n, words)
+	}
+	if vietnamese(words) {
+		n.Family, n.Given = words[0], words[len(words)-1]
+		n.Additional = strings.Join(words[1:len(words)-1], " ")
+		return n
+	}
+	if len(words) == 1 {
+		n.Given = words[0]
+		return n
+	}
+	// The family name starts at the first particle after the given name.
+	last := len(words) - 1
+	start := last
+	for i := 1; i < last; i++ {
+		if isParticle(words[i]) {
+			start = i
+			break
+		}
+	}
+	n.Given = words[0]
+	n.Additional = strings.Join(words[1:start], " ")
+	n.Family = strings.Join(words[start:], " ")
+	return n
 }
 
-// NewCollator returns a Collator of the name order.
-func NewCollator() *Collator { return &Collator{c: collate.New(language.Und)} }
-
-// Key appends the sort key of name to dst: keys compare (bytes.Compare)
-// as the names do in the name order.
-func (c *Collator) Key(dst []byte, name string) []byte {
-	c.buf.Reset()
-	return append(dst, c.c.KeyFromString(&c.buf, name)...)
+func joinWord(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + " " + b
 }
 
-// Posting fields: what a posting key's first byte says it is about.
-const (
-	postOrg    byte = 'o' // organisation, by OrgKey
-	postSector byte = 's' // sector, lower-cased
-)
-
-// postings returns the posting keys of f: one for its organisation and
-// one for each sector, none when it is archived (the postings answer
-// "whom do I know there", which counts only active friends).
-func postings(f *Friend) [][]byte {
-	if f.Archived {
-		return nil
+// splitHan splits a name in Chinese, Japanese or Korean script, family
+// first.
+func splitHan(n NameParts, words []string) NameParts {
+	if len(words) >= 2 {
+		n.Family, n.Given = words[0], strings.Join(words[1:], "")
+		return n
 	}
-	var out [][]byte
-	if v := AppendOrgKey(nil, f.Org); len(v) > 0 {
-		out = append(out, postingKey(postOrg, v, f.ID))
+	w := words[0]
+	runes := []rune(w)
+	kana := false
+	for _, r := range runes {
+		kana = kana || unicode.In(r, unicode.Hiragana, unicode.Katakana)
 	}
-	for _, s := range f.Sectors {
-		if v := AppendLower(nil, strings.TrimSpace(s)); len(v) > 0 {
-			k := postingKey(postSector, v, f.ID)
-			if !slices.ContainsFunc(out, func(o []byte) bool { return bytes.Equal(o, k) }) {
-				out = append(out, k)
+	if kana || len(runes) < 2 || len(runes) > 4 {
+		n.Given = w
+		return n
+	}
+	family := 1
+	if len(runes) >= 3 {
+		two := string(runes[:2])
+		for _, c := range compoundFamilies {
+			if c == two {
+				family = 2
 			}
 		}
 	}
-	return out
+	n.Family, n.Given = string(runes[:family]), string(runes[family:])
+	return n
 }
 
-// friendKeys returns the index keys of f: its name key and postings.
-func friendKeys(c *Collator, f *Friend) (name []byte, posts [][]byte) {
-	return nameKey(c, f.Name, f.ID), postings(f)
+// compoundFamilies are family names of two characters (Chinese and
+// Korean).
+var compoundFamilies = []string{"欧阳", "歐陽", "司马", "司馬", "上官", "诸葛", "諸葛", "东方", "東方", "皇甫", "尉迟", "尉遲",
+	"公孙", "公孫", "慕容", "长孙", "長孫", "宇文", "司徒", "夏侯", "令狐", "南宫", "南宮", "端木", "西门", "西門",
+	"남궁", "황보", "제갈", "선우", "독고", "사공", "서문"}
+
+// vietnameseFamilies are the most common Vietnamese family names (about
+// nine in ten Vietnamese carry one of them).
+var vietnameseFamilies = map[string]bool{
+	"nguyễn": true, "trần": true, "lê": true, "phạm": true, "hoàng": true, "huỳnh": true, "phan": true, "vũ": true,
+	"võ": true, "đặng": true, "bùi": true, "đỗ": true, "hồ": true, "ngô": true, "dương": true, "lý": true,
+	"nguyen": true, "tran": true, "pham": true, "hoang": true, "huynh": true, "dang": true, "bui": true, "ngo": true, "duong": true,
 }
 
-// indexFriend brings the name index and the postings from old (nil for a
-// new friend) to f.
-func (t *Tx) indexFriend(old, f *Friend) error {
-	if t.coll == nil {
-		t.coll = NewCollator()
+// vietnamese reports whether words are a Vietnamese name written family
+// first: the first word a Vietnamese family name and, written without
+// diacritics (where "Le" or "Ho" could be anyone's), three words or more.
+func vietnamese(words []string) bool {
+	if len(words) < 2 || !vietnameseFamilies[strings.ToLower(words[0])] {
+		return false
 	}
-	names, posts := t.bucketMaybe(bucketNames), t.bucketMaybe(bucketPostings)
-	if names == nil || posts == nil {
-		return nil // a database being migrated: migration 3 builds them
-	}
-	nk, np := friendKeys(t.coll, f)
-	if old != nil {
-		ok, op := friendKeys(t.coll, old)
-		if !bytes.Equal(ok, nk) {
-			if err := names.Delete(ok); err != nil {
-				return err
-			}
-		}
-		for _, k := range op {
-			if err := posts.Delete(k); err != nil {
-				return err
-			}
-		}
-	}
-	if err := names.Put(nk, emptyEntry(seedNames, nk)); err != nil {
-		return err
-	}
-	for _, k := range np {
-		if err := posts.Put(k, emptyEntry(seedPostings, k)); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// bucketMaybe is bucket for one that may not exist yet.
-func (t *Tx) bucketMaybe(name []byte) *bolt.Bucket {
-	if t.tx.Bucket(name) == nil {
-		return nil
-	}
-	return t.bucket(name)
-}
-
-// migrateNames is migration 3: the name index and the postings of every
-// friend, written in key order.
-func migrateNames(tx *bolt.Tx) error {
-	names, err := tx.CreateBucketIfNotExists(bucketNames)
-	if err != nil {
-		return err
-	}
-	posts, err := tx.CreateBucketIfNotExists(bucketPostings)
-	if err != nil {
-		return err
-	}
-	names.FillPercent, posts.FillPercent = fillPercent(bucketNames), fillPercent(bucketPostings)
-	c := NewCollator()
-	var nks, pks [][]byte
-	err = tx.Bucket(bucketFriends).ForEach(func(k, v []byte) error {
-		f, err := decodeFriend(k, v)
-		if err != nil {
-			return fmt.Errorf("friend %d: %w", btoi(k), err)
-		}
-		nk, np := friendKeys(c, &f)
-		nks = append(nks, nk)
-		pks = append(pks, np...)
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	for _, kv := range []struct {
-		b    *bolt.Bucket
-		s    seed
-		keys [][]byte
-	}{{names, seedNames, nks}, {posts, seedPostings, pks}} {
-		slices.SortFunc(kv.keys, bytes.Compare)
-		for _, k := range kv.keys {
-			if err := kv.b.Put(k, emptyEntry(kv.s, k)); err != nil {
-				return err
+	plain := true
+	for _, w := range words {
+		for _, r := range w {
+			if r >= utf8.RuneSelf {
+				plain = false
 			}
 		}
 	}
-	return nil
+	return !plain || len(words) >= 3
 }
 
-// checkEntry checks the envelope of an index entry that holds no fields.
-func checkEntry(s seed, k, v []byte) error {
-	body, err := s.open(k, v)
-	if err != nil {
-		return err
+// bare lower-cases w and drops its dots and commas, so that "Ph.D.," is
+// "phd". Every word of every name goes through it (import matching, the
+// N of an export): the ASCII case allocates nothing for a word already
+// bare, and one small string otherwise.
+func bare(w string) string {
+	plain := true
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return strings.ToLower(strings.NewReplacer(".", "", ",", "").Replace(w))
+		}
+		if c == '.' || c == ',' || 'A' <= c && c <= 'Z' {
+			plain = false
+		}
 	}
-	d := newDec(body)
-	for d.next() {
+	if plain {
+		return w
 	}
-	return d.result()
+	b := make([]byte, 0, len(w))
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c == '.' || c == ',':
+		case 'A' <= c && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		default:
+			b = append(b, c)
+		}
+	}
+	return string(b)
 }
 
-// NameOrder returns the ids of every friend, archived ones included, in
-// the name order (see Collator), from the name index: no friend is
-// decoded.
-func (s *Store) NameOrder() ([]uint64, error) {
-	var ids []uint64
-	err := s.view(func(tx *bolt.Tx) (err error) {
-		ids, err = nameOrder(tx, -1)
-		return err
-	})
-	return ids, err
+var prefixes = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "miss": true, "mx": true, "dr": true, "prof": true, "professor": true,
+	"sir": true, "dame": true, "lady": true, "lord": true, "rev": true, "fr": true, "hon": true, "capt": true,
+	"dott": true, "dottssa": true, "dssa": true, "ing": true, "avv": true, "arch": true, "sig": true, "sigra": true,
+	"signa": true, "herr": true, "frau": true, "mme": true, "mlle": true, "don": true,
+	"doña": true, "dona": true, "sra": true, "srta": true, "señor": true, "señora": true,
 }
 
-// nameOrder reads the first n ids of the name index (every one if n < 0),
-// checking each entry, and, when it reads them all, their number.
-func nameOrder(tx *bolt.Tx, n int) ([]uint64, error) {
-	c, err := getCounts(tx)
-	if err != nil {
-		return nil, err
-	}
-	want := int(c.friends)
-	if n >= 0 {
-		want = min(want, n)
-	}
-	ids := make([]uint64, 0, want)
-	cur := tx.Bucket(bucketNames).Cursor()
-	for k, v := cur.First(); k != nil && len(ids) < want; k, v = cur.Next() {
-		if len(k) < 8 {
-			return nil, corruptf("names: key %x", k)
-		}
-		if err := checkEntry(seedNames, k, v); err != nil {
-			return nil, fmt.Errorf("names: friend %d: %w", nameID(k), err)
-		}
-		ids = append(ids, nameID(k))
-	}
-	if len(ids) != want {
-		return nil, corruptf("names: %d entries where %d friends were written", len(ids), want)
-	}
-	return ids, nil
+func isPrefix(w string) bool { return prefixes[bare(w)] && !strings.ContainsAny(w, "0123456789") }
+
+var suffixes = map[string]bool{
+	"jr": true, "sr": true, "ii": true, "iii": true, "iv": true, "phd": true, "md": true, "esq": true, "dds": true,
+	"cpa": true, "mba": true, "obe": true, "cbe": true, "kbe": true, "mbe": true, "qc": true, "kc": true, "frs": true,
+	"msc": true, "bsc": true, "jd": true, "llm": true, "ing": true,
 }
 
-// Page is the first friends in the name order with what their rows show:
-// the facts of their asks and favors, and how many active friends share
-// each of their places (enough to tell whether one is the only one there).
-type Page struct {
-	// Order is the page's friend ids in the name order.
-	Order []uint64
-	// Network holds the page's friends, in id order, with their facts.
-	Network *Network
-	// Orgs and Sectors count the active friends in each organisation
-	// (by OrgKey) and sector (lower-cased) of the page's friends, up to 2.
-	Orgs, Sectors map[string]int
-	// Total is how many friends the database holds.
-	Total int
-}
+func isSuffix(w string) bool { return suffixes[bare(w)] }
 
-// FirstPage reads the first n friends in the name order and their rows'
-// facts (see Page), in one transaction that reads only them: what the
-// first screen shows, whatever the size of the network.
-func (s *Store) FirstPage(n int) (*Page, error) {
-	p := &Page{Network: &Network{}, Orgs: map[string]int{}, Sectors: map[string]int{}}
-	err := s.view(func(tx *bolt.Tx) error {
-		c, err := getCounts(tx)
-		if err != nil {
-			return err
-		}
-		p.Total = int(c.friends)
-		if p.Order, err = nameOrder(tx, n); err != nil {
-			return err
-		}
-		ids := slices.Sorted(slices.Values(p.Order))
-		p.Network.Friends = make([]Friend, len(ids))
-		for i, id := range ids {
-			if p.Network.Friends[i], err = getFriend(tx, id); err != nil {
-				return corruptf("names: friend %d: %v", id, err)
-			}
-		}
-		if err := p.Network.readHeadsOf(tx); err != nil {
-			return err
-		}
-		return countPlaces(tx, p.Network.Friends, p.Orgs, p.Sectors)
-	})
-	if err != nil {
-		return nil, err
-	}
-	return p, nil
-}
-
-// countPlaces counts, up to 2, the postings of each place of friends.
-func countPlaces(tx *bolt.Tx, friends []Friend, orgs, sectors map[string]int) error {
-	b := tx.Bucket(bucketPostings)
-	for i := range friends {
-		for _, k := range postings(&friends[i]) {
-			prefix := k[:len(k)-8]
-			m := orgs
-			if prefix[0] == postSector {
-				m = sectors
-			}
-			place := string(prefix[1 : len(prefix)-1])
-			if _, done := m[place]; done {
-				continue
-			}
-			n, err := countPosted(b, prefix, 2)
-			if err != nil {
-				return err
-			}
-			m[place] = n
+// allSuffixes reports whether s is one or more suffixes ("Jr.", "Jr.,
+// M.D.", "ing. jr").
+func allSuffixes(s string) bool {
+	words := strings.FieldsFunc(s, func(r rune) bool { return r == ',' || unicode.IsSpace(r) })
+	for _, w := range words {
+		if !isSuffix(w) {
+			return false
 		}
 	}
-	return nil
+	return len(words) > 0
 }
 
-// countPosted counts the entries under prefix, up to limit.
-func countPosted(b *bolt.Bucket, prefix []byte, limit int) (int, error) {
-	n := 0
-	c := b.Cursor()
-	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) && len(k) == len(prefix)+8 && n < limit; k, v = c.Next() {
-		if err := checkEntry(seedPostings, k, v); err != nil {
-			return 0, fmt.Errorf("postings: friend %d: %w", btoi(k[len(k)-8:]), err)
-		}
-		n++
-	}
-	return n, nil
+var particles = map[string]bool{
+	"van": true, "von": true, "der": true, "den": true, "de": true, "del": true, "della": true, "delle": true,
+	"dei": true, "degli": true, "di": true, "da": true, "das": true, "dos": true, "do": true, "du": true,
+	"des": true, "la": true, "le": true, "ter": true, "ten": true, "te": true, "bin": true, "ibn": true,
+	"al": true, "el": true, "af": true, "av": true, "zu": true, "vom": true, "zum": true,
 }
 
-// readHeadsOf reads the heads of the asks and favors of n.Friends alone,
-// a range scan of the by-friend indexes for each, checked against each
-// friend's summary.
-func (n *Network) readHeadsOf(tx *bolt.Tx) error {
-	n.askSpan = make([]span, len(n.Friends))
-	n.favorSpan = make([]span, len(n.Friends))
-	strs := interner{}
-	ac := tx.Bucket(bucketAsksByFriend).Cursor()
-	fc := tx.Bucket(bucketFavorsByFriend).Cursor()
-	for i := range n.Friends {
-		id := n.Friends[i].ID
-		sum, err := getSummary(tx, id)
-		if err != nil {
-			return err
-		}
-		prefix := itob(id)
-		lo := len(n.asks)
-		for k, v := ac.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = ac.Next() {
-			if len(k) != 24 {
-				return corruptf("asks_by_friend: key %x", k)
-			}
-			f, err := decodeAskHead(k, v, strs)
-			if err != nil {
-				return fmt.Errorf("asks_by_friend: ask %d: %w", historyID(k), err)
-			}
-			n.asks = append(n.asks, f)
-		}
-		if uint64(len(n.asks)-lo) != sum.asks {
-			return corruptf("friend %d: the index holds %d asks where %d were written", id, len(n.asks)-lo, sum.asks)
-		}
-		n.askSpan[i] = span{int32(lo), int32(len(n.asks))}
-		lo = len(n.favors)
-		for k, v := fc.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = fc.Next() {
-			if len(k) != 24 {
-				return corruptf("favors_by_friend: key %x", k)
-			}
-			if err := checkFavorHead(k, v); err != nil {
-				return fmt.Errorf("favors_by_friend: favor %d: %w", historyID(k), err)
-			}
-			n.favors = append(n.favors, FavorFact{At: nanos(keyTime(k[8:16]))})
-		}
-		if uint64(len(n.favors)-lo) != sum.favors {
-			return corruptf("friend %d: the index holds %d favors where %d were written", id, len(n.favors)-lo, sum.favors)
-		}
-		n.favorSpan[i] = span{int32(lo), int32(len(n.favors))}
-	}
-	return nil
+// isParticle reports whether w starts a family name ("van", "de"): a
+// particle written in lower case (a capitalised "De" or "Van" is usually
+// a name of its own, as in "Van Morrison").
+func isParticle(w string) bool {
+	return particles[w] || (strings.HasPrefix(w, "d'") || strings.HasPrefix(w, "d’")) && len(w) > 2
 }
 
-// FriendsByName is Friends (every friend, in id order) with their ids in
-// the name order, read in one transaction: the name order costs a read of
-// the name index, not a sort.
-func (s *Store) FriendsByName() ([]Friend, []uint64, error) {
-	var raw rawFriends
-	var order []uint64
-	err := s.view(func(tx *bolt.Tx) (err error) {
-		if raw, err = copyFriends(tx); err != nil {
-			return err
-		}
-		order, err = nameOrder(tx, -1)
-		return err
-	})
-	if err != nil {
-		return nil, nil, err
-	}
-	s.afterRead()
-	out, err := raw.decode()
-	return out, order, s.damage(err)
-}
+// IsLegalForm reports whether word is a company's legal form ("Inc.",
+// "GmbH", "S.p.A.", "AG"), in any case and with or without dots.
+func IsLegalForm(word string) bool { return legalForms[bare(word)] }

@@ -38,7 +38,7 @@ func randomWrite(s *Store, r *rand.Rand) error {
 			return tx.AddFriend(&f)
 		}
 		f := fs[r.IntN(len(fs))]
-		switch r.IntN(4) {
+		switch r.IntN(5) {
 		case 0:
 			f.Name = propNames[r.IntN(len(propNames))]
 		case 1:
@@ -50,6 +50,8 @@ func randomWrite(s *Store, r *rand.Rand) error {
 			}
 		case 3:
 			f.Archived = !f.Archived
+		case 4:
+			f.IsOrg = !f.IsOrg // an organisation's card is posted nowhere
 		}
 		return tx.PutFriend(&f)
 	})
@@ -141,7 +143,7 @@ func checkAt(t *testing.T, s *Store, fs []Friend, org, sector string) {
 		gotIDs = append(gotIDs, f.ID)
 	}
 	for _, f := range fs {
-		if f.Archived {
+		if f.Archived || !f.IsPerson() {
 			continue
 		}
 		in := org != "" && OrgKey(f.Org) == OrgKey(org)

@@ -19,6 +19,25 @@ func TestPostingsAnswerAsEveryone(t *testing.T) {
 	if err := demo.Fill(st, 600, 5, now, nil); err != nil {
 		t.Fatal(err)
 	}
+	// Organisations' cards at some of the demo's organisations: never
+	// ranked, never counted as someone you know there.
+	err := st.Batch(now, func(tx *store.Tx) error {
+		fs, err := tx.Friends()
+		if err != nil {
+			return err
+		}
+		for i := 0; i < len(fs); i += 7 {
+			if fs[i].Org != "" {
+				if err := tx.AddFriend(&store.Friend{Name: fs[i].Org + " (card)", Org: fs[i].Org, IsOrg: true, Sectors: fs[i].Sectors}); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 	e := &env{store: st, now: now}
 	all, err := st.Network()
 	if err != nil {

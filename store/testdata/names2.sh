@@ -1,15 +1,15 @@
 #!/bin/sh
-# Builds schema2.db and schema2.json with a kith binary of schema version 2
+# Builds names2.db and names2.json with a kith binary of schema version 2
 # (main at 5d3d605, before the "Fast at any size" indexes): a small demo
 # network plus friends whose names sort differently by byte and by
 # collation, an archived one, asks of every status, outcomes, a thank-you
 # and favors. Run once; the files are committed and never rewritten.
 #
-# usage: schema2.sh KITH_BINARY OUT_DIR
+# usage: names2.sh KITH_BINARY OUT_DIR
 set -eu
 k=$1
 out=$2
-db=$out/schema2.db
+db=$out/names2.db
 rm -f "$db"
 kith() { "$k" --db "$db" "$@"; }
 kith demo --friends 12 --seed 7
@@ -35,4 +35,4 @@ kith outcome "$id" --status withdrawn --at 2026-05-20
 kith favor "Andrii" "introduced him to a designer" --at 2026-08-15
 kith favor "André" "reviewed his talk" --at 2026-03-01
 kith profile --name "Sam Doe" --blurb "I build payment systems." --cooldown-days 21
-kith export -o "$out/schema2.json"
+kith export -o "$out/names2.json"
