@@ -190,8 +190,12 @@ func nameOrder(tx *bolt.Tx, n int) ([]uint64, error) {
 	if n >= 0 {
 		want = min(want, n)
 	}
+	b := tx.Bucket(bucketNames)
+	if b == nil {
+		return nil, corruptf("the name index (bucket names) is missing")
+	}
 	ids := make([]uint64, 0, want)
-	cur := tx.Bucket(bucketNames).Cursor()
+	cur := b.Cursor()
 	for k, v := cur.First(); k != nil && len(ids) < want; k, v = cur.Next() {
 		if len(k) < 8 {
 			return nil, corruptf("names: key %x", k)
@@ -257,6 +261,9 @@ func (s *Store) FirstPage(n int) (*Page, error) {
 // countPlaces counts, up to 2, the postings of each place of friends.
 func countPlaces(tx *bolt.Tx, friends []Friend, orgs, sectors map[string]int) error {
 	b := tx.Bucket(bucketPostings)
+	if b == nil {
+		return errNoPostings
+	}
 	for i := range friends {
 		for _, k := range postings(&friends[i]) {
 			prefix := k[:len(k)-8]

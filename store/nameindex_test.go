@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"errors"
 	"reflect"
 	"slices"
 	"testing"
@@ -233,5 +234,36 @@ func TestVerifyChecksNameIndexes(t *testing.T) {
 	slices.Sort(buckets)
 	if !reflect.DeepEqual(buckets, []string{"names", "postings"}) {
 		t.Errorf("problems = %v, want one in names and one in postings", rep.Problems)
+	}
+}
+
+// A database whose name index or postings are gone is damage, said so,
+// and no read of them panics.
+func TestMissingNameIndexesAreDamage(t *testing.T) {
+	for _, bucket := range [][]byte{bucketNames, bucketPostings} {
+		s := newStore(t)
+		f := Friend{Name: "Ada", Org: "Acme", Sectors: []string{"tech"}}
+		if err := addFriend(s, &f); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.update(func(tx *bolt.Tx) error { return tx.DeleteBucket(bucket) }); err != nil {
+			t.Fatal(err)
+		}
+		_, err1 := s.NameOrder()
+		_, err2 := s.FirstPage(10)
+		_, err3 := s.FriendsAt("Acme", "", 2)
+		_, err4 := s.NetworkAt("", "tech")
+		_, _, err5 := s.PlaceCounts([]Friend{f})
+		errs := []error{err1, err2, err3, err4, err5}
+		if string(bucket) == "postings" {
+			errs = errs[1:] // the name order needs no postings
+		} else {
+			errs = errs[:2]
+		}
+		for i, err := range errs {
+			if !errors.Is(err, ErrCorrupt) {
+				t.Errorf("%s gone: read %d: %v, want ErrCorrupt", bucket, i, err)
+			}
+		}
 	}
 }

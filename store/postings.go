@@ -12,6 +12,9 @@ import (
 // The reads that answer "whom do I know there" from the postings, so that
 // who-else and the sole-contact rule read only the friends that match.
 
+// errNoPostings is damage: a database of schema 3 on without postings.
+var errNoPostings = corruptf("the postings (bucket postings) are missing")
+
 // placePrefix is the posting prefix of an organisation (by OrgKey) or,
 // when org is empty, of a sector (lower-cased); nil when both are empty.
 func placePrefix(org, sector string) []byte {
@@ -30,7 +33,11 @@ func postedIDs(tx *bolt.Tx, prefix []byte, limit int, ids []uint64) ([]uint64, e
 	if prefix == nil {
 		return ids, nil
 	}
-	c := tx.Bucket(bucketPostings).Cursor()
+	b := tx.Bucket(bucketPostings)
+	if b == nil {
+		return nil, errNoPostings
+	}
+	c := b.Cursor()
 	n := 0
 	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) && n != limit; k, v = c.Next() {
 		if len(k) != len(prefix)+8 {
