@@ -80,7 +80,9 @@ import (
 //	the transaction of every ask or favor of theirs, so a read can tell
 //	that an index entry is missing
 //	  1 asks (how many)  2 favors (how many)
-//	  10-99 reserved: the per-friend summary of what the policy weighs
+//	  10 last_made (the time of the latest ask actually made, a time;
+//	     schema 3 on: what kith list shows, read without the asks' heads)
+//	  11-99 reserved: the per-friend summary of what the policy weighs
 //	        (readiness, the "Fast at any size" issue)
 //	Name (bucket names, key collation key of the name | friend id): the
 //	  friends in the name order (Collator); the value has no fields
@@ -185,6 +187,7 @@ const (
 	tagBusyFrom, tagBusyTo           protowire.Number = 1, 2
 	tagTimeSec, tagTimeNano          protowire.Number = 1, 2
 	tagSummaryAsks, tagSummaryFavors protowire.Number = 1, 2
+	tagSummaryLastMade               protowire.Number = 10
 	tagCountFriends                  protowire.Number = 1
 	tagCountAsks                     protowire.Number = 2
 	tagCountFavors                   protowire.Number = 3

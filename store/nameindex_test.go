@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"slices"
 	"testing"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -158,6 +159,18 @@ func TestMigrationBuildsNameIndex(t *testing.T) {
 			fs, err := s.Friends()
 			if err != nil {
 				t.Fatal(err)
+			}
+			// verify checks the indexes and each summary's last ask
+			// against the records.
+			if rep, err := s.Verify(); err != nil || len(rep.Problems) > 0 {
+				t.Fatalf("verify after the migration: %v %v", rep, err)
+			}
+			_, last, err := s.Roster()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.ContainsFunc(last, func(t time.Time) bool { return !t.IsZero() }) {
+				t.Error("no friend has a last ask after the migration")
 			}
 			got := namesOf(t, fs, ids)
 			c := NewCollator()

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"testing"
+	"time"
 )
 
 // indexWriterEnv makes the test binary, re-executed, write random friend
@@ -29,6 +30,9 @@ func randomWrite(s *Store, r *rand.Rand) error {
 		fs, err := tx.Friends()
 		if err != nil {
 			return err
+		}
+		if len(fs) > 0 && r.IntN(2) == 0 {
+			return randomAskWrite(tx, r, fs[r.IntN(len(fs))].ID)
 		}
 		if len(fs) == 0 || r.IntN(3) == 0 {
 			f := Friend{Name: propNames[r.IntN(len(propNames))] + " " + strconv.Itoa(r.IntN(5)), Org: propOrgs[r.IntN(len(propOrgs))]}
@@ -57,6 +61,30 @@ func randomWrite(s *Store, r *rand.Rand) error {
 	})
 }
 
+var propStatuses = []Status{StatusDraft, StatusSent, StatusHelped, StatusDeclined, StatusNoResponse, StatusWithdrawn}
+
+// randomAskWrite records a new ask for friend id, or changes the status
+// or the time of one of theirs (either way: a sent ask back to a draft,
+// an older date).
+func randomAskWrite(tx *Tx, r *rand.Rand, id uint64) error {
+	asks, _, err := tx.History(id)
+	if err != nil {
+		return err
+	}
+	at := t0.AddDate(0, 0, -r.IntN(400))
+	if len(asks) == 0 || r.IntN(2) == 0 {
+		a := Ask{FriendID: id, Kind: KindChat, Status: propStatuses[r.IntN(len(propStatuses))], Created: at}
+		return tx.AddAsk(&a)
+	}
+	a := asks[r.IntN(len(asks))]
+	if r.IntN(2) == 0 {
+		a.Status = propStatuses[r.IntN(len(propStatuses))]
+	} else {
+		a.Created, a.Sent = at, time.Time{}
+	}
+	return tx.PutAsk(&a)
+}
+
 // indexWriter is the second process: 20 random writes, then exit.
 func indexWriter(path string) {
 	seed, _ := strconv.ParseUint(os.Getenv(indexWriterEnv+"_SEED"), 10, 64)
@@ -72,9 +100,11 @@ func indexWriter(path string) {
 }
 
 // After random sequences of writes, some from a second process, the name
-// index and the postings equal what the friends call for: kith verify
-// finds nothing, the name order is the collation's, and the friends at
-// each place are those a pass over everyone finds.
+// index, the postings and the summaries equal what the records call for:
+// kith verify finds nothing, the name order is the collation's, the
+// friends at each place are those a pass over everyone finds, and each
+// friend's last ask (the summary's, what kith list shows) is the one
+// their asks give.
 func TestNameIndexesEqualRecomputation(t *testing.T) {
 	for seed := range uint64(4) {
 		t.Run(strconv.Itoa(int(seed)), func(t *testing.T) {
@@ -122,6 +152,19 @@ func checkNameIndexes(t *testing.T, s *Store) {
 	}
 	if !reflect.DeepEqual(order, wantIDs) {
 		t.Fatalf("name order %v, the collation gives %v", order, wantIDs)
+	}
+	roster, last, err := s.Roster()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := s.Network()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range roster {
+		if want := n.LastAsk(n.Index(roster[i].ID)); !last[i].Equal(want) {
+			t.Fatalf("%s: last ask %v, their asks give %v", roster[i].Name, last[i], want)
+		}
 	}
 	for _, o := range propOrgs[1:] {
 		checkAt(t, s, fs, o, "")

@@ -64,7 +64,12 @@ func migrations() []migration {
 			return nil
 		}},
 		{name: "tagged, checksummed records", up: migrateChecksums, rewrites: true},
-		{name: "name order and postings", up: migrateNames},
+		{name: "name order, postings and last asks", up: func(tx *bolt.Tx) error {
+			if err := migrateNames(tx); err != nil {
+				return err
+			}
+			return migrateLastMade(tx)
+		}},
 	}
 }
 

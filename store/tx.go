@@ -188,7 +188,12 @@ func (t *Tx) insertAsk(a *Ask) error {
 	if err := t.putAsk(a); err != nil {
 		return err
 	}
-	if err := t.summarize(a.FriendID, func(s *summary) { s.asks++ }); err != nil {
+	if err := t.summarize(a.FriendID, func(s *summary) {
+		s.asks++
+		if a.Status.Made() {
+			s.lastMade = max(s.lastMade, nanos(a.At()))
+		}
+	}); err != nil {
 		return err
 	}
 	return t.count(func(c *counts) { c.asks++ })
@@ -214,7 +219,16 @@ func (t *Tx) PutAsk(a *Ask) error {
 	if err := ix.Delete(oldKey); err != nil {
 		return err
 	}
-	return t.putAsk(a)
+	if err := t.putAsk(a); err != nil {
+		return err
+	}
+	// The status or the time may have changed either way: the latest
+	// made ask is read again from the friend's index entries.
+	last, err := lastMade(t.tx, a.FriendID)
+	if err != nil {
+		return err
+	}
+	return t.summarize(a.FriendID, func(s *summary) { s.lastMade = last })
 }
 
 func (t *Tx) putAsk(a *Ask) error {

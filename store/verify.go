@@ -204,6 +204,7 @@ func (v *verifier) records() {
 	tx := v.tx
 	friends := map[uint64]bool{}
 	perAsks := map[uint64]uint64{}
+	perLast := map[uint64]int64{} // the latest made ask of each friend, by the records
 	perFavors := map[uint64]uint64{}
 	each := func(name []byte, fn func(k, val []byte)) uint64 {
 		var n uint64
@@ -251,6 +252,9 @@ func (v *verifier) records() {
 		default:
 			if !friends[a.FriendID] {
 				v.add("asks", idKey(k), "belongs to friend %d, %s", a.FriendID, v.gone(a.FriendID))
+			}
+			if a.Status.Made() {
+				perLast[a.FriendID] = max(perLast[a.FriendID], nanos(a.At()))
 			}
 			ik := historyKey(a.FriendID, a.At(), a.ID)
 			if v.schema < 2 {
@@ -356,6 +360,9 @@ func (v *verifier) records() {
 			id := btoi(k)
 			if s.asks != perAsks[id] {
 				v.add("summaries", idKey(k), "says %d asks, the index holds %d", s.asks, perAsks[id])
+			}
+			if v.schema >= 3 && s.lastMade != perLast[id] {
+				v.add("summaries", idKey(k), "says the last ask was made at %v, the asks say %v", fromNanos(s.lastMade), fromNanos(perLast[id]))
 			}
 			if s.favors != perFavors[id] {
 				v.add("summaries", idKey(k), "says %d favors, the index holds %d", s.favors, perFavors[id])
