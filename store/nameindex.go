@@ -219,9 +219,11 @@ type Page struct {
 	Order []uint64
 	// Network holds the page's friends, in id order, with their facts.
 	Network *Network
-	// Orgs and Sectors count the active friends in each organisation
-	// (by OrgKey) and sector (lower-cased) of the page's friends, up to 2.
-	Orgs, Sectors map[string]int
+	// Places holds, in id order, the active people at the page's friends'
+	// organisations and sectors, up to PlacePoolCap a place (from the
+	// postings): the pool policy.CountPlaces counts to tell whether one
+	// of the page is the only one there who can be asked.
+	Places []Friend
 	// Total is how many friends the database holds.
 	Total int
 }
@@ -230,7 +232,7 @@ type Page struct {
 // facts (see Page), in one transaction that reads only them: what the
 // first screen shows, whatever the size of the network.
 func (s *Store) FirstPage(n int) (*Page, error) {
-	p := &Page{Network: &Network{}, Orgs: map[string]int{}, Sectors: map[string]int{}}
+	p := &Page{Network: &Network{}}
 	err := s.view(func(tx *bolt.Tx) error {
 		c, err := getCounts(tx)
 		if err != nil {
@@ -250,7 +252,8 @@ func (s *Store) FirstPage(n int) (*Page, error) {
 		if err := p.Network.readHeadsOf(tx); err != nil {
 			return err
 		}
-		return countPlaces(tx, p.Network.Friends, p.Orgs, p.Sectors)
+		p.Places, err = placePool(tx, p.Network.Friends, PlacePoolCap)
+		return err
 	})
 	if err != nil {
 		return nil, err
@@ -258,44 +261,31 @@ func (s *Store) FirstPage(n int) (*Page, error) {
 	return p, nil
 }
 
-// countPlaces counts, up to 2, the postings of each place of friends.
-func countPlaces(tx *bolt.Tx, friends []Friend, orgs, sectors map[string]int) error {
-	b := tx.Bucket(bucketPostings)
-	if b == nil {
-		return errNoPostings
-	}
+// PlacePoolCap is how many people a place gives the first page's pool
+// at most: whether one is the only one there who can be asked for a kind
+// is then answered right unless that many others there all refuse it.
+const PlacePoolCap = 64
+
+// placePool reads the active people posted at the places of friends, up
+// to perPlace a place, in id order, without repeats.
+func placePool(tx *bolt.Tx, friends []Friend, perPlace int) ([]Friend, error) {
+	var ids []uint64
+	seen := map[string]bool{}
 	for i := range friends {
 		for _, k := range postings(&friends[i]) {
 			prefix := k[:len(k)-8]
-			m := orgs
-			if prefix[0] == postSector {
-				m = sectors
-			}
-			place := string(prefix[1 : len(prefix)-1])
-			if _, done := m[place]; done {
+			if seen[string(prefix)] {
 				continue
 			}
-			n, err := countPosted(b, prefix, 2)
-			if err != nil {
-				return err
+			seen[string(prefix)] = true
+			var err error
+			if ids, err = postedIDs(tx, prefix, perPlace, ids); err != nil {
+				return nil, err
 			}
-			m[place] = n
 		}
 	}
-	return nil
-}
-
-// countPosted counts the entries under prefix, up to limit.
-func countPosted(b *bolt.Bucket, prefix []byte, limit int) (int, error) {
-	n := 0
-	c := b.Cursor()
-	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) && len(k) == len(prefix)+8 && n < limit; k, v = c.Next() {
-		if err := checkEntry(seedPostings, k, v); err != nil {
-			return 0, fmt.Errorf("postings: friend %d: %w", btoi(k[len(k)-8:]), err)
-		}
-		n++
-	}
-	return n, nil
+	slices.Sort(ids)
+	return friendsOf(tx, slices.Compact(ids))
 }
 
 // readHeadsOf reads the heads of the asks and favors of n.Friends alone,
@@ -334,10 +324,11 @@ func (n *Network) readHeadsOf(tx *bolt.Tx) error {
 			if len(k) != 24 {
 				return corruptf("favors_by_friend: key %x", k)
 			}
-			if err := checkFavorHead(k, v); err != nil {
+			size, err := decodeFavorHead(k, v)
+			if err != nil {
 				return fmt.Errorf("favors_by_friend: favor %d: %w", historyID(k), err)
 			}
-			n.favors = append(n.favors, FavorFact{At: nanos(keyTime(k[8:16]))})
+			n.favors = append(n.favors, FavorFact{At: nanos(keyTime(k[8:16])), Size: size})
 		}
 		if uint64(len(n.favors)-lo) != sum.favors {
 			return corruptf("friend %d: the index holds %d favors where %d were written", id, len(n.favors)-lo, sum.favors)

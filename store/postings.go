@@ -109,12 +109,3 @@ func (s *Store) NetworkAt(org, sector string) (*Network, error) {
 	}
 	return n, nil
 }
-
-// PlaceCounts counts, up to 2, the active friends in each organisation
-// (by OrgKey) and sector (lower-cased) of friends: enough for
-// policy.PlacesOf to tell whether one of them is the only one there.
-func (s *Store) PlaceCounts(friends []Friend) (orgs, sectors map[string]int, err error) {
-	orgs, sectors = map[string]int{}, map[string]int{}
-	err = s.view(func(tx *bolt.Tx) error { return countPlaces(tx, friends, orgs, sectors) })
-	return orgs, sectors, err
-}

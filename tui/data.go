@@ -34,8 +34,8 @@ type dataset struct {
 	asksOf   func(i int) []store.AskFact
 	favorsOf func(i int) []store.FavorFact
 	// places counts where the friends are (policy.CountPlaces), for
-	// whether one is the only one you know there; while partial, only
-	// the known friends' places (policy.PlacesOf), or nil.
+	// whether one is the only one you know there; while partial, over
+	// the people at the known friends' places (store.Page.Places), or nil.
 	places  *policy.Places
 	profile store.Profile
 
@@ -160,7 +160,7 @@ func newPage(gen uint64, pg *store.Page, p store.Profile) *dataset {
 	d.page, d.total = true, pg.Total
 	d.known = func(int) bool { return true }
 	d.asksOf, d.favorsOf = n.AsksOf, n.FavorsOf
-	d.places = policy.PlacesOf(pg.Orgs, pg.Sectors)
+	d.places = policy.CountPlaces(policy.Friends(pg.Places))
 	for i := range d.lastAsk {
 		d.lastAsk[i] = n.LastAsk(i)
 	}
