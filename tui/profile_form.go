@@ -14,7 +14,7 @@ import (
 func newProfileForm(c *common, p store.Profile) *formScreen {
 	fields := []field{
 		newField("name", "Your name", p.Name, "how drafts are signed", nil),
-		newField("blurb", "Intro blurb", p.Blurb, "a paragraph about you a friend can paste into an intro", nil),
+		newField("blurb", "Intro blurb", p.Blurbs[p.Lang], "a paragraph about you a friend can paste into an intro, in your language below", nil),
 		newField("signature", "Signature", p.Signature, "e.g. Ciao, Ada", nil),
 		newField("lang", "Language", p.Lang, "en or it", checkLang),
 		newField("cooldown-days", "Cool-down days", strconv.Itoa(p.Settings.CooldownDays), "days to leave a friend alone after an ask (14)", checkCooldown),
@@ -27,7 +27,8 @@ func newProfileForm(c *common, p store.Profile) *formScreen {
 			return nil, &store.FieldError{Field: "cooldown-days", Msg: "a number of days 0-365"}
 		}
 		lang, name, blurb, sig := strings.ToLower(line("lang")), line("name"), line("blurb"), line("signature")
-		check := store.Profile{Name: name, Blurb: blurb, Signature: sig, Lang: lang, Settings: store.Settings{CooldownDays: days}}
+		check := store.Profile{Name: name, Signature: sig, Lang: lang, Settings: store.Settings{CooldownDays: days}}
+		check.SetBlurb(lang, blurb)
 		if err := check.Validate(); err != nil {
 			return nil, err
 		}
@@ -44,7 +45,8 @@ func newProfileForm(c *common, p store.Profile) *formScreen {
 					cur.Name = name
 				}
 				if changed["blurb"] {
-					cur.Blurb = blurb
+					// the blurb in the language the form shows
+					cur.SetBlurb(lang, blurb)
 				}
 				if changed["signature"] {
 					cur.Signature = sig
