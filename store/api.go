@@ -285,7 +285,8 @@ func (s *Store) Restore(snap *Snapshot) error {
 }
 
 // Roster is every friend with when you last asked each of them (zero if
-// never): what `kith list` shows, read without expanding any ask.
+// never): what `kith list` shows, read from the friends and their
+// summaries, without a look at any ask.
 func (s *Store) Roster() ([]Friend, []time.Time, error) {
 	var friends []Friend
 	var last []time.Time
@@ -295,33 +296,24 @@ func (s *Store) Roster() ([]Friend, []time.Time, error) {
 			return err
 		}
 		last = make([]time.Time, len(friends))
-		c, err := getCounts(tx)
-		if err != nil {
-			return err
-		}
-		owners := make([]uint64, 0, c.asks)
-		i := 0
-		cur := tx.Bucket(bucketAsksByFriend).Cursor()
-		for k, v := cur.First(); k != nil; k, v = cur.Next() {
-			if len(k) != 24 {
-				return corruptf("asks_by_friend: key %x", k)
+		cur := tx.Bucket(bucketSummaries).Cursor()
+		k, v := cur.First()
+		for i := range friends {
+			id := friends[i].ID
+			for k != nil && len(k) == 8 && btoi(k) < id {
+				k, v = cur.Next() // checked by verify: a summary of nobody
 			}
-			st, err := headStatus(k, v)
+			if k == nil || len(k) != 8 || btoi(k) != id {
+				return corruptf("friend %d: the summary is missing", id)
+			}
+			sum, err := decodeSummary(k, v)
 			if err != nil {
-				return fmt.Errorf("asks_by_friend: ask %d: %w", historyID(k), err)
+				return fmt.Errorf("friend %d: the summary: %w", id, err)
 			}
-			owner := btoi(k[:8])
-			owners = append(owners, owner)
-			for i < len(friends) && friends[i].ID < owner {
-				i++
-			}
-			if i == len(friends) || friends[i].ID != owner || !statusOf(st).Made() {
-				continue
-			}
-			// Keys sort by time within a friend: the latest made ask wins.
-			last[i] = keyTime(k[8:16])
+			last[i] = fromNanos(sum.lastMade)
+			k, v = cur.Next()
 		}
-		return checkSummaries(tx, owners, nil, false)
+		return nil
 	})
 	return friends, last, err
 }

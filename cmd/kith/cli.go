@@ -142,7 +142,7 @@ func commands() []command {
 				f.BoolVar(&o.archived, "archived", false, "archive (true) or restore (--archived=false) the friend")
 				return func(e *env, args []string) error { return cmdEdit(e, args[0], &o, f.FlagSet) }
 			}},
-		{name: "list", group: groupFriends, summary: "list friends, with the time since your last ask",
+		{name: "list", group: groupFriends, summary: "list friends by name, with the time since your last ask",
 			flags: func(f flagSet) runFunc {
 				var o listFlags
 				f.BoolVar(&o.json, "json", false, "print JSON")
