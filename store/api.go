@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -16,6 +17,23 @@ import (
 // is written, or nothing is. now stamps records whose times are unset.
 func (s *Store) Batch(now time.Time, fn func(tx *Tx) error) error {
 	return s.update(func(tx *bolt.Tx) error {
+		t := &Tx{tx: tx, now: now.UTC()}
+		if err := fn(t); err != nil {
+			return err
+		}
+		return t.flush()
+	})
+}
+
+// BatchSized is Batch for a transaction expected to write about sizeHint
+// bytes (an import): the file is mapped that much larger than it is from
+// the start, so bbolt does not remap it (copying every dirty page) as
+// the transaction grows.
+func (s *Store) BatchSized(now time.Time, sizeHint int, fn func(tx *Tx) error) error {
+	if info, err := os.Stat(s.path); err == nil {
+		sizeHint += int(info.Size())
+	}
+	return s.updateSized(sizeHint, func(tx *bolt.Tx) error {
 		t := &Tx{tx: tx, now: now.UTC()}
 		if err := fn(t); err != nil {
 			return err

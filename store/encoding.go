@@ -87,6 +87,11 @@ import (
 //	     schema 3 on: what kith list shows, read without the asks' heads)
 //	  11-99 reserved: the per-friend summary of what the policy weighs
 //	        (readiness, the "Fast at any size" issue)
+//	Sync state (bucket sync_state, key folder|0|card UID): a card and its
+//	friend at the last sync with a folder (syncstate.go)
+//	  1 uid  2 friend_id  3 file  4 size  5 mtime  6 inode  7 hash
+//	  8 kith_sums (packed: 8 bytes big-endian per field of SyncFields)
+//	  9 card_sums (as 8)
 //	Name (bucket names, key collation key of the name | friend id): the
 //	  friends in the name order (Collator); the value has no fields
 //	Posting (bucket postings, key field | normalised value | 0 | friend

@@ -19,6 +19,10 @@ var (
 	bucketSummaries      = []byte("summaries")
 	bucketNames          = []byte("names")
 	bucketPostings       = []byte("postings")
+	// bucketSyncState holds the state of each sync with a folder of
+	// cards (see syncstate.go). The first sync creates it: a database
+	// without it has never been synced, and needs no migration.
+	bucketSyncState = []byte("sync_state")
 
 	keySchema     = []byte("schema_version")
 	keyMigrations = []byte("migrations")

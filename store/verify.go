@@ -372,6 +372,13 @@ func (v *verifier) records() {
 	if ns != nf {
 		v.add("summaries", "", "%d summaries for %d friends", ns, nf)
 	}
+	if tx.Bucket(bucketSyncState) != nil {
+		each(bucketSyncState, func(k, val []byte) {
+			if _, err := decodeSyncState(k, val); err != nil {
+				v.add(string(bucketSyncState), fmt.Sprintf("%q", k), "does not decode or fails its checksum")
+			}
+		})
+	}
 	v.nameIndexes()
 }
 
