@@ -130,7 +130,7 @@ func TestSyncErrors(t *testing.T) {
 		want string
 	}{
 		{[]string{"sync", file}, 1, "is not a folder"},
-		{[]string{"sync", filepath.Join(t.TempDir(), "missing")}, 1, "no such file or directory"},
+		{[]string{"sync", filepath.Join(t.TempDir(), "missing")}, 1, "does not exist: create it (mkdir -p"},
 		{[]string{"sync", t.TempDir(), "--vcard-version", "2.1"}, 2, "--vcard-version"},
 		{[]string{"sync"}, 2, "DIR"},
 	} {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"errors"
+	"io/fs"
 	"fmt"
 	"io"
 	"os"
@@ -75,7 +76,9 @@ func Sync(st *store.Store, dir string, now time.Time, opts Options) (*Plan, erro
 	if err != nil {
 		return nil, err
 	}
-	if info, err := os.Stat(abs); err != nil {
+	if info, err := os.Stat(abs); errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("the folder %s does not exist: create it (mkdir -p %s) for a first sync, or name the folder vdirsyncer or khard keeps", dir, dir)
+	} else if err != nil {
 		return nil, fmt.Errorf("the folder %s: %w", dir, unwrap(err))
 	} else if !info.IsDir() {
 		return nil, fmt.Errorf("%s is not a folder: name the folder of .vcf files to keep in step", dir)
