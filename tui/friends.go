@@ -324,15 +324,16 @@ func (f *friendsScreen) rebuild(keep bool) {
 	f.clampCursor()
 }
 
-// filterRows keeps the rows whose haystack holds every word of query;
-// with no index yet (nil), none.
+// filterRows keeps the rows whose haystack holds every word of query,
+// folded as the haystacks are (store.Fold: without case or accents, so
+// "kaminski" finds Kamiński); with no index yet (nil), none.
 //
 // A short list (a query being narrowed) is checked row by row. A long one
 // is first matched against the whole buffer of haystacks, the rarest word
 // (in a sample) first, into a bitmap, while the words are not selective; the remaining
 // words are then checked on the few rows left.
 func filterRows(ix *index, rows []int32, query string) []int32 {
-	terms := strings.Fields(strings.ToLower(query))
+	terms := queryTerms(query)
 	if len(terms) == 0 {
 		return rows
 	}
@@ -383,6 +384,9 @@ func filterRows(ix *index, rows []int32, query string) []int32 {
 	}
 	return out
 }
+
+// queryTerms is the words of a filter query, folded (store.Fold).
+func queryTerms(query string) []string { return strings.Fields(store.Fold(query)) }
 
 // rarestFirst orders terms by how many of 256 sampled haystacks hold
 // them, fewest first, then longest first.
