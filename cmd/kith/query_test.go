@@ -94,3 +94,22 @@ func TestUndoFromTheCLI(t *testing.T) {
 		t.Errorf("undo of archive says %q", out)
 	}
 }
+
+func TestAskInsideTheCooldownSaysSo(t *testing.T) {
+	db := tempDB(t)
+	mustKith(t, db, "add", "Ada")
+	out := mustKith(t, db, "ask", "Ada", "--kind", "chat", "--at", "2026-11-20")
+	if strings.Contains(out, "cool-down") {
+		t.Errorf("a first ask mentions the cool-down:\n%s", out)
+	}
+	// A draft asks nothing yet.
+	if out := mustKith(t, db, "ask", "Ada", "--kind", "intro", "--status", "draft"); strings.Contains(out, "cool-down") {
+		t.Errorf("a draft mentions the cool-down:\n%s", out)
+	}
+	out, errs, code := kith(t, db, "ask", "Ada", "--kind", "advice")
+	if code != 0 || errs != "" || !strings.Contains(out, "recorded advice ask 3 to Ada") ||
+		!strings.Contains(out, "note: recorded inside the cool-down. You asked Ada 5 days ago; the 14-day cool-down ends") ||
+		strings.Contains(out, "Hold back") {
+		t.Errorf("ask inside the cool-down: exit %d, stderr %q, out:\n%s", code, errs, out)
+	}
+}
