@@ -1,6 +1,7 @@
 // Package policy holds kith's etiquette as pure rules: scoring a friend
 // before a request, ranking who else to ask, drafting a request and
-// checking a draft. It does no I/O and reads no clock: callers pass now.
+// checking a draft, and what is due. It does no I/O and reads no clock:
+// callers pass now.
 //
 // # Verdicts
 //
@@ -41,9 +42,22 @@
 // targeted organisation, compared as store.OrgKey compares them, 50 for
 // the sector, and per keyword 20 in the organisation or a sector, 15 in
 // the role, 10 in the notes; capped at 100) and sorts ready friends
-// first, then held, then blocked. Draft writes a request from
-// text/template files embedded under templates/ (English and Italian; the
-// user may override any file), which LoadTemplates reads and parses once,
-// and Check reports which rules a draft, possibly rewritten by hand, still
-// misses.
+// first, then held, then blocked; an organisation's own card
+// (store.Friend.IsPerson false) is never ranked. Draft writes a request
+// from text/template files embedded under templates/ (English and
+// Italian; the user may override any file), which LoadTemplates reads and
+// parses once, and Check reports which rules a draft, possibly rewritten
+// by hand, still misses.
+//
+// # Due
+//
+// Due lists what to do now for the friendships to stay even (kith due and
+// the TUI's due list): follow up on an ask sent FollowUpAfter (7 days) ago
+// with nothing recorded (or on its own follow-up date); thank a friend who
+// helped, for ThankWithin (30 days); help back a friend who helped within
+// HelpBackWindow (90 days) when you logged no favor for them in it; and get
+// in touch, not to ask, when a friend's birthday or anniversary is at most
+// OccasionNotice (7) days away, from a week before to the day itself (a
+// birthday on 29 February falls on the 28th in a common year). Archived
+// friends and organisations have no birthdays or anniversaries due.
 package policy

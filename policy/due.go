@@ -46,7 +46,8 @@ type Nudge struct {
 }
 
 // Due returns the nudges for one friend at now: asks to follow up, helps
-// to thank for, and whether to help them back. Archived friends get none.
+// to thank for, whether to help them back, and a birthday or an
+// anniversary near (see occasions). Archived friends get none.
 func Due(sub Subject, now time.Time) []Nudge {
 	f := sub.Friend
 	if f == nil || f.Archived {
@@ -94,7 +95,7 @@ func Due(sub Subject, now time.Time) []Nudge {
 				Message: fmt.Sprintf("%s helped you on %s and you have logged no favor for them in 90 days: find a way to help them", f.Name, lastHelp.Format("2 Jan"))})
 		}
 	}
-	return out
+	return append(out, occasions(f, now)...)
 }
 
 // Nudges is every friend's nudges at now (Due), oldest first

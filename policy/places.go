@@ -23,7 +23,7 @@ func (p Friends) Friend(i int) *store.Friend { return &p[i] }
 func (p Friends) Subject(i int) Subject { return Subject{Friend: &p[i]} }
 
 // SoleContact reports whether the friend with id is the only active
-// (not archived) friend in the place req targets: its organisation when
+// (not archived) person, not an organisation's card, in the place req targets: its organisation when
 // it names one, else its sector. It is false when req targets neither.
 func SoleContact(pool Pool, req Request, id uint64) bool {
 	t := newTarget(req)
@@ -34,7 +34,7 @@ func SoleContact(pool Pool, req Request, id uint64) bool {
 	var buf []byte
 	for i, n := 0, pool.Len(); i < n; i++ {
 		f := pool.Friend(i)
-		if f == nil || f.Archived || !t.place(t.where(f, &buf)) {
+		if f == nil || f.Archived || !f.IsPerson() || !t.place(t.where(f, &buf)) {
 			continue
 		}
 		if f.ID != id {
@@ -78,7 +78,8 @@ func CountPlaces(pool Pool) *Places {
 	}
 	for i, n := 0, pool.Len(); i < n; i++ {
 		f := pool.Friend(i)
-		if f == nil || f.Archived {
+		// An organisation's own card is not someone you know there.
+		if f == nil || f.Archived || !f.IsPerson() {
 			continue
 		}
 		if f.Org != "" {

@@ -283,7 +283,9 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 		var buf []byte
 		for i := lo; i < hi; i++ {
 			f := pool.Friend(i)
-			if f == nil || f.Archived || (opt.Exclude != 0 && f.ID == opt.Exclude) {
+			// An organisation is a contact, not a friend to ask
+			// (store.Friend.IsPerson): never ranked.
+			if f == nil || f.Archived || !f.IsPerson() || (opt.Exclude != 0 && f.ID == opt.Exclude) {
 				continue
 			}
 			w := t.where(f, &buf)

@@ -80,6 +80,16 @@ func TestRankOrder(t *testing.T) {
 				member{name: "Held", mod: sector("aerospace"), asks: recent},
 				member{name: "Ready", mod: sector("aerospace")},
 			), aero, RankOptions{ReadyOnly: true}, []string{"Ready"}},
+		{"an organisation is never ranked, nor counts as someone you know there",
+			pool(
+				member{name: "Acme AG", mod: func(f *store.Friend) { f.Sectors, f.IsOrg = []string{"aerospace"}, true }},
+				member{name: "Ready", mod: sector("aerospace")},
+			), aero, RankOptions{}, []string{"Ready"}},
+		{"a sector matches in any case",
+			pool(
+				member{name: "Upper", mod: sector("AeroSpace")},
+				member{name: "Banker", mod: sector("finance")},
+			), Request{Kind: store.KindChat, Sector: "AEROSPACE"}, RankOptions{}, []string{"Upper"}},
 		{"ties broken by closeness",
 			pool(
 				member{name: "Loose", mod: func(f *store.Friend) { f.Sectors = []string{"aerospace"}; f.Closeness = 2 }},
@@ -185,6 +195,13 @@ func TestRankAcknowledge(t *testing.T) {
 	}
 	if SoleContact(alone, Request{Kind: store.KindChat}, 1) {
 		t.Error("SoleContact with no target = true, want false")
+	}
+	// An organisation's own contact card in the sector is no one you know
+	// there.
+	withOrg := pool(member{name: "Only", mod: sector("aerospace")},
+		member{name: "Avio SpA", mod: func(f *store.Friend) { f.Sectors, f.IsOrg = []string{"aerospace"}, true }})
+	if !SoleContact(withOrg, aero, 1) {
+		t.Error("SoleContact with an organisation's card in the sector = false, want true")
 	}
 	// An organisation target counts colleagues, not the sector.
 	org := pool(member{name: "At Avio", mod: func(f *store.Friend) { f.Org = "Avio"; f.Sectors = []string{"aerospace"} }},

@@ -10,9 +10,11 @@ import (
 	"google.golang.org/protobuf/encoding/protowire"
 )
 
-// This file and encoding_records.go hold every on-disk encoding: keys
-// and values. This one describes the format and every tag, and holds the
-// keys and the envelope; encoding_records.go the codec of each kind.
+// This file, encoding_records.go and encoding_contact.go hold every
+// on-disk encoding: keys and values. This one describes the format and
+// every tag, and holds the keys and the envelope; encoding_records.go the
+// codec of each kind; encoding_contact.go that of a friend's contact
+// fields.
 //
 // A value (a record, an index entry, a summary) is
 //
@@ -44,8 +46,20 @@ import (
 //	  30-49 reserved: judgement (circles, moments, scoped boundary fields;
 //	        a boundary's sub-record keeps 1-2 and may grow from 3)
 //	  50-59 reserved: drafts (language, greet-as)
-//	  60-99 reserved: contacts (structured name, birthday, addresses,
-//	        typed values, verbatim vCard properties)
+//	  60 name_parts {1 prefix, 2 given, 3 additional, 4 family, 5 suffix,
+//	     6 phonetic_given, 7 phonetic_family}
+//	  61 is_org  62 department
+//	  63 birthday {1 year, 2 month, 3 day}  64 anniversary {as birthday}
+//	  65 addresses* {1 types*, 2 po_box, 3 extended, 4 street, 5 locality,
+//	     6 region, 7 postal_code, 8 country, 9 label}
+//	  66 email_types* {1 value, 2 types*, 3 label}  67 phone_types* {as 66}
+//	  68 url_types* {as 66}
+//	  70 card_uid  71 card_version  72 card_sum
+//	  73 card_props* {1 group, 2 name, 3 params, 4 value, 5 of, 6 sum}
+//	  69, 74-99 reserved: contacts (the state of a sync with an address
+//	        book)
+//	  A file written before these fields lacks them, and reads as
+//	  friends without them: adding them needed no migration.
 //	Ask (bucket asks, key id)
 //	  1 id  2 friend_id  3 kind  4 topic  5 sector  6 org  7 body
 //	  8 status  9 created  10 sent  11 resolved  12 follow_up  13 thanked
@@ -109,6 +123,24 @@ const (
 	tagFriendArchived
 )
 
+// Friend tags of the contact fields.
+const (
+	tagFriendNameParts protowire.Number = iota + 60
+	tagFriendIsOrg
+	tagFriendDepartment
+	tagFriendBirthday
+	tagFriendAnniversary
+	tagFriendAddress
+	tagFriendEmailType
+	tagFriendPhoneType
+	tagFriendURLType
+	_ // 69 reserved
+	tagFriendCardUID
+	tagFriendCardVersion
+	tagFriendCardSum
+	tagFriendCardProp
+)
+
 // Ask tags.
 const (
 	tagAskID protowire.Number = iota + 1
@@ -168,6 +200,46 @@ const (
 	tagChangeBefore
 	tagChangeAfter
 	tagChangeUndone
+)
+
+// Tags of the contact fields' sub-records.
+const (
+	tagNamePrefix protowire.Number = iota + 1
+	tagNameGiven
+	tagNameAdditional
+	tagNameFamily
+	tagNameSuffix
+	tagNamePhoneticGiven
+	tagNamePhoneticFamily
+)
+
+const (
+	tagDateYear, tagDateMonth, tagDateDay protowire.Number = 1, 2, 3
+)
+
+const (
+	tagAddrTypes protowire.Number = iota + 1
+	tagAddrPOBox
+	tagAddrExtended
+	tagAddrStreet
+	tagAddrLocality
+	tagAddrRegion
+	tagAddrPostalCode
+	tagAddrCountry
+	tagAddrLabel
+)
+
+const (
+	tagTypedValue, tagTypedTypes, tagTypedLabel protowire.Number = 1, 2, 3
+)
+
+const (
+	tagPropGroup protowire.Number = iota + 1
+	tagPropName
+	tagPropParams
+	tagPropValue
+	tagPropOf
+	tagPropSum
 )
 
 // itob encodes an id as an 8-byte big-endian key, so keys sort by id.

@@ -51,6 +51,7 @@ func encodeFriend(f *Friend) []byte {
 	e.time(tagFriendCreated, f.Created)
 	e.time(tagFriendUpdated, f.Updated)
 	e.bool(tagFriendArchived, f.Archived)
+	encodeContact(&e, f)
 	return e.seal(seedFriends, itob(f.ID))
 }
 
@@ -80,6 +81,7 @@ type friendDecoder struct {
 	strPool      []string
 	boundaryPool []Boundary
 	busyPool     []MonthRange
+	contact      contactScratch
 	// single is set to decode one friend: no chunks.
 	single bool
 }
@@ -89,6 +91,7 @@ type friendDecoder struct {
 func (fd *friendDecoder) decode(f *Friend, body []byte, s string) error {
 	fd.emails, fd.phones, fd.urls, fd.sectors = fd.emails[:0], fd.phones[:0], fd.urls[:0], fd.sectors[:0]
 	fd.boundaries, fd.busy = fd.boundaries[:0], fd.busy[:0]
+	fd.contact.reset(fd.single)
 	d := newDec(body)
 	for d.next() {
 		switch d.num {
@@ -156,6 +159,8 @@ func (fd *friendDecoder) decode(f *Friend, body []byte, s string) error {
 			f.Updated = d.time()
 		case tagFriendArchived:
 			f.Archived = d.bool()
+		default:
+			fd.contact.decodeContact(f, &d, s)
 		}
 	}
 	chunk := 4096
@@ -168,6 +173,7 @@ func (fd *friendDecoder) decode(f *Friend, body []byte, s string) error {
 	f.Sectors = cut(&fd.strPool, fd.sectors, chunk)
 	f.Boundaries = cut(&fd.boundaryPool, fd.boundaries, chunk)
 	f.Busy = cut(&fd.busyPool, fd.busy, chunk)
+	fd.contact.finish(f)
 	return d.result()
 }
 

@@ -27,7 +27,7 @@ func unknownFields() []byte {
 	b = protowire.AppendVarint(b, 7)
 	b = protowire.AppendTag(b, 55, protowire.BytesType)
 	b = protowire.AppendString(b, "greet-as")
-	b = protowire.AppendTag(b, 61, protowire.Fixed64Type)
+	b = protowire.AppendTag(b, 75, protowire.Fixed64Type)
 	b = protowire.AppendFixed64(b, 99)
 	b = protowire.AppendTag(b, 98, protowire.Fixed32Type)
 	b = protowire.AppendFixed32(b, 5)

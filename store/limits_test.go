@@ -127,7 +127,9 @@ func TestNormalize(t *testing.T) {
 	f := Friend{Name: " Ada \t Lovelace\n", Org: "Acme  Ltd", Sectors: []string{"FinTech", " fin  tech ", "fintech"},
 		Emails: []string{" MAILTO:ada@x.io", "ada@x.io"}, Phones: []string{"tel:+39  333", "+39 333"}, Notes: " a\n  b \n"}
 	f.Normalize()
-	want := Friend{Name: "Ada Lovelace", Org: "Acme Ltd", Sectors: []string{"fintech", "fin tech"}, Emails: []string{"ada@x.io"},
+	// Sectors keep the case they were written in; one equal to an
+	// earlier one but for case is the same sector.
+	want := Friend{Name: "Ada Lovelace", Org: "Acme Ltd", Sectors: []string{"FinTech", "fin tech"}, Emails: []string{"ada@x.io"},
 		Phones: []string{"+39 333"}, Notes: "a\n  b", Closeness: 3}
 	if fmt.Sprint(f) != fmt.Sprint(want) {
 		t.Errorf("got  %+v\nwant %+v", f, want)
@@ -139,7 +141,7 @@ func TestNormalize(t *testing.T) {
 	}
 	a := Ask{Topic: " t ", Sector: " FinTech ", Org: " Acme ", Outcome: " ok\n", Body: " body\n"}
 	a.Normalize()
-	if a.Topic != "t" || a.Sector != "fintech" || a.Org != "Acme" || a.Outcome != "ok" || a.Body != " body\n" {
+	if a.Topic != "t" || a.Sector != "FinTech" || a.Org != "Acme" || a.Outcome != "ok" || a.Body != " body\n" {
 		t.Errorf("ask: %+v", a)
 	}
 	v := Favor{What: " lent a book "}

@@ -119,10 +119,16 @@ func isASCII(s string) bool {
 	return true
 }
 
-// legalForms are the legal forms OrgKey drops from the end of an
-// organisation's name, as NameKey writes them ("S.p.A." is "spa").
-var legalForms = []string{"inc", "incorporated", "ltd", "limited", "llc", "llp", "plc", "gmbh", "ag", "sa", "srl", "spa",
-	"sas", "bv", "nv", "corp", "corporation", "co", "company", "oy", "ab", "as", "pty"}
+// legalForms are the legal forms a company's name ends in, as NameKey
+// writes them ("S.p.A." is "spa"): OrgKey drops them, and SplitName
+// (IsLegalForm) tells a company's name by them.
+var legalForms = map[string]bool{
+	"inc": true, "incorporated": true, "ltd": true, "limited": true, "llc": true, "llp": true, "plc": true,
+	"gmbh": true, "ag": true, "sa": true, "srl": true, "spa": true, "sas": true, "sarl": true, "bv": true,
+	"nv": true, "corp": true, "corporation": true, "co": true, "company": true, "oy": true, "ab": true,
+	"as": true, "pty": true, "kg": true, "ohg": true, "gbr": true, "ug": true, "se": true, "sl": true,
+	"lda": true, "kk": true, "sro": true, "zoo": true, "aps": true, "asa": true, "oyj": true,
+}
 
 // OrgKey is the form two organisations are compared in: NameKey without
 // the legal forms at its end, so "Acme Inc.", "ACME" and "acme" are one
@@ -147,14 +153,7 @@ func AppendOrgKey(dst []byte, s string) []byte {
 	}
 }
 
-func isLegalForm(word []byte) bool {
-	for _, f := range legalForms {
-		if string(word) == f {
-			return true
-		}
-	}
-	return false
-}
+func isLegalForm(word []byte) bool { return legalForms[string(word)] }
 
 // OrgIs reports whether OrgKey(org) is key, with buf as scratch space, so
 // that a loop over many organisations allocates nothing. An ASCII org is

@@ -21,6 +21,8 @@ import (
 // (an empty list clears the list), the others are kept as stored.
 type FriendPatch struct {
 	Name, Nickname, Org, Role, Channel, Notes, WorkedNote *string
+	Department                                            *string
+	Birthday, Anniversary                                 *Date
 	Sectors, Emails, Phones, URLs                         *[]string
 	Closeness                                             *int
 	WorkedTogether                                        *bool
@@ -32,8 +34,9 @@ type FriendPatch struct {
 // Empty reports whether p changes nothing.
 func (p *FriendPatch) Empty() bool { return *p == FriendPatch{} }
 
-// Apply sets p's fields on f. A worked-together note given without
-// WorkedTogether means you did work together.
+// Apply sets p's fields on f. A new name takes the old name's parts with
+// it (Friend.Rename). A worked-together note given without WorkedTogether
+// means you did work together.
 func (p *FriendPatch) Apply(f *Friend) {
 	set := func(dst *string, v *string) {
 		if v != nil {
@@ -45,8 +48,17 @@ func (p *FriendPatch) Apply(f *Friend) {
 			*dst = append([]string(nil), (*v)...)
 		}
 	}
-	set(&f.Name, p.Name)
+	if p.Name != nil {
+		f.Rename(*p.Name)
+	}
 	set(&f.Nickname, p.Nickname)
+	set(&f.Department, p.Department)
+	if p.Birthday != nil {
+		f.Birthday = *p.Birthday
+	}
+	if p.Anniversary != nil {
+		f.Anniversary = *p.Anniversary
+	}
 	set(&f.Org, p.Org)
 	set(&f.Role, p.Role)
 	set(&f.Channel, p.Channel)

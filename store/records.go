@@ -203,14 +203,27 @@ type Friend struct {
 	Created        time.Time    `json:"created"`
 	Updated        time.Time    `json:"updated"`
 	Archived       bool         `json:"archived,omitempty"`
+
+	// The contact fields (see contact.go): what an address book keeps
+	// beyond what kith asks with. The few the policy and the lists use
+	// are here; the rest, which most friends lack, behind one pointer,
+	// so that a friend without them costs no more than before
+	// (BenchmarkStore/100k/Friends).
+	IsOrg       bool     `json:"is_org,omitempty"` // an organisation, not a person (a company card)
+	Department  string   `json:"department,omitempty"`
+	Birthday    Date     `json:"birthday,omitzero"`
+	Anniversary Date     `json:"anniversary,omitzero"`
+	Contact     *Contact `json:"contact,omitempty"`
 }
 
 // Normalize tidies f in place: trims fields, turns runs of white space in
-// one-line fields into one space, lower-cases and de-duplicates sectors,
-// de-duplicates e-mails (case-insensitively), phones and URLs, and drops
-// the mailto: and tel: a copied address may carry. It is the one form a
-// friend is stored in, whichever way it came in, so an export imported
-// again is the same friend.
+// one-line fields into one space, de-duplicates sectors (keeping the
+// first spelling of those equal but for case), e-mails
+// (case-insensitively), phones and URLs, and drops the mailto: and tel:
+// a copied address may carry; the types of a value no longer in its list
+// go with it, and an address with nothing in it is dropped. It is the one
+// form a friend is stored in, whichever way it came in, so an export
+// imported again is the same friend.
 func (f *Friend) Normalize() {
 	f.Name = OneLine(f.Name)
 	f.Nickname = OneLine(f.Nickname)
@@ -226,6 +239,7 @@ func (f *Friend) Normalize() {
 	if f.Closeness == 0 {
 		f.Closeness = 3
 	}
+	f.normalizeContact()
 }
 
 // OneLine trims s and turns every run of white space in it (line breaks
@@ -237,9 +251,16 @@ func OneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// NormSector is the form a sector tag is stored and compared in: one
-// line, lower case.
-func NormSector(s string) string { return strings.ToLower(OneLine(s)) }
+// NormSector is the form a sector tag is stored in: one line, in the
+// case the user wrote it ("VIP" stays "VIP"). Sectors are compared
+// without case (see SameSector).
+func NormSector(s string) string { return OneLine(s) }
+
+// SameSector reports whether two sector tags are the same sector: equal
+// but for case and surrounding blanks.
+func SameSector(a, b string) bool {
+	return strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b))
+}
 
 // NormEmail is the form an e-mail address is stored in: no mailto: in
 // front and, when it reads as an address (ParseEmail), the bare address
@@ -336,6 +357,9 @@ func (f *Friend) Validate() error {
 			return &FieldError{Field: "busy", Msg: "months must be 1-12"}
 		}
 	}
+	if err := f.validateContact(); err != nil {
+		return err
+	}
 	return firstErr(checkTimeSet("created", f.Created), checkTimeSet("updated", f.Updated))
 }
 
@@ -343,11 +367,10 @@ func closenessError(c int) error {
 	return &FieldError{Field: "closeness", Msg: fmt.Sprintf("must be %d-%d (1 acquaintance … 5 close friend), got %d", MinCloseness, MaxCloseness, c)}
 }
 
-// HasSector reports whether f is tagged with sector s (case-insensitive).
+// HasSector reports whether f is tagged with sector s in any case.
 func (f *Friend) HasSector(s string) bool {
-	s = strings.ToLower(strings.TrimSpace(s))
 	for _, x := range f.Sectors {
-		if x == s {
+		if SameSector(x, s) {
 			return true
 		}
 	}
@@ -381,13 +404,13 @@ func (a *Ask) At() time.Time {
 	return a.Created
 }
 
-// Normalize tidies a in place: trims the topic, the organisation and the
-// outcome, and lower-cases the sector as a friend's sectors are (the body
-// is kept as written). Every way in calls it, so an export imported again
-// is the same ask.
+// Normalize tidies a in place: trims the topic, the sector, the
+// organisation and the outcome (the sector keeps its case, as a
+// friend's do; the body is kept as written). Every way in calls it, so
+// an export imported again is the same ask.
 func (a *Ask) Normalize() {
 	a.Topic = strings.TrimSpace(a.Topic)
-	a.Sector = strings.ToLower(strings.TrimSpace(a.Sector))
+	a.Sector = strings.TrimSpace(a.Sector)
 	a.Org = strings.TrimSpace(a.Org)
 	a.Outcome = strings.TrimSpace(a.Outcome)
 }
@@ -526,19 +549,23 @@ func (p *Profile) Validate() error {
 // flags and forms refuse longer values, and an import cuts longer text to
 // them with a warning.
 const (
-	MaxName       = 200   // a friend's name, nickname, organisation, role and channel; an ask's topic and organisation; your name; a question's topic
-	MaxEmail      = 254   // an e-mail address (RFC 5321's limit)
-	MaxPhone      = 64    // a phone number
-	MaxURL        = 2048  // a link
-	MaxSector     = 64    // a sector tag, a friend's or an ask's
-	MaxNotes      = 10000 // a friend's notes, your blurb, an ask's outcome
-	MaxWorkedNote = 1000  // where and when you worked together
-	MaxBoundary   = 500   // a boundary's note
-	MaxBody       = 20000 // an ask's body, the draft
-	MaxWhat       = 1000  // what a favor was
-	MaxSignature  = 1000  // your signature
-	MaxQuestion   = 1000  // one question of the profile
-	MaxItems      = 100   // e-mails, phones, links, sectors, boundaries, busy seasons; question topics, and questions on one topic
+	MaxName       = 200     // a friend's name, nickname, organisation, role and channel; an ask's topic and organisation; your name; a question's topic
+	MaxEmail      = 254     // an e-mail address (RFC 5321's limit)
+	MaxPhone      = 64      // a phone number
+	MaxURL        = 2048    // a link
+	MaxSector     = 64      // a sector tag, a friend's or an ask's
+	MaxNotes      = 10000   // a friend's notes, your blurb, an ask's outcome
+	MaxWorkedNote = 1000    // where and when you worked together
+	MaxBoundary   = 500     // a boundary's note
+	MaxBody       = 20000   // an ask's body, the draft
+	MaxWhat       = 1000    // what a favor was
+	MaxSignature  = 1000    // your signature
+	MaxQuestion   = 1000    // one question of the profile
+	MaxItems      = 100     // e-mails, phones, links, sectors, boundaries, busy seasons, addresses, a value's types; question topics, and questions on one topic
+	MaxAddress    = 1000    // a postal address's street or delivery label (its other parts are names: MaxName); a friend's name parts, department and a value's label are names too
+	MaxType       = 64      // one type of an e-mail, phone, link or address (home, work, cell …)
+	MaxCardProps  = 1000    // the vCard properties kept with a friend
+	MaxCardValue  = 1 << 20 // the bytes of one kept property's value (a photo of about 750 KB)
 )
 
 // The years kith keeps dates in. Outside them a date would overflow the

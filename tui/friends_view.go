@@ -280,7 +280,13 @@ func (f *friendsScreen) detailLines(i, w int, now time.Time) []string {
 	}
 	add(s.PaneTitle.Render(trunc(title, w)))
 	role := clean(fr.Role)
-	if fr.Org != "" {
+	if fr.Department != "" {
+		if role != "" {
+			role += ", "
+		}
+		role += clean(fr.Department)
+	}
+	if fr.Org != "" && !(fr.IsOrg && fr.Org == fr.Name) {
 		if role != "" {
 			role += " at "
 		}
@@ -288,6 +294,9 @@ func (f *friendsScreen) detailLines(i, w int, now time.Time) []string {
 	}
 	if role != "" {
 		add(trunc(role, w))
+	}
+	if fr.IsOrg {
+		add(s.Archived.Render("an organisation: a contact, not a friend to ask"))
 	}
 	if fr.Archived {
 		add(s.Archived.Render("archived"))
@@ -298,6 +307,11 @@ func (f *friendsScreen) detailLines(i, w int, now time.Time) []string {
 	field("Email", clean(strings.Join(fr.Emails, ", ")))
 	field("Phone", clean(strings.Join(fr.Phones, ", ")))
 	field("Web", clean(strings.Join(fr.URLs, ", ")))
+	field("Birthday", fr.Birthday.Written())
+	field("Anniv.", fr.Anniversary.Written()) // the labels are 10 cells wide
+	for _, a := range fr.ContactFields().Addresses {
+		field("Address", clean(a.String()))
+	}
 	field("Channel", clean(fr.Channel))
 	worked := "no, never worked together"
 	if fr.WorkedTogether {

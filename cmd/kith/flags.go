@@ -13,6 +13,7 @@ import (
 // friendFlags are the flags add and edit share.
 type friendFlags struct {
 	name, nickname, org, role, channel, note, workedNote string
+	department, birthday, anniversary                    string
 	sectors, emails, phones, urls, boundaries, busy      []string
 	closeness                                            int
 	worked                                               bool
@@ -40,6 +41,9 @@ func (ff *friendFlags) register(f flagSet, rename bool) {
 	f.StringArrayVar(&ff.busy, "busy", nil, "a busy season MON-MON, e.g. Mar-Apr (repeatable)")
 	f.StringVar(&ff.channel, "channel", "", "the preferred channel (email, phone, …)")
 	f.StringVar(&ff.note, "note", "", "notes, free text")
+	f.StringVar(&ff.department, "department", "", "the department at the organisation")
+	f.StringVar(&ff.birthday, "birthday", "", "the birthday: YYYY-MM-DD, or MM-DD without the year (kith due says when it is near)")
+	f.StringVar(&ff.anniversary, "anniversary", "", "an anniversary: YYYY-MM-DD or MM-DD")
 }
 
 // patch is the change the flags set on the command line make to a
@@ -68,6 +72,24 @@ func (ff *friendFlags) patch(fs *pflag.FlagSet, all bool) (store.FriendPatch, er
 	line("role", ff.role, &p.Role)
 	line("channel", ff.channel, &p.Channel)
 	line("worked-note", ff.workedNote, &p.WorkedNote)
+	line("department", ff.department, &p.Department)
+	for _, d := range []struct {
+		flag string
+		val  string
+		dst  **store.Date
+	}{{"birthday", ff.birthday, &p.Birthday}, {"anniversary", ff.anniversary, &p.Anniversary}} {
+		if !set[d.flag] {
+			continue
+		}
+		var date store.Date
+		if v := strings.TrimSpace(d.val); v != "" {
+			var err error
+			if date, err = store.ParseDate(v); err != nil {
+				return p, usageErrorf("--%s: %v", d.flag, err)
+			}
+		}
+		*d.dst = &date
+	}
 	if set["note"] {
 		n := store.CleanText(ff.note, true)
 		p.Notes = &n

@@ -112,7 +112,12 @@ func printList(w io.Writer, rows []listRow, now time.Time) error {
 		if !r.LastAsk.IsZero() {
 			last = policy.Ago(now, r.LastAsk)
 		}
-		t.add(fmt.Sprint(r.ID), r.Name, r.Org, strings.Join(r.Sectors, ","), last)
+		name := r.Name
+		if r.IsOrg {
+			// an organisation's card: a contact, not a friend to ask
+			name += " [org]"
+		}
+		t.add(fmt.Sprint(r.ID), name, r.Org, strings.Join(r.Sectors, ","), last)
 	}
 	return t.write(w, []int{0, 24, 20, 18, 0})
 }
@@ -158,6 +163,9 @@ func printFriend(w io.Writer, f *store.Friend, asks []store.Ask, favors []store.
 	if f.Nickname != "" {
 		fmt.Fprintf(w, " \"%s\"", printable(f.Nickname))
 	}
+	if f.IsOrg {
+		fmt.Fprint(w, " [organisation: a contact, not a friend to ask]")
+	}
 	if f.Archived {
 		fmt.Fprint(w, " [archived]")
 	}
@@ -167,8 +175,16 @@ func printFriend(w io.Writer, f *store.Friend, asks []store.Ask, favors []store.
 			fmt.Fprintf(w, "  %-16s %s\n", label+":", printable(v))
 		}
 	}
+	c := f.ContactFields()
+	field("name in parts", nameParts(c.NameParts))
 	work := f.Role
-	if f.Org != "" {
+	if f.Department != "" {
+		if work != "" {
+			work += ", "
+		}
+		work += f.Department
+	}
+	if f.Org != "" && !(f.IsOrg && f.Org == f.Name) {
 		if work != "" {
 			work += " at "
 		}
@@ -177,9 +193,18 @@ func printFriend(w io.Writer, f *store.Friend, asks []store.Ask, favors []store.
 	field("works", work)
 	field("sectors", strings.Join(f.Sectors, ", "))
 	field("closeness", fmt.Sprintf("%d/5", f.Closeness))
-	field("e-mail", strings.Join(f.Emails, ", "))
-	field("phone", strings.Join(f.Phones, ", "))
-	field("links", strings.Join(f.URLs, ", "))
+	field("birthday", f.Birthday.Written())
+	field("anniversary", f.Anniversary.Written())
+	field("e-mail", typedList(f.Emails, c.EmailTypes))
+	field("phone", typedList(f.Phones, c.PhoneTypes))
+	field("links", typedList(f.URLs, c.URLTypes))
+	for _, a := range c.Addresses {
+		label := "address"
+		if len(a.Types) > 0 {
+			label = strings.Join(a.Types, ", ") + " address"
+		}
+		field(label, a.String())
+	}
 	field("channel", f.Channel)
 	if f.WorkedTogether {
 		field("worked together", orDash("yes", f.WorkedNote))
@@ -197,6 +222,7 @@ func printFriend(w io.Writer, f *store.Friend, asks []store.Ask, favors []store.
 	if f.Notes != "" {
 		fmt.Fprintf(w, "  %-16s %s\n", "notes:", strings.ReplaceAll(printableBlock(f.Notes), "\n", "\n"+strings.Repeat(" ", 19)))
 	}
+	field("also in the card", keptSummary(&c.Card))
 	fmt.Fprintf(w, "\nAsks (%d):\n", len(asks))
 	if len(asks) == 0 {
 		fmt.Fprintln(w, "  none")
@@ -221,6 +247,69 @@ func printFriend(w io.Writer, f *store.Friend, asks []store.Ask, favors []store.
 	for _, v := range favors {
 		fmt.Fprintf(w, "  %s  %s\n", v.At.Local().Format("2006-01-02"), printable(v.What))
 	}
+}
+
+// nameParts writes the parts of a name for show: "prefix Dr., given
+// John, middle Q., family Public, suffix Jr.".
+func nameParts(n store.NameParts) string {
+	var parts []string
+	for _, p := range []struct{ label, v string }{{"prefix", n.Prefix}, {"given", n.Given}, {"middle", n.Additional},
+		{"family", n.Family}, {"suffix", n.Suffix}, {"phonetic given", n.PhoneticGiven}, {"phonetic family", n.PhoneticFamily}} {
+		if p.v != "" {
+			parts = append(parts, p.label+" "+p.v)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// typedList writes values with what they are: "+1 555 (cell), +1 556
+// (work, Assistant)". The types every number or address has (voice,
+// internet) say nothing and are left out.
+func typedList(values []string, ts []store.Typed) string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = v
+		t := store.TypesOf(ts, v)
+		if t == nil {
+			continue
+		}
+		var what []string
+		for _, ty := range t.Types {
+			if ty != "voice" && ty != "internet" {
+				what = append(what, ty)
+			}
+		}
+		if t.Label != "" {
+			what = append(what, t.Label)
+		}
+		if len(what) > 0 {
+			out[i] += " (" + strings.Join(what, ", ") + ")"
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+// keptSummary says what the card a friend came from holds that kith does
+// not show: "PHOTO, IMPP, X-ABRELATEDNAMES (2)".
+func keptSummary(c *store.Card) string {
+	var names []string
+	count := map[string]int{}
+	for _, p := range c.Props {
+		n := strings.ToUpper(p.Name)
+		if p.Of != "" || n == "X-ABLABEL" {
+			continue
+		}
+		if count[n] == 0 {
+			names = append(names, n)
+		}
+		count[n]++
+	}
+	for i, n := range names {
+		if count[n] > 1 {
+			names[i] = fmt.Sprintf("%s (%d)", n, count[n])
+		}
+	}
+	return strings.Join(names, ", ")
 }
 
 func orDash(a, b string) string {

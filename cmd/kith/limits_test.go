@@ -160,7 +160,8 @@ func TestJSONRoundTrip(t *testing.T) {
 
 	mask := regexp.MustCompile(`"exported_at": "[^"]*"`)
 	first := mustKith(t, db, "export")
-	for _, want := range []string{`"sector": "fintech"`, `"name": "Ada Lovelace"`, `"ada@home.io"`, `"+39 333"`, `"follow_up"`, `"archived": true`} {
+	for _, want := range []string{`"sector": "FinTech"`, `"FinTech",
+        "Big Data"`, `"name": "Ada Lovelace"`, `"ada@home.io"`, `"+39 333"`, `"follow_up"`, `"archived": true`} {
 		if !strings.Contains(first, want) {
 			t.Errorf("the export lacks %s:\n%s", want, first)
 		}

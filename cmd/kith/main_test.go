@@ -47,7 +47,7 @@ func TestAddListShow(t *testing.T) {
 		"--boundary", "referral:her firm forbids it", "--busy", "Mar-Apr", "--note", "likes tea")
 	mustKith(t, db, "add", "林 美玲", "--org", "阿里巴巴", "--sector", "ecommerce")
 	out := mustKith(t, db, "list")
-	for _, want := range []string{"Ada Lovelace", "Acme", "fintech,tech", "林 美玲", "never"} {
+	for _, want := range []string{"Ada Lovelace", "Acme", "Fintech,tech", "林 美玲", "never"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("list lacks %q:\n%s", want, out)
 		}
@@ -412,5 +412,25 @@ func TestProfileQuestions(t *testing.T) {
 	}
 	if _, errs, code := kith(t, db, "profile", "--question", "no colon"); code != 2 || !strings.Contains(errs, "want TOPIC:TEXT") {
 		t.Errorf("got %d %q", code, errs)
+	}
+}
+
+// A sector keeps the case it was written in ("VIP" goes back out as
+// "VIP"), and every match ignores case: list --sector, who --sector.
+func TestSectorsKeepTheirCase(t *testing.T) {
+	db := tempDB(t)
+	mustKith(t, db, "add", "Ada Lovelace", "--sector", "VIP", "--sector", "FinTech")
+	mustKith(t, db, "add", "Bob", "--sector", "design")
+	if out := mustKith(t, db, "list", "--sector", "vip"); !strings.Contains(out, "Ada Lovelace") || !strings.Contains(out, "VIP,FinTech") || strings.Contains(out, "Bob") {
+		t.Errorf("list --sector vip:\n%s", out)
+	}
+	if out := mustKith(t, db, "list", "--sector", "DESIGN"); !strings.Contains(out, "Bob") || strings.Contains(out, "Ada") {
+		t.Errorf("list --sector DESIGN:\n%s", out)
+	}
+	if out := mustKith(t, db, "who", "--kind", "chat", "--sector", "fintech"); !strings.Contains(out, "Ada Lovelace") || strings.Contains(out, "Bob") {
+		t.Errorf("who --sector fintech:\n%s", out)
+	}
+	if out := mustKith(t, db, "export", "--format", "vcard"); !strings.Contains(out, "CATEGORIES:VIP,FinTech") {
+		t.Errorf("the vCard export lost the case:\n%s", out)
 	}
 }

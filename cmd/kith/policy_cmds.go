@@ -28,7 +28,7 @@ func (rf *requestFlags) request(verb string) (policy.Request, error) {
 	}
 	req := policy.Request{
 		Kind:   k,
-		Sector: strings.ToLower(store.CleanText(strings.TrimSpace(rf.sector), false)),
+		Sector: store.CleanText(strings.TrimSpace(rf.sector), false),
 		Org:    store.CleanText(strings.TrimSpace(rf.org), false),
 		Topic:  store.CleanText(strings.TrimSpace(rf.topic), false),
 	}

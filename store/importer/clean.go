@@ -93,6 +93,12 @@ func Clean(r *Record) (warnings []Warning, skip string) {
 		f.Busy = f.Busy[:store.MaxItems]
 	}
 
+	one("department", &f.Department, store.MaxName)
+	if f.Contact != nil {
+		cleanContact(f.Contact, one, warn)
+		cleanCard(&f.Contact.Card, warn)
+	}
+
 	if f.Name == "" {
 		switch {
 		case f.Nickname != "":
@@ -124,4 +130,91 @@ func Cut(s string, limit int, field string, warn func(format string, args ...any
 		n++
 	}
 	return s
+}
+
+// cleanCard repairs the properties a card keeps (see store.Card): control
+// characters removed from their parameters and values (but a tab in a
+// value; a line break in one, which the vCard reader writes \n, is the
+// store's validation to refuse), a property too large to keep dropped,
+// the properties past the limit dropped, and a UID too long to keep
+// dropped.
+func cleanCard(c *store.Card, warn func(format string, args ...any)) {
+	if utf8.RuneCountInString(c.UID) > store.MaxURL {
+		warn("dropped a UID of %d characters (the limit is %d)", utf8.RuneCountInString(c.UID), store.MaxURL)
+		c.UID = ""
+	}
+	c.UID = store.CleanText(c.UID, false)
+	if len(c.Props) == 0 {
+		return
+	}
+	out := c.Props[:0:0]
+	for _, p := range c.Props {
+		if len(p.Value) > store.MaxCardValue {
+			warn("dropped the card's %s of %d bytes (the limit is %d)", p.Name, len(p.Value), store.MaxCardValue)
+			continue
+		}
+		// a tab is text; a line break a kept value cannot hold is the
+		// store's to refuse
+		p.Params, p.Value = store.CleanText(p.Params, false), store.CleanText(p.Value, true)
+		out = append(out, p)
+	}
+	if len(out) > store.MaxCardProps {
+		warn("the card has %d properties, kept the first %d (the limit)", len(out), store.MaxCardProps)
+		out = out[:store.MaxCardProps]
+	}
+	c.Props = out
+}
+
+// cleanContact repairs the contact fields of f as Clean does the others:
+// text cleaned and cut to the store's limits, and addresses past the
+// limit dropped. The types of a value are a parser's to read (a type
+// that is no vCard type name is the vCard reader's to drop, with a
+// warning); a kith export's are refused by the store's validation.
+func cleanContact(f *store.Contact, one func(field string, s *string, limit int), warn func(format string, args ...any)) {
+	n := &f.NameParts
+	for _, p := range []struct {
+		field string
+		s     *string
+	}{{"prefix", &n.Prefix}, {"given name", &n.Given}, {"middle name", &n.Additional}, {"family name", &n.Family},
+		{"suffix", &n.Suffix}, {"phonetic given name", &n.PhoneticGiven}, {"phonetic family name", &n.PhoneticFamily}} {
+		one(p.field, p.s, store.MaxName)
+	}
+	types := func(field string, ts []string) []string {
+		var out []string
+		for _, t := range ts {
+			if t = strings.ToLower(strings.TrimSpace(store.CleanText(t, false))); t != "" {
+				out = append(out, t)
+			}
+		}
+		if len(out) > store.MaxItems {
+			out = out[:store.MaxItems]
+		}
+		return out
+	}
+	typed := func(field string, ts []store.Typed) []store.Typed {
+		if len(ts) > store.MaxItems {
+			ts = ts[:store.MaxItems]
+		}
+		for i := range ts {
+			ts[i].Types = types(field, ts[i].Types)
+			one(field+" label", &ts[i].Label, store.MaxName)
+		}
+		return ts
+	}
+	f.EmailTypes = typed("e-mail", f.EmailTypes)
+	f.PhoneTypes = typed("phone", f.PhoneTypes)
+	f.URLTypes = typed("URL", f.URLTypes)
+	if len(f.Addresses) > store.MaxItems {
+		warn("%d addresses, kept the first %d (the limit)", len(f.Addresses), store.MaxItems)
+		f.Addresses = f.Addresses[:store.MaxItems]
+	}
+	for i := range f.Addresses {
+		a := &f.Addresses[i]
+		a.Types = types("address", a.Types)
+		for _, p := range []*string{&a.POBox, &a.Extended, &a.Locality, &a.Region, &a.PostalCode, &a.Country} {
+			one("address", p, store.MaxName)
+		}
+		a.Street = Cut(strings.TrimSpace(store.CleanText(a.Street, true)), store.MaxAddress, "address", warn)
+		a.Label = Cut(strings.TrimSpace(store.CleanText(a.Label, true)), store.MaxAddress, "address label", warn)
+	}
 }

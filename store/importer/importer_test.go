@@ -192,7 +192,7 @@ func TestHostileRecords(t *testing.T) {
 	if want := []string{"a@b.c"}; !reflect.DeepEqual(f.Emails, want) {
 		t.Errorf("emails = %q, want %q", f.Emails, want)
 	}
-	if want := []string{"fintech"}; !reflect.DeepEqual(f.Sectors, want) {
+	if want := []string{"FinTech"}; !reflect.DeepEqual(f.Sectors, want) {
 		t.Errorf("sectors = %q, want %q", f.Sectors, want)
 	}
 	var msgs []string
@@ -321,5 +321,27 @@ func TestUIDs(t *testing.T) {
 	}
 	if got := len(friends(t, st)); got != 3 {
 		t.Errorf("got %d friends, want 3", got)
+	}
+}
+
+// Sectors keep the case they were written in, and match without it: an
+// import that brings "vip" for a friend tagged "VIP" brings nothing new,
+// and one that brings "Design" adds it as written.
+func TestSectorsMergeWithoutCase(t *testing.T) {
+	st := newStore(t, store.Friend{Name: "Ada", Emails: []string{"ada@x.io"}, Sectors: []string{"VIP"}})
+	in := &Input{Format: "test", Records: []Record{rec(1, store.Friend{Name: "Ada", Emails: []string{"ada@x.io"}, Sectors: []string{"vip"}})}}
+	plan, err := Import(st, in, now, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plan.Skipped != 1 || plan.Merged != 0 {
+		t.Errorf("vip into VIP: %s", plan.Summary(false))
+	}
+	in.Records[0].Friend.Sectors = []string{"VIP", "Design"}
+	if _, err := Import(st, in, now, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if got := friends(t, st)[0].Sectors; !reflect.DeepEqual(got, []string{"VIP", "Design"}) {
+		t.Errorf("sectors = %q, want [VIP Design]", got)
 	}
 }

@@ -111,8 +111,12 @@ func Build(r Reader, in *Input) (*Plan, error) {
 		byUID:    make(map[string]ref, len(existing)),
 	}
 	for i := range existing {
-		b.index(&existing[i], ref{existing: i, add: -1})
-		b.byUID[FriendUID(&existing[i])] = ref{existing: i, add: -1}
+		r := ref{existing: i, add: -1}
+		b.index(&existing[i], r)
+		b.byUID[FriendUID(&existing[i])] = r
+		if c := existing[i].Contact; c != nil && c.Card.UID != "" {
+			b.byUID[c.Card.UID] = r
+		}
 	}
 	p.Items = make([]Item, 0, len(in.Records))
 	for _, rec := range in.Records {
@@ -323,6 +327,7 @@ func cloneFriend(f *store.Friend) {
 	f.Sectors = slices.Clone(f.Sectors)
 	f.Boundaries = slices.Clone(f.Boundaries)
 	f.Busy = slices.Clone(f.Busy)
+	f.Contact = f.Contact.Clone()
 }
 
 // mergeFriend fills dst's empty fields from src and unions its lists; it
@@ -393,7 +398,7 @@ func mergeFriend(dst, src *store.Friend) []string {
 	if nb > 0 {
 		ch = append(ch, fmt.Sprintf("%d busy season(s)", nb))
 	}
-	return ch
+	return append(ch, mergeContact(dst, src)...)
 }
 
 // mergeProfile fills the empty fields of cur from in. The language and

@@ -39,7 +39,7 @@ const Format = "csv"
 // Header is the first row Write writes.
 var header = []string{"Name", "Organization", "Role", "E-mails", "Phones", "Sectors", "Closeness",
 	"Worked together", "Last ask", "Notes", "Nickname", "URLs", "Worked note", "Boundaries", "Busy",
-	"Channel", "Archived", "Created", "Updated"}
+	"Channel", "Archived", "Created", "Updated", "Department", "Birthday", "Anniversary"}
 
 const sep = "; "
 
@@ -69,7 +69,8 @@ func Write(w io.Writer, friends []store.Friend, lastAsk func(id uint64) time.Tim
 		row = append(row[:0], f.Name, f.Org, f.Role, joinList(f.Emails), joinList(f.Phones),
 			joinList(f.Sectors), strconv.Itoa(f.Closeness), yesNo(f.WorkedTogether), date(last),
 			f.Notes, f.Nickname, joinList(f.URLs), f.WorkedNote, joinList(bs),
-			joinList(busy), f.Channel, yesNo(f.Archived), stamp(f.Created), stamp(f.Updated))
+			joinList(busy), f.Channel, yesNo(f.Archived), stamp(f.Created), stamp(f.Updated),
+			f.Department, f.Birthday.String(), f.Anniversary.String())
 		for j := range row {
 			row[j] = defuse(row[j])
 		}
@@ -226,6 +227,14 @@ var aliases = map[string][]string{
 	"archived": {"archived"},
 	"created":  {"created"},
 	"updated":  {"updated"},
+	"dept":     {"department", "organization department"},
+	"bday":     {"birthday", "date of birth"},
+	"anniv":    {"anniversary"},
+	"byear":    {"birth year"},
+	"bmonth":   {"birth month"},
+	"bdayday":  {"birth day"},
+	"gyomi":    {"given yomi", "first name yomi", "phonetic first name"},
+	"syomi":    {"surname yomi", "last name yomi", "phonetic last name"},
 }
 
 // Parse reads a CSV with a header; name is the file name for messages.
@@ -266,6 +275,9 @@ func Parse(r io.Reader, name string) (*importer.Input, error) {
 	// Web Page", Windows Live Mail's "Business Web Page", Thunderbird's
 	// "Web Page 1" and "Web Page 2".
 	var emailCols, phoneCols, urlCols []int
+	// what each phone and link column says of its values (Outlook's
+	// "Business Fax", "Assistant's Phone", "Personal Web Page" …)
+	colTypes := map[int]store.Typed{}
 	for i, h := range t.Header {
 		h = strings.ToLower(h)
 		if strings.Contains(h, "type") || strings.Contains(h, "label") || strings.Contains(h, "display") {
@@ -274,12 +286,37 @@ func Parse(r io.Reader, name string) (*importer.Input, error) {
 		switch {
 		case i == col["emails"] || strings.Contains(h, "e-mail") || strings.Contains(h, "email"):
 			emailCols = append(emailCols, i)
-		case i == col["phones"] || strings.Contains(h, "phone") || strings.Contains(h, "mobile") || strings.Contains(h, "fax"):
+		case i == col["phones"] || strings.Contains(h, "phone") || strings.Contains(h, "mobile") || strings.Contains(h, "fax") ||
+			strings.Contains(h, "pager") || h == "callback" || h == "telex" || h == "isdn":
 			phoneCols = append(phoneCols, i)
+			if types, label := importer.PhoneColumn(h); types != nil || label != "" {
+				colTypes[i] = store.Typed{Types: types, Label: label}
+			}
 		case slices.Contains(aliases["urls"], h) || strings.Contains(h, "web page") || strings.Contains(h, "website") || strings.Contains(h, "home page"):
 			urlCols = append(urlCols, i)
+			switch {
+			case strings.Contains(h, "personal") || h == "web page 2":
+				colTypes[i] = store.Typed{Types: []string{"home"}}
+			case strings.Contains(h, "business") || h == "web page 1" || h == "web page":
+				colTypes[i] = store.Typed{Types: []string{"work"}}
+			}
 		}
 	}
+	// addresses, each spread over the columns that start with its kind
+	type addrKind struct {
+		prefix string
+		types  []string
+	}
+	var addrKinds []addrKind
+	for _, k := range []addrKind{{"Home", []string{"home"}}, {"Business", []string{"work"}}, {"Work", []string{"work"}}, {"Other", []string{"other"}}} {
+		for _, f := range []string{" Street", " City", " ZipCode", " Postal Code", " Address", " Country"} {
+			if t.Col(k.prefix+f) >= 0 {
+				addrKinds = append(addrKinds, k)
+				break
+			}
+		}
+	}
+	has := func(name string) bool { return t.Col(name) >= 0 }
 	// Google's system groups ("myContacts", "starred" in its "Outlook
 	// CSV" Categories) are not sectors, except in kith's own export,
 	// which holds only what the user wrote.
@@ -289,10 +326,16 @@ func Parse(r io.Reader, name string) (*importer.Input, error) {
 		src := importer.Source(name, row.Line)
 		get := func(field string) string { return undefuse(t.Get(row, col[field])) }
 		list := func(field string) []string { return splitList(get(field), nil) }
-		cols := func(cs []int) []string {
+		cols := func(cs []int, types *[]store.Typed) []string {
 			var out []string
 			for _, c := range cs {
+				n := len(out)
 				out = splitList(undefuse(t.Get(row, c)), out)
+				if ty, ok := colTypes[c]; ok && types != nil {
+					for _, v := range out[n:] {
+						*types = append(*types, store.Typed{Value: v, Types: slices.Clone(ty.Types), Label: ty.Label})
+					}
+				}
 			}
 			return out
 		}
@@ -315,7 +358,40 @@ func Parse(r io.Reader, name string) (*importer.Input, error) {
 		}
 		f.Org, f.Role, f.Notes = get("org"), get("role"), get("notes")
 		f.Nickname, f.WorkedNote, f.Channel = get("nick"), get("wnote"), get("channel")
-		f.Emails, f.Phones, f.URLs = cols(emailCols), cols(phoneCols), cols(urlCols)
+		var c store.Contact
+		f.Emails, f.Phones, f.URLs = cols(emailCols, nil), cols(phoneCols, &c.PhoneTypes), cols(urlCols, &c.URLTypes)
+		// the name's parts, as the file gives them: the name itself is
+		// the file's (or made of them above)
+		c.NameParts = store.NameParts{Prefix: get("prefix"), Given: get("first"), Additional: get("middle"), Family: get("last"),
+			Suffix: get("suffix"), PhoneticGiven: get("gyomi"), PhoneticFamily: get("syomi")}
+		f.Department = get("dept")
+		for _, k := range addrKinds {
+			a := importer.AddressColumns(k.prefix, has, func(name string) string { return undefuse(t.Get(row, t.Col(name))) })
+			if !a.IsZero() {
+				a.Types = k.types
+				c.Addresses = append(c.Addresses, a)
+			}
+		}
+		if !c.IsZero() {
+			f.Contact = &c
+		}
+		date := func(what string, d store.Date, ok bool, why, raw string) store.Date {
+			if why != "" {
+				warn("%s %q ignored: %s", what, raw, why)
+			}
+			return d
+		}
+		if s := get("bday"); s != "" {
+			d, ok, why := importer.ReadDate(s)
+			f.Birthday = date("birthday", d, ok, why, s)
+		} else if col["bmonth"] >= 0 {
+			d, ok, why := importer.DateFromParts(get("byear"), get("bmonth"), get("bdayday"))
+			f.Birthday = date("birthday", d, ok, why, strings.Trim(get("byear")+"-"+get("bmonth")+"-"+get("bdayday"), "-"))
+		}
+		if s := get("anniv"); s != "" {
+			d, ok, why := importer.ReadDate(s)
+			f.Anniversary = date("anniversary", d, ok, why, s)
+		}
 		for _, s := range list("sectors") {
 			if own || !importer.SystemGroup(s) {
 				f.Sectors = append(f.Sectors, s)

@@ -48,7 +48,8 @@ func TestRoundTrip(t *testing.T) {
 	f := store.Friend{Name: "=Ada", Nickname: "A", Org: "Engines", Role: "Math", Emails: []string{"a@x.com", "b@x.com"},
 		Phones: []string{"+44 1"}, URLs: []string{"https://x"}, Sectors: []string{"math", "computing"}, Closeness: 4,
 		WorkedTogether: true, WorkedNote: "2019", Boundaries: []store.Boundary{{Kind: store.KindReferral, Note: "policy"}},
-		Busy: []store.MonthRange{{From: 3, To: 4}}, Channel: "email", Notes: "two\nlines", Archived: true, Created: t0, Updated: t0}
+		Busy: []store.MonthRange{{From: 3, To: 4}}, Channel: "email", Notes: "two\nlines", Archived: true, Created: t0, Updated: t0,
+		Department: "R&D", Birthday: store.Date{Year: 1985, Month: time.December, Day: 10}, Anniversary: store.Date{Month: time.July, Day: 8}}
 	var buf bytes.Buffer
 	if err := Write(&buf, []store.Friend{f}, nil); err != nil {
 		t.Fatal(err)
@@ -93,8 +94,9 @@ func TestParseOutlook(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := store.Friend{Name: "Bill Gates", Org: "Foundation", Role: "Chair", Notes: "Line one\nline two, with a comma",
-		Emails: []string{"bill@example.com", "wg@example.org"}, Phones: []string{"+1 425 555 0101", "+1 425 555 0100"}}
+	want := store.Friend{Name: "Bill Gates", Org: "Foundation", Role: "Chair",
+		Notes:  "Line one\nline two, with a comma",
+		Emails: []string{"bill@example.com", "wg@example.org"}, Phones: []string{"+1 425 555 0101", "+1 425 555 0100"}, Contact: &store.Contact{NameParts: store.NameParts{Given: "Bill", Family: "Gates"}, PhoneTypes: []store.Typed{{Value: "+1 425 555 0101", Types: []string{"work", "voice"}}, {Value: "+1 425 555 0100", Types: []string{"cell"}}}}}
 	if len(in.Records) != 1 || !reflect.DeepEqual(in.Records[0].Friend, want) {
 		t.Errorf("\n got %#v\nwant %#v", in.Records, want)
 	}
@@ -119,24 +121,60 @@ func TestParseOtherProgramsExports(t *testing.T) {
 	}{
 		{ // Google Contacts' "Outlook CSV": a trailing comma on every row; its system groups in Categories
 			"google-outlook.csv", []store.Friend{
-				{Name: "Dr. John Q. Public Jr.", Org: "Public Works", Role: "Director", Notes: `Met at the "Open Data" day, 2019.`,
+				{Name: "Dr. John Q. Public Jr.",
+					Org: "Public Works", Role: "Director", Notes: `Met at the "Open Data" day, 2019.`,
 					Emails: []string{"john@public.example"}, Phones: []string{"+1 418-656-9254 ext. 102"},
-					URLs: []string{"https://johnqpublic.example"}, Sectors: []string{"Clients"}},
-				{Name: "Jane Doe", Emails: []string{"jane@doe.example"}, Phones: []string{"+47 41 64 40 00"}, Sectors: []string{"Friends"}},
+					URLs:    []string{"https://johnqpublic.example"},
+					Sectors: []string{"Clients"}, Contact: &store.Contact{NameParts: store.NameParts{Prefix: "Dr.", Given: "John", Additional: "Q.", Family: "Public", Suffix: "Jr."}, PhoneTypes: []store.Typed{{Value: "+1 418-656-9254 ext. 102", Types: []string{"cell"}}}, URLTypes: []store.Typed{{Value: "https://johnqpublic.example", Types: []string{"work"}}}}},
+				{Name: "Jane Doe", Emails: []string{"jane@doe.example"},
+					Phones:  []string{"+47 41 64 40 00"},
+					Sectors: []string{"Friends"}, Contact: &store.Contact{NameParts: store.NameParts{Given: "Jane", Family: "Doe"}, PhoneTypes: []store.Typed{{Value: "+47 41 64 40 00", Types: []string{"home", "voice"}}}}},
 			}, nil},
 		{ // Outlook 2016/365 desktop: every field quoted, windows-1252, Title/Middle Name/Suffix, Web Page
 			"outlook2016.csv", []store.Friend{
-				{Name: "Dr. John Q. Public Jr.", Org: "Café Müller GmbH", Role: "Geschäftsführer",
+				{Name: "Dr. John Q. Public Jr.",
+					Org: "Café Müller GmbH", Role: "Geschäftsführer",
 					Notes:  "Spricht Französisch.\nMag Käsekuchen.",
 					Emails: []string{"john@cafe-mueller.example"}, Phones: []string{"+49 30 1234567", "+49 170 7654321"},
-					URLs: []string{"https://cafe-mueller.example"}, Sectors: []string{"Kunden", "VIP"}},
-				{Name: "Zoë Léger", Emails: []string{"zoe@leger.example"}},
+					URLs:    []string{"https://cafe-mueller.example"},
+					Sectors: []string{"Kunden", "VIP"}, Contact: &store.Contact{NameParts: store.NameParts{Prefix: "Dr.", Given: "John", Additional: "Q.", Family: "Public", Suffix: "Jr."}, PhoneTypes: []store.Typed{{Value: "+49 30 1234567", Types: []string{"work", "voice"}}, {Value: "+49 170 7654321", Types: []string{"cell"}}}, URLTypes: []store.Typed{{Value: "https://cafe-mueller.example", Types: []string{"work"}}}}},
+				{Name: "Zoë Léger", Emails: []string{"zoe@leger.example"}, Contact: &store.Contact{NameParts: store.NameParts{Given: "Zoë", Family: "Léger"}}},
 			}, []string{"outlook2016.csv:2: the file is not UTF-8: read as windows-1252"}},
 		{ // Thunderbird: the header and the rows end in a comma; Web Page 1 and 2
 			"thunderbird.csv", []store.Friend{
-				{Name: "Ada Lovelace", Nickname: "Ada", Org: "Analytical Engines", Role: "Mathematician", Notes: "Poetical science",
+				{Name: "Ada Lovelace", Nickname: "Ada", Org: "Analytical Engines",
+					Role: "Mathematician", Notes: "Poetical science",
 					Emails: []string{"ada@example.com", "ada@engines.example"}, Phones: []string{"+44 20 7946 0002", "+44 7700 900001"},
-					URLs: []string{"https://engines.example/ada", "https://ada.example"}},
+					URLs: []string{"https://engines.example/ada", "https://ada.example"}, Contact: &store.Contact{NameParts: store.NameParts{Given: "Ada", Family: "Lovelace"}, PhoneTypes: []store.Typed{{Value: "+44 20 7946 0002", Types: []string{"work", "voice"}}, {Value: "+44 7700 900001", Types: []string{"cell"}}}, URLTypes: []store.Typed{{Value: "https://engines.example/ada", Types: []string{"work"}}, {Value: "https://ada.example", Types: []string{"home"}}}}},
+			}, []string{`thunderbird.csv:2: birthday "1815-12-10" ignored: the year 1815 is out of range`}},
+		{ // Outlook 2016/365 with everything an address book holds: the name in parts, the department, two
+			// addresses, birthday and anniversary (month/day/year; "0/0/00" is none), every kind of phone
+			// (the assistant's and the company's labelled so: they are not the person's own)
+			"outlook-contact.csv", []store.Friend{
+				{Name: "Dr. John Quincy Public Jr.",
+					Org: "Public Works", Department: "Roads", Role: "Director", Notes: "Met at the Open Data day.",
+					Emails:   []string{"john@public.example"},
+					Phones:   []string{"+1 217 555 0150", "+1 217 555 0199", "+1 217 555 0100", "+1 217 555 0000", "+1 217 555 0142", "+1 217 555 0177", "+1 217 555 0188"},
+					URLs:     []string{"https://johnqpublic.example"},
+					Birthday: store.Date{Year: 1970, Month: time.March, Day: 15}, Anniversary: store.Date{Year: 2004, Month: time.June, Day: 12},
+					Sectors: []string{"Clients"}, Contact: &store.Contact{NameParts: store.NameParts{Prefix: "Dr.", Given: "John", Additional: "Quincy", Family: "Public", Suffix: "Jr."}, PhoneTypes: []store.Typed{{Value: "+1 217 555 0150", Types: []string{"work"}, Label: "Assistant"},
+						{Value: "+1 217 555 0199", Types: []string{"work", "fax"}}, {Value: "+1 217 555 0100", Types: []string{"work", "voice"}},
+						{Value: "+1 217 555 0000", Types: []string{"work"}, Label: "Company main"}, {Value: "+1 217 555 0142", Types: []string{"home", "voice"}},
+						{Value: "+1 217 555 0177", Types: []string{"cell"}}, {Value: "+1 217 555 0188", Types: []string{"pager"}}}, URLTypes: []store.Typed{{Value: "https://johnqpublic.example", Types: []string{"work"}}}, Addresses: []store.Address{
+						{Types: []string{"home"}, POBox: "PO Box 12", Street: "742 Evergreen Terrace", Locality: "Springfield", Region: "IL", PostalCode: "62704", Country: "United States of America"},
+						{Types: []string{"work"}, Street: "1 City Hall Plaza\nRoom 101", Locality: "Springfield", Region: "IL", PostalCode: "62701", Country: "United States of America"}}}},
+				{Name: "Zoë Léger", Emails: []string{"zoe@leger.example"}, Contact: &store.Contact{NameParts: store.NameParts{Given: "Zoë", Family: "Léger"}}},
+			}, nil},
+		{ // Thunderbird with addresses (Address and Address 2 are the street), Birth Year/Month/Day, a department
+			"thunderbird-contact.csv", []store.Friend{
+				{Name: "Ada, Countess of Lovelace", Org: "Analytical Engines",
+					Department: "Research", Role: "Mathematician", Emails: []string{"ada@example.com"},
+					Phones:   []string{"+44 20 7946 0002", "+44 20 7946 0003", "+44 7700 900002", "+44 7700 900001"},
+					Birthday: store.Date{Year: 1985, Month: time.December, Day: 10}, Contact: &store.Contact{NameParts: store.NameParts{Given: "Ada", Family: "Lovelace"}, PhoneTypes: []store.Typed{{Value: "+44 20 7946 0002", Types: []string{"work", "voice"}}, {Value: "+44 20 7946 0003", Types: []string{"fax"}},
+						{Value: "+44 7700 900002", Types: []string{"pager"}}, {Value: "+44 7700 900001", Types: []string{"cell"}}}, Addresses: []store.Address{
+						{Types: []string{"home"}, Street: "12 St James's Square\nFlat 2", Locality: "London", PostalCode: "SW1Y 4JH", Country: "United Kingdom"},
+						{Types: []string{"work"}, Street: "1 Engine Lane", Locality: "London", Country: "United Kingdom"}}}},
+				{Name: "Charles Babbage", Emails: []string{"charles@example.com"}, Birthday: store.Date{Month: time.December, Day: 26}},
 			}, nil},
 	}
 	for _, tt := range tests {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -63,11 +64,20 @@ func TestPrepareRefuses(t *testing.T) {
 		{"", "", `, "what": " \u001b[0m "`, "x.json:7: favor 1: what: must not be empty"},
 		{"", "", `, "at": "1899-06-01T00:00:00Z"`, "x.json:7: favor 1: at: the year 1899 is out of range"},
 		{"", "", `, "friend_id": 7`, "x.json:7: favor 1: its friend_id 7 is no friend in the file"},
+		{`, "birthday": "1985-02-30"`, "", "", `x.json:3: friends[0]: date "1985-02-30": February has no day 30`},
+		{`, "contact": {"card": {"props": [{"name": "X-A", "value": "a\r\nEND:VCARD"}]}}`, "", "", "x.json:3: friend 3 (Ada): card: property 1 (X-A) holds a line break"},
+		{`, "contact": {"card": {"props": [{"name": "X A", "value": "a"}]}}`, "", "", `x.json:3: friend 3 (Ada): card: property 1: "X A" is not a property name`},
+		{`, "phones": ["+1"], "contact": {"phone_types": [{"value": "+1", "types": ["cell"]}], "addresses": [{"types": ["a;b"], "street": "x"}]}`, "", "",
+			`x.json:3: friend 3 (Ada): address: type "a;b"`},
 	}
 	for _, tt := range tests {
 		x, err := Read(strings.NewReader(export(tt.friend, tt.ask, tt.favor)), "x.json")
 		if err != nil {
-			t.Fatalf("%s: %v", tt.want, err)
+			// a value of the wrong form, which Read refuses itself
+			if !strings.HasPrefix(err.Error(), tt.want) {
+				t.Errorf("Read: %v, want %q", err, tt.want)
+			}
+			continue
 		}
 		warns, err := x.Prepare()
 		var pe *importer.ParseError
@@ -101,10 +111,10 @@ func TestPrepareRepairsText(t *testing.T) {
 	}
 	snap := x.Snapshot
 	f, a, v := snap.Friends[0], snap.Asks[0], snap.Favors[0]
-	if len([]rune(f.Name)) != store.MaxName || f.Notes != "ab" || f.Sectors[0] != "fintech" {
+	if len([]rune(f.Name)) != store.MaxName || f.Notes != "ab" || f.Sectors[0] != "FinTech" {
 		t.Errorf("friend not repaired: %d runes, notes %q, sectors %q", len([]rune(f.Name)), f.Notes, f.Sectors)
 	}
-	if len([]rune(a.Topic)) != store.MaxName || a.Sector != "fintech" || a.Body != "Hi,\n" || a.Outcome != "done" || v.What != "w31m" {
+	if len([]rune(a.Topic)) != store.MaxName || a.Sector != "FinTech" || a.Body != "Hi,\n" || a.Outcome != "done" || v.What != "w31m" {
 		t.Errorf("ask or favor not repaired: %+v %+v", a, v)
 	}
 	var msgs []string
@@ -126,6 +136,32 @@ func TestPrepareCleansProfile(t *testing.T) {
 	p := snap.Profile
 	if p.Name != "Me" || p.Blurb != "b" || len(p.Questions["t"]) != 1 || p.Questions["t"][0] != "q" || p.Settings.CooldownDays != store.DefaultCooldownDays {
 		t.Errorf("not cleaned: %+v", p)
+	}
+}
+
+// Every contact field goes out in the export and comes back through
+// Prepare as it was.
+func TestContactFieldsRoundTrip(t *testing.T) {
+	at := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+	f := store.Friend{ID: 1, Name: "Ada Lovelace", Closeness: 3, Created: at, Updated: at, Emails: []string{"ada@x.io"}, Phones: []string{"+44 1"},
+		URLs: []string{"https://ada.example"}, Org: "Engines", Department: "Research", IsOrg: false,
+		Birthday: store.Date{Year: 1985, Month: time.December, Day: 10}, Anniversary: store.Date{Month: time.July, Day: 8}, Contact: &store.Contact{NameParts: store.NameParts{Prefix: "Lady", Given: "Ada", Family: "Lovelace", PhoneticGiven: "ay-da"}, Addresses: []store.Address{{Types: []string{"home"}, Street: "12 St James's Square\nFlat 2", Locality: "London", Label: "12 St James's Square"}}, EmailTypes: []store.Typed{{Value: "ada@x.io", Types: []string{"work"}}}, PhoneTypes: []store.Typed{{Value: "+44 1", Label: "Assistant", Types: []string{"work"}}}, URLTypes: []store.Typed{{Value: "https://ada.example", Types: []string{"home"}}}, Card: store.Card{UID: "urn:uuid:1", Version: "3.0", Sum: "abc", Props: []store.CardProp{
+			{Name: "PHOTO", Params: "ENCODING=b;TYPE=JPEG", Value: "/9j/4AAQ"}, {Group: "item1", Name: "X-ABLabel", Value: `_$!<Friend>!$_`},
+			{Name: "TEL", Params: "TYPE=cell;PREF=1", Value: "+44 1", Of: "phone", Sum: "0123"}}}}}
+	org := store.Friend{ID: 2, Name: "Acme AG", Org: "Acme AG", IsOrg: true, Closeness: 3, Created: at, Updated: at}
+	snap := &store.Snapshot{SchemaVersion: store.SchemaVersion(), ExportedAt: at, Profile: store.DefaultProfile(),
+		Friends: []store.Friend{f, org}, Asks: []store.Ask{}, Favors: []store.Favor{}}
+	var buf bytes.Buffer
+	if err := Write(&buf, snap); err != nil {
+		t.Fatal(err)
+	}
+	x, err := Read(&buf, "x.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	back := x.Snapshot
+	if !reflect.DeepEqual(back.Friends, snap.Friends) {
+		t.Errorf("round trip:\n got %+v\nwant %+v", back.Friends[0].Contact, snap.Friends[0].Contact)
 	}
 }
 

@@ -7,8 +7,9 @@
 // "07 Dec 2025". Exports from before about 2020 have no preamble and no
 // URL column, and write the date as "1/8/18, 6:14 PM": month first, as
 // LinkedIn's US English exports do; a file where a first number is over
-// 12 is read day first instead. Company becomes the organisation,
-// Position the role, the profile URL is kept, and the day of the
+// 12 is read day first instead. First Name and Last Name make the name
+// and are kept as its parts, Company becomes the organisation, Position
+// the role, the profile URL is kept, and the day of the
 // connection (the time of day is dropped: the file does not say in which
 // time zone it is) becomes the friend's creation time.
 package linkedin
@@ -21,6 +22,7 @@ import (
 	"strings"
 	"time"
 
+	"kith/store"
 	"kith/store/importer"
 )
 
@@ -91,6 +93,9 @@ func Parse(r io.Reader, name string) (*importer.Input, error) {
 		rec := importer.Record{Source: src}
 		f := &rec.Friend
 		f.Name = strings.TrimSpace(t.Get(row, first) + " " + t.Get(row, last))
+		if n := (store.NameParts{Given: t.Get(row, first), Family: t.Get(row, last)}); !n.IsZero() {
+			f.Contact = &store.Contact{NameParts: n}
+		}
 		if u := t.Get(row, url); u != "" {
 			f.URLs = []string{u}
 		}

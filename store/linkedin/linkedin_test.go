@@ -31,11 +31,11 @@ func TestParseConnections(t *testing.T) {
 				t.Fatal(err)
 			}
 			want := []store.Friend{
-				{Name: "Ada Lovelace", URLs: []string{"https://www.linkedin.com/in/ada-lovelace"}, Org: "Analytical Engines", Role: "Mathematician", Created: time.Date(2025, 12, 7, 0, 0, 0, 0, time.UTC)},
-				{Name: "Grace Hopper", URLs: []string{"https://www.linkedin.com/in/grace"}, Emails: []string{"grace@navy.example"}, Org: "US Navy, Reserve", Role: "Rear Admiral, Computing", Created: time.Date(2019, 3, 15, 0, 0, 0, 0, time.UTC)},
-				{Name: "Linus", URLs: []string{"https://www.linkedin.com/in/linus"}, Created: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)},
+				{Name: "Ada Lovelace", URLs: []string{"https://www.linkedin.com/in/ada-lovelace"}, Org: "Analytical Engines", Role: "Mathematician", Created: time.Date(2025, 12, 7, 0, 0, 0, 0, time.UTC), Contact: &store.Contact{NameParts: store.NameParts{Given: "Ada", Family: "Lovelace"}}},
+				{Name: "Grace Hopper", URLs: []string{"https://www.linkedin.com/in/grace"}, Emails: []string{"grace@navy.example"}, Org: "US Navy, Reserve", Role: "Rear Admiral, Computing", Created: time.Date(2019, 3, 15, 0, 0, 0, 0, time.UTC), Contact: &store.Contact{NameParts: store.NameParts{Given: "Grace", Family: "Hopper"}}},
+				{Name: "Linus", URLs: []string{"https://www.linkedin.com/in/linus"}, Created: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), Contact: &store.Contact{NameParts: store.NameParts{Given: "Linus"}}},
 				{URLs: []string{"https://www.linkedin.com/in/private"}, Created: time.Date(2021, 2, 2, 0, 0, 0, 0, time.UTC)},
-				{Name: "Alan Turing", URLs: []string{"https://www.linkedin.com/in/alan"}, Org: "Bletchley Park", Role: "Cryptanalyst"},
+				{Name: "Alan Turing", URLs: []string{"https://www.linkedin.com/in/alan"}, Org: "Bletchley Park", Role: "Cryptanalyst", Contact: &store.Contact{NameParts: store.NameParts{Given: "Alan", Family: "Turing"}}},
 			}
 			if len(in.Records) != len(want) {
 				t.Fatalf("got %d records, want %d", len(in.Records), len(want))
@@ -104,9 +104,9 @@ func TestParseOlderExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []store.Friend{
-		{Name: "Ada Lovelace", Org: "Analytical Engines", Role: "Mathematician", Created: time.Date(2018, 1, 8, 0, 0, 0, 0, time.UTC)},
-		{Name: "Grace Hopper", Emails: []string{"grace@navy.example"}, Org: "US Navy", Role: "Rear Admiral", Created: time.Date(2017, 12, 25, 0, 0, 0, 0, time.UTC)},
-		{Name: "Alan Turing", Org: "Bletchley Park", Role: "Cryptanalyst"},
+		{Name: "Ada Lovelace", Org: "Analytical Engines", Role: "Mathematician", Created: time.Date(2018, 1, 8, 0, 0, 0, 0, time.UTC), Contact: &store.Contact{NameParts: store.NameParts{Given: "Ada", Family: "Lovelace"}}},
+		{Name: "Grace Hopper", Emails: []string{"grace@navy.example"}, Org: "US Navy", Role: "Rear Admiral", Created: time.Date(2017, 12, 25, 0, 0, 0, 0, time.UTC), Contact: &store.Contact{NameParts: store.NameParts{Given: "Grace", Family: "Hopper"}}},
+		{Name: "Alan Turing", Org: "Bletchley Park", Role: "Cryptanalyst", Contact: &store.Contact{NameParts: store.NameParts{Given: "Alan", Family: "Turing"}}},
 	}
 	if len(in.Records) != len(want) {
 		t.Fatalf("got %d records, want %d", len(in.Records), len(want))

@@ -1,6 +1,7 @@
 package vcard
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"io"
 	"os"
@@ -31,16 +32,33 @@ func CheckVersion(v string) error {
 	return nil
 }
 
-// UID is the friend's stable vCard UID (importer.FriendUID), so an export
-// imported again merges into the friends it came from.
-func UID(f *store.Friend) string { return importer.FriendUID(f) }
+// UID is the friend's vCard UID: the UID of the card the friend was
+// imported from, else one derived from the friend (importer.FriendUID).
+// Either is stable, so an export imported again merges into the friends
+// it came from.
+func UID(f *store.Friend) string {
+	if c := f.Contact; c != nil && c.Card.UID != "" {
+		return c.Card.UID
+	}
+	return importer.FriendUID(f)
+}
 
 // prodID is the PRODID kith writes: a card with it holds only what kith
 // stores, so the reader takes its CATEGORIES as they are.
 const prodID = "-//kith//kith//EN"
 
-// Write writes f as one vCard of the given version (V3 or V4), with
-// kith's own fields as X-KITH-… properties.
+// Write writes f as one vCard of the given version (V3 or V4): its
+// contact fields, the properties of the card it was imported from that
+// kith keeps (store.Card), and kith's own fields as X-KITH-… properties.
+//
+// A kept original of a modelled property is written instead of the
+// field while the field still holds the value it was read as; once the
+// field changed, the field is written. A kept property in a group goes
+// with the modelled value of its group (an item1.X-ABLabel with its
+// item1.EMAIL). The card's PRODID and REV come back while none of its
+// modelled fields changed; otherwise kith writes its own. Kept
+// properties of another version are carried into this one (see
+// convert).
 //
 // Text is escaped as each version says: RFC 2426 (3.0) escapes \\, \,
 // \; and line breaks in every text value; RFC 6350 (4.0) escapes \;
@@ -56,79 +74,262 @@ func Write(w io.Writer, f *store.Friend, version string) error {
 	c := cardWriter{v4: version == V4}
 	c.line("BEGIN:VCARD")
 	c.line("VERSION:" + version)
-	c.raw("PRODID", "", prodID)
-	c.raw("UID", "", UID(f))
-	c.text("FN", "", f.Name)
-	c.line("N:" + nValue(f.Name))
-	if f.Nickname != "" {
-		c.text("NICKNAME", "", f.Nickname)
-	}
-	if f.Org != "" {
-		c.line("ORG:" + escape(f.Org, true))
-	}
-	if f.Role != "" {
-		c.text("TITLE", "", f.Role)
-	}
-	emailType := ";TYPE=INTERNET"
-	if c.v4 {
-		emailType = ""
-	}
-	for _, e := range f.Emails {
-		c.text("EMAIL", emailType, e)
-	}
-	for _, p := range f.Phones {
-		if uri, ok := telURI(p); ok && c.v4 {
-			c.raw("TEL", ";VALUE=uri", uri)
-		} else {
-			c.text("TEL", "", p)
-		}
-	}
-	for _, u := range f.URLs {
-		c.uri("URL", u)
-	}
-	if len(f.Sectors) > 0 {
-		parts := make([]string, len(f.Sectors))
-		for i, s := range f.Sectors {
-			parts[i] = escape(s, !c.v4)
-		}
-		c.line("CATEGORIES:" + strings.Join(parts, ","))
-	}
-	if f.Notes != "" {
-		c.text("NOTE", "", f.Notes)
-	}
-	if !f.Updated.IsZero() {
-		c.raw("REV", "", f.Updated.UTC().Format("20060102T150405Z"))
-	}
-	if f.Closeness != 0 {
-		c.raw("X-KITH-CLOSENESS", "", strconv.Itoa(f.Closeness))
-	}
-	if f.WorkedTogether {
-		c.raw("X-KITH-WORKED-TOGETHER", "", "true")
-	}
-	if f.WorkedNote != "" {
-		c.text("X-KITH-WORKED-NOTE", "", f.WorkedNote)
-	}
-	for _, b := range f.Boundaries {
-		c.text("X-KITH-BOUNDARY", "", b.String())
-	}
-	for _, m := range f.Busy {
-		c.raw("X-KITH-BUSY", "", m.String())
-	}
-	if f.Channel != "" {
-		c.text("X-KITH-CHANNEL", "", f.Channel)
-	}
-	if f.Archived {
-		c.raw("X-KITH-ARCHIVED", "", "true")
-	}
-	if !f.Created.IsZero() {
-		c.raw("X-KITH-CREATED", "", f.Created.UTC().Format(time.RFC3339Nano))
-	}
-	if !f.Updated.IsZero() {
-		c.raw("X-KITH-UPDATED", "", f.Updated.UTC().Format(time.RFC3339Nano))
+	for _, p := range cardProps(f, version) {
+		c.prop(&p)
 	}
 	c.line("END:VCARD")
 	_, err := io.WriteString(w, c.b.String())
 	return err
+}
+
+// cardProps is every property of f's card but BEGIN, VERSION and END:
+// kith's PRODID and UID, the contact fields (each field's kept originals
+// in its place, or the field rendered), the values of each list in their
+// order (a value's kept original, with its group, or the value
+// rendered), the card's other kept properties in their order, REV, and
+// kith's own fields.
+func cardProps(f *store.Friend, version string) []prop {
+	r := render{v4: version == V4}
+	c := f.ContactFields()
+	card := &c.Card
+	from := card.Version
+	if from == "" {
+		from = V3
+	}
+	plan := planKept(f)
+	var keptProdID, keptRev bool
+	kept := make([]prop, len(card.Props))
+	used := map[string]bool{}
+	for i := range card.Props {
+		if !plan.written[i] {
+			continue
+		}
+		p, ok := fromKept(&card.Props[i])
+		if !ok {
+			plan.written[i] = false
+			continue
+		}
+		if card.Props[i].Of == store.FieldCard {
+			keptProdID = keptProdID || p.name == "PRODID"
+			keptRev = keptRev || p.name == "REV"
+		}
+		convert(&p, from, version)
+		used[strings.ToLower(p.group)] = true
+		kept[i] = p
+	}
+
+	// about what a card holds: room for it at once
+	out := make([]prop, 0, 16+len(f.Emails)+len(f.Phones)+len(f.URLs)+2*len(c.Addresses)+len(card.Props))
+	emitted := make([]bool, len(card.Props))
+	// emit appends kept property i, then the other kept properties of
+	// its group that go with it (an item1.X-ABLabel after its
+	// item1.EMAIL).
+	emit := func(i int) {
+		if emitted[i] || !plan.written[i] {
+			return
+		}
+		emitted[i] = true
+		out = append(out, kept[i])
+		if g := card.Props[i].Group; g != "" {
+			for j := range card.Props {
+				if !emitted[j] && plan.written[j] && card.Props[j].Of == "" && strings.EqualFold(card.Props[j].Group, g) {
+					emitted[j] = true
+					out = append(out, kept[j])
+				}
+			}
+		}
+	}
+	n := 0
+	// add appends the properties of one value rendered; a new group (a
+	// value with a label of its own) is named item1, item2 … apart from
+	// the card's.
+	add := func(ps []prop) {
+		name := ""
+		for i := range ps {
+			if ps[i].group != newGroup {
+				continue
+			}
+			for name == "" {
+				n++
+				if g := fmt.Sprintf("item%d", n); !used[g] {
+					name = g
+				}
+			}
+			ps[i].group = name
+		}
+		out = append(out, ps...)
+	}
+	field := func(field string) {
+		if !plan.covered[field] {
+			add(r.field(field, f))
+			return
+		}
+		names := map[string]bool{}
+		for i := range card.Props {
+			if card.Props[i].Of == field {
+				emit(i)
+				names[strings.ToUpper(card.Props[i].Name)] = true
+			}
+		}
+		// An organisation's card carried into the other version says
+		// so in that version's way too (KIND:org in 4.0,
+		// X-ABShowAs:COMPANY in 3.0).
+		if field == store.FieldKind && f.IsOrg && from != version {
+			if r.v4 && !names["KIND"] {
+				add([]prop{mk("KIND", nil, "org")})
+			} else if !r.v4 && !names["X-ABSHOWAS"] {
+				add([]prop{mk("X-ABShowAs", nil, "COMPANY")})
+			}
+		}
+	}
+	list := func(field string, values []string, types []store.Typed) {
+		for j, v := range values {
+			switch ks := plan.items[field][j]; {
+			case len(ks) > 0:
+				for _, i := range ks {
+					emit(i)
+				}
+			case field == store.FieldAddress:
+				add(r.address(&c.Addresses[j]))
+			default:
+				add(r.item(field, v, store.TypesOf(types, v)))
+			}
+		}
+	}
+	if !keptProdID {
+		add([]prop{mk("PRODID", nil, prodID)})
+	}
+	add([]prop{mk("UID", nil, UID(f))})
+	for _, fl := range []string{store.FieldName, store.FieldNameParts, store.FieldNickname, store.FieldKind,
+		store.FieldOrg, store.FieldRole, store.FieldBirthday, store.FieldAnniversary} {
+		field(fl)
+	}
+	list(store.FieldEmail, f.Emails, c.EmailTypes)
+	list(store.FieldPhone, f.Phones, c.PhoneTypes)
+	list(store.FieldAddress, make([]string, len(c.Addresses)), nil)
+	list(store.FieldURL, f.URLs, c.URLTypes)
+	field(store.FieldSectors)
+	field(store.FieldNotes)
+	for i := range card.Props {
+		emit(i)
+	}
+	if !keptRev && !f.Updated.IsZero() {
+		out = append(out, mk("REV", nil, f.Updated.UTC().Format("20060102T150405Z")))
+	}
+	return kithProps(out, f, r)
+}
+
+// keptPlan is which of a friend's kept properties an export writes.
+type keptPlan struct {
+	written []bool             // by index in Card.Props
+	covered map[string]bool    // single fields written from their originals
+	items   map[string][][]int // for each list field, the originals of each value
+}
+
+// planKept decides which kept originals to write: for a single field,
+// all of them while the field has the sum they were read with; for a
+// list field, those that match a value of the list (each value at most
+// once for each property name: an ADR and its 3.0 LABEL both), which is
+// then not written from the field; the card's PRODID and REV while
+// nothing it models changed; and every property kith does not model,
+// but one in the group of an original that is not written (a label
+// without its value).
+func planKept(f *store.Friend) keptPlan {
+	c := f.ContactFields()
+	card := &c.Card
+	pl := keptPlan{written: make([]bool, len(card.Props)), covered: map[string]bool{}, items: map[string][][]int{}}
+	if len(card.Props) == 0 {
+		// a friend made in kith, or a card kith writes the same way
+		pl.items[store.FieldEmail] = make([][]int, len(f.Emails))
+		pl.items[store.FieldPhone] = make([][]int, len(f.Phones))
+		pl.items[store.FieldURL] = make([][]int, len(f.URLs))
+		pl.items[store.FieldAddress] = make([][]int, len(c.Addresses))
+		return pl
+	}
+	unchanged := card.Sum != "" && card.Sum == store.ContactSum(f)
+	stale := map[string]bool{}
+	sums := map[string][]string{}
+	taken := map[string][]bool{}
+	for _, field := range []string{store.FieldEmail, store.FieldPhone, store.FieldURL, store.FieldAddress} {
+		sums[field] = store.ItemSums(field, f)
+		pl.items[field] = make([][]int, len(sums[field]))
+	}
+	for i := range card.Props {
+		p := &card.Props[i]
+		switch {
+		case p.Of == "":
+			pl.written[i] = true
+		case p.Of == store.FieldCard:
+			pl.written[i] = unchanged
+		case store.ListField(p.Of):
+			key := p.Of + "\x00" + strings.ToUpper(p.Name)
+			if taken[key] == nil {
+				taken[key] = make([]bool, len(sums[p.Of]))
+			}
+			for j, s := range sums[p.Of] {
+				if !taken[key][j] && s == p.Sum {
+					taken[key][j], pl.written[i] = true, true
+					pl.items[p.Of][j] = append(pl.items[p.Of][j], i)
+					break
+				}
+			}
+		default:
+			if p.Sum != store.FieldSum(p.Of, f) {
+				stale[p.Of] = true
+			}
+		}
+	}
+	for i := range card.Props {
+		p := &card.Props[i]
+		if p.Of != "" && p.Of != store.FieldCard && !store.ListField(p.Of) && !stale[p.Of] {
+			pl.written[i], pl.covered[p.Of] = true, true
+		}
+	}
+	for i := range card.Props {
+		p := &card.Props[i]
+		if p.Group == "" || p.Of == "" || pl.written[i] {
+			continue
+		}
+		for j := range card.Props {
+			if card.Props[j].Of == "" && strings.EqualFold(card.Props[j].Group, p.Group) {
+				pl.written[j] = false
+			}
+		}
+	}
+	return pl
+}
+
+// kithProps appends kith's own fields as X-KITH-… properties to out.
+func kithProps(out []prop, f *store.Friend, r render) []prop {
+	add := func(name, value string) { out = append(out, mk(name, nil, value)) }
+	if f.Closeness != 0 {
+		add("X-KITH-CLOSENESS", strconv.Itoa(f.Closeness))
+	}
+	if f.WorkedTogether {
+		add("X-KITH-WORKED-TOGETHER", "true")
+	}
+	if f.WorkedNote != "" {
+		add("X-KITH-WORKED-NOTE", r.text(f.WorkedNote))
+	}
+	for _, b := range f.Boundaries {
+		add("X-KITH-BOUNDARY", r.text(b.String()))
+	}
+	for _, m := range f.Busy {
+		add("X-KITH-BUSY", m.String())
+	}
+	if f.Channel != "" {
+		add("X-KITH-CHANNEL", r.text(f.Channel))
+	}
+	if f.Archived {
+		add("X-KITH-ARCHIVED", "true")
+	}
+	if !f.Created.IsZero() {
+		add("X-KITH-CREATED", f.Created.UTC().Format(time.RFC3339Nano))
+	}
+	if !f.Updated.IsZero() {
+		add("X-KITH-UPDATED", f.Updated.UTC().Format(time.RFC3339Nano))
+	}
+	return out
 }
 
 // WriteAll writes every friend, one card after the other.
@@ -142,8 +343,8 @@ func WriteAll(w io.Writer, friends []store.Friend, version string) error {
 }
 
 // WriteDir writes a vdir: one <uid>.vcf per friend in dir (created with
-// mode 0700 if missing), each file written atomically with mode 0600. It
-// returns how many files it wrote.
+// mode 0700 if missing; see FileName), each file written atomically with
+// mode 0600. It returns how many files it wrote.
 func WriteDir(dir string, friends []store.Friend, version string) (int, error) {
 	if err := CheckVersion(version); err != nil {
 		return 0, err
@@ -151,9 +352,15 @@ func WriteDir(dir string, friends []store.Friend, version string) (int, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return 0, fmt.Errorf("create %s: %w", dir, err)
 	}
+	taken := make(map[string]bool, len(friends))
 	for i := range friends {
 		f := &friends[i]
-		path := filepath.Join(dir, UID(f)+".vcf")
+		name := FileName(UID(f))
+		for n := 2; taken[strings.ToLower(name)]; n++ {
+			name = fmt.Sprintf("%s-%d.vcf", strings.TrimSuffix(FileName(UID(f)), ".vcf"), n)
+		}
+		taken[strings.ToLower(name)] = true
+		path := filepath.Join(dir, name)
 		if err := atomic.WriteFile(path, 0o600, func(w io.Writer) error { return Write(w, f, version) }); err != nil {
 			return i, err
 		}
@@ -161,18 +368,26 @@ func WriteDir(dir string, friends []store.Friend, version string) (int, error) {
 	return len(friends), nil
 }
 
-// nValue derives N (family;given;;;) from a full name: the last word is
-// taken as the family name.
-func nValue(name string) string {
-	words := strings.Fields(name)
-	switch len(words) {
-	case 0:
-		return ";;;;"
-	case 1:
-		return ";" + escape(words[0], true) + ";;;"
+// FileName is the name of a card's file in a vdir: its UID and .vcf
+// (without a urn:uuid: in front), or, for a UID that is not safe as a
+// file name everywhere (a slash, a colon, a leading dot, more than 100
+// characters), a name derived from it: the same UID always gives the
+// same name.
+func FileName(uid string) string {
+	u := uid
+	if len(u) > 9 && strings.EqualFold(u[:9], "urn:uuid:") {
+		u = u[9:]
 	}
-	last := len(words) - 1
-	return escape(words[last], true) + ";" + escape(strings.Join(words[:last], " "), true) + ";;;"
+	safe := u != "" && len(u) <= 100 && u[0] != '.' && u[0] != '-'
+	for i := 0; safe && i < len(u); i++ {
+		c := u[i]
+		safe = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_' || c == '.' || c == '@'
+	}
+	if safe {
+		return u + ".vcf"
+	}
+	sum := sha256.Sum256([]byte(uid))
+	return fmt.Sprintf("%x.vcf", sum[:16])
 }
 
 // escape escapes a text value: \\, line breaks and commas always, and
@@ -224,26 +439,25 @@ type cardWriter struct {
 	v4 bool
 }
 
-// text writes a text property, escaped for the card's version.
-func (c *cardWriter) text(name, params, value string) {
-	c.line(name + params + ":" + escape(value, !c.v4))
-}
-
-// raw writes a property whose value needs no escaping.
-func (c *cardWriter) raw(name, params, value string) {
-	c.line(name + params + ":" + value)
-}
-
-// uri writes a URI value as it is. One holding a backslash or a line
-// break (which no URI does) is escaped as text instead, so that the
-// reader, which unescapes URLs as old writers escaped them, gives it
-// back the same.
-func (c *cardWriter) uri(name, value string) {
-	if strings.ContainsAny(value, "\\\r\n") {
-		c.text(name, "", value)
+// prop writes one property.
+func (c *cardWriter) prop(p *prop) {
+	if p.group == "" && len(p.params) == 0 {
+		c.line(p.rawName + ":" + p.value)
 		return
 	}
-	c.raw(name, "", value)
+	var b strings.Builder
+	if p.group != "" {
+		b.WriteString(p.group)
+		b.WriteByte('.')
+	}
+	b.WriteString(p.rawName)
+	if len(p.params) > 0 {
+		b.WriteByte(';')
+		b.WriteString(paramString(p.params))
+	}
+	b.WriteByte(':')
+	b.WriteString(p.value)
+	c.line(b.String())
 }
 
 // line writes one content line folded at 75 octets (never inside a UTF-8

@@ -30,7 +30,7 @@ func TestWriteEscapesForEachVersion(t *testing.T) {
 		// RFC 6350: \; only inside the fields of compound values (N, ORG)
 		{V4, []string{
 			`FN:Zoë; O'Brien\, Jr.`,
-			`N:Jr.;Zoë\; O'Brien\,;;;`,
+			`N:O'Brien;Zoë\;;;;Jr.`, // not "Jr." as the family name
 			`NICKNAME:Zo; the \\ one`,
 			`ORG:Acme\; Sons\, Ltd`,
 			`TITLE:VP; Eng`,
@@ -46,7 +46,7 @@ func TestWriteEscapesForEachVersion(t *testing.T) {
 		// RFC 2426: \; in every text value
 		{V3, []string{
 			`FN:Zoë\; O'Brien\, Jr.`,
-			`N:Jr.;Zoë\; O'Brien\,;;;`,
+			`N:O'Brien;Zoë\;;;;Jr.`,
 			`NICKNAME:Zo\; the \\ one`,
 			`ORG:Acme\; Sons\, Ltd`,
 			`TITLE:VP\; Eng`,

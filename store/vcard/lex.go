@@ -16,19 +16,48 @@ import (
 // prop is one content line: [group.]NAME;params:value, unfolded, with the
 // value decoded from quoted-printable and its charset but not unescaped.
 type prop struct {
-	line   int // first physical line
-	group  string
-	name   string // upper case
-	params map[string][]string
-	value  string
+	line    int // first physical line
+	group   string
+	rawName string // as written
+	name    string // upper case
+	params  []param
+	value   string
+}
+
+// param is one parameter: its name (upper case) and its values, in the
+// order written; a quoted value is kept without its quotes.
+type param struct {
+	name   string
+	values []string
 }
 
 // param returns the first value of the parameter k (upper case).
 func (p *prop) param(k string) string {
-	if v := p.params[k]; len(v) > 0 {
+	if v := p.paramValues(k); len(v) > 0 {
 		return v[0]
 	}
 	return ""
+}
+
+// paramValues returns the values of the parameter k (upper case).
+func (p *prop) paramValues(k string) []string {
+	for i := range p.params {
+		if p.params[i].name == k {
+			return p.params[i].values
+		}
+	}
+	return nil
+}
+
+// dropParam removes the parameter k (upper case).
+func (p *prop) dropParam(k string) {
+	out := p.params[:0]
+	for _, x := range p.params {
+		if x.name != k {
+			out = append(out, x)
+		}
+	}
+	p.params = out
 }
 
 // lexer yields the content lines of a vCard file one at a time, without
@@ -136,7 +165,7 @@ func parseProp(l string, line int) (p prop, ok bool) {
 	if name == "" || strings.ContainsAny(name, " \t\"") {
 		return p, false
 	}
-	p.name = strings.ToUpper(name)
+	p.rawName, p.name = name, strings.ToUpper(name)
 	rest := l[i:]
 	for len(rest) > 0 && rest[0] == ';' {
 		rest = rest[1:]
@@ -183,16 +212,20 @@ func parseProp(l string, line int) (p prop, ok bool) {
 	return p, true
 }
 
+// addParam adds value v to the parameter k: TYPE=work,voice and
+// TYPE=work;TYPE=voice are the same, and so is TYPE="work,voice".
 func (p *prop) addParam(k, v string) {
-	if p.params == nil {
-		p.params = make(map[string][]string, 2)
-	}
-	// TYPE=work,voice and TYPE=work;TYPE=voice are the same
+	vals := []string{v}
 	if k == "TYPE" {
-		p.params[k] = append(p.params[k], strings.Split(v, ",")...)
-		return
+		vals = strings.Split(v, ",")
 	}
-	p.params[k] = append(p.params[k], v)
+	for i := range p.params {
+		if p.params[i].name == k {
+			p.params[i].values = append(p.params[i].values, vals...)
+			return
+		}
+	}
+	p.params = append(p.params, param{name: k, values: vals})
 }
 
 // bareParam names the parameter a vCard 2.1 bare value stands for.
@@ -221,7 +254,7 @@ func (p *prop) decodeValue() (warn string, latin bool) {
 			p.value = string(b)
 		}
 	case "B", "BASE64":
-		return "", false // binary values are dropped by the caller
+		return "", false // inline data, kept as it is
 	}
 	if isASCII(p.value) {
 		return warn, false
@@ -303,6 +336,7 @@ func split(s string, sep byte) []string {
 // stripBOM drops a UTF-8 byte order mark.
 func stripBOM(b []byte) []byte { return bytes.TrimPrefix(b, []byte("\xef\xbb\xbf")) }
 
-// binaryProps are properties whose value kith never keeps (pictures,
-// sounds, keys): they are skipped, however they are encoded.
+// binaryProps are properties whose value may be inline data (pictures,
+// sounds, keys): kith models none of them, and keeps them in the card as
+// they are (their base64 is not decoded, nor read as text).
 var binaryProps = map[string]bool{"PHOTO": true, "LOGO": true, "SOUND": true, "KEY": true}

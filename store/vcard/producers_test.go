@@ -14,8 +14,10 @@ import (
 // Cards as other programs write them, each fixture in its producer's
 // layout.
 func TestParseProducers(t *testing.T) {
-	jurgen := store.Friend{Name: "Jürgen Müller", Org: "Müller AG", Emails: []string{"juergen@mueller.example"},
-		Phones: []string{"+49 170 7654321"}, Notes: `Sagte "Servus" und ging.`}
+	jurgen := store.Friend{Name: "Jürgen Müller", Org: "Müller AG",
+		Emails: []string{"juergen@mueller.example"},
+		Phones: []string{"+49 170 7654321"},
+		Notes:  `Sagte "Servus" und ging.`, Contact: &store.Contact{NameParts: store.NameParts{Given: "Jürgen", Family: "Müller"}, EmailTypes: []store.Typed{{Value: "juergen@mueller.example", Types: []string{"internet", "pref"}, Label: "Other"}}, PhoneTypes: []store.Typed{{Value: "+49 170 7654321", Types: []string{"cell", "voice", "pref"}}}}}
 	jurgenLE := jurgen
 	jurgenLE.Name = "Jürgen Müller (LE)"
 	tests := []struct {
@@ -30,21 +32,26 @@ func TestParseProducers(t *testing.T) {
 		// Outlook's 2.1: windows-1252 with no CHARSET, raw and
 		// quoted-printable, the e-mail included
 		{"outlook-cp1252.vcf", []store.Friend{{Name: "Zoë Léger", Org: "Café de Flore", Role: "Propriétaire",
-			Emails: []string{"zoë@café.example"}, Notes: "Préfère le thé à 10 h.\r\nTrès gentille."}},
+			Emails: []string{"zoë@café.example"},
+			Notes:  "Préfère le thé à 10 h.\nTrès gentille.", Contact: &store.Contact{NameParts: store.NameParts{Given: "Zoë", Family: "Léger"}, EmailTypes: []store.Typed{{Value: "zoë@café.example", Types: []string{"pref", "internet"}}}}}},
 			[]string{"outlook-cp1252.vcf:3: N, FN, ORG, TITLE, NOTE, EMAIL: not UTF-8, and no CHARSET names another encoding: read as windows-1252"}},
 		// Gmail's \" in NOTE; other punctuation escapes read too, a
 		// backslash before a letter kept; Google's system groups dropped
-		{"gmail.vcf", []store.Friend{{Name: "Ada Lovelace", Emails: []string{"ada@example.com"}, Phones: []string{"+44 20 7946 0001"},
-			Notes: `She said "hello", then left; a path: C:\temp\docs`, Sectors: []string{"Friends"}}}, nil},
+		{"gmail.vcf", []store.Friend{{Name: "Ada Lovelace",
+			Emails: []string{"ada@example.com"},
+			Phones: []string{"+44 20 7946 0001"},
+			Notes:  `She said "hello", then left; a path: C:\temp\docs`, Sectors: []string{"Friends"}, Contact: &store.Contact{NameParts: store.NameParts{Given: "Ada", Family: "Lovelace"}, EmailTypes: []store.Typed{{Value: "ada@example.com", Types: []string{"internet", "home"}}}, PhoneTypes: []store.Typed{{Value: "+44 20 7946 0001", Types: []string{"cell"}}}}}}, nil},
 		// RFC 6350's own example: a tel URI with an extension
-		{"v40-ext.vcf", []store.Friend{{Name: "Simon Perreault", Emails: []string{"simon.perreault@viagenie.ca"},
-			Phones: []string{"+1-418-656-9254 ext. 102", "+1-418-262-6501"}}}, nil},
+		{"v40-ext.vcf", []store.Friend{{Name: "Simon Perreault",
+			Emails: []string{"simon.perreault@viagenie.ca"},
+			Phones: []string{"+1-418-656-9254 ext. 102", "+1-418-262-6501"}, Contact: &store.Contact{NameParts: store.NameParts{Given: "Simon", Family: "Perreault", Suffix: "ing. jr,M.Sc."}, EmailTypes: []store.Typed{{Value: "simon.perreault@viagenie.ca", Types: []string{"work"}}}, PhoneTypes: []store.Typed{{Value: "+1-418-656-9254 ext. 102", Types: []string{"work", "voice"}},
+				{Value: "+1-418-262-6501", Types: []string{"work", "cell", "voice", "video", "text"}}}}}}, nil},
 		// no FN and an empty N: Evolution's FILE-AS first; the others are
 		// named by importer.Clean (the organisation, then the e-mail)
 		{"no-name.vcf", []store.Friend{
-			{Name: "Public, John", Org: "Public Works", Emails: []string{"jq@public.example"}},
-			{Org: "Acme Corporation", Emails: []string{"sales@acme.example"}},
-			{Emails: []string{"nobody@example.com"}},
+			{Name: "Public, John", Org: "Public Works", Emails: []string{"jq@public.example"}, Contact: &store.Contact{EmailTypes: []store.Typed{{Value: "jq@public.example", Types: []string{"work"}}}}},
+			{Org: "Acme Corporation", Department: "Sales", Emails: []string{"sales@acme.example"}, Contact: &store.Contact{EmailTypes: []store.Typed{{Value: "sales@acme.example", Types: []string{"work"}}}}},
+			{Emails: []string{"nobody@example.com"}, Contact: &store.Contact{EmailTypes: []store.Typed{{Value: "nobody@example.com", Types: []string{"home"}}}}},
 		}, []string{`no-name.vcf:1: no FN or N: named "Public, John" from X-EVOLUTION-FILE-AS`}},
 	}
 	for _, tt := range tests {
@@ -54,7 +61,7 @@ func TestParseProducers(t *testing.T) {
 				t.Fatalf("got %d records, want %d", len(in.Records), len(tt.want))
 			}
 			for i, want := range tt.want {
-				if got := in.Records[i].Friend; !reflect.DeepEqual(got, want) {
+				if got := fields(in.Records[i].Friend); !reflect.DeepEqual(got, want) {
 					t.Errorf("card %d:\n got %#v\nwant %#v", i, got, want)
 				}
 			}

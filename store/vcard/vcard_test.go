@@ -34,39 +34,43 @@ func TestParseFixtures(t *testing.T) {
 		want []store.Friend
 	}{
 		{"v21.vcf", []store.Friend{
-			{ // quoted-printable with a soft line break, UTF-8 charset, bare 2.1 params, photo skipped
-				Name:   "Jürgen Müller",
-				Emails: []string{"juergen@example.de"},
-				Phones: []string{"+49 30 1234567", "+49 170 7654321"},
-				Org:    "Müller AG",
-				Notes:  "Met at the trade fair in Köln.\r\nWants an intro to a bank; owes me one.",
-			},
+			{ // quoted-printable with a soft line break, UTF-8 charset, bare 2.1 params, photo kept in the card
+				Name:       "Jürgen Müller",
+				Emails:     []string{"juergen@example.de"},
+				Phones:     []string{"+49 30 1234567", "+49 170 7654321"},
+				Org:        "Müller AG",
+				Department: "Vertrieb",
+				Notes:      "Met at the trade fair in Köln.\nWants an intro to a bank; owes me one.", // the quoted-printable CRLF read as a line break
+				Contact:    &store.Contact{NameParts: store.NameParts{Given: "Jürgen", Family: "Müller"}, EmailTypes: []store.Typed{{Value: "juergen@example.de", Types: []string{"internet", "pref"}}}, PhoneTypes: []store.Typed{{Value: "+49 30 1234567", Types: []string{"home", "voice"}}, {Value: "+49 170 7654321", Types: []string{"cell"}}}}},
 			{ // ISO-8859-1 charset, raw and quoted-printable; nested AGENT card not read as a person
 				Name: "René Fauré",
-				Role: "Directeur général",
+				Role: "Directeur général", Contact: &store.Contact{NameParts: store.NameParts{Given: "René", Family: "Fauré"}},
 			},
 		}},
 		{"v30-apple.vcf", []store.Friend{{
-			Name:     "Ada Lovelace",
-			Nickname: "Ada",
-			Emails:   []string{"ada@example.com", "Ada.Lovelace@Engines.example"},
-			Phones:   []string{"+44 20 7946 0001"},
-			URLs:     []string{"https://example.com/ada"},
-			Org:      "Analytical Engines, Ltd.",
-			Role:     "Mathematician",
-			Sectors:  []string{"Computing", "Mathematics, applied"},
-			Notes:    "First line\nsecond line with a comma, a semicolon; and a backslash \\ folded over two lines.",
+			Name:       "Ada Lovelace",
+			Nickname:   "Ada",
+			Emails:     []string{"ada@example.com", "Ada.Lovelace@Engines.example"},
+			Phones:     []string{"+44 20 7946 0001"},
+			URLs:       []string{"https://example.com/ada"},
+			Org:        "Analytical Engines, Ltd.",
+			Department: "Research",
+			Role:       "Mathematician",
+			Sectors:    []string{"Computing", "Mathematics, applied"},
+			Notes:      "First line\nsecond line with a comma, a semicolon; and a backslash \\ folded over two lines.", Contact: &store.Contact{NameParts: store.NameParts{Prefix: "Lady", Given: "Ada", Family: "Lovelace"}, EmailTypes: []store.Typed{{Value: "ada@example.com", Types: []string{"internet", "pref"}, Label: "Other"},
+				{Value: "Ada.Lovelace@Engines.example", Types: []string{"internet", "work"}}}, PhoneTypes: []store.Typed{{Value: "+44 20 7946 0001", Types: []string{"cell", "voice", "pref"}}}, URLTypes: []store.Typed{{Value: "https://example.com/ada", Types: []string{"pref"}, Label: "HomePage"}}},
 		}}},
 		{"v40.vcf", []store.Friend{
 			{
 				Name:    "Grace Hopper",
 				Emails:  []string{"grace@navy.example"},
-				Phones:  []string{"+1-555-555-0100"}, // the tel URI read as a number
+				Phones:  []string{"+1-555-555-0100"}, // the tel URI read as a number,
 				URLs:    []string{"https://example.org/grace"},
 				Sectors: []string{"Navy", "Computing"},
-				Notes:   "COBOL\n\nNanoseconds",
+				Notes:   "COBOL\n\nNanoseconds", Contact: &store.Contact{NameParts: store.NameParts{Prefix: "Rear Admiral", Given: "Grace", Additional: "Brewster Murray", Family: "Hopper"}, PhoneTypes: []store.Typed{{Value: "+1-555-555-0100", Types: []string{"voice", "work"}}}},
 			},
-			{Name: "Alan Mathison Turing OBE", Emails: []string{"alan@example.org"}}, // no FN: from N
+			{Name: "Alan Mathison Turing OBE",
+				Emails: []string{"alan@example.org"}, Contact: &store.Contact{NameParts: store.NameParts{Given: "Alan", Additional: "Mathison", Family: "Turing", Suffix: "OBE"}}}, // no FN: from N
 		}},
 		{"no-version.vcf", []store.Friend{{Name: "No Version", Emails: []string{"nov@example.com"}}}},
 	}
@@ -77,8 +81,8 @@ func TestParseFixtures(t *testing.T) {
 				t.Fatalf("got %d records, want %d: %+v", len(in.Records), len(tt.want), in.Records)
 			}
 			for i, rec := range in.Records {
-				if !reflect.DeepEqual(rec.Friend, tt.want[i]) {
-					t.Errorf("record %d:\n got %#v\nwant %#v", i, rec.Friend, tt.want[i])
+				if got := fields(rec.Friend); !reflect.DeepEqual(got, tt.want[i]) {
+					t.Errorf("record %d:\n got %#v\nwant %#v", i, got, tt.want[i])
 				}
 				if !strings.HasPrefix(rec.Source, tt.file+":") {
 					t.Errorf("record %d source %q, want %s:LINE", i, rec.Source, tt.file)
@@ -278,6 +282,7 @@ func TestRoundTrip(t *testing.T) {
 			}
 			for i, want := range []store.Friend{a, b} {
 				got := in.Records[i].Friend
+				want = wantBack(want)
 				want.ID = 0
 				if !reflect.DeepEqual(got, want) {
 					t.Errorf("card %d:\n got %#v\nwant %#v", i, got, want)
@@ -350,6 +355,19 @@ func TestParseDirNamesTheBrokenFile(t *testing.T) {
 	if in != nil || err == nil || !strings.HasPrefix(err.Error(), want) {
 		t.Errorf("ParseDir = %v, %v; want no records and %q", in, err, want)
 	}
+}
+
+// fields is f without the card it keeps (tested on its own).
+func fields(f store.Friend) store.Friend {
+	if f.Contact != nil {
+		c := *f.Contact
+		c.Card = store.Card{}
+		f.Contact = &c
+		if c.IsZero() {
+			f.Contact = nil
+		}
+	}
+	return f
 }
 
 // hasWarning reports whether in has a warning starting with prefix.
