@@ -300,6 +300,20 @@ func (as *asksScreen) target() *askRow {
 	return r
 }
 
+// nextFilter is the status filter after f: all, each status in turn,
+// due, and back to all.
+func nextFilter(f int) int {
+	switch {
+	case f == filterAll:
+		return 0
+	case f == filterDue:
+		return filterAll
+	case f+1 >= len(store.Statuses()):
+		return filterDue
+	}
+	return f + 1
+}
+
 func (as *asksScreen) filterName() string {
 	switch as.filter {
 	case filterAll:
@@ -334,11 +348,11 @@ func (as *asksScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			as.closeDetail()
 			return nil
 		}
-		if off, ok := k.scrollBy(msg, as.detailOff, as.h-1); ok {
-			as.detailOff = min(off, as.detailMax())
+		if off, ok := k.scrollBy(msg, as.detailOff, as.h-1, as.detailMax()); ok {
+			as.detailOff = off
 			return nil
 		}
-		if !key.Matches(msg, k.Outcome) && !key.Matches(msg, k.Thank) && !key.Matches(msg, k.Favor) {
+		if !key.Matches(msg, k.Outcome) && !key.Matches(msg, k.Thank) && !key.Matches(msg, k.Favor) && !key.Matches(msg, k.Undo) {
 			return nil // the list keys wait until the ask is closed
 		}
 	}
@@ -349,13 +363,10 @@ func (as *asksScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		d, _ := k.moveBy(msg, as.listRows()-1, len(as.shown))
 		as.focusAt(as.cursor + d)
 	case key.Matches(msg, k.StatusFilter):
-		as.filter++
-		if as.filter >= len(store.Statuses()) {
-			as.filter = filterDue
-		} else if as.filter == filterDue+1 {
-			as.filter = 0
-		}
+		as.filter = nextFilter(as.filter)
 		as.refilter(0)
+	case key.Matches(msg, k.Undo):
+		return undoCmd(as.c)
 	case key.Matches(msg, k.Open):
 		if as.target() != nil {
 			as.open, as.detail, as.detailErr, as.detailOff = true, nil, "", 0

@@ -476,8 +476,8 @@ func (f *friendsScreen) handleDetailKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
-	if off, ok := k.scrollBy(msg, f.detailOff, f.h-2); ok {
-		f.detailOff = min(off, f.detailMax())
+	if off, ok := k.scrollBy(msg, f.detailOff, f.h-2, f.detailMax()); ok {
+		f.detailOff = off
 		return nil
 	}
 	return f.handleAction(msg)
@@ -540,6 +540,8 @@ func (f *friendsScreen) handleAction(msg tea.KeyPressMsg) tea.Cmd {
 		return push(newAsks(f.c, f.d))
 	case key.Matches(msg, k.WhoElse):
 		return f.whoElse(sel)
+	case key.Matches(msg, k.Undo):
+		return undoCmd(f.c)
 	case sel < 0:
 		return nil
 	case key.Matches(msg, k.Compose):
@@ -756,8 +758,8 @@ func (f *friendsScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
 		{k.Filter, k.ClearFilter, k.Sort, k.ShowArchived, k.Open, k.NextPane},
-		{k.Add, k.Edit, k.Favor, k.Archive, k.Profile, k.Compose, k.WhoElse, k.Asks},
-		{k.Help, k.Quit, k.ForceQuit},
+		{k.Add, k.Edit, k.Favor, k.Archive, k.Undo, k.Profile, k.Compose, k.WhoElse, k.Asks},
+		{k.Help, k.FieldHelp, k.Quit, k.ForceQuit},
 	}
 }
 

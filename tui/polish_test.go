@@ -1,0 +1,157 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"kith/store"
+)
+
+func TestAsksStatusFilterComesBackToAll(t *testing.T) {
+	m := asksModel(t, 100, 30)
+	as := openAsks(t, m)
+	var seen []string
+	for range len(store.Statuses()) + 2 {
+		press(m, "s")
+		seen = append(seen, as.filterName())
+	}
+	want := append(append([]string{}, statusNames()...), "due", "all")
+	if strings.Join(seen, " ") != strings.Join(want, " ") {
+		t.Errorf("s cycles %v, want %v", seen, want)
+	}
+	if len(as.shown) != 4 || !strings.Contains(plain(m), "showing all") {
+		t.Errorf("back to all: %d asks shown, want 4:\n%s", len(as.shown), plain(m))
+	}
+}
+
+func statusNames() []string {
+	var out []string
+	for _, s := range store.Statuses() {
+		out = append(out, string(s))
+	}
+	return out
+}
+
+func TestAsksThankOnlyAfterHelp(t *testing.T) {
+	m := asksModel(t, 100, 30)
+	as := openAsks(t, m)
+	press(m, "j", "j") // Cy's intro, sent, no outcome yet
+	follow(t, m, press(m, "t"))
+	if a := storedAsks(t, m, 3); !a[0].Thanked.IsZero() {
+		t.Fatalf("t on a sent ask recorded a thank-you: %+v", a[0])
+	}
+	if !strings.Contains(as.err, "is sent, not helped") || !strings.Contains(plain(m), "is sent, not helped") {
+		t.Errorf("t on a sent ask says %q, want it to point to o:\n%s", as.err, plain(m))
+	}
+}
+
+func TestUndoFromTheTUI(t *testing.T) {
+	m := asksModel(t, 100, 30)
+	as := openAsks(t, m)
+	press(m, "j", "j") // Cy's intro
+	press(m, "o")
+	follow(t, m, press(m, "enter")) // helped
+	settle(t, m, as)
+	if a := storedAsks(t, m, 3); a[0].Status != store.StatusHelped {
+		t.Fatalf("outcome not recorded: %s", a[0].Status)
+	}
+	follow(t, m, press(m, "u"))
+	settle(t, m, as)
+	if a := storedAsks(t, m, 3); a[0].Status != store.StatusSent || !a[0].Resolved.IsZero() {
+		t.Errorf("after u: %s resolved %v, want sent again", a[0].Status, a[0].Resolved)
+	}
+	if !strings.Contains(plain(m), "Undid the outcome: your intro ask to Cy Chen (ask 3) is sent again.") {
+		t.Errorf("u does not say what it undid:\n%s", plain(m))
+	}
+	if r := as.focused(); r == nil || r.status != store.StatusSent {
+		t.Errorf("the list does not show the undone status: %+v", r)
+	}
+	// From the friend list: the archive, and a second u redoes it.
+	follow(t, m, press(m, "esc"))
+	follow(t, m, press(m, "d"))
+	follow(t, m, press(m, "y"))
+	if len(m.home.rows) != 3 {
+		t.Fatalf("%d friends listed after the archive, want 3", len(m.home.rows))
+	}
+	follow(t, m, press(m, "u"))
+	if len(m.home.rows) != 4 {
+		t.Errorf("%d friends listed after undoing the archive, want 4", len(m.home.rows))
+	}
+	if !strings.Contains(plain(m), "Undid the archive:") || !strings.Contains(plain(m), "is back in your list") {
+		t.Errorf("u after an archive:\n%s", plain(m))
+	}
+	follow(t, m, press(m, "u"))
+	if !strings.Contains(plain(m), "Redid the archive:") {
+		t.Errorf("a second u does not redo:\n%s", plain(m))
+	}
+	// Nothing recorded: it says so, in words.
+	m2 := asksModel(t, 100, 30)
+	follow(t, m2, press(m2, "u"))
+	if !strings.Contains(plain(m2), "Nothing to undo") {
+		t.Errorf("u with nothing to undo:\n%s", plain(m2))
+	}
+}
+
+func TestDetailPanesEndAndHome(t *testing.T) {
+	fs, asks := composeFriends()
+	long := "Subject: a long one\n\n" + strings.Repeat("line\n", 60) + "the end"
+	asks = append(asks, store.Ask{FriendID: 1, Kind: store.KindChat, Body: long, Status: store.StatusSent, Created: testNow, Sent: testNow})
+	m := storeModel(t, 80, 24, composeProfile(), fs, asks)
+	openAsks(t, m)
+	follow(t, m, press(m, "enter"))
+	for _, k := range []string{"G", "end"} {
+		press(m, "home")
+		if strings.Contains(plain(m), "the end") {
+			t.Fatalf("home does not go back to the top:\n%s", plain(m))
+		}
+		press(m, k)
+		if !strings.Contains(plain(m), "the end") {
+			t.Errorf("%s does not reach the end of the ask:\n%s", k, plain(m))
+		}
+	}
+	// The friend's detail pane too.
+	net := genNetwork(40, 3)
+	for i := range net.friends {
+		net.friends[i].Notes = strings.Repeat("a long note ", 200) + "THE-END"
+	}
+	m = newTestModel(t, net, 80, 24)
+	press(m, "enter")
+	press(m, "G")
+	if !strings.Contains(plain(m), "THE-END") {
+		t.Errorf("G in the friend's detail does not reach the end:\n%s", plain(m))
+	}
+}
+
+func TestFooterKeepsHelpQuitAndBack(t *testing.T) {
+	for _, w := range []int{80, 120, 200} {
+		m := newTestModel(t, genNetwork(30, 1), w, 24)
+		foot := lines(plain(m))[23]
+		if !strings.Contains(foot, "? help") || !strings.Contains(foot, "q quit") || strings.Contains(foot, "…") {
+			t.Errorf("%d columns: the list's footer %q lacks ? help or q quit", w, foot)
+		}
+	}
+	m := composeModel(t, 80, 24)
+	openCompose(t, m, 0, store.KindChat)
+	foot := lines(plain(m))[23]
+	if !strings.Contains(foot, "esc back") || !strings.Contains(foot, "F1 help") {
+		t.Errorf("compose's footer at 80 columns %q lacks esc back or F1 help", foot)
+	}
+	// F1 opens the help from a text field, where ? is typed.
+	press(m, "f1")
+	if !m.full {
+		t.Error("F1 in compose did not open the help")
+	}
+}
+
+func TestLongStatusMessagesWrap(t *testing.T) {
+	m := newTestModel(t, genNetwork(30, 1), 80, 24)
+	msg := "Recorded: Cy Chen helped. Say thank you (t marks it), and look for a way to help back, soon, before the month is out."
+	m.Update(flashMsg{text: msg})
+	out := plain(m)
+	if got := strings.Join(strings.Fields(strings.Join(lines(out)[21:], " ")), " "); !strings.Contains(got, msg) {
+		t.Errorf("the message is cut at 80 columns:\n%s", out)
+	}
+	if n := len(lines(out)); n != 24 {
+		t.Errorf("the screen is %d lines, want 24", n)
+	}
+}
