@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -30,6 +31,11 @@ type field struct {
 	in    textinput.Model
 	check func(string) string // "" when the value is fine
 	err   string
+	// choices, when set, make the field a picker: its value is one of
+	// them, changed with ←/→ (or space), or by typing a choice's first
+	// letter; nothing else is typed. describe says what a value means.
+	choices  []string
+	describe func(string) string
 }
 
 // formScreen is a form: fields, tab between them, ctrl+s saves in a
@@ -74,6 +80,59 @@ func newField(name, label, value, hint string, check func(string) string) field 
 	in.SetValue(value)
 	in.Placeholder = hint
 	return field{name: name, label: label, hint: hint, in: in, check: check}
+}
+
+// newChoice is a picker field holding one of choices (value, if it is
+// one, else the first).
+func newChoice(name, label, value string, choices []string, describe func(string) string) field {
+	fl := newField(name, label, value, "", nil)
+	if !slices.Contains(choices, value) {
+		fl.in.SetValue(choices[0])
+	}
+	fl.choices, fl.describe = choices, describe
+	return fl
+}
+
+// choose handles a key on a picker field: true if it was one of its keys.
+func (fl *field) choose(k KeyMap, msg tea.KeyPressMsg) bool {
+	i := slices.Index(fl.choices, fl.in.Value())
+	switch {
+	case key.Matches(msg, k.Left):
+		i--
+	case key.Matches(msg, k.Right):
+		i++
+	default:
+		t := strings.ToLower(msg.Text)
+		j := slices.IndexFunc(fl.choices, func(c string) bool { return t != "" && strings.HasPrefix(strings.ToLower(c), t) })
+		if j < 0 {
+			return false
+		}
+		i = j
+	}
+	n := len(fl.choices)
+	fl.in.SetValue(fl.choices[(i%n+n)%n])
+	return true
+}
+
+// view draws the field's value: a picker as ‹ value › and its meaning.
+func (fl *field) view(s Styles, focused bool) string {
+	if fl.choices == nil {
+		return fl.in.View()
+	}
+	v := fl.in.Value()
+	out := v
+	if focused {
+		out = "‹ " + v + " ›"
+	}
+	if fl.describe != nil {
+		if d := fl.describe(v); d != "" {
+			out += "  " + s.Dim.Render(d)
+		}
+	}
+	if focused {
+		out += "  " + s.Dim.Render("←/→ change")
+	}
+	return out
 }
 
 // Init focuses the first field.
@@ -185,6 +244,11 @@ func (f *formScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	fl := &f.fields[f.focus]
+	if fl.choices != nil {
+		fl.choose(k, msg)
+		f.err = ""
+		return nil
+	}
 	var cmd tea.Cmd
 	fl.in, cmd = fl.in.Update(msg)
 	if fl.err != "" && fl.check != nil {
@@ -282,7 +346,7 @@ func (f *formScreen) View() string {
 			mark = "› "
 			focusTop = len(body)
 		}
-		line := mark + ls.Render(fit(fl.label, labelWidth-1)) + " " + fl.in.View()
+		line := mark + ls.Render(fit(fl.label, labelWidth-1)) + " " + fl.view(s, i == f.focus)
 		body = append(body, line)
 		if fl.err != "" {
 			for _, l := range wrap(clean(fl.err), inW) {

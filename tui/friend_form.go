@@ -41,8 +41,9 @@ func newFriendForm(c *common, orig *store.Friend) *formScreen {
 		newField("sector", "Sectors", strings.Join(fr.Sectors, ", "), "comma-separated, e.g. fintech, design", nil),
 		newField("email", "E-mails", strings.Join(fr.Emails, ", "), "comma-separated", checkEmails),
 		newField("phone", "Phones", strings.Join(fr.Phones, ", "), "comma-separated", nil),
-		newField("closeness", "Closeness", strconv.Itoa(fr.Closeness), "1 acquaintance … 5 close friend", checkCloseness),
-		newField("worked", "Worked together", worked, "yes or no", checkYesNo),
+		newField("url", "Links", strings.Join(fr.URLs, ", "), "comma-separated, e.g. https://ada.example", nil),
+		newChoice("closeness", "Closeness", strconv.Itoa(fr.Closeness), []string{"1", "2", "3", "4", "5"}, closenessWords),
+		newChoice("worked", "Worked together", worked, []string{"no", "yes"}, nil),
 		newField("worked-note", "Where, when", fr.WorkedNote, "e.g. Acme 2019-2021", nil),
 		newField("boundary", "Boundaries", strings.Join(bs, "; "), "KIND[:note]; …, e.g. referral:not at her company", checkBoundaries),
 		newField("busy", "Busy season", strings.Join(busy, ", "), "MON-MON, …, e.g. Mar-Apr", checkBusy),
@@ -132,6 +133,7 @@ func friendPatch(v map[string]string, changed map[string]bool, all bool) (store.
 	list("sector", &p.Sectors)
 	list("email", &p.Emails)
 	list("phone", &p.Phones)
+	list("url", &p.URLs)
 	if set("closeness") {
 		n, err := strconv.Atoi(line("closeness"))
 		if err != nil {
@@ -195,20 +197,16 @@ func checkEmails(s string) string {
 	return ""
 }
 
-func checkCloseness(s string) string {
-	n, err := strconv.Atoi(strings.TrimSpace(s))
-	if err != nil || n < store.MinCloseness || n > store.MaxCloseness {
-		return "a number 1-5 (1 acquaintance … 5 close friend)"
+// closenessWords says what the ends of the scale mean, as the CLI's help
+// does ("1 acquaintance … 5 close friend").
+func closenessWords(s string) string {
+	switch s {
+	case "1":
+		return "acquaintance"
+	case "5":
+		return "close friend"
 	}
 	return ""
-}
-
-func checkYesNo(s string) string {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "", "y", "yes", "n", "no", "true", "false", "1", "0", "sì", "si":
-		return ""
-	}
-	return "yes or no"
 }
 
 func checkBoundaries(s string) string {

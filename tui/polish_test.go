@@ -155,3 +155,45 @@ func TestLongStatusMessagesWrap(t *testing.T) {
 		t.Errorf("the screen is %d lines, want 24", n)
 	}
 }
+
+// Worked-together held "no" and y made it "no y": choices are pickers.
+func TestFormChoicesArePickers(t *testing.T) {
+	m := newTestModel(t, nil, 100, 30)
+	f := openForm(t, m, "a")
+	typeText(m, "Ada Lovelace")
+	w := fieldIndex(t, f, "worked")
+	for f.focus != w {
+		press(m, "tab")
+	}
+	press(m, "y")
+	if got := f.fields[w].in.Value(); got != "yes" {
+		t.Errorf("y on worked together: %q, want yes", got)
+	}
+	press(m, "x", "space")
+	if got := f.fields[w].in.Value(); got != "no" {
+		t.Errorf("x then space: %q, want no (x is not a choice; space changes it)", got)
+	}
+	press(m, "left")
+	if !strings.Contains(plain(m), "‹ yes ›") {
+		t.Errorf("the focused picker does not show its value:\n%s", plain(m))
+	}
+	press(m, "shift+tab") // closeness
+	press(m, "5")
+	if !strings.Contains(plain(m), "‹ 5 ›  close friend") {
+		t.Errorf("closeness 5 does not say what it means:\n%s", plain(m))
+	}
+	press(m, "right") // wraps to 1
+	if got := f.fields[fieldIndex(t, f, "closeness")].in.Value(); got != "1" {
+		t.Errorf("→ from 5: %q, want 1", got)
+	}
+	press(m, "shift+tab") // links
+	typeText(m, "https://ada.example, https://lovelace.example")
+	run(t, m, press(m, "ctrl+s"))
+	var ada store.Friend
+	for _, fr := range m.home.d.friends {
+		ada = fr
+	}
+	if ada.Name != "Ada Lovelace" || !ada.WorkedTogether || ada.Closeness != 1 || strings.Join(ada.URLs, " ") != "https://ada.example https://lovelace.example" {
+		t.Errorf("saved %+v", ada)
+	}
+}

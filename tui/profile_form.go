@@ -16,7 +16,7 @@ func newProfileForm(c *common, p store.Profile) *formScreen {
 		newField("name", "Your name", p.Name, "how drafts are signed", nil),
 		newField("blurb", "Intro blurb", p.Blurb, "a paragraph about you a friend can paste into an intro", nil),
 		newField("signature", "Signature", p.Signature, "e.g. Ciao, Ada", nil),
-		newField("lang", "Language", p.Lang, "en or it", checkLang),
+		newChoice("lang", "Language", p.Lang, []string{store.LangEnglish, store.LangItalian}, langWords),
 		newField("cooldown-days", "Cool-down days", strconv.Itoa(p.Settings.CooldownDays), "days to leave a friend alone after an ask (14)", checkCooldown),
 	}
 	var form *formScreen
@@ -63,12 +63,15 @@ func newProfileForm(c *common, p store.Profile) *formScreen {
 	return form
 }
 
-func checkLang(s string) string {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case store.LangEnglish, store.LangItalian:
-		return ""
+// langWords names a draft language.
+func langWords(s string) string {
+	switch s {
+	case store.LangEnglish:
+		return "English"
+	case store.LangItalian:
+		return "Italian"
 	}
-	return "en or it"
+	return ""
 }
 
 func checkCooldown(s string) string {
