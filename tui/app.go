@@ -182,8 +182,12 @@ func (m *Model) handleResize(msg tea.WindowSizeMsg) tea.Cmd {
 	m.w, m.h = max(msg.Width, 0), max(msg.Height, 0)
 	m.help.SetWidth(m.w)
 	m.layout()
-	return nil
+	return m.broadcast(resizedMsg{})
 }
+
+// resizedMsg tells the screens the size changed (SetSize came first), so
+// that one can load what its new layout shows.
+type resizedMsg struct{}
 
 // restyler is a screen with inputs to restyle when the theme changes.
 type restyler interface{ restyle() }

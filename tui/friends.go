@@ -161,6 +161,10 @@ func (f *friendsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return f, f.handleData(msg.d)
 		}
 		return f, nil
+	case resizedMsg:
+		// widened: the side pane may show now, and wants the history
+		// (it showed favors as bare dates until the cursor moved)
+		return f, f.selectionChanged(false)
 	case historyWantMsg:
 		return f, f.handleHistoryWant(msg)
 	case historyMsg:

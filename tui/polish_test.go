@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"kith/store"
 )
 
@@ -195,5 +197,23 @@ func TestFormChoicesArePickers(t *testing.T) {
 	}
 	if ada.Name != "Ada Lovelace" || !ada.WorkedTogether || ada.Closeness != 1 || strings.Join(ada.URLs, " ") != "https://ada.example https://lovelace.example" {
 		t.Errorf("saved %+v", ada)
+	}
+}
+
+// Widened from 80 columns, the side pane showed asks without topics until
+// the cursor moved: the resize now asks for the history.
+func TestWideningLoadsTheSidePane(t *testing.T) {
+	m := asksModel(t, 80, 24)
+	if strings.Contains(plain(m), "aerospace") {
+		t.Fatalf("a topic shows at 80 columns before the test:\n%s", plain(m))
+	}
+	_, cmd := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	msgs := run(t, m, cmd)
+	if !hasMsg[historyWantMsg](msgs) {
+		t.Fatalf("widening asked for no history: %v", msgs)
+	}
+	run(t, m, m.home.handleHistoryWant(historyWantMsg{token: m.home.histToken}))
+	if !strings.Contains(plain(m), "aerospace") {
+		t.Errorf("after widening, the side pane lacks Ada's ask topic:\n%s", plain(m))
 	}
 }
