@@ -21,6 +21,7 @@ const (
 	stageBlurb                     // asking for the profile blurb first (an intro)
 	stageLeave                     // asking whether to save before leaving
 	stageSend                      // asking whether to mark as sent with checklist items missed
+	stageMailed                    // handed to the mail client: asking whether it was sent
 )
 
 // compose fields, in tab order.
@@ -278,6 +279,16 @@ func (cp *composeScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return cp, cp.handleEditorRead(msg)
 		}
 		return cp, nil
+	case mailFileMsg:
+		if msg.cp == cp {
+			return cp, cp.handleMailFile(msg)
+		}
+		return cp, nil
+	case mailDoneMsg:
+		if msg.cp == cp {
+			return cp, cp.handleMailDone(msg)
+		}
+		return cp, nil
 	case tea.PasteMsg:
 		return cp, cp.routeToField(msg)
 	}
@@ -303,7 +314,7 @@ func (cp *composeScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			cp.stage = stageEdit
 		}
 		return nil
-	case stageSend:
+	case stageSend, stageMailed:
 		switch {
 		case key.Matches(msg, k.Yes):
 			return cp.save(store.StatusSent, true)
@@ -333,6 +344,8 @@ func (cp *composeScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			flash("Copied the subject and body to the clipboard (through the terminal, OSC 52).", false))
 	case key.Matches(msg, k.External):
 		return cp.startEditor()
+	case key.Matches(msg, k.Mail):
+		return cp.startMail()
 	case key.Matches(msg, k.FieldTab):
 		return cp.setFocus(cp.focus + 1)
 	case key.Matches(msg, k.FieldBackTab):

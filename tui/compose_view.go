@@ -250,6 +250,8 @@ func (cp *composeScreen) statusLine(w int) string {
 		return s.Miss.Render(trunc("Save this draft before leaving? y save · n discard · esc keep editing", w))
 	case cp.stage == stageSend:
 		return s.Miss.Render(trunc(cp.sendQuestion(), w))
+	case cp.stage == stageMailed:
+		return s.Miss.Render(trunc(cp.mailedQuestion(), w))
 	case cp.askID != 0 && !cp.changed():
 		return s.Dim.Render(trunc("Saved as a draft.", w))
 	case cp.askID != 0:
@@ -282,12 +284,14 @@ func (cp *composeScreen) ShortHelp() []key.Binding {
 		return []key.Binding{withHelp(k.Yes, "y", "save"), k.Discard, withHelp(k.Back, "esc", "keep editing")}
 	case stageSend:
 		return []key.Binding{withHelp(k.Yes, "y", "mark sent"), withHelp(k.No, "n/esc", "keep editing")}
+	case stageMailed:
+		return []key.Binding{withHelp(k.Yes, "y", "mark sent"), withHelp(k.No, "n/esc", "not yet")}
 	}
-	return []key.Binding{k.FieldTab, k.Save, k.Copy, k.External, k.MarkSent, k.Back}
+	return []key.Binding{k.FieldTab, k.Save, k.Copy, k.External, k.Mail, k.MarkSent, k.Back}
 }
 
 // FullHelp is the `?` help.
 func (cp *composeScreen) FullHelp() [][]key.Binding {
 	k := cp.c.keys
-	return [][]key.Binding{{k.FieldTab, k.FieldBackTab}, {k.Save, k.Copy, k.External, k.MarkSent, k.Back}}
+	return [][]key.Binding{{k.FieldTab, k.FieldBackTab}, {k.Save, k.Copy, k.External, k.Mail, k.MarkSent, k.Back}, {k.FieldHelp}}
 }

@@ -21,6 +21,8 @@ type KeyMap struct {
 	// Compose pane: copy, edit in $EDITOR, mark as sent; the gate's
 	// override of a hold.
 	Copy, External, MarkSent, Override key.Binding
+	// Mail hands the draft to the mail client ($KITH_MAILER or mailto:).
+	Mail key.Binding
 
 	// Asks screen: set the outcome, mark a thank-you sent, cycle the
 	// status filter; Left/Right change a choice (kind, status).
@@ -74,6 +76,7 @@ func DefaultKeyMap() KeyMap {
 		Copy:         b([]string{"ctrl+y"}, "ctrl+y", "copy"),
 		External:     b([]string{"ctrl+e"}, "ctrl+e", "$EDITOR"),
 		MarkSent:     b([]string{"ctrl+o"}, "ctrl+o", "mark sent"),
+		Mail:         b([]string{"ctrl+t"}, "ctrl+t", "mail"),
 		Override:     b([]string{"O"}, "O", "ask anyway"),
 		Outcome:      b([]string{"o"}, "o", "outcome"),
 		Thank:        b([]string{"t"}, "t", "thanked"),
