@@ -17,11 +17,11 @@ import (
 type composeStage int
 
 const (
-	stageEdit  composeStage = iota // editing the request
-	stageBlurb                     // asking for the profile blurb first (an intro)
-	stageLeave                     // asking whether to save before leaving
-	stageSend                      // asking whether to mark as sent with checklist items missed
-	stageMailed                    // handed to the mail client: asking whether it was sent
+	stageEdit   composeStage = iota // editing the request
+	stageBlurb                      // asking for the profile blurb first (an intro)
+	stageLeave                      // asking whether to save before leaving
+	stageSend                       // asking whether to mark as sent with checklist items missed
+	stageMailed                     // handed to the mail client: asking whether it was sent
 )
 
 // compose fields, in tab order.
