@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"kith/store"
 )
@@ -215,5 +216,49 @@ func TestWideningLoadsTheSidePane(t *testing.T) {
 	run(t, m, m.home.handleHistoryWant(historyWantMsg{token: m.home.histToken}))
 	if !strings.Contains(plain(m), "aerospace") {
 		t.Errorf("after widening, the side pane lacks Ada's ask topic:\n%s", plain(m))
+	}
+}
+
+func TestMatchSpanFoldsAsTheFilterDoes(t *testing.T) {
+	for _, c := range []struct{ s, q, want string }{
+		{"Krzysztof Kamiński", "kaminski", "Kamiński"},
+		{"Zoë Laurent", "zoe", "Zoë"},
+		{"Łukasz Wróbel", "lukasz", "Łukasz"},
+		{"Ada Lovelace", "love", "Love"},
+		{"Ada Lovelace", "xyz", ""},
+		{"Straße", "strasse", "Straße"},
+	} {
+		a, b, ok := matchSpan(c.s, store.Fold(c.q))
+		got := ""
+		if ok {
+			got = c.s[a:b]
+		}
+		if got != c.want {
+			t.Errorf("matchSpan(%q, %q) = %q, want %q", c.s, c.q, got, c.want)
+		}
+	}
+}
+
+func TestFilterMarksTheMatchAndTheCountSaysWhere(t *testing.T) {
+	net := smallNet("Krzysztof Kamiński", "Ewa Kamińska", "Piotr KAMIŃSKI", "Ada Lovelace")
+	m := newTestModel(t, net, 80, 24)
+	if !strings.Contains(plain(m), "1/4 · sorted by name") {
+		t.Errorf("the status line does not say where the cursor is:\n%s", plain(m))
+	}
+	press(m, "/")
+	typeText(m, "kamin")
+	press(m, "enter", "j")
+	if !strings.Contains(plain(m), "/kamin  2/3 matches") {
+		t.Errorf("the filter's status line lacks 2/3:\n%s", plain(m))
+	}
+	// Rows other than the cursor's underline what matched (colour off),
+	// and only that.
+	raw := m.render()
+	for _, c := range []struct{ before, after string }{{"Ewa ", "ska"}, {"Piotr ", "SKI"}} {
+		i := strings.Index(raw, c.before+"\x1b[4")
+		j := strings.Index(raw, "\x1b[m"+c.after)
+		if i < 0 || j < i || ansi.Strip(raw[i+len(c.before):j+3]) != map[string]string{"ska": "Kamiń", "SKI": "KAMIŃ"}[c.after] {
+			t.Errorf("the row of %s does not mark the match:\n%q", c.before, raw)
+		}
 	}
 }
