@@ -199,6 +199,10 @@ func (as *asksScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			}
 			return as, cmd
 		}
+	case resumeMsg:
+		if msg.as == as {
+			return as, as.handleResume(msg)
+		}
 	case tea.PasteMsg:
 		if as.picking {
 			var cmd tea.Cmd
@@ -352,7 +356,7 @@ func (as *asksScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			as.detailOff = off
 			return nil
 		}
-		if !key.Matches(msg, k.Outcome) && !key.Matches(msg, k.Thank) && !key.Matches(msg, k.Favor) && !key.Matches(msg, k.Undo) {
+		if !key.Matches(msg, k.Outcome) && !key.Matches(msg, k.Thank) && !key.Matches(msg, k.Favor) && !key.Matches(msg, k.Undo) && !key.Matches(msg, k.Compose) {
 			return nil // the list keys wait until the ask is closed
 		}
 	}
@@ -367,6 +371,8 @@ func (as *asksScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		as.refilter(0)
 	case key.Matches(msg, k.Undo):
 		return undoCmd(as.c)
+	case key.Matches(msg, k.Compose):
+		return as.resume()
 	case key.Matches(msg, k.Open):
 		if as.target() != nil {
 			as.open, as.detail, as.detailErr, as.detailOff = true, nil, "", 0

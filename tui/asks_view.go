@@ -227,13 +227,13 @@ func (as *asksScreen) ShortHelp() []key.Binding {
 		return []key.Binding{k.PickUp, withHelp(k.Open, "enter", "record"), withHelp(k.Cancel, "esc", "cancel")}
 	}
 	if as.open {
-		return []key.Binding{k.Outcome, k.Thank, k.Undo, k.Favor, withHelp(k.Down, "↓/pgdn", "scroll"), withHelp(k.Back, "esc", "list")}
+		return []key.Binding{k.Outcome, k.Thank, k.Undo, withHelp(k.Compose, "c", "continue draft"), k.Favor, withHelp(k.Down, "↓/pgdn", "scroll"), withHelp(k.Back, "esc", "list")}
 	}
-	return []key.Binding{withHelp(k.Open, "enter", "show"), k.Outcome, k.Thank, k.Undo, k.StatusFilter, k.Favor, k.Back}
+	return []key.Binding{withHelp(k.Open, "enter", "show"), k.Outcome, k.Thank, k.Undo, k.StatusFilter, withHelp(k.Compose, "c", "continue draft"), k.Favor, k.Back}
 }
 
 // FullHelp is the `?` help.
 func (as *asksScreen) FullHelp() [][]key.Binding {
 	k := as.c.keys
-	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown}, {k.Open, k.Outcome, k.Thank, k.Undo, k.StatusFilter, k.Favor, k.Back}, {k.Help, k.FieldHelp}}
+	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown}, {k.Open, k.Outcome, k.Thank, k.Undo, k.StatusFilter, withHelp(k.Compose, "c", "continue draft"), k.Favor, k.Back}, {k.Help, k.FieldHelp}}
 }

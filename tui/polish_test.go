@@ -262,3 +262,28 @@ func TestFilterMarksTheMatchAndTheCountSaysWhere(t *testing.T) {
 		}
 	}
 }
+
+// A saved draft is continued from the asks screen with c.
+func TestAsksContinueADraft(t *testing.T) {
+	m := asksModel(t, 100, 30)
+	as := openAsks(t, m)
+	press(m, "j") // Bea's sent chat: not a draft
+	follow(t, m, press(m, "c"))
+	if _, ok := m.active().(*asksScreen); !ok || !strings.Contains(as.err, "only a draft can be continued") {
+		t.Errorf("c on a sent ask: %T, %q", m.active(), as.err)
+	}
+	press(m, "k") // Ada's draft
+	follow(t, m, press(m, "c"))
+	cp, ok := m.active().(*composeScreen)
+	if !ok {
+		t.Fatalf("c on a draft opened %T, want compose", m.active())
+	}
+	if cp.askID == 0 || cp.topic.Value() != "aerospace" || cp.subject.Value() != "hi" || cp.body.Value() != "Hi Ada" {
+		t.Errorf("compose continues ask %d with topic %q, subject %q, body %q", cp.askID, cp.topic.Value(), cp.subject.Value(), cp.body.Value())
+	}
+	typeText(m, "x")
+	follow(t, m, press(m, "ctrl+s"))
+	if a := storedAsks(t, m, 1); len(a) != 1 || a[0].ID != cp.askID || !strings.Contains(a[0].Topic+a[0].Body, "x") {
+		t.Errorf("saving the continued draft: %+v, want the same ask, changed", a)
+	}
+}
