@@ -143,6 +143,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.handleKey(msg)
 	case tea.MouseWheelMsg:
 		return m, m.route(msg)
+	case tea.MouseClickMsg:
+		if msg.Button != tea.MouseLeft || m.full || m.quitAsked || msg.Y < 1 || msg.Y > m.bodyHeight() {
+			return m, nil
+		}
+		return m, m.route(clickMsg{x: msg.X, y: msg.Y - 1})
 	case loadedMsg:
 		return m, m.handleLoaded(msg)
 	case statMsg:
@@ -184,6 +189,10 @@ func (m *Model) handleResize(msg tea.WindowSizeMsg) tea.Cmd {
 	m.layout()
 	return m.broadcast(resizedMsg{})
 }
+
+// clickMsg is a left click at x, y of the active screen's body (the
+// header's line taken off).
+type clickMsg struct{ x, y int }
 
 // resizedMsg tells the screens the size changed (SetSize came first), so
 // that one can load what its new layout shows.

@@ -199,6 +199,10 @@ func (as *asksScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			}
 			return as, cmd
 		}
+	case tea.MouseWheelMsg:
+		return as, as.handleWheel(msg)
+	case clickMsg:
+		return as, as.handleClick(msg)
 	case resumeMsg:
 		if msg.as == as {
 			return as, as.handleResume(msg)

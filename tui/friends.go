@@ -145,6 +145,8 @@ func (f *friendsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		return f, f.handleKey(msg)
 	case tea.MouseWheelMsg:
 		return f, f.handleWheel(msg)
+	case clickMsg:
+		return f, f.handleClick(msg)
 	case dataMsg:
 		f.loadErr = nil
 		return f, f.handleData(msg.d)
@@ -564,13 +566,8 @@ func (f *friendsScreen) handleAction(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (f *friendsScreen) handleWheel(msg tea.MouseWheelMsg) tea.Cmd {
-	step := 0
-	switch msg.Button {
-	case tea.MouseWheelUp:
-		step = -3
-	case tea.MouseWheelDown:
-		step = 3
-	default:
+	step := wheelDelta(msg)
+	if step == 0 {
 		return nil
 	}
 	if f.detailFull || f.focusDetail {

@@ -287,3 +287,56 @@ func TestAsksContinueADraft(t *testing.T) {
 		t.Errorf("saving the continued draft: %+v, want the same ask, changed", a)
 	}
 }
+
+func click(m *Model, x, y int) tea.Cmd {
+	_, cmd := m.Update(tea.MouseClickMsg{X: x, Y: y, Button: tea.MouseLeft})
+	return cmd
+}
+
+func wheel(m *Model, down bool) tea.Cmd {
+	b := tea.MouseWheelUp
+	if down {
+		b = tea.MouseWheelDown
+	}
+	_, cmd := m.Update(tea.MouseWheelMsg{X: 5, Y: 5, Button: b})
+	return cmd
+}
+
+func TestMouseSelectsAndOpens(t *testing.T) {
+	m := newTestModel(t, genNetwork(40, 1), 80, 24)
+	// Row 4 of the list is on screen line 1 (header) + 2 (status, heads) + 3.
+	follow(t, m, click(m, 10, 6))
+	if m.home.cursor != 3 {
+		t.Fatalf("a click on the fourth row put the cursor on %d", m.home.cursor)
+	}
+	follow(t, m, click(m, 10, 6))
+	if !m.home.detailFull {
+		t.Error("a click on the selected row did not open it")
+	}
+	follow(t, m, press(m, "esc"))
+	follow(t, m, click(m, 10, 0)) // the header: nothing
+	if m.home.cursor != 3 || m.home.detailFull {
+		t.Errorf("a click on the header moved the cursor to %d", m.home.cursor)
+	}
+
+	// The asks screen: the wheel moves, a click selects, again opens.
+	m = asksModel(t, 100, 30)
+	as := openAsks(t, m)
+	wheel(m, true)
+	if as.cursor != 3 {
+		t.Errorf("the wheel moved the asks' cursor to %d, want 3 (the last)", as.cursor)
+	}
+	wheel(m, false)
+	if as.cursor != 0 {
+		t.Errorf("the wheel up moved the cursor to %d, want 0", as.cursor)
+	}
+	top := 1 + as.nudgeLines() + 2
+	follow(t, m, click(m, 10, top+2))
+	if as.cursor != 2 {
+		t.Fatalf("a click on the third ask put the cursor on %d", as.cursor)
+	}
+	follow(t, m, click(m, 10, top+2))
+	if !as.open || as.detail == nil {
+		t.Error("a click on the selected ask did not show it")
+	}
+}

@@ -113,3 +113,31 @@ func TestMailtoHandOffInTmux(t *testing.T) {
 	s.keys("n")
 	s.waitFor("Subject")
 }
+
+// TestMouseInTmux: xterm SGR mouse reports, as a terminal sends them: a
+// click selects a row, a second click opens it, the wheel scrolls.
+func TestMouseInTmux(t *testing.T) {
+	s, _, db := tmuxKith(t, 80, 24, "")
+	st := store.New(db)
+	if err := st.Batch(testNow, func(tx *store.Tx) error {
+		for i := range 40 {
+			if err := tx.AddFriend(&store.Friend{Name: fmt.Sprintf("Friend %02d", i)}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	s.waitFor("41 friends")
+	s.waitFor("1/41")
+	sgr := func(button, x, y int) string { return fmt.Sprintf("\x1b[<%d;%d;%dM\x1b[<%d;%d;%dm", button, x, y, button, x, y) }
+	// Terminal rows count from 1: the header is row 1, the status 2, the
+	// column heads 3, the first friend 4; the fourth is row 7.
+	s.keys("-l", sgr(0, 10, 7))
+	s.waitFor("4/41")
+	s.keys("-l", "\x1b[<65;10;10M") // the wheel, down a notch
+	s.waitFor("7/41")
+	s.keys("-l", sgr(0, 10, 10)) // the selected row: open it
+	s.waitFor("Readiness for")
+}
