@@ -131,7 +131,9 @@ func TestMouseInTmux(t *testing.T) {
 	}
 	s.waitFor("41 friends")
 	s.waitFor("1/41")
-	sgr := func(button, x, y int) string { return fmt.Sprintf("\x1b[<%d;%d;%dM\x1b[<%d;%d;%dm", button, x, y, button, x, y) }
+	sgr := func(button, x, y int) string {
+		return fmt.Sprintf("\x1b[<%d;%d;%dM\x1b[<%d;%d;%dm", button, x, y, button, x, y)
+	}
 	// Terminal rows count from 1: the header is row 1, the status 2, the
 	// column heads 3, the first friend 4; the fourth is row 7.
 	s.keys("-l", sgr(0, 10, 7))
