@@ -75,6 +75,10 @@ type composeScreen struct {
 	// from it, editing the topic drafts again.
 	generated string
 	draftErr  string
+	// draftedFor is the topic the body was drafted for (or saved with):
+	// once the body is the user's, a new topic changes nothing, and the
+	// status line says so (ctrl+r drafts again).
+	draftedFor string
 
 	list    []policy.Reason // the rules for this request
 	missed  []bool          // parallel to list
@@ -115,6 +119,7 @@ func newCompose(c *common, d *dataset, fi int, req policy.Request, v policy.Verd
 		cp.body.SetValue(body)
 		cp.req.Topic = draft.Topic
 		cp.generated = "\x00" // the user's text: never redrafted
+		cp.draftedFor = strings.TrimSpace(draft.Topic)
 	case req.Kind == store.KindIntro && strings.TrimSpace(cp.profile.Blurb) == "":
 		cp.topic.SetValue(req.Topic)
 		cp.stage = stageBlurb
@@ -175,6 +180,13 @@ func (cp *composeScreen) redraft() {
 	cp.body.SetValue(m.Body)
 	cp.body.MoveToBegin()
 	cp.generated = cp.body.Value()
+	cp.draftedFor = cp.req.Topic
+}
+
+// topicStale reports whether the topic was changed after the body became
+// the user's, so that the body may no longer match it.
+func (cp *composeScreen) topicStale() bool {
+	return cp.body.Value() != cp.generated && strings.TrimSpace(cp.topic.Value()) != cp.draftedFor
 }
 
 // recheck runs policy.Check on the body if it changed since the last check.
@@ -346,6 +358,10 @@ func (cp *composeScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return cp.startEditor()
 	case key.Matches(msg, k.Mail):
 		return cp.startMail()
+	case key.Matches(msg, k.Redraft):
+		cp.redraft()
+		cp.recheck()
+		return flash("Drafted again for the topic “"+clean(cp.req.Topic)+"”.", false)
 	case key.Matches(msg, k.FieldTab):
 		return cp.setFocus(cp.focus + 1)
 	case key.Matches(msg, k.FieldBackTab):

@@ -252,6 +252,8 @@ func (cp *composeScreen) statusLine(w int) string {
 		return s.Miss.Render(trunc(cp.sendQuestion(), w))
 	case cp.stage == stageMailed:
 		return s.Miss.Render(trunc(cp.mailedQuestion(), w))
+	case cp.topicStale():
+		return s.Miss.Render(trunc("Body edited, so the topic no longer changes it · ctrl+r redrafts", w))
 	case cp.askID != 0 && !cp.changed():
 		return s.Dim.Render(trunc("Saved as a draft.", w))
 	case cp.askID != 0:
@@ -293,5 +295,5 @@ func (cp *composeScreen) ShortHelp() []key.Binding {
 // FullHelp is the `?` help.
 func (cp *composeScreen) FullHelp() [][]key.Binding {
 	k := cp.c.keys
-	return [][]key.Binding{{k.FieldTab, k.FieldBackTab}, {k.Save, k.Copy, k.External, k.Mail, k.MarkSent, k.Back}, {k.FieldHelp}}
+	return [][]key.Binding{{k.FieldTab, k.FieldBackTab}, {k.Save, k.Copy, k.External, k.Mail, k.MarkSent, k.Redraft, k.Back}, {k.FieldHelp}}
 }

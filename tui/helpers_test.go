@@ -192,7 +192,7 @@ func keyMsg(k string) tea.KeyPressMsg {
 		return tea.KeyPressMsg{Code: tea.KeyF1}
 	case "space":
 		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
-	case "ctrl+c", "ctrl+s", "ctrl+y", "ctrl+e", "ctrl+o", "ctrl+t":
+	case "ctrl+c", "ctrl+s", "ctrl+y", "ctrl+e", "ctrl+o", "ctrl+t", "ctrl+r":
 		return tea.KeyPressMsg{Code: rune(k[5]), Mod: tea.ModCtrl}
 	}
 	r := []rune(k)

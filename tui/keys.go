@@ -23,6 +23,8 @@ type KeyMap struct {
 	Copy, External, MarkSent, Override key.Binding
 	// Mail hands the draft to the mail client ($KITH_MAILER or mailto:).
 	Mail key.Binding
+	// Redraft drafts the body again for the topic, replacing the user's.
+	Redraft key.Binding
 
 	// Asks screen: set the outcome, mark a thank-you sent, cycle the
 	// status filter; Left/Right change a choice (kind, status).
@@ -77,6 +79,7 @@ func DefaultKeyMap() KeyMap {
 		External:     b([]string{"ctrl+e"}, "ctrl+e", "$EDITOR"),
 		MarkSent:     b([]string{"ctrl+o"}, "ctrl+o", "mark sent"),
 		Mail:         b([]string{"ctrl+t"}, "ctrl+t", "mail"),
+		Redraft:      b([]string{"ctrl+r"}, "ctrl+r", "draft again"),
 		Override:     b([]string{"O"}, "O", "ask anyway"),
 		Outcome:      b([]string{"o"}, "o", "outcome"),
 		Thank:        b([]string{"t"}, "t", "thanked"),

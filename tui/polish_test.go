@@ -340,3 +340,32 @@ func TestMouseSelectsAndOpens(t *testing.T) {
 		t.Error("a click on the selected ask did not show it")
 	}
 }
+
+// A topic typed after the body was edited changed nothing you could see:
+// compose now says the body is yours, and ctrl+r drafts it again.
+func TestComposeTopicAfterBodyEdit(t *testing.T) {
+	m := composeModel(t, 120, 40)
+	cp := openCompose(t, m, 0, store.KindChat)
+	cp.setFocus(fieldBody)
+	typeText(m, "MINE ")
+	cp.setFocus(fieldTopic)
+	typeText(m, "rockets")
+	if !strings.Contains(cp.body.Value(), "MINE") {
+		t.Fatal("the topic replaced an edited body")
+	}
+	if !strings.Contains(plain(m), "Body edited, so the topic no longer changes it · ctrl+r redrafts") {
+		t.Errorf("compose does not say the body is yours:\n%s", plain(m))
+	}
+	follow(t, m, press(m, "ctrl+r"))
+	if strings.Contains(cp.body.Value(), "MINE") || !strings.Contains(cp.body.Value()+cp.subject.Value(), "rockets") {
+		t.Errorf("ctrl+r did not draft again for the topic: %q / %q", cp.subject.Value(), cp.body.Value())
+	}
+	if strings.Contains(plain(m), "Body edited") {
+		t.Errorf("the notice stayed after ctrl+r:\n%s", plain(m))
+	}
+	// An unedited body follows the topic, with no notice.
+	typeText(m, "!")
+	if strings.Contains(plain(m), "Body edited") || !strings.Contains(cp.body.Value()+cp.subject.Value(), "rockets!") {
+		t.Errorf("an unedited body did not follow the topic: %q\n%s", cp.body.Value(), plain(m))
+	}
+}
