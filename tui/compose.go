@@ -21,6 +21,7 @@ const (
 	stageBlurb                      // asking for the profile blurb first (an intro)
 	stageLeave                      // asking whether to save before leaving
 	stageSend                       // asking whether to mark as sent with checklist items missed
+	stageName                       // asking for your name first (the first compose)
 	stageMailed                     // handed to the mail client: asking whether it was sent
 )
 
@@ -69,6 +70,7 @@ type composeScreen struct {
 	topic, subject textinput.Model
 	body           textarea.Model
 	blurb          textarea.Model
+	name           textinput.Model // your name, asked for first when unknown
 	focus          int
 
 	// generated is the body as last drafted; while the body is unchanged
@@ -107,6 +109,7 @@ func newCompose(c *common, d *dataset, fi int, req policy.Request, v policy.Verd
 	cp.subject.SetStyles(c.styles.Input)
 	cp.body = newArea(c, "the request")
 	cp.blurb = newArea(c, "a few lines about you that they can paste into an introduction")
+	cp.name = newNameInput(c)
 	cp.list = policy.Checklist(req, v)
 	cp.missed = make([]bool, len(cp.list))
 
@@ -120,6 +123,9 @@ func newCompose(c *common, d *dataset, fi int, req policy.Request, v policy.Verd
 		cp.req.Topic = draft.Topic
 		cp.generated = "\x00" // the user's text: never redrafted
 		cp.draftedFor = strings.TrimSpace(draft.Topic)
+	case strings.TrimSpace(cp.profile.Name) == "":
+		cp.topic.SetValue(req.Topic)
+		cp.stage = stageName
 	case req.Kind == store.KindIntro && strings.TrimSpace(cp.profile.Blurb) == "":
 		cp.topic.SetValue(req.Topic)
 		cp.stage = stageBlurb
@@ -222,12 +228,16 @@ func (cp *composeScreen) restyle() {
 	cp.subject.SetStyles(cp.c.styles.Input)
 	cp.body.SetStyles(cp.c.styles.Area)
 	cp.blurb.SetStyles(cp.c.styles.Area)
+	cp.name.SetStyles(cp.c.styles.Input)
 }
 
 // Init focuses the first field (the blurb when it is asked for first).
 func (cp *composeScreen) Init() tea.Cmd {
-	if cp.stage == stageBlurb {
+	switch cp.stage {
+	case stageBlurb:
 		return cp.blurb.Focus()
+	case stageName:
+		return cp.name.Focus()
 	}
 	if cp.askID != 0 || cp.topic.Value() != "" {
 		return cp.setFocus(fieldBody)
@@ -255,8 +265,11 @@ func (cp *composeScreen) Capturing() bool { return true }
 // Unsaved is true when the draft differs from what was last saved or
 // drafted, or while a blurb is typed and not yet saved.
 func (cp *composeScreen) Unsaved() bool {
-	if cp.stage == stageBlurb {
+	switch cp.stage {
+	case stageBlurb:
 		return strings.TrimSpace(cp.blurb.Value()) != ""
+	case stageName:
+		return strings.TrimSpace(cp.name.Value()) != ""
 	}
 	return cp.changed()
 }
@@ -269,6 +282,11 @@ func (cp *composeScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case composeSavedMsg:
 		if msg.cp == cp {
 			return cp, cp.handleSaved(msg)
+		}
+		return cp, nil
+	case nameSavedMsg:
+		if msg.cp == cp {
+			return cp, cp.handleNameSaved(msg)
 		}
 		return cp, nil
 	case blurbSavedMsg:
@@ -316,6 +334,8 @@ func (cp *composeScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch cp.stage {
 	case stageBlurb:
 		return cp.handleBlurbKey(msg)
+	case stageName:
+		return cp.handleNameKey(msg)
 	case stageLeave:
 		switch {
 		case key.Matches(msg, k.Yes):

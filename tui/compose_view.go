@@ -98,8 +98,11 @@ func (cp *composeScreen) View() string {
 	if cp.w <= 0 || cp.h <= 0 {
 		return ""
 	}
-	if cp.stage == stageBlurb {
+	switch cp.stage {
+	case stageBlurb:
 		return cp.blurbView()
+	case stageName:
+		return cp.nameView()
 	}
 	s := cp.c.styles
 	ew := cp.editorWidth()
@@ -282,6 +285,8 @@ func (cp *composeScreen) ShortHelp() []key.Binding {
 	switch cp.stage {
 	case stageBlurb:
 		return []key.Binding{withHelp(k.Save, "ctrl+s", "save blurb"), withHelp(k.Back, "esc", "skip")}
+	case stageName:
+		return []key.Binding{withHelp(k.Open, "enter", "save name"), withHelp(k.Back, "esc", "skip")}
 	case stageLeave:
 		return []key.Binding{withHelp(k.Yes, "y", "save"), k.Discard, withHelp(k.Back, "esc", "keep editing")}
 	case stageSend:

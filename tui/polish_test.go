@@ -369,3 +369,31 @@ func TestComposeTopicAfterBodyEdit(t *testing.T) {
 		t.Errorf("an unedited body did not follow the topic: %q\n%s", cp.body.Value(), plain(m))
 	}
 }
+
+// The first draft said [your name]: the first compose asks for it.
+func TestFirstComposeAsksYourName(t *testing.T) {
+	fs, asks := composeFriends()
+	p := composeProfile()
+	p.Name = ""
+	m := storeModel(t, 100, 30, p, fs, asks)
+	cp := openCompose(t, m, 0, store.KindChat)
+	if cp.stage != stageName || !strings.Contains(plain(m), "First, your name") {
+		t.Fatalf("the first compose does not ask for your name:\n%s", plain(m))
+	}
+	typeText(m, "Sam Rivera")
+	follow(t, m, press(m, "enter"))
+	if cp.stage != stageEdit || !strings.Contains(cp.body.Value(), "Sam Rivera") || strings.Contains(cp.body.Value(), "[your name]") {
+		t.Errorf("after the name: stage %d, body %q", cp.stage, cp.body.Value())
+	}
+	if got := m.home.d.profile.Name; got != "Sam Rivera" {
+		t.Errorf("profile name %q after saving it", got)
+	}
+	// An intro asks for the blurb next when there is none; esc skips the name.
+	p.Blurb = ""
+	m = storeModel(t, 100, 30, p, fs, asks)
+	cp = openCompose(t, m, 0, store.KindIntro)
+	follow(t, m, press(m, "esc"))
+	if cp.stage != stageBlurb {
+		t.Errorf("an intro after skipping the name: stage %d, want the blurb", cp.stage)
+	}
+}
