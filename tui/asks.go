@@ -115,6 +115,13 @@ type asksScreen struct {
 	pick    int
 	note    textinput.Model
 
+	// the / filter: typing it, its folded text, and which friends of
+	// rowsD it lets through (nil: all)
+	finding bool
+	find    textinput.Model
+	findQ   string
+	findHit []bool
+
 	busy bool
 	err  string
 	w, h int
@@ -128,6 +135,7 @@ func newAsks(c *common, d *dataset) *asksScreen {
 	as.note.Placeholder = "optional note, e.g. she introduced me to Marco"
 	as.note.CharLimit = 500
 	as.note.SetStyles(c.styles.Input)
+	as.find = newFindInput(c)
 	return as
 }
 
@@ -147,7 +155,7 @@ func (as *asksScreen) SetSize(w, h int) {
 }
 
 // Capturing is true while the outcome note is typed.
-func (as *asksScreen) Capturing() bool { return as.picking }
+func (as *asksScreen) Capturing() bool { return as.picking || as.finding }
 
 // Unsaved is true while an outcome note is typed and not yet recorded.
 func (as *asksScreen) Unsaved() bool {
@@ -168,6 +176,9 @@ func (as *asksScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case askRowsMsg:
 		if msg.d == as.d {
 			as.rows, as.rowsD, as.loaded = msg.rows, msg.d, true
+			if as.findQ != "" {
+				as.setFind(as.find.Value()) // the friends of the new rows
+			}
 			as.refilter(as.cursor)
 		}
 	case dueCountMsg:
@@ -243,6 +254,9 @@ func (as *asksScreen) refilter(fallback int) {
 		focus := r.id == as.focusID
 		if focus {
 			as.focusRow = i
+		}
+		if as.hidden(&r) {
+			continue
 		}
 		switch {
 		case as.filter == filterAll,
@@ -351,6 +365,9 @@ func (as *asksScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if as.picking {
 		return as.handlePickKey(msg)
 	}
+	if as.finding {
+		return as.handleFindKey(msg)
+	}
 	if as.open {
 		if key.Matches(msg, k.Back) {
 			as.closeDetail()
@@ -365,8 +382,15 @@ func (as *asksScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	}
 	switch {
+	case key.Matches(msg, k.ClearFilter) && as.findQ != "":
+		as.find.SetValue("")
+		as.setFind("")
 	case key.Matches(msg, k.Back):
 		return pop
+	case key.Matches(msg, k.Filter):
+		as.finding = true
+		as.find.CursorEnd()
+		return as.find.Focus()
 	case isMove(k, msg):
 		d, _ := k.moveBy(msg, as.listRows()-1, len(as.shown))
 		as.focusAt(as.cursor + d)

@@ -397,3 +397,36 @@ func TestFirstComposeAsksYourName(t *testing.T) {
 		t.Errorf("an intro after skipping the name: stage %d, want the blurb", cp.stage)
 	}
 }
+
+func TestAsksSlashFilter(t *testing.T) {
+	fs, asks := composeFriends()
+	fs[2].Name = "Zoë Kamińska"
+	d10 := testNow.AddDate(0, 0, -10)
+	asks = append(asks, store.Ask{FriendID: 3, Kind: store.KindIntro, Status: store.StatusSent, Created: d10, Sent: d10},
+		store.Ask{FriendID: 4, Kind: store.KindChat, Status: store.StatusSent, Created: d10, Sent: d10})
+	m := storeModel(t, 100, 30, composeProfile(), fs, asks)
+	as := openAsks(t, m)
+	press(m, "/")
+	if !as.Capturing() {
+		t.Fatal("/ did not open the filter")
+	}
+	typeText(m, "kaminska")
+	press(m, "enter")
+	if len(as.shown) != 1 {
+		t.Fatalf("/kaminska shows %d asks, want Zoë's one", len(as.shown))
+	}
+	if _, fr := as.head(as.focused()); fr.Name != "Zoë Kamińska" || !strings.Contains(plain(m), "/kaminska · Asks · 1 ask") {
+		t.Errorf("the filter's row or status line:\n%s", plain(m))
+	}
+	press(m, "s") // the status filter works on top: no drafts of hers
+	if len(as.shown) != 0 || !strings.Contains(plain(m), "No asks to a friend matching") {
+		t.Errorf("/kaminska and drafts: %d asks\n%s", len(as.shown), plain(m))
+	}
+	for as.filter != filterAll {
+		press(m, "s")
+	}
+	follow(t, m, press(m, "esc")) // clears the filter, stays on the screen
+	if _, ok := m.active().(*asksScreen); !ok || len(as.shown) != 3 {
+		t.Errorf("esc with a filter: %T, %d asks, want the screen with all 3", m.active(), len(as.shown))
+	}
+}
