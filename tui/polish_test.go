@@ -430,3 +430,48 @@ func TestAsksSlashFilter(t *testing.T) {
 		t.Errorf("esc with a filter: %T, %d asks, want the screen with all 3", m.active(), len(as.shown))
 	}
 }
+
+// The blurb was a one-line field, and the question bank could be edited
+// only from the CLI: both are text areas of the profile form.
+func TestProfileFormBlurbAreaAndQuestionBank(t *testing.T) {
+	m := newTestModel(t, nil, 100, 40)
+	f := openForm(t, m, "p")
+	press(m, "tab") // the blurb
+	typeText(m, "I design payment systems.")
+	press(m, "enter")
+	typeText(m, "Now moving to aerospace.")
+	if f.focus != 1 {
+		t.Fatalf("enter in the blurb moved the focus to field %d", f.focus)
+	}
+	q := fieldIndex(t, f, "question")
+	for f.focus != q {
+		press(m, "tab")
+	}
+	typeText(m, "nonsense")
+	press(m, "ctrl+s")
+	if f.saving || !strings.Contains(f.fields[q].err, "line 1: want TOPIC:TEXT") {
+		t.Fatalf("a bad question line: saving %v, error %q", f.saving, f.fields[q].err)
+	}
+	for range len("nonsense") {
+		press(m, "backspace")
+	}
+	typeText(m, "Fintech: How did you start?")
+	press(m, "enter")
+	typeText(m, "default: What would you do in my place?")
+	if !strings.Contains(plain(m), "Fintech: How did you start?") {
+		t.Errorf("the question bank does not show what was typed:\n%s", plain(m))
+	}
+	run(t, m, press(m, "ctrl+s"))
+	p := m.home.d.profile
+	if p.Blurb != "I design payment systems.\nNow moving to aerospace." {
+		t.Errorf("blurb %q", p.Blurb)
+	}
+	if strings.Join(p.Questions["fintech"], "|") != "How did you start?" || strings.Join(p.Questions["default"], "|") != "What would you do in my place?" {
+		t.Errorf("questions %v", p.Questions)
+	}
+	// Opened again, the bank reads as it was written, topics in order.
+	f = openForm(t, m, "p")
+	if got := f.fields[fieldIndex(t, f, "question")].value(); got != "default: What would you do in my place?\nfintech: How did you start?" {
+		t.Errorf("the bank reopens as %q", got)
+	}
+}
