@@ -475,3 +475,21 @@ func TestProfileFormBlurbAreaAndQuestionBank(t *testing.T) {
 		t.Errorf("the bank reopens as %q", got)
 	}
 }
+
+func TestWheelScrollsWhoElse(t *testing.T) {
+	m := whoModel(t, 100, 30)
+	press(m, "g")
+	follow(t, m, press(m, "w"))
+	ws := activeWho(t, m)
+	if len(ws.cands) < 2 {
+		t.Fatalf("%d candidates, too few to scroll", len(ws.cands))
+	}
+	wheel(m, true)
+	if ws.cursor != min(3, len(ws.cands)-1) {
+		t.Errorf("the wheel moved the cursor to %d", ws.cursor)
+	}
+	wheel(m, false)
+	if ws.cursor != 0 {
+		t.Errorf("the wheel up moved the cursor to %d, want 0", ws.cursor)
+	}
+}
