@@ -54,6 +54,18 @@ func benchNetwork(n int) Subjects {
 		if r.IntN(20) == 0 {
 			f.Boundaries = []store.Boundary{{Kind: kinds[r.IntN(len(kinds))], Note: "company policy"}}
 		}
+		// One in three in a circle (of n/100+1), one in twenty with a
+		// moment in the last six months, one in ten with a scoped boundary.
+		if r.IntN(3) == 0 {
+			f.Circles = []string{fmt.Sprintf("circle %d", r.IntN(n/100+1))}
+		}
+		if r.IntN(20) == 0 {
+			mk := store.MomentKinds()
+			f.Moments = []store.Moment{{Kind: mk[r.IntN(len(mk))], At: store.DayOf(now.Add(-time.Duration(r.IntN(180)) * day))}}
+		}
+		if r.IntN(10) == 0 {
+			f.Boundaries = append(f.Boundaries, store.Boundary{Kind: kinds[r.IntN(len(kinds))], Exec: true, OwnOrg: true})
+		}
 		if r.IntN(10) == 0 {
 			from := time.Month(1 + r.IntN(12))
 			f.Busy = []store.MonthRange{{From: from, To: time.Month(1 + (int(from)+r.IntN(3))%12)}}
@@ -88,7 +100,8 @@ func benchNetwork(n int) Subjects {
 		}
 		nf := r.IntN(5)
 		for k := 0; k < nf; k++ {
-			favors = append(favors, store.Favor{ID: uint64(len(favors) + 1), FriendID: f.ID, At: now.Add(-time.Duration(r.IntN(700)) * day)})
+			favors = append(favors, store.Favor{ID: uint64(len(favors) + 1), FriendID: f.ID, At: now.Add(-time.Duration(r.IntN(700)) * day),
+				Size: store.FavorSizes()[r.IntN(3)]})
 		}
 		sp.a1, sp.f1 = len(asks), len(favors)
 		spans[i] = sp
@@ -161,6 +174,7 @@ func BenchmarkRank(b *testing.B) {
 	}{
 		{"sector", Request{Kind: store.KindChat, Sector: "aerospace"}, RankOptions{}},
 		{"org", Request{Kind: store.KindChat, Org: "Org 7"}, RankOptions{}},
+		{"circle", Request{Kind: store.KindChat, Circle: "circle 7"}, RankOptions{}},
 		{"sector+keywords", Request{Kind: store.KindIntro, Sector: "robotics", Keywords: []string{"rocket", "propulsion"}}, RankOptions{Limit: 50}},
 		{"everyone/limit=50", Request{Kind: store.KindChat}, RankOptions{Limit: 50}},
 		{"everyone/all", Request{Kind: store.KindChat}, RankOptions{}},

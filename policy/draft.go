@@ -280,8 +280,8 @@ func draftData(p store.Profile, f *store.Friend, req Request, v Verdict, lang st
 	if f.WorkedTogether {
 		d.Worked = f.WorkedNote
 	}
-	if d.Busy && len(f.Busy) > 0 {
-		d.Season = f.Busy[0].String()
+	if d.Busy {
+		d.Season = v.Season // the season they are in now (Verdict.Season)
 	}
 	it := lang == store.LangItalian
 	if d.Blurb == "" {

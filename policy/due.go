@@ -20,6 +20,10 @@ const (
 	// NudgeHelpBack: a friend helped recently and you have done nothing
 	// for them in a long while.
 	NudgeHelpBack NudgeKind = "help-back"
+	// NudgeNoResponse: an ask has waited NoResponseAfter with nothing
+	// recorded; following up has had its time, and kith asks whether to
+	// mark it no-response.
+	NudgeNoResponse NudgeKind = "no-response"
 )
 
 // The windows behind the nudges.
@@ -30,6 +34,12 @@ const (
 	// ThankWithin is how long after a friend helped a thank-you is still
 	// worth a nudge; past it the moment has gone, and kith stops asking.
 	ThankWithin = 30 * 24 * time.Hour
+	// NoResponseAfter is how long after it was sent (or after its own
+	// follow-up date, if later) an unanswered ask stops being worth a
+	// follow-up: the nudge becomes "mark it no-response?". It is
+	// PendingWindow, the time after which the verdict stops holding for
+	// the ask and only asks you to record what happened.
+	NoResponseAfter = PendingWindow
 	// HelpBackWindow: a friend who helped you within this window, and for
 	// whom you logged no favor within it, is worth helping back.
 	HelpBackWindow = 90 * 24 * time.Hour
@@ -61,12 +71,18 @@ func Due(sub Subject, now time.Time) []Nudge {
 		switch a.Status() {
 		case store.StatusSent:
 			due := store.TimeOf(a.FollowUp)
+			stale := maxTime(due, at).Add(NoResponseAfter)
 			if due.IsZero() {
 				due = at.Add(FollowUpAfter)
 			}
-			if !now.Before(due) {
+			switch {
+			case now.Before(due):
+			case !now.Before(stale):
+				out = append(out, Nudge{Kind: NudgeNoResponse, FriendID: f.ID, Friend: f.Name, AskID: a.ID, Since: at,
+					Message: fmt.Sprintf("no reply from %s to your %s ask of %s (%s): mark it no-response?", f.Name, a.Kind(), dayIn(at, now), Ago(now, at))})
+			default:
 				out = append(out, Nudge{Kind: NudgeFollowUp, FriendID: f.ID, Friend: f.Name, AskID: a.ID, Since: at,
-					Message: fmt.Sprintf("follow up with %s on your %s ask of %s, or record what happened", f.Name, a.Kind(), at.Format("2 Jan"))})
+					Message: fmt.Sprintf("follow up with %s on your %s ask of %s, or record what happened", f.Name, a.Kind(), dayIn(at, now))})
 			}
 		case store.StatusHelped:
 			helped := store.TimeOf(a.Resolved)
@@ -92,7 +108,7 @@ func Due(sub Subject, now time.Time) []Nudge {
 		}
 		if !recent {
 			out = append(out, Nudge{Kind: NudgeHelpBack, FriendID: f.ID, Friend: f.Name, Since: lastHelp,
-				Message: fmt.Sprintf("%s helped you on %s and you have logged no favor for them in 90 days: find a way to help them", f.Name, lastHelp.Format("2 Jan"))})
+				Message: fmt.Sprintf("%s helped you on %s and you have logged no favor for them in 90 days: find a way to help them", f.Name, dayIn(lastHelp, now))})
 		}
 	}
 	return append(out, occasions(f, now)...)
@@ -120,4 +136,21 @@ func SortNudges(ns []Nudge) {
 		}
 		return ns[i].FriendID < ns[j].FriendID
 	})
+}
+
+// dayIn writes t's day as "27 Oct", with the year when it is not now's
+// ("27 Oct 2025").
+func dayIn(t, now time.Time) string {
+	t = t.In(now.Location())
+	if t.Year() == now.Year() {
+		return t.Format("2 Jan")
+	}
+	return t.Format("2 Jan 2006")
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
 }

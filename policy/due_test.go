@@ -47,6 +47,14 @@ func TestDue(t *testing.T) {
 		{name: "not thanked, 30 days on", asks: []store.Ask{helped(1, 30*day, false)}, want: []NudgeKind{NudgeThank, NudgeHelpBack}},
 		{name: "not thanked, 31 days on: too late to nudge", asks: []store.Ask{helped(1, 31*day, false)}, want: []NudgeKind{NudgeHelpBack}},
 		{name: "archived", archived: true, asks: []store.Ask{sent(1, 30*day)}, want: nil},
+		{name: "sent 29 days ago: still follow up", asks: []store.Ask{sent(1, 29*day)}, want: []NudgeKind{NudgeFollowUp}},
+		{name: "sent 30 days ago: mark it no-response?", asks: []store.Ask{sent(1, 30*day)}, want: []NudgeKind{NudgeNoResponse}},
+		{name: "sent 400 days ago: mark it no-response?", asks: []store.Ask{sent(1, 400*day)}, want: []NudgeKind{NudgeNoResponse}},
+		{name: "own follow-up date 40 days on: follow up until then", asks: []store.Ask{func() store.Ask {
+			a := sent(1, 45*day)
+			a.FollowUp = now.Add(-5 * day)
+			return a
+		}()}, want: []NudgeKind{NudgeFollowUp}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -61,6 +69,22 @@ func TestDue(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestDueMessages(t *testing.T) {
+	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+	f := &store.Friend{ID: 9, Name: "Ada"}
+	at := now.AddDate(0, 0, -400) // 21 Oct 2025
+	got := Due(SubjectOf(f, []store.Ask{{ID: 1, Kind: store.KindChat, Status: store.StatusSent, Created: at, Sent: at}}, nil), now)
+	want := "no reply from Ada to your chat ask of 21 Oct 2025 (13 months ago): mark it no-response?"
+	if len(got) != 1 || got[0].Message != want {
+		t.Fatalf("got %+v, want one nudge %q", got, want)
+	}
+	at = now.AddDate(0, 0, -8)
+	got = Due(SubjectOf(f, []store.Ask{{ID: 1, Kind: store.KindChat, Status: store.StatusSent, Created: at, Sent: at}}, nil), now)
+	if want := "follow up with Ada on your chat ask of 17 Nov, or record what happened"; len(got) != 1 || got[0].Message != want {
+		t.Fatalf("got %+v, want one nudge %q", got, want)
 	}
 }
 

@@ -95,15 +95,36 @@ const (
 	CodeReciprocity = "reciprocity" // many asks, few favors back (caution)
 	CodeBusy        = "busy"        // inside the friend's busy season (caution)
 	CodeNoFriend    = "no-friend"   // Evaluate was given no friend (block)
+
+	CodeBoundaryScope = "boundary-scope" // a boundary of the kind whose scope kith cannot judge for this request (caution)
+	CodeBoundaryGuess = "boundary-guess" // your own guess that they would rather not, covering the request (caution)
+	CodeMoment        = "moment"         // a recent or current moment in their life (caution; hold while on leave, unwell or grieving)
+	CodeUnresponsive  = "unresponsive"   // recent asks went unanswered or were withdrawn (caution)
+	CodeCircle        = "circle"         // several asks to others of one of their circles lately (caution)
 )
+
+// Codes returns every reason code a verdict can carry, in the order its
+// reasons are written within a level.
+func Codes() []string {
+	return []string{CodeBoundary, CodeTruth, CodeNoFriend, CodeMoment, CodePending, CodeCooldown, CodeAcknowledge,
+		CodeBoundaryScope, CodeBoundaryGuess, CodeFrequency, CodeUnresponsive, CodeReciprocity, CodeCircle, CodeBusy}
+}
 
 // Verdict is the policy's answer for one friend and one request.
 type Verdict struct {
-	Level   Level     `json:"level"`
-	Score   int       `json:"score"` // 0-100 readiness
-	Reasons []Reason  `json:"reasons"`
-	Until   time.Time `json:"until,omitzero"` // when a hold lifts (cool-down end), zero otherwise
-	Ledger  Ledger    `json:"ledger"`
+	Level   Level    `json:"level"`
+	Score   int      `json:"score"` // 0-100 readiness
+	Reasons []Reason `json:"reasons"`
+	// Until is when a hold lifts (the cool-down's end, or a moment's),
+	// zero when the verdict is no hold or the hold has no date (an
+	// unanswered ask).
+	Until  time.Time `json:"until,omitzero"`
+	Ledger Ledger    `json:"ledger"`
+	// Track is what became of the asks that reached the friend.
+	Track Track `json:"track,omitzero"`
+	// Season is the busy season the friend is in now ("Nov-Dec"), with
+	// the busy reason; empty otherwise.
+	Season string `json:"season,omitempty"`
 }
 
 // Ledger is the reciprocity balance the verdict weighs: what you asked of

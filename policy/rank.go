@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"kith/store"
@@ -66,28 +67,34 @@ type RankOptions struct {
 }
 
 // Candidate is one row of Rank: a friend, how well they fit the request
-// (relevance 0-100) and their verdict.
+// (relevance 0-100), why (Fit, which says it in words) and their verdict.
 type Candidate struct {
 	Index     int           // position in the pool
 	Friend    *store.Friend // points into the pool
 	Relevance int
+	Fit       Fit
 	Verdict   Verdict
 }
 
 // Relevance weights: a friend at the targeted organisation fits best,
-// one in the targeted sector next; each keyword adds by where it is found.
+// one whose first (primary) sector is the targeted one next, then one
+// with it among their other sectors, then a member of the targeted
+// circle; each keyword adds by where it is found, as a whole word.
 const (
-	RelevanceOrg      = 60
-	RelevanceSector   = 50
-	RelevanceKeyOrg   = 20 // keyword in the organisation or a sector
-	RelevanceKeyRole  = 15
-	RelevanceKeyNotes = 10
+	RelevanceOrg       = 60
+	RelevanceSector    = 50 // the friend's primary sector (their first)
+	RelevanceSecondary = 35 // one of their other sectors
+	RelevanceCircle    = 40
+	RelevanceKeyOrg    = 20 // keyword in the organisation or a sector
+	RelevanceKeyRole   = 15
+	RelevanceKeyNotes  = 10
 )
 
 // target is a request normalised once for matching.
 type target struct {
 	sector string
 	org    string // the targeted organisation's store.OrgKey
+	circle string // lower-cased
 	keys   []keyword
 	any    bool
 }
@@ -96,6 +103,7 @@ func newTarget(req Request) target {
 	t := target{
 		sector: strings.ToLower(strings.TrimSpace(req.Sector)),
 		org:    store.OrgKey(req.Org),
+		circle: strings.ToLower(store.OneLine(req.Circle)),
 	}
 	for _, k := range req.Keywords {
 		for _, w := range strings.Fields(strings.ToLower(k)) {
@@ -104,22 +112,26 @@ func newTarget(req Request) target {
 			}
 		}
 	}
-	t.any = t.sector != "" || t.org != "" || len(t.keys) > 0
+	t.any = t.sector != "" || t.org != "" || t.circle != "" || len(t.keys) > 0
 	return t
 }
 
-// where is whether a friend is at the targeted organisation and in the
-// targeted sector, worked out once for relevance and place.
-type where struct{ org, sector bool }
+// where is whether a friend is at the targeted organisation, in the
+// targeted sector (and whether it is their primary one) and in the
+// targeted circle, worked out once for relevance and place.
+type where struct{ org, sector, primary, circle bool }
 
 // where says where f is against t: the organisation compared as import
 // matching compares them (store.OrgKey: "Acme Inc." is "ACME"), with buf
 // as scratch space, and the sector ignoring case.
 func (t *target) where(f *store.Friend, buf *[]byte) where {
-	return where{
+	w := where{
 		org:    store.OrgIs(f.Org, t.org, buf),
 		sector: t.sector != "" && hasSector(f, t.sector),
+		circle: t.circle != "" && hasCircle(f, t.circle),
 	}
+	w.primary = w.sector && strings.EqualFold(f.Sectors[0], t.sector)
+	return w
 }
 
 // place reports whether a friend at w is in the targeted place: the
@@ -147,8 +159,14 @@ func (t *target) relevance(f *store.Friend, w where) int {
 	if w.org {
 		r += RelevanceOrg
 	}
-	if w.sector {
+	switch {
+	case w.primary:
 		r += RelevanceSector
+	case w.sector:
+		r += RelevanceSecondary
+	}
+	if w.circle {
+		r += RelevanceCircle
 	}
 	for _, k := range t.keys {
 		switch {
@@ -202,8 +220,9 @@ func newKeyword(w string) keyword {
 	return k
 }
 
-// in reports whether s contains the keyword, ignoring case, without
-// allocating. It finds candidates for the anchor byte (either case) with
+// in reports whether s contains the keyword as a whole word (not inside
+// a longer word: "ai" is not in "retail" or "Grain"), ignoring case,
+// without allocating. It finds candidates for the anchor byte (either case) with
 // strings.IndexByte (vectorised) and compares the window around each with
 // strings.EqualFold, so it may miss a match whose cases differ in byte
 // length (rare outside a few scripts).
@@ -217,7 +236,7 @@ func (k keyword) in(s string) bool {
 	}
 	if k.at < 0 {
 		for i := 0; i+n <= len(s); i++ {
-			if strings.EqualFold(s[i:i+n], k.w) {
+			if strings.EqualFold(s[i:i+n], k.w) && wholeWord(s, i, i+n) {
 				return true
 			}
 		}
@@ -244,7 +263,7 @@ func (k keyword) anchored(s string, c byte) bool {
 			return false
 		}
 		p := off + i
-		if strings.EqualFold(s[p-k.at:p-k.at+n], k.w) {
+		if strings.EqualFold(s[p-k.at:p-k.at+n], k.w) && wholeWord(s, p-k.at, p-k.at+n) {
 			return true
 		}
 		off = p + 1
@@ -252,13 +271,44 @@ func (k keyword) anchored(s string, c byte) bool {
 	return false
 }
 
+// wholeWord reports whether s[i:j] is a whole word, or one with a plural
+// "s" after it ("rocket" in "rockets").
+func wholeWord(s string, i, j int) bool {
+	return wordAt(s, i, j) || j < len(s) && (s[j] == 's' || s[j] == 'S') && wordAt(s, i, j+1)
+}
+
+// wordAt reports whether s[i:j] is a whole word: no letter or digit
+// right before or right after it.
+func wordAt(s string, i, j int) bool {
+	if i > 0 {
+		if r, _ := utf8.DecodeLastRuneInString(s[:i]); isWordRune(r) {
+			return false
+		}
+	}
+	if j < len(s) {
+		if r, _ := utf8.DecodeRuneInString(s[j:]); isWordRune(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
 // Rank answers "who else can I ask": every active friend who fits req
-// (all of them when req targets nothing), best first. Ready friends
-// (clear or caution) come first, then held ones, then blocked ones
-// (held and blocked are left out with ReadyOnly). Within each group:
-// higher relevance, then higher score, then closer, then the one asked
-// longest ago (by day; never asked first), then pool order. Reasons are written
-// only for the rows returned.
+// (all of them when req targets nothing), best first. Ready friends come
+// first, in bands: clear from ReadyScore (equally ready, whatever the
+// score), clear below it, caution; then held ones, then blocked ones
+// (held and blocked are left out with ReadyOnly). Within each band:
+// higher relevance (fit), then who worked with you more recently, then
+// responsiveness, closeness, how often they helped, the score, and the
+// one asked longest ago (never asked first), then pool order. Reasons
+// and the fit are written only for the rows returned.
 func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOptions) []Candidate {
 	if pool == nil {
 		return nil
@@ -295,7 +345,7 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 					continue
 				}
 			}
-			if t.place(w) {
+			if t.place(w) && !blocksKind(f, req.Kind) {
 				sc.places++
 				sc.placeI = i
 			}
@@ -323,12 +373,14 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 		var buf []byte
 		for i := 0; i < n; i++ {
 			f := pool.Friend(i)
-			if f != nil && !f.Archived && f.ID == opt.Exclude && t.place(t.where(f, &buf)) {
+			if f != nil && !f.Archived && f.ID == opt.Exclude && t.place(t.where(f, &buf)) && !blocksKind(f, req.Kind) {
 				places = 2
 				break
 			}
 		}
 	}
+
+	circles := countCircles(pool, c.ns)
 
 	// Second pass: assess, and pack each row into a sortable key; large
 	// pools are split among the processors (assess only reads).
@@ -339,12 +391,13 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 			sub := pool.Subject(i)
 			r := req
 			r.Sole = places == 1 && i == placeIdx
+			r.CircleAsks = circles.load(sub, c.ns)
 			a := assess(sub, r, set, c)
 			if opt.ReadyOnly && a.level >= Hold {
 				keys[j] = dropKey
 				continue
 			}
-			keys[j] = rankKey(a, rels[j], sub.Friend.Closeness, j)
+			keys[j] = rankKey(&a, sub.Friend, rels[j], c, j)
 		}
 	}
 	parallel(len(fits), workersFor(len(fits)), func(_, lo, hi int) { fill(lo, hi) })
@@ -358,22 +411,29 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 
 	out := make([]Candidate, len(keys))
 	parallel(len(keys), workersFor(len(keys)), func(_, lo, hi int) {
+		var buf []byte
 		for k := lo; k < hi; k++ {
 			j := int(keys[k] & (1<<keyIndexBits - 1))
 			i := int(fits[j])
 			sub := pool.Subject(i)
 			r := req
 			r.Sole = places == 1 && i == placeIdx
+			r.CircleAsks = circles.load(sub, c.ns)
 			a := assess(sub, r, set, c)
-			out[k] = Candidate{Index: i, Friend: sub.Friend, Relevance: int(rels[j]), Verdict: a.verdict(sub.Friend, r, set, now)}
+			v := a.verdict(sub.Friend, r, set, c)
+			out[k] = Candidate{Index: i, Friend: sub.Friend, Relevance: int(rels[j]), Verdict: v,
+				Fit: t.fitOf(sub.Friend, t.where(sub.Friend, &buf), v.Track)}
 		}
 	})
 	return out
 }
 
 // Key layout, most significant first: group (2 bits: ready, hold,
-// block), 100-relevance (7), 100-score (7), 5-closeness (3), days since
-// the epoch of the last ask (20; never asked is 0), row (25).
+// block), band (2: clear from ReadyScore, clear below it, caution),
+// 100-relevance (7), worked together (5, workedRank), responsiveness (3,
+// responsiveRank), closeness (3), past help (4), 100-score (7), how long
+// since the last ask (6: never asked first, then by weeks, longest
+// first), row (25). Each fact is stored so that lower sorts first.
 const keyIndexBits = 25
 
 // dropKey marks a row ReadyOnly leaves out; it sorts after every real
@@ -406,24 +466,33 @@ func parallel(n, workers int, fn func(w, lo, hi int)) {
 	wg.Wait()
 }
 
-func rankKey(a assessment, rel uint8, closeness int, row int) uint64 {
-	group := uint64(0)
+func rankKey(a *assessment, f *store.Friend, rel uint8, c clock, row int) uint64 {
+	group, band := uint64(0), uint64(0)
 	switch a.level {
+	case Clear:
+		if a.score < ReadyScore {
+			band = 1
+		}
+	case Caution:
+		band = 2
 	case Hold:
 		group = 1
 	case Block:
 		group = 2
 	}
-	c := min(max(closeness, store.MinCloseness), store.MaxCloseness)
-	days := uint64(0)
-	if !a.lastAt.IsZero() {
-		d := a.lastAt.Unix() / 86400
-		days = uint64(min(max(d, 1), 1<<20-1))
+	since := uint64(0) // never asked
+	if a.lastNs != 0 {
+		weeks := max(0, (c.ns-a.lastNs)/(7*dayNs))
+		since = 1 + uint64(62-min(weeks, 62))
 	}
 	return group<<62 |
-		uint64(100-min(int(rel), 100))<<55 |
-		uint64(100-min(max(a.score, 0), 100))<<48 |
-		uint64(store.MaxCloseness-c)<<45 |
-		days<<keyIndexBits |
+		band<<60 |
+		uint64(100-min(int(rel), 100))<<53 |
+		(17-min(workedRank(f, c.year), 17))<<48 |
+		(4-min(responsiveRank(a), 4))<<45 |
+		uint64(store.MaxCloseness-clampCloseness(f.Closeness))<<42 |
+		uint64(15-min(a.track.Helped, 15))<<38 |
+		uint64(100-min(max(a.score, 0), 100))<<31 |
+		since<<keyIndexBits |
 		uint64(row)&(1<<keyIndexBits-1)
 }

@@ -1,6 +1,8 @@
 package policy
 
 import (
+	"cmp"
+	"math"
 	"path/filepath"
 	"reflect"
 	"runtime"
@@ -95,26 +97,32 @@ func TestRankOrder(t *testing.T) {
 				member{name: "Loose", mod: func(f *store.Friend) { f.Sectors = []string{"aerospace"}; f.Closeness = 2 }},
 				member{name: "Close", mod: func(f *store.Friend) { f.Sectors = []string{"aerospace"}; f.Closeness = 5 }},
 			), aero, RankOptions{}, []string{"Close", "Loose"}},
-		{"then by longest since the last ask, never asked first",
+		{"one who helped before first, then by longest since the last ask",
 			pool(
 				member{name: "Asked 100 days ago", mod: sector("aerospace"), asks: []store.Ask{ask(store.KindChat, store.StatusHelped, 100*day)}},
 				member{name: "Asked 200 days ago", mod: sector("aerospace"), asks: []store.Ask{ask(store.KindChat, store.StatusHelped, 200*day)}},
 				member{name: "Never asked", mod: sector("aerospace")},
-			), aero, RankOptions{}, []string{"Never asked", "Asked 200 days ago", "Asked 100 days ago"}},
+			), aero, RankOptions{}, []string{"Asked 200 days ago", "Asked 100 days ago", "Never asked"}},
 		{"the organisation beats the sector",
 			pool(
 				member{name: "Sector", mod: sector("aerospace")},
 				member{name: "Org", mod: func(f *store.Friend) { f.Org = "Avio" }},
 				member{name: "Both", mod: func(f *store.Friend) { f.Org = "avio"; f.Sectors = []string{"aerospace"} }},
 			), Request{Kind: store.KindChat, Sector: "aerospace", Org: "Avio"}, RankOptions{}, []string{"Both", "Org", "Sector"}},
-		{"relevance beats readiness among the ready",
+		{"within the ready band, fit beats score",
+			pool(
+				member{name: "Keyword in notes", mod: func(f *store.Friend) { f.Notes = "knows everyone at AVIO" }},
+				member{name: "At Avio, asked 20 days ago", mod: func(f *store.Friend) { f.Org = "Avio" },
+					asks: []store.Ask{ask(store.KindChat, store.StatusHelped, 20*day)}},
+			), Request{Kind: store.KindChat, Org: "Avio", Keywords: []string{"avio"}}, RankOptions{}, []string{"At Avio, asked 20 days ago", "Keyword in notes"}},
+		{"a caution comes after the clear, whatever the fit",
 			pool(
 				member{name: "Busy at Avio", mod: func(f *store.Friend) {
 					f.Org = "Avio"
 					f.Busy = []store.MonthRange{{From: time.November, To: time.November}}
 				}},
 				member{name: "Keyword in notes", mod: func(f *store.Friend) { f.Notes = "knows everyone at AVIO" }},
-			), Request{Kind: store.KindChat, Org: "Avio", Keywords: []string{"avio"}}, RankOptions{}, []string{"Busy at Avio", "Keyword in notes"}},
+			), Request{Kind: store.KindChat, Org: "Avio", Keywords: []string{"avio"}}, RankOptions{}, []string{"Keyword in notes", "Busy at Avio"}},
 		{"keywords: org or sector, then role, then notes",
 			pool(
 				member{name: "Notes", mod: func(f *store.Friend) { f.Notes = "Used to do ROCKET propulsion" }},
@@ -284,8 +292,15 @@ func TestContainsFold(t *testing.T) {
 		{"Über uns", "über", true},
 		{"c++ and C#", "c#", true},
 		{"R&D lead", "r&d", true},
-		{"xxROCKET", "rocket", true},
-		{"ROCKETxx", "rocket", true},
+		{"xxROCKET", "rocket", false},
+		{"ROCKETxx", "rocket", false},
+		{"rockets", "rocket", true},
+		{"retail", "ai", false},
+		{"Grid & Grain", "ai", false},
+		{"AI research", "ai", true},
+		{"applied AI.", "ai", true},
+		{"data/AI", "ai", true},
+		{"perché", "perch", false},
 		{"kkkkkkrocke", "rocket", false},
 		{"k", "k", true},
 		{"plan for 2026", "2026", true},
@@ -316,11 +331,11 @@ func TestRankLargeMatchesReference(t *testing.T) {
 	} {
 		got := Rank(tc.req, subs, set, now, tc.opt)
 		type row struct {
-			i, group, rel, score, close int
-			lastDay                     int64
+			i, group, band, rel, worked, resp, close, helped, score, since int
 		}
 		var want []row
 		tgt := newTarget(tc.req)
+		places := CountPlaces(subs).CountCircleAsks(subs, now)
 		for i, s := range subs {
 			rel := 0
 			if tgt.any {
@@ -328,36 +343,39 @@ func TestRankLargeMatchesReference(t *testing.T) {
 					continue
 				}
 			}
-			v := Evaluate(s, tc.req, set, now)
+			r := tc.req
+			r.CircleAsks = places.CircleLoad(s, now)
+			v := Evaluate(s, r, set, now)
 			if tc.opt.ReadyOnly && v.Level >= Hold {
 				continue
 			}
 			g := map[Level]int{Clear: 0, Caution: 0, Hold: 1, Block: 2}[v.Level]
-			var last int64
-			for _, a := range s.Asks {
-				if a.Status().Made() {
-					last = max(last, store.TimeOf(a.At()).Unix()/86400)
+			band := map[Level]int{Clear: 0, Caution: 2}[v.Level]
+			if v.Level == Clear && v.Score < ReadyScore {
+				band = 1
+			}
+			worked := 0
+			if f := s.Friend; f.WorkedTogether {
+				worked = 1
+				if y := WorkedUntil(f.WorkedNote); y > 0 {
+					worked = 2 + max(0, 15-max(0, now.Year()-y))
 				}
 			}
-			want = append(want, row{i, g, rel, v.Score, s.Friend.Closeness, last})
+			resp := 2
+			if n := v.Track.Answered(); v.Has(CodeUnresponsive) {
+				resp = 0
+			} else if n > 0 {
+				resp = 1 + int(math.Round(3*float64(v.Track.Helped)/float64(n)))
+			}
+			since := 0
+			if !v.Track.LastAsk.IsZero() {
+				since = 1 + 62 - min(int(now.Sub(v.Track.LastAsk)/(7*day)), 62)
+			}
+			want = append(want, row{i, g, band, rel, worked, resp, s.Friend.Closeness, min(v.Track.Helped, 15), v.Score, since})
 		}
 		slices.SortStableFunc(want, func(a, b row) int {
-			switch {
-			case a.group != b.group:
-				return a.group - b.group
-			case a.rel != b.rel:
-				return b.rel - a.rel
-			case a.score != b.score:
-				return b.score - a.score
-			case a.close != b.close:
-				return b.close - a.close
-			case a.lastDay != b.lastDay:
-				if a.lastDay < b.lastDay {
-					return -1
-				}
-				return 1
-			}
-			return a.i - b.i
+			return cmp.Or(a.group-b.group, a.band-b.band, b.rel-a.rel, b.worked-a.worked, b.resp-a.resp,
+				b.close-a.close, b.helped-a.helped, b.score-a.score, a.since-b.since, a.i-b.i)
 		})
 		if tc.opt.Limit > 0 && len(want) > tc.opt.Limit {
 			want = want[:tc.opt.Limit]

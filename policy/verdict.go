@@ -2,8 +2,6 @@ package policy
 
 import (
 	"math"
-	"math/bits"
-	"strconv"
 	"strings"
 	"time"
 
@@ -11,21 +9,50 @@ import (
 )
 
 // Request is the help being considered: its kind and, optionally, the
-// sector or organisation it targets and keywords describing the need.
+// sector, organisation or circle it targets, whom it reaches, and keywords
+// describing the need.
 type Request struct {
-	Kind     store.Kind
-	Sector   string
-	Org      string
+	Kind   store.Kind
+	Sector string
+	// Org is the organisation the request targets: where the person it
+	// reaches works. Who else ranks friends there first, and a boundary
+	// "at their own organisation" applies when it is the friend's.
+	Org string
+	// Circle is a social circle to look in ("university"): who else
+	// counts its members as fitting.
+	Circle   string
 	Keywords []string
+	// Target is whom the request reaches beyond the friend, when it
+	// reaches someone: a boundary "toward executives" is judged on it.
+	Target Target
 	// Topic is what the request is about, used by drafts ("your work at
 	// Acme", "my move into aerospace") and to pick questions from the
 	// profile's question bank. Evaluate ignores it.
 	Topic string
-	// Sole says the friend is the only one you know in the targeted
-	// sector or organisation. Rank sets it itself; a caller evaluating one
-	// friend sets it with SoleContact. It turns a cool-down hold into a
+	// Sole says the friend is the only one you know, among those who can
+	// be asked for this kind, in the targeted sector or organisation.
+	// Rank sets it itself; a caller evaluating one friend sets it with
+	// Places.Sole or SoleContact. It turns a cool-down hold into a
 	// caution with the acknowledge reason.
 	Sole bool
+	// CircleAsks is how much the friend's busiest circle was asked
+	// lately. Rank sets it itself; a caller evaluating one friend sets it
+	// with Places.CircleAsks. It brings the circle caution.
+	CircleAsks CircleLoad
+}
+
+// Target is whom a request reaches: a person, their role (the
+// organisation is Request.Org). Either may be empty.
+type Target struct {
+	Person string
+	Role   string
+}
+
+// CircleLoad is one of a friend's circles and how many asks were made to
+// its other members within CircleWindow.
+type CircleLoad struct {
+	Circle string
+	Asks   int
 }
 
 // Subject is what every rule of the policy reads: one friend with the
@@ -44,7 +71,7 @@ func SubjectOf(f *store.Friend, asks []store.Ask, favors []store.Favor) Subject 
 	return Subject{Friend: f, Asks: store.AskFacts(asks), Favors: store.FavorFacts(favors)}
 }
 
-// The scoring constants. See the package report for why these values.
+// The scoring constants; doc.go says why these values.
 const (
 	// FrequencyHalfLife is how fast an ask stops weighing on the friend:
 	// its weight halves every 30 days.
@@ -55,11 +82,33 @@ const (
 	// PendingWindow is how long an unanswered ask holds further asks;
 	// after it the ask is stale and only earns a caution.
 	PendingWindow = 30 * 24 * time.Hour
-	// FavorWeight is how much one favor you did offsets in the ledger.
+	// FavorWeight is how much one medium favor you did offsets in the
+	// ledger (FavorWeightOf gives each size's).
 	FavorWeight = 2.0
 	// ReciprocityLimit is the ledger balance (asks minus favors) at
 	// which the reciprocity caution starts.
 	ReciprocityLimit = 4.0
+	// FrequencyWindow is the window the frequency rule counts asks in.
+	FrequencyWindow = 60 * 24 * time.Hour
+	// FrequencyFloor is the least decayed weight of past asks that can
+	// make "a lot lately": a chat of about a month ago. Below it, however
+	// heavy the request, nothing was asked lately.
+	FrequencyFloor = 0.5
+	// ResponsiveWindow is how far back the responsiveness rule looks.
+	ResponsiveWindow = 365 * 24 * time.Hour
+	// UnansweredLimit is how many asks in ResponsiveWindow that went
+	// unanswered or were withdrawn (and more of them than helped) bring
+	// the unresponsive caution.
+	UnansweredLimit = 2
+	// CircleWindow is the window the circle rule counts asks in.
+	CircleWindow = 30 * 24 * time.Hour
+	// CircleLimit is how many asks to the members of one circle within
+	// CircleWindow bring the circle caution on the next ask to any of them.
+	CircleLimit = 3
+	// ReadyScore is the score from which a clear friend counts as fully
+	// ready: the readiness band Rank puts first, where no score
+	// difference counts.
+	ReadyScore = 90
 )
 
 // KindWeight is how much a request of kind k asks of a friend: a referral
@@ -76,17 +125,53 @@ func KindWeight(k store.Kind) float64 {
 	return 1 // chat, advice, other
 }
 
+// OutcomeWeight is the share of an ask's weight the reciprocity ledger
+// keeps, by what became of it: help received counts in full; an ask still
+// waiting half (it may yet be help); one they declined, left unanswered or
+// that you withdrew a quarter (it gave you nothing, but reading and
+// answering it cost them a moment). Drafts weigh nothing.
+func OutcomeWeight(s store.Status) float64 {
+	switch s {
+	case store.StatusHelped:
+		return 1
+	case store.StatusSent:
+		return 0.5
+	case store.StatusDeclined, store.StatusNoResponse, store.StatusWithdrawn:
+		return 0.25
+	}
+	return 0
+}
+
+// FavorWeightOf is how much a favor of size z offsets in the ledger: a
+// small one (a gesture) 0.5, a medium one (an hour of your time, and a
+// favor logged without a size) FavorWeight, a large one 4.
+func FavorWeightOf(z store.FavorSize) float64 {
+	switch z {
+	case store.FavorSmall:
+		return 0.5
+	case store.FavorLarge:
+		return 4
+	}
+	return FavorWeight
+}
+
 // Capacity is the decayed ask weight a friend of this closeness bears
 // without strain, the request being considered included: 3 for an
 // acquaintance (one referral), 7 for a close friend.
 func Capacity(closeness int) float64 {
-	c := min(max(closeness, store.MinCloseness), store.MaxCloseness)
-	return 2 + float64(c)
+	return 2 + float64(clampCloseness(closeness))
 }
+
+// AsksPerWindow is how many asks, the one being considered included, a
+// friend of this closeness bears within FrequencyWindow: 2 for an
+// acquaintance, 3 for a friend, 4 for a close one.
+func AsksPerWindow(closeness int) int { return 2 + clampCloseness(closeness)/2 }
+
+func clampCloseness(c int) int { return min(max(c, store.MinCloseness), store.MaxCloseness) }
 
 // Reason flags of an assessment, one per code.
 const (
-	flagBoundary uint16 = 1 << iota
+	flagBoundary uint32 = 1 << iota
 	flagTruth
 	flagPending
 	flagCooldown
@@ -95,26 +180,59 @@ const (
 	flagReciprocity
 	flagBusy
 	flagNoFriend
+	flagBoundaryScope
+	flagBoundaryGuess
+	flagMoment
+	flagUnresponsive
+	flagCircle
 )
 
+// flagsHold are the flags that hold a request back; flagPending and
+// flagMoment hold only when fresh or grave (assessment.holds says).
+const flagsBlock = flagBoundary | flagTruth
+
 // assessment is a verdict before its messages are written: Rank assesses
-// every friend and writes reasons only for the rows it returns.
+// every friend and writes reasons only for the rows it returns. Times are
+// Unix nanoseconds (0 for none).
 type assessment struct {
-	level    Level
-	score    int
-	flags    uint16
-	until    time.Time
-	lastAt   time.Time // last ask made; zero if none
-	pendAt   time.Time // the unanswered ask the pending reason names
-	pendKind store.Kind
-	pendN    int
-	load     float64 // decayed weight of past asks (frequency)
-	asked    float64 // decayed weight of past asks (reciprocity)
-	given    float64 // FavorWeight × decayed favors (reciprocity)
-	ledger   float64 // asked - given
-	boundary int     // index into Friend.Boundaries, -1 if none
-	busy     int     // index into Friend.Busy, -1 if none
+	level      Level
+	score      int
+	flags      uint32
+	untilNs    int64 // when a hold lifts
+	lastNs     int64 // last ask that reached them
+	pendNs     int64 // the unanswered ask the pending reason names
+	pendKind   store.Kind
+	pendN      int
+	pendFresh  bool
+	count      int     // asks in FrequencyWindow
+	load       float64 // decayed weight of past asks (frequency)
+	asked      float64 // decayed weight of past asks (reciprocity)
+	given      float64 // decayed weight of favors (reciprocity)
+	track      Track
+	recentUn   int // unanswered in ResponsiveWindow
+	recentHelp int // helped in ResponsiveWindow
+	boundary   int // index into Friend.Boundaries, -1 if none
+	scope      int // the boundary whose scope kith cannot judge, -1 if none
+	guess      int // the boundary that is your guess, -1 if none
+	busy       int // index into Friend.Busy, -1 if none
+	moment     int // index into Friend.Moments, -1 if none
+	momentHold bool
 }
+
+// Track is the friend's record with you: what became of the asks that
+// reached them (all of them, however old).
+type Track struct {
+	Asked      int `json:"asked"`      // asks that reached them
+	Helped     int `json:"helped"`     // they helped
+	Declined   int `json:"declined"`   // they said no
+	Unanswered int `json:"unanswered"` // no response, or withdrawn after you sent it
+	Pending    int `json:"pending"`    // sent, no outcome yet
+	// LastAsk is when you last asked them (zero: never).
+	LastAsk time.Time `json:"last_ask,omitzero"`
+}
+
+// Answered is the asks with an outcome: helped, declined or unanswered.
+func (t Track) Answered() int { return t.Helped + t.Declined + t.Unanswered }
 
 // ledgerDecay is 2^(-age/LedgerHalfLife), the weight left in the ledger
 // of an ask or favor age old.
@@ -151,93 +269,159 @@ type clock struct {
 	now   time.Time
 	ns    int64
 	month time.Month
+	year  int
 }
 
 func newClock(now time.Time) clock {
-	return clock{now: now, ns: now.UnixNano(), month: now.Month()}
+	return clock{now: now, ns: now.UnixNano(), month: now.Month(), year: now.Year()}
 }
+
+// Windows of the ask loop, in nanoseconds.
+const (
+	ledgerHorizon = int64(8 * LedgerHalfLife) // weights under 1/256 are ignored
+	pendingNs     = int64(PendingWindow)
+	frequencyNs   = int64(FrequencyWindow)
+	responsiveNs  = int64(ResponsiveWindow)
+	dayNs         = int64(24 * time.Hour)
+)
 
 // assess applies every rule to sub without allocating.
 func assess(sub Subject, req Request, set store.Settings, c clock) assessment {
-	now := c.now
-	a := assessment{boundary: -1, busy: -1}
+	a := assessment{boundary: -1, scope: -1, guess: -1, busy: -1, moment: -1}
 	f := sub.Friend
 	if f == nil {
 		a.flags = flagNoFriend
 		a.level = Block
 		return a
 	}
-	for i, b := range f.Boundaries {
-		if b.Kind == req.Kind {
-			a.flags |= flagBoundary
-			a.boundary = i
-			break
-		}
+	if len(f.Boundaries) > 0 {
+		a.boundaries(f, req, c.now)
 	}
-	if (req.Kind == store.KindReference || req.Kind == store.KindRecommendation) && !f.WorkedTogether {
+	if truthKind(req.Kind) && !f.WorkedTogether {
 		a.flags |= flagTruth
 	}
 
 	// The loop works in Unix nanoseconds: it runs once per ask for every
 	// friend on a screen.
-	acc := askAcc{nowNs: c.ns}
+	nowNs := c.ns
+	hasRecent, hasStale := false, false
+	var recentNs, staleNs int64
+	var recentKind, staleKind store.Kind
 	for i := range sub.Asks {
 		x := &sub.Asks[i]
-		if at := x.At(); at != 0 && x.Status().Made() {
-			acc.add(x.Kind(), x.Status(), at)
+		if !x.Reached() {
+			continue
 		}
-	}
-	a.load, a.pendN = acc.load, acc.pendN
-	askLedger := acc.ledger
-	loc := now.Location()
-	if acc.hasLast {
-		a.lastAt = time.Unix(0, acc.lastNs).In(loc)
-	}
-	nowNs := c.ns
-	var favorLedger float64
-	for i := range sub.Favors {
-		if at := sub.Favors[i].At; at != 0 {
-			if age := nowNs - at; age < ledgerHorizon {
-				favorLedger += ledgerDecay(time.Duration(age))
+		at := x.At()
+		if at == 0 {
+			continue
+		}
+		st := x.Status()
+		a.track.Asked++
+		a.lastNs = max(a.lastNs, at)
+		age := nowNs - at
+		switch st {
+		case store.StatusSent:
+			a.track.Pending++
+			if age < pendingNs {
+				a.pendN++
+				if !hasRecent || at > recentNs {
+					hasRecent, recentNs, recentKind = true, at, x.Kind()
+				}
+			} else if !hasStale || at < staleNs {
+				hasStale, staleNs, staleKind = true, at, x.Kind()
+			}
+		case store.StatusHelped:
+			a.track.Helped++
+			if age < responsiveNs {
+				a.recentHelp++
+			}
+		case store.StatusDeclined:
+			a.track.Declined++
+		default: // no response, or withdrawn after it was sent
+			a.track.Unanswered++
+			if age < responsiveNs {
+				a.recentUn++
 			}
 		}
+		if age < frequencyNs {
+			a.count++
+		}
+		if age < ledgerHorizon {
+			// One exponential per ask: the frequency half-life is a third of
+			// the ledger's, so its decay is the ledger's cubed.
+			d := ledgerDecay(time.Duration(age))
+			w := KindWeight(x.Kind())
+			a.asked += w * d * OutcomeWeight(st)
+			a.load += w * d * d * d
+		}
 	}
-	a.asked, a.given = askLedger, FavorWeight*favorLedger
-	a.ledger = a.asked - a.given
+	for i := range sub.Favors {
+		v := &sub.Favors[i]
+		if v.At == 0 {
+			continue
+		}
+		if age := nowNs - v.At; age < ledgerHorizon {
+			a.given += FavorWeightOf(store.SizeOf(v.Size)) * ledgerDecay(time.Duration(age))
+		}
+	}
+	ledger := a.asked - a.given
 
 	raw := 100.0
 	capacity := Capacity(f.Closeness)
 	raw -= 50 * min(1, a.load/capacity)
 
 	switch {
-	case acc.hasRecent:
+	case hasRecent:
 		a.flags |= flagPending
-		a.pendAt, a.pendKind = time.Unix(0, acc.recentNs).In(loc), acc.recentKind
+		a.pendFresh, a.pendNs, a.pendKind = true, recentNs, recentKind
 		raw -= 30
-	case acc.hasStale:
+	case hasStale:
 		a.flags |= flagPending
-		a.pendAt, a.pendKind = time.Unix(0, acc.staleNs).In(loc), acc.staleKind
+		a.pendNs, a.pendKind = staleNs, staleKind
 		raw -= 10
 	}
-	if set.CooldownDays > 0 && !a.lastAt.IsZero() {
-		cool := time.Duration(set.CooldownDays) * 24 * time.Hour
-		end := a.lastAt.Add(cool)
-		if now.Before(end) {
+	if set.CooldownDays > 0 && a.lastNs != 0 {
+		cool := int64(set.CooldownDays) * dayNs
+		if end := a.lastNs + cool; nowNs < end {
 			if req.Sole {
 				a.flags |= flagAcknowledge
 				raw -= 15
 			} else {
 				a.flags |= flagCooldown
-				a.until = end
-				raw -= 30 * min(1, float64(end.Sub(now))/float64(cool))
+				a.untilNs = end
+				raw -= 30 * min(1, float64(end-nowNs)/float64(cool))
 			}
 		}
 	}
-	if a.load+KindWeight(req.Kind) > capacity {
+	if (a.load >= FrequencyFloor && a.load+KindWeight(req.Kind) > capacity) || a.count+1 > AsksPerWindow(f.Closeness) {
 		a.flags |= flagFrequency
 	}
-	if a.ledger >= ReciprocityLimit {
+	if ledger >= ReciprocityLimit {
 		a.flags |= flagReciprocity
+		raw -= 15
+	}
+	if a.recentUn >= UnansweredLimit && a.recentUn > a.recentHelp {
+		a.flags |= flagUnresponsive
+		raw -= 15
+	}
+	if req.CircleAsks.Asks >= CircleLimit {
+		a.flags |= flagCircle
+		raw -= 10
+	}
+	if len(f.Moments) > 0 {
+		if i, hold, until := currentMoment(f.Moments, c); i >= 0 {
+			a.flags |= flagMoment
+			a.moment, a.momentHold = i, hold
+			if hold {
+				raw -= 30
+				a.untilNs = max(a.untilNs, until)
+			} else {
+				raw -= 10
+			}
+		}
+	}
+	if a.flags&(flagBoundaryScope|flagBoundaryGuess) != 0 {
 		raw -= 15
 	}
 	m := c.month
@@ -251,11 +435,11 @@ func assess(sub Subject, req Request, set store.Settings, c clock) assessment {
 	}
 
 	switch {
-	case a.flags&(flagBoundary|flagTruth) != 0:
+	case a.flags&flagsBlock != 0:
 		a.level = Block
-	case a.flags&flagCooldown != 0 || acc.hasRecent:
+	case a.flags&flagCooldown != 0 || a.pendFresh || a.momentHold:
 		a.level = Hold
-	case a.flags&(flagPending|flagAcknowledge|flagFrequency|flagReciprocity|flagBusy) != 0:
+	case a.flags != 0:
 		a.level = Caution
 	default:
 		a.level = Clear
@@ -264,49 +448,11 @@ func assess(sub Subject, req Request, set store.Settings, c clock) assessment {
 	return a
 }
 
-// askAcc gathers what the rules need from a friend's asks, one made ask
-// at a time.
-type askAcc struct {
-	nowNs                 int64
-	hasLast               bool
-	lastNs                int64
-	pendN                 int
-	hasRecent, hasStale   bool
-	recentNs, staleNs     int64 // the latest fresh and the oldest stale unanswered ask
-	recentKind, staleKind store.Kind
-	load, ledger          float64 // decayed weights for frequency and reciprocity
-}
-
-// Windows of the ask loop, in nanoseconds.
-const (
-	ledgerHorizon = int64(8 * LedgerHalfLife) // weights under 1/256 are ignored
-	pendingNs     = int64(PendingWindow)
-)
-
-// add counts one ask made at atNs (Unix nanoseconds).
-func (c *askAcc) add(kind store.Kind, status store.Status, atNs int64) {
-	if !c.hasLast || atNs > c.lastNs {
-		c.hasLast, c.lastNs = true, atNs
-	}
-	age := c.nowNs - atNs
-	if status == store.StatusSent {
-		if age < pendingNs {
-			c.pendN++
-			if !c.hasRecent || atNs > c.recentNs {
-				c.hasRecent, c.recentNs, c.recentKind = true, atNs, kind
-			}
-		} else if !c.hasStale || atNs < c.staleNs {
-			c.hasStale, c.staleNs, c.staleKind = true, atNs, kind
-		}
-	}
-	if age < ledgerHorizon {
-		// One exponential per ask: the frequency half-life is a third of
-		// the ledger's, so its decay is the ledger's cubed.
-		x := ledgerDecay(time.Duration(age))
-		w := KindWeight(kind)
-		c.ledger += w * x
-		c.load += w * x * x * x
-	}
+// truthKind reports whether asking for k means vouching for your work: a
+// reference or a recommendation, which only someone who worked with you
+// can give without stretching the truth.
+func truthKind(k store.Kind) bool {
+	return k == store.KindReference || k == store.KindRecommendation
 }
 
 // bandScore maps the raw readiness (0-100) into the level's band, so a
@@ -330,150 +476,11 @@ func bandScore(l Level, raw float64) int {
 
 // Evaluate scores the friend in sub for req at now: the level, the 0-100
 // readiness and the reasons, the most serious first (block, then hold,
-// then caution). Asks with status draft or withdrawn do not count.
+// then caution). Drafts do not count, and neither do asks withdrawn
+// before they were sent.
 func Evaluate(sub Subject, req Request, set store.Settings, now time.Time) Verdict {
-	return assess(sub, req, set, newClock(now)).verdict(sub.Friend, req, set, now)
-}
-
-// verdict writes the assessment's reasons. All messages are written into
-// one buffer and sliced out of it: two allocations per verdict with
-// reasons, none without (Evaluate runs for every friend on a screen).
-func (a assessment) verdict(f *store.Friend, req Request, set store.Settings, now time.Time) Verdict {
-	v := Verdict{Level: a.level, Score: a.score, Until: a.until, Reasons: []Reason{}, Ledger: newLedger(a.asked, a.given)}
-	if a.flags == 0 {
-		return v
-	}
-	if a.flags&flagNoFriend != 0 {
-		v.Reasons = []Reason{{CodeNoFriend, "No friend was given to evaluate.", Block}}
-		return v
-	}
-	var w msgWriter
-	w.buf = make([]byte, 0, 96*bits.OnesCount16(a.flags))
-	name := FirstName(f)
-	if a.flags&flagBoundary != 0 {
-		b := f.Boundaries[a.boundary]
-		w.str(name, " has asked not to be asked for ", kindPlural(b.Kind))
-		if b.Note != "" {
-			w.str(": \u201c", b.Note, "\u201d")
-		}
-		w.end(CodeBoundary, Block, ".")
-	}
-	if a.flags&flagTruth != 0 {
-		w.str("You never worked with ", name, "; a ", string(req.Kind))
-		w.end(CodeTruth, Block, " from them would mean stretching the truth. Ask someone you worked with.")
-	}
-	if a.flags&flagPending != 0 {
-		age := now.Sub(a.pendAt)
-		pendAt := a.pendAt
-		switch {
-		case age >= PendingWindow:
-			w.str("Your ", string(a.pendKind), " request of ")
-			w.ago(now, pendAt)
-			w.end(CodePending, Caution, " has no outcome yet; record what happened.")
-		case a.pendN > 1:
-			w.str("You have ")
-			w.buf = strconv.AppendInt(w.buf, int64(a.pendN), 10)
-			w.str(" unanswered requests to ", name, ", the last ")
-			w.ago(now, pendAt)
-			w.end(CodePending, Hold, "; wait for a reply or follow up on it first.")
-		default:
-			w.str("Your ", string(a.pendKind), " request of ")
-			w.ago(now, pendAt)
-			w.end(CodePending, Hold, " is still unanswered; wait for a reply or follow up on it first.")
-		}
-	}
-	if a.flags&flagCooldown != 0 {
-		w.str("You asked ", name, " ")
-		w.ago(now, a.lastAt)
-		w.str("; the ")
-		w.buf = strconv.AppendInt(w.buf, int64(set.CooldownDays), 10)
-		w.str("-day cool-down ends ")
-		w.buf = a.until.AppendFormat(w.buf, "Mon 2 Jan")
-		w.end(CodeCooldown, Hold, ". Hold back or ask someone else.")
-	}
-	if a.flags&flagAcknowledge != 0 {
-		where := strings.TrimSpace(req.Org)
-		if where == "" {
-			where = strings.TrimSpace(req.Sector)
-		}
-		w.str("You asked ", name, " ")
-		w.ago(now, a.lastAt)
-		w.str(", but they are the only one you know in ", where)
-		w.end(CodeAcknowledge, Caution, ": go ahead, and say you know you have been asking a lot.")
-	}
-	if a.flags&flagFrequency != 0 {
-		w.str("You have asked ", name, " a lot lately for ", closenessWord(f.Closeness))
-		w.end(CodeFrequency, Caution, "; space your requests out.")
-	}
-	if a.flags&flagReciprocity != 0 {
-		w.str("Many asks and few favors back with ", name)
-		w.end(CodeReciprocity, Caution, "; look for a way to help them first.")
-	}
-	if a.flags&flagBusy != 0 {
-		r := f.Busy[a.busy]
-		w.str("It is ", name, "'s busy season (", monthAbbr(r.From), "-", monthAbbr(r.To))
-		w.end(CodeBusy, Caution, "); keep it short and give them an easy out.")
-	}
-	text := string(w.buf)
-	v.Reasons = make([]Reason, w.n)
-	start := 0
-	for i := range w.n {
-		v.Reasons[i] = Reason{Code: w.codes[i], Message: text[start:w.ends[i]], Level: w.levels[i]}
-		start = w.ends[i]
-	}
-	return v
-}
-
-// msgWriter appends reason messages back to back into one buffer.
-type msgWriter struct {
-	buf    []byte
-	codes  [8]string
-	levels [8]Level
-	ends   [8]int
-	n      int
-}
-
-func (w *msgWriter) str(parts ...string) {
-	for _, p := range parts {
-		w.buf = append(w.buf, p...)
-	}
-}
-
-// end closes the current message with tail and files it under code, as
-// bringing level l.
-func (w *msgWriter) end(code string, l Level, tail string) {
-	w.buf = append(w.buf, tail...)
-	if w.n < len(w.ends) {
-		w.codes[w.n], w.levels[w.n], w.ends[w.n] = code, l, len(w.buf)
-		w.n++
-	}
-}
-
-// ago writes how long before now t was (Ago).
-func (w *msgWriter) ago(now, t time.Time) { w.buf = appendAgo(w.buf, now, t) }
-
-func closenessWord(c int) string {
-	switch {
-	case c <= 1:
-		return "an acquaintance"
-	case c == 2:
-		return "a loose friendship"
-	case c == 3:
-		return "a friendship like yours"
-	}
-	return "even a close friend"
-}
-
-func kindPlural(k store.Kind) string {
-	switch k {
-	case store.KindChat:
-		return "chats"
-	case store.KindAdvice:
-		return "advice"
-	case store.KindOther:
-		return "favors of this kind"
-	}
-	return string(k) + "s"
+	c := newClock(now)
+	return assess(sub, req, set, c).verdict(sub.Friend, req, set, c)
 }
 
 // FirstName is how drafts and messages call the friend: the nickname, or

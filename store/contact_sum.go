@@ -1,6 +1,7 @@
 package store
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -85,7 +86,12 @@ func FieldSum(field string, f *Friend) string {
 	case FieldNotes:
 		return digest(field, f.Notes)
 	case FieldSectors:
-		return digest(field, f.Sectors...)
+		// CATEGORIES holds the sectors and the circles: an import sorts an
+		// address book's labels into the two (importer), so the sum is of
+		// the labels as a set, whatever list each is in.
+		labels := append(slices.Clone(f.Sectors), f.Circles...)
+		slices.Sort(labels)
+		return digest(field, labels...)
 	case FieldBirthday:
 		return digest(field, f.Birthday.String())
 	case FieldAnniversary:
@@ -149,7 +155,10 @@ func ContactSum(f *Friend) string {
 	h := newHasher(FieldCard).add(f.Name).add(n.Prefix).add(n.Given).add(n.Additional).add(n.Family).add(n.Suffix).
 		add(n.PhoneticGiven).add(n.PhoneticFamily).add(f.Nickname).add(f.Org).add(f.Department).add(f.Role).add(f.Notes).
 		add(f.Birthday.String()).add(f.Anniversary.String()).add(strconv.FormatBool(f.IsOrg))
-	for _, s := range f.Sectors {
+	// The labels as a set, as FieldSum's FieldSectors: sectors and circles.
+	labels := append(slices.Clone(f.Sectors), f.Circles...)
+	slices.Sort(labels)
+	for _, s := range labels {
 		h = h.add(s)
 	}
 	for _, l := range []struct {

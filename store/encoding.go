@@ -41,10 +41,11 @@ import (
 //	Friend (bucket friends, key id)
 //	  1 id  2 name  3 nickname  4 emails*  5 phones*  6 urls*  7 org
 //	  8 role  9 sectors*  10 closeness  11 worked_together  12 worked_note
-//	  13 boundaries* {1 kind, 2 note}  14 busy* {1 from, 2 to}
+//	  13 boundaries* {1 kind, 2 note, 3 exec, 4 own_org, 5 until, 6 if,
+//	     7 guess}  14 busy* {1 from, 2 to}
 //	  15 channel  16 notes  17 created  18 updated  19 archived
-//	  30-49 reserved: judgement (circles, moments, scoped boundary fields;
-//	        a boundary's sub-record keeps 1-2 and may grow from 3)
+//	  30 circles*  31 moments* {1 kind, 2 at, 3 until, 4 note}
+//	  32-49 reserved: judgement
 //	  50-59 reserved: drafts (language, greet-as)
 //	  60 name_parts {1 prefix, 2 given, 3 additional, 4 family, 5 suffix,
 //	     6 phonetic_given, 7 phonetic_family}
@@ -63,19 +64,20 @@ import (
 //	Ask (bucket asks, key id)
 //	  1 id  2 friend_id  3 kind  4 topic  5 sector  6 org  7 body
 //	  8 status  9 created  10 sent  11 resolved  12 follow_up  13 thanked
-//	  14 outcome
-//	  30-49 reserved
+//	  14 outcome  30 target_person  31 target_role
+//	  32-49 reserved: judgement
 //	Ask head (bucket asks_by_friend, key friend id|time|ask id): what the
 //	policy weighs, so the first screen never reads a full ask
 //	  1 kind  2 status  3 sector  4 org  5 created  6 sent  7 resolved
 //	  8 follow_up  9 thanked
 //	  30-49 reserved (as Ask)
 //	Favor (bucket favors, key id)
-//	  1 id  2 friend_id  3 what  4 at
-//	  30-49 reserved (size)
-//	Favor head (bucket favors_by_friend, key friend id|time|favor id)
-//	  no fields yet (the key holds the owner and the time)
-//	  30-49 reserved (size, as Favor)
+//	  1 id  2 friend_id  3 what  4 at  30 size
+//	  31-49 reserved: judgement
+//	Favor head (bucket favors_by_friend, key friend id|time|favor id): the
+//	key holds the owner and the time
+//	  30 size (as Favor)
+//	  31-49 reserved (as Favor)
 //	Summary (bucket summaries, key friend id): one per friend, written in
 //	the transaction of every ask or favor of theirs, so a read can tell
 //	that an index entry is missing
@@ -121,6 +123,9 @@ const (
 	tagFriendCreated
 	tagFriendUpdated
 	tagFriendArchived
+
+	tagFriendCircle protowire.Number = 30
+	tagFriendMoment protowire.Number = 31
 )
 
 // Friend tags of the contact fields.
@@ -157,6 +162,9 @@ const (
 	tagAskFollowUp
 	tagAskThanked
 	tagAskOutcome
+
+	tagAskTargetPerson protowire.Number = 30
+	tagAskTargetRole   protowire.Number = 31
 )
 
 // Ask head tags.
@@ -178,17 +186,27 @@ const (
 	tagFavorFriendID
 	tagFavorWhat
 	tagFavorAt
+
+	tagFavorSize protowire.Number = 30
 )
+
+// Favor head tags.
+const tagFavorHeadSize protowire.Number = 30
 
 // Tags of the sub-records and of the summary and counts records.
 const (
-	tagBoundaryKind, tagBoundaryNote protowire.Number = 1, 2
-	tagBusyFrom, tagBusyTo           protowire.Number = 1, 2
-	tagTimeSec, tagTimeNano          protowire.Number = 1, 2
-	tagSummaryAsks, tagSummaryFavors protowire.Number = 1, 2
-	tagCountFriends                  protowire.Number = 1
-	tagCountAsks                     protowire.Number = 2
-	tagCountFavors                   protowire.Number = 3
+	tagBoundaryKind, tagBoundaryNote   protowire.Number = 1, 2
+	tagBoundaryExec, tagBoundaryOwnOrg protowire.Number = 3, 4
+	tagBoundaryUntil, tagBoundaryIf    protowire.Number = 5, 6
+	tagBoundaryGuess                   protowire.Number = 7
+	tagMomentKind, tagMomentAt         protowire.Number = 1, 2
+	tagMomentUntil, tagMomentNote      protowire.Number = 3, 4
+	tagBusyFrom, tagBusyTo             protowire.Number = 1, 2
+	tagTimeSec, tagTimeNano            protowire.Number = 1, 2
+	tagSummaryAsks, tagSummaryFavors   protowire.Number = 1, 2
+	tagCountFriends                    protowire.Number = 1
+	tagCountAsks                       protowire.Number = 2
+	tagCountFavors                     protowire.Number = 3
 )
 
 // Change tags.

@@ -38,6 +38,11 @@ func encodeFriend(f *Friend) []byte {
 		e.sub(tagFriendBoundary, func(s *enc) {
 			s.str(tagBoundaryKind, string(b.Kind))
 			s.str(tagBoundaryNote, b.Note)
+			s.bool(tagBoundaryExec, b.Exec)
+			s.bool(tagBoundaryOwnOrg, b.OwnOrg)
+			s.time(tagBoundaryUntil, b.Until)
+			s.str(tagBoundaryIf, b.If)
+			s.bool(tagBoundaryGuess, b.Guess)
 		})
 	}
 	for _, r := range f.Busy {
@@ -51,6 +56,15 @@ func encodeFriend(f *Friend) []byte {
 	e.time(tagFriendCreated, f.Created)
 	e.time(tagFriendUpdated, f.Updated)
 	e.bool(tagFriendArchived, f.Archived)
+	e.strs(tagFriendCircle, f.Circles)
+	for _, m := range f.Moments {
+		e.sub(tagFriendMoment, func(s *enc) {
+			s.str(tagMomentKind, string(m.Kind))
+			s.time(tagMomentAt, m.At)
+			s.time(tagMomentUntil, m.Until)
+			s.str(tagMomentNote, m.Note)
+		})
+	}
 	encodeContact(&e, f)
 	return e.seal(seedFriends, itob(f.ID))
 }
@@ -74,13 +88,15 @@ func decodeFriend(k, v []byte) (Friend, error) {
 // that decoding 100,000 friends allocates a handful of times, not once a
 // list.
 type friendDecoder struct {
-	emails, phones, urls, sectors []string
-	boundaries                    []Boundary
-	busy                          []MonthRange
+	emails, phones, urls, sectors, circles []string
+	boundaries                             []Boundary
+	busy                                   []MonthRange
+	moments                                []Moment
 
 	strPool      []string
 	boundaryPool []Boundary
 	busyPool     []MonthRange
+	momentPool   []Moment
 	contact      contactScratch
 	// single is set to decode one friend: no chunks.
 	single bool
@@ -89,8 +105,8 @@ type friendDecoder struct {
 // decode decodes body into f. When s is not empty it holds the same
 // bytes as body, and every string of f is a substring of it.
 func (fd *friendDecoder) decode(f *Friend, body []byte, s string) error {
-	fd.emails, fd.phones, fd.urls, fd.sectors = fd.emails[:0], fd.phones[:0], fd.urls[:0], fd.sectors[:0]
-	fd.boundaries, fd.busy = fd.boundaries[:0], fd.busy[:0]
+	fd.emails, fd.phones, fd.urls, fd.sectors, fd.circles = fd.emails[:0], fd.phones[:0], fd.urls[:0], fd.sectors[:0], fd.circles[:0]
+	fd.boundaries, fd.busy, fd.moments = fd.boundaries[:0], fd.busy[:0], fd.moments[:0]
 	fd.contact.reset(fd.single)
 	d := newDec(body)
 	for d.next() {
@@ -132,6 +148,16 @@ func (fd *friendDecoder) decode(f *Friend, body []byte, s string) error {
 					b.Kind = Kind(sub.str(ss))
 				case tagBoundaryNote:
 					b.Note = sub.str(ss)
+				case tagBoundaryExec:
+					b.Exec = sub.bool()
+				case tagBoundaryOwnOrg:
+					b.OwnOrg = sub.bool()
+				case tagBoundaryUntil:
+					b.Until = sub.time()
+				case tagBoundaryIf:
+					b.If = sub.str(ss)
+				case tagBoundaryGuess:
+					b.Guess = sub.bool()
 				}
 			}
 			d.err = d.err || sub.err
@@ -159,6 +185,29 @@ func (fd *friendDecoder) decode(f *Friend, body []byte, s string) error {
 			f.Updated = d.time()
 		case tagFriendArchived:
 			f.Archived = d.bool()
+		case tagFriendCircle:
+			fd.circles = append(fd.circles, d.str(s))
+		case tagFriendMoment:
+			var m Moment
+			sub := newDec(d.bytes())
+			var ss string
+			if s != "" {
+				ss = s[d.lo:d.hi]
+			}
+			for sub.next() {
+				switch sub.num {
+				case tagMomentKind:
+					m.Kind = MomentKind(sub.str(ss))
+				case tagMomentAt:
+					m.At = sub.time()
+				case tagMomentUntil:
+					m.Until = sub.time()
+				case tagMomentNote:
+					m.Note = sub.str(ss)
+				}
+			}
+			d.err = d.err || sub.err
+			fd.moments = append(fd.moments, m)
 		default:
 			fd.contact.decodeContact(f, &d, s)
 		}
@@ -171,8 +220,10 @@ func (fd *friendDecoder) decode(f *Friend, body []byte, s string) error {
 	f.Phones = cut(&fd.strPool, fd.phones, chunk)
 	f.URLs = cut(&fd.strPool, fd.urls, chunk)
 	f.Sectors = cut(&fd.strPool, fd.sectors, chunk)
+	f.Circles = cut(&fd.strPool, fd.circles, chunk)
 	f.Boundaries = cut(&fd.boundaryPool, fd.boundaries, chunk)
 	f.Busy = cut(&fd.busyPool, fd.busy, chunk)
+	f.Moments = cut(&fd.momentPool, fd.moments, chunk)
 	fd.contact.finish(f)
 	return d.result()
 }
@@ -211,6 +262,8 @@ func encodeAsk(a *Ask) []byte {
 	e.time(tagAskFollowUp, a.FollowUp)
 	e.time(tagAskThanked, a.Thanked)
 	e.str(tagAskOutcome, a.Outcome)
+	e.str(tagAskTargetPerson, a.TargetPerson)
+	e.str(tagAskTargetRole, a.TargetRole)
 	return e.seal(seedAsks, itob(a.ID))
 }
 
@@ -255,6 +308,10 @@ func decodeAsk(k, v []byte) (Ask, error) {
 			a.Thanked = d.time()
 		case tagAskOutcome:
 			a.Outcome = d.str(str)
+		case tagAskTargetPerson:
+			a.TargetPerson = d.str(str)
+		case tagAskTargetRole:
+			a.TargetRole = d.str(str)
 		}
 	}
 	if d.err || a.ID != btoi(k) {
@@ -358,6 +415,7 @@ func encodeFavor(v *Favor) []byte {
 	e.uint(tagFavorFriendID, v.FriendID)
 	e.str(tagFavorWhat, v.What)
 	e.time(tagFavorAt, v.At)
+	e.str(tagFavorSize, string(v.Size))
 	return e.seal(seedFavors, itob(v.ID))
 }
 
@@ -380,6 +438,8 @@ func decodeFavor(k, b []byte) (Favor, error) {
 			v.What = d.str(str)
 		case tagFavorAt:
 			v.At = d.time()
+		case tagFavorSize:
+			v.Size = FavorSize(d.str(str))
 		}
 	}
 	if d.err || v.ID != btoi(k) {
@@ -388,23 +448,29 @@ func decodeFavor(k, b []byte) (Favor, error) {
 	return v, nil
 }
 
-// encodeFavorHead is the value of a favors-by-friend entry: no fields
-// yet, the checksum of its key.
-func encodeFavorHead(key []byte) []byte {
-	e := newEnc(5)
+// encodeFavorHead is the value of a favors-by-friend entry: the favor's
+// size (the key holds its owner and time), and the checksum.
+func encodeFavorHead(key []byte, v *Favor) []byte {
+	e := newEnc(14)
+	e.uint(tagFavorHeadSize, uint64(sizeCode(v.Size)))
 	return e.seal(seedFavorsByFriend, key)
 }
 
-// checkFavorHead checks a favors-by-friend entry.
-func checkFavorHead(k, v []byte) error {
+// decodeFavorHead checks a favors-by-friend entry and returns its size
+// code (0: unsized).
+func decodeFavorHead(k, v []byte) (uint8, error) {
 	body, err := seedFavorsByFriend.open(k, v)
 	if err != nil {
-		return err
+		return 0, err
 	}
+	var size uint8
 	d := newDec(body)
 	for d.next() {
+		if d.num == tagFavorHeadSize {
+			size = uint8(min(d.uint(), 255))
+		}
 	}
-	return d.result()
+	return size, d.result()
 }
 
 // summary is the per-friend record: how many asks and favors the

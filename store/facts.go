@@ -44,6 +44,12 @@ func (f *AskFact) Kind() Kind { return kindOf(f.kind) }
 // Status is the status of the ask.
 func (f *AskFact) Status() Status { return statusOf(f.status) }
 
+// Reached reports whether the ask was put to the friend (Ask.Reached):
+// made, or withdrawn after it was sent.
+func (f *AskFact) Reached() bool {
+	return f.status >= 2 && f.status <= 5 || f.status == 6 && f.Sent != 0
+}
+
 // At is when the ask counts as made (Ask.At): when it was sent, else when
 // it was created, in Unix nanoseconds.
 func (f *AskFact) At() int64 {
@@ -54,18 +60,46 @@ func (f *AskFact) At() int64 {
 }
 
 // FavorFact is a favor as the policy weighs it: when you did it, in Unix
-// nanoseconds. What it was is not in it.
+// nanoseconds, and its size as a code (SizeOf). What it was is not in it.
 type FavorFact struct {
-	At int64
+	At   int64
+	Size uint8
 }
 
 // FavorFacts is the facts of favors, in their order.
 func FavorFacts(favors []Favor) []FavorFact {
 	out := make([]FavorFact, len(favors))
 	for i := range favors {
-		out[i] = FavorFact{At: nanos(favors[i].At)}
+		out[i] = FavorFact{At: nanos(favors[i].At), Size: sizeCode(favors[i].Size)}
 	}
 	return out
+}
+
+// SizeOf is the size a favor fact's code stands for ("" unsized).
+func SizeOf(code uint8) FavorSize {
+	switch code {
+	case 1:
+		return FavorSmall
+	case 2:
+		return FavorMedium
+	case 3:
+		return FavorLarge
+	}
+	return ""
+}
+
+// sizeCode is the code of a favor size, in the order of FavorSizes()
+// from 1; 0 is unsized.
+func sizeCode(s FavorSize) uint8 {
+	switch s {
+	case FavorSmall:
+		return 1
+	case FavorMedium:
+		return 2
+	case FavorLarge:
+		return 3
+	}
+	return 0
 }
 
 // TimeOf is the time of Unix nanoseconds n as a fact holds it, in UTC;

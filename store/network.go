@@ -188,10 +188,11 @@ func (r *headReader) step(tx *bolt.Tx, deadline time.Time) (bool, error) {
 			if len(k) != 24 {
 				return false, corruptf("favors_by_friend: key %x", k)
 			}
-			if err := checkFavorHead(k, v); err != nil {
+			size, err := decodeFavorHead(k, v)
+			if err != nil {
 				return false, fmt.Errorf("favors_by_friend: favor %d: %w", historyID(k), err)
 			}
-			n.favors = append(n.favors, FavorFact{At: nanos(keyTime(k[8:16]))})
+			n.favors = append(n.favors, FavorFact{At: nanos(keyTime(k[8:16])), Size: size})
 			r.favorOwner = append(r.favorOwner, btoi(k[:8]))
 			i++
 		}

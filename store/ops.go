@@ -23,11 +23,12 @@ type FriendPatch struct {
 	Name, Nickname, Org, Role, Channel, Notes, WorkedNote *string
 	Department                                            *string
 	Birthday, Anniversary                                 *Date
-	Sectors, Emails, Phones, URLs                         *[]string
+	Sectors, Circles, Emails, Phones, URLs                *[]string
 	Closeness                                             *int
 	WorkedTogether                                        *bool
 	Boundaries                                            *[]Boundary
 	Busy                                                  *[]MonthRange
+	Moments                                               *[]Moment
 	Archived                                              *bool
 }
 
@@ -65,6 +66,7 @@ func (p *FriendPatch) Apply(f *Friend) {
 	set(&f.Notes, p.Notes)
 	set(&f.WorkedNote, p.WorkedNote)
 	list(&f.Sectors, p.Sectors)
+	list(&f.Circles, p.Circles)
 	list(&f.Emails, p.Emails)
 	list(&f.Phones, p.Phones)
 	list(&f.URLs, p.URLs)
@@ -82,6 +84,9 @@ func (p *FriendPatch) Apply(f *Friend) {
 	}
 	if p.Busy != nil {
 		f.Busy = append([]MonthRange(nil), (*p.Busy)...)
+	}
+	if p.Moments != nil {
+		f.Moments = append([]Moment(nil), (*p.Moments)...)
 	}
 	if p.Archived != nil {
 		f.Archived = *p.Archived
@@ -142,6 +147,33 @@ func (t *Tx) EditFriend(id uint64, p FriendPatch) (Friend, error) {
 // undone (Undo), as can an EditFriend that changes Archived.
 func (t *Tx) SetArchived(id uint64, archived bool) (Friend, error) {
 	return t.EditFriend(id, FriendPatch{Archived: &archived})
+}
+
+// AddMoment adds moment m to the friend id's moments (m.At defaults to
+// the day of the transaction's now) and returns the friend as stored. The same moment
+// twice (kind, dates and note) is kept once.
+func (t *Tx) AddMoment(id uint64, m Moment) (Friend, error) {
+	if m.At.IsZero() {
+		m.At = t.now
+	}
+	m.Normalize()
+	if err := m.Validate(); err != nil {
+		return Friend{}, err
+	}
+	f, err := t.Friend(id)
+	if err != nil {
+		return Friend{}, err
+	}
+	for _, x := range f.Moments {
+		if x.Kind == m.Kind && x.At.Equal(m.At) && x.Until.Equal(m.Until) && x.Note == m.Note {
+			return f, nil
+		}
+	}
+	f.Moments = append(f.Moments, m)
+	if err := t.PutFriend(&f); err != nil {
+		return Friend{}, err
+	}
+	return f, nil
 }
 
 // RecordAsk stores a new ask, stamping the times its status means: made

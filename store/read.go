@@ -242,7 +242,7 @@ func history(tx *bolt.Tx, friendID uint64) ([]Ask, []Favor, error) {
 		if len(k) != 24 {
 			return nil, nil, corruptf("favors_by_friend: key %x", k)
 		}
-		if err := checkFavorHead(k, v); err != nil {
+		if _, err := decodeFavorHead(k, v); err != nil {
 			return nil, nil, fmt.Errorf("favors_by_friend: favor %d: %w", historyID(k), err)
 		}
 		fk := k[16:24]

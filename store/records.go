@@ -94,94 +94,6 @@ func (s Status) Made() bool {
 	return false
 }
 
-// Boundary is a line a friend has drawn: a kind of request that is off
-// limits for them, with their reason if known.
-type Boundary struct {
-	Kind Kind   `json:"kind"`
-	Note string `json:"note,omitempty"`
-}
-
-// ParseBoundary parses "KIND" or "KIND:note".
-func ParseBoundary(s string) (Boundary, error) {
-	k, note, _ := strings.Cut(s, ":")
-	kind, err := ParseKind(k)
-	if err != nil {
-		return Boundary{}, err
-	}
-	return Boundary{Kind: kind, Note: strings.TrimSpace(note)}, nil
-}
-
-// String formats b as ParseBoundary reads it.
-func (b Boundary) String() string {
-	if b.Note == "" {
-		return string(b.Kind)
-	}
-	return string(b.Kind) + ":" + b.Note
-}
-
-// MonthRange is an inclusive range of months, such as a busy season. From
-// after To wraps around the new year (Nov–Feb).
-type MonthRange struct {
-	From time.Month `json:"from"`
-	To   time.Month `json:"to"`
-}
-
-// Contains reports whether m falls inside r.
-func (r MonthRange) Contains(m time.Month) bool {
-	if r.From <= r.To {
-		return m >= r.From && m <= r.To
-	}
-	return m >= r.From || m <= r.To
-}
-
-// String formats r as "Mar-Apr".
-func (r MonthRange) String() string {
-	return r.From.String()[:3] + "-" + r.To.String()[:3]
-}
-
-// ParseMonthRange parses "MON-MON" (English three-letter or full month
-// names, or numbers 1-12), or a single month.
-func ParseMonthRange(s string) (MonthRange, error) {
-	a, b, found := strings.Cut(strings.TrimSpace(s), "-")
-	from, err := parseMonth(a)
-	if err != nil {
-		return MonthRange{}, fmt.Errorf("bad month range %q: %v (want MON-MON, e.g. Mar-Apr)", s, err)
-	}
-	to := from
-	if found {
-		if to, err = parseMonth(b); err != nil {
-			return MonthRange{}, fmt.Errorf("bad month range %q: %v (want MON-MON, e.g. Mar-Apr)", s, err)
-		}
-	}
-	return MonthRange{From: from, To: to}, nil
-}
-
-func parseMonth(s string) (time.Month, error) {
-	s = strings.ToLower(strings.TrimSpace(s))
-	var n int
-	if _, err := fmt.Sscanf(s, "%d", &n); err == nil && fmt.Sprint(n) == s {
-		if n >= 1 && n <= 12 {
-			return time.Month(n), nil
-		}
-		return 0, fmt.Errorf("month %d out of range 1-12", n)
-	}
-	if len(s) >= 3 {
-		for m := time.January; m <= time.December; m++ {
-			name := strings.ToLower(m.String())
-			if strings.HasPrefix(name, s) {
-				return m, nil
-			}
-		}
-	}
-	return 0, fmt.Errorf("unknown month %q", s)
-}
-
-// Closeness bounds: 1 is an acquaintance, 5 a close friend.
-const (
-	MinCloseness = 1
-	MaxCloseness = 5
-)
-
 // Friend is a person you might ask for help.
 type Friend struct {
 	ID             uint64       `json:"id"`
@@ -193,11 +105,13 @@ type Friend struct {
 	Org            string       `json:"org,omitempty"`
 	Role           string       `json:"role,omitempty"`
 	Sectors        []string     `json:"sectors,omitempty"`
+	Circles        []string     `json:"circles,omitempty"`
 	Closeness      int          `json:"closeness"`
 	WorkedTogether bool         `json:"worked_together"`
 	WorkedNote     string       `json:"worked_note,omitempty"`
 	Boundaries     []Boundary   `json:"boundaries,omitempty"`
 	Busy           []MonthRange `json:"busy,omitempty"`
+	Moments        []Moment     `json:"moments,omitempty"`
 	Channel        string       `json:"channel,omitempty"`
 	Notes          string       `json:"notes,omitempty"`
 	Created        time.Time    `json:"created"`
@@ -233,6 +147,13 @@ func (f *Friend) Normalize() {
 	f.WorkedNote = strings.TrimSpace(f.WorkedNote)
 	f.Notes = strings.TrimSpace(f.Notes)
 	f.Sectors = uniq(f.Sectors, NormSector)
+	f.Circles = uniq(f.Circles, OneLine)
+	for i := range f.Boundaries {
+		f.Boundaries[i].Normalize()
+	}
+	for i := range f.Moments {
+		f.Moments[i].Normalize()
+	}
 	f.Emails = uniq(f.Emails, NormEmail)
 	f.Phones = uniq(f.Phones, NormPhone)
 	f.URLs = uniq(f.URLs, strings.TrimSpace)
@@ -334,8 +255,10 @@ func (f *Friend) Validate() error {
 		checkList("phone", f.Phones, MaxPhone),
 		checkList("url", f.URLs, MaxURL),
 		checkList("sector", f.Sectors, MaxSector),
+		checkList("circle", f.Circles, MaxSector),
 		checkCount("boundary", len(f.Boundaries)),
 		checkCount("busy", len(f.Busy)),
+		checkCount("moment", len(f.Moments)),
 	); err != nil {
 		return err
 	}
@@ -344,11 +267,13 @@ func (f *Friend) Validate() error {
 			return &FieldError{Field: "email", Msg: err.Error()}
 		}
 	}
-	for _, b := range f.Boundaries {
-		if _, err := ParseKind(string(b.Kind)); err != nil {
-			return &FieldError{Field: "boundary", Msg: err.Error()}
+	for i := range f.Boundaries {
+		if err := f.Boundaries[i].Validate(); err != nil {
+			return err
 		}
-		if err := checkLen("boundary", b.Note, MaxBoundary); err != nil {
+	}
+	for i := range f.Moments {
+		if err := f.Moments[i].Validate(); err != nil {
 			return err
 		}
 	}
@@ -379,20 +304,25 @@ func (f *Friend) HasSector(s string) bool {
 
 // Ask is one request for help put (or about to be put) to a friend.
 type Ask struct {
-	ID       uint64    `json:"id"`
-	FriendID uint64    `json:"friend_id"`
-	Kind     Kind      `json:"kind"`
-	Topic    string    `json:"topic,omitempty"`
-	Sector   string    `json:"sector,omitempty"`
-	Org      string    `json:"org,omitempty"`
-	Body     string    `json:"body,omitempty"`
-	Status   Status    `json:"status"`
-	Created  time.Time `json:"created"`
-	Sent     time.Time `json:"sent,omitzero"`
-	Resolved time.Time `json:"resolved,omitzero"`
-	FollowUp time.Time `json:"follow_up,omitzero"`
-	Thanked  time.Time `json:"thanked,omitzero"`
-	Outcome  string    `json:"outcome,omitempty"`
+	ID       uint64 `json:"id"`
+	FriendID uint64 `json:"friend_id"`
+	Kind     Kind   `json:"kind"`
+	Topic    string `json:"topic,omitempty"`
+	Sector   string `json:"sector,omitempty"`
+	Org      string `json:"org,omitempty"`
+	// TargetPerson and TargetRole are whom the request reaches, when it
+	// reaches someone beyond the friend: "Marco Bellini", "VP of
+	// engineering" (the organisation is Org).
+	TargetPerson string    `json:"target_person,omitempty"`
+	TargetRole   string    `json:"target_role,omitempty"`
+	Body         string    `json:"body,omitempty"`
+	Status       Status    `json:"status"`
+	Created      time.Time `json:"created"`
+	Sent         time.Time `json:"sent,omitzero"`
+	Resolved     time.Time `json:"resolved,omitzero"`
+	FollowUp     time.Time `json:"follow_up,omitzero"`
+	Thanked      time.Time `json:"thanked,omitzero"`
+	Outcome      string    `json:"outcome,omitempty"`
 }
 
 // At is when the ask counts as made: when it was sent, else when it was
@@ -412,6 +342,8 @@ func (a *Ask) Normalize() {
 	a.Topic = strings.TrimSpace(a.Topic)
 	a.Sector = strings.TrimSpace(a.Sector)
 	a.Org = strings.TrimSpace(a.Org)
+	a.TargetPerson = OneLine(a.TargetPerson)
+	a.TargetRole = OneLine(a.TargetRole)
 	a.Outcome = strings.TrimSpace(a.Outcome)
 }
 
@@ -433,6 +365,8 @@ func (a *Ask) Validate() error {
 		checkLen("topic", a.Topic, MaxName),
 		checkLen("sector", a.Sector, MaxSector),
 		checkLen("org", a.Org, MaxName),
+		checkLen("target-person", a.TargetPerson, MaxName),
+		checkLen("target-role", a.TargetRole, MaxName),
 		checkLen("body", a.Body, MaxBody),
 		checkLen("outcome", a.Outcome, MaxNotes),
 		CheckTime("created", a.Created),
@@ -449,10 +383,16 @@ type Favor struct {
 	FriendID uint64    `json:"friend_id"`
 	What     string    `json:"what"`
 	At       time.Time `json:"at"`
+	// Size is how much the favor gave them (FavorSize); empty, as in
+	// favors logged before sizes, weighs as medium.
+	Size FavorSize `json:"size,omitempty"`
 }
 
-// Normalize trims what the favor was.
-func (v *Favor) Normalize() { v.What = strings.TrimSpace(v.What) }
+// Normalize trims what the favor was and lower-cases its size.
+func (v *Favor) Normalize() {
+	v.What = strings.TrimSpace(v.What)
+	v.Size = FavorSize(strings.ToLower(strings.TrimSpace(string(v.Size))))
+}
 
 // Validate reports the first problem with v, naming the field.
 func (v *Favor) Validate() error {
@@ -464,6 +404,11 @@ func (v *Favor) Validate() error {
 	}
 	if v.At.IsZero() {
 		return &FieldError{Field: "at", Msg: "must be set"}
+	}
+	if v.Size != "" {
+		if _, err := ParseFavorSize(string(v.Size)); err != nil {
+			return &FieldError{Field: "size", Msg: err.Error()}
+		}
 	}
 	return firstErr(checkLen("what", v.What, MaxWhat), CheckTime("at", v.At))
 }
@@ -553,15 +498,15 @@ const (
 	MaxEmail      = 254     // an e-mail address (RFC 5321's limit)
 	MaxPhone      = 64      // a phone number
 	MaxURL        = 2048    // a link
-	MaxSector     = 64      // a sector tag, a friend's or an ask's
+	MaxSector     = 64      // a sector tag, a friend's or an ask's; a circle
 	MaxNotes      = 10000   // a friend's notes, your blurb, an ask's outcome
 	MaxWorkedNote = 1000    // where and when you worked together
-	MaxBoundary   = 500     // a boundary's note
+	MaxBoundary   = 500     // a boundary's note and its scope in words; a moment's note
 	MaxBody       = 20000   // an ask's body, the draft
 	MaxWhat       = 1000    // what a favor was
 	MaxSignature  = 1000    // your signature
 	MaxQuestion   = 1000    // one question of the profile
-	MaxItems      = 100     // e-mails, phones, links, sectors, boundaries, busy seasons, addresses, a value's types; question topics, and questions on one topic
+	MaxItems      = 100     // e-mails, phones, links, sectors, circles, boundaries, busy seasons, moments, addresses, a value's types; question topics, and questions on one topic
 	MaxAddress    = 1000    // a postal address's street or delivery label (its other parts are names: MaxName); a friend's name parts, department and a value's label are names too
 	MaxType       = 64      // one type of an e-mail, phone, link or address (home, work, cell …)
 	MaxCardProps  = 1000    // the vCard properties kept with a friend

@@ -212,7 +212,7 @@ func migrateChecksums(tx *bolt.Tx) error {
 		s := per[f.FriendID]
 		s.favors++
 		per[f.FriendID] = s
-		return encodeFavorHead(k), nil
+		return encodeFavorHead(k, &f), nil
 	}); err != nil {
 		return err
 	}

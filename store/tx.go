@@ -243,7 +243,7 @@ func (t *Tx) insertFavor(v *Favor) error {
 		return err
 	}
 	k := historyKey(v.FriendID, v.At, v.ID)
-	if err := t.bucket(bucketFavorsByFriend).Put(k, encodeFavorHead(k)); err != nil {
+	if err := t.bucket(bucketFavorsByFriend).Put(k, encodeFavorHead(k, v)); err != nil {
 		return err
 	}
 	if err := t.summarize(v.FriendID, func(s *summary) { s.favors++ }); err != nil {

@@ -267,7 +267,7 @@ func (v *verifier) records() {
 			if v.schema < 2 {
 				wantFavor[f.ID] = entrySum(ik, nil)
 			} else {
-				wantFavor[f.ID] = entrySum(ik, encodeFavorHead(ik))
+				wantFavor[f.ID] = entrySum(ik, encodeFavorHead(ik, &f))
 			}
 		}
 	})

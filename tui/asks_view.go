@@ -34,6 +34,8 @@ func nudgeLabel(k policy.NudgeKind) string {
 		return "thank"
 	case policy.NudgeHelpBack:
 		return "help back"
+	case policy.NudgeNoResponse:
+		return "no reply?"
 	}
 	return string(k)
 }

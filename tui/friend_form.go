@@ -3,6 +3,7 @@ package tui
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -31,6 +32,11 @@ func newFriendForm(c *common, orig *store.Friend) *formScreen {
 	for i, r := range fr.Busy {
 		busy[i] = r.String()
 	}
+	ms := make([]string, len(fr.Moments))
+	for i, m := range fr.Moments {
+		ms[i] = m.String()
+	}
+	now := c.now()
 	// Each field is named as store.FieldError names it (the CLI's flag),
 	// so the store's validation, its limits too, shows next to the field.
 	fields := []field{
@@ -38,15 +44,17 @@ func newFriendForm(c *common, orig *store.Friend) *formScreen {
 		newField("nickname", "Nickname", fr.Nickname, "", nil),
 		newField("org", "Organisation", fr.Org, "e.g. Acme", nil),
 		newField("role", "Role", fr.Role, "e.g. designer", nil),
-		newField("sector", "Sectors", strings.Join(fr.Sectors, ", "), "comma-separated, e.g. fintech, design", nil),
+		newField("sector", "Sectors", strings.Join(fr.Sectors, ", "), "comma-separated, the primary first, e.g. fintech, design", nil),
 		newField("email", "E-mails", strings.Join(fr.Emails, ", "), "comma-separated", checkEmails),
 		newField("phone", "Phones", strings.Join(fr.Phones, ", "), "comma-separated", nil),
 		newField("url", "Links", strings.Join(fr.URLs, ", "), "comma-separated, e.g. https://ada.example", nil),
 		newChoice("closeness", "Closeness", strconv.Itoa(fr.Closeness), []string{"1", "2", "3", "4", "5"}, closenessWords),
 		newChoice("worked", "Worked together", worked, []string{"no", "yes"}, nil),
 		newField("worked-note", "Where, when", fr.WorkedNote, "e.g. Acme 2019-2021", nil),
-		newField("boundary", "Boundaries", strings.Join(bs, "; "), "KIND[:note]; …, e.g. referral:not at her company", checkBoundaries),
+		newField("boundary", "Boundaries", strings.Join(bs, "; "), "KIND[,scope][:note]; …, e.g. referral,exec,own-org", checkBoundaries),
 		newField("busy", "Busy season", strings.Join(busy, ", "), "MON-MON, …, e.g. Mar-Apr", checkBusy),
+		newField("circle", "Circles", strings.Join(fr.Circles, ", "), "comma-separated, e.g. university, climbing club", nil),
+		newField("moment", "Moments", strings.Join(ms, "; "), "KIND[,at=DATE][:note]; …, e.g. promoted,at=2026-11-02", func(s string) string { return checkMoments(s, now) }),
 		newField("channel", "Channel", fr.Channel, "e.g. email, signal", nil),
 		newField("note", "Notes", fr.Notes, "", nil),
 	}
@@ -59,7 +67,7 @@ func newFriendForm(c *common, orig *store.Friend) *formScreen {
 		// Every field checked as a new friend would be (the store's
 		// validation, limits included), before the database is opened;
 		// the save then writes only the fields changed.
-		all, err := friendPatch(v, changed, true)
+		all, err := friendPatch(v, changed, true, now)
 		if err != nil {
 			return nil, err
 		}
@@ -68,7 +76,7 @@ func newFriendForm(c *common, orig *store.Friend) *formScreen {
 		}
 		p := all
 		if id != 0 {
-			if p, err = friendPatch(v, changed, false); err != nil {
+			if p, err = friendPatch(v, changed, false, now); err != nil {
 				return nil, err
 			}
 		}
@@ -106,8 +114,9 @@ func saveFriendCmd(c *common, form *formScreen, id uint64, p store.FriendPatch) 
 // friendPatch is the change the form's fields make: those changed, or
 // with all every one of them. "Worked together" left as it was counts as
 // not given, so that a worked-together note alone means you did, as on
-// the command line (store.FriendPatch.Apply).
-func friendPatch(v map[string]string, changed map[string]bool, all bool) (store.FriendPatch, error) {
+// the command line (store.FriendPatch.Apply). A moment without at= is
+// dated now's day.
+func friendPatch(v map[string]string, changed map[string]bool, all bool, now time.Time) (store.FriendPatch, error) {
 	var p store.FriendPatch
 	set := func(k string) bool { return all || changed[k] }
 	line := func(k string) string { return store.CleanText(strings.TrimSpace(v[k]), false) }
@@ -131,6 +140,7 @@ func friendPatch(v map[string]string, changed map[string]bool, all bool) (store.
 	text("channel", &p.Channel)
 	text("note", &p.Notes)
 	list("sector", &p.Sectors)
+	list("circle", &p.Circles)
 	list("email", &p.Emails)
 	list("phone", &p.Phones)
 	list("url", &p.URLs)
@@ -170,7 +180,33 @@ func friendPatch(v map[string]string, changed map[string]bool, all bool) (store.
 		}
 		p.Busy = &rs
 	}
+	if set("moment") {
+		ms := []store.Moment{}
+		for _, s := range strings.Split(line("moment"), ";") {
+			if strings.TrimSpace(s) == "" {
+				continue
+			}
+			m, err := store.ParseMoment(strings.TrimSpace(s), now)
+			if err != nil {
+				return p, &store.FieldError{Field: "moment", Msg: err.Error()}
+			}
+			ms = append(ms, m)
+		}
+		p.Moments = &ms
+	}
 	return p, nil
+}
+
+func checkMoments(s string, now time.Time) string {
+	for _, p := range strings.Split(s, ";") {
+		if strings.TrimSpace(p) == "" {
+			continue
+		}
+		if _, err := store.ParseMoment(strings.TrimSpace(p), now); err != nil {
+			return err.Error()
+		}
+	}
+	return ""
 }
 
 func isYes(s string) bool {

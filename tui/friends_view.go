@@ -318,6 +318,7 @@ func (f *friendsScreen) detailLines(i, w int, now time.Time) []string {
 	add("")
 	field("Closeness", strings.Repeat("●", clampInt(fr.Closeness, 0, 5))+strings.Repeat("○", 5-clampInt(fr.Closeness, 0, 5))+" "+closenessWord(fr.Closeness))
 	field("Sectors", clean(strings.Join(fr.Sectors, ", ")))
+	field("Circles", clean(strings.Join(fr.Circles, ", ")))
 	field("Email", clean(strings.Join(fr.Emails, ", ")))
 	field("Phone", clean(strings.Join(fr.Phones, ", ")))
 	field("Web", clean(strings.Join(fr.URLs, ", ")))
@@ -338,7 +339,7 @@ func (f *friendsScreen) detailLines(i, w int, now time.Time) []string {
 	if len(fr.Boundaries) > 0 {
 		bs := make([]string, len(fr.Boundaries))
 		for j, b := range fr.Boundaries {
-			bs[j] = "no " + string(b.Kind)
+			bs[j] = clean(b.Words())
 			if b.Note != "" {
 				bs[j] += " (" + clean(b.Note) + ")"
 			}
@@ -358,7 +359,17 @@ func (f *friendsScreen) detailLines(i, w int, now time.Time) []string {
 		}
 		field("Busy", v)
 	}
+	if len(fr.Moments) > 0 {
+		ms := make([]string, len(fr.Moments))
+		for j, m := range fr.Moments {
+			ms[j] = clean(m.String())
+		}
+		field("Moments", strings.Join(ms, "; "))
+	}
 	field("Notes", store.CleanText(fr.Notes, true))
+	for _, h := range policy.SuggestMoments(fr) {
+		field("Moment?", clean("the notes say \u201c"+h.Words+"\u201d: add it as a moment ("+string(h.Kind)+",at=DATE) in the form"))
+	}
 
 	// verdict
 	head := "Readiness"

@@ -21,7 +21,7 @@ func TestRandomKeysReachComposeScreens(t *testing.T) {
 		m := whoModel(t, 80, 24)
 		w, h := 80, 24
 		reached := map[string]bool{}
-		for step := range 1500 {
+		for step := range 2500 { // enough for every seed to reach each screen
 			var cmd tea.Cmd
 			if r.IntN(25) == 0 {
 				w, h = r.IntN(140)+1, r.IntN(50)+1

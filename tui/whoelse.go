@@ -40,19 +40,21 @@ const (
 	needKind = iota
 	needSector
 	needOrg
+	needCircle
+	needRole
 	needKeywords
 	needList
 )
 
 // whoElseScreen answers "who else can I ask": a need form (kind, sector,
-// organisation, keywords) and the friends policy.Rank puts first for it,
+// organisation, circle, the target's role, keywords) and the friends policy.Rank puts first for it,
 // re-ranked in a command as the need is edited.
 type whoElseScreen struct {
 	c       *common
 	d       *dataset
 	kinds   []store.Kind
 	kind    int
-	inputs  [3]textinput.Model // sector, org, keywords
+	inputs  [5]textinput.Model // sector, org, circle, target role, keywords
 	focus   int
 	exclude uint64 // the friend we came from, 0 for none
 
@@ -71,8 +73,8 @@ func newWhoElse(c *common, d *dataset, need policy.Request, exclude uint64) *who
 	if i := slices.Index(ws.kinds, need.Kind); i >= 0 {
 		ws.kind = i
 	}
-	vals := [3]string{need.Sector, need.Org, strings.Join(need.Keywords, " ")}
-	holders := [3]string{"e.g. fintech", "e.g. Acme", "words to look for in roles and notes"}
+	vals := [5]string{need.Sector, need.Org, need.Circle, need.Target.Role, strings.Join(need.Keywords, " ")}
+	holders := [5]string{"e.g. fintech", "e.g. Acme", "e.g. university", "whom it reaches, e.g. VP of Sales", "words to look for in roles and notes"}
 	for i := range ws.inputs {
 		in := textinput.New()
 		in.Prompt = ""
@@ -91,7 +93,9 @@ func (ws *whoElseScreen) request() policy.Request {
 		Kind:     ws.kinds[ws.kind],
 		Sector:   strings.ToLower(strings.TrimSpace(ws.inputs[0].Value())),
 		Org:      strings.TrimSpace(ws.inputs[1].Value()),
-		Keywords: strings.Fields(ws.inputs[2].Value()),
+		Circle:   strings.TrimSpace(ws.inputs[2].Value()),
+		Target:   policy.Target{Role: strings.TrimSpace(ws.inputs[3].Value())},
+		Keywords: strings.Fields(ws.inputs[4].Value()),
 	}
 }
 
@@ -266,10 +270,14 @@ func (ws *whoElseScreen) move(delta int) {
 	ws.scroll()
 }
 
-// formLines is the title, the four need fields and the status line.
-const formLines = 6
+// formLines is the title, the six need fields and the status line.
+const formLines = 8
 
-func (ws *whoElseScreen) listRows() int { return max(ws.h-formLines-1, 0) }
+// whyLines is how many lines under the list say the selected row's why
+// in full.
+const whyLines = 2
+
+func (ws *whoElseScreen) listRows() int { return max(ws.h-formLines-1-whyLines, 0) }
 
 func (ws *whoElseScreen) scroll() {
 	ws.offset = keepInView(ws.cursor, ws.offset, ws.listRows(), len(ws.cands))
@@ -295,7 +303,7 @@ func (ws *whoElseScreen) View() string {
 		kind = s.FieldLabelFocused.Render(kind) + s.Dim.Render("  ←/→ change")
 	}
 	out = append(out, trunc(label(needKind, "Kind")+kind, w))
-	names := [3]string{"Sector", "Organisation", "Keywords"}
+	names := [5]string{"Sector", "Organisation", "Circle", "Target role", "Keywords"}
 	for i := range ws.inputs {
 		out = append(out, trunc(label(needSector+i, names[i])+ws.inputs[i].View(), w))
 	}
@@ -314,6 +322,7 @@ func (ws *whoElseScreen) View() string {
 	}
 	out = append(out, s.Dim.Render(trunc(status, w)))
 	cols := whoColumns(w)
+	now := ws.c.now()
 	out = append(out, s.ColHead.Render(fit(whoRow(cols, "LEVEL", "FIT", "NAME", "ORG", "WHY"), w)))
 	for r := ws.offset; r < min(ws.offset+ws.listRows(), len(ws.cands)); r++ {
 		cd := &ws.cands[r]
@@ -322,10 +331,12 @@ func (ws *whoElseScreen) View() string {
 		if cd.Verdict.Level != policy.Block {
 			badge += " " + strconv.Itoa(cd.Verdict.Score)
 		}
-		why := "—"
+		// Why: the most serious reason, if any, then the fit in words.
+		why := cd.Fit.Words(now)
 		if len(cd.Verdict.Reasons) > 0 {
-			why = clean(cd.Verdict.Reasons[0].Message)
+			why = cd.Verdict.Reasons[0].Message + " · " + why
 		}
+		why = clean(why)
 		rel := strconv.Itoa(cd.Relevance)
 		name, org := clean(cd.Friend.Name), clean(cd.Friend.Org)
 		if r == ws.cursor && ws.focus == needList {
@@ -337,6 +348,24 @@ func (ws *whoElseScreen) View() string {
 	}
 	if len(ws.cands) == 0 && !ws.ranking {
 		out = append(out, trunc("Nobody fits this need: try another sector, an organisation or fewer keywords.", w))
+	}
+	if ws.cursor < len(ws.cands) && ws.h > formLines+1+whyLines {
+		for len(out) < formLines+1+ws.listRows() {
+			out = append(out, "")
+		}
+		cd := &ws.cands[ws.cursor]
+		why := cd.Fit.Words(now)
+		for _, r := range cd.Verdict.Reasons {
+			why += " · " + r.Level.String() + ": " + r.Message
+		}
+		ls := wrap(clean(clean(cd.Friend.Name)+": "+why), max(w, 1))
+		if len(ls) > whyLines {
+			ls = ls[:whyLines]
+			ls[whyLines-1] = trunc(ls[whyLines-1]+" …", w)
+		}
+		for _, l := range ls {
+			out = append(out, s.Dim.Render(trunc(l, w)))
+		}
 	}
 	return strings.Join(out, "\n")
 }

@@ -54,7 +54,7 @@ func TestWhoElseFromTheList(t *testing.T) {
 	if !strings.Contains(plain(m), "clear") || !strings.Contains(plain(m), "hold") {
 		t.Errorf("no level badges:\n%s", plain(m))
 	}
-	if !strings.Contains(plain(m), "still unansw") {
+	if !strings.Contains(plain(m), "request sent 3 d") {
 		t.Errorf("Bea's top reason is not shown:\n%s", plain(m))
 	}
 }

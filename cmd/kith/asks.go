@@ -28,11 +28,13 @@ func cmdAsk(e *env, q string, o *askFlags) error {
 	}
 	return recordAsk(e, q, store.Ask{
 		Kind: k, Status: st,
-		Topic:   store.CleanText(o.topic, false),
-		Sector:  store.CleanText(o.sector, false),
-		Org:     store.CleanText(o.org, false),
-		Outcome: store.CleanText(o.outcome, true),
-		Created: when,
+		Topic:        store.CleanText(o.topic, false),
+		Sector:       store.CleanText(o.sector, false),
+		Org:          store.CleanText(o.org, false),
+		TargetPerson: store.CleanText(o.targetPerson, false),
+		TargetRole:   store.CleanText(o.targetRole, false),
+		Outcome:      store.CleanText(o.outcome, true),
+		Created:      when,
 	})
 }
 
@@ -85,7 +87,7 @@ func inCooldown(e *env, f *store.Friend, a *store.Ask) (string, error) {
 	return "", nil
 }
 
-func cmdFavor(e *env, q, what, at string) error {
+func cmdFavor(e *env, q, what, at, size string) error {
 	when := e.now
 	if at != "" {
 		var err error
@@ -93,7 +95,43 @@ func cmdFavor(e *env, q, what, at string) error {
 			return err
 		}
 	}
-	return logFavor(e, q, store.Favor{What: store.CleanText(what, false), At: when})
+	var z store.FavorSize
+	if size != "" {
+		var err error
+		if z, err = store.ParseFavorSize(size); err != nil {
+			return usageErrorf("--size: %v", err)
+		}
+	}
+	return logFavor(e, q, store.Favor{What: store.CleanText(what, false), At: when, Size: z})
+}
+
+// cmdMoment records a moment in the friend q's life (store.Tx.AddMoment).
+func cmdMoment(e *env, q, spec string) error {
+	m, err := store.ParseMoment(store.CleanText(spec, false), e.now)
+	if err != nil {
+		return usageErrorf("MOMENT: %v", err)
+	}
+	f, err := e.store.FindFriend(q)
+	if err != nil {
+		return err
+	}
+	if err := e.store.Batch(e.now, func(tx *store.Tx) (err error) {
+		f, err = tx.AddMoment(f.ID, m)
+		return err
+	}); err != nil {
+		return formatError(err, "moment", "MOMENT")
+	}
+	fmt.Fprintf(e.out, "recorded %s for %s (%s)\n", m.Kind, printable(f.Name), m.At.Format("2006-01-02"))
+	return nil
+}
+
+// momentList is the moment kinds, comma-separated.
+func momentList() string {
+	var names []string
+	for _, k := range store.MomentKinds() {
+		names = append(names, string(k))
+	}
+	return strings.Join(names, ", ")
 }
 
 // logFavor logs v as a favor done for the friend q names.

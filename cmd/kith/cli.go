@@ -71,6 +71,7 @@ type (
 	}
 	askFlags struct {
 		kind, at, status, topic, sector, org, outcome string
+		targetPerson, targetRole                      string
 	}
 	outcomeFlags struct {
 		status, note, at string
@@ -153,15 +154,25 @@ func commands() []command {
 				f.StringVar(&o.topic, "topic", "", "what it was about")
 				f.StringVar(&o.sector, "sector", "", "the sector the ask targets")
 				f.StringVar(&o.org, "org", "", "the organisation the ask targets")
+				f.StringVar(&o.targetRole, "target-role", "", `the role of the person the ask reaches, e.g. "VP of Engineering"`)
+				f.StringVar(&o.targetPerson, "target-person", "", "the person the ask reaches")
 				f.StringVar(&o.outcome, "outcome", "", "what happened")
 				return func(e *env, args []string) error { return cmdAsk(e, args[0], &o) }
 			}},
 		{name: "favor", args: []string{"FRIEND", "WHAT"}, group: groupFriends, summary: "record a favor you did for a friend",
 			argHint: `e.g. kith favor "Ada" "introduced her to a recruiter" (quote names and text with spaces)`,
 			flags: func(f flagSet) runFunc {
-				var at string
+				var at, size string
 				f.StringVar(&at, "at", "", atUsage)
-				return func(e *env, args []string) error { return cmdFavor(e, args[0], args[1], at) }
+				f.StringVar(&size, "size", "", "how much it gave them: small (a gesture), medium (an hour or so; the default) or large (a day or more)")
+				f.values("size", "small", "medium", "large")
+				return func(e *env, args []string) error { return cmdFavor(e, args[0], args[1], at, size) }
+			}},
+		{name: "moment", args: []string{"FRIEND", "MOMENT"}, group: groupFriends, summary: "record a moment in a friend's life the verdict should mind",
+			long:    "record a moment in a friend's life: KIND[,at=DATE][,until=DATE][:note], KIND one of " + momentList(),
+			argHint: `e.g. kith moment "Maria" promoted,at=2026-11-02 or kith moment "Ana" "leave,until=2027-03-31:parental leave"`,
+			flags: func(f flagSet) runFunc {
+				return func(e *env, args []string) error { return cmdMoment(e, args[0], args[1]) }
 			}},
 		{name: "check", args: []string{"FRIEND"}, usage: "--kind KIND", group: groupAsks,
 			summary: "the verdict on asking a friend: exit 0 clear or caution, 3 hold, 4 block",

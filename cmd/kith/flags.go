@@ -14,7 +14,8 @@ import (
 type friendFlags struct {
 	name, nickname, org, role, channel, note, workedNote string
 	department, birthday, anniversary                    string
-	sectors, emails, phones, urls, boundaries, busy      []string
+	sectors, circles, emails, phones, urls, boundaries   []string
+	busy, moments                                        []string
 	closeness                                            int
 	worked                                               bool
 }
@@ -30,15 +31,17 @@ func (ff *friendFlags) register(f flagSet, rename bool) {
 	f.StringVar(&ff.nickname, "nickname", "", "a nickname")
 	f.StringVar(&ff.org, "org", "", "the organisation")
 	f.StringVar(&ff.role, "role", "", "the role or job title")
-	f.StringArrayVar(&ff.sectors, "sector", nil, "a sector tag (repeatable)")
+	f.StringArrayVar(&ff.sectors, "sector", nil, "a sector tag (repeatable; the first is their primary sector)")
+	f.StringArrayVar(&ff.circles, "circle", nil, `a social circle they belong to, e.g. "university" (repeatable)`)
 	f.StringArrayVar(&ff.emails, "email", nil, "an e-mail address (repeatable)")
 	f.StringArrayVar(&ff.phones, "phone", nil, "a phone number (repeatable)")
 	f.StringArrayVar(&ff.urls, "url", nil, "a profile URL (repeatable)")
 	f.IntVar(&ff.closeness, "closeness", closeness, "1 acquaintance … 5 close friend")
 	f.BoolVar(&ff.worked, "worked-together", false, "you have worked together")
 	f.StringVar(&ff.workedNote, "worked-note", "", "where and when you worked together (implies --worked-together)")
-	f.StringArrayVar(&ff.boundaries, "boundary", nil, "a request KIND[:note] that is off-limits for them (repeatable)")
+	f.StringArrayVar(&ff.boundaries, "boundary", nil, "a request off-limits for them, KIND[,exec][,own-org][,until=DATE][,guess][,if=TEXT][:note] (repeatable)")
 	f.StringArrayVar(&ff.busy, "busy", nil, "a busy season MON-MON, e.g. Mar-Apr (repeatable)")
+	f.StringArrayVar(&ff.moments, "moment", nil, "a moment in their life, KIND[,at=DATE][,until=DATE][:note], e.g. promoted,at=2026-11-02 (repeatable)")
 	f.StringVar(&ff.channel, "channel", "", "the preferred channel (email, phone, …)")
 	f.StringVar(&ff.note, "note", "", "notes, free text")
 	f.StringVar(&ff.department, "department", "", "the department at the organisation")
@@ -51,7 +54,7 @@ func (ff *friendFlags) register(f flagSet, rename bool) {
 // rest). It reports values it cannot read as usage errors naming the flag;
 // the rest of the checking is the store's (store.Friend.Validate, through
 // store.FriendPatch).
-func (ff *friendFlags) patch(fs *pflag.FlagSet, all bool) (store.FriendPatch, error) {
+func (ff *friendFlags) patch(fs *pflag.FlagSet, all bool, now time.Time) (store.FriendPatch, error) {
 	var p store.FriendPatch
 	given := map[string]bool{}
 	fs.Visit(func(fl *pflag.Flag) { given[fl.Name] = true })
@@ -112,6 +115,7 @@ func (ff *friendFlags) patch(fs *pflag.FlagSet, all bool) (store.FriendPatch, er
 		}
 	}
 	list("sector", ff.sectors, &p.Sectors)
+	list("circle", ff.circles, &p.Circles)
 	list("email", ff.emails, &p.Emails)
 	list("phone", ff.phones, &p.Phones)
 	list("url", ff.urls, &p.URLs)
@@ -143,12 +147,27 @@ func (ff *friendFlags) patch(fs *pflag.FlagSet, all bool) (store.FriendPatch, er
 		}
 		p.Busy = &rs
 	}
+	if set["moment"] {
+		ms := []store.Moment{}
+		for _, s := range ff.moments {
+			if strings.TrimSpace(s) == "" {
+				continue
+			}
+			m, err := store.ParseMoment(store.CleanText(s, false), now)
+			if err != nil {
+				return p, usageErrorf("--moment: %v", err)
+			}
+			ms = append(ms, m)
+		}
+		p.Moments = &ms
+	}
 	return p, nil
 }
 
 // requestFlags are the flags check, who and draft share.
 type requestFlags struct {
-	kind, sector, org, topic, keywords string
+	kind, sector, org, circle, topic, keywords string
+	targetPerson, targetRole                   string
 }
 
 // register declares the request flags on f; topic and keywords add
@@ -157,7 +176,10 @@ func (rf *requestFlags) register(f flagSet, topic, keywords bool) {
 	f.StringVar(&rf.kind, "kind", "", "what you want to ask: "+kindList())
 	f.values("kind", kindNames()...)
 	f.StringVar(&rf.sector, "sector", "", "the sector the request targets")
-	f.StringVar(&rf.org, "org", "", "the organisation the request targets")
+	f.StringVar(&rf.org, "org", "", "the organisation the request targets (where the person it reaches works)")
+	f.StringVar(&rf.circle, "circle", "", "a social circle to look in")
+	f.StringVar(&rf.targetRole, "target-role", "", `the role of the person the request reaches, e.g. "VP of Engineering"`)
+	f.StringVar(&rf.targetPerson, "target-person", "", "the person the request reaches")
 	if topic {
 		f.StringVar(&rf.topic, "topic", "", "what the request is about")
 	}

@@ -16,7 +16,7 @@ import (
 )
 
 func cmdAdd(e *env, name string, ff *friendFlags, fs *pflag.FlagSet) error {
-	p, err := ff.patch(fs, true)
+	p, err := ff.patch(fs, true, e.now)
 	if err != nil {
 		return err
 	}
@@ -44,7 +44,7 @@ func cmdEdit(e *env, q string, o *editFlags, fs *pflag.FlagSet) error {
 	if !verbFlagsGiven(fs) {
 		return usageErrorf("edit: nothing to change").withHint("give at least one flag; run 'kith edit --help'")
 	}
-	p, err := o.patch(fs, false)
+	p, err := o.patch(fs, false, e.now)
 	if err != nil {
 		return err
 	}
@@ -192,6 +192,7 @@ func printFriend(w io.Writer, f *store.Friend, asks []store.Ask, favors []store.
 	}
 	field("works", work)
 	field("sectors", strings.Join(f.Sectors, ", "))
+	field("circles", strings.Join(f.Circles, ", "))
 	field("closeness", fmt.Sprintf("%d/5", f.Closeness))
 	field("birthday", f.Birthday.Written())
 	field("anniversary", f.Anniversary.Written())
@@ -212,7 +213,13 @@ func printFriend(w io.Writer, f *store.Friend, asks []store.Ask, favors []store.
 		field("worked together", "no")
 	}
 	for _, b := range f.Boundaries {
-		field("boundary", orDash("no "+string(b.Kind), b.Note))
+		field("boundary", orDash(b.Words(), b.Note))
+	}
+	for _, m := range f.Moments {
+		field("moment", m.String())
+	}
+	for _, h := range policy.SuggestMoments(f) {
+		field("moment?", fmt.Sprintf("the notes say %q: record it with kith moment %d %s,at=YYYY-MM-DD", h.Words, f.ID, h.Kind))
 	}
 	var busy []string
 	for _, r := range f.Busy {
@@ -245,7 +252,11 @@ func printFriend(w io.Writer, f *store.Friend, asks []store.Ask, favors []store.
 		fmt.Fprintln(w, "  none")
 	}
 	for _, v := range favors {
-		fmt.Fprintf(w, "  %s  %s\n", v.At.Local().Format("2006-01-02"), printable(v.What))
+		size := ""
+		if v.Size != "" {
+			size = " (" + string(v.Size) + ")"
+		}
+		fmt.Fprintf(w, "  %s  %s%s\n", v.At.Local().Format("2006-01-02"), printable(v.What), size)
 	}
 }
 

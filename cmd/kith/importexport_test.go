@@ -22,7 +22,7 @@ func TestImportEachFormat(t *testing.T) {
 		{"../../store/vcard/testdata/v21.vcf", "vcard", []string{"Jürgen Müller", "René Fauré"}},
 		{"../../store/vcard/testdata/vdir", "vcard", []string{"Dir One", "Dir Two"}},
 		{"../../store/linkedin/testdata/Connections.csv", "linkedin", []string{"Grace Hopper", "US Navy, Reserve"}},
-		{"../../store/googlecsv/testdata/contacts.csv", "google", []string{"Dott. Mario Rossi", `"Computing"`, `"Friends"`}},
+		{"../../store/googlecsv/testdata/contacts.csv", "google", []string{"Dott. Mario Rossi", `"circles": [`, `"Computing"`, `"Friends"`}},
 		{"../../store/formats/testdata/plain.csv", "csv", []string{"Plain Csv", "Csv Co"}},
 		{"../../store/formats/testdata/export.json", "json", []string{"Json Person"}},
 	}

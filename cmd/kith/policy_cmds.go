@@ -30,7 +30,12 @@ func (rf *requestFlags) request(verb string) (policy.Request, error) {
 		Kind:   k,
 		Sector: store.CleanText(strings.TrimSpace(rf.sector), false),
 		Org:    store.CleanText(strings.TrimSpace(rf.org), false),
+		Circle: store.CleanText(strings.TrimSpace(rf.circle), false),
 		Topic:  store.CleanText(strings.TrimSpace(rf.topic), false),
+		Target: policy.Target{
+			Person: store.CleanText(strings.TrimSpace(rf.targetPerson), false),
+			Role:   store.CleanText(strings.TrimSpace(rf.targetRole), false),
+		},
 	}
 	for _, w := range strings.FieldsFunc(rf.keywords, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' }) {
 		req.Keywords = append(req.Keywords, store.CleanText(w, false))
@@ -39,8 +44,9 @@ func (rf *requestFlags) request(verb string) (policy.Request, error) {
 }
 
 // verdictFor evaluates friend f for req: their full history, the
-// profile's settings, and whether they are the only one you know in the
-// targeted sector or organisation.
+// profile's settings, whether they are the only one you know in the
+// targeted sector or organisation, and how much their circles were asked
+// lately.
 func verdictFor(e *env, f *store.Friend, req policy.Request) (policy.Verdict, store.Profile, error) {
 	p, err := e.store.Profile()
 	if err != nil {
@@ -50,25 +56,26 @@ func verdictFor(e *env, f *store.Friend, req policy.Request) (policy.Verdict, st
 	if err != nil {
 		return policy.Verdict{}, p, err
 	}
-	if req.Sole, err = soleContact(e, req, f.ID); err != nil {
+	places, err := countPlaces(e)
+	if err != nil {
 		return policy.Verdict{}, p, err
 	}
-	v := policy.Evaluate(policy.SubjectOf(f, asks, favors), req, p.Settings, e.now)
-	return v, p, nil
+	sub := policy.SubjectOf(f, asks, favors)
+	req.Sole = places.Sole(req, f)
+	req.CircleAsks = places.CircleLoad(sub, e.now)
+	return policy.Evaluate(sub, req, p.Settings, e.now), p, nil
 }
 
-// soleContact reports whether friend id is the only one you know where
-// req points (its sector or organisation). It reads the friends alone, not
-// their histories.
-func soleContact(e *env, req policy.Request, id uint64) (bool, error) {
-	if req.Sector == "" && req.Org == "" {
-		return false, nil
-	}
-	friends, err := e.store.Friends()
+// countPlaces counts where everyone is, and the asks each circle had
+// lately (policy.Places), from the store's network: the friends and the
+// facts of their asks, not full records.
+func countPlaces(e *env) (*policy.Places, error) {
+	n, err := e.store.Network()
 	if err != nil {
-		return false, err
+		return nil, err
 	}
-	return policy.SoleContact(policy.Friends(friends), req, id), nil
+	pool := policy.NetworkPool(n)
+	return policy.CountPlaces(pool).CountCircleAsks(pool, e.now), nil
 }
 
 // levelExit is check's exit status: 0 clear or caution, 3 hold, 4 block.
@@ -185,7 +192,8 @@ func writeWrapped(w io.Writer, prefix, text string, width int) {
 	fmt.Fprintln(w, line.String())
 }
 
-// whoJSON is one row of `kith who --json`.
+// whoJSON is one row of `kith who --json`: the friend, the verdict, and
+// why they are in the list, as facts (fit) and in words (why).
 type whoJSON struct {
 	ID        uint64          `json:"id"`
 	Name      string          `json:"name"`
@@ -193,6 +201,8 @@ type whoJSON struct {
 	Level     policy.Level    `json:"level"`
 	Score     int             `json:"score"`
 	Relevance int             `json:"relevance"`
+	Why       string          `json:"why"`
+	Fit       policy.Fit      `json:"fit"`
 	Reasons   []policy.Reason `json:"reasons"`
 }
 
@@ -225,7 +235,7 @@ func cmdWho(e *env, o *whoFlags) error {
 		out := make([]whoJSON, 0, len(rows))
 		for _, c := range rows {
 			out = append(out, whoJSON{ID: c.Friend.ID, Name: c.Friend.Name, Org: c.Friend.Org, Level: c.Verdict.Level,
-				Score: c.Verdict.Score, Relevance: c.Relevance, Reasons: c.Verdict.Reasons})
+				Score: c.Verdict.Score, Relevance: c.Relevance, Why: c.Fit.Words(e.now), Fit: c.Fit, Reasons: c.Verdict.Reasons})
 		}
 		return writeJSON(e.out, out)
 	}
@@ -237,25 +247,28 @@ func cmdWho(e *env, o *whoFlags) error {
 		fmt.Fprintln(e.out)
 		return nil
 	}
-	t := newTable("#", "NAME", "ORG", "LEVEL", "SCORE", "FIT", "WHY")
+	t := newTable("#", "ID", "NAME", "ORG", "LEVEL", "SCORE", "FIT")
 	for i, c := range rows {
-		t.add(strconv.Itoa(i+1), c.Friend.Name, c.Friend.Org, c.Verdict.Level.String(), strconv.Itoa(c.Verdict.Score),
-			strconv.Itoa(c.Relevance), reasonCodes(c.Verdict.Reasons))
+		t.add(strconv.Itoa(i+1), strconv.FormatUint(c.Friend.ID, 10), c.Friend.Name, c.Friend.Org, c.Verdict.Level.String(),
+			strconv.Itoa(c.Verdict.Score), strconv.Itoa(c.Relevance))
 	}
-	// 80 columns: # 3, name 20, org 14, level 7, score 5, fit 3, why 13,
-	// plus two spaces between columns.
-	return t.write(e.out, []int{3, 20, 14, 7, 5, 3, 14})
-}
-
-func reasonCodes(rs []policy.Reason) string {
-	if len(rs) == 0 {
-		return "-"
+	// 80 columns: # 3, id 6, name 24, org 20, level 7, score 5, fit 3,
+	// plus two spaces between columns; under each row, why in words and
+	// its reasons.
+	var buf strings.Builder
+	if err := t.write(&buf, []int{3, 6, 24, 20, 7, 5, 3}); err != nil {
+		return err
 	}
-	codes := make([]string, len(rs))
-	for i, r := range rs {
-		codes[i] = r.Code
+	lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
+	fmt.Fprintln(e.out, lines[0])
+	for i, c := range rows {
+		fmt.Fprintln(e.out, lines[i+1])
+		writeWrapped(e.out, "     ", c.Fit.Words(e.now), 80)
+		for _, r := range c.Verdict.Reasons {
+			writeWrapped(e.out, "     "+r.Level.String()+": ", r.Message, 80)
+		}
 	}
-	return strings.Join(codes, ",")
+	return nil
 }
 
 // draftJSON is `kith draft --json`.
@@ -294,7 +307,7 @@ func cmdDraft(e *env, q string, o *draftFlags) error {
 		for _, r := range v.Reasons {
 			writeWrapped(e.err, "  "+padRight(r.Code+":", 12)+" ", r.Message, 80)
 		}
-		fmt.Fprintf(e.err, "run 'kith who --kind %s' for someone else, or add --force to draft anyway\n", req.Kind)
+		fmt.Fprintf(e.err, "run '%s' for someone else, or add --force to draft anyway\n", printable(whoHint(req, f.Name)))
 		return exitCode(3, nil)
 	}
 	m, err := policy.Draft(p, &f, req, v, loadTemplates(e.getenv))
@@ -319,6 +332,37 @@ func cmdDraft(e *env, q string, o *draftFlags) error {
 		}
 	}
 	return nil
+}
+
+// whoHint is the `kith who` command that looks for someone else for req
+// than the friend called name: the same kind, sector, organisation,
+// circle, target and keywords, leaving the friend out.
+func whoHint(req policy.Request, name string) string {
+	var b strings.Builder
+	b.WriteString("kith who --kind " + string(req.Kind))
+	arg := func(flag, v string) {
+		if v = strings.TrimSpace(v); v != "" {
+			b.WriteString(" --" + flag + " " + shellQuote(v))
+		}
+	}
+	arg("sector", req.Sector)
+	arg("org", req.Org)
+	arg("circle", req.Circle)
+	arg("target-role", req.Target.Role)
+	arg("target-person", req.Target.Person)
+	arg("keywords", strings.Join(req.Keywords, " "))
+	arg("exclude", name)
+	return b.String()
+}
+
+// shellQuote quotes s for a POSIX shell when it needs it.
+func shellQuote(s string) string {
+	if s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./@,+:", r))
+	}) < 0 {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // templateDir is where the user's draft templates live:
@@ -371,11 +415,10 @@ func likelyVerdict(e *env, f *store.Friend, asks []store.Ask, favors []store.Fav
 	if err != nil {
 		return nil, err
 	}
-	friends, err := e.store.Friends()
+	places, err := countPlaces(e)
 	if err != nil {
 		return nil, err
 	}
-	places := policy.CountPlaces(policy.Friends(friends))
 	req, v := policy.LikelyVerdict(policy.SubjectOf(f, asks, favors), places, p.Settings, e.now)
 	return &likelyJSON{Kind: req.Kind, Sector: req.Sector, Org: req.Org, Verdict: v}, nil
 }
@@ -387,4 +430,16 @@ func printLikely(w io.Writer, lv *likelyJSON) {
 	}
 	fmt.Fprintf(w, "\nReadiness for a %s:\n", printable(describe(policy.Request{Kind: lv.Kind, Sector: lv.Sector, Org: lv.Org})))
 	printVerdict(w, lv.Verdict)
+}
+
+// reasonCodes is the codes of rs, comma-separated ("-" for none).
+func reasonCodes(rs []policy.Reason) string {
+	if len(rs) == 0 {
+		return "-"
+	}
+	codes := make([]string, len(rs))
+	for i, r := range rs {
+		codes[i] = r.Code
+	}
+	return strings.Join(codes, ",")
 }

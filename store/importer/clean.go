@@ -79,6 +79,7 @@ func Clean(r *Record) (warnings []Warning, skip string) {
 	f.Phones = list("phone", f.Phones, store.MaxPhone, store.NormPhone)
 	f.URLs = list("URL", f.URLs, store.MaxURL, strings.TrimSpace)
 	f.Sectors = list("sector", f.Sectors, store.MaxSector, store.NormSector)
+	f.Circles = list("circle", f.Circles, store.MaxSector, store.OneLine)
 
 	for i := range f.Boundaries {
 		b := &f.Boundaries[i]

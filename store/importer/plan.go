@@ -110,6 +110,9 @@ func Build(r Reader, in *Input) (*Plan, error) {
 		srcIDs:   make(map[uint64]ref),
 		byUID:    make(map[string]ref, len(existing)),
 	}
+	if labelsAreGroups(in.Format) {
+		b.known = knownSectors(existing)
+	}
 	for i := range existing {
 		r := ref{existing: i, add: -1}
 		b.index(&existing[i], r)
@@ -149,6 +152,9 @@ type builder struct {
 	addUID  []string
 	resolve func(ref) uint64
 	addSrc  []string // source of each add
+	// known is the sectors an address book's label may become
+	// (knownSectors); nil when the format's labels are kith's sectors.
+	known map[string]bool
 }
 
 func (b *builder) index(f *store.Friend, r ref) {
@@ -195,6 +201,9 @@ func (b *builder) record(rec Record) {
 	srcID := rec.Friend.ID
 	rec.Friend.ID = 0
 	cloneFriend(&rec.Friend)
+	if b.known != nil && !rec.Sorted {
+		sortLabels(&rec.Friend, b.known)
+	}
 	warns, skip := Clean(&rec)
 	p.Warnings = append(p.Warnings, warns...)
 	item := Item{Source: rec.Source, Name: rec.Friend.Name}
@@ -321,6 +330,7 @@ func (b *builder) match(f *store.Friend, uid string) (ref, string, bool) {
 // cloneFriend gives f its own copies of its slices, so merging into it
 // never writes through to a caller's record.
 func cloneFriend(f *store.Friend) {
+	f.Circles = slices.Clone(f.Circles)
 	f.Emails = slices.Clone(f.Emails)
 	f.Phones = slices.Clone(f.Phones)
 	f.URLs = slices.Clone(f.URLs)
@@ -362,6 +372,7 @@ func mergeFriend(dst, src *store.Friend) []string {
 	union("phone(s)", &dst.Phones, src.Phones, normPhone)
 	union("URL(s)", &dst.URLs, src.URLs, normURL)
 	union("sector(s)", &dst.Sectors, src.Sectors, strings.ToLower)
+	union("circle(s)", &dst.Circles, src.Circles, strings.ToLower)
 	if src.Notes != "" && !strings.Contains(dst.Notes, src.Notes) {
 		if dst.Notes == "" {
 			dst.Notes = src.Notes

@@ -29,6 +29,10 @@ type Record struct {
 	Skip string
 	// UID is the source's own id for the person (a vCard UID), if any.
 	UID string
+	// Sorted says the file told sectors from circles (kith's own vCard);
+	// otherwise an address book's labels, read into Friend.Sectors, are
+	// sorted on import: only a known sector stays a sector.
+	Sorted bool
 }
 
 // Input is everything parsed from one or more files.

@@ -317,6 +317,12 @@ func kithProps(out []prop, f *store.Friend, r render) []prop {
 	for _, m := range f.Busy {
 		add("X-KITH-BUSY", m.String())
 	}
+	for _, x := range f.Circles {
+		add("X-KITH-CIRCLE", r.text(x))
+	}
+	for _, m := range f.Moments {
+		add("X-KITH-MOMENT", r.text(m.String()))
+	}
 	if f.Channel != "" {
 		add("X-KITH-CHANNEL", r.text(f.Channel))
 	}

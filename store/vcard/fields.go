@@ -2,6 +2,7 @@ package vcard
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"kith/store"
@@ -86,9 +87,11 @@ func (r render) field(field string, f *store.Friend) []prop {
 			return []prop{mk(name, nil, r.date(f.Anniversary))}
 		}
 	case store.FieldSectors:
-		if len(f.Sectors) > 0 {
-			parts := make([]string, len(f.Sectors))
-			for i, s := range f.Sectors {
+		// The sectors and the circles (groups, to other address books);
+		// X-KITH-CIRCLE says which are circles.
+		if labels := append(slices.Clone(f.Sectors), f.Circles...); len(labels) > 0 {
+			parts := make([]string, len(labels))
+			for i, s := range labels {
 				parts[i] = escape(s, !r.v4)
 			}
 			return []prop{mk("CATEGORIES", nil, strings.Join(parts, ","))}

@@ -89,6 +89,9 @@ func toRecord(card []prop, file string, begin int) (importer.Record, []importer.
 		r.warn(latinLine, strings.Join(latin, ", ")+": not UTF-8, and no CHARSET names another encoding: read as windows-1252; check the letters")
 	}
 	r.keep()
+	// kith's own card keeps its circles apart (X-KITH-CIRCLE): its
+	// CATEGORIES are its sectors, and the import keeps them so.
+	rec.Sorted = r.own
 	rec.Friend = r.f
 	rec.Friend.Contact = nil
 	if !r.c.IsZero() {
@@ -315,6 +318,12 @@ func (r *reader) model(rec *importer.Record) error {
 	// Google's groups are no sectors, from any card: a card kith wrote
 	// may hold another program's CATEGORIES as they were (see Write).
 	f.Sectors = slices.DeleteFunc(r.sectors, importer.SystemGroup)
+	if r.own {
+		// kith's own card: the categories X-KITH-CIRCLE names are circles.
+		f.Sectors = slices.DeleteFunc(f.Sectors, func(s string) bool {
+			return slices.ContainsFunc(f.Circles, func(c string) bool { return strings.EqualFold(c, s) })
+		})
+	}
 	f.Notes = strings.Join(r.notes, "\n\n")
 	return nil
 }
@@ -460,6 +469,15 @@ func (r *reader) kith(p *srcProp) error {
 			r.warn(p.line, "X-KITH-BUSY ignored: "+err.Error())
 		} else {
 			f.Busy = append(f.Busy, m)
+		}
+	case "X-KITH-CIRCLE":
+		f.Circles = append(f.Circles, unescape(p.value))
+	case "X-KITH-MOMENT":
+		m, err := store.ParseMoment(unescape(p.value), time.Time{})
+		if err != nil {
+			r.warn(p.line, "X-KITH-MOMENT ignored: "+err.Error())
+		} else {
+			f.Moments = append(f.Moments, m)
 		}
 	case "X-KITH-CHANNEL":
 		f.Channel = unescape(p.value)

@@ -1,0 +1,111 @@
+package policy
+
+import (
+	"strings"
+	"time"
+
+	"kith/store"
+)
+
+// This file counts the asks made lately to each social circle, for the
+// circle caution: after CircleLimit asks to the members of one circle
+// within CircleWindow, the next ask to any member is cautioned ("ask
+// someone outside the group").
+
+// circleAsks is, by circle (lower-cased), how many asks reached its
+// active members within CircleWindow of now.
+type circleAsks map[string]int32
+
+const circleNs = int64(CircleWindow)
+
+// recentAsks is how many of sub's asks reached them within CircleWindow
+// of nowNs.
+func recentAsks(sub Subject, nowNs int64) int32 {
+	var n int32
+	for i := range sub.Asks {
+		x := &sub.Asks[i]
+		if at := x.At(); at != 0 && x.Reached() && nowNs-at < circleNs && at <= nowNs {
+			n++
+		}
+	}
+	return n
+}
+
+// countCircles counts the asks of pool's friends who belong to a circle.
+// Friends in no circle cost a length check.
+func countCircles(pool Pool, nowNs int64) circleAsks {
+	var out circleAsks
+	for i, n := 0, pool.Len(); i < n; i++ {
+		f := pool.Friend(i)
+		if f == nil || f.Archived || len(f.Circles) == 0 || !f.IsPerson() {
+			continue
+		}
+		k := recentAsks(pool.Subject(i), nowNs)
+		if k == 0 {
+			continue
+		}
+		if out == nil {
+			out = circleAsks{}
+		}
+		for _, c := range f.Circles {
+			out[strings.ToLower(c)] += k
+		}
+	}
+	// Only a circle asked CircleLimit times can bring the caution: the
+	// others need not be looked up for every member.
+	for c, k := range out {
+		if k < CircleLimit {
+			delete(out, c)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// load is the busiest of sub's circles and how many asks reached its
+// members (sub among them: asking them is one more ask to the group).
+func (ca circleAsks) load(sub Subject, _ int64) CircleLoad {
+	f := sub.Friend
+	if len(ca) == 0 || f == nil || len(f.Circles) == 0 {
+		return CircleLoad{}
+	}
+	var best CircleLoad
+	for _, c := range f.Circles {
+		if n := int(ca[strings.ToLower(c)]); n > best.Asks {
+			best = CircleLoad{Circle: c, Asks: n}
+		}
+	}
+	return best
+}
+
+// CountCircleAsks counts, for the circle caution, the asks made within
+// CircleWindow of now to the members of each circle in pool (whose
+// subjects must carry their asks), and returns p for chaining. Without it
+// (or on a nil Places) CircleLoad is always empty.
+func (p *Places) CountCircleAsks(pool Pool, now time.Time) *Places {
+	if p != nil {
+		p.circles = countCircles(pool, now.UnixNano())
+	}
+	return p
+}
+
+// CircleLoad is the busiest of sub's circles lately (Request.CircleAsks),
+// from the asks CountCircleAsks counted.
+func (p *Places) CircleLoad(sub Subject, now time.Time) CircleLoad {
+	if p == nil {
+		return CircleLoad{}
+	}
+	return p.circles.load(sub, now.UnixNano())
+}
+
+// hasCircle reports whether f belongs to circle c (lower-cased).
+func hasCircle(f *store.Friend, c string) bool {
+	for _, x := range f.Circles {
+		if x == c || (len(x) == len(c) && strings.EqualFold(x, c)) {
+			return true
+		}
+	}
+	return false
+}
