@@ -210,12 +210,15 @@ func BenchmarkDraft(b *testing.B) {
 	for _, lang := range []string{store.LangEnglish, store.LangItalian} {
 		b.Run(lang, func(b *testing.B) {
 			p := fullProfile(lang)
-			req := Request{Kind: store.KindChat, Sector: "aerospace"}
-			v := Verdict{Level: Hold}
+			req := Request{Kind: store.KindChat, Sector: "aerospace", Topic: "aerospace"}
+			// the longest path: a busy season and an acknowledgement of three asks
+			v := Verdict{Level: Hold, Reasons: []Reason{{CodeCooldown, "x.", Hold}, {CodeFrequency, "x.", Caution}, {CodeBusy, "x.", Caution}}}
+			past := PastOf([]store.Ask{ask(store.KindIntro, store.StatusHelped, 60*day), ask(store.KindReview, store.StatusHelped, 30*day), ask(store.KindChat, store.StatusHelped, 5*day)},
+				[]store.Favor{{What: "lent a book", At: now}}, now)
 			tmpl := builtins(b)
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := Draft(p, f, req, v, tmpl); err != nil {
+				if _, err := Draft(p, f, req, v, past, tmpl); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -228,8 +231,8 @@ func BenchmarkDraft(b *testing.B) {
 func BenchmarkCheck(b *testing.B) {
 	f := friend()
 	req := Request{Kind: store.KindIntro, Sector: "aerospace"}
-	v := Verdict{Level: Hold}
-	m, err := Draft(fullProfile(store.LangItalian), f, req, v, builtins(b))
+	v := Verdict{Level: Hold, Reasons: []Reason{{CodeCooldown, "x.", Hold}}}
+	m, err := Draft(fullProfile(store.LangItalian), f, req, v, PastOf([]store.Ask{ask(store.KindChat, store.StatusHelped, 5*day)}, nil, now), builtins(b))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package policy
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"kith/store"
@@ -9,7 +10,7 @@ import (
 
 func TestCheck(t *testing.T) {
 	clear := Verdict{Level: Clear, Score: 100}
-	hold := Verdict{Level: Hold, Score: 20}
+	hold := Verdict{Level: Hold, Score: 20, Reasons: []Reason{{CodeCooldown, "x.", Hold}}}
 	ack := Verdict{Level: Caution, Score: 50, Reasons: []Reason{{CodeAcknowledge, "x.", Caution}}}
 	chat := Request{Kind: store.KindChat}
 	intro := Request{Kind: store.KindIntro}
@@ -90,7 +91,10 @@ I'd love to chat with you about robotics.
 No pressure; let me know if I can help you with anything.`, chat, clear, []string{CheckQuestions, CheckPlaceholder}},
 		{"a markdown link is not a placeholder", `Hi Sam,
 
-I'd love to chat with you about [your talk](https://example.com/talk). Did it take long to prepare? Would you do it again?
+I'd love to chat with you about [your talk](https://example.com/talk). Two questions:
+
+- Did it take long to prepare?
+- Would you do it again?
 
 No pressure; let me know if I can help you with anything.`, chat, clear, []string{}},
 		{"acknowledgement due and missing", `Hi Sam,
@@ -103,7 +107,7 @@ No pressure at all; let me know if I can help you with anything.`, Request{Kind:
 Would you look over my CV? I know I've been asking a lot lately.
 
 No pressure at all; let me know if I can help you with anything.`, Request{Kind: store.KindReview}, ack, []string{}},
-		{"curly apostrophes", "Hi Sam,\n\nI\u2019d love your advice on pricing. Is hourly fine? Should I publish rates?\n\nI completely understand if you don\u2019t have time. Anything I can do for you, just ask.", Request{Kind: store.KindAdvice}, clear, []string{}},
+		{"curly apostrophes", "Hi Sam,\n\nI\u2019d love your advice on pricing. My questions:\n\n1. Is hourly fine?\n2. Should I publish rates?\n\nI completely understand if you don\u2019t have time. Anything I can do for you, just ask.", Request{Kind: store.KindAdvice}, clear, []string{}},
 		{"italian, good", `Ciao Giulia,
 
 ti scrivo per chiederti se potresti presentarmi a qualcuno in Avio. So che ultimamente ti ho chiesto molto.
@@ -117,7 +121,7 @@ Marco`, intro, hold, []string{}},
 mi piacerebbe chiacchierare con te del tuo lavoro. Come sei arrivata in Avio? Cosa cercano nei designer?
 
 A presto,
-Marco`, chat, hold, []string{CheckAcknowledge, CheckOut, CheckHelpBack}},
+Marco`, chat, hold, []string{CheckAcknowledge, CheckQuestions, CheckOut, CheckHelpBack}},
 		{"italian, no ask", `Ciao Giulia,
 
 quanto tempo! Ci vediamo per un aperitivo? Sabato sono libero.
@@ -141,7 +145,10 @@ func TestChecklist(t *testing.T) {
 		want []string
 	}{
 		{Request{Kind: store.KindChat}, Verdict{Level: Clear}, []string{CheckIntent, CheckQuestions, CheckOut, CheckHelpBack, CheckPlaceholder}},
-		{Request{Kind: store.KindIntro}, Verdict{Level: Hold}, []string{CheckIntent, CheckAcknowledge, CheckBlurb, CheckOut, CheckHelpBack, CheckPlaceholder}},
+		{Request{Kind: store.KindIntro}, Verdict{Level: Hold, Reasons: []Reason{{CodeCooldown, "x.", Hold}}}, []string{CheckIntent, CheckAcknowledge, CheckBlurb, CheckOut, CheckHelpBack, CheckPlaceholder}},
+		// An unanswered ask holds, but calls for a follow-up, not an acknowledgement.
+		{Request{Kind: store.KindIntro}, Verdict{Level: Hold, Reasons: []Reason{{CodePending, "x.", Hold}}}, []string{CheckIntent, CheckBlurb, CheckOut, CheckHelpBack, CheckPlaceholder}},
+		{Request{Kind: store.KindChat}, Verdict{Level: Caution, Reasons: []Reason{{CodeFrequency, "x.", Caution}}}, []string{CheckIntent, CheckAcknowledge, CheckQuestions, CheckOut, CheckHelpBack, CheckPlaceholder}},
 		{Request{Kind: store.KindReferral}, Verdict{Level: Caution, Reasons: []Reason{{CodeAcknowledge, "x.", Caution}}}, []string{CheckIntent, CheckAcknowledge, CheckOut, CheckHelpBack, CheckPlaceholder}},
 		{Request{Kind: store.KindAdvice}, Verdict{Level: Caution, Reasons: []Reason{{CodeBusy, "x.", Caution}}}, []string{CheckIntent, CheckQuestions, CheckOut, CheckHelpBack, CheckPlaceholder}},
 	}
@@ -172,4 +179,20 @@ func FuzzCheck(f *testing.F) {
 			pos = i
 		}
 	})
+}
+
+// The checklist speaks the draft's language.
+func TestChecklistSpeaksTheDraftsLanguage(t *testing.T) {
+	it := ChecklistIn(Request{Kind: store.KindChat}, Verdict{Level: Clear}, store.LangItalian)
+	if it[0].Code != CheckIntent || !strings.Contains(it[0].Message, "prima frase") {
+		t.Errorf("Italian checklist: %v", it)
+	}
+	miss := Check("Ciao Ana,\n\nquanto tempo! Come stai?\n\nA presto,\nMarco", Request{Kind: store.KindChat}, Verdict{Level: Clear})
+	if len(miss) == 0 || !strings.Contains(miss[0].Message, "convenevoli") {
+		t.Errorf("an Italian draft opening with small talk: %v", miss)
+	}
+	miss = Check("Hi Ana,\n\nHope you're well! Could we chat?\n\nJo", Request{Kind: store.KindChat}, Verdict{Level: Clear})
+	if len(miss) == 0 || !strings.Contains(miss[0].Message, "small talk") {
+		t.Errorf("an English draft opening with small talk: %v", miss)
+	}
 }

@@ -205,7 +205,7 @@ func TestDefectSeasonInVerdictAndDraft(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := Draft(store.Profile{Name: "Marco", Lang: "en"}, f, Request{Kind: store.KindChat}, v, tmpl)
+	m, err := Draft(store.Profile{Name: "Marco", Lang: "en"}, f, Request{Kind: store.KindChat}, v, Past{Now: dec}, tmpl)
 	if err != nil || !strings.Contains(m.Body, "Busy: Nov-Dec") {
 		t.Errorf("draft body %q (%v), want the season Nov-Dec", m.Body, err)
 	}

@@ -142,8 +142,19 @@
 //
 // # Drafts, checks
 //
-// Draft writes a request from text/template files embedded under
-// templates/ (English and Italian; the user may override any file), which
-// LoadTemplates reads and parses once, and Check reports which rules a
-// draft, possibly rewritten by hand, still misses.
+// Draft writes a request
+// from text/template files embedded under templates/ (English and
+// Italian; the user may override any file), which LoadTemplates reads and
+// parses once: in the friend's language (DraftLang), greeting them by the
+// name they use (FirstName), with the kind's own details (Details; Vague
+// says what is missing), and, when the judgement calls for it (AckDue: a
+// forced cool-down, a sole contact, frequency; not an unanswered ask
+// alone), an acknowledgement written from the history (Ack: what was
+// asked and when, how often, whether they helped). DraftStage writes the
+// rest of an ask's life: a follow-up, a thank-you, closing the loop
+// (NextStage says which is due). Check reports which rules a draft,
+// possibly rewritten by hand, still misses, reading its structure (the
+// first sentence, the questions block, the paragraph after "paste"); its
+// precision and recall per rule are measured on the hand-written corpus
+// in testdata/corpus (TestCheckCorpus).
 package policy

@@ -23,34 +23,6 @@ type Message struct {
 	Lang    string `json:"lang"`
 }
 
-// DraftData is what a draft template sees. Templates are text/template
-// files, one per kind and language (<lang>/<kind>.tmpl) plus the shared
-// pieces in <lang>/common.tmpl ("greeting", "ack", "out", "helpback",
-// "questions", "signoff", "place"). A kind file defines "subject" and its
-// body is the draft's body. Functions: quote (prefixes each line with
-// "> "), inc (adds one, for numbering) and prep (an Italian preposition
-// before a phrase, joined with its article: prep "su" "il design" is
-// "sul design").
-type DraftData struct {
-	First     string   // the friend's first name or nickname
-	Name      string   // the friend's full name
-	Org, Role string   // the friend's organisation and role
-	Worked    string   // where and when you worked together, if known
-	Kind      string   // the request kind
-	Topic     string   // what the request is about, may be empty
-	Sector    string   // the targeted sector, may be empty
-	TargetOrg string   // the targeted organisation, may be empty
-	Blurb     string   // your paste-ready paragraph, or a placeholder
-	Questions []string // specific questions, or placeholders
-	// Acknowledge is set when the draft must acknowledge how often you
-	// have asked (the verdict is a hold or carries acknowledge).
-	Acknowledge bool
-	Busy        bool   // inside the friend's busy season
-	Season      string // the busy season, e.g. "Mar-Apr", when Busy
-	Me          string // your name
-	Signature   string // your signature, or your name
-}
-
 // BlockedError is Draft's answer to a blocked request: no draft, and why.
 type BlockedError struct {
 	Reasons []Reason
@@ -113,12 +85,19 @@ type templateSet struct {
 func LoadTemplates(overrides fs.FS, dir string) (*Templates, error) {
 	t := &Templates{sets: make(map[string]templateSet, 2*len(store.Kinds()))}
 	var first error
-	for _, lang := range []string{store.LangEnglish, store.LangItalian} {
+	names := make([]string, 0, len(store.Kinds())+len(Stages()))
+	for _, k := range store.Kinds() {
+		names = append(names, string(k))
+	}
+	for _, s := range Stages() {
+		names = append(names, s.file())
+	}
+	for _, lang := range store.Langs() {
 		base, err := loadCommon(lang, overrides)
-		for _, kind := range store.Kinds() {
+		for _, kind := range names {
 			set := templateSet{err: err}
 			if err == nil {
-				set = loadKind(base, lang, string(kind), overrides)
+				set = loadKind(base, lang, kind, overrides)
 			}
 			var te *TemplateError
 			if errors.As(set.err, &te) {
@@ -127,18 +106,19 @@ func LoadTemplates(overrides fs.FS, dir string) (*Templates, error) {
 			if set.err != nil && first == nil {
 				first = set.err
 			}
-			t.sets[lang+"/"+string(kind)] = set
+			t.sets[lang+"/"+kind] = set
 		}
 	}
 	return t, first
 }
 
-// Draft writes the request req to friend f from profile p, in p.Lang,
-// with the templates t, following the verdict v: it refuses a blocked
-// request (a *BlockedError), and acknowledges the frequency when v is a
-// hold or carries acknowledge. A user template that LoadTemplates could
-// not use is a *TemplateError naming it.
-func Draft(p store.Profile, f *store.Friend, req Request, v Verdict, t *Templates) (Message, error) {
+// Draft writes the request req to friend f from profile p, in the
+// friend's language (DraftLang), with the templates t, following the
+// verdict v: it refuses a blocked request (a *BlockedError), acknowledges
+// what you asked before (from past) when the verdict calls for it
+// (AckDue), and keeps it short in a busy season. A user template that
+// LoadTemplates could not use is a *TemplateError naming it.
+func Draft(p store.Profile, f *store.Friend, req Request, v Verdict, past Past, t *Templates) (Message, error) {
 	if f == nil {
 		return Message{}, errors.New("no friend to draft to")
 	}
@@ -148,10 +128,7 @@ func Draft(p store.Profile, f *store.Friend, req Request, v Verdict, t *Template
 	if v.Level == Block {
 		return Message{}, &BlockedError{Reasons: v.Reasons}
 	}
-	lang := p.Lang
-	if lang != store.LangItalian {
-		lang = store.LangEnglish
-	}
+	lang := DraftLang(&p, f)
 	kind := req.Kind
 	if _, err := store.ParseKind(string(kind)); err != nil || kind == "" {
 		kind = store.KindOther
@@ -160,7 +137,20 @@ func Draft(p store.Profile, f *store.Friend, req Request, v Verdict, t *Template
 	if set.err != nil {
 		return Message{}, set.err
 	}
-	return set.draft(draftData(p, f, req, v, lang), lang)
+	return set.draft(draftData(p, f, req, v, past, lang), lang)
+}
+
+// DraftLang is the language of drafts to f: the friend's own (Friend.Lang),
+// else the profile's, else English.
+func DraftLang(p *store.Profile, f *store.Friend) string {
+	lang := p.Lang
+	if f != nil && f.Lang != "" {
+		lang = f.Lang
+	}
+	if lang != store.LangItalian {
+		lang = store.LangEnglish
+	}
+	return lang
 }
 
 // draft runs the set on data.
@@ -185,6 +175,10 @@ func funcs() template.FuncMap {
 		"quote": quote,
 		"inc":   func(i int) int { return i + 1 },
 		"prep":  prep,
+		"art":   withArticle,
+		"mine":  mine,
+		"lo":    lo,
+		"nomy":  noMy,
 	}
 }
 
@@ -208,14 +202,23 @@ func readTemplate(overrides fs.FS, name string) (text string, user bool, err err
 }
 
 // loadCommon parses a language's shared pieces.
+// A user's common.tmpl is parsed over the built-in one, so a piece it
+// does not define (one added since it was written) is the built-in one.
 func loadCommon(lang string, overrides fs.FS) (*template.Template, error) {
 	name := lang + "/common.tmpl"
-	text, _, err := readTemplate(overrides, name)
+	b, err := builtin.ReadFile("templates/" + name)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("built-in template %s missing: %w", name, err)
 	}
-	base, err := template.New("common").Funcs(funcs()).Parse(text)
+	base, err := template.New("common").Funcs(funcs()).Parse(string(b))
 	if err != nil {
+		return nil, &TemplateError{File: name, Err: err}
+	}
+	text, user, err := readTemplate(overrides, name)
+	if err != nil || !user {
+		return base, err
+	}
+	if base, err = base.Parse(text); err != nil {
 		return nil, &TemplateError{File: name, Err: err}
 	}
 	return base, nil
@@ -244,8 +247,14 @@ func loadKind(base *template.Template, lang, kind string, overrides fs.FS) templ
 	sample := &store.Friend{Name: "Ana Rossi", Org: "Acme", Role: "engineer", WorkedTogether: true, WorkedNote: "Acme 2019",
 		Busy: []store.MonthRange{{From: time.March, To: time.April}}}
 	p := store.Profile{Name: "Sam", Lang: lang, Questions: map[string][]string{"default": {"A question?"}}}
+	now := time.Date(2026, time.March, 10, 0, 0, 0, 0, time.UTC)
+	asks := []store.Ask{{Kind: store.KindChat, Status: store.StatusHelped, Created: now.AddDate(0, 0, -9)}}
+	past := PastOf(asks, []store.Favor{{What: "lent a book", At: now}}, now)
 	data := draftData(p, sample, Request{Kind: store.Kind(kind), Topic: "a topic", Sector: "a sector", Org: "Acme"},
-		Verdict{Level: Hold, Reasons: []Reason{{Code: CodeBusy}}}, lang)
+		Verdict{Level: Hold, Reasons: []Reason{{Code: CodeBusy}, {Code: CodeCooldown}}}, past, lang)
+	if st, ok := stageOf(kind); ok {
+		data = stageData(data, &asks[0], st, now, lang)
+	}
 	if _, err := set.draft(data, lang); err != nil {
 		return templateSet{err: err}
 	}
@@ -259,104 +268,6 @@ func parseOn(base *template.Template, name, text string) (*template.Template, er
 		return nil, err
 	}
 	return c.New(name).Parse(text)
-}
-
-func draftData(p store.Profile, f *store.Friend, req Request, v Verdict, lang string) DraftData {
-	d := DraftData{
-		First:       FirstName(f),
-		Name:        f.Name,
-		Org:         f.Org,
-		Role:        f.Role,
-		Kind:        string(req.Kind),
-		Topic:       strings.TrimSpace(req.Topic),
-		Sector:      strings.TrimSpace(req.Sector),
-		TargetOrg:   strings.TrimSpace(req.Org),
-		Blurb:       strings.TrimSpace(p.Blurb),
-		Acknowledge: v.Level == Hold || v.Has(CodeAcknowledge),
-		Busy:        v.Has(CodeBusy),
-		Me:          strings.TrimSpace(p.Name),
-		Signature:   strings.TrimSpace(p.Signature),
-	}
-	if f.WorkedTogether {
-		d.Worked = f.WorkedNote
-	}
-	if d.Busy {
-		d.Season = v.Season // the season they are in now (Verdict.Season)
-	}
-	it := lang == store.LangItalian
-	if d.Blurb == "" {
-		if it {
-			d.Blurb = "[Un breve paragrafo su di te che " + d.First + " possa incollare nella presentazione: chi sei, cosa cerchi, perché proprio questa persona.]"
-		} else {
-			d.Blurb = "[A short paragraph about you that " + d.First + " can paste into the intro: who you are, what you are looking for, why this person.]"
-		}
-	}
-	if d.Signature == "" {
-		d.Signature = d.Me
-	}
-	if d.Signature == "" {
-		if it {
-			d.Signature = "[il tuo nome]"
-		} else {
-			d.Signature = "[your name]"
-		}
-	}
-	d.Questions = questions(p.Questions, req, d, it)
-	return d
-}
-
-// maxQuestions caps how many questions a draft carries: three to five
-// targeted questions fill twenty minutes.
-const maxQuestions = 5
-
-// questions picks the profile's questions for the request (by topic,
-// then sector, organisation and kind, matched case-insensitively), else
-// placeholders that say what to write.
-func questions(bank map[string][]string, req Request, d DraftData, it bool) []string {
-	for _, key := range []string{req.Topic, req.Sector, req.Org, string(req.Kind), "default"} {
-		key = strings.TrimSpace(key)
-		if key == "" {
-			continue
-		}
-		for k, qs := range bank {
-			if !strings.EqualFold(strings.TrimSpace(k), key) {
-				continue
-			}
-			var out []string
-			for _, q := range qs {
-				if q = strings.TrimSpace(q); q != "" {
-					out = append(out, q)
-				}
-				if len(out) == maxQuestions {
-					break
-				}
-			}
-			if len(out) > 0 {
-				return out
-			}
-		}
-	}
-	where := d.Org
-	if it {
-		if where == "" {
-			where = "nel tuo settore"
-		} else {
-			where = "in " + where
-		}
-		return []string{
-			"[Una domanda precisa sul percorso di " + d.First + " fino al lavoro che fa " + where + "]",
-			"[Una domanda su cosa cercano oggi " + where + " in una persona come te]",
-			"[Una domanda a cui solo chi è nella sua posizione sa rispondere]",
-		}
-	}
-	if where == "" {
-		where = "their field"
-	}
-	return []string{
-		"[A specific question about how " + d.First + " got into " + where + "]",
-		"[A question about what " + where + " looks for in someone like you today]",
-		"[A question only someone in " + d.First + "'s seat can answer]",
-	}
 }
 
 // quote sets text off as a block quote, so it can be found and pasted.

@@ -2,7 +2,6 @@ package policy
 
 import (
 	"math"
-	"strings"
 	"time"
 
 	"kith/store"
@@ -29,6 +28,9 @@ type Request struct {
 	// Acme", "my move into aerospace") and to pick questions from the
 	// profile's question bank. Evaluate ignores it.
 	Topic string
+	// Details are what the kind needs said (whom, the job, the document,
+	// the decision), used by drafts alone.
+	Details Details
 	// Sole says the friend is the only one you know, among those who can
 	// be asked for this kind, in the targeted sector or organisation.
 	// Rank sets it itself; a caller evaluating one friend sets it with
@@ -481,22 +483,6 @@ func bandScore(l Level, raw float64) int {
 func Evaluate(sub Subject, req Request, set store.Settings, now time.Time) Verdict {
 	c := newClock(now)
 	return assess(sub, req, set, c).verdict(sub.Friend, req, set, c)
-}
-
-// FirstName is how drafts and messages call the friend: the nickname, or
-// the first word of the name.
-func FirstName(f *store.Friend) string {
-	if f == nil {
-		return ""
-	}
-	if f.Nickname != "" {
-		return f.Nickname
-	}
-	name := strings.TrimSpace(f.Name)
-	if i := strings.IndexByte(name, ' '); i > 0 {
-		return name[:i]
-	}
-	return name
 }
 
 // Likely guesses the friend's most likely next request: the kind, sector

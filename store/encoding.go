@@ -46,7 +46,8 @@ import (
 //	  15 channel  16 notes  17 created  18 updated  19 archived
 //	  30 circles*  31 moments* {1 kind, 2 at, 3 until, 4 note}
 //	  32-49 reserved: judgement
-//	  50-59 reserved: drafts (language, greet-as)
+//	  50 lang  51 greet_as (drafts: the language and the name to greet by)
+//	  52-59 reserved: drafts
 //	  60 name_parts {1 prefix, 2 given, 3 additional, 4 family, 5 suffix,
 //	     6 phonetic_given, 7 phonetic_family}
 //	  61 is_org  62 department
@@ -126,6 +127,12 @@ const (
 
 	tagFriendCircle protowire.Number = 30
 	tagFriendMoment protowire.Number = 31
+)
+
+// Friend tags of the drafts range (50-59).
+const (
+	tagFriendLang    protowire.Number = 50
+	tagFriendGreetAs protowire.Number = 51
 )
 
 // Friend tags of the contact fields.

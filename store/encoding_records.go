@@ -65,6 +65,8 @@ func encodeFriend(f *Friend) []byte {
 			s.str(tagMomentNote, m.Note)
 		})
 	}
+	e.str(tagFriendLang, f.Lang)
+	e.str(tagFriendGreetAs, f.GreetAs)
 	encodeContact(&e, f)
 	return e.seal(seedFriends, itob(f.ID))
 }
@@ -183,6 +185,10 @@ func (fd *friendDecoder) decode(f *Friend, body []byte, s string) error {
 			f.Created = d.time()
 		case tagFriendUpdated:
 			f.Updated = d.time()
+		case tagFriendLang:
+			f.Lang = d.str(s)
+		case tagFriendGreetAs:
+			f.GreetAs = d.str(s)
 		case tagFriendArchived:
 			f.Archived = d.bool()
 		case tagFriendCircle:
@@ -617,5 +623,6 @@ func decodeProfile(b []byte) (Profile, error) {
 	if err := json.Unmarshal(body, &p); err != nil {
 		return DefaultProfile(), errCorrupt
 	}
+	p.migrateBlurb()
 	return p, nil
 }

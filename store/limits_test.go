@@ -148,7 +148,7 @@ func TestNormalize(t *testing.T) {
 	v.Normalize()
 	p := Profile{Name: " Me ", Blurb: " b\n", Signature: "\nCiao "}
 	p.Normalize()
-	if v.What != "lent a book" || p.Name != "Me" || p.Blurb != "b" || p.Signature != "Ciao" {
+	if v.What != "lent a book" || p.Name != "Me" || p.Blurbs[LangEnglish] != "b" || p.Blurb != "" || p.Signature != "Ciao" {
 		t.Errorf("favor %+v profile %+v", v, p)
 	}
 }

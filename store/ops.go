@@ -21,6 +21,7 @@ import (
 // (an empty list clears the list), the others are kept as stored.
 type FriendPatch struct {
 	Name, Nickname, Org, Role, Channel, Notes, WorkedNote *string
+	Lang, GreetAs                                         *string
 	Department                                            *string
 	Birthday, Anniversary                                 *Date
 	Sectors, Circles, Emails, Phones, URLs                *[]string
@@ -65,6 +66,8 @@ func (p *FriendPatch) Apply(f *Friend) {
 	set(&f.Channel, p.Channel)
 	set(&f.Notes, p.Notes)
 	set(&f.WorkedNote, p.WorkedNote)
+	set(&f.Lang, p.Lang)
+	set(&f.GreetAs, p.GreetAs)
 	list(&f.Sectors, p.Sectors)
 	list(&f.Circles, p.Circles)
 	list(&f.Emails, p.Emails)

@@ -117,6 +117,12 @@ type Friend struct {
 	Created        time.Time    `json:"created"`
 	Updated        time.Time    `json:"updated"`
 	Archived       bool         `json:"archived,omitempty"`
+	// Lang is the language drafts to this friend are written in (en or
+	// it); "" means the profile's.
+	Lang string `json:"lang,omitempty"`
+	// GreetAs is the name drafts greet the friend by ("Bob", "Prof.
+	// Rossi"); when set it wins over every rule of policy.FirstName.
+	GreetAs string `json:"greet_as,omitempty"`
 
 	// The contact fields (see contact.go): what an address book keeps
 	// beyond what kith asks with. The few the policy and the lists use
@@ -144,6 +150,8 @@ func (f *Friend) Normalize() {
 	f.Org = OneLine(f.Org)
 	f.Role = OneLine(f.Role)
 	f.Channel = OneLine(f.Channel)
+	f.GreetAs = OneLine(f.GreetAs)
+	f.Lang = strings.ToLower(strings.TrimSpace(f.Lang))
 	f.WorkedNote = strings.TrimSpace(f.WorkedNote)
 	f.Notes = strings.TrimSpace(f.Notes)
 	f.Sectors = uniq(f.Sectors, NormSector)
@@ -249,6 +257,8 @@ func (f *Friend) Validate() error {
 		checkLen("org", f.Org, MaxName),
 		checkLen("role", f.Role, MaxName),
 		checkLen("channel", f.Channel, MaxName),
+		checkLen("greet-as", f.GreetAs, MaxName),
+		checkLang("lang", f.Lang, true),
 		checkLen("worked-note", f.WorkedNote, MaxWorkedNote),
 		checkLen("note", f.Notes, MaxNotes),
 		checkList("email", f.Emails, MaxEmail),
@@ -435,12 +445,22 @@ const (
 
 // Profile is you: what drafts are signed and filled with.
 type Profile struct {
-	Name      string              `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
+	// Blurbs are your paste-ready paragraphs for introductions, by
+	// language (en, it): an Italian draft pastes the Italian one.
+	Blurbs map[string]string `json:"blurbs,omitempty"`
+	// Blurb is the one blurb of a profile written before there was one per
+	// language. Normalize moves it into Blurbs under the language it reads
+	// as (GuessLang), else under Lang, the language drafts were then
+	// written in, and clears it; it is kept to read old databases and
+	// exports.
 	Blurb     string              `json:"blurb,omitempty"`
 	Signature string              `json:"signature,omitempty"`
 	Questions map[string][]string `json:"questions,omitempty"`
-	Lang      string              `json:"lang"`
-	Settings  Settings            `json:"settings"`
+	// Lang is the language of drafts to friends who have none of their
+	// own (Friend.Lang).
+	Lang     string   `json:"lang"`
+	Settings Settings `json:"settings"`
 }
 
 // DefaultProfile returns the profile of a new database.
@@ -448,17 +468,36 @@ func DefaultProfile() Profile {
 	return Profile{Lang: LangEnglish, Settings: DefaultSettings()}
 }
 
-// Normalize trims your name, blurb and signature.
+// Normalize trims your name, blurbs and signature, and moves the single
+// blurb of an older profile into Blurbs.
 func (p *Profile) Normalize() {
 	p.Name = strings.TrimSpace(p.Name)
-	p.Blurb = strings.TrimSpace(p.Blurb)
+	p.migrateBlurb()
+	for l, b := range p.Blurbs {
+		if b = strings.TrimSpace(b); b == "" {
+			delete(p.Blurbs, l)
+		} else {
+			p.Blurbs[l] = b
+		}
+	}
+	if len(p.Blurbs) == 0 {
+		p.Blurbs = nil
+	}
 	p.Signature = strings.TrimSpace(p.Signature)
 }
 
 // Validate reports the first problem with p, naming the field.
 func (p *Profile) Validate() error {
-	if p.Lang != LangEnglish && p.Lang != LangItalian {
-		return &FieldError{Field: "lang", Msg: fmt.Sprintf("must be en or it, got %q", p.Lang)}
+	if err := checkLang("lang", p.Lang, false); err != nil {
+		return err
+	}
+	for l, b := range p.Blurbs {
+		if err := checkLang("blurb-"+l, l, false); err != nil {
+			return &FieldError{Field: "blurb", Msg: fmt.Sprintf("a blurb in %q: the languages are en and it", l)}
+		}
+		if err := checkLen("blurb-"+l, b, MaxNotes); err != nil {
+			return err
+		}
 	}
 	if p.Settings.CooldownDays < 0 || p.Settings.CooldownDays > 365 {
 		return &FieldError{Field: "cooldown-days", Msg: fmt.Sprintf("must be 0-365, got %d", p.Settings.CooldownDays)}

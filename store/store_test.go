@@ -34,6 +34,7 @@ func fullFriend() Friend {
 		Circles: []string{"University", "climbing club"},
 		Moments: []Moment{{Kind: MomentPromoted, At: t0.Add(-48 * time.Hour)}, {Kind: MomentLeave, At: t0, Until: t0.Add(120 * 24 * time.Hour), Note: "parental leave"}},
 		Channel: "email", Notes: "likes tea\nsecond line", Created: t0, Updated: t0.Add(time.Hour), Archived: true,
+		Lang: LangItalian, GreetAs: "Contessa",
 		Department: "Engines", Birthday: Date{Year: 1985, Month: time.December, Day: 10}, Anniversary: Date{Month: time.July, Day: 8},
 		Contact: &Contact{
 			NameParts: NameParts{Prefix: "Lady", Given: "Augusta,Ada", Additional: "King", Family: "Lovelace", Suffix: "Countess",

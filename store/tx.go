@@ -254,6 +254,7 @@ func (t *Tx) insertFavor(v *Favor) error {
 
 // PutProfile replaces the profile.
 func (t *Tx) PutProfile(p Profile) error {
+	p.migrateBlurb()
 	if err := p.Validate(); err != nil {
 		return err
 	}

@@ -95,6 +95,10 @@ type asksScreen struct {
 
 	nudges []policy.Nudge
 	dueAsk map[uint64]policy.NudgeKind
+	// dueFocus: the due list has the focus (tab), on nudge dueCur;
+	// dueOff is its scroll (asks_due.go).
+	dueFocus       bool
+	dueCur, dueOff int
 
 	focusID uint64 // the ask in focus, 0 for none
 	// focusRow and focusPos are where the focus is in rows and in shown,
@@ -195,6 +199,14 @@ func (as *asksScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 				a := msg.ask
 				as.detail, as.detailErr = &a, ""
 			}
+		}
+	case noteMsg:
+		if msg.as == as {
+			if msg.err != "" {
+				as.err = msg.err
+				return as, nil
+			}
+			return as, push(msg.note)
 		}
 	case askChangedMsg:
 		if msg.as == as {
@@ -368,6 +380,13 @@ func (as *asksScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if as.finding {
 		return as.handleFindKey(msg)
 	}
+	if !as.open && (as.dueFocus || key.Matches(msg, k.NextPane) && len(as.nudges) > 0) {
+		if !as.dueFocus {
+			as.dueFocus = true
+			return nil
+		}
+		return as.handleDueKey(msg)
+	}
 	if as.open {
 		if key.Matches(msg, k.Back) {
 			as.closeDetail()
@@ -377,7 +396,7 @@ func (as *asksScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			as.detailOff = off
 			return nil
 		}
-		if !key.Matches(msg, k.Outcome) && !key.Matches(msg, k.Thank) && !key.Matches(msg, k.Favor) && !key.Matches(msg, k.Undo) && !key.Matches(msg, k.Compose) {
+		if !key.Matches(msg, k.Outcome) && !key.Matches(msg, k.Thank) && !key.Matches(msg, k.Favor) && !key.Matches(msg, k.NextNote) && !key.Matches(msg, k.Undo) && !key.Matches(msg, k.Compose) {
 			return nil // the list keys wait until the ask is closed
 		}
 	}
@@ -414,6 +433,8 @@ func (as *asksScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Thank):
 		return as.thank()
+	case key.Matches(msg, k.NextNote):
+		return as.noteCmd()
 	case key.Matches(msg, k.Favor):
 		if r := as.target(); r != nil {
 			_, fr := as.head(r)

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -55,9 +56,22 @@ func (as *asksScreen) View() string {
 	w := as.w
 	var out []string
 	if n := as.nudgeLines(); n > 0 {
-		out = append(out, s.Section.Render(trunc("Due: "+plural(len(as.nudges), "thing", "things")+" to do", w)))
-		for _, nu := range as.nudges[:n-1] {
+		title := "Due: " + plural(len(as.nudges), "thing", "things") + " to do (tab selects)"
+		if as.dueFocus {
+			title = "Due: " + plural(len(as.nudges), "thing", "things") + " to do · enter/m note · o outcome · f favor · tab back"
+		}
+		out = append(out, s.Section.Render(trunc(title, w)))
+		first, rows, more := as.dueWindow()
+		for i := first; i < first+rows; i++ {
+			nu := as.nudges[i]
+			if as.dueFocus && i == as.dueCur {
+				out = append(out, s.Selected.Render(fit(fit(nudgeLabel(nu.Kind), 10)+" "+clean(nu.Message), w)))
+				continue
+			}
 			out = append(out, s.badge(policy.Caution).Render(fit(nudgeLabel(nu.Kind), 10))+" "+trunc(clean(nu.Message), max(w-11, 0)))
+		}
+		if more > 0 {
+			out = append(out, s.Dim.Render(trunc("…"+strconv.Itoa(more)+" more", w)))
 		}
 	}
 	status := "Asks · " + plural(len(as.shown), "ask", "asks") + " · showing " + as.filterName() + " (s changes)"
@@ -241,13 +255,13 @@ func (as *asksScreen) ShortHelp() []key.Binding {
 		return []key.Binding{withHelp(k.Open, "enter", "done"), withHelp(k.ClearFilter, "esc", "clear")}
 	}
 	if as.open {
-		return []key.Binding{k.Outcome, k.Thank, k.Undo, withHelp(k.Compose, "c", "continue draft"), k.Favor, withHelp(k.Down, "↓/pgdn", "scroll"), withHelp(k.Back, "esc", "list")}
+		return []key.Binding{k.Outcome, k.Thank, k.NextNote, k.Undo, withHelp(k.Compose, "c", "continue draft"), k.Favor, withHelp(k.Down, "↓/pgdn", "scroll"), withHelp(k.Back, "esc", "list")}
 	}
-	return []key.Binding{withHelp(k.Open, "enter", "show"), k.Filter, k.Outcome, k.Thank, k.Undo, k.StatusFilter, withHelp(k.Compose, "c", "continue draft"), k.Favor, k.Back}
+	return []key.Binding{withHelp(k.Open, "enter", "show"), k.Filter, k.Outcome, k.Thank, k.NextNote, k.Undo, k.StatusFilter, withHelp(k.Compose, "c", "continue draft"), k.Favor, k.Back}
 }
 
 // FullHelp is the `?` help.
 func (as *asksScreen) FullHelp() [][]key.Binding {
 	k := as.c.keys
-	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown}, {k.Open, k.Filter, k.ClearFilter, k.Outcome, k.Thank, k.Undo, k.StatusFilter, withHelp(k.Compose, "c", "continue draft"), k.Favor, k.Back}, {k.Help, k.FieldHelp}}
+	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown}, {k.Open, k.Filter, k.ClearFilter, k.Outcome, k.Thank, k.NextNote, k.Undo, k.StatusFilter, withHelp(k.Compose, "c", "continue draft"), k.Favor, k.Back}, {k.Help, k.FieldHelp}}
 }

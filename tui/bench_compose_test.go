@@ -62,7 +62,7 @@ func BenchmarkComposeKeystroke(b *testing.B) {
 	d := m.home.d
 	req := policy.Request{Kind: store.KindIntro}
 	cp := newCompose(m.c, d, 0, req, policy.Verdict{Level: policy.Clear, Score: 90}, false, nil)
-	cp.profile.Blurb = "I design things."
+	cp.profile.SetBlurb(store.LangEnglish, "I design things.")
 	cp.stage = stageEdit
 	cp.redraft()
 	cp.SetSize(120, 38)

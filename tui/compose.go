@@ -61,6 +61,7 @@ type composeScreen struct {
 	friend   store.Friend
 	req      policy.Request
 	verd     policy.Verdict
+	fi       int  // the friend's index in d
 	override bool // a hold the user chose to ask through
 	profile  store.Profile
 
@@ -97,10 +98,10 @@ type composeScreen struct {
 // under verdict v (override: a hold asked through). draft, if not nil, is
 // a saved draft to continue.
 func newCompose(c *common, d *dataset, fi int, req policy.Request, v policy.Verdict, override bool, draft *store.Ask) *composeScreen {
-	cp := &composeScreen{c: c, d: d, friend: d.friends[fi], req: req, verd: v, override: override, profile: d.profile}
+	cp := &composeScreen{c: c, d: d, fi: fi, friend: d.friends[fi], req: req, verd: v, override: override, profile: d.profile}
 	cp.topic = textinput.New()
 	cp.topic.Prompt = ""
-	cp.topic.Placeholder = "what it is about, e.g. your work at Acme"
+	_, cp.topic.Placeholder = detailField(req.Kind)
 	cp.topic.CharLimit = 200
 	cp.topic.SetStyles(c.styles.Input)
 	cp.subject = textinput.New()
@@ -110,7 +111,7 @@ func newCompose(c *common, d *dataset, fi int, req policy.Request, v policy.Verd
 	cp.body = newArea(c, "the request")
 	cp.blurb = newArea(c, "a few lines about you that they can paste into an introduction")
 	cp.name = newNameInput(c)
-	cp.list = policy.Checklist(req, v)
+	cp.list = policy.ChecklistIn(req, v, policy.DraftLang(&cp.profile, &cp.friend))
 	cp.missed = make([]bool, len(cp.list))
 
 	switch {
@@ -120,13 +121,13 @@ func newCompose(c *common, d *dataset, fi int, req policy.Request, v policy.Verd
 		cp.topic.SetValue(draft.Topic)
 		cp.subject.SetValue(subj)
 		cp.body.SetValue(body)
-		cp.req.Topic = draft.Topic
+		cp.setRequest()
 		cp.generated = "\x00" // the user's text: never redrafted
 		cp.draftedFor = strings.TrimSpace(draft.Topic)
 	case strings.TrimSpace(cp.profile.Name) == "":
 		cp.topic.SetValue(req.Topic)
 		cp.stage = stageName
-	case req.Kind == store.KindIntro && strings.TrimSpace(cp.profile.Blurb) == "":
+	case req.Kind == store.KindIntro && cp.blurb0() == "":
 		cp.topic.SetValue(req.Topic)
 		cp.stage = stageBlurb
 	default:
@@ -169,14 +170,61 @@ func (cp *composeScreen) stored() string {
 	return subjectPrefix + subj + "\n\n" + cp.body.Value()
 }
 
+// past is what the draft is written from: the friend's asks as the
+// dataset holds them (what a favor was is not in it: the help-back line is
+// then the plain one).
+func (cp *composeScreen) past() policy.Past {
+	p := policy.Past{Now: cp.c.now()}
+	if cp.d != nil && cp.d.asksOf != nil && cp.fi >= 0 && cp.fi < len(cp.d.friends) {
+		p.Asks = cp.d.asksOf(cp.fi)
+	}
+	return p
+}
+
+// detailField is what compose's first field asks for, by kind: the detail
+// the kind needs (policy.Details: whom, the job, the document, the
+// decision), else what it is about.
+func detailField(k store.Kind) (label, placeholder string) {
+	switch k {
+	case store.KindIntro:
+		return "Whom", "whom, or which role, e.g. someone on Avio's test team"
+	case store.KindReferral:
+		return "Job", "the job, e.g. Product Designer at Avio"
+	case store.KindReview:
+		return "Document", "the document, e.g. cover letter"
+	case store.KindAdvice:
+		return "Decision", "the decision you face, e.g. whether to go freelance"
+	case store.KindChat:
+		return "Subject", "what about, e.g. your move into aerospace"
+	}
+	return "Topic", "what it is about, e.g. a lift to the airport"
+}
+
+// setRequest puts the first field's text where the kind wants it: the
+// kind's detail, else the topic.
+func (cp *composeScreen) setRequest() {
+	v := strings.TrimSpace(cp.topic.Value())
+	cp.req.Topic, cp.req.Details = v, policy.Details{}
+	switch cp.req.Kind {
+	case store.KindIntro:
+		cp.req.Details.Whom, cp.req.Topic = v, ""
+	case store.KindReferral:
+		cp.req.Details.Job, cp.req.Topic = v, ""
+	case store.KindReview:
+		cp.req.Details.Doc, cp.req.Topic = v, ""
+	case store.KindAdvice:
+		cp.req.Details.Decision, cp.req.Topic = v, ""
+	}
+}
+
 // redraft fills subject and body from policy.Draft for the current topic.
 func (cp *composeScreen) redraft() {
-	cp.req.Topic = strings.TrimSpace(cp.topic.Value())
+	cp.setRequest()
 	if cp.c.templates == nil {
 		cp.draftErr = "the draft templates are still being read: esc, then open the draft again"
 		return
 	}
-	m, err := policy.Draft(cp.profile, &cp.friend, cp.req, cp.verd, cp.c.templates)
+	m, err := policy.Draft(cp.profile, &cp.friend, cp.req, cp.verd, cp.past(), cp.c.templates)
 	if err != nil {
 		cp.draftErr = err.Error()
 		return
@@ -412,6 +460,16 @@ func (cp *composeScreen) routeToField(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
+// blurb0 is your blurb in the draft's language, or "" when there is none
+// in it (an intro then asks for one first).
+func (cp *composeScreen) blurb0() string {
+	b, in := cp.profile.BlurbFor(policy.DraftLang(&cp.profile, &cp.friend))
+	if in != policy.DraftLang(&cp.profile, &cp.friend) {
+		return ""
+	}
+	return b
+}
+
 func (cp *composeScreen) handleBlurbKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := cp.c.keys
 	switch {
@@ -422,7 +480,8 @@ func (cp *composeScreen) handleBlurbKey(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		p := cp.profile
-		p.Blurb = text
+		lang := policy.DraftLang(&p, &cp.friend)
+		p.SetBlurb(lang, text)
 		cp.busy = true
 		st, now := cp.c.st, cp.c.now()
 		return func() tea.Msg {
@@ -431,7 +490,7 @@ func (cp *composeScreen) handleBlurbKey(msg tea.KeyPressMsg) tea.Cmd {
 				if err != nil {
 					return err
 				}
-				cur.Blurb = text
+				cur.SetBlurb(lang, text)
 				p = cur
 				return tx.PutProfile(cur)
 			})

@@ -33,7 +33,7 @@ func newNameInput(c *common) textinput.Model {
 // afterName is the stage that follows your name: the blurb for an intro
 // that has none, else the draft.
 func (cp *composeScreen) afterName() tea.Cmd {
-	if cp.req.Kind == store.KindIntro && strings.TrimSpace(cp.profile.Blurb) == "" {
+	if cp.req.Kind == store.KindIntro && cp.blurb0() == "" {
 		cp.stage = stageBlurb
 		return cp.blurb.Focus()
 	}

@@ -19,7 +19,7 @@ import (
 func composeProfile() store.Profile {
 	p := store.DefaultProfile()
 	p.Name = "Sam Student"
-	p.Blurb = "Sam is a product designer with eight years in fintech, now moving into aerospace."
+	p.SetBlurb(store.LangEnglish, "Sam is a product designer with eight years in fintech, now moving into aerospace.")
 	return p
 }
 
@@ -179,7 +179,7 @@ func TestGateLevels(t *testing.T) {
 				if !cp.override {
 					t.Error("compose after O is not marked as an override")
 				}
-				if !strings.Contains(cp.body.Value(), "lately") && !strings.Contains(cp.body.Value(), "recently") {
+				if !strings.Contains(cp.body.Value(), "I know I asked you for a chat") {
 					t.Errorf("the overridden draft does not acknowledge the frequency:\n%s", cp.body.Value())
 				}
 				if cp.missed[slicesIndexCode(cp.list, policy.CheckAcknowledge)] {
@@ -248,7 +248,7 @@ func storedAsks(t *testing.T, m *Model, friend uint64) []store.Ask {
 func TestComposeSaveAndContinueDraft(t *testing.T) {
 	m := composeModel(t, 120, 40)
 	cp := openCompose(t, m, 0, store.KindIntro)
-	if !strings.Contains(cp.body.Value(), composeProfile().Blurb) {
+	if !strings.Contains(cp.body.Value(), composeProfile().Blurbs[store.LangEnglish]) {
 		t.Fatalf("the intro draft lacks the blurb:\n%s", cp.body.Value())
 	}
 	if cp.subject.Value() == "" {
@@ -430,7 +430,7 @@ func TestComposeChecklistFollowsTyping(t *testing.T) {
 func TestComposeBlurbFirst(t *testing.T) {
 	fs, asks := composeFriends()
 	p := composeProfile()
-	p.Blurb = ""
+	p.SetBlurb(store.LangEnglish, "")
 	m := storeModel(t, 100, 30, p, fs, asks)
 	cp := openCompose(t, m, 0, store.KindIntro)
 	if cp.stage != stageBlurb {
@@ -446,11 +446,11 @@ func TestComposeBlurbFirst(t *testing.T) {
 		t.Fatalf("after the blurb: stage %d, body %q", cp.stage, cp.body.Value())
 	}
 	got, err := m.c.st.Profile()
-	if err != nil || got.Blurb != "I design satellites." {
-		t.Errorf("profile blurb %q (%v), want it saved", got.Blurb, err)
+	if err != nil || got.Blurbs[store.LangEnglish] != "I design satellites." {
+		t.Errorf("profile blurbs %q (%v), want it saved", got.Blurbs, err)
 	}
 	// a chat does not ask for it
-	p.Blurb = ""
+	p.SetBlurb(store.LangEnglish, "")
 	m2 := storeModel(t, 100, 30, p, fs, asks)
 	if cp := openCompose(t, m2, 0, store.KindChat); cp.stage != stageEdit {
 		t.Error("a chat asked for the blurb")

@@ -123,7 +123,8 @@ func (cp *composeScreen) View() string {
 		}
 		return st.Render(fit(name, labelW))
 	}
-	left = append(left, label(fieldTopic, "Topic")+" "+cp.topic.View())
+	name, _ := detailField(cp.req.Kind)
+	left = append(left, label(fieldTopic, name)+" "+cp.topic.View())
 	left = append(left, label(fieldSubject, "Subject")+" "+cp.subject.View())
 	rule := "Body"
 	if cp.focus == fieldBody {

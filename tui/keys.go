@@ -28,7 +28,9 @@ type KeyMap struct {
 
 	// Asks screen: set the outcome, mark a thank-you sent, cycle the
 	// status filter; Left/Right change a choice (kind, status).
-	Outcome, Thank, StatusFilter, Left, Right key.Binding
+	// NextNote drafts the ask's next note (follow-up, thank-you, closing
+	// the loop).
+	Outcome, Thank, StatusFilter, NextNote, Left, Right key.Binding
 
 	// Undo takes back the last outcome, thank-you, mark-as-sent or
 	// archive (store.Tx.Undo), on the friend list and the asks screen.
@@ -84,6 +86,7 @@ func DefaultKeyMap() KeyMap {
 		Outcome:      b([]string{"o"}, "o", "outcome"),
 		Thank:        b([]string{"t"}, "t", "thanked"),
 		StatusFilter: b([]string{"s"}, "s", "status filter"),
+		NextNote:     b([]string{"m"}, "m", "next note"),
 		Left:         b([]string{"left", "h"}, "←/→", "change"),
 		Right:        b([]string{"right", "l", "space"}, "→", "change"),
 		PickUp:       b([]string{"up"}, "↑/↓", "choose"),

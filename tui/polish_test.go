@@ -389,7 +389,7 @@ func TestFirstComposeAsksYourName(t *testing.T) {
 		t.Errorf("profile name %q after saving it", got)
 	}
 	// An intro asks for the blurb next when there is none; esc skips the name.
-	p.Blurb = ""
+	p.Blurbs = nil
 	m = storeModel(t, 100, 30, p, fs, asks)
 	cp = openCompose(t, m, 0, store.KindIntro)
 	follow(t, m, press(m, "esc"))
@@ -463,8 +463,8 @@ func TestProfileFormBlurbAreaAndQuestionBank(t *testing.T) {
 	}
 	run(t, m, press(m, "ctrl+s"))
 	p := m.home.d.profile
-	if p.Blurb != "I design payment systems.\nNow moving to aerospace." {
-		t.Errorf("blurb %q", p.Blurb)
+	if b, _ := p.BlurbFor(p.Lang); b != "I design payment systems.\nNow moving to aerospace." {
+		t.Errorf("blurbs %q", p.Blurbs)
 	}
 	if strings.Join(p.Questions["fintech"], "|") != "How did you start?" || strings.Join(p.Questions["default"], "|") != "What would you do in my place?" {
 		t.Errorf("questions %v", p.Questions)

@@ -15,7 +15,7 @@ import (
 func newProfileForm(c *common, p store.Profile) *formScreen {
 	fields := []field{
 		newField("name", "Your name", p.Name, "how drafts are signed", nil),
-		newAreaField(c, "blurb", "Intro blurb", p.Blurb, "a paragraph about you a friend can paste into an intro", 4),
+		newAreaField(c, "blurb", "Intro blurb", p.Blurbs[p.Lang], "a paragraph about you a friend can paste into an intro, in your language below", 4),
 		newField("signature", "Signature", p.Signature, "e.g. Ciao, Ada", nil),
 		newChoice("lang", "Language", p.Lang, []string{store.LangEnglish, store.LangItalian}, langWords),
 		newField("cooldown-days", "Cool-down days", strconv.Itoa(p.Settings.CooldownDays), "days to leave a friend alone after an ask (14)", checkCooldown),
@@ -35,7 +35,8 @@ func newProfileForm(c *common, p store.Profile) *formScreen {
 		if err != nil {
 			return nil, err
 		}
-		check := store.Profile{Name: name, Blurb: blurb, Signature: sig, Lang: lang, Settings: store.Settings{CooldownDays: days}, Questions: questions}
+		check := store.Profile{Name: name, Signature: sig, Lang: lang, Settings: store.Settings{CooldownDays: days}, Questions: questions}
+		check.SetBlurb(lang, blurb)
 		if err := check.Validate(); err != nil {
 			return nil, err
 		}
@@ -52,7 +53,8 @@ func newProfileForm(c *common, p store.Profile) *formScreen {
 					cur.Name = name
 				}
 				if changed["blurb"] {
-					cur.Blurb = blurb
+					// the blurb in the language the form shows
+					cur.SetBlurb(lang, blurb)
 				}
 				if changed["signature"] {
 					cur.Signature = sig

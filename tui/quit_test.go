@@ -50,7 +50,7 @@ var quitScreens = []struct {
 	{"compose blurb", func(t *testing.T, m *Model, change bool) {
 		if err := m.c.st.Batch(testNow, func(tx *store.Tx) error {
 			p := composeProfile()
-			p.Blurb = ""
+			p.SetBlurb(store.LangEnglish, "")
 			return tx.PutProfile(p)
 		}); err != nil {
 			t.Fatal(err)

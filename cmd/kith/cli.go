@@ -23,6 +23,9 @@ type command struct {
 	summary string   // one line, for the list of commands
 	long    string   // the help's description, when it says more than summary
 	argHint string   // what to say when the arguments are wrong
+	// argsOptional lets the positional arguments be left out as a whole
+	// (kith draft --follow-up ASK names no friend).
+	argsOptional bool
 	// flags declares the verb's flags on f and returns its body, which
 	// reads the parsed values.
 	flags func(f flagSet) runFunc
@@ -85,13 +88,19 @@ type (
 	}
 	draftFlags struct {
 		requestFlags
-		force, json bool
+		whom, why, job, link, doc, decision string
+		followUp, thankYou, closeLoop       uint64
+		force, json                         bool
+	}
+	lintFlags struct {
+		kind, friend, lang string
+		json               bool
 	}
 	profileFlags struct {
-		name, blurb, signature, lang, clearQuestions string
-		cooldownDays                                 int
-		questions                                    []string
-		json                                         bool
+		name, blurb, blurbEn, blurbIt, signature, lang, clearQuestions string
+		cooldownDays                                                   int
+		questions                                                      []string
+		json                                                           bool
 	}
 	exportFlags struct {
 		format, version, output string
@@ -194,14 +203,40 @@ func commands() []command {
 				f.BoolVar(&o.json, "json", false, "print a JSON array, best first")
 				return func(e *env, _ []string) error { return cmdWho(e, &o) }
 			}},
-		{name: "draft", args: []string{"FRIEND"}, usage: "--kind KIND", group: groupAsks,
-			summary: "draft the request: blocked exits 4; on hold exits 3 unless --force",
+		{name: "draft", args: []string{"FRIEND"}, argsOptional: true, usage: "--kind KIND", group: groupAsks,
+			long: "draft the request to FRIEND (--kind and the details the kind needs: --whom and --why, --job and --link, --doc, --decision, --topic); " +
+				"or, with no FRIEND, the next note of an ask you made: --follow-up ASK (unanswered), --thank-you ASK (they helped) or --close-loop ASK (what came of it). " +
+				"Blocked exits 4; on hold exits 3 unless --force",
+			summary: "draft the request, or a follow-up, thank-you or closing note for an ask: blocked exits 4; on hold exits 3 unless --force",
+			argHint: "name a FRIEND and --kind, or give --follow-up, --thank-you or --close-loop ASK (ids are in kith due and show)",
 			flags: func(f flagSet) runFunc {
 				var o draftFlags
 				o.register(f, true, false)
+				f.StringVar(&o.whom, "whom", "", "intro: whom, or which role, you want to meet")
+				f.StringVar(&o.why, "why", "", "intro: why you want to meet them")
+				f.StringVar(&o.job, "job", "", "referral or reference: the job")
+				f.StringVar(&o.link, "link", "", "referral: a link to the job posting")
+				f.StringVar(&o.doc, "doc", "", "review: the document (CV, cover letter, portfolio)")
+				f.StringVar(&o.decision, "decision", "", "advice: the decision you face")
+				f.Uint64Var(&o.followUp, "follow-up", 0, "draft a follow-up to unanswered ask ASK")
+				f.Uint64Var(&o.thankYou, "thank-you", 0, "draft a thank-you for ask ASK, once they helped")
+				f.Uint64Var(&o.closeLoop, "close-loop", 0, "draft a note telling them what came of ask ASK (an intro, a chat)")
 				f.BoolVar(&o.force, "force", false, "draft even though the friend is on hold (the draft acknowledges it)")
 				f.BoolVar(&o.json, "json", false, "print JSON")
-				return func(e *env, args []string) error { return cmdDraft(e, args[0], &o) }
+				return func(e *env, args []string) error { return cmdDraft(e, args, &o) }
+			}},
+		{name: "lint", args: []string{"FILE"}, usage: "--kind KIND", group: groupAsks,
+			summary: "check a draft you wrote yourself against the etiquette: exit 0 when nothing is missing, 5 otherwise",
+			long:    "check a draft written in $EDITOR or elsewhere (FILE, or - for standard input) against the etiquette, as kith draft checks its own: print what is missing, exit 0 when nothing is, 5 otherwise",
+			flags: func(f flagSet) runFunc {
+				var o lintFlags
+				f.StringVar(&o.kind, "kind", "", "what the draft asks for: "+kindList())
+				f.values("kind", kindNames()...)
+				f.StringVar(&o.friend, "friend", "", "the friend it is to: their history says whether it must acknowledge your earlier asks, and their language")
+				f.StringVar(&o.lang, "lang", "", "the language of the report: en or it (default: the draft's)")
+				f.values("lang", store.LangEnglish, store.LangItalian)
+				f.BoolVar(&o.json, "json", false, "print JSON")
+				return func(e *env, args []string) error { return cmdLint(e, args[0], &o) }
 			}},
 		{name: "due", group: groupAsks, summary: "the follow-ups, thank-yous and favors to return",
 			flags: func(f flagSet) runFunc {
@@ -237,7 +272,9 @@ func commands() []command {
 			flags: func(f flagSet) runFunc {
 				var o profileFlags
 				f.StringVar(&o.name, "name", "", "your name")
-				f.StringVar(&o.blurb, "blurb", "", "the paste-ready paragraph about you, for introductions")
+				f.StringVar(&o.blurb, "blurb", "", "the paste-ready paragraph about you, for introductions: kept as your blurb in the language it is written in (English or Italian), else in your draft language")
+				f.StringVar(&o.blurbEn, "blurb-en", "", "your blurb in English")
+				f.StringVar(&o.blurbIt, "blurb-it", "", "your blurb in Italian")
 				f.StringVar(&o.signature, "signature", "", "how drafts are signed")
 				f.StringVar(&o.lang, "lang", "", "draft language: en or it")
 				f.values("lang", store.LangEnglish, store.LangItalian)

@@ -345,7 +345,7 @@ func TestEveryChoiceFlagCompletes(t *testing.T) {
 			}
 		})
 	}
-	if n != 10 {
-		t.Errorf("found %d choice flags, want the 10 of ask (2), check, who, draft, outcome, profile, export (2) and import", n)
+	if n != 14 {
+		t.Errorf("found %d choice flags, want the 14 of add, edit, ask (2), check, who, draft, lint (2), outcome, profile, export (2) and import", n)
 	}
 }

@@ -13,6 +13,7 @@ import (
 // friendFlags are the flags add and edit share.
 type friendFlags struct {
 	name, nickname, org, role, channel, note, workedNote string
+	lang, greetAs                                        string
 	department, birthday, anniversary                    string
 	sectors, circles, emails, phones, urls, boundaries   []string
 	busy, moments                                        []string
@@ -47,6 +48,9 @@ func (ff *friendFlags) register(f flagSet, rename bool) {
 	f.StringVar(&ff.department, "department", "", "the department at the organisation")
 	f.StringVar(&ff.birthday, "birthday", "", "the birthday: YYYY-MM-DD, or MM-DD without the year (kith due says when it is near)")
 	f.StringVar(&ff.anniversary, "anniversary", "", "an anniversary: YYYY-MM-DD or MM-DD")
+	f.StringVar(&ff.lang, "lang", "", "the language drafts to them are written in: en or it (default: your profile's)")
+	f.values("lang", store.LangEnglish, store.LangItalian)
+	f.StringVar(&ff.greetAs, "greet-as", "", "the name drafts greet them by, e.g. Bob or Prof. Rossi (default: worked out from the name)")
 }
 
 // patch is the change the flags set on the command line make to a
@@ -75,6 +79,8 @@ func (ff *friendFlags) patch(fs *pflag.FlagSet, all bool, now time.Time) (store.
 	line("role", ff.role, &p.Role)
 	line("channel", ff.channel, &p.Channel)
 	line("worked-note", ff.workedNote, &p.WorkedNote)
+	line("lang", ff.lang, &p.Lang)
+	line("greet-as", ff.greetAs, &p.GreetAs)
 	line("department", ff.department, &p.Department)
 	for _, d := range []struct {
 		flag string

@@ -202,8 +202,22 @@ func TestProfile(t *testing.T) {
 	if err := json.Unmarshal([]byte(mustKith(t, db, "profile", "--json")), &p); err != nil {
 		t.Fatal(err)
 	}
-	if p.Name != "Me" || p.Blurb != "I design payment systems." || p.Lang != "it" || p.Settings.CooldownDays != 21 {
+	if p.Name != "Me" || p.Blurbs["en"] != "I design payment systems." || p.Lang != "it" || p.Settings.CooldownDays != 21 {
 		t.Errorf("got %+v", p)
+	}
+	// A blurb per language: --blurb keeps one where its words say, and
+	// --blurb-it and --blurb-en name the language.
+	mustKith(t, db, "profile", "--blurb", "Progetto sistemi di pagamento e sto passando al climate tech.")
+	mustKith(t, db, "profile", "--blurb-en", "I build payment systems.")
+	if p, _ = store.New(db).Profile(); p.Blurbs["it"] != "Progetto sistemi di pagamento e sto passando al climate tech." || p.Blurbs["en"] != "I build payment systems." {
+		t.Errorf("blurbs: %+v", p.Blurbs)
+	}
+	mustKith(t, db, "profile", "--blurb-it", "")
+	if p, _ = store.New(db).Profile(); len(p.Blurbs) != 1 {
+		t.Errorf("--blurb-it \"\" kept it: %+v", p.Blurbs)
+	}
+	if out := mustKith(t, db, "profile"); !strings.Contains(out, "blurb (en):    I build payment systems.") || !strings.Contains(out, "blurb (it):    (not set)") {
+		t.Errorf("profile shows:\n%s", out)
 	}
 	mustKith(t, db, "profile", "--signature", "— Me")
 	if p, _ = store.New(db).Profile(); p.Name != "Me" || p.Signature != "— Me" {

@@ -271,69 +271,6 @@ func cmdWho(e *env, o *whoFlags) error {
 	return nil
 }
 
-// draftJSON is `kith draft --json`.
-type draftJSON struct {
-	ID      uint64          `json:"id"`
-	Name    string          `json:"name"`
-	Subject string          `json:"subject"`
-	Body    string          `json:"body"`
-	Lang    string          `json:"lang"`
-	Verdict policy.Verdict  `json:"verdict"`
-	Misses  []policy.Reason `json:"misses"`
-}
-
-func cmdDraft(e *env, q string, o *draftFlags) error {
-	req, err := o.request("draft")
-	if err != nil {
-		return err
-	}
-	f, err := e.store.FindFriend(q)
-	if err != nil {
-		return err
-	}
-	v, p, err := verdictFor(e, &f, req)
-	if err != nil {
-		return err
-	}
-	switch {
-	case v.Level == policy.Block:
-		fmt.Fprintf(e.err, "kith: no draft: this request to %s crosses a line (%s)\n", printable(f.Name), printable(describe(req)))
-		for _, r := range v.Reasons {
-			writeWrapped(e.err, "  "+padRight(r.Code+":", 12)+" ", r.Message, 80)
-		}
-		return exitCode(4, nil)
-	case v.Level == policy.Hold && !o.force:
-		fmt.Fprintf(e.err, "kith: %s is on hold for now\n", printable(f.Name))
-		for _, r := range v.Reasons {
-			writeWrapped(e.err, "  "+padRight(r.Code+":", 12)+" ", r.Message, 80)
-		}
-		fmt.Fprintf(e.err, "run '%s' for someone else, or add --force to draft anyway\n", printable(whoHint(req, f.Name)))
-		return exitCode(3, nil)
-	}
-	m, err := policy.Draft(p, &f, req, v, loadTemplates(e.getenv))
-	if err != nil {
-		return err // a *policy.TemplateError names the file
-	}
-	misses := policy.Check(m.Body, req, v)
-	if o.json {
-		if misses == nil {
-			misses = []policy.Reason{}
-		}
-		return writeJSON(e.out, draftJSON{ID: f.ID, Name: f.Name, Subject: m.Subject, Body: m.Body, Lang: m.Lang, Verdict: v, Misses: misses})
-	}
-	fmt.Fprintf(e.out, "Subject: %s\n\n%s", printable(m.Subject), printableBlock(m.Body))
-	if v.Level != policy.Clear {
-		fmt.Fprintf(e.err, "kith: %s: %s\n", v.Level, reasonCodes(v.Reasons))
-	}
-	if len(misses) > 0 {
-		fmt.Fprintln(e.err, "kith: before you send it:")
-		for _, r := range misses {
-			writeWrapped(e.err, "  "+padRight(r.Code+":", 12)+" ", r.Message, 80)
-		}
-	}
-	return nil
-}
-
 // whoHint is the `kith who` command that looks for someone else for req
 // than the friend called name: the same kind, sector, organisation,
 // circle, target and keywords, leaving the friend out.

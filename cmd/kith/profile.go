@@ -15,12 +15,27 @@ func cmdProfile(e *env, o *profileFlags, fs *pflag.FlagSet) error {
 	changed := false
 	var bad error
 	apply := func(p *store.Profile) {
+		// --blurb is in the language it is written in (store.GuessLang),
+		// else the one --lang sets, else the profile's.
+		blurbLang := p.Lang
+		if fs.Changed("lang") {
+			blurbLang = strings.ToLower(strings.TrimSpace(o.lang))
+		}
 		fs.Visit(func(fl *pflag.Flag) {
 			switch fl.Name {
 			case "name":
 				p.Name = store.CleanText(o.name, false)
 			case "blurb":
-				p.Blurb = store.CleanText(o.blurb, true)
+				text := store.CleanText(o.blurb, true)
+				lang := store.GuessLang(text)
+				if lang == "" {
+					lang = blurbLang
+				}
+				p.SetBlurb(lang, text)
+			case "blurb-en":
+				p.SetBlurb(store.LangEnglish, store.CleanText(o.blurbEn, true))
+			case "blurb-it":
+				p.SetBlurb(store.LangItalian, store.CleanText(o.blurbIt, true))
 			case "signature":
 				p.Signature = store.CleanText(o.signature, true)
 			case "lang":
@@ -63,7 +78,7 @@ func cmdProfile(e *env, o *profileFlags, fs *pflag.FlagSet) error {
 	}
 	probe.Normalize()
 	if err := probe.Validate(); err != nil {
-		return formatError(err)
+		return formatError(err, blurbFlags(fs, o)...)
 	}
 	var p store.Profile
 	var err error
@@ -82,13 +97,27 @@ func cmdProfile(e *env, o *profileFlags, fs *pflag.FlagSet) error {
 		p, err = e.store.Profile()
 	}
 	if err != nil {
-		return formatError(err)
+		return formatError(err, blurbFlags(fs, o)...)
 	}
 	if o.json {
 		return writeJSON(e.out, p)
 	}
 	printProfile(e.out, &p)
 	return nil
+}
+
+// blurbFlags names the flag that set each blurb, for formatError:
+// --blurb-en and --blurb-it, or --blurb for the one it set.
+func blurbFlags(fs *pflag.FlagSet, o *profileFlags) []string {
+	var names []string
+	for _, l := range store.Langs() {
+		flag := "--blurb-" + l
+		if fs.Changed("blurb") && !fs.Changed(flag[2:]) {
+			flag = "--blurb"
+		}
+		names = append(names, "blurb-"+l, flag)
+	}
+	return names
 }
 
 func printProfile(w io.Writer, p *store.Profile) {
@@ -99,7 +128,9 @@ func printProfile(w io.Writer, p *store.Profile) {
 		fmt.Fprintf(w, "%-14s %s\n", label+":", strings.ReplaceAll(printableBlock(v), "\n", "\n"+strings.Repeat(" ", 15)))
 	}
 	show("name", p.Name)
-	show("blurb", p.Blurb)
+	for _, l := range store.Langs() {
+		show("blurb ("+l+")", p.Blurbs[l])
+	}
 	show("signature", p.Signature)
 	show("language", p.Lang)
 	show("cool-down", fmt.Sprintf("%d days", p.Settings.CooldownDays))
@@ -111,7 +142,7 @@ func printProfile(w io.Writer, p *store.Profile) {
 	for _, t := range topics {
 		show("questions", t+": "+strings.Join(p.Questions[t], "\n"+strings.Repeat(" ", len(t)+2)))
 	}
-	if p.Blurb == "" {
-		fmt.Fprintln(w, "\nAdd a blurb before asking for introductions: kith profile --blurb \"…\"")
+	if b, _ := p.BlurbFor(p.Lang); b == "" {
+		fmt.Fprintln(w, "\nAdd a blurb before asking for introductions: kith profile --blurb \"…\" (--blurb-it \"…\" for the one in Italian)")
 	}
 }

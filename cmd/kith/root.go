@@ -99,7 +99,7 @@ func (c command) build(e *env, dbPath *string) *cobra.Command {
 
 // checkArgs demands exactly c's positional arguments.
 func (c command) checkArgs(_ *cobra.Command, args []string) error {
-	if len(args) == len(c.args) {
+	if len(args) == len(c.args) || len(args) == 0 && c.argsOptional {
 		return nil
 	}
 	var err *usageError

@@ -117,7 +117,7 @@ func (g *generator) write(tx *store.Tx, lo, hi int) error {
 		if err != nil {
 			return err
 		}
-		if p.Name == "" && p.Blurb == "" {
+		if b, _ := p.BlurbFor(p.Lang); p.Name == "" && b == "" {
 			if err := tx.PutProfile(demoProfile(p)); err != nil {
 				return err
 			}
@@ -148,8 +148,10 @@ func (g *generator) write(tx *store.Tx, lo, hi int) error {
 func demoProfile(p store.Profile) store.Profile {
 	p.Name = "Sam Rivera"
 	p.Signature = "Sam"
-	p.Blurb = "Sam Rivera is a backend engineer with eight years in payments, most recently leading a team of five at Ledgerline, " +
-		"now looking to move into climate tech as a product manager. Sam has shipped two platform migrations and mentors at Kids Code Club."
+	p.SetBlurb(store.LangEnglish, "Sam Rivera is a backend engineer with eight years in payments, most recently leading a team of five at Ledgerline, "+
+		"now looking to move into climate tech as a product manager. Sam has shipped two platform migrations and mentors at Kids Code Club.")
+	p.SetBlurb(store.LangItalian, "Sam Rivera è un ingegnere backend con otto anni di esperienza nei pagamenti, da ultimo a capo di un team di cinque persone "+
+		"in Ledgerline, e ora vuole passare al climate tech come product manager. Ha guidato due migrazioni di piattaforma e fa da mentore al Kids Code Club.")
 	// Keyed by topic, sector, organisation or kind, then "default", as
 	// the drafts look them up.
 	p.Questions = map[string][]string{

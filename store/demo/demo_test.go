@@ -84,7 +84,7 @@ func TestCounts(t *testing.T) {
 	if perFriend := float64(len(snap.Favors)) / n; perFriend < 1 || perFriend > 3 {
 		t.Errorf("favors per friend = %.2f, want a few (1-3)", perFriend)
 	}
-	if snap.Profile.Name == "" || snap.Profile.Blurb == "" {
+	if snap.Profile.Name == "" || snap.Profile.Blurbs[store.LangEnglish] == "" || snap.Profile.Blurbs[store.LangItalian] == "" {
 		t.Errorf("profile = %+v, want a demo name and blurb", snap.Profile)
 	}
 }

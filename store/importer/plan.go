@@ -418,7 +418,7 @@ func mergeFriend(dst, src *store.Friend) []string {
 func mergeProfile(cur, in store.Profile) (*store.Profile, []string) {
 	var ch []string
 	def := store.DefaultProfile()
-	if cur.Name == "" && cur.Blurb == "" && cur.Signature == "" && len(cur.Questions) == 0 && cur.Lang == def.Lang && cur.Settings == def.Settings {
+	if cur.Name == "" && len(cur.Blurbs) == 0 && cur.Blurb == "" && cur.Signature == "" && len(cur.Questions) == 0 && cur.Lang == def.Lang && cur.Settings == def.Settings {
 		if in.Lang != cur.Lang && (in.Lang == store.LangEnglish || in.Lang == store.LangItalian) {
 			cur.Lang = in.Lang
 			ch = append(ch, "language")
@@ -436,7 +436,13 @@ func mergeProfile(cur, in store.Profile) (*store.Profile, []string) {
 		}
 	}
 	fill("name", &cur.Name, store.CleanText(in.Name, false))
-	fill("blurb", &cur.Blurb, store.CleanText(in.Blurb, true))
+	cur.Normalize()
+	in.Normalize()
+	for _, l := range store.Langs() {
+		b := cur.Blurbs[l]
+		fill("blurb ("+l+")", &b, store.CleanText(in.Blurbs[l], true))
+		cur.SetBlurb(l, b)
+	}
 	fill("signature", &cur.Signature, store.CleanText(in.Signature, true))
 	for topic, qs := range in.Questions {
 		topic = strings.TrimSpace(store.CleanText(topic, false))

@@ -369,6 +369,9 @@ func (x *Export) prepareProfile() []importer.Warning {
 	p := &x.Snapshot.Profile
 	p.Name = importer.Cut(oneLine(p.Name), store.MaxName, "name", warn)
 	p.Blurb = importer.Cut(store.CleanText(p.Blurb, true), store.MaxNotes, "blurb", warn)
+	for l, b := range p.Blurbs {
+		p.Blurbs[l] = importer.Cut(store.CleanText(b, true), store.MaxNotes, "blurb ("+l+")", warn)
+	}
 	p.Signature = importer.Cut(store.CleanText(p.Signature, true), store.MaxSignature, "signature", warn)
 	p.Normalize()
 	if len(p.Questions) == 0 {

@@ -134,7 +134,7 @@ func TestPrepareCleansProfile(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := snap.Profile
-	if p.Name != "Me" || p.Blurb != "b" || len(p.Questions["t"]) != 1 || p.Questions["t"][0] != "q" || p.Settings.CooldownDays != store.DefaultCooldownDays {
+	if p.Name != "Me" || p.Blurbs[store.LangEnglish] != "b" || p.Blurb != "" || len(p.Questions["t"]) != 1 || p.Questions["t"][0] != "q" || p.Settings.CooldownDays != store.DefaultCooldownDays {
 		t.Errorf("not cleaned: %+v", p)
 	}
 }
