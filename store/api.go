@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -16,6 +17,23 @@ import (
 // is written, or nothing is. now stamps records whose times are unset.
 func (s *Store) Batch(now time.Time, fn func(tx *Tx) error) error {
 	return s.update(func(tx *bolt.Tx) error {
+		t := &Tx{tx: tx, now: now.UTC()}
+		if err := fn(t); err != nil {
+			return err
+		}
+		return t.flush()
+	})
+}
+
+// BatchSized is Batch for a transaction expected to write about sizeHint
+// bytes (an import): the file is mapped that much larger than it is from
+// the start, so bbolt does not remap it (copying every dirty page) as
+// the transaction grows.
+func (s *Store) BatchSized(now time.Time, sizeHint int, fn func(tx *Tx) error) error {
+	if info, err := os.Stat(s.path); err == nil {
+		sizeHint += int(info.Size())
+	}
+	return s.updateSized(sizeHint, func(tx *bolt.Tx) error {
 		t := &Tx{tx: tx, now: now.UTC()}
 		if err := fn(t); err != nil {
 			return err
@@ -268,7 +286,8 @@ func (s *Store) Restore(snap *Snapshot) error {
 }
 
 // Roster is every friend with when you last asked each of them (zero if
-// never): what `kith list` shows, read without expanding any ask.
+// never): what `kith list` shows, read from the friends and their
+// summaries, without a look at any ask.
 func (s *Store) Roster() ([]Friend, []time.Time, error) {
 	var friends []Friend
 	var last []time.Time
@@ -278,33 +297,24 @@ func (s *Store) Roster() ([]Friend, []time.Time, error) {
 			return err
 		}
 		last = make([]time.Time, len(friends))
-		c, err := getCounts(tx)
-		if err != nil {
-			return err
-		}
-		owners := make([]uint64, 0, c.asks)
-		i := 0
-		cur := tx.Bucket(bucketAsksByFriend).Cursor()
-		for k, v := cur.First(); k != nil; k, v = cur.Next() {
-			if len(k) != 24 {
-				return corruptf("asks_by_friend: key %x", k)
+		cur := tx.Bucket(bucketSummaries).Cursor()
+		k, v := cur.First()
+		for i := range friends {
+			id := friends[i].ID
+			for k != nil && len(k) == 8 && btoi(k) < id {
+				k, v = cur.Next() // checked by verify: a summary of nobody
 			}
-			st, err := headStatus(k, v)
+			if k == nil || len(k) != 8 || btoi(k) != id {
+				return corruptf("friend %d: the summary is missing", id)
+			}
+			sum, err := decodeSummary(k, v)
 			if err != nil {
-				return fmt.Errorf("asks_by_friend: ask %d: %w", historyID(k), err)
+				return fmt.Errorf("friend %d: the summary: %w", id, err)
 			}
-			owner := btoi(k[:8])
-			owners = append(owners, owner)
-			for i < len(friends) && friends[i].ID < owner {
-				i++
-			}
-			if i == len(friends) || friends[i].ID != owner || !statusOf(st).Made() {
-				continue
-			}
-			// Keys sort by time within a friend: the latest made ask wins.
-			last[i] = keyTime(k[8:16])
+			last[i] = fromNanos(sum.lastMade)
+			k, v = cur.Next()
 		}
-		return checkSummaries(tx, owners, nil, false)
+		return nil
 	})
 	return friends, last, err
 }

@@ -100,6 +100,41 @@ func benchStore(b *testing.B, st *store.Store, n int) {
 			}
 		}
 	})
+	// The first screen: a page of friends by name with their facts.
+	b.Run("FirstPage", func(b *testing.B) {
+		for b.Loop() {
+			p, err := st.FirstPage(128)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if len(p.Order) != 128 {
+				b.Fatalf("FirstPage(128) = %d friends", len(p.Order))
+			}
+		}
+	})
+	b.Run("FriendsByName", func(b *testing.B) {
+		for b.Loop() {
+			fs, order, err := st.FriendsByName()
+			if err != nil {
+				b.Fatal(err)
+			}
+			if len(fs) != n+1 || len(order) != n+1 {
+				b.Fatalf("FriendsByName() = %d friends, %d in order; want %d", len(fs), len(order), n+1)
+			}
+		}
+	})
+	// who --sector fintech: the friends there with their facts.
+	b.Run("NetworkAt", func(b *testing.B) {
+		for b.Loop() {
+			net, err := st.NetworkAt("", "fintech")
+			if err != nil {
+				b.Fatal(err)
+			}
+			if len(net.Friends) == 0 || len(net.Friends) > n/2 {
+				b.Fatalf("NetworkAt(fintech) = %d friends", len(net.Friends))
+			}
+		}
+	})
 	b.Run("History", func(b *testing.B) {
 		for b.Loop() {
 			asks, _, err := st.History(mid)

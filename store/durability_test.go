@@ -30,6 +30,9 @@ func TestMain(m *testing.M) {
 	if path := os.Getenv(createEnv); path != "" {
 		creator(path)
 	}
+	if path := os.Getenv(indexWriterEnv); path != "" {
+		indexWriter(path)
+	}
 	os.Exit(m.Run())
 }
 

@@ -83,8 +83,20 @@ import (
 //	the transaction of every ask or favor of theirs, so a read can tell
 //	that an index entry is missing
 //	  1 asks (how many)  2 favors (how many)
-//	  10-99 reserved: the per-friend summary of what the policy weighs
+//	  10 last_made (the time of the latest ask actually made, a time;
+//	     schema 3 on: what kith list shows, read without the asks' heads)
+//	  11-99 reserved: the per-friend summary of what the policy weighs
 //	        (readiness, the "Fast at any size" issue)
+//	Sync state (bucket sync_state, key folder|0|card UID): a card and its
+//	friend at the last sync with a folder (syncstate.go)
+//	  1 uid  2 friend_id  3 file  4 size  5 mtime  6 inode  7 hash
+//	  8 kith_sums (packed: 8 bytes big-endian per field of SyncFields)
+//	  9 card_sums (as 8)
+//	Name (bucket names, key collation key of the name | friend id): the
+//	  friends in the name order (Collator); the value has no fields
+//	Posting (bucket postings, key field | normalised value | 0 | friend
+//	  id): where active people (not archived, not an organisation's card) are, field 'o' organisation (OrgKey) and
+//	  's' sector (lower-cased); the value has no fields
 //	Counts (bucket meta, key counts): how many records each bucket holds,
 //	so a read of a whole bucket can tell that one went missing
 //	  1 friends  2 asks  3 favors
@@ -211,6 +223,7 @@ const (
 	tagBusyFrom, tagBusyTo             protowire.Number = 1, 2
 	tagTimeSec, tagTimeNano            protowire.Number = 1, 2
 	tagSummaryAsks, tagSummaryFavors   protowire.Number = 1, 2
+	tagSummaryLastMade                 protowire.Number = 10
 	tagCountFriends                    protowire.Number = 1
 	tagCountAsks                       protowire.Number = 2
 	tagCountFavors                     protowire.Number = 3
@@ -291,6 +304,31 @@ func historyKey(friendID uint64, at time.Time, id uint64) []byte {
 	binary.BigEndian.PutUint64(b[8:], timeKey(at))
 	binary.BigEndian.PutUint64(b[16:], id)
 	return b
+}
+
+// nameKey is the key of a name index entry: the name's sort key, then
+// the friend's id (so equal names sort by id).
+func nameKey(c *Collator, name string, id uint64) []byte {
+	return binary.BigEndian.AppendUint64(c.Key(nil, name), id)
+}
+
+// nameID returns the friend id of a name index key.
+func nameID(k []byte) uint64 { return binary.BigEndian.Uint64(k[len(k)-8:]) }
+
+// postingKey is the key of a posting: field, value, a 0 byte, friend id.
+// The values (OrgKey, lower-cased sectors) hold no 0 byte: Validate
+// refuses control characters.
+func postingKey(field byte, value []byte, id uint64) []byte {
+	k := make([]byte, 0, len(value)+10)
+	k = append(append(append(k, field), value...), 0)
+	return binary.BigEndian.AppendUint64(k, id)
+}
+
+// emptyEntry is the value of an index entry with no fields: the version
+// and the checksum of its key.
+func emptyEntry(s seed, key []byte) []byte {
+	e := newEnc(5)
+	return e.seal(s, key)
 }
 
 // historyID returns the record id of an index key.

@@ -18,6 +18,8 @@ var (
 	seedSummaries      = seedOf(bucketSummaries)
 	seedMeta           = seedOf(bucketMeta)
 	seedProfile        = seedOf(bucketProfile)
+	seedNames          = seedOf(bucketNames)
+	seedPostings       = seedOf(bucketPostings)
 )
 
 func encodeFriend(f *Friend) []byte {
@@ -484,12 +486,16 @@ func decodeFavorHead(k, v []byte) (uint8, error) {
 // policy weighs (tags 10-99).
 type summary struct {
 	asks, favors uint64
+	// lastMade is when the latest ask actually made was (Ask.At, Unix
+	// nanoseconds; 0 for none).
+	lastMade int64
 }
 
 func encodeSummary(friendID uint64, s summary) []byte {
 	e := newEnc(12)
 	e.uint(tagSummaryAsks, s.asks)
 	e.uint(tagSummaryFavors, s.favors)
+	e.time(tagSummaryLastMade, fromNanos(s.lastMade))
 	return e.seal(seedSummaries, itob(friendID))
 }
 
@@ -506,6 +512,8 @@ func decodeSummary(k, v []byte) (summary, error) {
 			s.asks = d.uint()
 		case tagSummaryFavors:
 			s.favors = d.uint()
+		case tagSummaryLastMade:
+			s.lastMade = d.nanos()
 		}
 	}
 	return s, d.result()

@@ -17,6 +17,12 @@ var (
 	bucketFavorsByFriend = []byte("favors_by_friend")
 	bucketProfile        = []byte("profile")
 	bucketSummaries      = []byte("summaries")
+	bucketNames          = []byte("names")
+	bucketPostings       = []byte("postings")
+	// bucketSyncState holds the state of each sync with a folder of
+	// cards (see syncstate.go). The first sync creates it: a database
+	// without it has never been synced, and needs no migration.
+	bucketSyncState = []byte("sync_state")
 
 	keySchema     = []byte("schema_version")
 	keyMigrations = []byte("migrations")
@@ -32,7 +38,7 @@ var (
 // room. bbolt's default of half full doubled the file.
 func fillPercent(name []byte) float64 {
 	switch string(name) {
-	case string(bucketAsksByFriend), string(bucketFavorsByFriend):
+	case string(bucketAsksByFriend), string(bucketFavorsByFriend), string(bucketNames), string(bucketPostings):
 		return 0.8
 	}
 	return 1.0
@@ -44,6 +50,10 @@ func fillPercent(name []byte) float64 {
 type migration struct {
 	name string
 	up   func(tx *bolt.Tx) error
+	// rewrites is whether it rewrites values in place, leaving free
+	// pages for a compaction to give back (see Store.compact); one that
+	// only adds buckets leaves none.
+	rewrites bool
 }
 
 // migrations returns every migration in order; the schema version is
@@ -58,7 +68,13 @@ func migrations() []migration {
 			}
 			return nil
 		}},
-		{name: "tagged, checksummed records", up: migrateChecksums},
+		{name: "tagged, checksummed records", up: migrateChecksums, rewrites: true},
+		{name: "name order, postings and last asks", up: func(tx *bolt.Tx) error {
+			if err := migrateNames(tx); err != nil {
+				return err
+			}
+			return migrateLastMade(tx)
+		}},
 	}
 }
 
@@ -73,8 +89,8 @@ func initSchema(tx *bolt.Tx) error {
 	return meta.Put(keySchema, itob(0))
 }
 
-// migrate brings tx up to the current schema, and reports whether there
-// was anything to do.
+// migrate brings tx up to the current schema, and reports whether a
+// migration that rewrites values ran (the file wants compacting).
 func migrate(tx *bolt.Tx) (bool, error) {
 	meta := tx.Bucket(bucketMeta)
 	ver := int(btoi(meta.Get(keySchema)))
@@ -91,7 +107,11 @@ func migrate(tx *bolt.Tx) (bool, error) {
 			return false, err
 		}
 	}
-	return ver < len(all), nil
+	rewrote := false
+	for i := ver; i < len(all); i++ {
+		rewrote = rewrote || all[i].rewrites
+	}
+	return rewrote, nil
 }
 
 // migrationBatch is how many entries the migration copies out of a

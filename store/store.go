@@ -243,7 +243,7 @@ func (s *Store) updateSized(sizeHint int, fn func(tx *bolt.Tx) error) error {
 				return err
 			}
 		}
-		migrated := false
+		rewrote := false
 		err := db.Update(func(tx *bolt.Tx) error {
 			// A bbolt file without a single bucket holds nothing (kith
 			// itself never leaves one, see create), so make it a kith one.
@@ -255,12 +255,12 @@ func (s *Store) updateSized(sizeHint int, fn func(tx *bolt.Tx) error) error {
 				return err
 			}
 			var err error
-			if migrated, err = migrate(tx); err != nil {
+			if rewrote, err = migrate(tx); err != nil {
 				return err
 			}
 			return fn(tx)
 		})
-		if err == nil && migrated {
+		if err == nil && rewrote {
 			s.compact(db)
 		}
 		// The file is sound as this transaction left it (or, if it

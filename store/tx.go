@@ -21,6 +21,7 @@ type Tx struct {
 	// 100,000 asks changed the counts record 110,000 times.
 	counts *counts
 	sums   map[uint64]summary
+	coll   *Collator // the name index's, made at the first friend written
 }
 
 // flush writes the counts and summaries changed so far. Batch calls it
@@ -76,6 +77,9 @@ func (t *Tx) AddFriend(f *Friend) error {
 // insertFriend writes a new friend under f.ID, with an empty summary.
 func (t *Tx) insertFriend(f *Friend) error {
 	if err := t.bucket(bucketFriends).Put(itob(f.ID), encodeFriend(f)); err != nil {
+		return err
+	}
+	if err := t.indexFriend(nil, f); err != nil {
 		return err
 	}
 	t.setSummary(f.ID, summary{})
@@ -139,10 +143,14 @@ func (t *Tx) PutFriend(f *Friend) error {
 	if err := f.Validate(); err != nil {
 		return err
 	}
-	if _, err := getFriend(t.tx, f.ID); err != nil {
+	old, err := getFriend(t.tx, f.ID)
+	if err != nil {
 		return err
 	}
 	f.Updated = t.now
+	if err := t.indexFriend(&old, f); err != nil {
+		return err
+	}
 	return t.bucket(bucketFriends).Put(itob(f.ID), encodeFriend(f))
 }
 
@@ -180,7 +188,12 @@ func (t *Tx) insertAsk(a *Ask) error {
 	if err := t.putAsk(a); err != nil {
 		return err
 	}
-	if err := t.summarize(a.FriendID, func(s *summary) { s.asks++ }); err != nil {
+	if err := t.summarize(a.FriendID, func(s *summary) {
+		s.asks++
+		if a.Status.Made() {
+			s.lastMade = max(s.lastMade, nanos(a.At()))
+		}
+	}); err != nil {
 		return err
 	}
 	return t.count(func(c *counts) { c.asks++ })
@@ -206,7 +219,16 @@ func (t *Tx) PutAsk(a *Ask) error {
 	if err := ix.Delete(oldKey); err != nil {
 		return err
 	}
-	return t.putAsk(a)
+	if err := t.putAsk(a); err != nil {
+		return err
+	}
+	// The status or the time may have changed either way: the latest
+	// made ask is read again from the friend's index entries.
+	last, err := lastMade(t.tx, a.FriendID)
+	if err != nil {
+		return err
+	}
+	return t.summarize(a.FriendID, func(s *summary) { s.lastMade = last })
 }
 
 func (t *Tx) putAsk(a *Ask) error {

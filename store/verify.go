@@ -115,6 +115,10 @@ type verifier struct {
 	schema   int
 	max      int
 	problems []Problem
+	// The name index and postings entries the friends call for (schema
+	// 3 on), by key.
+	coll                 *Collator
+	wantNames, wantPosts map[string]bool
 }
 
 func (v *verifier) add(bucket, key, format string, a ...any) {
@@ -162,6 +166,11 @@ func verifyRecords(tx *bolt.Tx, schema, max int) []Problem {
 	if schema >= 2 && tx.Bucket(bucketSummaries) == nil {
 		v.add(string(bucketSummaries), "", "the bucket is missing")
 	}
+	for _, name := range [][]byte{bucketNames, bucketPostings} {
+		if schema >= 3 && tx.Bucket(name) == nil {
+			v.add(string(name), "", "the bucket is missing")
+		}
+	}
 	if len(v.problems) > 0 {
 		return v.problems
 	}
@@ -195,6 +204,7 @@ func (v *verifier) records() {
 	tx := v.tx
 	friends := map[uint64]bool{}
 	perAsks := map[uint64]uint64{}
+	perLast := map[uint64]int64{} // the latest made ask of each friend, by the records
 	perFavors := map[uint64]uint64{}
 	each := func(name []byte, fn func(k, val []byte)) uint64 {
 		var n uint64
@@ -221,6 +231,7 @@ func (v *verifier) records() {
 			v.add("friends", idKey(k), "holds friend %d", f.ID)
 		default:
 			friends[f.ID] = true
+			v.expectKeys(&f)
 		}
 	})
 	// Records to index: each record's index entry is known from the
@@ -241,6 +252,9 @@ func (v *verifier) records() {
 		default:
 			if !friends[a.FriendID] {
 				v.add("asks", idKey(k), "belongs to friend %d, %s", a.FriendID, v.gone(a.FriendID))
+			}
+			if a.Status.Made() {
+				perLast[a.FriendID] = max(perLast[a.FriendID], nanos(a.At()))
 			}
 			ik := historyKey(a.FriendID, a.At(), a.ID)
 			if v.schema < 2 {
@@ -347,6 +361,9 @@ func (v *verifier) records() {
 			if s.asks != perAsks[id] {
 				v.add("summaries", idKey(k), "says %d asks, the index holds %d", s.asks, perAsks[id])
 			}
+			if v.schema >= 3 && s.lastMade != perLast[id] {
+				v.add("summaries", idKey(k), "says the last ask was made at %v, the asks say %v", fromNanos(s.lastMade), fromNanos(perLast[id]))
+			}
 			if s.favors != perFavors[id] {
 				v.add("summaries", idKey(k), "says %d favors, the index holds %d", s.favors, perFavors[id])
 			}
@@ -355,6 +372,14 @@ func (v *verifier) records() {
 	if ns != nf {
 		v.add("summaries", "", "%d summaries for %d friends", ns, nf)
 	}
+	if tx.Bucket(bucketSyncState) != nil {
+		each(bucketSyncState, func(k, val []byte) {
+			if _, err := decodeSyncState(k, val); err != nil {
+				v.add(string(bucketSyncState), fmt.Sprintf("%q", k), "does not decode or fails its checksum")
+			}
+		})
+	}
+	v.nameIndexes()
 }
 
 func (v *verifier) profile() {

@@ -307,9 +307,13 @@ func (m *Model) handleLoaded(msg loadedMsg) tea.Cmd {
 		return m.broadcast(loadErrMsg{msg.err})
 	}
 	cmd := m.broadcast(dataMsg{msg.data})
-	if msg.data.partial {
-		// the friends are shown: now their history
+	switch {
+	case msg.data.page:
+		// the first page is shown: now every friend
 		m.stamp = msg.stamp
+		return tea.Batch(cmd, friendsCmd(m.c.st, msg.seq, msg.data))
+	case msg.data.partial:
+		// the friends are shown: now their history
 		return tea.Batch(cmd, historyCmd(m.c.st, msg.seq, msg.data))
 	}
 	if msg.seq == m.loadSeq {

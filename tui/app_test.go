@@ -1,8 +1,10 @@
 package tui
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -14,6 +16,7 @@ import (
 
 	"kith/policy"
 	"kith/store"
+	"kith/store/demo"
 )
 
 func TestQuit(t *testing.T) {
@@ -157,9 +160,10 @@ func TestRandomKeysNeverPanic(t *testing.T) {
 	}
 }
 
-// TestLoadInTwoSteps loads a real database: the friends first (badges and
-// last ask pending), then their history, then the filter index.
-func TestLoadInTwoSteps(t *testing.T) {
+// TestLoadInSteps loads a real database: the first page of friends with
+// their badges and last ask, then every friend, then their history, then
+// the filter index.
+func TestLoadInSteps(t *testing.T) {
 	st := store.New(filepath.Join(t.TempDir(), "kith.db"))
 	at := testNow.AddDate(0, 0, -3)
 	err := st.Batch(testNow, func(tx *store.Tx) error {
@@ -185,15 +189,15 @@ func TestLoadInTwoSteps(t *testing.T) {
 	m := New(Options{Store: st, Judge: fakeJudge, Now: func() time.Time { return testNow }, NoColor: true})
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	first := m.startLoad()().(loadedMsg)
-	if first.err != nil || !first.data.partial {
-		t.Fatalf("first step: err %v partial %v, want the friends alone", first.err, first.data.partial)
+	if first.err != nil || !first.data.partial || !first.data.page {
+		t.Fatalf("first step: err %v partial %v page %v, want the first page", first.err, first.data.partial, first.data.page)
 	}
 	_, cmd := m.Update(first)
 	if got := m.home.d.friends[m.home.rows[0]].Name; got != "Ada" {
 		t.Errorf("first row %q, want Ada (by name)", got)
 	}
-	if !strings.Contains(plain(m), "…") || !m.loading {
-		t.Error("the first frame does not show the history as pending")
+	if out := plain(m); !strings.Contains(out, "hold") || strings.Contains(out, "…") || !m.loading {
+		t.Errorf("the first frame does not show Ada's badge, or shows one pending, or is not loading still:\n%s", out)
 	}
 	run(t, m, cmd)
 	if m.home.d.partial || m.loading {
@@ -222,41 +226,84 @@ func TestLoadInTwoSteps(t *testing.T) {
 	}
 }
 
-// TestFirstNamesThenAll checks the first frame's partial name order: the
-// first names are those of the full order, and the full order follows.
-func TestFirstNamesThenAll(t *testing.T) {
-	net := genNetwork(2000, 9)
-	full := newPartial(1, net.friends, store.DefaultProfile(), 0)
-	for _, top := range []int{1, 5, 40, 300} {
-		d := newPartial(1, net.friends, store.DefaultProfile(), top)
-		if !d.topOnly || len(d.byName) != top {
-			t.Fatalf("top %d: topOnly %v, %d names", top, d.topOnly, len(d.byName))
-		}
-		for r, i := range d.byName {
-			if full.byName[r] != i {
-				t.Fatalf("top %d: row %d is friend %d, the full order has %d", top, r, i, full.byName[r])
+// TestFirstPageThenAll: a load paints the first page of friends in the
+// name order with their real badges (the policy's, as the whole network
+// gives them), keeps them while every friend is read, and then reads
+// everyone's history.
+func TestFirstPageThenAll(t *testing.T) {
+	st := store.New(filepath.Join(t.TempDir(), "kith.db"))
+	if err := demo.Fill(st, 400, 3, testNow, nil); err != nil {
+		t.Fatal(err)
+	}
+	m := New(Options{Store: st, Judge: PolicyJudge, Now: func() time.Time { return testNow }, NoColor: true})
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	m.loadSeq = 1
+	msg := loadCmd(st, 1)().(loadedMsg)
+	if msg.err != nil || !msg.data.page || msg.data.len() != pageRows {
+		t.Fatalf("first step: err %v, page %v, %d friends; want a page of %d", msg.err, msg.data.page, msg.data.len(), pageRows)
+	}
+	// What the whole network says of each friend.
+	net, err := st.Network()
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole := newDataset(9, net.Friends, net.AsksOf, net.FavorsOf, store.DefaultProfile())
+	want := map[uint64]policy.Verdict{}
+	for i := range whole.friends {
+		_, v := PolicyJudge(subjectOf(whole, i), whole.places, whole.profile.Settings, testNow)
+		v.Reasons = nil
+		want[whole.friends[i].ID] = v
+	}
+	check := func(step string) {
+		t.Helper()
+		f := m.home
+		for r := f.offset; r < min(f.offset+f.listRows(), len(f.rows)); r++ {
+			i := int(f.rows[r])
+			id := f.d.friends[i].ID
+			if wi := whole.byName[r]; whole.friends[wi].ID != id {
+				t.Fatalf("%s: row %d is %s, the name order has %s", step, r, f.d.friends[i].Name, whole.friends[wi].Name)
+			}
+			if !f.have[i] || !reflect.DeepEqual(f.verd[i], want[id]) {
+				t.Fatalf("%s: row %d (%s): badge %v (judged %v), the whole network gives %v", step, r, f.d.friends[i].Name, f.verd[i], f.have[i], want[id])
 			}
 		}
-	}
-	m := newTestModel(t, nil, 80, 24)
-	m.loadSeq = 2
-	d := newPartial(4, net.friends, store.DefaultProfile(), 40)
-	_, cmd := m.Update(loadedMsg{seq: 2, data: d})
-	if !strings.Contains(plain(m), "sorting by name…") {
-		t.Error("the first frame does not say the name sort is under way")
-	}
-	var sorted *dataset
-	for _, msg := range run(t, newTestModel(t, nil, 10, 10), cmd) {
-		if sm, ok := msg.(sortedMsg); ok {
-			sorted = sm.d
+		if strings.Contains(plain(m), "loading the history") {
+			t.Errorf("%s: the selected friend's history is not shown:\n%s", step, plain(m))
 		}
 	}
-	if sorted == nil {
-		t.Fatal("no full sort was started")
+	m.Update(msg)
+	check("first page")
+	if out := plain(m); !strings.Contains(out, "400 friends · loading the rest") {
+		t.Errorf("the first page's header does not count everyone:\n%s", out)
 	}
-	m.Update(sortedMsg{sorted})
-	if m.home.d.topOnly || len(m.home.rows) != len(net.friends)-m.home.d.archived {
-		t.Errorf("after the sort: topOnly %v, %d rows", m.home.d.topOnly, len(m.home.rows))
+	// The rest: every friend (the page's badges kept), then the history.
+	all := friendsCmd(st, 1, msg.data)().(loadedMsg)
+	if all.err != nil || all.data.page || !all.data.partial || all.data.len() != 400 {
+		t.Fatalf("second step: err %v, page %v, partial %v, %d friends", all.err, all.data.page, all.data.partial, all.data.len())
+	}
+	m.Update(all)
+	check("every friend")
+	hist := historyCmd(st, 1, all.data)().(loadedMsg)
+	if hist.err != nil || hist.data.partial {
+		t.Fatalf("third step: err %v, partial %v", hist.err, hist.data.partial)
+	}
+	m.Update(hist)
+	check("history")
+	// The model itself runs the steps in that order.
+	m2 := New(Options{Store: st, Judge: PolicyJudge, Now: func() time.Time { return testNow }, NoColor: true})
+	m2.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	m2.loadSeq = 1
+	var steps []string
+	for _, msg := range run(t, m2, m2.handleLoaded(loadCmd(st, 1)().(loadedMsg))) {
+		if lm, ok := msg.(loadedMsg); ok {
+			steps = append(steps, fmt.Sprintf("page %v partial %v", lm.data.page, lm.data.partial))
+		}
+	}
+	if want := []string{"page false partial true", "page false partial false"}; !reflect.DeepEqual(steps, want) {
+		t.Errorf("the steps after the page: %q, want %q", steps, want)
+	}
+	if m2.home.d.partial || m2.home.d.len() != 400 {
+		t.Errorf("after the load: partial %v, %d friends", m2.home.d.partial, m2.home.d.len())
 	}
 }
 
@@ -274,7 +321,7 @@ func TestLoadErrorShownAndRetried(t *testing.T) {
 	}
 	// a load that worked, then one that failed, the file unchanged since
 	m.startLoad()
-	m.Update(loadedMsg{seq: 2, data: newPartial(4, nil, store.DefaultProfile(), 0), stamp: stamp})
+	m.Update(loadedMsg{seq: 2, data: newPartial(4, nil, nil, store.DefaultProfile()), stamp: stamp})
 	m.startLoad()
 	m.Update(loadedMsg{seq: 3, err: store.ErrLocked, stamp: stamp})
 	seq := m.loadSeq

@@ -72,14 +72,16 @@ func BenchmarkScrollRow(b *testing.B) {
 	}
 }
 
-// BenchmarkDataset is preparing the friends for the first frame (the
-// first names in order), done in the load command.
+// BenchmarkDataset is preparing every friend for the list once they are
+// read (the name order, as the store's name index gives it), done in the
+// load's second step, after the first frame.
 func BenchmarkDataset(b *testing.B) {
 	for _, sz := range benchSizes {
 		b.Run(sz.name, func(b *testing.B) {
 			net := genNetwork(sz.n, 42)
+			order := collatedOrder(net.friends)
 			for b.Loop() {
-				_ = newPartial(1, net.friends, store.DefaultProfile(), firstRows)
+				_ = newPartial(1, net.friends, order, store.DefaultProfile())
 			}
 		})
 	}
@@ -92,7 +94,7 @@ func BenchmarkHistoryStep(b *testing.B) {
 	for _, sz := range benchSizes {
 		b.Run(sz.name, func(b *testing.B) {
 			full := genNetwork(sz.n, 42).dataset(1)
-			d := newPartial(1, full.friends, store.DefaultProfile(), 0)
+			d := newPartial(1, full.friends, nil, store.DefaultProfile())
 			last := full.lastAsk
 			for b.Loop() {
 				_ = d.withHistory(2, full.asksOf, full.favorsOf, last)
@@ -120,7 +122,7 @@ func BenchmarkFirstFrame(b *testing.B) {
 	for _, sz := range benchSizes {
 		b.Run(sz.name, func(b *testing.B) {
 			net := genNetwork(sz.n, 42)
-			d := newPartial(1, net.friends, store.DefaultProfile(), firstRows)
+			d := newPartial(1, net.friends, nil, store.DefaultProfile())
 			for b.Loop() {
 				m := New(Options{Store: fixedPath{nil, "x.db"}, Judge: fakeJudge, NoColor: true})
 				m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})

@@ -23,9 +23,11 @@
 // Undo) on the friend list and the asks screen; mouse.go the clicks and
 // the wheel.
 //
-// The TUI never holds the database: data.go loads it in commands, in two
-// steps (the friends for the first frame, then the facts of their asks
-// and favors, store.Network), watches the file for writes by other
+// The TUI never holds the database: data.go loads it in commands, in
+// three steps (the first page of friends by name with their history,
+// store.Store.FirstPage, for a first frame with real badges; then every
+// friend in the name order; then the facts of everyone's asks and
+// favors, store.Store.NetworkFor), watches the file for writes by other
 // processes, and numbers loads so a stale one never replaces a newer one.
 // Every write is one store.Batch running an operation of store/ops.go
 // (the ones kith's commands run), with the TUI's clock.

@@ -158,11 +158,6 @@ func (f *friendsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case indexedMsg:
 		f.handleIndexed(msg)
 		return f, nil
-	case sortedMsg:
-		if f.d.topOnly && msg.d.gen == f.d.gen {
-			return f, f.handleData(msg.d)
-		}
-		return f, nil
 	case resizedMsg:
 		// widened: the side pane may show now, and wants the history
 		// (it showed favors as bare dates until the cursor moved)
@@ -189,6 +184,9 @@ func (f *friendsScreen) handleData(d *dataset) tea.Cmd {
 	if f.ix != nil && f.ix.base != d.base {
 		f.ix = nil
 	}
+	if f.ix == nil && d.ix != nil {
+		f.ix = d.ix // built by the load step
+	}
 	needIndex := f.ix == nil
 	f.d = d
 	f.loaded = true
@@ -203,9 +201,6 @@ func (f *friendsScreen) handleData(d *dataset) tea.Cmd {
 	}
 	if needIndex {
 		cmd = tea.Batch(cmd, indexCmd(d))
-	}
-	if d.topOnly {
-		cmd = tea.Batch(cmd, sortCmd(d))
 	}
 	f.rebuild(true)
 	if !d.partial {
@@ -672,7 +667,7 @@ func (f *friendsScreen) handleHistory(msg historyMsg) {
 
 // ensureVerdicts judges the visible friends not judged yet.
 func (f *friendsScreen) ensureVerdicts() {
-	if f.d.len() == 0 || len(f.have) != f.d.len() || f.d.partial {
+	if f.d.len() == 0 || len(f.have) != f.d.len() {
 		return
 	}
 	n := max(f.listRows(), 1)
@@ -686,7 +681,7 @@ func (f *friendsScreen) ensureVerdicts() {
 }
 
 func (f *friendsScreen) verdict(i int, now time.Time) {
-	if f.d.partial || f.have[i] {
+	if !f.d.hasHistory(i) || f.have[i] {
 		return
 	}
 	_, f.verd[i] = f.judge(i, now)
@@ -722,6 +717,10 @@ func (f *friendsScreen) listRows() int { return max(f.h-2, 0) }
 // counts is the header's summary.
 func (f *friendsScreen) counts() string {
 	n := f.d.len()
+	if f.d.page {
+		// the first page alone: how many there are, archived or not
+		return plural(f.d.total, "friend", "friends") + " · loading the rest"
+	}
 	s := plural(n-f.d.archived, "friend", "friends")
 	if f.d.archived > 0 {
 		s += " · " + strconv.Itoa(f.d.archived) + " archived"

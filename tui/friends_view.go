@@ -108,7 +108,7 @@ func (f *friendsScreen) statusLine(w int) string {
 		return clip(f.filter.View(), w, 1)
 	}
 	info := "sorted by " + f.sort.String()
-	if f.sort == sortReady && f.byReady == nil || f.sort == sortLast && f.d.byLast == nil || f.sort == sortName && f.d.topOnly {
+	if f.sort == sortReady && f.byReady == nil || f.sort == sortLast && f.d.byLast == nil {
 		info = "sorting by " + f.sort.String() + "…"
 	}
 	if f.showArchived {
@@ -155,7 +155,7 @@ func (f *friendsScreen) rowView(r int, c columns, w int, now time.Time) string {
 	fr := &f.d.friends[i]
 	v, judged := f.verd[i], f.have[i]
 	badge, last := badgeText(v, judged, now), policy.AgoShort(now, f.d.lastAsk[i])
-	if f.d.partial {
+	if !f.d.hasHistory(i) {
 		badge, last = "…", "…" // the history is still loading
 	}
 	if fr.Archived {
@@ -374,13 +374,14 @@ func (f *friendsScreen) detailLines(i, w int, now time.Time) []string {
 	// verdict
 	head := "Readiness"
 	var v policy.Verdict
-	if !f.d.partial {
+	known := f.d.hasHistory(i)
+	if known {
 		var req policy.Request
 		req, v = f.judge(i, now)
 		head += " for " + article(req.Kind)
 	}
 	add("", s.Section.Render(trunc(head, w)))
-	if f.d.partial {
+	if !known {
 		add(s.Dim.Render("loading the history…"))
 	} else {
 		l := s.badge(v.Level).Render(strings.ToUpper(v.Level.String())) + fmt.Sprintf("  %d/100", v.Score)
@@ -437,7 +438,7 @@ func (f *friendsScreen) detailLines(i, w int, now time.Time) []string {
 	// counts behind it.
 	add("", s.Section.Render("Reciprocity"))
 	add(wrap(fmt.Sprintf("%s made, %s done for them", plural(made, "ask", "asks"), plural(len(favors), "favor", "favors")), w)...)
-	if !f.d.partial {
+	if known {
 		add(wrap(capitalize(v.Ledger.String())+".", w)...)
 	}
 

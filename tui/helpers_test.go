@@ -222,7 +222,7 @@ func run(t testing.TB, m tea.Model, cmd tea.Cmd) []tea.Msg {
 	var got []tea.Msg
 	var do func(tea.Cmd, int)
 	do = func(c tea.Cmd, depth int) {
-		if c == nil || depth > 8 {
+		if c == nil || depth > 12 {
 			return
 		}
 		msg := within(c, 5*time.Second)

@@ -109,6 +109,10 @@ type (
 		format          string
 		dryRun, verbose bool
 	}
+	syncFlags struct {
+		version string
+		dryRun  bool
+	}
 )
 
 const atUsage = "when: YYYY-MM-DD or RFC 3339, not after now (default now)"
@@ -138,7 +142,7 @@ func commands() []command {
 				f.BoolVar(&o.archived, "archived", false, "archive (true) or restore (--archived=false) the friend")
 				return func(e *env, args []string) error { return cmdEdit(e, args[0], &o, f.FlagSet) }
 			}},
-		{name: "list", group: groupFriends, summary: "list friends, with the time since your last ask",
+		{name: "list", group: groupFriends, summary: "list friends by name, with the time since your last ask",
 			flags: func(f flagSet) runFunc {
 				var o listFlags
 				f.BoolVar(&o.json, "json", false, "print JSON")
@@ -305,6 +309,15 @@ func commands() []command {
 				f.BoolVar(&o.dryRun, "dry-run", false, "read the file and say what would happen, writing nothing")
 				f.BoolVar(&o.verbose, "verbose", false, "list every record added, and every merge, skip and warning however many")
 				return func(e *env, args []string) error { return cmdImport(e, args[0], &o) }
+			}},
+		{name: "sync", args: []string{"DIR"}, group: groupData, summary: "keep kith and a folder of .vcf files (a vdir, as khard and vdirsyncer use) in step both ways",
+			long: "keep kith's friends and a vdir in step both ways: new, changed and deleted cards on either side since the last sync, matched by UID and merged field by field; with vdirsyncer, any CardDAV server",
+			flags: func(f flagSet) runFunc {
+				var o syncFlags
+				f.StringVar(&o.version, "vcard-version", vcard.V3, "the vCard version of new cards: 3.0 or 4.0 (a card keeps its own)")
+				f.values("vcard-version", vcard.V3, vcard.V4)
+				f.BoolVar(&o.dryRun, "dry-run", false, "say what would change on either side, writing nothing")
+				return func(e *env, args []string) error { return cmdSync(e, args[0], &o) }
 			}},
 		{name: "backup", args: []string{"FILE"}, group: groupData, summary: "write a consistent copy of the database, even while kith is in use",
 			flags: func(f flagSet) runFunc {

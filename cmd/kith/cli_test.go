@@ -345,7 +345,7 @@ func TestEveryChoiceFlagCompletes(t *testing.T) {
 			}
 		})
 	}
-	if n != 14 {
-		t.Errorf("found %d choice flags, want the 14 of add, edit, ask (2), check, who, draft, lint (2), outcome, profile, export (2) and import", n)
+	if n != 15 {
+		t.Errorf("found %d choice flags, want the 15 of add, edit, ask (2), check, who, draft, lint (2), outcome, profile, export (2), import and sync", n)
 	}
 }

@@ -2,9 +2,11 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -84,8 +86,12 @@ func cmdList(e *env, o *listFlags) error {
 	if err != nil {
 		return err
 	}
+	order, err := e.store.NameOrder()
+	if err != nil {
+		return err
+	}
 	rows := make([]listRow, 0, len(friends))
-	for i := range friends {
+	for _, i := range inNameOrder(friends, order) {
 		f := &friends[i]
 		if f.Archived && !o.archived {
 			continue
@@ -99,6 +105,27 @@ func cmdList(e *env, o *listFlags) error {
 		return writeJSON(e.out, rows)
 	}
 	return printList(e.out, rows, e.now)
+}
+
+// inNameOrder returns the indexes of friends (in id order) in the name order
+// of order (Store.NameOrder); a friend order does not hold (one added
+// between the two reads) goes last.
+func inNameOrder(friends []store.Friend, order []uint64) []int {
+	out := make([]int, 0, len(friends))
+	seen := make([]bool, len(friends))
+	for _, id := range order {
+		i, ok := slices.BinarySearchFunc(friends, id, func(f store.Friend, id uint64) int { return cmp.Compare(f.ID, id) })
+		if ok && !seen[i] {
+			seen[i] = true
+			out = append(out, i)
+		}
+	}
+	for i, s := range seen {
+		if !s {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 func printList(w io.Writer, rows []listRow, now time.Time) error {

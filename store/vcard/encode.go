@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -349,8 +348,9 @@ func WriteAll(w io.Writer, friends []store.Friend, version string) error {
 }
 
 // WriteDir writes a vdir: one <uid>.vcf per friend in dir (created with
-// mode 0700 if missing; see FileName), each file written atomically with
-// mode 0600. It returns how many files it wrote.
+// mode 0700 if missing; see FileName), mode 0600, as one batch (see
+// atomic.WriteBatch: every file replaced atomically, the file system
+// synced once). It returns how many files it wrote.
 func WriteDir(dir string, friends []store.Friend, version string) (int, error) {
 	if err := CheckVersion(version); err != nil {
 		return 0, err
@@ -359,19 +359,26 @@ func WriteDir(dir string, friends []store.Friend, version string) (int, error) {
 		return 0, fmt.Errorf("create %s: %w", dir, err)
 	}
 	taken := make(map[string]bool, len(friends))
+	files := make([]atomic.File, len(friends))
 	for i := range friends {
 		f := &friends[i]
-		name := FileName(UID(f))
-		for n := 2; taken[strings.ToLower(name)]; n++ {
-			name = fmt.Sprintf("%s-%d.vcf", strings.TrimSuffix(FileName(UID(f)), ".vcf"), n)
-		}
-		taken[strings.ToLower(name)] = true
-		path := filepath.Join(dir, name)
-		if err := atomic.WriteFile(path, 0o600, func(w io.Writer) error { return Write(w, f, version) }); err != nil {
-			return i, err
-		}
+		name := FreeName(UID(f), taken)
+		files[i] = atomic.File{Name: name, Fill: func(w io.Writer) error { return Write(w, f, version) }}
 	}
-	return len(friends), nil
+	return atomic.WriteBatch(dir, 0o600, files, nil)
+}
+
+// FreeName is FileName(uid), or, when taken has that name already (in
+// any case), the first of name-2.vcf, name-3.vcf … it lacks; the name
+// is then added to taken.
+func FreeName(uid string, taken map[string]bool) string {
+	base := FileName(uid)
+	name := base
+	for n := 2; taken[strings.ToLower(name)]; n++ {
+		name = fmt.Sprintf("%s-%d.vcf", strings.TrimSuffix(base, ".vcf"), n)
+	}
+	taken[strings.ToLower(name)] = true
+	return name
 }
 
 // FileName is the name of a card's file in a vdir: its UID and .vcf

@@ -1,0 +1,51 @@
+package store
+
+import "fmt"
+
+// expectKeys notes the name index entry and the postings friend f calls
+// for (schema 3 on).
+func (v *verifier) expectKeys(f *Friend) {
+	if v.schema < 3 {
+		return
+	}
+	if v.coll == nil {
+		v.coll, v.wantNames, v.wantPosts = NewCollator(), map[string]bool{}, map[string]bool{}
+	}
+	nk, posts := friendKeys(v.coll, f)
+	v.wantNames[string(nk)] = true
+	for _, k := range posts {
+		v.wantPosts[string(k)] = true
+	}
+}
+
+// nameIndexes checks the name index and the postings against the
+// friends: every entry sound and called for, none missing.
+func (v *verifier) nameIndexes() {
+	if v.schema < 3 {
+		return
+	}
+	for _, ix := range []struct {
+		name []byte
+		s    seed
+		want map[string]bool
+	}{{bucketNames, seedNames, v.wantNames}, {bucketPostings, seedPostings, v.wantPosts}} {
+		c := v.tx.Bucket(ix.name).Cursor()
+		for k, val := c.First(); k != nil && !v.full(); k, val = c.Next() {
+			key := fmt.Sprintf("%x", k)
+			switch {
+			case len(k) < 9 || val == nil || checkEntry(ix.s, k, val) != nil:
+				v.add(string(ix.name), key, "does not decode or fails its checksum")
+			case !ix.want[string(k)]:
+				v.add(string(ix.name), key, "names friend %d, who is not there or not so", btoi(k[len(k)-8:]))
+			default:
+				delete(ix.want, string(k))
+			}
+		}
+		for k := range ix.want {
+			if v.full() {
+				break
+			}
+			v.add(string(ix.name), fmt.Sprintf("%x", k), "friend %d's entry is missing", btoi([]byte(k[len(k)-8:])))
+		}
+	}
+}
