@@ -156,9 +156,10 @@ func (e *AmbiguousError) Error() string {
 	return b.String()
 }
 
-// FindFriend resolves a FRIEND argument: an id, an exact case-insensitive
-// name, or a unique case-insensitive substring of a name. No match wraps
-// ErrNotFound; several are an *AmbiguousError.
+// FindFriend resolves a FRIEND argument: an id, an exact name, or a
+// unique part of a name, all compared folded (Fold: without case or
+// accents, so "krzysztof kaminski" finds Krzysztof Kamiński). No match
+// wraps ErrNotFound; several are an *AmbiguousError.
 func (s *Store) FindFriend(query string) (Friend, error) {
 	q := strings.TrimSpace(query)
 	if q == "" {
@@ -170,9 +171,9 @@ func (s *Store) FindFriend(query string) (Friend, error) {
 			return f, err
 		}
 	}
-	lq := strings.ToLower(q)
+	fq := Fold(q)
 	var exact, partial []Friend
-	var lower []byte
+	var folded []byte
 	err := s.view(func(tx *bolt.Tx) error {
 		c, err := getCounts(tx)
 		if err != nil {
@@ -188,20 +189,20 @@ func (s *Store) FindFriend(query string) (Friend, error) {
 			if err != nil {
 				return fmt.Errorf("friend %d: %w", btoi(k), err)
 			}
-			// Cheap test on the name's bytes first, lower-cased into a
+			// Cheap test on the name's bytes first, folded into a
 			// reused buffer; decode only candidates.
-			if lower = AppendLower(lower[:0], friendName(body)); !bytes.Contains(lower, []byte(lq)) {
+			if folded = AppendFold(folded[:0], friendName(body)); !bytes.Contains(folded, []byte(fq)) {
 				return nil
 			}
 			f, err := decodeFriend(k, v)
 			if err != nil {
 				return fmt.Errorf("friend %d: %w", btoi(k), err)
 			}
-			name := strings.ToLower(f.Name)
+			name := Fold(f.Name)
 			switch {
-			case name == lq:
+			case name == fq:
 				exact = append(exact, f)
-			case strings.Contains(name, lq):
+			case strings.Contains(name, fq):
 				partial = append(partial, f)
 			}
 			return nil

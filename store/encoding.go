@@ -100,6 +100,12 @@ import (
 //	Counts (bucket meta, key counts): how many records each bucket holds,
 //	so a read of a whole bucket can tell that one went missing
 //	  1 friends  2 asks  3 favors
+//	Change (bucket meta, key undo): the last change Tx.Undo can put back,
+//	written in the transaction of the change (store/ops.go)
+//	  1 what (outcome, mark as sent, thank-you, archive, restore)
+//	  2 at  3 bucket (asks or friends)  4 id  5 before  6 after (the
+//	  record's whole value, checksum included, before and after the
+//	  change)  7 undone (the change is the undoing of what)
 //
 // The profile is the exception: its body is JSON (read once, and JSON
 // already skips fields it does not know), in the same envelope.
@@ -221,6 +227,17 @@ const (
 	tagCountFriends                    protowire.Number = 1
 	tagCountAsks                       protowire.Number = 2
 	tagCountFavors                     protowire.Number = 3
+)
+
+// Change tags.
+const (
+	tagChangeWhat protowire.Number = iota + 1
+	tagChangeAt
+	tagChangeBucket
+	tagChangeID
+	tagChangeBefore
+	tagChangeAfter
+	tagChangeUndone
 )
 
 // Tags of the contact fields' sub-records.

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/json"
 	"time"
 )
@@ -549,6 +550,64 @@ func decodeCounts(v []byte) (counts, error) {
 		}
 	}
 	return c, d.result()
+}
+
+// change is the last change kith can undo: the record id of bucket, its
+// whole stored value before and after the change (see Tx.Undo).
+type change struct {
+	what          string
+	at            time.Time
+	bucket        string
+	id            uint64
+	before, after []byte
+	undone        bool
+}
+
+func encodeChange(c *change) []byte {
+	e := newEnc(len(c.before) + len(c.after) + 48)
+	e.str(tagChangeWhat, c.what)
+	e.time(tagChangeAt, c.at)
+	e.str(tagChangeBucket, c.bucket)
+	e.uint(tagChangeID, c.id)
+	e.str(tagChangeBefore, string(c.before))
+	e.str(tagChangeAfter, string(c.after))
+	e.bool(tagChangeUndone, c.undone)
+	return e.seal(seedMeta, keyUndo)
+}
+
+// decodeChange opens the change record; the values it holds are copies.
+func decodeChange(v []byte) (change, error) {
+	var c change
+	body, err := seedMeta.open(keyUndo, v)
+	if err != nil {
+		return c, err
+	}
+	d := newDec(body)
+	for d.next() {
+		switch d.num {
+		case tagChangeWhat:
+			c.what = d.str("")
+		case tagChangeAt:
+			c.at = d.time()
+		case tagChangeBucket:
+			c.bucket = d.str("")
+		case tagChangeID:
+			c.id = d.uint()
+		case tagChangeBefore:
+			c.before = bytes.Clone(d.bytes())
+		case tagChangeAfter:
+			c.after = bytes.Clone(d.bytes())
+		case tagChangeUndone:
+			c.undone = d.bool()
+		}
+	}
+	if err := d.result(); err != nil {
+		return c, err
+	}
+	if c.id == 0 || c.at.IsZero() || c.bucket != string(bucketAsks) && c.bucket != string(bucketFriends) {
+		return c, errCorrupt
+	}
+	return c, nil
 }
 
 func encodeProfile(p *Profile) ([]byte, error) {

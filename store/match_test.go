@@ -96,3 +96,62 @@ func TestASCIIKeyIsNameKey(t *testing.T) {
 		}
 	}
 }
+
+func TestFold(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"Kamiński", "kaminski"},
+		{"KAMIŃSKI", "kaminski"},
+		{"Zoë", "zoe"},
+		{"Łódź", "lodz"},
+		{"Søren Østergård", "soren ostergard"},
+		{"Đorđe", "dorde"},
+		{"Straße", "strasse"},
+		{"Ægir Þórsson", "aegir thorsson"},
+		{"İrem", "irem"},
+		{"Zoe\u0308", "zoe"}, // decomposed: the accent on its own
+		{"Γιώργος", "γιωργοσ"},
+		{"ΓΙΏΡΓΟΣ", "γιωργοσ"},
+		{"陳 美咲", "陳 美咲"},
+		{"O'Neil-Smith, Jr.", "o'neil-smith, jr."}, // punctuation kept: Fold matches, NameKey compares
+		{"bad\xffbyte", "bad\ufffdbyte"},
+	} {
+		if got := Fold(tt.in); got != tt.want {
+			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if got := string(AppendFold(nil, []byte(tt.in))); got != tt.want {
+			t.Errorf("AppendFold([]byte %q) = %q, want %q", tt.in, got, tt.want)
+		}
+		var perRune []byte
+		for _, r := range tt.in {
+			perRune = AppendFoldRune(perRune, r)
+		}
+		if string(perRune) != tt.want {
+			t.Errorf("the runes of %q fold to %q, the whole to %q", tt.in, perRune, tt.want)
+		}
+	}
+	if NameKey("Łukasz Kamiński") != NameKey("lukasz kaminski") {
+		t.Error("NameKey does not fold as Fold does: Łukasz Kamiński and lukasz kaminski differ")
+	}
+}
+
+// BenchmarkFold folds names and notes as the TUI's filter index does.
+func BenchmarkFold(b *testing.B) {
+	text := []string{"Ada Lovelace", "Zoë Kamińska", "Jürgen Müller-Lüdenscheidt", "María José García", "陳 美咲",
+		"met at conference 12; likes hiking and the outdoors", "fintech", "Łukasz Wróbel", "Ștefan Țărănescu"}
+	var buf []byte
+	for b.Loop() {
+		buf = buf[:0]
+		for _, s := range text {
+			buf = AppendFold(buf, s)
+		}
+	}
+}
+
+// TestFoldTable: the table of Latin letters folds as decomposing does.
+func TestFoldTable(t *testing.T) {
+	for r := rune(latinFirst); r < latinEnd; r++ {
+		if got, want := string(AppendFoldRune(nil, r)), string(appendFoldSlow(nil, r)); got != want {
+			t.Errorf("%q folds to %q from the table, %q decomposed", r, got, want)
+		}
+	}
+}

@@ -128,15 +128,26 @@ func (t *Tx) EditFriend(id uint64, p FriendPatch) (Friend, error) {
 	if err != nil {
 		return Friend{}, err
 	}
+	was, before := f.Archived, t.raw(bucketFriends, id)
 	p.Apply(&f)
 	if err := t.PutFriend(&f); err != nil {
 		return Friend{}, err
+	}
+	if f.Archived != was {
+		what := changeArchive
+		if !f.Archived {
+			what = changeRestore
+		}
+		if err := t.remember(what, bucketFriends, id, before); err != nil {
+			return Friend{}, err
+		}
 	}
 	return f, nil
 }
 
 // SetArchived archives the friend id (hidden from lists and rankings,
-// nothing deleted) or, with archived false, restores them.
+// nothing deleted) or, with archived false, restores them. Either can be
+// undone (Undo), as can an EditFriend that changes Archived.
 func (t *Tx) SetArchived(id uint64, archived bool) (Friend, error) {
 	return t.EditFriend(id, FriendPatch{Archived: &archived})
 }
@@ -199,19 +210,27 @@ func (t *Tx) RecordAsk(a *Ask) error {
 // SaveDraft keeps a request being written. With a.ID 0 it records a new
 // ask (RecordAsk); otherwise it rewrites the stored draft a.ID (its kind,
 // topic, sector, organisation and body), which must still be a draft.
-// a.Status is StatusDraft, or StatusSent to mark it sent now as well. a is
-// set to the ask as stored.
+// a.Status is StatusDraft, or StatusSent to mark it sent now as well
+// (which Undo can take back, to the draft). a is set to the ask as stored.
 func (t *Tx) SaveDraft(a *Ask) error {
 	if a.Status != StatusDraft && a.Status != StatusSent {
 		return &FieldError{Field: "status", Msg: fmt.Sprintf("a draft is saved as draft or sent, not %s", a.Status)}
 	}
 	if a.ID == 0 {
-		return t.RecordAsk(a)
+		if err := t.RecordAsk(a); err != nil || a.Status != StatusSent {
+			return err
+		}
+		// Marked sent as it was first saved: undoing it leaves the
+		// draft it would have been.
+		d := *a
+		d.setStatus(StatusDraft, t.now)
+		return t.remember(changeSent, bucketAsks, a.ID, encodeAsk(&d))
 	}
 	old, err := t.Ask(a.ID)
 	if err != nil {
 		return err
 	}
+	before := t.raw(bucketAsks, a.ID)
 	if old.FriendID != a.FriendID {
 		return &FieldError{Field: "friend", Msg: "an ask cannot move to another friend"}
 	}
@@ -225,6 +244,9 @@ func (t *Tx) SaveDraft(a *Ask) error {
 		return err
 	}
 	*a = old
+	if a.Status == StatusSent {
+		return t.remember(changeSent, bucketAsks, a.ID, before)
+	}
 	return nil
 }
 
@@ -250,12 +272,14 @@ type Outcome struct {
 // helped, declined and no-response were put to the friend, so Sent is
 // set (to Created, if unknown) and Resolved is o.At; withdrawn sets
 // Resolved and keeps Sent as it was, so an ask withdrawn after it was
-// sent keeps its sent date. The same status again changes nothing.
+// sent keeps its sent date. The same status again changes nothing. What
+// it changes can be undone (Undo).
 func (t *Tx) RecordOutcome(id uint64, o Outcome) (Ask, error) {
 	a, err := t.Ask(id)
 	if err != nil {
 		return Ask{}, err
 	}
+	was, before := a, t.raw(bucketAsks, id)
 	at := orTime(o.At, t.now)
 	if o.Status != "" {
 		if _, err := ParseStatus(string(o.Status)); err != nil {
@@ -279,6 +303,16 @@ func (t *Tx) RecordOutcome(id uint64, o Outcome) (Ask, error) {
 	}
 	a.Normalize()
 	if err := t.PutAsk(&a); err != nil {
+		return Ask{}, err
+	}
+	what := changeOutcome
+	switch {
+	case a.Status == was.Status && a.Thanked.IsZero() != was.Thanked.IsZero() && a.Outcome == was.Outcome:
+		what = changeThanks
+	case a.Status == StatusSent && was.Status != StatusSent:
+		what = changeSent
+	}
+	if err := t.remember(what, bucketAsks, id, before); err != nil {
 		return Ask{}, err
 	}
 	return a, nil

@@ -28,6 +28,7 @@ var (
 	keyMigrations = []byte("migrations")
 	keyProfile    = []byte("profile")
 	keyCounts     = []byte("counts")
+	keyUndo       = []byte("undo")
 )
 
 // fillPercent is how full bbolt packs a bucket's pages when it splits

@@ -67,8 +67,9 @@ func plainRunes(s string) bool {
 
 // AppendLower appends s lower-cased as strings.ToLower does it (invalid
 // UTF-8 becomes U+FFFD) to dst, without allocating when dst has room: the
-// one lower-casing of kith's scans over every friend (FindFriend's names,
-// the TUI's name order and filter index). strings.ToLower allocates for
+// one lower-casing of kith's scans over every friend (the TUI's name
+// order, the policy's count of sectors); what is matched against what was
+// typed is folded instead (AppendFold). strings.ToLower allocates for
 // any text with a capital: with it the TUI's name order of 100,000
 // friends took 29-39 ms against 17-24, and its filter index 89-106 ms
 // against 68-80 (BenchmarkDataset, BenchmarkIndex).

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"io/fs"
+	"slices"
 	"strings"
 	"time"
 
@@ -142,6 +143,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.handleKey(msg)
 	case tea.MouseWheelMsg:
 		return m, m.route(msg)
+	case tea.MouseClickMsg:
+		if msg.Button != tea.MouseLeft || m.full || m.quitAsked || msg.Y < 1 || msg.Y > m.bodyHeight() {
+			return m, nil
+		}
+		return m, m.route(clickMsg{x: msg.X, y: msg.Y - 1})
 	case loadedMsg:
 		return m, m.handleLoaded(msg)
 	case statMsg:
@@ -158,7 +164,15 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.handlePush(pushMsg(msg))
 	case flashMsg:
 		m.flash, m.flashErr = msg.text, msg.err
+		m.layout()
 		return m, nil
+	case undoneMsg:
+		m.flash, m.flashErr = msg.text, msg.err
+		m.layout()
+		if msg.err {
+			return m, nil
+		}
+		return m, m.startLoad()
 	case dueCountMsg:
 		m.handleDueCount(msg)
 		return m, m.broadcast(msg)
@@ -173,8 +187,16 @@ func (m *Model) handleResize(msg tea.WindowSizeMsg) tea.Cmd {
 	m.w, m.h = max(msg.Width, 0), max(msg.Height, 0)
 	m.help.SetWidth(m.w)
 	m.layout()
-	return nil
+	return m.broadcast(resizedMsg{})
 }
+
+// clickMsg is a left click at x, y of the active screen's body (the
+// header's line taken off).
+type clickMsg struct{ x, y int }
+
+// resizedMsg tells the screens the size changed (SetSize came first), so
+// that one can load what its new layout shows.
+type resizedMsg struct{}
 
 // restyler is a screen with inputs to restyle when the theme changes.
 type restyler interface{ restyle() }
@@ -208,7 +230,10 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.layout()
 		return nil
 	}
-	m.flash = ""
+	if m.flash != "" {
+		m.flash = ""
+		m.layout()
+	}
 	if m.full {
 		// any key closes the full help
 		m.full = false
@@ -216,6 +241,11 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	a := m.active()
+	if key.Matches(msg, k.FieldHelp) {
+		m.full = true
+		m.layout()
+		return nil
+	}
 	if !a.Capturing() {
 		switch {
 		case key.Matches(msg, k.Help):
@@ -317,13 +347,21 @@ func (m *Model) handlePop() {
 	m.layout()
 }
 
-// footerLines is how many lines the footer takes.
+// footerLines is how many lines the footer takes: the full help, a
+// status message wrapped to at most flashLines, or one line of keys.
 func (m *Model) footerLines() int {
 	if m.full {
 		return min(max(m.h-2, 1), strings.Count(m.fullHelp(), "\n")+1)
 	}
+	if m.flash != "" && !m.quitAsked {
+		return min(len(wrap(clean(m.flash), max(m.w, 1))), flashLines, max(m.h-2, 1))
+	}
 	return 1
 }
+
+// flashLines is the most a status message takes: it wraps (a message cut
+// at 80 columns lost its end) rather than hide the screen.
+const flashLines = 3
 
 func (m *Model) fullHelp() string {
 	return m.help.FullHelpView(m.active().FullHelp())
@@ -396,9 +434,52 @@ func (m *Model) footer() string {
 		if m.flashErr {
 			st = s.FlashErr
 		}
-		return clip(st.Render(trunc(clean(m.flash), m.w)), m.w, 1)
+		n := m.footerLines()
+		ls := wrap(clean(m.flash), max(m.w, 1))
+		if len(ls) > n {
+			ls = ls[:n]
+			ls[n-1] = trunc(ls[n-1]+" …", m.w)
+		}
+		for i, l := range ls {
+			ls[i] = st.Render(l)
+		}
+		return clip(strings.Join(ls, "\n"), m.w, n)
 	}
-	return clip(m.help.ShortHelpView(m.active().ShortHelp()), m.w, 1)
+	return clip(m.shortHelp(), m.w, 1)
+}
+
+// shortHelp is the footer's keys: the screen's, as many as fit, then
+// always the help key (F1 where letters are typed, so it works there) and,
+// on the friend list, q quit; the screen's keys give way from the end.
+func (m *Model) shortHelp() string {
+	k := m.c.keys
+	a := m.active()
+	var own, tail []key.Binding
+	for _, b := range a.ShortHelp() {
+		switch h := b.Help().Key; {
+		case h == k.Help.Help().Key || h == k.Quit.Help().Key || h == k.FieldHelp.Help().Key:
+		case slices.Contains(b.Keys(), "esc"):
+			tail = append(tail, b) // the way back never gives way
+		default:
+			own = append(own, b)
+		}
+	}
+	if a.Capturing() {
+		tail = append(tail, k.FieldHelp)
+	} else {
+		tail = append(tail, k.Help)
+	}
+	if len(m.stack) == 0 && !a.Capturing() {
+		tail = append(tail, k.Quit)
+	}
+	h := m.help
+	h.SetWidth(0) // measured whole here, never cut with "…"
+	for n := len(own); ; n-- {
+		line := h.ShortHelpView(append(own[:n:n], tail...))
+		if n == 0 || ansi.StringWidth(line) <= m.w {
+			return line
+		}
+	}
 }
 
 // quitQuestion is what ctrl+c asks when quitting would lose changes.

@@ -119,6 +119,13 @@ type asksScreen struct {
 	pick    int
 	note    textinput.Model
 
+	// the / filter: typing it, its folded text, and which friends of
+	// rowsD it lets through (nil: all)
+	finding bool
+	find    textinput.Model
+	findQ   string
+	findHit []bool
+
 	busy bool
 	err  string
 	w, h int
@@ -132,6 +139,7 @@ func newAsks(c *common, d *dataset) *asksScreen {
 	as.note.Placeholder = "optional note, e.g. she introduced me to Marco"
 	as.note.CharLimit = 500
 	as.note.SetStyles(c.styles.Input)
+	as.find = newFindInput(c)
 	return as
 }
 
@@ -151,7 +159,7 @@ func (as *asksScreen) SetSize(w, h int) {
 }
 
 // Capturing is true while the outcome note is typed.
-func (as *asksScreen) Capturing() bool { return as.picking }
+func (as *asksScreen) Capturing() bool { return as.picking || as.finding }
 
 // Unsaved is true while an outcome note is typed and not yet recorded.
 func (as *asksScreen) Unsaved() bool {
@@ -172,6 +180,9 @@ func (as *asksScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case askRowsMsg:
 		if msg.d == as.d {
 			as.rows, as.rowsD, as.loaded = msg.rows, msg.d, true
+			if as.findQ != "" {
+				as.setFind(as.find.Value()) // the friends of the new rows
+			}
 			as.refilter(as.cursor)
 		}
 	case dueCountMsg:
@@ -211,6 +222,14 @@ func (as *asksScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			}
 			return as, cmd
 		}
+	case tea.MouseWheelMsg:
+		return as, as.handleWheel(msg)
+	case clickMsg:
+		return as, as.handleClick(msg)
+	case resumeMsg:
+		if msg.as == as {
+			return as, as.handleResume(msg)
+		}
 	case tea.PasteMsg:
 		if as.picking {
 			var cmd tea.Cmd
@@ -247,6 +266,9 @@ func (as *asksScreen) refilter(fallback int) {
 		focus := r.id == as.focusID
 		if focus {
 			as.focusRow = i
+		}
+		if as.hidden(&r) {
+			continue
 		}
 		switch {
 		case as.filter == filterAll,
@@ -312,6 +334,20 @@ func (as *asksScreen) target() *askRow {
 	return r
 }
 
+// nextFilter is the status filter after f: all, each status in turn,
+// due, and back to all.
+func nextFilter(f int) int {
+	switch {
+	case f == filterAll:
+		return 0
+	case f == filterDue:
+		return filterAll
+	case f+1 >= len(store.Statuses()):
+		return filterDue
+	}
+	return f + 1
+}
+
 func (as *asksScreen) filterName() string {
 	switch as.filter {
 	case filterAll:
@@ -341,6 +377,9 @@ func (as *asksScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if as.picking {
 		return as.handlePickKey(msg)
 	}
+	if as.finding {
+		return as.handleFindKey(msg)
+	}
 	if !as.open && (as.dueFocus || key.Matches(msg, k.NextPane) && len(as.nudges) > 0) {
 		if !as.dueFocus {
 			as.dueFocus = true
@@ -353,28 +392,34 @@ func (as *asksScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			as.closeDetail()
 			return nil
 		}
-		if off, ok := k.scrollBy(msg, as.detailOff, as.h-1); ok {
-			as.detailOff = min(off, as.detailMax())
+		if off, ok := k.scrollBy(msg, as.detailOff, as.h-1, as.detailMax()); ok {
+			as.detailOff = off
 			return nil
 		}
-		if !key.Matches(msg, k.Outcome) && !key.Matches(msg, k.Thank) && !key.Matches(msg, k.Favor) && !key.Matches(msg, k.NextNote) {
+		if !key.Matches(msg, k.Outcome) && !key.Matches(msg, k.Thank) && !key.Matches(msg, k.Favor) && !key.Matches(msg, k.NextNote) && !key.Matches(msg, k.Undo) && !key.Matches(msg, k.Compose) {
 			return nil // the list keys wait until the ask is closed
 		}
 	}
 	switch {
+	case key.Matches(msg, k.ClearFilter) && as.findQ != "":
+		as.find.SetValue("")
+		as.setFind("")
 	case key.Matches(msg, k.Back):
 		return pop
+	case key.Matches(msg, k.Filter):
+		as.finding = true
+		as.find.CursorEnd()
+		return as.find.Focus()
 	case isMove(k, msg):
 		d, _ := k.moveBy(msg, as.listRows()-1, len(as.shown))
 		as.focusAt(as.cursor + d)
 	case key.Matches(msg, k.StatusFilter):
-		as.filter++
-		if as.filter >= len(store.Statuses()) {
-			as.filter = filterDue
-		} else if as.filter == filterDue+1 {
-			as.filter = 0
-		}
+		as.filter = nextFilter(as.filter)
 		as.refilter(0)
+	case key.Matches(msg, k.Undo):
+		return undoCmd(as.c)
+	case key.Matches(msg, k.Compose):
+		return as.resume()
 	case key.Matches(msg, k.Open):
 		if as.target() != nil {
 			as.open, as.detail, as.detailErr, as.detailOff = true, nil, "", 0
@@ -453,74 +498,5 @@ func (as *asksScreen) loadDetail() tea.Cmd {
 			}
 		}
 		return askDetailMsg{as: as, id: id, err: store.ErrNotFound}
-	}
-}
-
-// setOutcome records status (and the note) on the ask in focus.
-func (as *asksScreen) setOutcome(status store.Status, note string) tea.Cmd {
-	r := as.target()
-	if r == nil {
-		return nil
-	}
-	id, now, st := r.id, as.c.now(), as.c.st
-	note = store.CleanText(strings.TrimSpace(note), false)
-	_, fr := as.head(r)
-	name := clean(fr.Name)
-	as.busy = true
-	o := store.Outcome{Status: status}
-	if note != "" {
-		o.Note = &note // a blank note keeps the one recorded
-	}
-	return func() tea.Msg {
-		err := st.Batch(now, func(tx *store.Tx) error {
-			_, err := tx.RecordOutcome(id, o)
-			return err
-		})
-		text := "Recorded: " + name + " " + outcomeWords(status) + "."
-		if status == store.StatusHelped {
-			text += " Say thank you (t marks it), and look for a way to help back."
-		}
-		return askChangedMsg{as: as, id: id, err: err, note: text}
-	}
-}
-
-func outcomeWords(s store.Status) string {
-	switch s {
-	case store.StatusHelped:
-		return "helped"
-	case store.StatusDeclined:
-		return "declined"
-	case store.StatusNoResponse:
-		return "did not answer"
-	case store.StatusWithdrawn:
-		return "— the ask is withdrawn"
-	}
-	return string(s)
-}
-
-// thank marks a thank-you sent for the ask in focus (store.Tx.Thank:
-// only for an ask the friend helped with). Whether there is anything to
-// thank for is decided on the stored ask, inside the write: the rows may
-// not have caught up with an outcome just recorded.
-func (as *asksScreen) thank() tea.Cmd {
-	r := as.target()
-	if r == nil {
-		return nil
-	}
-	_, fr := as.head(r)
-	id, now, st, name := r.id, as.c.now(), as.c.st, clean(fr.Name)
-	as.busy = true
-	return func() tea.Msg {
-		var a store.Ask
-		first := false
-		err := st.Batch(now, func(tx *store.Tx) (err error) {
-			a, first, err = tx.Thank(id, now)
-			return err
-		})
-		note := "Noted the thank-you to " + name + "."
-		if err == nil && !first {
-			note = "You thanked " + name + " for this on " + date(a.Thanked) + " already."
-		}
-		return askChangedMsg{as: as, id: id, err: err, note: note}
 	}
 }

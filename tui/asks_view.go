@@ -78,9 +78,15 @@ func (as *asksScreen) View() string {
 	if !as.loaded {
 		status = "Asks · reading…"
 	}
-	if as.err != "" {
+	if as.findQ != "" {
+		status = "/" + clean(as.find.Value()) + " · " + status
+	}
+	switch {
+	case as.finding:
+		out = append(out, trunc(as.find.View(), w))
+	case as.err != "":
 		out = append(out, s.FieldErr.Render(trunc(clean(as.err), w)))
-	} else {
+	default:
 		out = append(out, s.Dim.Render(trunc(status, w)))
 	}
 	c := askColumns(w)
@@ -105,6 +111,9 @@ func (as *asksScreen) View() string {
 		msg := "No asks yet: press esc, pick a friend and press c to compose one."
 		if as.filter != filterAll {
 			msg = "No " + as.filterName() + " asks; s shows the others."
+		}
+		if as.findQ != "" {
+			msg = "No asks to a friend matching “" + clean(as.find.Value()) + "”; esc clears the filter."
 		}
 		out = append(out, trunc(msg, w))
 	}
@@ -242,14 +251,17 @@ func (as *asksScreen) ShortHelp() []key.Binding {
 	if as.picking {
 		return []key.Binding{k.PickUp, withHelp(k.Open, "enter", "record"), withHelp(k.Cancel, "esc", "cancel")}
 	}
-	if as.open {
-		return []key.Binding{k.Outcome, k.Thank, k.NextNote, k.Favor, withHelp(k.Down, "↓/pgdn", "scroll"), withHelp(k.Back, "esc", "list")}
+	if as.finding {
+		return []key.Binding{withHelp(k.Open, "enter", "done"), withHelp(k.ClearFilter, "esc", "clear")}
 	}
-	return []key.Binding{withHelp(k.Open, "enter", "show"), k.Outcome, k.Thank, k.NextNote, k.StatusFilter, k.Favor, k.Back}
+	if as.open {
+		return []key.Binding{k.Outcome, k.Thank, k.NextNote, k.Undo, withHelp(k.Compose, "c", "continue draft"), k.Favor, withHelp(k.Down, "↓/pgdn", "scroll"), withHelp(k.Back, "esc", "list")}
+	}
+	return []key.Binding{withHelp(k.Open, "enter", "show"), k.Filter, k.Outcome, k.Thank, k.NextNote, k.Undo, k.StatusFilter, withHelp(k.Compose, "c", "continue draft"), k.Favor, k.Back}
 }
 
 // FullHelp is the `?` help.
 func (as *asksScreen) FullHelp() [][]key.Binding {
 	k := as.c.keys
-	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown}, {k.Open, k.Outcome, k.Thank, k.NextNote, k.StatusFilter, k.Favor, k.Back}}
+	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown}, {k.Open, k.Filter, k.ClearFilter, k.Outcome, k.Thank, k.NextNote, k.Undo, k.StatusFilter, withHelp(k.Compose, "c", "continue draft"), k.Favor, k.Back}, {k.Help, k.FieldHelp}}
 }

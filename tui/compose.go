@@ -17,10 +17,12 @@ import (
 type composeStage int
 
 const (
-	stageEdit  composeStage = iota // editing the request
-	stageBlurb                     // asking for the profile blurb first (an intro)
-	stageLeave                     // asking whether to save before leaving
-	stageSend                      // asking whether to mark as sent with checklist items missed
+	stageEdit   composeStage = iota // editing the request
+	stageBlurb                      // asking for the profile blurb first (an intro)
+	stageLeave                      // asking whether to save before leaving
+	stageSend                       // asking whether to mark as sent with checklist items missed
+	stageName                       // asking for your name first (the first compose)
+	stageMailed                     // handed to the mail client: asking whether it was sent
 )
 
 // compose fields, in tab order.
@@ -69,12 +71,17 @@ type composeScreen struct {
 	topic, subject textinput.Model
 	body           textarea.Model
 	blurb          textarea.Model
+	name           textinput.Model // your name, asked for first when unknown
 	focus          int
 
 	// generated is the body as last drafted; while the body is unchanged
 	// from it, editing the topic drafts again.
 	generated string
 	draftErr  string
+	// draftedFor is the topic the body was drafted for (or saved with):
+	// once the body is the user's, a new topic changes nothing, and the
+	// status line says so (ctrl+r drafts again).
+	draftedFor string
 
 	list    []policy.Reason // the rules for this request
 	missed  []bool          // parallel to list
@@ -103,6 +110,7 @@ func newCompose(c *common, d *dataset, fi int, req policy.Request, v policy.Verd
 	cp.subject.SetStyles(c.styles.Input)
 	cp.body = newArea(c, "the request")
 	cp.blurb = newArea(c, "a few lines about you that they can paste into an introduction")
+	cp.name = newNameInput(c)
 	cp.list = policy.ChecklistIn(req, v, policy.DraftLang(&cp.profile, &cp.friend))
 	cp.missed = make([]bool, len(cp.list))
 
@@ -115,6 +123,10 @@ func newCompose(c *common, d *dataset, fi int, req policy.Request, v policy.Verd
 		cp.body.SetValue(body)
 		cp.setRequest()
 		cp.generated = "\x00" // the user's text: never redrafted
+		cp.draftedFor = strings.TrimSpace(draft.Topic)
+	case strings.TrimSpace(cp.profile.Name) == "":
+		cp.topic.SetValue(req.Topic)
+		cp.stage = stageName
 	case req.Kind == store.KindIntro && cp.blurb0() == "":
 		cp.topic.SetValue(req.Topic)
 		cp.stage = stageBlurb
@@ -222,6 +234,13 @@ func (cp *composeScreen) redraft() {
 	cp.body.SetValue(m.Body)
 	cp.body.MoveToBegin()
 	cp.generated = cp.body.Value()
+	cp.draftedFor = cp.req.Topic
+}
+
+// topicStale reports whether the topic was changed after the body became
+// the user's, so that the body may no longer match it.
+func (cp *composeScreen) topicStale() bool {
+	return cp.body.Value() != cp.generated && strings.TrimSpace(cp.topic.Value()) != cp.draftedFor
 }
 
 // recheck runs policy.Check on the body if it changed since the last check.
@@ -257,12 +276,16 @@ func (cp *composeScreen) restyle() {
 	cp.subject.SetStyles(cp.c.styles.Input)
 	cp.body.SetStyles(cp.c.styles.Area)
 	cp.blurb.SetStyles(cp.c.styles.Area)
+	cp.name.SetStyles(cp.c.styles.Input)
 }
 
 // Init focuses the first field (the blurb when it is asked for first).
 func (cp *composeScreen) Init() tea.Cmd {
-	if cp.stage == stageBlurb {
+	switch cp.stage {
+	case stageBlurb:
 		return cp.blurb.Focus()
+	case stageName:
+		return cp.name.Focus()
 	}
 	if cp.askID != 0 || cp.topic.Value() != "" {
 		return cp.setFocus(fieldBody)
@@ -290,8 +313,11 @@ func (cp *composeScreen) Capturing() bool { return true }
 // Unsaved is true when the draft differs from what was last saved or
 // drafted, or while a blurb is typed and not yet saved.
 func (cp *composeScreen) Unsaved() bool {
-	if cp.stage == stageBlurb {
+	switch cp.stage {
+	case stageBlurb:
 		return strings.TrimSpace(cp.blurb.Value()) != ""
+	case stageName:
+		return strings.TrimSpace(cp.name.Value()) != ""
 	}
 	return cp.changed()
 }
@@ -304,6 +330,11 @@ func (cp *composeScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case composeSavedMsg:
 		if msg.cp == cp {
 			return cp, cp.handleSaved(msg)
+		}
+		return cp, nil
+	case nameSavedMsg:
+		if msg.cp == cp {
+			return cp, cp.handleNameSaved(msg)
 		}
 		return cp, nil
 	case blurbSavedMsg:
@@ -326,6 +357,16 @@ func (cp *composeScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return cp, cp.handleEditorRead(msg)
 		}
 		return cp, nil
+	case mailFileMsg:
+		if msg.cp == cp {
+			return cp, cp.handleMailFile(msg)
+		}
+		return cp, nil
+	case mailDoneMsg:
+		if msg.cp == cp {
+			return cp, cp.handleMailDone(msg)
+		}
+		return cp, nil
 	case tea.PasteMsg:
 		return cp, cp.routeToField(msg)
 	}
@@ -341,6 +382,8 @@ func (cp *composeScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch cp.stage {
 	case stageBlurb:
 		return cp.handleBlurbKey(msg)
+	case stageName:
+		return cp.handleNameKey(msg)
 	case stageLeave:
 		switch {
 		case key.Matches(msg, k.Yes):
@@ -351,7 +394,7 @@ func (cp *composeScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			cp.stage = stageEdit
 		}
 		return nil
-	case stageSend:
+	case stageSend, stageMailed:
 		switch {
 		case key.Matches(msg, k.Yes):
 			return cp.save(store.StatusSent, true)
@@ -381,6 +424,12 @@ func (cp *composeScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			flash("Copied the subject and body to the clipboard (through the terminal, OSC 52).", false))
 	case key.Matches(msg, k.External):
 		return cp.startEditor()
+	case key.Matches(msg, k.Mail):
+		return cp.startMail()
+	case key.Matches(msg, k.Redraft):
+		cp.redraft()
+		cp.recheck()
+		return flash("Drafted again for the topic “"+clean(cp.req.Topic)+"”.", false)
 	case key.Matches(msg, k.FieldTab):
 		return cp.setFocus(cp.focus + 1)
 	case key.Matches(msg, k.FieldBackTab):

@@ -52,11 +52,18 @@ func (cp *composeScreen) startEditor() tea.Cmd {
 	if cp.editorName() == "" {
 		return flash("No editor: set $EDITOR (e.g. export EDITOR=nano) to edit the body there. The draft is unchanged.", true)
 	}
-	body, tmp := cp.body.Value(), cp.c.getenv("TMPDIR")
+	body, tmp := editorText(cp.body.Value()), cp.c.getenv("TMPDIR")
 	return func() tea.Msg {
 		dir, path, err := writeEditorFile(tmp, body)
 		return editorFileMsg{cp: cp, dir: dir, path: path, err: err}
 	}
+}
+
+// editorText is the body as the editor's file holds it: ending in one
+// newline, as a text file does (POSIX; vi warns of a file without one,
+// and git diff marks it). Reading it back trims it again.
+func editorText(body string) string {
+	return strings.TrimRight(body, "\n") + "\n"
 }
 
 // writeEditorFile writes body to draft.txt in a directory of its own,

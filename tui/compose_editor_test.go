@@ -39,8 +39,9 @@ func TestEditorFileIsPrivate(t *testing.T) {
 	if err != nil || !fi.Mode().IsRegular() || fi.Mode().Perm() != 0o600 {
 		t.Fatalf("file %s: %v, mode %v, want a regular 0600 file", fm.path, err, fi.Mode())
 	}
-	if b, _ := os.ReadFile(fm.path); string(b) != before {
-		t.Errorf("the file holds %q, want the body", b)
+	// The body, ending in one newline as a text file does.
+	if b, _ := os.ReadFile(fm.path); string(b) != strings.TrimRight(before, "\n")+"\n" || strings.HasSuffix(string(b), "\n\n") {
+		t.Errorf("the file holds %q, want the body and a final newline", b)
 	}
 
 	// the editor's leftovers, and the file swapped for a link to a secret

@@ -98,8 +98,11 @@ func (cp *composeScreen) View() string {
 	if cp.w <= 0 || cp.h <= 0 {
 		return ""
 	}
-	if cp.stage == stageBlurb {
+	switch cp.stage {
+	case stageBlurb:
 		return cp.blurbView()
+	case stageName:
+		return cp.nameView()
 	}
 	s := cp.c.styles
 	ew := cp.editorWidth()
@@ -251,6 +254,10 @@ func (cp *composeScreen) statusLine(w int) string {
 		return s.Miss.Render(trunc("Save this draft before leaving? y save · n discard · esc keep editing", w))
 	case cp.stage == stageSend:
 		return s.Miss.Render(trunc(cp.sendQuestion(), w))
+	case cp.stage == stageMailed:
+		return s.Miss.Render(trunc(cp.mailedQuestion(), w))
+	case cp.topicStale():
+		return s.Miss.Render(trunc("Body edited, so the topic no longer changes it · ctrl+r redrafts", w))
 	case cp.askID != 0 && !cp.changed():
 		return s.Dim.Render(trunc("Saved as a draft.", w))
 	case cp.askID != 0:
@@ -279,16 +286,20 @@ func (cp *composeScreen) ShortHelp() []key.Binding {
 	switch cp.stage {
 	case stageBlurb:
 		return []key.Binding{withHelp(k.Save, "ctrl+s", "save blurb"), withHelp(k.Back, "esc", "skip")}
+	case stageName:
+		return []key.Binding{withHelp(k.Open, "enter", "save name"), withHelp(k.Back, "esc", "skip")}
 	case stageLeave:
 		return []key.Binding{withHelp(k.Yes, "y", "save"), k.Discard, withHelp(k.Back, "esc", "keep editing")}
 	case stageSend:
 		return []key.Binding{withHelp(k.Yes, "y", "mark sent"), withHelp(k.No, "n/esc", "keep editing")}
+	case stageMailed:
+		return []key.Binding{withHelp(k.Yes, "y", "mark sent"), withHelp(k.No, "n/esc", "not yet")}
 	}
-	return []key.Binding{k.FieldTab, k.Save, k.Copy, k.External, k.MarkSent, k.Back}
+	return []key.Binding{k.FieldTab, k.Save, k.Copy, k.External, k.Mail, k.MarkSent, k.Back}
 }
 
 // FullHelp is the `?` help.
 func (cp *composeScreen) FullHelp() [][]key.Binding {
 	k := cp.c.keys
-	return [][]key.Binding{{k.FieldTab, k.FieldBackTab}, {k.Save, k.Copy, k.External, k.MarkSent, k.Back}}
+	return [][]key.Binding{{k.FieldTab, k.FieldBackTab}, {k.Save, k.Copy, k.External, k.Mail, k.MarkSent, k.Redraft, k.Back}, {k.FieldHelp}}
 }

@@ -58,7 +58,7 @@ func (d *dataset) hasHistory(i int) bool {
 // frame; it depends on the friends only.
 type index struct {
 	base   uint64
-	hay    []string // lower-cased name, nickname, org, sectors and notes, NUL-separated
+	hay    []string // folded (store.Fold) name, nickname, org, sectors and notes, NUL-separated
 	all    string   // every haystack, each followed by \x01; hay[i] is a slice of it
 	starts []int32  // hay[i] begins at all[starts[i]]; starts[n] = len(all)
 }
@@ -230,17 +230,17 @@ func buildIndex(d *dataset) *index {
 		f := &d.friends[i]
 		start := len(buf)
 		starts[i] = int32(start)
-		buf = store.AppendLower(buf, f.Name)
+		buf = store.AppendFold(buf, f.Name)
 		buf = append(buf, 0)
-		buf = store.AppendLower(buf, f.Nickname)
+		buf = store.AppendFold(buf, f.Nickname)
 		buf = append(buf, 0)
-		buf = store.AppendLower(buf, f.Org)
+		buf = store.AppendFold(buf, f.Org)
 		for _, s := range f.Sectors {
 			buf = append(buf, 0)
-			buf = store.AppendLower(buf, s)
+			buf = store.AppendFold(buf, s)
 		}
 		buf = append(buf, 0)
-		buf = store.AppendLower(buf, f.Notes)
+		buf = store.AppendFold(buf, f.Notes)
 		buf = append(buf, 1)
 	}
 	starts[n] = int32(len(buf))

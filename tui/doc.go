@@ -11,12 +11,17 @@
 //
 // Screens, one file each: friends.go (the home list, filter, sort; its
 // rendering and the detail pane in friends_view.go), form.go (the form
-// every editor uses) with friend_form.go, favor_form.go and
-// profile_form.go, confirm.go (archive and restore), gate.go and
-// compose.go (the kind picker and the draft; compose_view.go renders it,
-// compose_editor.go hands the body to $EDITOR), whoelse.go, and asks.go
-// (every ask, its outcome and thank-you; rendered in asks_view.go, with
-// the nudges of nudges.go).
+// every editor uses; form_area.go its text areas, pickers in form.go)
+// with friend_form.go, favor_form.go and profile_form.go, confirm.go
+// (archive and restore), gate.go and compose.go (the kind picker and the
+// draft; compose_view.go renders it, compose_editor.go hands the body to
+// $EDITOR, compose_mail.go the draft to the mail client, compose_name.go
+// asks for your name first), whoelse.go, and asks.go (every ask; its
+// outcome and thank-you in asks_outcome.go, the / filter in
+// asks_filter.go, continuing a draft in asks_resume.go; rendered in
+// asks_view.go, with the nudges of nudges.go). undo.go is u (store's
+// Undo) on the friend list and the asks screen; mouse.go the clicks and
+// the wheel.
 //
 // The TUI never holds the database: data.go loads it in commands, in
 // three steps (the first page of friends by name with their history,

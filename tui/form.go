@@ -2,9 +2,11 @@ package tui
 
 import (
 	"errors"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
@@ -30,6 +32,14 @@ type field struct {
 	in    textinput.Model
 	check func(string) string // "" when the value is fine
 	err   string
+	// choices, when set, make the field a picker: its value is one of
+	// them, changed with ←/→ (or space), or by typing a choice's first
+	// letter; nothing else is typed. describe says what a value means.
+	choices  []string
+	describe func(string) string
+	// area, when set, is the text area that holds the value instead of
+	// in (form_area.go).
+	area *textarea.Model
 }
 
 // formScreen is a form: fields, tab between them, ctrl+s saves in a
@@ -59,12 +69,15 @@ func newForm(c *common, title string, fields []field, submit func(map[string]str
 	f := &formScreen{c: c, title: title, fields: fields, submit: submit}
 	f.initial = make([]string, len(fields))
 	for i := range f.fields {
-		f.initial[i] = f.fields[i].in.Value()
+		f.initial[i] = f.fields[i].value()
 		f.fields[i].in.Prompt = ""
 		// No field may hold more than this (store.MaxNotes); Validate
 		// reports each field's own limit next to it.
 		f.fields[i].in.CharLimit = store.MaxNotes
-		f.fields[i].in.SetStyles(c.styles.Input) // a steady cursor: no blink ticks
+		if a := f.fields[i].area; a != nil {
+			a.CharLimit = store.MaxNotes
+		}
+		f.fields[i].restyle(c.styles) // a steady cursor: no blink ticks
 	}
 	return f
 }
@@ -76,13 +89,66 @@ func newField(name, label, value, hint string, check func(string) string) field 
 	return field{name: name, label: label, hint: hint, in: in, check: check}
 }
 
+// newChoice is a picker field holding one of choices (value, if it is
+// one, else the first).
+func newChoice(name, label, value string, choices []string, describe func(string) string) field {
+	fl := newField(name, label, value, "", nil)
+	if !slices.Contains(choices, value) {
+		fl.in.SetValue(choices[0])
+	}
+	fl.choices, fl.describe = choices, describe
+	return fl
+}
+
+// choose handles a key on a picker field: true if it was one of its keys.
+func (fl *field) choose(k KeyMap, msg tea.KeyPressMsg) bool {
+	i := slices.Index(fl.choices, fl.in.Value())
+	switch {
+	case key.Matches(msg, k.Left):
+		i--
+	case key.Matches(msg, k.Right):
+		i++
+	default:
+		t := strings.ToLower(msg.Text)
+		j := slices.IndexFunc(fl.choices, func(c string) bool { return t != "" && strings.HasPrefix(strings.ToLower(c), t) })
+		if j < 0 {
+			return false
+		}
+		i = j
+	}
+	n := len(fl.choices)
+	fl.in.SetValue(fl.choices[(i%n+n)%n])
+	return true
+}
+
+// view draws the field's value: a picker as ‹ value › and its meaning.
+func (fl *field) view(s Styles, focused bool) string {
+	if fl.choices == nil {
+		return fl.in.View()
+	}
+	v := fl.in.Value()
+	out := v
+	if focused {
+		out = "‹ " + v + " ›"
+	}
+	if fl.describe != nil {
+		if d := fl.describe(v); d != "" {
+			out += "  " + s.Dim.Render(d)
+		}
+	}
+	if focused {
+		out += "  " + s.Dim.Render("←/→ change")
+	}
+	return out
+}
+
 // Init focuses the first field.
 func (f *formScreen) Init() tea.Cmd { return f.setFocus(0) }
 
 // restyle applies the theme to the fields.
 func (f *formScreen) restyle() {
 	for i := range f.fields {
-		f.fields[i].in.SetStyles(f.c.styles.Input)
+		f.fields[i].restyle(f.c.styles)
 	}
 }
 
@@ -91,16 +157,16 @@ func (f *formScreen) setFocus(i int) tea.Cmd {
 		return nil
 	}
 	i = (i%len(f.fields) + len(f.fields)) % len(f.fields)
-	f.fields[f.focus].in.Blur()
+	f.fields[f.focus].blur()
 	f.focus = i
-	return f.fields[i].in.Focus()
+	return f.fields[i].focusIn()
 }
 
 // SetSize sets the form's size.
 func (f *formScreen) SetSize(w, h int) {
 	f.w, f.h = max(w, 0), max(h, 0)
 	for i := range f.fields {
-		f.fields[i].in.SetWidth(max(f.w-labelWidth-3, 1))
+		f.fields[i].setWidth(max(f.w-labelWidth-3, 1))
 	}
 }
 
@@ -112,7 +178,7 @@ func (f *formScreen) Unsaved() bool { return f.changed() }
 
 func (f *formScreen) changed() bool {
 	for i := range f.fields {
-		if f.fields[i].in.Value() != f.initial[i] {
+		if f.fields[i].value() != f.initial[i] {
 			return true
 		}
 	}
@@ -122,7 +188,7 @@ func (f *formScreen) changed() bool {
 func (f *formScreen) changedFields() map[string]bool {
 	m := make(map[string]bool, len(f.fields))
 	for i, fl := range f.fields {
-		if fl.in.Value() != f.initial[i] {
+		if fl.value() != f.initial[i] {
 			m[fl.name] = true
 		}
 	}
@@ -132,7 +198,7 @@ func (f *formScreen) changedFields() map[string]bool {
 func (f *formScreen) values() map[string]string {
 	m := make(map[string]string, len(f.fields))
 	for _, fl := range f.fields {
-		m[fl.name] = fl.in.Value()
+		m[fl.name] = fl.value()
 	}
 	return m
 }
@@ -146,9 +212,7 @@ func (f *formScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		return f, f.handleSaved(msg)
 	}
 	if len(f.fields) > 0 {
-		var cmd tea.Cmd
-		f.fields[f.focus].in, cmd = f.fields[f.focus].in.Update(msg)
-		return f, cmd
+		return f, f.fields[f.focus].update(msg)
 	}
 	return f, nil
 }
@@ -176,6 +240,14 @@ func (f *formScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return pop
 	case key.Matches(msg, k.Save):
 		return f.save()
+	case len(f.fields) > 0 && f.fields[f.focus].isArea():
+		// in a text area only tab leaves; ↑/↓ and enter are the area's
+		switch {
+		case key.Matches(msg, k.FieldTab):
+			return f.setFocus(f.focus + 1)
+		case key.Matches(msg, k.FieldBackTab):
+			return f.setFocus(f.focus - 1)
+		}
 	case key.Matches(msg, k.NextField):
 		return f.setFocus(f.focus + 1)
 	case key.Matches(msg, k.PrevField):
@@ -185,10 +257,14 @@ func (f *formScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	fl := &f.fields[f.focus]
-	var cmd tea.Cmd
-	fl.in, cmd = fl.in.Update(msg)
+	if fl.choices != nil {
+		fl.choose(k, msg)
+		f.err = ""
+		return nil
+	}
+	cmd := fl.update(msg)
 	if fl.err != "" && fl.check != nil {
-		fl.err = fl.check(fl.in.Value()) // clear the message once fixed
+		fl.err = fl.check(fl.value()) // clear the message once fixed
 	}
 	f.err = ""
 	return cmd
@@ -201,7 +277,7 @@ func (f *formScreen) save() tea.Cmd {
 		fl := &f.fields[i]
 		fl.err = ""
 		if fl.check != nil {
-			fl.err = fl.check(fl.in.Value())
+			fl.err = fl.check(fl.value())
 		}
 		if fl.err != "" && bad < 0 {
 			bad = i
@@ -282,8 +358,17 @@ func (f *formScreen) View() string {
 			mark = "› "
 			focusTop = len(body)
 		}
-		line := mark + ls.Render(fit(fl.label, labelWidth-1)) + " " + fl.in.View()
-		body = append(body, line)
+		if fl.isArea() {
+			for j, l := range fl.areaView() {
+				lead := strings.Repeat(" ", labelWidth+2)
+				if j == 0 {
+					lead = mark + ls.Render(fit(fl.label, labelWidth-1)) + " "
+				}
+				body = append(body, lead+l)
+			}
+		} else {
+			body = append(body, mark+ls.Render(fit(fl.label, labelWidth-1))+" "+fl.view(s, i == f.focus))
+		}
 		if fl.err != "" {
 			for _, l := range wrap(clean(fl.err), inW) {
 				body = append(body, strings.Repeat(" ", labelWidth+2)+s.FieldErr.Render(l))

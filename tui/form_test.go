@@ -70,18 +70,32 @@ func TestFormValidatesNextToField(t *testing.T) {
 	if f.fields[0].err != "" {
 		t.Errorf("error %q stayed after fixing the field", f.fields[0].err)
 	}
-	// a bad closeness
-	f.fields[7].in.SetValue("9")
+	// a bad closeness (the picker offers none; the store refuses it still)
+	c := fieldIndex(t, f, "closeness")
+	f.fields[c].in.SetValue("9")
 	press(m, "ctrl+s")
-	if f.fields[7].err == "" || f.focus != 7 {
-		t.Errorf("closeness 9: err %q focus %d, want an error and focus on closeness", f.fields[7].err, f.focus)
+	if f.fields[c].err == "" || f.focus != c {
+		t.Errorf("closeness 9: err %q focus %d, want an error and focus on closeness", f.fields[c].err, f.focus)
 	}
-	f.fields[7].in.SetValue("4")
-	f.fields[5].in.SetValue("ada.example.com")
+	f.fields[c].in.SetValue("4")
+	e := fieldIndex(t, f, "email")
+	f.fields[e].in.SetValue("ada.example.com")
 	press(m, "ctrl+s")
-	if f.fields[5].err == "" {
+	if f.fields[e].err == "" {
 		t.Error("a bad e-mail was accepted")
 	}
+}
+
+// fieldIndex is the index of form f's field name.
+func fieldIndex(t testing.TB, f *formScreen, name string) int {
+	t.Helper()
+	for i := range f.fields {
+		if f.fields[i].name == name {
+			return i
+		}
+	}
+	t.Fatalf("the form has no field %s", name)
+	return -1
 }
 
 func TestFormSaveAddsFriend(t *testing.T) {
@@ -166,13 +180,17 @@ func TestFormCancelAsksWhenChanged(t *testing.T) {
 func TestProfileFormValidates(t *testing.T) {
 	m := newTestModel(t, nil, 80, 24)
 	f := openForm(t, m, "p")
-	f.fields[3].in.SetValue("fr")
 	f.fields[4].in.SetValue("400")
 	press(m, "ctrl+s")
-	if f.fields[3].err == "" || f.fields[4].err == "" || f.saving {
-		t.Errorf("lang err %q cooldown err %q saving %v", f.fields[3].err, f.fields[4].err, f.saving)
+	if f.fields[4].err == "" || f.saving {
+		t.Errorf("cooldown err %q saving %v", f.fields[4].err, f.saving)
 	}
-	f.fields[3].in.SetValue("it")
+	// The language is a picker: → moves from en to it.
+	press(m, "shift+tab")
+	if f.focus != 3 {
+		t.Fatalf("focus on field %d, want the language", f.focus)
+	}
+	press(m, "right")
 	f.fields[4].in.SetValue("21")
 	run(t, m, press(m, "ctrl+s"))
 	if got := m.home.d.profile; got.Lang != "it" || got.Settings.CooldownDays != 21 {

@@ -47,8 +47,9 @@ func newFriendForm(c *common, orig *store.Friend) *formScreen {
 		newField("sector", "Sectors", strings.Join(fr.Sectors, ", "), "comma-separated, the primary first, e.g. fintech, design", nil),
 		newField("email", "E-mails", strings.Join(fr.Emails, ", "), "comma-separated", checkEmails),
 		newField("phone", "Phones", strings.Join(fr.Phones, ", "), "comma-separated", nil),
-		newField("closeness", "Closeness", strconv.Itoa(fr.Closeness), "1 acquaintance … 5 close friend", checkCloseness),
-		newField("worked", "Worked together", worked, "yes or no", checkYesNo),
+		newField("url", "Links", strings.Join(fr.URLs, ", "), "comma-separated, e.g. https://ada.example", nil),
+		newChoice("closeness", "Closeness", strconv.Itoa(fr.Closeness), []string{"1", "2", "3", "4", "5"}, closenessWords),
+		newChoice("worked", "Worked together", worked, []string{"no", "yes"}, nil),
 		newField("worked-note", "Where, when", fr.WorkedNote, "e.g. Acme 2019-2021", nil),
 		newField("boundary", "Boundaries", strings.Join(bs, "; "), "KIND[,scope][:note]; …, e.g. referral,exec,own-org", checkBoundaries),
 		newField("busy", "Busy season", strings.Join(busy, ", "), "MON-MON, …, e.g. Mar-Apr", checkBusy),
@@ -142,6 +143,7 @@ func friendPatch(v map[string]string, changed map[string]bool, all bool, now tim
 	list("circle", &p.Circles)
 	list("email", &p.Emails)
 	list("phone", &p.Phones)
+	list("url", &p.URLs)
 	if set("closeness") {
 		n, err := strconv.Atoi(line("closeness"))
 		if err != nil {
@@ -231,20 +233,16 @@ func checkEmails(s string) string {
 	return ""
 }
 
-func checkCloseness(s string) string {
-	n, err := strconv.Atoi(strings.TrimSpace(s))
-	if err != nil || n < store.MinCloseness || n > store.MaxCloseness {
-		return "a number 1-5 (1 acquaintance … 5 close friend)"
+// closenessWords says what the ends of the scale mean, as the CLI's help
+// does ("1 acquaintance … 5 close friend").
+func closenessWords(s string) string {
+	switch s {
+	case "1":
+		return "acquaintance"
+	case "5":
+		return "close friend"
 	}
 	return ""
-}
-
-func checkYesNo(s string) string {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "", "y", "yes", "n", "no", "true", "false", "1", "0", "sì", "si":
-		return ""
-	}
-	return "yes or no"
 }
 
 func checkBoundaries(s string) string {

@@ -145,6 +145,8 @@ func (f *friendsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		return f, f.handleKey(msg)
 	case tea.MouseWheelMsg:
 		return f, f.handleWheel(msg)
+	case clickMsg:
+		return f, f.handleClick(msg)
 	case dataMsg:
 		f.loadErr = nil
 		return f, f.handleData(msg.d)
@@ -156,6 +158,10 @@ func (f *friendsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case indexedMsg:
 		f.handleIndexed(msg)
 		return f, nil
+	case resizedMsg:
+		// widened: the side pane may show now, and wants the history
+		// (it showed favors as bare dates until the cursor moved)
+		return f, f.selectionChanged(false)
 	case historyWantMsg:
 		return f, f.handleHistoryWant(msg)
 	case historyMsg:
@@ -319,15 +325,16 @@ func (f *friendsScreen) rebuild(keep bool) {
 	f.clampCursor()
 }
 
-// filterRows keeps the rows whose haystack holds every word of query;
-// with no index yet (nil), none.
+// filterRows keeps the rows whose haystack holds every word of query,
+// folded as the haystacks are (store.Fold: without case or accents, so
+// "kaminski" finds Kamiński); with no index yet (nil), none.
 //
 // A short list (a query being narrowed) is checked row by row. A long one
 // is first matched against the whole buffer of haystacks, the rarest word
 // (in a sample) first, into a bitmap, while the words are not selective; the remaining
 // words are then checked on the few rows left.
 func filterRows(ix *index, rows []int32, query string) []int32 {
-	terms := strings.Fields(strings.ToLower(query))
+	terms := queryTerms(query)
 	if len(terms) == 0 {
 		return rows
 	}
@@ -378,6 +385,9 @@ func filterRows(ix *index, rows []int32, query string) []int32 {
 	}
 	return out
 }
+
+// queryTerms is the words of a filter query, folded (store.Fold).
+func queryTerms(query string) []string { return strings.Fields(store.Fold(query)) }
 
 // rarestFirst orders terms by how many of 256 sampled haystacks hold
 // them, fewest first, then longest first.
@@ -467,8 +477,8 @@ func (f *friendsScreen) handleDetailKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
-	if off, ok := k.scrollBy(msg, f.detailOff, f.h-2); ok {
-		f.detailOff = min(off, f.detailMax())
+	if off, ok := k.scrollBy(msg, f.detailOff, f.h-2, f.detailMax()); ok {
+		f.detailOff = off
 		return nil
 	}
 	return f.handleAction(msg)
@@ -531,6 +541,8 @@ func (f *friendsScreen) handleAction(msg tea.KeyPressMsg) tea.Cmd {
 		return push(newAsks(f.c, f.d))
 	case key.Matches(msg, k.WhoElse):
 		return f.whoElse(sel)
+	case key.Matches(msg, k.Undo):
+		return undoCmd(f.c)
 	case sel < 0:
 		return nil
 	case key.Matches(msg, k.Compose):
@@ -549,13 +561,8 @@ func (f *friendsScreen) handleAction(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (f *friendsScreen) handleWheel(msg tea.MouseWheelMsg) tea.Cmd {
-	step := 0
-	switch msg.Button {
-	case tea.MouseWheelUp:
-		step = -3
-	case tea.MouseWheelDown:
-		step = 3
-	default:
+	step := wheelDelta(msg)
+	if step == 0 {
 		return nil
 	}
 	if f.detailFull || f.focusDetail {
@@ -751,8 +758,8 @@ func (f *friendsScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
 		{k.Filter, k.ClearFilter, k.Sort, k.ShowArchived, k.Open, k.NextPane},
-		{k.Add, k.Edit, k.Favor, k.Archive, k.Profile, k.Compose, k.WhoElse, k.Asks},
-		{k.Help, k.Quit, k.ForceQuit},
+		{k.Add, k.Edit, k.Favor, k.Archive, k.Undo, k.Profile, k.Compose, k.WhoElse, k.Asks},
+		{k.Help, k.FieldHelp, k.Quit, k.ForceQuit},
 	}
 }
 

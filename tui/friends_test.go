@@ -349,23 +349,28 @@ func TestScrollBy(t *testing.T) {
 	cases := []struct {
 		key       string
 		off, page int
+		last      int
 		want      int
 		ok        bool
 	}{
-		{"j", 3, 10, 4, true},
-		{"k", 3, 10, 2, true},
-		{"k", 0, 10, 0, true}, // never above the first line
-		{"pgdown", 3, 10, 13, true},
-		{"pgup", 3, 10, 0, true},
-		{"pgdown", 3, 0, 4, true}, // a page is at least a line
-		{"g", 7, 10, 0, true},
-		{"G", 7, 10, 7, false}, // the bottom is the view's to find
-		{"x", 7, 10, 7, false},
+		{"j", 3, 10, 30, 4, true},
+		{"k", 3, 10, 30, 2, true},
+		{"k", 0, 10, 30, 0, true}, // never above the first line
+		{"pgdown", 3, 10, 30, 13, true},
+		{"pgdown", 25, 10, 30, 30, true}, // never past the last
+		{"pgup", 3, 10, 30, 0, true},
+		{"pgdown", 3, 0, 30, 4, true}, // a page is at least a line
+		{"g", 7, 10, 30, 0, true},
+		{"home", 7, 10, 30, 0, true},
+		{"G", 7, 10, 30, 30, true}, // G and End reach the bottom
+		{"end", 7, 10, 30, 30, true},
+		{"G", 0, 10, 0, 0, true}, // a pane that does not scroll
+		{"x", 7, 10, 30, 7, false},
 	}
 	for _, c := range cases {
-		got, ok := k.scrollBy(keyMsg(c.key), c.off, c.page)
+		got, ok := k.scrollBy(keyMsg(c.key), c.off, c.page, c.last)
 		if got != c.want || ok != c.ok {
-			t.Errorf("scrollBy(%s, %d, %d) = %d, %v; want %d, %v", c.key, c.off, c.page, got, ok, c.want, c.ok)
+			t.Errorf("scrollBy(%s, %d, %d, %d) = %d, %v; want %d, %v", c.key, c.off, c.page, c.last, got, ok, c.want, c.ok)
 		}
 	}
 }

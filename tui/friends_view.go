@@ -114,10 +114,19 @@ func (f *friendsScreen) statusLine(w int) string {
 	if f.showArchived {
 		info += " · archived shown"
 	}
-	if f.query != "" {
-		return clip(s.Label.Render("/"+clean(f.query))+s.Dim.Render("  "+strconv.Itoa(len(f.rows))+" match · "+info), w, 1)
+	// where the cursor is: "21/299"
+	pos := "0/0"
+	if len(f.rows) > 0 {
+		pos = strconv.Itoa(f.cursor+1) + "/" + strconv.Itoa(len(f.rows))
 	}
-	return clip(s.Dim.Render(info), w, 1)
+	if f.query != "" {
+		what := " matches · "
+		if len(f.rows) == 1 {
+			what = " match · "
+		}
+		return clip(s.Label.Render("/"+clean(f.query))+s.Dim.Render("  "+pos+what+info), w, 1)
+	}
+	return clip(s.Dim.Render(pos+" · "+info), w, 1)
 }
 
 func rowText(c columns, name, org, sectors, badge, last string) string {
@@ -153,7 +162,12 @@ func (f *friendsScreen) rowView(r int, c columns, w int, now time.Time) string {
 		badge = "archived"
 	}
 	sectors := clean(strings.Join(fr.Sectors, ", "))
-	text := rowText(c, clean(fr.Name), clean(fr.Org), sectors, badge, last)
+	name, org := clean(fr.Name), clean(fr.Org)
+	if q := store.Fold(strings.TrimSpace(f.query)); q != "" && r != f.cursor && !fr.Archived {
+		// what the filter matched, in the name or the organisation
+		name, org = markMatch(fit(name, c.name), q, s.Match), markMatch(fit(org, c.org), q, s.Match)
+	}
+	text := rowText(c, name, org, sectors, badge, last)
 	if r == f.cursor {
 		st := s.Selected
 		if f.focusDetail {

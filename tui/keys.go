@@ -21,6 +21,10 @@ type KeyMap struct {
 	// Compose pane: copy, edit in $EDITOR, mark as sent; the gate's
 	// override of a hold.
 	Copy, External, MarkSent, Override key.Binding
+	// Mail hands the draft to the mail client ($KITH_MAILER or mailto:).
+	Mail key.Binding
+	// Redraft drafts the body again for the topic, replacing the user's.
+	Redraft key.Binding
 
 	// Asks screen: set the outcome, mark a thank-you sent, cycle the
 	// status filter; Left/Right change a choice (kind, status).
@@ -28,13 +32,19 @@ type KeyMap struct {
 	// the loop).
 	Outcome, Thank, StatusFilter, NextNote, Left, Right key.Binding
 
+	// Undo takes back the last outcome, thank-you, mark-as-sent or
+	// archive (store.Tx.Undo), on the friend list and the asks screen.
+	Undo key.Binding
+
 	// Where letters are typed (the outcome note, compose's fields):
 	// PickUp/PickDown change the outcome with the arrows alone; FieldTab
 	// and FieldBackTab move between fields with tab alone (↑/↓ move in
 	// the body); Discard answers "save before leaving?" with no.
 	PickUp, PickDown, FieldTab, FieldBackTab, Discard key.Binding
 
-	Help, Quit, ForceQuit key.Binding
+	// Help is `?`; FieldHelp (F1) is the help that works where letters
+	// are typed, and everywhere else too.
+	Help, FieldHelp, Quit, ForceQuit key.Binding
 
 	// Forms and dialogs.
 	NextField, PrevField, Save, Cancel, Yes, No key.Binding
@@ -70,6 +80,8 @@ func DefaultKeyMap() KeyMap {
 		Copy:         b([]string{"ctrl+y"}, "ctrl+y", "copy"),
 		External:     b([]string{"ctrl+e"}, "ctrl+e", "$EDITOR"),
 		MarkSent:     b([]string{"ctrl+o"}, "ctrl+o", "mark sent"),
+		Mail:         b([]string{"ctrl+t"}, "ctrl+t", "mail"),
+		Redraft:      b([]string{"ctrl+r"}, "ctrl+r", "draft again"),
 		Override:     b([]string{"O"}, "O", "ask anyway"),
 		Outcome:      b([]string{"o"}, "o", "outcome"),
 		Thank:        b([]string{"t"}, "t", "thanked"),
@@ -82,7 +94,9 @@ func DefaultKeyMap() KeyMap {
 		FieldTab:     b([]string{"tab"}, "tab", "field"),
 		FieldBackTab: b([]string{"shift+tab"}, "shift+tab", "previous field"),
 		Discard:      b([]string{"n", "N"}, "n", "discard"),
+		Undo:         b([]string{"u"}, "u", "undo"),
 		Help:         b([]string{"?"}, "?", "help"),
+		FieldHelp:    b([]string{"f1"}, "F1", "help"),
 		Quit:         b([]string{"q"}, "q", "quit"),
 		ForceQuit:    b([]string{"ctrl+c"}, "ctrl+c", "quit"),
 		NextField:    b([]string{"tab", "down"}, "tab", "next field"),
@@ -117,15 +131,14 @@ func (k KeyMap) moveBy(msg tea.KeyPressMsg, page, n int) (delta int, ok bool) {
 }
 
 // scrollBy is a text pane's new first line after a movement key: a line,
-// a page of page lines, or back to the top; never above the first line.
-// ok is false for other keys (bottom too: the pane's length is the
-// view's business).
-func (k KeyMap) scrollBy(msg tea.KeyPressMsg, off, page int) (int, bool) {
+// a page of page lines, the top or the bottom (last, the furthest the
+// pane scrolls); always within 0…last. ok is false for other keys.
+func (k KeyMap) scrollBy(msg tea.KeyPressMsg, off, page, last int) (int, bool) {
 	if key.Matches(msg, k.Bottom) {
-		return off, false
+		return max(last, 0), true
 	}
 	d, ok := k.moveBy(msg, page, off) // Top moves by -off: to line 0
-	return max(off+d, 0), ok
+	return max(min(off+d, last), 0), ok
 }
 
 // isMove reports whether msg is one of moveBy's keys.

@@ -118,8 +118,8 @@ func (n *noteScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		return n, tea.Batch(tea.SetClipboard("Subject: "+n.msg.Subject+"\n\n"+n.msg.Body),
 			flash("Copied the subject and body to the clipboard (through the terminal, OSC 52).", false))
 	}
-	if off, ok := k.scrollBy(km, n.off, n.h-3); ok {
-		n.off = min(off, max(len(n.lines())-(n.h-3), 0))
+	if off, ok := k.scrollBy(km, n.off, n.h-3, max(len(n.lines())-(n.h-3), 0)); ok {
+		n.off = off
 	}
 	return n, nil
 }

@@ -9,15 +9,18 @@ import (
 	"kith/store"
 )
 
-// newProfileForm edits your profile: name, blurb, signature, language and
-// cool-down.
+// newProfileForm edits your profile: name, blurb (a text area),
+// signature, language, cool-down and the question bank (a text area, a
+// question a line, "topic: question").
 func newProfileForm(c *common, p store.Profile) *formScreen {
 	fields := []field{
 		newField("name", "Your name", p.Name, "how drafts are signed", nil),
-		newField("blurb", "Intro blurb", p.Blurbs[p.Lang], "a paragraph about you a friend can paste into an intro, in your language below", nil),
+		newAreaField(c, "blurb", "Intro blurb", p.Blurbs[p.Lang], "a paragraph about you a friend can paste into an intro, in your language below", 4),
 		newField("signature", "Signature", p.Signature, "e.g. Ciao, Ada", nil),
-		newField("lang", "Language", p.Lang, "en or it", checkLang),
+		newChoice("lang", "Language", p.Lang, []string{store.LangEnglish, store.LangItalian}, langWords),
 		newField("cooldown-days", "Cool-down days", strconv.Itoa(p.Settings.CooldownDays), "days to leave a friend alone after an ask (14)", checkCooldown),
+		newAreaField(c, "question", "Questions", store.QuestionLines(p.Questions),
+			"one a line, topic: question (a topic, sector, organisation, kind or default), for chats and advice", 5),
 	}
 	var form *formScreen
 	form = newForm(c, "Your profile", fields, func(v map[string]string, changed map[string]bool) (tea.Cmd, error) {
@@ -26,8 +29,13 @@ func newProfileForm(c *common, p store.Profile) *formScreen {
 		if err != nil {
 			return nil, &store.FieldError{Field: "cooldown-days", Msg: "a number of days 0-365"}
 		}
-		lang, name, blurb, sig := strings.ToLower(line("lang")), line("name"), line("blurb"), line("signature")
-		check := store.Profile{Name: name, Signature: sig, Lang: lang, Settings: store.Settings{CooldownDays: days}}
+		lang, name, sig := strings.ToLower(line("lang")), line("name"), line("signature")
+		blurb := strings.TrimSpace(store.CleanText(v["blurb"], true)) // a paragraph: its line breaks kept
+		questions, err := store.ParseQuestionLines(v["question"])
+		if err != nil {
+			return nil, err
+		}
+		check := store.Profile{Name: name, Signature: sig, Lang: lang, Settings: store.Settings{CooldownDays: days}, Questions: questions}
 		check.SetBlurb(lang, blurb)
 		if err := check.Validate(); err != nil {
 			return nil, err
@@ -35,7 +43,7 @@ func newProfileForm(c *common, p store.Profile) *formScreen {
 		st, now := c.st, c.now()
 		return func() tea.Msg {
 			err := st.Batch(now, func(tx *store.Tx) error {
-				cur, err := tx.Profile() // keep what the form does not show (questions)
+				cur, err := tx.Profile() // keep what was not edited
 				if err != nil {
 					return err
 				}
@@ -57,6 +65,9 @@ func newProfileForm(c *common, p store.Profile) *formScreen {
 				if changed["cooldown-days"] {
 					cur.Settings.CooldownDays = days
 				}
+				if changed["question"] {
+					cur.Questions = questions
+				}
 				return tx.PutProfile(cur)
 			})
 			return savedMsg{form: form, err: err, note: "Profile saved."}
@@ -65,12 +76,15 @@ func newProfileForm(c *common, p store.Profile) *formScreen {
 	return form
 }
 
-func checkLang(s string) string {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case store.LangEnglish, store.LangItalian:
-		return ""
+// langWords names a draft language.
+func langWords(s string) string {
+	switch s {
+	case store.LangEnglish:
+		return "English"
+	case store.LangItalian:
+		return "Italian"
 	}
-	return "en or it"
+	return ""
 }
 
 func checkCooldown(s string) string {

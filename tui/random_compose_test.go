@@ -14,7 +14,7 @@ import (
 // and asserts no panic, an exact frame and a bounded stack.
 func TestRandomKeysReachComposeScreens(t *testing.T) {
 	keys := []string{"j", "k", "g", "G", "esc", "esc", "enter", "enter", "tab", "shift+tab", "s", "o", "t", "O", "y", "n",
-		"c", "c", "w", "w", "A", "f", "l", "h", "up", "down", "pgdown", "backspace", "space", "x", "陳", "😀",
+		"c", "c", "w", "w", "A", "A", "f", "u", "f1", "end", "home", "l", "h", "up", "down", "pgdown", "backspace", "space", "x", "陳", "😀",
 		"ctrl+s", "ctrl+y", "ctrl+e", "ctrl+o", "?"}
 	for seed := range uint64(3) {
 		r := rand.New(rand.NewPCG(seed, 5))

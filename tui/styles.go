@@ -45,6 +45,9 @@ type Styles struct {
 	Header, HeaderDim, Footer, Flash, FlashErr lipgloss.Style
 
 	ColHead, Row, Selected, Dim, Archived lipgloss.Style
+	// Match marks what the filter matched in a row (underlined, colour
+	// or not).
+	Match lipgloss.Style
 
 	Badge [4]lipgloss.Style // by policy.Level
 	// Neutral is the badge of a friend not judged yet.
@@ -91,6 +94,7 @@ func NewStyles(isDark, noColor bool) Styles {
 		s.Selected = lipgloss.NewStyle().Background(t.SelBg).Foreground(t.SelFg)
 	}
 	s.Dim = fg(t.Muted)
+	s.Match = fg(t.Accent).Bold(!noColor).Underline(true)
 	s.Archived = fg(t.Subtle).Faint(noColor)
 	s.Badge = [...]lipgloss.Style{
 		policy.Clear:   fg(t.Clear),

@@ -110,3 +110,39 @@ func date(t time.Time) string {
 	}
 	return t.Local().Format("2006-01-02")
 }
+
+// matchSpan is where folded query q (store.Fold) first matches s, as byte
+// offsets into s, matching as the filter does (no case, no accents);
+// ok is false when it does not.
+func matchSpan(s, q string) (start, end int, ok bool) {
+	if q == "" {
+		return 0, 0, false
+	}
+	var buf []byte
+	for i := range s {
+		buf = buf[:0]
+		for j, r := range s[i:] {
+			buf = store.AppendFoldRune(buf, r)
+			if len(buf) >= len(q) {
+				if strings.HasPrefix(string(buf), q) {
+					return i, i + j + utf8.RuneLen(r), true
+				}
+				break
+			}
+			if !strings.HasPrefix(q, string(buf)) {
+				break
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+// markMatch is cell (plain text, fitted) with the first match of folded
+// q styled by st.
+func markMatch(cell, q string, st interface{ Render(...string) string }) string {
+	a, b, ok := matchSpan(cell, q)
+	if !ok {
+		return cell
+	}
+	return cell[:a] + st.Render(cell[a:b]) + cell[b:]
+}

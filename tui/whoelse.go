@@ -157,6 +157,9 @@ func (ws *whoElseScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		return ws, ws.handleKey(msg)
+	case tea.MouseWheelMsg:
+		ws.move(wheelDelta(msg)) // the wheel scrolls the ranked friends
+		return ws, nil
 	case rankWantMsg:
 		if msg.ws == ws && msg.seq == ws.seq {
 			return ws, ws.rankNow()

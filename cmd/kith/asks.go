@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"kith/policy"
 	"kith/store"
 )
 
@@ -45,11 +46,45 @@ func recordAsk(e *env, q string, a store.Ask) error {
 		return err
 	}
 	a.FriendID = f.ID
+	cool, err := inCooldown(e, &f, &a)
+	if err != nil {
+		return err
+	}
 	if err := e.store.Batch(e.now, func(tx *store.Tx) error { return tx.RecordAsk(&a) }); err != nil {
 		return formatError(err, "created", "--at")
 	}
 	fmt.Fprintf(e.out, "recorded %s ask %d to %s (%s, %s)\n", a.Kind, a.ID, printable(f.Name), a.Status, a.Created.Local().Format("2006-01-02"))
+	if cool != "" {
+		fmt.Fprintf(e.out, "note: recorded inside the cool-down. %s\n", printable(cool))
+	}
 	return nil
+}
+
+// inCooldown is the verdict's cool-down reason when asking f for a, at
+// a's time, falls inside the cool-down of an earlier ask ("" if not, or
+// if a is a draft, which asks nothing yet). An ask is recorded all the
+// same (it was made), but not without a word.
+func inCooldown(e *env, f *store.Friend, a *store.Ask) (string, error) {
+	if a.Status == store.StatusDraft {
+		return "", nil
+	}
+	p, err := e.store.Profile()
+	if err != nil {
+		return "", err
+	}
+	asks, favors, err := e.store.History(f.ID)
+	if err != nil {
+		return "", err
+	}
+	req := policy.Request{Kind: a.Kind, Sector: a.Sector, Org: a.Org, Topic: a.Topic}
+	v := policy.Evaluate(policy.SubjectOf(f, asks, favors), req, p.Settings, a.Created)
+	for _, r := range v.Reasons {
+		if r.Code == policy.CodeCooldown {
+			// The advice to hold back comes too late for an ask made.
+			return strings.TrimSuffix(r.Message, " Hold back or ask someone else."), nil
+		}
+	}
+	return "", nil
 }
 
 func cmdFavor(e *env, q, what, at, size string) error {

@@ -260,6 +260,17 @@ func commands() []command {
 				f.StringVar(&o.at, "at", "", atUsage)
 				return func(e *env, args []string) error { return cmdOutcome(e, args[0], &o, f.FlagSet) }
 			}},
+		{name: "undo", group: groupAsks, summary: "take back the last outcome, thank-you, mark-as-sent or archive (for an hour)",
+			long: "take back the last outcome, thank-you, mark-as-sent or archive, made here or in the TUI within the last hour; undo again to redo it",
+			flags: func(flagSet) runFunc {
+				return func(e *env, _ []string) error { return cmdUndo(e) }
+			}},
+		{name: "query", args: []string{"TERM"}, group: groupFriends, summary: "mail addresses for mutt, neomutt or aerc, in mutt's query format",
+			long:    "print the e-mail addresses of friends whose name, nickname or address holds TERM (ignoring case and accents) as mutt's query_command reads them: a message line, then address TAB name TAB organisation; no match exits 1",
+			argHint: `e.g. kith query ada; in muttrc: set query_command = "kith query %s"`,
+			flags: func(flagSet) runFunc {
+				return func(e *env, args []string) error { return cmdQuery(e, args[0]) }
+			}},
 		{name: "profile", group: groupData, summary: "show or set your profile",
 			argHint: `quote text with spaces, e.g. --blurb "I am …"`,
 			flags: func(f flagSet) runFunc {

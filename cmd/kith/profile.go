@@ -53,10 +53,8 @@ func cmdProfile(e *env, o *profileFlags, fs *pflag.FlagSet) error {
 				delete(p.Questions, strings.ToLower(strings.TrimSpace(o.clearQuestions)))
 			case "question":
 				for _, q := range o.questions {
-					topic, text, ok := strings.Cut(q, ":")
-					topic = strings.ToLower(store.CleanText(strings.TrimSpace(topic), false))
-					text = store.CleanText(strings.TrimSpace(text), false)
-					if !ok || topic == "" || text == "" {
+					topic, text, err := store.ParseQuestion(q)
+					if err != nil {
 						bad = usageErrorf("--question: want TOPIC:TEXT, e.g. --question \"fintech:How did you move from banking to a start-up?\", got %q", q)
 						return
 					}
