@@ -1,0 +1,168 @@
+package tui
+
+// This file orders and filters the friends screen's rows: the sort, the
+// typed filter over the index, and the query's terms.
+
+import (
+	"kith/store"
+	"math/bits"
+	"slices"
+	"strings"
+)
+
+// order is the sort order of every friend; readiness falls back to name
+// until the background sort is done.
+func (f *friendsScreen) order() []int32 {
+	switch f.sort {
+	case sortReady:
+		if f.byReady != nil {
+			return f.byReady
+		}
+	case sortLast:
+		if f.d.byLast != nil {
+			return f.d.byLast
+		}
+	}
+	return f.d.byName
+}
+
+// rebuild recomputes the shown rows from the order, the archive switch and
+// the filter, keeping the selected friend when keep is set.
+func (f *friendsScreen) rebuild(keep bool) {
+	ord := f.order()
+	if f.showArchived || f.d.archived == 0 {
+		f.base = ord
+	} else {
+		f.base = make([]int32, 0, max(len(ord)-f.d.archived, 0))
+		for _, i := range ord {
+			if !f.d.friends[i].Archived {
+				f.base = append(f.base, i)
+			}
+		}
+	}
+	f.rows = filterRows(f.ix, f.base, f.query)
+	f.cursor = 0
+	want := f.selID
+	if f.pendingSel != 0 {
+		want = f.pendingSel
+	}
+	if keep && want != 0 {
+		if at := f.d.index(want); at >= 0 {
+			if p := slices.Index(f.rows, int32(at)); p >= 0 {
+				f.cursor = p
+				if want == f.pendingSel {
+					f.pendingSel = 0
+				}
+			}
+		}
+	}
+	f.clampCursor()
+}
+
+// filterRows keeps the rows whose haystack holds every word of query,
+// folded as the haystacks are (store.Fold: without case or accents, so
+// "kaminski" finds Kamiński); with no index yet (nil), none.
+//
+// A short list (a query being narrowed) is checked row by row. A long one
+// is first matched against the whole buffer of haystacks, the rarest word
+// (in a sample) first, into a bitmap, while the words are not selective; the remaining
+// words are then checked on the few rows left.
+func filterRows(ix *index, rows []int32, query string) []int32 {
+	terms := queryTerms(query)
+	if len(terms) == 0 {
+		return rows
+	}
+	if ix == nil {
+		return nil
+	}
+	for _, t := range terms {
+		if strings.ContainsAny(t, "\x00\x01") {
+			return []int32{} // separators: never typed, never matched
+		}
+	}
+	n := len(ix.hay)
+	var marks []uint64
+	if len(rows)*4 >= n {
+		terms = ix.rarestFirst(terms)
+		for len(terms) > 0 {
+			next := make([]uint64, (n+63)/64)
+			ix.mark(terms[0], next)
+			count := 0
+			for w := range next {
+				if marks != nil {
+					next[w] &= marks[w]
+				}
+				count += bits.OnesCount64(next[w])
+			}
+			marks, terms = next, terms[1:]
+			if count*16 < n {
+				break // selective enough: check the rest row by row
+			}
+		}
+	}
+	out := make([]int32, 0, 64)
+	for _, i := range rows {
+		if marks != nil && marks[i>>6]&(1<<(i&63)) == 0 {
+			continue
+		}
+		h := ix.hay[i]
+		ok := true
+		for _, t := range terms {
+			if !strings.Contains(h, t) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// queryTerms is the words of a filter query, folded (store.Fold).
+func queryTerms(query string) []string { return strings.Fields(store.Fold(query)) }
+
+// rarestFirst orders terms by how many of 256 sampled haystacks hold
+// them, fewest first, then longest first.
+func (ix *index) rarestFirst(terms []string) []string {
+	if len(terms) < 2 {
+		return terms
+	}
+	n := len(ix.hay)
+	step := max(n/256, 1)
+	hits := make(map[string]int, len(terms))
+	for _, t := range terms {
+		c := 0
+		for i := 0; i < n; i += step {
+			if strings.Contains(ix.hay[i], t) {
+				c++
+			}
+		}
+		hits[t] = c
+	}
+	out := slices.Clone(terms)
+	slices.SortStableFunc(out, func(a, b string) int {
+		if hits[a] != hits[b] {
+			return hits[a] - hits[b]
+		}
+		return len(b) - len(a)
+	})
+	return out
+}
+
+// setQuery applies a new filter. A query that extends the last one only
+// narrows its result, so it filters the last result instead of everyone.
+func (f *friendsScreen) setQuery(q string) {
+	if q == f.query {
+		return
+	}
+	from := f.base
+	if f.query != "" && strings.HasPrefix(q, f.query) && strings.TrimSpace(f.query) != "" && f.ix != nil {
+		from = f.rows
+	}
+	f.query = q
+	f.rows = filterRows(f.ix, from, q)
+	f.cursor, f.offset = 0, 0
+	f.clampCursor()
+}
