@@ -195,7 +195,7 @@ func detailField(k store.Kind) (label, placeholder string) {
 	case store.KindAdvice:
 		return "Decision", "the decision you face, e.g. whether to go freelance"
 	case store.KindChat:
-		return "Subject", "what about, e.g. your move into aerospace"
+		return "About", "what about, e.g. your move into aerospace"
 	}
 	return "Topic", "what it is about, e.g. a lift to the airport"
 }
