@@ -70,6 +70,7 @@ func migrations() []migration {
 			}
 			return migrateLastMade(tx)
 		}},
+		{name: "circle postings", up: migrateCircles},
 	}
 }
 
