@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"reflect"
 	"slices"
@@ -172,4 +173,57 @@ func TestPlacesAndCirclesAnswerAsEveryone(t *testing.T) {
 		t.Errorf("sole contacts %d, circle cautions %d, narrowed pools %d: want some of each, or the check proves little", sole, circled, narrowed)
 	}
 	t.Logf("%d requests, %d narrowed; %d sole contacts, %d rows and checks with a busy circle", len(reqs), narrowed, sole, circled)
+}
+
+// Whether a friend is the only one at a place who can be asked is
+// answered right when more than soleFirst others there refuse the kind
+// (here a reference, which only someone you worked with can give): in
+// robotics Vera comes first and Will, who can be asked too, after
+// soleFirst refusers, so neither is the only one; in drones Ugo comes
+// after them all and is.
+func TestSoleAmongManyWhoRefuse(t *testing.T) {
+	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+	st := store.New(tempDB(t))
+	err := st.Batch(now, func(tx *store.Tx) error {
+		for _, sector := range []string{"robotics", "drones"} {
+			for i := range soleFirst + 5 {
+				f := store.Friend{Name: fmt.Sprintf("Refuser %s %d", sector, i), Sectors: []string{sector}}
+				switch {
+				case sector == "robotics" && i == 0:
+					f.Name, f.WorkedTogether = "Vera Able", true
+				case sector == "robotics" && i == soleFirst+2:
+					f.Name, f.WorkedTogether = "Will Able", true
+				case sector == "drones" && i == soleFirst+2:
+					f.Name, f.WorkedTogether = "Ugo Sole", true
+				}
+				if err := tx.AddFriend(&f); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := &env{store: st, now: now}
+	all, err := st.Network()
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := policy.CountPlaces(policy.NetworkPool(all))
+	for _, sector := range []string{"Robotics", "drones"} {
+		req := policy.Request{Kind: store.KindReference, Sector: sector}
+		for i := range all.Friends {
+			f := &all.Friends[i]
+			p, err := placesFor(e, f, req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := sector == "drones" && f.Name == "Ugo Sole"
+			if got := p.Sole(req, f); got != want || full.Sole(req, f) != want {
+				t.Errorf("%s in %s: sole %v (everyone gives %v), want %v", f.Name, sector, got, full.Sole(req, f), want)
+			}
+		}
+	}
 }
