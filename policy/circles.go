@@ -12,7 +12,8 @@ import (
 // within CircleWindow, the next ask to any member is cautioned ("ask
 // someone outside the group").
 
-// circleAsks is, by circle (lower-cased), how many asks reached its
+// circleAsks is, by circle (store.CircleKey, as the circle postings
+// key them), how many asks reached its
 // active members within CircleWindow of now.
 type circleAsks map[string]int32
 
@@ -48,7 +49,7 @@ func countCircles(pool Pool, nowNs int64) circleAsks {
 			out = circleAsks{}
 		}
 		for _, c := range f.Circles {
-			out[strings.ToLower(c)] += k
+			out[store.CircleKey(c)] += k
 		}
 	}
 	// Only a circle asked CircleLimit times can bring the caution: the
@@ -73,7 +74,7 @@ func (ca circleAsks) load(sub Subject, _ int64) CircleLoad {
 	}
 	var best CircleLoad
 	for _, c := range f.Circles {
-		if n := int(ca[strings.ToLower(c)]); n > best.Asks {
+		if n := int(ca[store.CircleKey(c)]); n > best.Asks {
 			best = CircleLoad{Circle: c, Asks: n}
 		}
 	}

@@ -64,6 +64,12 @@ type RankOptions struct {
 	ReadyOnly bool
 	// Exclude leaves out the friend with this id (the one just held), 0 none.
 	Exclude uint64
+	// Circles, when not nil, gives the circle loads (its CountCircleAsks,
+	// over at least every member of every circle of the pool's friends)
+	// in place of counting them over the pool: for a pool that holds only
+	// the friends a request can rank (those at its place), whose circles
+	// reach further.
+	Circles *Places
 }
 
 // Candidate is one row of Rank: a friend, how well they fit the request
@@ -380,7 +386,12 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 		}
 	}
 
-	circles := countCircles(pool, c.ns)
+	var circles circleAsks
+	if opt.Circles != nil {
+		circles = opt.Circles.circles
+	} else {
+		circles = countCircles(pool, c.ns)
+	}
 
 	// Second pass: assess, and pack each row into a sortable key; large
 	// pools are split among the processors (assess only reads).

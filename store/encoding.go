@@ -95,8 +95,8 @@ import (
 //	Name (bucket names, key collation key of the name | friend id): the
 //	  friends in the name order (Collator); the value has no fields
 //	Posting (bucket postings, key field | normalised value | 0 | friend
-//	  id): where active people (not archived, not an organisation's card) are, field 'o' organisation (OrgKey) and
-//	  's' sector (lower-cased); the value has no fields
+//	  id): where active people (not archived, not an organisation's card) are, field 'o' organisation (OrgKey),
+//	  's' sector (lower-cased) and, schema 4 on, 'c' circle (CircleKey); the value has no fields
 //	Counts (bucket meta, key counts): how many records each bucket holds,
 //	so a read of a whole bucket can tell that one went missing
 //	  1 friends  2 asks  3 favors

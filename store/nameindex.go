@@ -40,12 +40,18 @@ func (c *Collator) Key(dst []byte, name string) []byte {
 const (
 	postOrg    byte = 'o' // organisation, by OrgKey
 	postSector byte = 's' // sector, lower-cased
+	postCircle byte = 'c' // circle, by CircleKey (schema 4 on)
 )
 
-// postings returns the posting keys of f: one for its organisation and
-// one for each sector, none when it is archived or an organisation's card
-// (the postings answer "whom do I know there", which counts only active
-// people: see Friend.IsPerson).
+// CircleKey is the form circles are compared in (the circle rule counts
+// the asks to each circle by it, policy.CountCircleAsks): lower-cased.
+// A stored circle is already on one line (Friend.Normalize).
+func CircleKey(c string) string { return strings.ToLower(c) }
+
+// postings returns the posting keys of f: one for its organisation, one
+// for each sector and one for each circle, none when it is archived or an
+// organisation's card (the postings answer "whom do I know there", which
+// counts only active people: see Friend.IsPerson).
 func postings(f *Friend) [][]byte {
 	if f.Archived || !f.IsPerson() {
 		return nil
@@ -57,6 +63,23 @@ func postings(f *Friend) [][]byte {
 	for _, s := range f.Sectors {
 		if v := AppendLower(nil, strings.TrimSpace(s)); len(v) > 0 {
 			k := postingKey(postSector, v, f.ID)
+			if !slices.ContainsFunc(out, func(o []byte) bool { return bytes.Equal(o, k) }) {
+				out = append(out, k)
+			}
+		}
+	}
+	return append(out, circlePostings(f)...)
+}
+
+// circlePostings returns the circle posting keys of f (part of postings).
+func circlePostings(f *Friend) [][]byte {
+	if f.Archived || !f.IsPerson() {
+		return nil
+	}
+	var out [][]byte
+	for _, c := range f.Circles {
+		if v := CircleKey(c); v != "" {
+			k := postingKey(postCircle, []byte(v), f.ID)
 			if !slices.ContainsFunc(out, func(o []byte) bool { return bytes.Equal(o, k) }) {
 				out = append(out, k)
 			}
@@ -150,6 +173,35 @@ func migrateNames(tx *bolt.Tx) error {
 			if err := kv.b.Put(k, emptyEntry(kv.s, k)); err != nil {
 				return err
 			}
+		}
+	}
+	return nil
+}
+
+// migrateCircles is migration 4: the circle postings of every active
+// friend, written in key order, into the postings migration 3 built.
+func migrateCircles(tx *bolt.Tx) error {
+	posts := tx.Bucket(bucketPostings)
+	if posts == nil {
+		return errNoPostings
+	}
+	posts.FillPercent = fillPercent(bucketPostings)
+	var keys [][]byte
+	err := tx.Bucket(bucketFriends).ForEach(func(k, v []byte) error {
+		f, err := decodeFriend(k, v)
+		if err != nil {
+			return fmt.Errorf("friend %d: %w", btoi(k), err)
+		}
+		keys = append(keys, circlePostings(&f)...)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	slices.SortFunc(keys, bytes.Compare)
+	for _, k := range keys {
+		if err := posts.Put(k, emptyEntry(seedPostings, k)); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -2,7 +2,10 @@ package store
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"testing"
@@ -149,7 +152,7 @@ func TestFirstPageMatchesNetwork(t *testing.T) {
 // postings: every friend in the name order, and a posting for each place
 // of every active friend.
 func TestMigrationBuildsNameIndex(t *testing.T) {
-	for _, fixture := range []string{"schema1.db", "schema2.db", "names2.db"} {
+	for _, fixture := range []string{"schema1.db", "schema2.db", "names2.db", "circles3.db"} {
 		t.Run(fixture, func(t *testing.T) {
 			s := New(copyFixture(t, fixture))
 			ids, err := s.NameOrder()
@@ -211,6 +214,65 @@ func TestMigrationBuildsNameIndex(t *testing.T) {
 				t.Fatal(err)
 			}
 		})
+	}
+}
+
+// Opening a database of schema 3 (before the circle postings) runs
+// migration 4: the active members of each circle are posted under it,
+// compared by CircleKey, and the records read back as that kith exported
+// them. Before it runs, verify checks the file as schema 3 (no circle
+// postings called for).
+func TestMigrationBuildsCirclePostings(t *testing.T) {
+	path := copyFixture(t, "circles3.db")
+	s := New(path)
+	rep, err := s.Verify()
+	if err != nil || rep.Schema != 3 || len(rep.Problems) > 0 {
+		t.Fatalf("verify before the migration: %+v, %v; want schema 3 and no problems", rep, err)
+	}
+	members := func(circle string) []string {
+		t.Helper()
+		n, err := s.CircleNetwork([]string{circle})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, f := range n.Friends {
+			out = append(out, f.Name)
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		circle string
+		want   []string
+	}{
+		{"UNIVERSITY", []string{"Ada Byron", "Bea Conti"}}, // Dora Ek is archived
+		{"climbing club", []string{"Ada Byron", "Cem Yıldız"}},
+		{"über läufer", []string{"Cem Yıldız"}},
+		{"chess", nil},
+	} {
+		if got := members(tc.circle); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("members of %q = %q, want %q", tc.circle, got, tc.want)
+		}
+	}
+	rep, err = s.Verify()
+	if err != nil || rep.Schema != 4 || len(rep.Problems) > 0 {
+		t.Fatalf("verify after the migration: %+v, %v; want schema 4 and no problems", rep, err)
+	}
+	snap, err := s.Snapshot(t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := os.ReadFile(filepath.Join("testdata", "circles3.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want Snapshot
+	if err := json.Unmarshal(raw, &want); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(snap.Friends, want.Friends) || len(snap.Asks) != len(want.Asks) || len(snap.Favors) != len(want.Favors) {
+		t.Errorf("the records changed in the migration: %d friends, %d asks, %d favors; the export has %d, %d, %d",
+			len(snap.Friends), len(snap.Asks), len(snap.Favors), len(want.Friends), len(want.Asks), len(want.Favors))
 	}
 }
 

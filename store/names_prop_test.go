@@ -21,7 +21,17 @@ var (
 	propNames   = []string{"André", "Andrii", "andrea", "Zoë", "Émile", "Ștefan", "Bob", "bob", "陳", "Ada", "Øyvind"}
 	propOrgs    = []string{"", "Acme", "ACME Inc.", "Globex", "Moneta Labs", "Lycée Jean Moulin"}
 	propSectors = []string{"fintech", "FinTech", "design", "éducation", "law"}
+	propCircles = []string{"university", "University", "Climbing club", "über läufer", "ÜBER LÄUFER"}
 )
+
+// randomCircles is zero to two circles from propCircles.
+func randomCircles(r *rand.Rand) []string {
+	var out []string
+	for range r.IntN(3) {
+		out = append(out, propCircles[r.IntN(len(propCircles))])
+	}
+	return out
+}
 
 // randomWrite makes one random change to the friends of s: a new friend,
 // or a rename, a new place or an archive (or its undoing) of one.
@@ -39,10 +49,11 @@ func randomWrite(s *Store, r *rand.Rand) error {
 			for range r.IntN(3) {
 				f.Sectors = append(f.Sectors, propSectors[r.IntN(len(propSectors))])
 			}
+			f.Circles = randomCircles(r)
 			return tx.AddFriend(&f)
 		}
 		f := fs[r.IntN(len(fs))]
-		switch r.IntN(5) {
+		switch r.IntN(6) {
 		case 0:
 			f.Name = propNames[r.IntN(len(propNames))]
 		case 1:
@@ -56,6 +67,8 @@ func randomWrite(s *Store, r *rand.Rand) error {
 			f.Archived = !f.Archived
 		case 4:
 			f.IsOrg = !f.IsOrg // an organisation's card is posted nowhere
+		case 5:
+			f.Circles = randomCircles(r)
 		}
 		return tx.PutFriend(&f)
 	})
@@ -171,6 +184,31 @@ func checkNameIndexes(t *testing.T, s *Store) {
 	}
 	for _, sec := range propSectors {
 		checkAt(t, s, fs, "", sec)
+	}
+	for _, c := range propCircles {
+		checkCircle(t, s, fs, c)
+	}
+}
+
+// checkCircle compares CircleNetwork with a pass over fs: the active
+// people whose circles include c, compared by CircleKey.
+func checkCircle(t *testing.T, s *Store, fs []Friend, c string) {
+	t.Helper()
+	n, err := s.CircleNetwork([]string{c, CircleKey(c)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got, want []uint64
+	for _, f := range n.Friends {
+		got = append(got, f.ID)
+	}
+	for _, f := range fs {
+		if !f.Archived && f.IsPerson() && slices.ContainsFunc(f.Circles, func(x string) bool { return CircleKey(x) == CircleKey(c) }) {
+			want = append(want, f.ID)
+		}
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("CircleNetwork(%q) = %v, a pass over the friends gives %v", c, got, want)
 	}
 }
 

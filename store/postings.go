@@ -109,3 +109,46 @@ func (s *Store) NetworkAt(org, sector string) (*Network, error) {
 	}
 	return n, nil
 }
+
+// circlePrefix is the posting prefix of circle c (by CircleKey); nil when
+// it is empty.
+func circlePrefix(c string) []byte {
+	v := CircleKey(c)
+	if v == "" {
+		return nil
+	}
+	return postingKey(postCircle, []byte(v), 0)[:len(v)+2]
+}
+
+// CircleNetwork is Network for the active members of circles (compared
+// by CircleKey), each once, in id order, with the heads of their asks and
+// favors: the pool the circle rule counts (policy.Places.CountCircleAsks)
+// for a friend in those circles, read from the circle postings.
+func (s *Store) CircleNetwork(circles []string) (*Network, error) {
+	n := &Network{}
+	err := s.view(func(tx *bolt.Tx) error {
+		var ids []uint64
+		seen := map[string]bool{}
+		for _, c := range circles {
+			p := circlePrefix(c)
+			if p == nil || seen[string(p)] {
+				continue
+			}
+			seen[string(p)] = true
+			var err error
+			if ids, err = postedIDs(tx, p, -1, ids); err != nil {
+				return err
+			}
+		}
+		slices.Sort(ids)
+		var err error
+		if n.Friends, err = friendsOf(tx, slices.Compact(ids)); err != nil {
+			return err
+		}
+		return n.readHeadsOf(tx)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return n, nil
+}

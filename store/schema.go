@@ -75,6 +75,7 @@ func migrations() []migration {
 			}
 			return migrateLastMade(tx)
 		}},
+		{name: "circle postings", up: migrateCircles},
 	}
 }
 

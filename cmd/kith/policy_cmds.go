@@ -46,7 +46,8 @@ func (rf *requestFlags) request(verb string) (policy.Request, error) {
 // verdictFor evaluates friend f for req: their full history, the
 // profile's settings, whether they are the only one you know in the
 // targeted sector or organisation, and how much their circles were asked
-// lately.
+// lately (placesFor: the friends there and the members of their circles,
+// not the whole network).
 func verdictFor(e *env, f *store.Friend, req policy.Request) (policy.Verdict, store.Profile, error) {
 	p, err := e.store.Profile()
 	if err != nil {
@@ -56,7 +57,7 @@ func verdictFor(e *env, f *store.Friend, req policy.Request) (policy.Verdict, st
 	if err != nil {
 		return policy.Verdict{}, p, err
 	}
-	places, err := countPlaces(e)
+	places, err := placesFor(e, f, req)
 	if err != nil {
 		return policy.Verdict{}, p, err
 	}
@@ -64,18 +65,6 @@ func verdictFor(e *env, f *store.Friend, req policy.Request) (policy.Verdict, st
 	req.Sole = places.Sole(req, f)
 	req.CircleAsks = places.CircleLoad(sub, e.now)
 	return policy.Evaluate(sub, req, p.Settings, e.now), p, nil
-}
-
-// countPlaces counts where everyone is, and the asks each circle had
-// lately (policy.Places), from the store's network: the friends and the
-// facts of their asks, not full records.
-func countPlaces(e *env) (*policy.Places, error) {
-	n, err := e.store.Network()
-	if err != nil {
-		return nil, err
-	}
-	pool := policy.NetworkPool(n)
-	return policy.CountPlaces(pool).CountCircleAsks(pool, e.now), nil
 }
 
 // levelExit is check's exit status: 0 clear or caution, 3 hold, 4 block.
@@ -226,10 +215,11 @@ func cmdWho(e *env, o *whoFlags) error {
 	if err != nil {
 		return err
 	}
-	n, err := e.store.Network()
+	n, circles, err := rankPool(e, req)
 	if err != nil {
 		return err
 	}
+	opt.Circles = circles
 	rows := policy.Rank(req, policy.NetworkPool(n), p.Settings, e.now, opt)
 	if o.json {
 		out := make([]whoJSON, 0, len(rows))
@@ -352,11 +342,12 @@ func likelyVerdict(e *env, f *store.Friend, asks []store.Ask, favors []store.Fav
 	if err != nil {
 		return nil, err
 	}
-	places, err := countPlaces(e)
+	sub := policy.SubjectOf(f, asks, favors)
+	places, err := placesFor(e, f, policy.Likely(sub))
 	if err != nil {
 		return nil, err
 	}
-	req, v := policy.LikelyVerdict(policy.SubjectOf(f, asks, favors), places, p.Settings, e.now)
+	req, v := policy.LikelyVerdict(sub, places, p.Settings, e.now)
 	return &likelyJSON{Kind: req.Kind, Sector: req.Sector, Org: req.Org, Verdict: v}, nil
 }
 
