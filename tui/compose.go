@@ -28,6 +28,7 @@ const (
 // compose fields, in tab order.
 const (
 	fieldTopic = iota
+	fieldMore  // the kind's second detail: an intro's why, a referral's link (hasMore)
 	fieldSubject
 	fieldBody
 	numComposeFields
@@ -68,11 +69,11 @@ type composeScreen struct {
 	askID   uint64    // the saved ask this continues, 0 for a new one
 	created time.Time // when that ask was created
 
-	topic, subject textinput.Model
-	body           textarea.Model
-	blurb          textarea.Model
-	name           textinput.Model // your name, asked for first when unknown
-	focus          int
+	topic, more, subject textinput.Model
+	body                 textarea.Model
+	blurb                textarea.Model
+	name                 textinput.Model // your name, asked for first when unknown
+	focus                int
 
 	// generated is the body as last drafted; while the body is unchanged
 	// from it, editing the topic drafts again.
@@ -104,6 +105,7 @@ func newCompose(c *common, d *dataset, fi int, req policy.Request, v policy.Verd
 	_, cp.topic.Placeholder = detailField(req.Kind)
 	cp.topic.CharLimit = 200
 	cp.topic.SetStyles(c.styles.Input)
+	cp.more = newMoreInput(c, req.Kind)
 	cp.subject = textinput.New()
 	cp.subject.Prompt = ""
 	cp.subject.CharLimit = 300
@@ -179,42 +181,6 @@ func (cp *composeScreen) past() policy.Past {
 		p.Asks = cp.d.asksOf(cp.fi)
 	}
 	return p
-}
-
-// detailField is what compose's first field asks for, by kind: the detail
-// the kind needs (policy.Details: whom, the job, the document, the
-// decision), else what it is about.
-func detailField(k store.Kind) (label, placeholder string) {
-	switch k {
-	case store.KindIntro:
-		return "Whom", "whom, or which role, e.g. someone on Avio's test team"
-	case store.KindReferral:
-		return "Job", "the job, e.g. Product Designer at Avio"
-	case store.KindReview:
-		return "Document", "the document, e.g. cover letter"
-	case store.KindAdvice:
-		return "Decision", "the decision you face, e.g. whether to go freelance"
-	case store.KindChat:
-		return "About", "what about, e.g. your move into aerospace"
-	}
-	return "Topic", "what it is about, e.g. a lift to the airport"
-}
-
-// setRequest puts the first field's text where the kind wants it: the
-// kind's detail, else the topic.
-func (cp *composeScreen) setRequest() {
-	v := strings.TrimSpace(cp.topic.Value())
-	cp.req.Topic, cp.req.Details = v, policy.Details{}
-	switch cp.req.Kind {
-	case store.KindIntro:
-		cp.req.Details.Whom, cp.req.Topic = v, ""
-	case store.KindReferral:
-		cp.req.Details.Job, cp.req.Topic = v, ""
-	case store.KindReview:
-		cp.req.Details.Doc, cp.req.Topic = v, ""
-	case store.KindAdvice:
-		cp.req.Details.Decision, cp.req.Topic = v, ""
-	}
 }
 
 // redraft fills subject and body from policy.Draft for the current topic.
@@ -294,13 +260,24 @@ func (cp *composeScreen) Init() tea.Cmd {
 }
 
 func (cp *composeScreen) setFocus(i int) tea.Cmd {
+	if i == fieldMore && !hasMore(cp.req.Kind) {
+		// a kind with one detail has no second field: step over it
+		if cp.focus > fieldMore {
+			i--
+		} else {
+			i++
+		}
+	}
 	cp.focus = (i%numComposeFields + numComposeFields) % numComposeFields
 	cp.topic.Blur()
+	cp.more.Blur()
 	cp.subject.Blur()
 	cp.body.Blur()
 	switch cp.focus {
 	case fieldTopic:
 		return cp.topic.Focus()
+	case fieldMore:
+		return cp.more.Focus()
 	case fieldSubject:
 		return cp.subject.Focus()
 	}
@@ -449,6 +426,12 @@ func (cp *composeScreen) routeToField(msg tea.Msg) tea.Cmd {
 		before := cp.topic.Value()
 		cp.topic, cmd = cp.topic.Update(msg)
 		if cp.topic.Value() != before && cp.body.Value() == cp.generated {
+			cp.redraft()
+		}
+	case fieldMore:
+		before := cp.more.Value()
+		cp.more, cmd = cp.more.Update(msg)
+		if cp.more.Value() != before && cp.body.Value() == cp.generated {
 			cp.redraft()
 		}
 	case fieldSubject:

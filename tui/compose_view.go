@@ -20,6 +20,7 @@ func (cp *composeScreen) SetSize(w, h int) {
 	cp.w, cp.h = max(w, 0), max(h, 0)
 	ew := cp.editorWidth()
 	cp.topic.SetWidth(max(ew-labelW-1, 1))
+	cp.more.SetWidth(max(ew-labelW-1, 1))
 	cp.subject.SetWidth(max(ew-labelW-1, 1))
 	cp.body.SetWidth(max(ew, 1))
 	cp.body.SetHeight(max(cp.bodyHeight(), 1))
@@ -90,7 +91,16 @@ func (cp *composeScreen) underLines() int {
 // bodyHeight is what is left for the body editor: title, cautions, topic,
 // subject, a rule, the checklist under it when narrow, the status line.
 func (cp *composeScreen) bodyHeight() int {
-	return cp.h - 1 - len(cp.cautionLines(cp.editorWidth())) - 3 - cp.underLines() - 1
+	return cp.h - 1 - len(cp.cautionLines(cp.editorWidth())) - 3 - cp.moreLines() - cp.underLines() - 1
+}
+
+// moreLines is the height of the second detail field: one line for the
+// kinds that have it.
+func (cp *composeScreen) moreLines() int {
+	if hasMore(cp.req.Kind) {
+		return 1
+	}
+	return 0
 }
 
 // View renders the pane.
@@ -125,6 +135,9 @@ func (cp *composeScreen) View() string {
 	}
 	name, _ := detailField(cp.req.Kind)
 	left = append(left, label(fieldTopic, name)+" "+cp.topic.View())
+	if more, _ := moreField(cp.req.Kind); more != "" {
+		left = append(left, label(fieldMore, more)+" "+cp.more.View())
+	}
 	left = append(left, label(fieldSubject, "Subject")+" "+cp.subject.View())
 	rule := "Body"
 	if cp.focus == fieldBody {
