@@ -314,7 +314,7 @@ func (m *Model) handleLoaded(msg loadedMsg) tea.Cmd {
 		return tea.Batch(cmd, friendsCmd(m.c.st, msg.seq, msg.data))
 	case msg.data.partial:
 		// the friends are shown: now their history
-		return tea.Batch(cmd, historyCmd(m.c.st, msg.seq, msg.data))
+		return tea.Batch(cmd, historyCmd(m.c.st, msg.seq, msg.data, m.c.now()))
 	}
 	if msg.seq == m.loadSeq {
 		m.loading = false

@@ -247,7 +247,7 @@ func TestFirstPageThenAll(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	whole := newDataset(9, net.Friends, net.AsksOf, net.FavorsOf, store.DefaultProfile())
+	whole := newDataset(9, testNow, net.Friends, net.AsksOf, net.FavorsOf, store.DefaultProfile())
 	want := map[uint64]policy.Verdict{}
 	for i := range whole.friends {
 		_, v := PolicyJudge(subjectOf(whole, i), whole.places, whole.profile.Settings, testNow)
@@ -283,7 +283,7 @@ func TestFirstPageThenAll(t *testing.T) {
 	}
 	m.Update(all)
 	check("every friend")
-	hist := historyCmd(st, 1, all.data)().(loadedMsg)
+	hist := historyCmd(st, 1, all.data, testNow)().(loadedMsg)
 	if hist.err != nil || hist.data.partial {
 		t.Fatalf("third step: err %v, partial %v", hist.err, hist.data.partial)
 	}

@@ -138,7 +138,7 @@ func benchStoreDataset(b *testing.B) *dataset {
 	for i := range last {
 		last[i] = n.LastAsk(i)
 	}
-	return newPartial(1, n.Friends, nil, p).withHistory(1, n.AsksOf, n.FavorsOf, last)
+	return newPartial(1, n.Friends, nil, p).withHistory(1, testNow, n.AsksOf, n.FavorsOf, last)
 }
 
 // BenchmarkWhoElseRankStore is BenchmarkWhoElseRank on a real database.

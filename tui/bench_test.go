@@ -97,7 +97,7 @@ func BenchmarkHistoryStep(b *testing.B) {
 			d := newPartial(1, full.friends, nil, store.DefaultProfile())
 			last := full.lastAsk
 			for b.Loop() {
-				_ = d.withHistory(2, full.asksOf, full.favorsOf, last)
+				_ = d.withHistory(2, testNow, full.asksOf, full.favorsOf, last)
 			}
 		})
 	}

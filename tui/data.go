@@ -68,7 +68,7 @@ func noFavors(int) []store.FavorFact { return nil }
 
 // newDataset is a complete dataset: friends with their history. asksOf and
 // favorsOf give a friend's facts by index, oldest first.
-func newDataset(gen uint64, friends []store.Friend, asksOf func(int) []store.AskFact, favorsOf func(int) []store.FavorFact, p store.Profile) *dataset {
+func newDataset(gen uint64, now time.Time, friends []store.Friend, asksOf func(int) []store.AskFact, favorsOf func(int) []store.FavorFact, p store.Profile) *dataset {
 	d := newPartial(gen, friends, nil, p)
 	last := make([]time.Time, len(friends))
 	for i := range friends {
@@ -80,7 +80,7 @@ func newDataset(gen uint64, friends []store.Friend, asksOf func(int) []store.Ask
 			}
 		}
 	}
-	return d.withHistory(gen, asksOf, favorsOf, last)
+	return d.withHistory(gen, now, asksOf, favorsOf, last)
 }
 
 // pageRows is how many friends the first step of a load reads: more than
@@ -197,12 +197,14 @@ func (d *dataset) withPage(pg *dataset) *dataset {
 	return d
 }
 
-// withHistory is d completed with the friends' history, as generation gen.
-func (d *dataset) withHistory(gen uint64, asksOf func(int) []store.AskFact, favorsOf func(int) []store.FavorFact, lastAsk []time.Time) *dataset {
+// withHistory is d completed with the friends' history, as generation gen:
+// the places counted over everyone, and the asks their circles had lately
+// at now (the circle caution).
+func (d *dataset) withHistory(gen uint64, now time.Time, asksOf func(int) []store.AskFact, favorsOf func(int) []store.FavorFact, lastAsk []time.Time) *dataset {
 	c := *d
 	c.gen, c.partial, c.page, c.known = gen, false, false, nil
 	c.asksOf, c.favorsOf, c.lastAsk = asksOf, favorsOf, lastAsk
-	c.places = policy.CountPlaces(dsPool{&c})
+	c.places = policy.CountPlaces(dsPool{&c}).CountCircleAsks(dsPool{&c}, now)
 	last := make([]int64, len(lastAsk))
 	for i, t := range lastAsk {
 		if t.IsZero() {
@@ -375,7 +377,7 @@ func friendsCmd(st Loader, seq uint64, pg *dataset) tea.Cmd {
 // historyCmd reads the heads of the asks and favors of d's friends (not
 // the friends again): the last step of a load. A friend added between
 // the steps is left out until the reload the watcher then starts.
-func historyCmd(st Loader, seq uint64, d *dataset) tea.Cmd {
+func historyCmd(st Loader, seq uint64, d *dataset, now time.Time) tea.Cmd {
 	return func() tea.Msg {
 		n, err := st.NetworkFor(d.friends)
 		if err != nil {
@@ -385,7 +387,7 @@ func historyCmd(st Loader, seq uint64, d *dataset) tea.Cmd {
 		for i := range last {
 			last[i] = n.LastAsk(i)
 		}
-		return loadedMsg{seq: seq, data: d.withHistory(seq*3+2, n.AsksOf, n.FavorsOf, last)}
+		return loadedMsg{seq: seq, data: d.withHistory(seq*3+2, now, n.AsksOf, n.FavorsOf, last)}
 	}
 }
 

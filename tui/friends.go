@@ -107,7 +107,7 @@ type friendsScreen struct {
 }
 
 func newFriendsScreen(c *common) *friendsScreen {
-	f := &friendsScreen{c: c, d: newDataset(0, nil, nil, nil, store.DefaultProfile())}
+	f := &friendsScreen{c: c, d: newDataset(0, time.Time{}, nil, nil, nil, store.DefaultProfile())}
 	f.filter = textinput.New()
 	f.filter.Prompt = "/"
 	f.filter.Placeholder = "name, org, sector, notes"

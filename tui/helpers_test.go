@@ -36,7 +36,7 @@ func (n *network) dataset(gen uint64) *dataset {
 	for i := range n.friends {
 		asks[i], favors[i] = store.AskFacts(n.asks[i]), store.FavorFacts(n.favors[i])
 	}
-	return newDataset(gen, n.friends, func(i int) []store.AskFact { return asks[i] }, func(i int) []store.FavorFact { return favors[i] }, store.DefaultProfile())
+	return newDataset(gen, testNow, n.friends, func(i int) []store.AskFact { return asks[i] }, func(i int) []store.FavorFact { return favors[i] }, store.DefaultProfile())
 }
 
 var (

@@ -4,7 +4,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
+	"kith/policy"
 	"kith/store"
 )
 
@@ -78,5 +80,36 @@ func TestWhoElseCircleAndRole(t *testing.T) {
 	follow(t, m, ws.rankNow())
 	if names := candNames(ws); !slices.Equal(names, []string{"Bo", "Ada"}) || ws.cands[1].Verdict.Level.String() != "block" {
 		t.Errorf("referral to a VP at Globex: %v, want Bo, then Ada blocked", names)
+	}
+}
+
+// TestLoadCountsCirclesAsks: the TUI's load counts the asks each circle
+// had lately, so the list's and the detail's verdicts give the circle
+// caution that kith check gives.
+func TestLoadCountsCirclesAsks(t *testing.T) {
+	var asks []store.Ask
+	for i, id := range []uint64{2, 3, 4} {
+		at := testNow.AddDate(0, 0, -3-i)
+		asks = append(asks, store.Ask{FriendID: id, Kind: store.KindChat, Status: store.StatusHelped, Created: at, Sent: at, Resolved: at.Add(time.Hour)})
+	}
+	m := storeModel(t, 120, 40, composeProfile(),
+		[]store.Friend{
+			{Name: "Ada", Circles: []string{"Climbing Club"}},
+			{Name: "Bo", Circles: []string{"climbing club"}},
+			{Name: "Cy", Circles: []string{"climbing club"}},
+			{Name: "Di", Circles: []string{"climbing club"}},
+			{Name: "Ed"},
+		}, asks)
+	d := m.home.d
+	for i := range d.friends {
+		_, v := policy.LikelyVerdict(subjectOf(d, i), d.places, store.DefaultSettings(), testNow)
+		want := d.friends[i].Name != "Ed"
+		got := false
+		for _, r := range v.Reasons {
+			got = got || r.Code == "circle"
+		}
+		if got != want {
+			t.Errorf("%s: circle caution %v, want %v (reasons %+v)", d.friends[i].Name, got, want, v.Reasons)
+		}
 	}
 }
