@@ -452,6 +452,16 @@ type dec struct {
 
 func newDec(body []byte) dec { return dec{b: body, n: len(body)} }
 
+// subOf returns a decoder over the current field, a sub-record, and the
+// string its bytes are a substring of ("" when s is).
+func subOf(d *dec, s string) (dec, string) {
+	sub := newDec(d.bytes())
+	if s != "" {
+		return sub, s[d.lo:d.hi]
+	}
+	return sub, ""
+}
+
 func (d *dec) next() bool {
 	if len(d.b) == 0 || d.err {
 		return false

@@ -115,15 +115,6 @@ func (c *contactScratch) reset(single bool) {
 	}
 }
 
-// sub returns a decoder over the current field, a sub-record, and the
-// string its bytes are a substring of ("" when s is).
-func subOf(d *dec, s string) (dec, string) {
-	sub := newDec(d.bytes())
-	if s != "" {
-		return sub, s[d.lo:d.hi]
-	}
-	return sub, ""
-}
 
 // decodeContact decodes field d of a friend's body into f, reporting
 // whether d is a contact field.

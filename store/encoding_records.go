@@ -139,11 +139,7 @@ func (fd *friendDecoder) decode(f *Friend, body []byte, s string) error {
 			f.WorkedNote = d.str(s)
 		case tagFriendBoundary:
 			var b Boundary
-			sub := newDec(d.bytes())
-			var ss string
-			if s != "" {
-				ss = s[d.lo:d.hi]
-			}
+			sub, ss := subOf(&d, s)
 			for sub.next() {
 				switch sub.num {
 				case tagBoundaryKind:
@@ -195,11 +191,7 @@ func (fd *friendDecoder) decode(f *Friend, body []byte, s string) error {
 			fd.circles = append(fd.circles, d.str(s))
 		case tagFriendMoment:
 			var m Moment
-			sub := newDec(d.bytes())
-			var ss string
-			if s != "" {
-				ss = s[d.lo:d.hi]
-			}
+			sub, ss := subOf(&d, s)
 			for sub.next() {
 				switch sub.num {
 				case tagMomentKind:
