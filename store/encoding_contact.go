@@ -115,7 +115,6 @@ func (c *contactScratch) reset(single bool) {
 	}
 }
 
-
 // decodeContact decodes field d of a friend's body into f, reporting
 // whether d is a contact field.
 func (c *contactScratch) decodeContact(f *Friend, d *dec, s string) bool {
