@@ -233,6 +233,8 @@ func TestDraftLanguagePerFriend(t *testing.T) {
 			has: []string{"Ciao Ana,", "mi presenteresti a Luca nel design?", "(per ora ce l'ho solo in inglese: se ti serve in italiano, te lo traduco):", "> Marco is a product designer"}},
 		{name: "the English worked note is left out of an Italian reference", p: p, f: f, req: Request{Kind: store.KindReference}, v: Verdict{Level: Clear},
 			has: []string{"Abbiamo lavorato insieme e conosci"}, hasNot: []string{"we built"}},
+		{name: "a favor written in the profile's English is left out of an Italian draft", p: p, f: f, req: Request{Kind: store.KindReview, Details: Details{Doc: "CV"}}, v: Verdict{Level: Clear},
+			favors: []store.Favor{{FriendID: f.ID, What: "fixed his website", At: now.AddDate(0, -2, 0)}}, hasNot: []string{"fixed his website"}},
 	} {
 		t.Run(tc.name, tc.run)
 	}

@@ -119,7 +119,7 @@ func draftData(p store.Profile, f *store.Friend, req Request, v Verdict, past Pa
 		}
 	}
 	d.Hiring = mayHire(f.Role)
-	if w := strings.TrimSpace(past.LastFavor); w != "" && inLang(w, lang) {
+	if w := strings.TrimSpace(past.LastFavor); w != "" && saysIn(w, lang, p.Lang) {
 		d.Favor = lowerFirst(strings.TrimSuffix(w, "."))
 	}
 	d.Blurb, d.BlurbLang = p.BlurbFor(lang)
@@ -161,6 +161,18 @@ func trimDetails(x Details) Details {
 func inLang(text, lang string) bool {
 	g := store.GuessLang(text)
 	return g == "" || g == lang
+}
+
+// saysIn reports whether text, a sentence you wrote about what you did
+// (a favor), is in lang: as its words say, or, when they cannot tell ("fixed
+// his website" is too short to), in home, the language you write in (the
+// profile's). Unlike a note such as "Acme, 2019-21", such a sentence always
+// has a language.
+func saysIn(text, lang, home string) bool {
+	if g := store.GuessLang(text); g != "" {
+		return g == lang
+	}
+	return home == "" || home == lang
 }
 
 // mayHire reports a role that hires: a lead, a manager, a head, a
