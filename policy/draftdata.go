@@ -119,7 +119,7 @@ func draftData(p store.Profile, f *store.Friend, req Request, v Verdict, past Pa
 		}
 	}
 	d.Hiring = mayHire(f.Role)
-	if w := strings.TrimSpace(past.LastFavor); w != "" && saysIn(w, lang, p.Lang) {
+	if w := strings.TrimSpace(past.LastFavor); w != "" && saysIn(w, lang, p.Lang) && !aboutThem(w) {
 		d.Favor = lowerFirst(strings.TrimSuffix(w, "."))
 	}
 	d.Blurb, d.BlurbLang = p.BlurbFor(lang)
@@ -173,6 +173,21 @@ func saysIn(text, lang, home string) bool {
 		return g == lang
 	}
 	return home == "" || home == lang
+}
+
+// aboutThem reports a favor written about the friend, in the third person
+// ("reviewed her talk", "gli ho sistemato il sito"): pasted into a note to
+// them it would speak of them as someone else, so the plain help-back line
+// is used instead.
+func aboutThem(text string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
+		switch w {
+		case "he", "she", "his", "her", "hers", "him", "they", "them", "their", "theirs",
+			"lui", "lei", "gli", "suo", "sua", "suoi", "sue", "loro":
+			return true
+		}
+	}
+	return false
 }
 
 // mayHire reports a role that hires: a lead, a manager, a head, a
