@@ -216,7 +216,9 @@ func Fold(s string) string { return string(AppendFold(nil, s)) }
 // AppendFold appends Fold(s) to dst, without allocating when dst has
 // room: the TUI's filter folds every friend's name, organisation, sectors
 // and notes into one buffer. ASCII, most of it, is one table-free byte
-// step; invalid UTF-8 becomes U+FFFD.
+// step; invalid UTF-8 becomes U+FFFD. It is AppendLower's loop with the
+// rune folded instead of lower-cased: one loop shared through a function
+// value measured 668 against 877 ns a call (BenchmarkFold, medians of 5).
 func AppendFold[S ~string | ~[]byte](dst []byte, s S) []byte {
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
