@@ -103,74 +103,60 @@ func (w *msgWriter) moment(m *store.Moment, name string, hold bool, c clock) {
 	if hold {
 		level = Hold
 	}
-	switch m.Kind {
-	case store.MomentPromoted:
-		w.str(name, " was promoted ")
+	wd := momentSaidOf(m.Kind)
+	switch {
+	case wd.until != "" && !m.Until.IsZero():
+		w.str(name, wd.did, wd.until)
+		w.date(store.DayOf(m.Until), c)
+		w.str(wd.untilEnd)
+	case wd.until != "":
+		w.str(name, wd.did, " since ")
 		ago()
-		note()
-		w.end(CodeMoment, level, ": congratulate them before you ask.")
-	case store.MomentNewJob:
-		w.str(name, " started a new job ")
-		ago()
-		note()
-		w.end(CodeMoment, level, ": congratulate them, and allow for a new job's load.")
-	case store.MomentBaby:
-		w.str(name, " had a baby ")
-		ago()
-		note()
-		if hold {
-			w.end(CodeMoment, level, ": congratulate them, and leave the request for later.")
-		} else {
-			w.end(CodeMoment, level, ": congratulate them first, and don't expect a quick reply.")
-		}
-	case store.MomentWedding:
-		w.str(name, " got married ")
-		ago()
-		note()
-		w.end(CodeMoment, level, ": congratulate them before you ask.")
-	case store.MomentLeave:
-		w.str(name, " is on leave")
-		if !m.Until.IsZero() {
-			w.str(" until ")
-			w.date(store.DayOf(m.Until), c)
-		} else {
-			w.str(" since ")
-			ago()
-		}
-		note()
-		w.end(CodeMoment, level, ": wait until they are back.")
-	case store.MomentLoss:
-		w.str(name, " suffered a loss ")
-		ago()
-		note()
-		if hold {
-			w.end(CodeMoment, level, ": this is not the time to ask.")
-		} else {
-			w.end(CodeMoment, level, ": ask how they are before you ask for anything.")
-		}
-	case store.MomentIllness:
-		w.str(name, " has been unwell")
-		if !m.Until.IsZero() {
-			w.str(" (until ")
-			w.date(store.DayOf(m.Until), c)
-			w.str(")")
-		} else {
-			w.str(" since ")
-			ago()
-		}
-		note()
-		w.end(CodeMoment, level, ": wait until they are better.")
-	case store.MomentMoved:
-		w.str(name, " moved ")
-		ago()
-		note()
-		w.end(CodeMoment, level, ": they may be busy settling in; keep it light.")
-	default:
+	case m.Kind == store.MomentOther || wd.did == "":
 		w.str("Something is going on for ", name, " since ")
 		ago()
-		note()
-		w.end(CodeMoment, level, ": mind it before you ask.")
+	default:
+		w.str(name, wd.did, " ")
+		ago()
 	}
+	note()
+	if hold && wd.holdAdvice != "" {
+		w.end(CodeMoment, level, wd.holdAdvice)
+	} else {
+		w.end(CodeMoment, level, wd.advice)
+	}
+}
+
+// momentSaid is how a moment's reason is said: what happened ("was
+// promoted"), for a moment that lasts the words before its end date, and
+// the advice, with its own when the moment holds the request.
+type momentSaid struct {
+	did, until, untilEnd string
+	advice, holdAdvice   string
+}
+
+func momentSaidOf(k store.MomentKind) momentSaid {
+	switch k {
+	case store.MomentPromoted:
+		return momentSaid{did: " was promoted", advice: ": congratulate them before you ask."}
+	case store.MomentNewJob:
+		return momentSaid{did: " started a new job", advice: ": congratulate them, and allow for a new job's load."}
+	case store.MomentBaby:
+		return momentSaid{did: " had a baby", advice: ": congratulate them first, and don't expect a quick reply.",
+			holdAdvice: ": congratulate them, and leave the request for later."}
+	case store.MomentWedding:
+		return momentSaid{did: " got married", advice: ": congratulate them before you ask."}
+	case store.MomentLeave:
+		return momentSaid{did: " is on leave", until: " until ", advice: ": wait until they are back."}
+	case store.MomentLoss:
+		return momentSaid{did: " suffered a loss", advice: ": ask how they are before you ask for anything.",
+			holdAdvice: ": this is not the time to ask."}
+	case store.MomentIllness:
+		return momentSaid{did: " has been unwell", until: " (until ", untilEnd: ")", advice: ": wait until they are better."}
+	case store.MomentMoved:
+		return momentSaid{did: " moved", advice: ": they may be busy settling in; keep it light."}
+	}
+	return momentSaid{advice: ": mind it before you ask."}
 }
 
 // appendAgoDays is how many days before now's day t's day was, in words:
