@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,17 +15,7 @@ import (
 // Ada (an e-mail address) and a profile name, with env set before it.
 func tmuxKith(t *testing.T, w, h int, env string) (*tmuxSession, string, string) {
 	t.Helper()
-	if _, err := exec.LookPath("tmux"); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("tmux is not installed: .ci/run installs it (apt-get install tmux); this end-to-end test needs it")
-		}
-		t.Skip("tmux is not installed (apt-get install tmux); this end-to-end test needs it")
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "kith")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	dir, bin := kithForTmux(t)
 	db := filepath.Join(dir, "k.db")
 	st := store.New(db)
 	if err := st.Batch(testNow, func(tx *store.Tx) error {

@@ -54,21 +54,30 @@ func (s *tmuxSession) waitFor(want string) string {
 	}
 }
 
-// TestTUIInTmux runs kith with no verb in a real terminal: the list, the
-// add form, a write by another process showing up, a resize down to a
-// few cells, and q restoring the shell.
-func TestTUIInTmux(t *testing.T) {
+// kithForTmux builds kith into a fresh folder for a test that runs it in
+// tmux, and returns both; without tmux it fails in CI (which installs it)
+// and skips elsewhere.
+func kithForTmux(t *testing.T) (dir, bin string) {
+	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
 		if os.Getenv("CI") != "" {
 			t.Fatal("tmux is not installed: .ci/run installs it (apt-get install tmux); this end-to-end test needs it")
 		}
 		t.Skip("tmux is not installed (apt-get install tmux); this end-to-end test needs it")
 	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "kith")
+	dir = t.TempDir()
+	bin = filepath.Join(dir, "kith")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
+	return dir, bin
+}
+
+// TestTUIInTmux runs kith with no verb in a real terminal: the list, the
+// add form, a write by another process showing up, a resize down to a
+// few cells, and q restoring the shell.
+func TestTUIInTmux(t *testing.T) {
+	dir, bin := kithForTmux(t)
 	db := filepath.Join(dir, "k.db")
 	st := store.New(db)
 	if err := st.Batch(testNow, func(tx *store.Tx) error {
