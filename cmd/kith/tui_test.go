@@ -125,3 +125,44 @@ func TestTUIInTmux(t *testing.T) {
 		t.Errorf("a panic on screen:\n%s", scr)
 	}
 }
+
+// TestTUIDetectsColoursOnce: inside tmux, the colour profile costs a run
+// of `tmux info` (lipgloss's, as the process starts); the TUI reuses it
+// rather than running it again before its first frame.
+func TestTUIDetectsColoursOnce(t *testing.T) {
+	dir, bin := kithForTmux(t)
+	real, err := exec.LookPath("tmux")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wrap := filepath.Join(dir, "wrap")
+	log := filepath.Join(dir, "tmux.log")
+	if err := os.MkdirAll(wrap, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	script := fmt.Sprintf("#!/bin/sh\necho \"$@\" >> %q\nexec %q \"$@\"\n", log, real)
+	if err := os.WriteFile(filepath.Join(wrap, "tmux"), []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "k.db")
+	if err := store.New(db).Batch(testNow, func(tx *store.Tx) error {
+		return tx.AddFriend(&store.Friend{Name: "Ada Lovelace"})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	s := &tmuxSession{t: t, socket: fmt.Sprintf("kith-colours-%d", os.Getpid()), name: "kith"}
+	cmd := fmt.Sprintf("PATH=%s:$PATH %s --db %s; sleep 30", wrap, bin, db)
+	if out, err := s.tmux("new-session", "-d", "-s", s.name, "-x", "80", "-y", "24", cmd); err != nil {
+		t.Fatalf("tmux new-session: %v: %s", err, out)
+	}
+	t.Cleanup(func() { s.tmux("kill-server") })
+	s.waitFor("Ada Lovelace")
+	s.keys("q")
+	got, err := os.ReadFile(log)
+	if err != nil {
+		t.Fatalf("kith never ran tmux (the wrapper's log: %v)", err)
+	}
+	if n := strings.Count(string(got), "info"); n != 1 {
+		t.Errorf("kith ran `tmux info` %d times before its first frame, want once:\n%s", n, got)
+	}
+}
