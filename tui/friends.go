@@ -233,7 +233,7 @@ func (f *friendsScreen) startReady() tea.Cmd {
 
 // readyCmd judges every friend in the background and sorts them by
 // readiness: level (policy.Levels' order), then score (higher first),
-// then name.
+// then name; organisations' cards, never asked, last.
 func readyCmd(d *dataset, judge Judge, now time.Time) tea.Cmd {
 	return func() tea.Msg {
 		n := d.len()
@@ -244,6 +244,12 @@ func readyCmd(d *dataset, judge Judge, now time.Time) tea.Cmd {
 		}
 		order := slices.Clone(d.byName)
 		slices.SortFunc(order, func(a, b int32) int {
+			if pa, pb := d.friends[a].IsPerson(), d.friends[b].IsPerson(); pa != pb {
+				if pa {
+					return -1
+				}
+				return 1
+			}
 			va, vb := &verd[a], &verd[b]
 			if va.Level != vb.Level {
 				return int(va.Level) - int(vb.Level)

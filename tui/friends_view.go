@@ -158,6 +158,9 @@ func (f *friendsScreen) rowView(r int, c columns, w int, now time.Time) string {
 	if !f.d.hasHistory(i) {
 		badge, last = "…", "…" // the history is still loading
 	}
+	if !fr.IsPerson() {
+		badge, judged = noReadiness, false // an organisation's card is never asked
+	}
 	if fr.Archived {
 		badge = "archived"
 	}
@@ -196,6 +199,10 @@ func (f *friendsScreen) rowView(r int, c columns, w int, now time.Time) string {
 	row := ansi.Truncate(" "+text, cut, "") + st.Render(fit(badge, c.badge)) + " " + fit(last, c.last)
 	return row + strings.Repeat(" ", max(w-cut-c.badge-1-c.last, 0))
 }
+
+// noReadiness is the readiness column of an organisation's card: it is a
+// contact, never asked, so it has no readiness.
+const noReadiness = "—"
 
 // badgeText is the readiness column: the level, with the days left when
 // on hold; "·" for a friend not judged yet.
@@ -375,15 +382,18 @@ func (f *friendsScreen) detailLines(i, w int, now time.Time) []string {
 	head := "Readiness"
 	var v policy.Verdict
 	known := f.d.hasHistory(i)
-	if known {
+	if known && fr.IsPerson() {
 		var req policy.Request
 		req, v = f.judge(i, now)
 		head += " for " + article(req.Kind)
 	}
 	add("", s.Section.Render(trunc(head, w)))
-	if !known {
+	switch {
+	case !fr.IsPerson():
+		add(s.Dim.Render(trunc(noReadiness+" none: an organisation's card is never asked", w)))
+	case !known:
 		add(s.Dim.Render("loading the history…"))
-	} else {
+	default:
 		l := s.badge(v.Level).Render(strings.ToUpper(v.Level.String())) + fmt.Sprintf("  %d/100", v.Score)
 		if !v.Until.IsZero() {
 			l += "  until " + date(v.Until)
