@@ -230,3 +230,36 @@ func TestVerifyChecksRows(t *testing.T) {
 		})
 	}
 }
+
+// RowsLastMade finds each row's summary whether the summaries' ids are
+// dense or not (here a stray summary of nobody far beyond the others),
+// and a row without a summary is damage.
+func TestRowsLastMadeSparseAndMissing(t *testing.T) {
+	s := newStore(t)
+	if err := addFriend(s, &Friend{Name: "Ada"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := addAsk(s, &Ask{FriendID: 1, Kind: KindChat, Status: StatusSent, Created: t0, Sent: t0}); err != nil {
+		t.Fatal(err)
+	}
+	read := func() (time.Time, error) {
+		var at time.Time
+		err := s.RowsLastMade(func(_ Row, t time.Time) bool { at = t; return true })
+		return at, err
+	}
+	err := s.update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketSummaries).Put(itob(1<<40), encodeSummary(1<<40, summary{}))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if at, err := read(); err != nil || !at.Equal(t0) {
+		t.Errorf("with a stray summary: last made %v, %v; want %v", at, err, t0)
+	}
+	if err := s.update(func(tx *bolt.Tx) error { return tx.Bucket(bucketSummaries).Delete(itob(1)) }); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := read(); !errors.Is(err, ErrCorrupt) {
+		t.Errorf("without the friend's summary: %v, want ErrCorrupt", err)
+	}
+}
