@@ -1,7 +1,6 @@
 package policy
 
 import (
-	"strings"
 	"time"
 
 	"kith/store"
@@ -101,10 +100,13 @@ func (p *Places) CircleLoad(sub Subject, now time.Time) CircleLoad {
 	return p.circles.load(sub, now.UnixNano())
 }
 
-// hasCircle reports whether f belongs to circle c (lower-cased).
+// hasCircle reports whether f belongs to circle c (a store.CircleKey):
+// circles are compared by CircleKey, as the circle postings and the
+// circle caution compare them, so who --circle reads the members from the
+// postings and finds whom a pass over everyone finds.
 func hasCircle(f *store.Friend, c string) bool {
 	for _, x := range f.Circles {
-		if x == c || (len(x) == len(c) && strings.EqualFold(x, c)) {
+		if store.CircleKey(x) == c {
 			return true
 		}
 	}

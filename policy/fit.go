@@ -100,7 +100,7 @@ func (t *target) fitOf(f *store.Friend, w where, track Track) Fit {
 	}
 	if w.circle {
 		for _, c := range f.Circles {
-			if strings.EqualFold(c, t.circle) {
+			if store.CircleKey(c) == t.circle {
 				x.Circle = c
 			}
 		}

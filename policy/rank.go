@@ -100,7 +100,7 @@ const (
 type target struct {
 	sector string
 	org    string // the targeted organisation's store.OrgKey
-	circle string // lower-cased
+	circle string // by store.CircleKey, as the circle postings hold it
 	keys   []keyword
 	any    bool
 }
@@ -109,7 +109,7 @@ func newTarget(req Request) target {
 	t := target{
 		sector: strings.ToLower(strings.TrimSpace(req.Sector)),
 		org:    store.OrgKey(req.Org),
-		circle: strings.ToLower(store.OneLine(req.Circle)),
+		circle: store.CircleKey(store.OneLine(req.Circle)),
 	}
 	for _, k := range req.Keywords {
 		for _, w := range strings.Fields(strings.ToLower(k)) {

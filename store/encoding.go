@@ -93,7 +93,10 @@ import (
 //	  8 kith_sums (packed: 8 bytes big-endian per field of SyncFields)
 //	  9 card_sums (as 8)
 //	Name (bucket names, key collation key of the name | friend id): the
-//	  friends in the name order (Collator); the value has no fields
+//	  friends in the name order (Collator); schema 5 on, the value is the
+//	  friend's row (rows.go; before, it had no fields)
+//	  1 name  2 nickname  3 org  4 sectors*  5 circles*  6 archived
+//	  7 is_org (each as Friend's)
 //	Posting (bucket postings, key field | normalised value | 0 | friend
 //	  id): where active people (not archived, not an organisation's card) are, field 'o' organisation (OrgKey),
 //	  's' sector (lower-cased) and, schema 4 on, 'c' circle (CircleKey); the value has no fields

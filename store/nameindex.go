@@ -93,8 +93,8 @@ func friendKeys(c *Collator, f *Friend) (name []byte, posts [][]byte) {
 	return nameKey(c, f.Name, f.ID), postings(f)
 }
 
-// indexFriend brings the name index and the postings from old (nil for a
-// new friend) to f.
+// indexFriend brings the name index (with f's row) and the postings from
+// old (nil for a new friend) to f.
 func (t *Tx) indexFriend(old, f *Friend) error {
 	if t.coll == nil {
 		t.coll = NewCollator()
@@ -117,7 +117,7 @@ func (t *Tx) indexFriend(old, f *Friend) error {
 			}
 		}
 	}
-	if err := names.Put(nk, emptyEntry(seedNames, nk)); err != nil {
+	if err := names.Put(nk, encodeRow(nk, f)); err != nil {
 		return err
 	}
 	for _, k := range np {

@@ -255,8 +255,8 @@ func TestMigrationBuildsCirclePostings(t *testing.T) {
 		}
 	}
 	rep, err = s.Verify()
-	if err != nil || rep.Schema != 4 || len(rep.Problems) > 0 {
-		t.Fatalf("verify after the migration: %+v, %v; want schema 4 and no problems", rep, err)
+	if err != nil || rep.Schema != schemaVersion() || len(rep.Problems) > 0 {
+		t.Fatalf("verify after the migration: %+v, %v; want schema %d and no problems", rep, err, schemaVersion())
 	}
 	snap, err := s.Snapshot(t0)
 	if err != nil {

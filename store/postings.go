@@ -2,9 +2,11 @@ package store
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -89,14 +91,22 @@ func (s *Store) FriendsAt(org, sector string, limit int) ([]Friend, error) {
 // can rank (policy.Rank, when the request has no keywords), read from the
 // postings with their histories alone.
 func (s *Store) NetworkAt(org, sector string) (*Network, error) {
+	return s.NetworkWhere(org, sector, "")
+}
+
+// NetworkWhere is NetworkAt for the active friends at the organisation
+// org, in sector or in circle (by CircleKey of its one-line form, as
+// policy.Rank compares it), any of them: everyone a request that targets
+// those can rank when it has no keywords, each once, in id order.
+func (s *Store) NetworkWhere(org, sector, circle string) (*Network, error) {
 	n := &Network{}
 	err := s.view(func(tx *bolt.Tx) error {
-		ids, err := postedIDs(tx, placePrefix(org, ""), -1, nil)
-		if err != nil {
-			return err
-		}
-		if ids, err = postedIDs(tx, placePrefix("", sector), -1, ids); err != nil {
-			return err
+		var ids []uint64
+		var err error
+		for _, p := range [][]byte{placePrefix(org, ""), placePrefix("", sector), circlePrefix(OneLine(circle))} {
+			if ids, err = postedIDs(tx, p, -1, ids); err != nil {
+				return err
+			}
 		}
 		slices.Sort(ids)
 		if n.Friends, err = friendsOf(tx, slices.Compact(ids)); err != nil {
@@ -146,6 +156,72 @@ func (s *Store) CircleNetwork(circles []string) (*Network, error) {
 			return err
 		}
 		return n.readHeadsOf(tx)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return n, nil
+}
+
+// CircleAsksSince is Network for counting the asks lately to the members
+// of circles (policy.Places.CountCircleAsks), read from the circle
+// postings without a friend's record or an ask before since: the active
+// members of circles (compared by CircleKey), each once, in id order,
+// each with the heads of its asks from since on and no favors. Each
+// Friend holds only its ID and, as its Circles, the keys (CircleKey) of
+// those of circles it is posted under: what the count weighs, and not
+// enough to judge or show a friend. Asks before since cannot change a
+// count over a window that starts at since; a member's other circles
+// cannot change the counts of circles.
+func (s *Store) CircleAsksSince(circles []string, since time.Time) (*Network, error) {
+	n := &Network{}
+	err := s.view(func(tx *bolt.Tx) error {
+		in := map[uint64][]string{}
+		var ids []uint64
+		seen := map[string]bool{}
+		for _, c := range circles {
+			p := circlePrefix(c)
+			if p == nil || seen[string(p)] {
+				continue
+			}
+			seen[string(p)] = true
+			lo := len(ids)
+			var err error
+			if ids, err = postedIDs(tx, p, -1, ids); err != nil {
+				return err
+			}
+			key := CircleKey(c)
+			for _, id := range ids[lo:] {
+				in[id] = append(in[id], key)
+			}
+		}
+		slices.Sort(ids)
+		ids = slices.Compact(ids)
+		n.Friends = make([]Friend, len(ids))
+		n.askSpan = make([]span, len(ids))
+		n.favorSpan = make([]span, len(ids))
+		strs := interner{}
+		ac := tx.Bucket(bucketAsksByFriend).Cursor()
+		from := timeKey(since)
+		for i, id := range ids {
+			n.Friends[i] = Friend{ID: id, Circles: in[id]}
+			seek := binary.BigEndian.AppendUint64(itob(id), from)
+			prefix := seek[:8]
+			lo := len(n.asks)
+			for k, v := ac.Seek(seek); k != nil && bytes.HasPrefix(k, prefix); k, v = ac.Next() {
+				if len(k) != 24 {
+					return corruptf("asks_by_friend: key %x", k)
+				}
+				f, err := decodeAskHead(k, v, strs)
+				if err != nil {
+					return fmt.Errorf("asks_by_friend: ask %d: %w", historyID(k), err)
+				}
+				n.asks = append(n.asks, f)
+			}
+			n.askSpan[i] = span{int32(lo), int32(len(n.asks))}
+			n.favorSpan[i] = span{int32(len(n.favors)), int32(len(n.favors))}
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, err

@@ -76,6 +76,7 @@ func migrations() []migration {
 			return migrateLastMade(tx)
 		}},
 		{name: "circle postings", up: migrateCircles},
+		{name: "rows in the name index", up: migrateRows, rewrites: true},
 	}
 }
 

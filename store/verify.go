@@ -119,6 +119,8 @@ type verifier struct {
 	// 3 on), by key.
 	coll                 *Collator
 	wantNames, wantPosts map[string]bool
+	// The row each name index entry calls for (schema 5 on), by key.
+	wantRows map[string][]byte
 }
 
 func (v *verifier) add(bucket, key, format string, a ...any) {

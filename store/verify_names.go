@@ -1,18 +1,26 @@
 package store
 
-import "fmt"
+import (
+	"bytes"
+	"fmt"
+)
 
 // expectKeys notes the name index entry and the postings friend f calls
-// for (schema 3 on; the circle postings from schema 4).
+// for (schema 3 on; the circle postings from schema 4, the entry's row
+// from schema 5).
 func (v *verifier) expectKeys(f *Friend) {
 	if v.schema < 3 {
 		return
 	}
 	if v.coll == nil {
 		v.coll, v.wantNames, v.wantPosts = NewCollator(), map[string]bool{}, map[string]bool{}
+		v.wantRows = map[string][]byte{}
 	}
 	nk, posts := friendKeys(v.coll, f)
 	v.wantNames[string(nk)] = true
+	if v.schema >= 5 {
+		v.wantRows[string(nk)] = encodeRow(nk, f)
+	}
 	for _, k := range posts {
 		if k[0] == postCircle && v.schema < 4 {
 			continue
@@ -40,6 +48,9 @@ func (v *verifier) nameIndexes() {
 				v.add(string(ix.name), key, "does not decode or fails its checksum")
 			case !ix.want[string(k)]:
 				v.add(string(ix.name), key, "names friend %d, who is not there or not so", btoi(k[len(k)-8:]))
+			case v.schema >= 5 && ix.s == seedNames && !bytes.Equal(val, v.wantRows[string(k)]):
+				delete(ix.want, string(k))
+				v.add(string(ix.name), key, "the row differs from friend %d's record", btoi(k[len(k)-8:]))
 			default:
 				delete(ix.want, string(k))
 			}

@@ -22,7 +22,8 @@ func circleNetwork(t *testing.T, now time.Time) *store.Store {
 	if err := demo.Fill(st, 400, 5, now, nil); err != nil {
 		t.Fatal(err)
 	}
-	circles := []string{"university", "University", "Climbing Club", "climbing club", "book club", "Über Läufer", "über läufer", "chess", "choir"}
+	circles := []string{"university", "University", "Climbing Club", "climbing club", "book club", "Über Läufer", "über läufer", "chess", "choir",
+		"Φίλοι της", "µ club"}
 	r := rand.New(rand.NewPCG(5, 11))
 	err := st.Batch(now, func(tx *store.Tx) error {
 		fs, err := tx.Friends()
@@ -77,7 +78,14 @@ func TestPlacesAndCirclesAnswerAsEveryone(t *testing.T) {
 	everyone := policy.NetworkPool(all)
 	full := policy.CountPlaces(everyone).CountCircleAsks(everyone, now)
 
-	reqs := []policy.Request{{Kind: store.KindIntro}, {Kind: store.KindChat, Circle: "University"}}
+	reqs := []policy.Request{{Kind: store.KindIntro}}
+	// Every circle, spelled as stored and otherwise (case, a final
+	// sigma, the micro sign against the Greek mu), alone and with a
+	// sector: who reads its members from the circle postings.
+	for _, c := range []string{"University", "UNIVERSITY", "climbing club", " book club ", "ÜBER LÄUFER", "chess", "choir",
+		"Φίλοι της", "ΦΊΛΟΙ ΤΗΣ", "φίλοι τησ", "µ club", "μ club", "nobody's circle"} {
+		reqs = append(reqs, policy.Request{Kind: store.KindChat, Circle: c}, policy.Request{Kind: store.KindIntro, Circle: c, Sector: "fintech"})
+	}
 	seen := map[string]bool{}
 	for i, f := range all.Friends {
 		for _, s := range f.Sectors {
@@ -224,6 +232,61 @@ func TestSoleAmongManyWhoRefuse(t *testing.T) {
 			if got := p.Sole(req, f); got != want || full.Sole(req, f) != want {
 				t.Errorf("%s in %s: sole %v (everyone gives %v), want %v", f.Name, sector, got, full.Sole(req, f), want)
 			}
+		}
+	}
+}
+
+// who --circle compares circles by store.CircleKey (lower-casing), as
+// the circle postings and the circle caution do, and reads only the
+// circle's members: a spelling that only case folding would take for the
+// same circle (a final sigma upper-cased, the micro sign against the
+// Greek mu) is another circle.
+func TestWhoCircleComparesByCircleKey(t *testing.T) {
+	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+	st := store.New(tempDB(t))
+	err := st.Batch(now, func(tx *store.Tx) error {
+		for _, f := range []store.Friend{
+			{Name: "Ada", Circles: []string{"University"}},
+			{Name: "Gia", Circles: []string{"Φίλοι της"}},
+			{Name: "Mu", Circles: []string{"µ club"}},
+			{Name: "Old", Circles: []string{"University"}, Archived: true},
+			{Name: "Out"},
+		} {
+			if err := tx.AddFriend(&f); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := &env{store: st, now: now}
+	for _, tc := range []struct {
+		circle string
+		want   []string
+	}{
+		{"university", []string{"Ada"}},
+		{" UNIVERSITY ", []string{"Ada"}},
+		{"φίλοι της", []string{"Gia"}},
+		{"ΦΊΛΟΙ ΤΗΣ", nil}, // lower-cased: "φίλοι τησ"
+		{"µ CLUB", []string{"Mu"}},
+		{"μ club", nil}, // the Greek mu, not the micro sign
+	} {
+		req := policy.Request{Kind: store.KindChat, Circle: tc.circle}
+		n, circles, err := rankPool(e, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var pool, got []string
+		for _, f := range n.Friends {
+			pool = append(pool, f.Name)
+		}
+		for _, c := range policy.Rank(req, policy.NetworkPool(n), store.DefaultProfile().Settings, now, policy.RankOptions{Circles: circles}) {
+			got = append(got, c.Friend.Name)
+		}
+		if !reflect.DeepEqual(got, tc.want) || !reflect.DeepEqual(pool, tc.want) {
+			t.Errorf("who --circle %q: ranks %q from a pool of %q, want %q from the postings", tc.circle, got, pool, tc.want)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -82,6 +83,30 @@ type listRow struct {
 }
 
 func cmdList(e *env, o *listFlags) error {
+	if o.json {
+		return listJSON(e, o)
+	}
+	t := newTable("ID", "NAME", "ORGANISATION", "SECTORS", "LAST ASK")
+	err := e.store.RowsLastMade(func(r store.Row, last time.Time) bool {
+		if listed(o, r.Archived, r.HasSector) {
+			t.add(listCells(&r, last, e.now)...)
+		}
+		return true
+	})
+	if err != nil {
+		return err
+	}
+	return printList(e.out, t)
+}
+
+// listed reports whether kith list shows a friend, archived or not, with
+// sectors that hasSector searches.
+func listed(o *listFlags, archived bool, hasSector func(string) bool) bool {
+	return (!archived || o.archived) && (o.sector == "" || hasSector(o.sector))
+}
+
+// listJSON is kith list --json: the whole friends, read in full.
+func listJSON(e *env, o *listFlags) error {
 	friends, last, err := e.store.Roster()
 	if err != nil {
 		return err
@@ -93,18 +118,11 @@ func cmdList(e *env, o *listFlags) error {
 	rows := make([]listRow, 0, len(friends))
 	for _, i := range inNameOrder(friends, order) {
 		f := &friends[i]
-		if f.Archived && !o.archived {
-			continue
+		if listed(o, f.Archived, f.HasSector) {
+			rows = append(rows, listRow{Friend: *f, LastAsk: last[i]})
 		}
-		if o.sector != "" && !f.HasSector(o.sector) {
-			continue
-		}
-		rows = append(rows, listRow{Friend: *f, LastAsk: last[i]})
 	}
-	if o.json {
-		return writeJSON(e.out, rows)
-	}
-	return printList(e.out, rows, e.now)
+	return writeJSON(e.out, rows)
 }
 
 // inNameOrder returns the indexes of friends (in id order) in the name order
@@ -128,23 +146,26 @@ func inNameOrder(friends []store.Friend, order []uint64) []int {
 	return out
 }
 
-func printList(w io.Writer, rows []listRow, now time.Time) error {
-	if len(rows) == 0 {
+// listCells is the table row of kith list for r, last asked at last
+// (zero: never).
+func listCells(r *store.Row, last time.Time, now time.Time) []string {
+	ago := "never"
+	if !last.IsZero() {
+		ago = policy.Ago(now, last)
+	}
+	name := r.Name
+	if !r.Person {
+		// an organisation's card: a contact, not a friend to ask
+		name += " [org]"
+	}
+	return []string{strconv.FormatUint(r.ID, 10), name, r.Org, strings.Join(r.Sectors, ","), ago}
+}
+
+// printList prints t, kith list's table, or says there is nobody in it.
+func printList(w io.Writer, t *table) error {
+	if t.len() == 1 {
 		fmt.Fprintln(w, "no friends yet: add one with 'kith add NAME', or try 'kith demo' on a scratch database (--db)")
 		return nil
-	}
-	t := newTable("ID", "NAME", "ORGANISATION", "SECTORS", "LAST ASK")
-	for _, r := range rows {
-		last := "never"
-		if !r.LastAsk.IsZero() {
-			last = policy.Ago(now, r.LastAsk)
-		}
-		name := r.Name
-		if r.IsOrg {
-			// an organisation's card: a contact, not a friend to ask
-			name += " [org]"
-		}
-		t.add(fmt.Sprint(r.ID), name, r.Org, strings.Join(r.Sectors, ","), last)
 	}
 	return t.write(w, []int{0, 24, 20, 18, 0})
 }

@@ -50,12 +50,14 @@ func soleCount(e *env, f *store.Friend, req policy.Request) (*policy.Places, err
 }
 
 // circleCount counts into p the asks lately to the members of circles,
-// read from the circle postings with their asks' facts.
+// read from the circle postings with the heads of their asks within the
+// circle window alone (Store.CircleAsksSince): an older ask, or a
+// member's record, cannot change the count.
 func circleCount(e *env, p *policy.Places, circles []string) (*policy.Places, error) {
 	if len(circles) == 0 {
 		return p, nil
 	}
-	members, err := e.store.CircleNetwork(circles)
+	members, err := e.store.CircleAsksSince(circles, e.now.Add(-policy.CircleWindow))
 	if err != nil {
 		return nil, err
 	}
@@ -63,17 +65,17 @@ func circleCount(e *env, p *policy.Places, circles []string) (*policy.Places, er
 }
 
 // rankPool is the network who ranks for req, and the circle loads to
-// rank it with (nil: counted over the pool). When req targets a place
-// and no keywords or circle, only the friends there can fit it: they are
-// read from the postings (Store.NetworkAt), and the circle loads from the
-// members of their circles. Else everyone is read.
+// rank it with (nil: counted over the pool). When req targets a place or
+// a circle and has no keywords, only the friends there or in it can fit
+// it: they are read from the postings (Store.NetworkWhere), and the
+// circle loads from the members of their circles. Else everyone is read.
 func rankPool(e *env, req policy.Request) (*store.Network, *policy.Places, error) {
-	if len(req.Keywords) > 0 || strings.TrimSpace(req.Circle) != "" ||
-		(store.OrgKey(req.Org) == "" && strings.TrimSpace(req.Sector) == "") {
+	if len(req.Keywords) > 0 ||
+		(store.OrgKey(req.Org) == "" && strings.TrimSpace(req.Sector) == "" && store.CircleKey(store.OneLine(req.Circle)) == "") {
 		n, err := e.store.Network()
 		return n, nil, err
 	}
-	n, err := e.store.NetworkAt(req.Org, req.Sector)
+	n, err := e.store.NetworkWhere(req.Org, req.Sector, req.Circle)
 	if err != nil {
 		return nil, nil, err
 	}
