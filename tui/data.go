@@ -232,17 +232,7 @@ func buildIndex(d *dataset) *index {
 		f := &d.friends[i]
 		start := len(buf)
 		starts[i] = int32(start)
-		buf = store.AppendFold(buf, f.Name)
-		buf = append(buf, 0)
-		buf = store.AppendFold(buf, f.Nickname)
-		buf = append(buf, 0)
-		buf = store.AppendFold(buf, f.Org)
-		for _, s := range f.Sectors {
-			buf = append(buf, 0)
-			buf = store.AppendFold(buf, s)
-		}
-		buf = append(buf, 0)
-		buf = store.AppendFold(buf, f.Notes)
+		buf = store.AppendHaystack(buf, f.Name, f.Nickname, f.Org, f.Sectors, f.Notes)
 		buf = append(buf, 1)
 	}
 	starts[n] = int32(len(buf))

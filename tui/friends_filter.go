@@ -68,17 +68,15 @@ func (f *friendsScreen) rebuild(keep bool) {
 // (in a sample) first, into a bitmap, while the words are not selective; the remaining
 // words are then checked on the few rows left.
 func filterRows(ix *index, rows []int32, query string) []int32 {
-	terms := queryTerms(query)
+	terms, ok := store.HaystackTerms(query)
 	if len(terms) == 0 {
 		return rows
 	}
 	if ix == nil {
 		return nil
 	}
-	for _, t := range terms {
-		if strings.ContainsAny(t, "\x00\x01") {
-			return []int32{} // separators: never typed, never matched
-		}
+	if !ok {
+		return []int32{} // separators: never typed, never matched
 	}
 	n := len(ix.hay)
 	var marks []uint64
@@ -119,9 +117,6 @@ func filterRows(ix *index, rows []int32, query string) []int32 {
 	}
 	return out
 }
-
-// queryTerms is the words of a filter query, folded (store.Fold).
-func queryTerms(query string) []string { return strings.Fields(store.Fold(query)) }
 
 // rarestFirst orders terms by how many of 256 sampled haystacks hold
 // them, fewest first, then longest first.
