@@ -24,6 +24,10 @@ type dataset struct {
 	partial bool   // not everyone's history yet
 	page    bool   // only the first friends by name (store.Store.FirstPage)
 	total   int    // with page, how many friends the database holds
+	// search is, for the store's answer to a filter (searchCmd), the
+	// query: the friends are its matches (all of them), the first ones
+	// by name with their history; "" for a load.
+	search string
 	// known tells, while partial, whether friend i's history is there
 	// (the page's friends); nil for none.
 	known   func(i int) bool
@@ -322,6 +326,7 @@ type Loader interface {
 	FirstPage(n int) (*store.Page, error)
 	FriendsByName() ([]store.Friend, []uint64, error)
 	NetworkFor(friends []store.Friend) (*store.Network, error)
+	Search(query string, n int) (*store.Found, error)
 	Profile() (store.Profile, error)
 	History(friendID uint64) ([]store.Ask, []store.Favor, error)
 	Batch(now time.Time, fn func(tx *store.Tx) error) error
@@ -378,6 +383,38 @@ func historyCmd(st Loader, seq uint64, d *dataset, now time.Time) tea.Cmd {
 			last[i] = n.LastAsk(i)
 		}
 		return loadedMsg{seq: seq, data: d.withHistory(seq*3+2, now, n.AsksOf, n.FavorsOf, last)}
+	}
+}
+
+// searchGen marks the generations of the datasets searchCmd makes, apart
+// from the loads' (seq*3+step).
+const searchGen = 1 << 62
+
+// searchedMsg carries the store's answer to query, made while page (the
+// first page of a load) was the friends loaded.
+type searchedMsg struct {
+	query string
+	page  *dataset
+	data  *dataset
+	err   error
+}
+
+// searchCmd asks the store for the friends matching query, the first
+// pageRows of them by name with their history: the filter's answer before
+// every friend is read. The answer is a dataset of the matches alone (a
+// page of them, with the total of the database), with its own index, so
+// a query that narrows it is filtered in place.
+func searchCmd(st Loader, query string, page *dataset, gen uint64) tea.Cmd {
+	return func() tea.Msg {
+		found, err := st.Search(query, pageRows)
+		if err != nil {
+			return searchedMsg{query: query, page: page, err: err}
+		}
+		pg := newPage(gen, found.Page, page.profile)
+		d := newPartial(gen, found.Friends, found.Order, page.profile).withPage(pg)
+		d.page, d.total, d.search = true, found.Page.Total, query
+		d.ix = buildIndex(d)
+		return searchedMsg{query: query, page: page, data: d}
 	}
 }
 

@@ -104,6 +104,14 @@ type friendsScreen struct {
 
 	hist      history
 	histToken uint64
+
+	// Before every friend is read (the loaded dataset is a first page),
+	// the filter is answered by the store (searchCmd): pageD is then the
+	// page, kept while d is the answer shown; searching is set while a
+	// search is under way, searches counts them (their generations).
+	pageD     *dataset
+	searching bool
+	searches  uint64
 }
 
 func newFriendsScreen(c *common) *friendsScreen {
@@ -156,6 +164,8 @@ func (f *friendsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case indexedMsg:
 		f.handleIndexed(msg)
 		return f, nil
+	case searchedMsg:
+		return f, f.handleSearched(msg)
 	case resizedMsg:
 		// widened: the side pane may show now, and wants the history
 		// (it showed favors as bare dates until the cursor moved)
@@ -186,6 +196,7 @@ func (f *friendsScreen) handleData(d *dataset) tea.Cmd {
 		f.ix = d.ix // built by the load step
 	}
 	needIndex := f.ix == nil
+	f.pageD, f.searching = nil, false // a search's answer is for the load before
 	f.d = d
 	f.loaded = true
 	n := d.len()
@@ -203,6 +214,9 @@ func (f *friendsScreen) handleData(d *dataset) tea.Cmd {
 	f.rebuild(true)
 	if !d.partial {
 		f.pendingSel = 0 // not shown even now: give up
+	}
+	if d.page && f.query != "" {
+		cmd = tea.Batch(cmd, f.startSearch())
 	}
 	return tea.Batch(cmd, f.selectionChanged(true))
 }
@@ -299,8 +313,7 @@ func (f *friendsScreen) handleFilterKey(msg tea.KeyPressMsg) tea.Cmd {
 		f.filtering = false
 		f.filter.Blur()
 		f.filter.SetValue("")
-		f.setQuery("")
-		return f.selectionChanged(false)
+		return tea.Batch(f.setQuery(""), f.selectionChanged(false))
 	case key.Matches(msg, k.Open):
 		f.filtering = false
 		f.filter.Blur()
@@ -308,8 +321,8 @@ func (f *friendsScreen) handleFilterKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	var cmd tea.Cmd
 	f.filter, cmd = f.filter.Update(msg)
-	f.setQuery(f.filter.Value())
-	return tea.Batch(cmd, f.selectionChanged(false))
+	search := f.setQuery(f.filter.Value())
+	return tea.Batch(cmd, search, f.selectionChanged(false))
 }
 
 func (f *friendsScreen) handleDetailKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -347,8 +360,7 @@ func (f *friendsScreen) handleListKey(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		f.filter.SetValue("")
-		f.setQuery("")
-		return f.selectionChanged(false)
+		return tea.Batch(f.setQuery(""), f.selectionChanged(false))
 	case key.Matches(msg, k.Sort):
 		return f.cycleSort()
 	case key.Matches(msg, k.ShowArchived):

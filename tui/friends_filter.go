@@ -4,6 +4,9 @@ package tui
 // typed filter over the index, and the query's terms.
 
 import (
+	tea "charm.land/bubbletea/v2"
+
+	"kith/policy"
 	"kith/store"
 	"math/bits"
 	"slices"
@@ -148,16 +151,110 @@ func (ix *index) rarestFirst(terms []string) []string {
 
 // setQuery applies a new filter. A query that extends the last one only
 // narrows its result, so it filters the last result instead of everyone.
-func (f *friendsScreen) setQuery(q string) {
+// Before every friend is read, the store answers it (earlyQuery).
+func (f *friendsScreen) setQuery(q string) tea.Cmd {
 	if q == f.query {
-		return
+		return nil
+	}
+	if f.early() {
+		return f.earlyQuery(q)
 	}
 	from := f.base
-	if f.query != "" && strings.HasPrefix(q, f.query) && strings.TrimSpace(f.query) != "" && f.ix != nil {
+	if narrows(f.query, q) && f.ix != nil {
 		from = f.rows
 	}
 	f.query = q
 	f.rows = filterRows(f.ix, from, q)
 	f.cursor, f.offset = 0, 0
 	f.clampCursor()
+	return nil
+}
+
+// narrows reports whether query q only narrows the result of query old:
+// it extends it.
+func narrows(old, q string) bool {
+	return strings.TrimSpace(old) != "" && strings.HasPrefix(q, old)
+}
+
+// early reports whether the friends loaded are only a first page: the
+// filter is then answered by the store.
+func (f *friendsScreen) early() bool { return f.pageD != nil || f.d.page && f.d.search == "" }
+
+// earlyQuery applies q before every friend is read: the answer shown
+// filtered when q narrows its query, else a search (the page shown again
+// for an empty query).
+func (f *friendsScreen) earlyQuery(q string) tea.Cmd {
+	f.query = q
+	if terms, _ := store.HaystackTerms(q); len(terms) == 0 {
+		if f.pageD != nil {
+			f.showEarly(f.pageD)
+			f.pageD = nil
+		}
+		f.rebuild(true)
+		return nil
+	}
+	if f.d.search != "" && narrows(f.d.search, q) {
+		f.rows = filterRows(f.ix, f.base, q)
+		f.cursor, f.offset = 0, 0
+		f.clampCursor()
+		return nil
+	}
+	f.rows = f.rows[:0:0] // what the last answer showed does not answer q
+	f.cursor, f.offset = 0, 0
+	f.clampCursor()
+	return f.startSearch()
+}
+
+// startSearch asks the store for the current query's matches, unless a
+// search is under way: its answer then starts the next (the searches in
+// between are dropped, not run).
+func (f *friendsScreen) startSearch() tea.Cmd {
+	if f.searching {
+		return nil
+	}
+	f.searching = true
+	f.searches++
+	pg := f.d
+	if f.pageD != nil {
+		pg = f.pageD
+	}
+	return searchCmd(f.c.st, f.query, pg, searchGen|f.searches)
+}
+
+// handleSearched shows the store's answer to a query, if the friends
+// are still those of its page and the query typed since is the same or
+// narrows it; else it searches again for the query typed since.
+func (f *friendsScreen) handleSearched(msg searchedMsg) tea.Cmd {
+	f.searching = false
+	pg := f.d
+	if f.pageD != nil {
+		pg = f.pageD
+	}
+	if !f.early() || msg.page != pg {
+		return nil // every friend is read now, or another load landed
+	}
+	if terms, _ := store.HaystackTerms(f.query); len(terms) == 0 {
+		return nil
+	}
+	if msg.query != f.query && !narrows(msg.query, f.query) {
+		return f.startSearch()
+	}
+	if msg.err != nil {
+		return flash(msg.err.Error(), true)
+	}
+	if f.pageD == nil {
+		f.pageD = f.d
+	}
+	f.showEarly(msg.data)
+	f.rebuild(true)
+	return f.selectionChanged(true)
+}
+
+// showEarly shows d, a page or a search's answer, before every friend is
+// read.
+func (f *friendsScreen) showEarly(d *dataset) {
+	f.d, f.ix = d, d.ix
+	f.verd = make([]policy.Verdict, d.len())
+	f.have = make([]bool, d.len())
+	f.byReady, f.readyPending = nil, false
 }

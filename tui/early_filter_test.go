@@ -1,0 +1,138 @@
+package tui
+
+import (
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"kith/store"
+	"kith/store/demo"
+)
+
+// shownIDs is the ids of the friends the list shows, in order.
+func shownIDs(m *Model) []uint64 {
+	f := m.home
+	out := make([]uint64, len(f.rows))
+	for k, i := range f.rows {
+		out[k] = f.d.friends[i].ID
+	}
+	return out
+}
+
+// earlyModel is a model on a demo database of n friends with only the
+// first page of its load in, and the store.
+func earlyModel(t *testing.T, n int) (*Model, *store.Store) {
+	t.Helper()
+	st := store.New(filepath.Join(t.TempDir(), "kith.db"))
+	if err := demo.Fill(st, n, 4, testNow, nil); err != nil {
+		t.Fatal(err)
+	}
+	m := New(Options{Store: st, Judge: fakeJudge, Now: func() time.Time { return testNow }, NoColor: true})
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	m.handleLoaded(within(m.startLoad(), 5*time.Second).(loadedMsg))
+	if !m.home.d.page {
+		t.Fatal("the first step is not a page")
+	}
+	return m, st
+}
+
+// TestEarlyFilterEqualsLate: a query typed while only the first page is
+// in is answered by the store, and that answer is what the filter shows
+// for the same query once every friend is read: the same friends, in the
+// same order (names, organisations, sectors, notes, accents, several
+// words, archived ones left out unless shown).
+func TestEarlyFilterEqualsLate(t *testing.T) {
+	for _, q := range []string{"a", "an", "fintech", "MÜLLER", "ro an", "zzzz", "e ", "coffee"} {
+		for _, archived := range []bool{false, true} {
+			m, st := earlyModel(t, 400)
+			if archived {
+				press(m, "A")
+			}
+			press(m, "/")
+			var cmd tea.Cmd
+			for _, r := range q {
+				_, cmd = m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+				run(t, m, cmd) // each key's search, as it lands
+			}
+			if !m.home.early() {
+				t.Fatalf("%q: the load went on without the test", q)
+			}
+			if terms, _ := store.HaystackTerms(q); len(terms) > 0 && m.home.d.search == "" {
+				t.Fatalf("%q: no answer from the store is shown", q)
+			}
+			early := shownIDs(m)
+			pageD := m.home.pageD
+			if pageD == nil {
+				pageD = m.home.d
+			}
+			all := friendsCmd(st, 1, pageD)().(loadedMsg)
+			m.Update(all)
+			if m.home.early() {
+				t.Fatalf("%q: still early after every friend", q)
+			}
+			late := shownIDs(m)
+			if !slices.Equal(early, late) {
+				t.Errorf("%q (archived shown %v): early %d friends %v, late %d %v", q, archived, len(early), early, len(late), late)
+			}
+			if q == "a" && len(late) < 50 {
+				t.Errorf("%q matched only %d friends", q, len(late))
+			}
+		}
+	}
+}
+
+// TestEarlySearchesDropStale: the keys typed while a search is under way
+// start none; when it lands with a query the filter no longer narrows,
+// the next search is for what is typed then, and only its answer shows.
+func TestEarlySearchesDropStale(t *testing.T) {
+	m, _ := earlyModel(t, 300)
+	press(m, "/")
+	first := press(m, "a") // a search for "a"
+	if first == nil || !m.home.searching {
+		t.Fatal("the first key started no search")
+	}
+	for _, k := range []string{"backspace", "z", "q"} {
+		if cmd := press(m, k); m.home.searching && hasMsg[searchedMsg](run(t, &noUpdate{}, cmd)) {
+			t.Fatalf("key %q started a second search while one is under way", k)
+		}
+	}
+	var next tea.Cmd
+	for _, msg := range flattenMsgs(first) {
+		if s, ok := msg.(searchedMsg); ok {
+			if s.query != "a" {
+				t.Fatalf("the first search was for %q", s.query)
+			}
+			_, next = m.Update(s)
+		}
+	}
+	if got := shownIDs(m); len(got) != 0 {
+		t.Errorf("the stale answer for \"a\" is shown for %q: %d rows", m.home.query, len(got))
+	}
+	msgs := run(t, m, next)
+	if !hasMsg[searchedMsg](msgs) {
+		t.Fatal("no search for the query typed meanwhile")
+	}
+	if m.home.d.search != "zq" {
+		t.Errorf("the answer shown is for %q, want zq", m.home.d.search)
+	}
+}
+
+type noUpdate struct{}
+
+func (noUpdate) Init() tea.Cmd                       { return nil }
+func (noUpdate) Update(tea.Msg) (tea.Model, tea.Cmd) { return noUpdate{}, nil }
+func (noUpdate) View() tea.View                      { return tea.NewView("") }
+
+// flattenMsgs runs cmd, batches opened, and returns the answers.
+func flattenMsgs(cmd tea.Cmd) []tea.Msg {
+	var out []tea.Msg
+	for _, c := range flatten(cmd) {
+		if msg := within(c, 5*time.Second); msg != nil {
+			out = append(out, msg)
+		}
+	}
+	return out
+}
