@@ -119,10 +119,9 @@ type asksScreen struct {
 	pick    int
 	note    textinput.Model
 
-	// the / filter: typing it, its folded text, and which friends of
-	// rowsD it lets through (nil: all)
-	finding bool
-	find    textinput.Model
+	// the / filter: the field (filterfield.go), its folded text, and
+	// which friends of rowsD it lets through (nil: all)
+	find    filterField
 	findQ   string
 	findHit []bool
 
@@ -139,7 +138,7 @@ func newAsks(c *common, d *dataset) *asksScreen {
 	as.note.Placeholder = "optional note, e.g. she introduced me to Marco"
 	as.note.CharLimit = 500
 	as.note.SetStyles(c.styles.Input)
-	as.find = newFindInput(c)
+	as.find = newFilterField(c, "a friend's name or organisation", store.MaxName)
 	return as
 }
 
@@ -149,17 +148,21 @@ func (as *asksScreen) Init() tea.Cmd {
 }
 
 // restyle applies the theme to the outcome note.
-func (as *asksScreen) restyle() { as.note.SetStyles(as.c.styles.Input) }
+func (as *asksScreen) restyle() {
+	as.note.SetStyles(as.c.styles.Input)
+	as.find.restyle(as.c)
+}
 
 // SetSize sets the screen's size.
 func (as *asksScreen) SetSize(w, h int) {
 	as.w, as.h = max(w, 0), max(h, 0)
 	as.note.SetWidth(max(as.w-labelWidth-4, 1))
+	as.find.SetWidth(as.w - 2)
 	as.scroll()
 }
 
 // Capturing is true while the outcome note is typed.
-func (as *asksScreen) Capturing() bool { return as.picking || as.finding }
+func (as *asksScreen) Capturing() bool { return as.picking || as.find.Typing() }
 
 // Unsaved is true while an outcome note is typed and not yet recorded.
 func (as *asksScreen) Unsaved() bool {
@@ -236,6 +239,11 @@ func (as *asksScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			as.note, cmd = as.note.Update(msg)
 			return as, cmd
 		}
+		changed, cmd := as.find.HandlePaste(msg)
+		if changed {
+			as.setFind(as.find.Value())
+		}
+		return as, cmd
 	}
 	return as, nil
 }
@@ -377,8 +385,12 @@ func (as *asksScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if as.picking {
 		return as.handlePickKey(msg)
 	}
-	if as.finding {
-		return as.handleFindKey(msg)
+	if as.find.Typing() {
+		changed, cmd := as.find.HandleKey(k, msg)
+		if changed {
+			as.setFind(as.find.Value())
+		}
+		return cmd
 	}
 	if !as.open && (as.dueFocus || key.Matches(msg, k.NextPane) && len(as.nudges) > 0) {
 		if !as.dueFocus {
@@ -402,14 +414,12 @@ func (as *asksScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(msg, k.ClearFilter) && as.findQ != "":
-		as.find.SetValue("")
+		as.find.Clear()
 		as.setFind("")
 	case key.Matches(msg, k.Back):
 		return pop
 	case key.Matches(msg, k.Filter):
-		as.finding = true
-		as.find.CursorEnd()
-		return as.find.Focus()
+		return as.find.Start(as.find.Value())
 	case isMove(k, msg):
 		d, _ := k.moveBy(msg, as.listRows()-1, len(as.shown))
 		as.focusAt(as.cursor + d)

@@ -82,7 +82,7 @@ func (as *asksScreen) View() string {
 		status = "/" + clean(as.find.Value()) + " · " + status
 	}
 	switch {
-	case as.finding:
+	case as.find.Typing():
 		out = append(out, trunc(as.find.View(), w))
 	case as.err != "":
 		out = append(out, s.FieldErr.Render(trunc(clean(as.err), w)))
@@ -251,7 +251,7 @@ func (as *asksScreen) ShortHelp() []key.Binding {
 	if as.picking {
 		return []key.Binding{k.PickUp, withHelp(k.Open, "enter", "record"), withHelp(k.Cancel, "esc", "cancel")}
 	}
-	if as.finding {
+	if as.find.Typing() {
 		return []key.Binding{withHelp(k.Open, "enter", "done"), withHelp(k.ClearFilter, "esc", "clear")}
 	}
 	if as.open {
