@@ -125,6 +125,8 @@ type asksScreen struct {
 	findQ   string
 	findHit []bool
 
+	topics askTopics // the TOPIC column's and the filter's (asks_topics.go)
+
 	busy bool
 	err  string
 	w, h int
@@ -138,7 +140,8 @@ func newAsks(c *common, d *dataset) *asksScreen {
 	as.note.Placeholder = "optional note, e.g. she introduced me to Marco"
 	as.note.CharLimit = 500
 	as.note.SetStyles(c.styles.Input)
-	as.find = newFilterField(c, "a friend's name or organisation", store.MaxName)
+	as.find = newFilterField(c, "a friend's name or organisation, or a topic", store.MaxName)
+	as.resetTopics()
 	return as
 }
 
@@ -169,20 +172,30 @@ func (as *asksScreen) Unsaved() bool {
 	return as.picking && strings.TrimSpace(as.note.Value()) != ""
 }
 
-// Update handles keys, rows, nudges and reloads.
+// Update handles keys, rows, nudges and reloads, then reads the topics
+// the screen now needs (asks_topics.go).
 func (as *asksScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	cmd := as.update(msg)
+	if t1, t2 := as.visibleTopics(), as.foldTopics(); t1 != nil || t2 != nil {
+		cmd = tea.Batch(cmd, t1, t2)
+	}
+	return as, cmd
+}
+
+func (as *asksScreen) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
-		return as, as.handleKey(msg)
+		return as.handleKey(msg)
 	case dataMsg:
 		if msg.d.partial {
-			return as, nil
+			return nil
 		}
 		as.d = msg.d
-		return as, askRowsCmd(msg.d) // the root works out the nudges
+		return askRowsCmd(msg.d) // the root works out the nudges
 	case askRowsMsg:
 		if msg.d == as.d {
 			as.rows, as.rowsD, as.loaded = msg.rows, msg.d, true
+			as.resetTopics()
 			if as.findQ != "" {
 				as.setFind(as.find.Value()) // the friends of the new rows
 			}
@@ -191,6 +204,14 @@ func (as *asksScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case dueCountMsg:
 		if msg.gen == as.d.gen {
 			as.setNudges(msg.nudges)
+		}
+	case topicsMsg:
+		if msg.as == as {
+			as.gotTopics(msg)
+		}
+	case foldedMsg:
+		if msg.as == as {
+			as.gotFolded(msg)
 		}
 	case askDetailMsg:
 		// a read for an ask no longer in focus, or for a detail since
@@ -207,45 +228,45 @@ func (as *asksScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if msg.as == as {
 			if msg.err != "" {
 				as.err = msg.err
-				return as, nil
+				return nil
 			}
-			return as, push(msg.note)
+			return push(msg.note)
 		}
 	case askChangedMsg:
 		if msg.as == as {
 			as.busy = false
 			if msg.err != nil {
 				as.err = "not recorded: " + errText(msg.err)
-				return as, nil
+				return nil
 			}
 			as.closePicker()
 			cmd := tea.Batch(reload, flash(msg.note, false))
 			if as.open && as.focusID == msg.id {
 				cmd = tea.Batch(cmd, as.loadDetail())
 			}
-			return as, cmd
+			return cmd
 		}
 	case tea.MouseWheelMsg:
-		return as, as.handleWheel(msg)
+		return as.handleWheel(msg)
 	case clickMsg:
-		return as, as.handleClick(msg)
+		return as.handleClick(msg)
 	case resumeMsg:
 		if msg.as == as {
-			return as, as.handleResume(msg)
+			return as.handleResume(msg)
 		}
 	case tea.PasteMsg:
 		if as.picking {
 			var cmd tea.Cmd
 			as.note, cmd = as.note.Update(msg)
-			return as, cmd
+			return cmd
 		}
 		changed, cmd := as.find.HandlePaste(msg)
 		if changed {
 			as.setFind(as.find.Value())
 		}
-		return as, cmd
+		return cmd
 	}
-	return as, nil
+	return nil
 }
 
 func (as *asksScreen) setNudges(ns []policy.Nudge) {
@@ -275,7 +296,7 @@ func (as *asksScreen) refilter(fallback int) {
 		if focus {
 			as.focusRow = i
 		}
-		if as.hidden(&r) {
+		if as.hidden(i, &r) {
 			continue
 		}
 		switch {

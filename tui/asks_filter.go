@@ -7,8 +7,9 @@ import (
 )
 
 // The asks screen's / filter: asks to the friends whose name or
-// organisation holds the text, ignoring case and accents (store.Fold, as
-// the friend list's filter), on top of the status filter.
+// organisation holds the text, and asks whose topic does, ignoring case
+// and accents (store.Fold, as the friend list's filter), on top of the
+// status filter.
 
 // setFind applies the filter text q: which friends of the rows' dataset
 // match, worked out once per friend, not per ask.
@@ -25,7 +26,8 @@ func (as *asksScreen) setFind(q string) {
 	as.refilter(0)
 }
 
-// hidden reports whether the / filter hides row r.
-func (as *asksScreen) hidden(r *askRow) bool {
-	return as.findHit != nil && int(r.fi) < len(as.findHit) && !as.findHit[r.fi]
+// hidden reports whether the / filter hides row r, rows[i]: neither its
+// friend nor its topic (once read, asks_topics.go) matches.
+func (as *asksScreen) hidden(i int, r *askRow) bool {
+	return as.findHit != nil && int(r.fi) < len(as.findHit) && !as.findHit[r.fi] && !as.topicHit(i)
 }

@@ -334,6 +334,7 @@ type Loader interface {
 	NetworkFor(friends []store.Friend) (*store.Network, error)
 	Profile() (store.Profile, error)
 	History(friendID uint64) ([]store.Ask, []store.Favor, error)
+	AskTopics(ids []uint64) ([]string, error)
 	Batch(now time.Time, fn func(tx *store.Tx) error) error
 }
 
