@@ -37,11 +37,14 @@ type askDetailMsg struct {
 }
 
 // askChangedMsg reports how an outcome or a thank-you was recorded.
+// same is set when it changed nothing, saying what was found:
+// "your chat ask to Ada was already marked helped".
 type askChangedMsg struct {
 	as   *asksScreen
 	id   uint64
 	err  error
 	note string
+	same string
 }
 
 func askRowsCmd(d *dataset) tea.Cmd {
@@ -126,6 +129,11 @@ type asksScreen struct {
 	findHit []bool
 
 	topics askTopics // the TOPIC column's and the filter's (asks_topics.go)
+
+	// same is what the last outcome or thank-you found, when it changed
+	// nothing: the next u says so, and what it would take back instead
+	// (peekUndoCmd), rather than silently taking back an older change.
+	same string
 
 	busy bool
 	err  string
@@ -240,6 +248,7 @@ func (as *asksScreen) update(msg tea.Msg) tea.Cmd {
 				return nil
 			}
 			as.closePicker()
+			as.same = msg.same
 			cmd := tea.Batch(reload, flash(msg.note, false))
 			if as.open && as.focusID == msg.id {
 				cmd = tea.Batch(cmd, as.loadDetail())
@@ -448,6 +457,10 @@ func (as *asksScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		as.filter = nextFilter(as.filter)
 		as.refilter(0)
 	case key.Matches(msg, k.Undo):
+		if same := as.same; same != "" {
+			as.same = ""
+			return peekUndoCmd(as.c, same)
+		}
 		return undoCmd(as.c)
 	case key.Matches(msg, k.Compose):
 		return as.resume()
