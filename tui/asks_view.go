@@ -230,6 +230,9 @@ func (as *asksScreen) detailLines() []string {
 	return out
 }
 
+// pickTop is the outcome picker's line of its first outcome.
+const pickTop = 2
+
 func (as *asksScreen) pickView() string {
 	s := as.c.styles
 	w := as.w
@@ -239,7 +242,7 @@ func (as *asksScreen) pickView() string {
 		a, fr := as.head(r)
 		title = "Outcome of your " + string(a.Kind()) + " ask to " + clean(fr.Name)
 	}
-	out := []string{s.PaneTitle.Render(trunc(title, w)), ""}
+	out := []string{s.PaneTitle.Render(trunc(title, w)), ""} // pickTop lines
 	for i, st := range outcomes {
 		line := "  " + string(st)
 		if i == as.pick {

@@ -55,9 +55,24 @@ func (f *friendsScreen) handleClick(msg clickMsg) tea.Cmd {
 	return f.move(r - f.cursor)
 }
 
-// handleClick selects (or opens) the ask under the click, in the list.
+// handleClick selects (or opens) the ask under the click, in the list;
+// in the outcome picker, it picks the outcome under it (records it, if
+// picked already), and presses the key hints enter and esc.
 func (as *asksScreen) handleClick(msg clickMsg) tea.Cmd {
-	if as.busy || as.picking || as.open {
+	if as.busy || as.open {
+		return nil
+	}
+	if as.picking {
+		k := as.c.keys
+		if i, ok := buttonAt(as.View(), msg.x, msg.y, "enter records", "esc cancels"); ok {
+			return as.handleKey(keyFor(pick(i, k.Open, k.Back)))
+		}
+		if i := msg.y - pickTop; i >= 0 && i < len(outcomes) {
+			if i == as.pick {
+				return as.handleKey(keyFor(k.Open))
+			}
+			as.pick = i
+		}
 		return nil
 	}
 	top := as.nudgeLines() + 2 // the nudges, the status line, the heads

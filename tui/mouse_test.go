@@ -6,6 +6,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"kith/store"
 )
 
 // clickText clicks dx cells into the first place text is drawn on m's
@@ -101,4 +103,129 @@ func wheelMsg(down bool) tea.MouseWheelMsg {
 		return tea.MouseWheelMsg{X: 5, Y: 5, Button: tea.MouseWheelDown}
 	}
 	return tea.MouseWheelMsg{X: 5, Y: 5, Button: tea.MouseWheelUp}
+}
+
+// lineOf is the screen line where text is first drawn, -1 if nowhere.
+func lineOf(m *Model, text string) int {
+	for y, l := range lines(plain(m)) {
+		if strings.Contains(l, text) {
+			return y
+		}
+	}
+	return -1
+}
+
+// TestMouseInCompose: a click focuses the field under it, the cursor at
+// the click; the wheel scrolls the body; a question's answers are buttons.
+func TestMouseInCompose(t *testing.T) {
+	m := composeModel(t, 80, 24)
+	cp := openCompose(t, m, 0, store.KindIntro)
+	if cp.stage != stageEdit {
+		t.Fatalf("compose opened at stage %d", cp.stage)
+	}
+	cp.subject.SetValue("hello")
+	clickText(t, m, "Subject", labelW+1+2)
+	if cp.focus != fieldSubject {
+		t.Fatalf("a click on the subject focused field %d", cp.focus)
+	}
+	typeText(m, "X")
+	if cp.subject.Value() != "heXllo" {
+		t.Errorf("typed at the click in the subject: %q", cp.subject.Value())
+	}
+	clickText(t, m, "Why", 0)
+	if cp.focus != fieldMore {
+		t.Errorf("a click on Why focused field %d", cp.focus)
+	}
+	cp.body.SetValue("Dear Ada\n" + strings.Repeat("more\n", 40) + "the end")
+	cp.body.MoveToBegin()
+	y := lineOf(m, "Body ─")
+	follow(t, m, click(m, 2, y+1))
+	if cp.focus != fieldBody {
+		t.Fatalf("a click on the body focused field %d", cp.focus)
+	}
+	typeText(m, "Q")
+	if !strings.HasPrefix(cp.body.Value(), "DeQar Ada") {
+		t.Errorf("typed at the click in the body: %q", strings.SplitN(cp.body.Value(), "\n", 2)[0])
+	}
+	cp.setFocus(fieldTopic)
+	for range 20 {
+		m.Update(wheelMsg(true))
+	}
+	if cp.body.ScrollYOffset() == 0 || !strings.Contains(plain(m), "the end") {
+		t.Errorf("the wheel did not scroll the body to its end (offset %d):\n%s", cp.body.ScrollYOffset(), plain(m))
+	}
+	for range 20 {
+		m.Update(wheelMsg(false))
+	}
+	if cp.body.ScrollYOffset() != 0 {
+		t.Errorf("the wheel up left the body at line %d", cp.body.ScrollYOffset())
+	}
+	// leaving with changes asks; n discards
+	follow(t, m, press(m, "esc"))
+	if cp.stage != stageLeave {
+		t.Fatalf("esc with changes: stage %d", cp.stage)
+	}
+	clickText(t, m, "esc keep editing", 0)
+	if cp.stage != stageEdit || m.active() != cp {
+		t.Fatalf("a click on esc keep editing: stage %d, screen %T", cp.stage, m.active())
+	}
+	follow(t, m, press(m, "esc"))
+	clickText(t, m, "n discard", 0)
+	if m.active() == cp {
+		t.Error("a click on n discard stayed in compose")
+	}
+}
+
+// TestMouseMarkSentQuestion: mark as sent with items missed asks, and its
+// answers are buttons.
+func TestMouseMarkSentQuestion(t *testing.T) {
+	m := composeModel(t, 80, 24)
+	cp := openUnfinished(t, m)
+	follow(t, m, press(m, "ctrl+o"))
+	clickText(t, m, "n no", 0)
+	if cp.stage != stageEdit {
+		t.Fatalf("a click on n no: stage %d", cp.stage)
+	}
+	follow(t, m, press(m, "ctrl+o"))
+	clickText(t, m, "y yes", 0)
+	if a := storedAsks(t, m, 4); len(a) == 0 || a[len(a)-1].Status != store.StatusSent {
+		t.Errorf("a click on y yes did not mark the ask sent: %+v", a)
+	}
+}
+
+// TestMouseInDialogs: the archive question's y and n, and the outcome
+// picker's choices and hints, are buttons.
+func TestMouseInDialogs(t *testing.T) {
+	m := asksModel(t, 80, 24)
+	follow(t, m, press(m, "d"))
+	if _, ok := m.active().(*confirmScreen); !ok {
+		t.Fatalf("d opened %T", m.active())
+	}
+	clickText(t, m, "n no", 0)
+	if _, ok := m.active().(*confirmScreen); ok {
+		t.Fatal("a click on n no left the question open")
+	}
+	follow(t, m, press(m, "d"))
+	clickText(t, m, "y yes", 1)
+	if fr, _ := m.c.st.(fixedPath).Loader.(*store.Store).Friend(1); !fr.Archived {
+		t.Error("a click on y yes did not archive the friend")
+	}
+	as := openAsks(t, m)
+	press(m, "j", "j") // Cy's intro, sent
+	press(m, "o")
+	clickText(t, m, "declined", 0)
+	if !as.picking || outcomes[as.pick] != store.StatusDeclined {
+		t.Fatalf("a click on declined: picking %v, %s", as.picking, outcomes[as.pick])
+	}
+	clickText(t, m, "esc cancels", 0)
+	if as.picking {
+		t.Fatal("a click on esc cancels left the picker open")
+	}
+	press(m, "o")
+	clickText(t, m, "no-response", 0)
+	clickText(t, m, "no-response", 0) // again: records it
+	settle(t, m, as)
+	if a := storedAsks(t, m, 3); a[0].Status != store.StatusNoResponse {
+		t.Errorf("two clicks on no-response recorded %s", a[0].Status)
+	}
 }
