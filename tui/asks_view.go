@@ -277,5 +277,5 @@ func (as *asksScreen) ShortHelp() []key.Binding {
 // FullHelp is the `?` help.
 func (as *asksScreen) FullHelp() [][]key.Binding {
 	k := as.c.keys
-	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown}, {k.Open, k.Filter, k.ClearFilter, k.Outcome, k.Thank, k.NextNote, k.Undo, k.StatusFilter, withHelp(k.Compose, "c", "continue draft"), k.Favor, k.Back}, {k.Help, k.FieldHelp}}
+	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown}, {k.Open, k.Filter, k.ClearFilter, k.Outcome, k.Thank, k.NextNote, k.Undo, k.StatusFilter, withHelp(k.Compose, "c", "continue draft"), k.Favor, k.Back}, {k.Help, k.FieldHelp, withHelp(k.Mouse, "mouse", "click selects, again opens")}}
 }

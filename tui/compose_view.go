@@ -322,5 +322,5 @@ func (cp *composeScreen) ShortHelp() []key.Binding {
 // FullHelp is the `?` help.
 func (cp *composeScreen) FullHelp() [][]key.Binding {
 	k := cp.c.keys
-	return [][]key.Binding{{k.FieldTab, k.FieldBackTab}, {k.Save, k.Copy, k.External, k.Mail, k.MarkSent, k.Redraft, k.Back}, {k.FieldHelp}}
+	return [][]key.Binding{{k.FieldTab, k.FieldBackTab, withHelp(k.Mouse, "mouse", "click a field, wheel the body")}, {k.Save, k.Copy, k.External, k.Mail, k.MarkSent, k.Redraft, k.Back}, {k.FieldHelp}}
 }

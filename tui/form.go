@@ -437,7 +437,9 @@ func (f *formScreen) ShortHelp() []key.Binding {
 }
 
 // FullHelp is the `?` help (shown only from the list).
-func (f *formScreen) FullHelp() [][]key.Binding { return [][]key.Binding{f.ShortHelp()} }
+func (f *formScreen) FullHelp() [][]key.Binding {
+	return [][]key.Binding{f.ShortHelp(), {withHelp(f.c.keys.Mouse, "mouse", "click a field or a hint")}}
+}
 
 // splitList splits a comma-separated field.
 func splitList(s string) []string {

@@ -160,6 +160,11 @@ func TestMouseInCompose(t *testing.T) {
 	if cp.body.ScrollYOffset() != 0 {
 		t.Errorf("the wheel up left the body at line %d", cp.body.ScrollYOffset())
 	}
+	follow(t, m, press(m, "f1"))
+	if !strings.Contains(plain(m), "mouse     click a field, wheel the body") {
+		t.Errorf("F1 in compose does not say what the mouse does:\n%s", plain(m))
+	}
+	follow(t, m, press(m, "f1"))
 	// leaving with changes asks; n discards
 	follow(t, m, press(m, "esc"))
 	if cp.stage != stageLeave {
