@@ -318,6 +318,24 @@ func decodeAsk(k, v []byte) (Ask, error) {
 	return a, nil
 }
 
+// decodeAskTopic opens the ask stored at key k and returns its topic
+// alone, copied out of v: the asks screen reads many, without the
+// bodies decodeAsk would copy.
+func decodeAskTopic(k, v []byte) (string, error) {
+	body, err := seedAsks.open(k, v)
+	if err != nil {
+		return "", err
+	}
+	var topic string
+	d := newDec(body)
+	for d.next() {
+		if d.num == tagAskTopic {
+			topic = string(d.bytes())
+		}
+	}
+	return topic, d.result()
+}
+
 // encodeAskHead is the value kept in the asks-by-friend index under key:
 // what the policy needs to weigh an ask, without topic, body or outcome,
 // so that every friend's readiness can be computed from the index alone.

@@ -37,11 +37,14 @@ type askDetailMsg struct {
 }
 
 // askChangedMsg reports how an outcome or a thank-you was recorded.
+// same is set when it changed nothing, saying what was found:
+// "your chat ask to Ada was already marked helped".
 type askChangedMsg struct {
 	as   *asksScreen
 	id   uint64
 	err  error
 	note string
+	same string
 }
 
 func askRowsCmd(d *dataset) tea.Cmd {
@@ -119,12 +122,18 @@ type asksScreen struct {
 	pick    int
 	note    textinput.Model
 
-	// the / filter: typing it, its folded text, and which friends of
-	// rowsD it lets through (nil: all)
-	finding bool
-	find    textinput.Model
+	// the / filter: the field (filterfield.go), its folded text, and
+	// which friends of rowsD it lets through (nil: all)
+	find    filterField
 	findQ   string
 	findHit []bool
+
+	topics askTopics // the TOPIC column's and the filter's (asks_topics.go)
+
+	// same is what the last outcome or thank-you found, when it changed
+	// nothing: the next u says so, and what it would take back instead
+	// (peekUndoCmd), rather than silently taking back an older change.
+	same string
 
 	busy bool
 	err  string
@@ -139,7 +148,8 @@ func newAsks(c *common, d *dataset) *asksScreen {
 	as.note.Placeholder = "optional note, e.g. she introduced me to Marco"
 	as.note.CharLimit = 500
 	as.note.SetStyles(c.styles.Input)
-	as.find = newFindInput(c)
+	as.find = newFilterField(c, "a friend's name or organisation, or a topic", store.MaxName)
+	as.resetTopics()
 	return as
 }
 
@@ -149,37 +159,51 @@ func (as *asksScreen) Init() tea.Cmd {
 }
 
 // restyle applies the theme to the outcome note.
-func (as *asksScreen) restyle() { as.note.SetStyles(as.c.styles.Input) }
+func (as *asksScreen) restyle() {
+	as.note.SetStyles(as.c.styles.Input)
+	as.find.restyle(as.c)
+}
 
 // SetSize sets the screen's size.
 func (as *asksScreen) SetSize(w, h int) {
 	as.w, as.h = max(w, 0), max(h, 0)
 	as.note.SetWidth(max(as.w-labelWidth-4, 1))
+	as.find.SetWidth(as.w - 2)
 	as.scroll()
 }
 
 // Capturing is true while the outcome note is typed.
-func (as *asksScreen) Capturing() bool { return as.picking || as.finding }
+func (as *asksScreen) Capturing() bool { return as.picking || as.find.Typing() }
 
 // Unsaved is true while an outcome note is typed and not yet recorded.
 func (as *asksScreen) Unsaved() bool {
 	return as.picking && strings.TrimSpace(as.note.Value()) != ""
 }
 
-// Update handles keys, rows, nudges and reloads.
+// Update handles keys, rows, nudges and reloads, then reads the topics
+// the screen now needs (asks_topics.go).
 func (as *asksScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	cmd := as.update(msg)
+	if t1, t2 := as.visibleTopics(), as.foldTopics(); t1 != nil || t2 != nil {
+		cmd = tea.Batch(cmd, t1, t2)
+	}
+	return as, cmd
+}
+
+func (as *asksScreen) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
-		return as, as.handleKey(msg)
+		return as.handleKey(msg)
 	case dataMsg:
 		if msg.d.partial {
-			return as, nil
+			return nil
 		}
 		as.d = msg.d
-		return as, askRowsCmd(msg.d) // the root works out the nudges
+		return askRowsCmd(msg.d) // the root works out the nudges
 	case askRowsMsg:
 		if msg.d == as.d {
 			as.rows, as.rowsD, as.loaded = msg.rows, msg.d, true
+			as.resetTopics()
 			if as.findQ != "" {
 				as.setFind(as.find.Value()) // the friends of the new rows
 			}
@@ -188,6 +212,14 @@ func (as *asksScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case dueCountMsg:
 		if msg.gen == as.d.gen {
 			as.setNudges(msg.nudges)
+		}
+	case topicsMsg:
+		if msg.as == as {
+			as.gotTopics(msg)
+		}
+	case foldedMsg:
+		if msg.as == as {
+			as.gotFolded(msg)
 		}
 	case askDetailMsg:
 		// a read for an ask no longer in focus, or for a detail since
@@ -204,40 +236,46 @@ func (as *asksScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if msg.as == as {
 			if msg.err != "" {
 				as.err = msg.err
-				return as, nil
+				return nil
 			}
-			return as, push(msg.note)
+			return push(msg.note)
 		}
 	case askChangedMsg:
 		if msg.as == as {
 			as.busy = false
 			if msg.err != nil {
 				as.err = "not recorded: " + errText(msg.err)
-				return as, nil
+				return nil
 			}
 			as.closePicker()
+			as.same = msg.same
 			cmd := tea.Batch(reload, flash(msg.note, false))
 			if as.open && as.focusID == msg.id {
 				cmd = tea.Batch(cmd, as.loadDetail())
 			}
-			return as, cmd
+			return cmd
 		}
 	case tea.MouseWheelMsg:
-		return as, as.handleWheel(msg)
+		return as.handleWheel(msg)
 	case clickMsg:
-		return as, as.handleClick(msg)
+		return as.handleClick(msg)
 	case resumeMsg:
 		if msg.as == as {
-			return as, as.handleResume(msg)
+			return as.handleResume(msg)
 		}
 	case tea.PasteMsg:
 		if as.picking {
 			var cmd tea.Cmd
 			as.note, cmd = as.note.Update(msg)
-			return as, cmd
+			return cmd
 		}
+		changed, cmd := as.find.HandlePaste(msg)
+		if changed {
+			as.setFind(as.find.Value())
+		}
+		return cmd
 	}
-	return as, nil
+	return nil
 }
 
 func (as *asksScreen) setNudges(ns []policy.Nudge) {
@@ -267,7 +305,7 @@ func (as *asksScreen) refilter(fallback int) {
 		if focus {
 			as.focusRow = i
 		}
-		if as.hidden(&r) {
+		if as.hidden(i, &r) {
 			continue
 		}
 		switch {
@@ -377,8 +415,12 @@ func (as *asksScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if as.picking {
 		return as.handlePickKey(msg)
 	}
-	if as.finding {
-		return as.handleFindKey(msg)
+	if as.find.Typing() {
+		changed, cmd := as.find.HandleKey(k, msg)
+		if changed {
+			as.setFind(as.find.Value())
+		}
+		return cmd
 	}
 	if !as.open && (as.dueFocus || key.Matches(msg, k.NextPane) && len(as.nudges) > 0) {
 		if !as.dueFocus {
@@ -402,14 +444,12 @@ func (as *asksScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(msg, k.ClearFilter) && as.findQ != "":
-		as.find.SetValue("")
+		as.find.Clear()
 		as.setFind("")
 	case key.Matches(msg, k.Back):
 		return pop
 	case key.Matches(msg, k.Filter):
-		as.finding = true
-		as.find.CursorEnd()
-		return as.find.Focus()
+		return as.find.Start(as.find.Value())
 	case isMove(k, msg):
 		d, _ := k.moveBy(msg, as.listRows()-1, len(as.shown))
 		as.focusAt(as.cursor + d)
@@ -417,6 +457,10 @@ func (as *asksScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		as.filter = nextFilter(as.filter)
 		as.refilter(0)
 	case key.Matches(msg, k.Undo):
+		if same := as.same; same != "" {
+			as.same = ""
+			return peekUndoCmd(as.c, same)
+		}
 		return undoCmd(as.c)
 	case key.Matches(msg, k.Compose):
 		return as.resume()

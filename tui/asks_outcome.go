@@ -26,10 +26,18 @@ func (as *asksScreen) setOutcome(status store.Status, note string) tea.Cmd {
 		o.Note = &note // a blank note keeps the one recorded
 	}
 	return func() tea.Msg {
-		err := st.Batch(now, func(tx *store.Tx) error {
-			_, err := tx.RecordOutcome(id, o)
+		var was, a store.Ask
+		err := st.Batch(now, func(tx *store.Tx) (err error) {
+			if was, err = tx.Ask(id); err != nil {
+				return err
+			}
+			a, err = tx.RecordOutcome(id, o)
 			return err
 		})
+		if err == nil && a.Status == was.Status && a.Outcome == was.Outcome && a.Thanked.Equal(was.Thanked) {
+			same := "your " + string(a.Kind) + " ask to " + name + " was already marked " + string(status)
+			return askChangedMsg{as: as, id: id, note: capitalize(same) + ": nothing changed.", same: same}
+		}
 		text := "Recorded: " + name + " " + outcomeWords(status) + "."
 		if status == store.StatusHelped {
 			text += " Say thank you (t marks it), and look for a way to help back."
@@ -73,7 +81,8 @@ func (as *asksScreen) thank() tea.Cmd {
 		})
 		note := "Noted the thank-you to " + name + "."
 		if err == nil && !first {
-			note = "You thanked " + name + " for this on " + date(a.Thanked) + " already."
+			same := "you thanked " + name + " for this on " + date(a.Thanked) + " already"
+			return askChangedMsg{as: as, id: id, note: capitalize(same) + ".", same: same}
 		}
 		return askChangedMsg{as: as, id: id, err: err, note: note}
 	}

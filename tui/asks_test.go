@@ -1,8 +1,12 @@
 package tui
 
 import (
+	"strconv"
 	"strings"
 	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
 
 	"kith/policy"
 	"kith/store"
@@ -165,4 +169,149 @@ func settle(t *testing.T, m *Model, as *asksScreen) {
 	if as.rowsD != as.d {
 		t.Fatal("the rows of the latest dataset were not built")
 	}
+}
+
+// msgsOf runs cmd and the commands it batches, without feeding anything
+// back, and returns the messages of type T they give.
+func msgsOf[T any](cmd tea.Cmd) []T {
+	var out []T
+	var do func(tea.Cmd)
+	do = func(c tea.Cmd) {
+		if c == nil {
+			return
+		}
+		switch msg := within(c, 5*time.Second).(type) {
+		case tea.BatchMsg:
+			for _, c := range msg {
+				do(c)
+			}
+		case T:
+			out = append(out, msg)
+		}
+	}
+	do(cmd)
+	return out
+}
+
+// topicAsks is Ada with n asks, ask i on the topic "topic i", and one
+// ask to Cy on "fintech people".
+func topicAsks(t testing.TB, n, w, h int) *Model {
+	fs, _ := composeFriends()
+	var asks []store.Ask
+	for i := range n {
+		at := testNow.AddDate(0, 0, -i-1)
+		asks = append(asks, store.Ask{FriendID: 1, Kind: store.KindChat, Topic: "topic " + strconv.Itoa(i), Status: store.StatusSent, Created: at, Sent: at})
+	}
+	old := testNow.AddDate(-1, 0, 0)
+	asks = append(asks, store.Ask{FriendID: 3, Kind: store.KindIntro, Topic: "Fintech people", Status: store.StatusHelped, Created: old, Sent: old, Resolved: old, Thanked: old})
+	return storeModel(t, w, h, composeProfile(), fs, asks)
+}
+
+// TestAsksTopicColumn: the rows on screen show "…" until their topics
+// are read, in one read of just those asks; the topics stay, by ask id,
+// until the database changes, and are then read again, the old ones
+// shown meanwhile.
+func TestAsksTopicColumn(t *testing.T) {
+	m := topicAsks(t, 60, 100, 24)
+	// open the screen without running its reads, then build the rows
+	m.Update(pushMsg{newAsks(m.c, m.home.d)})
+	as := m.active().(*asksScreen)
+	_, cmd := as.Update(askRowsCmd(as.d)())
+	if strings.Contains(plain(m), "topic 0") {
+		t.Fatalf("a topic is shown before it was read:\n%s", plain(m))
+	}
+	if got := strings.Count(plain(m), " … "); got < as.listRows() {
+		t.Errorf("%d rows show the placeholder, want the %d on screen:\n%s", got, as.listRows(), plain(m))
+	}
+	if cmd == nil {
+		t.Fatal("the rows on screen were not read")
+	}
+	msg, ok := cmd().(topicsMsg)
+	if !ok {
+		t.Fatalf("the screen read %T, want the topics of its rows", msg)
+	}
+	if len(msg.ids) != as.listRows() {
+		t.Errorf("read %d topics, want the %d rows on screen", len(msg.ids), as.listRows())
+	}
+	if _, again := as.Update(resizedMsg{}); again != nil {
+		t.Error("the topics were asked for again while their read was under way")
+	}
+	m.Update(msg)
+	view := plain(m)
+	if !strings.Contains(view, "topic 0") || strings.Contains(view, " … ") {
+		t.Errorf("the topics read are not shown:\n%s", view)
+	}
+	// moving to the bottom reads the topics of the rows now shown, only those
+	_, cmd = as.Update(keyMsg("G"))
+	reads := msgsOf[topicsMsg](cmd)
+	if len(reads) != 1 || len(reads[0].ids) == 0 || len(reads[0].ids) > as.listRows() {
+		t.Fatalf("after G, read %+v; want one read of the rows scrolled in", reads)
+	}
+	m.Update(reads[0])
+	press(m, "g")
+	// a change of the database: read again, the old topics shown meanwhile
+	d2 := *as.d // another load of the same data
+	as.d = &d2
+	_, cmd = as.Update(askRowsMsg{d: as.d, rows: buildAskRows(as.d)})
+	if !strings.Contains(plain(m), "topic 0") {
+		t.Errorf("the topics went blank while they are read again:\n%s", plain(m))
+	}
+	if cmd == nil {
+		t.Error("the topics were not read again for the new rows")
+	}
+}
+
+// TestAsksFilterMatchesTopic: / matches topics (folded), once the
+// background reading, page by page, has read them; until then the
+// status line says how far it is.
+func TestAsksFilterMatchesTopic(t *testing.T) {
+	m := topicAsks(t, 3, 100, 30)
+	as := openAsks(t, m)
+	_, cmd := as.Update(keyMsg("/"))
+	folds := msgsOf[foldedMsg](cmd)
+	if len(folds) != 1 {
+		t.Fatalf("/ started %d readings of the topics, want 1", len(folds))
+	}
+	typeText(m, "fintéch")
+	press(m, "enter")
+	if len(as.shown) != 0 || !strings.Contains(plain(m), "reading topics 0%") {
+		t.Errorf("before the topics are read: %d asks shown, want 0 and the reading said:\n%s", len(as.shown), plain(m))
+	}
+	follow(t, m, func() tea.Msg { return folds[0] })
+	if len(as.shown) != 1 || as.focused().id != as.rows[3].id {
+		t.Fatalf("/fintéch shows %d asks, want Cy's on fintech people:\n%s", len(as.shown), plain(m))
+	}
+	if strings.Contains(plain(m), "reading topics") {
+		t.Errorf("the reading is still said once done:\n%s", plain(m))
+	}
+	// the friend's name still matches
+	press(m, "/", "backspace", "backspace", "backspace", "backspace", "backspace", "backspace", "backspace")
+	typeText(m, "alvarez")
+	if len(as.shown) != 3 {
+		t.Errorf("/alvarez shows %d asks, want Ada's 3", len(as.shown))
+	}
+}
+
+// TestGoldenAsksTopics renders the TOPIC column at 80×24 and 200×60, and
+// at 80×24 before the topics are read.
+func TestGoldenAsksTopics(t *testing.T) {
+	for _, sz := range []struct{ w, h int }{{80, 24}, {200, 60}} {
+		name := "asks-topics-" + strconv.Itoa(sz.w) + "x" + strconv.Itoa(sz.h)
+		t.Run(name, func(t *testing.T) {
+			m := topicAsks(t, 30, sz.w, sz.h)
+			openAsks(t, m)
+			got := plain(m)
+			checkFrame(t, got, sz.w, sz.h)
+			golden(t, name, got)
+		})
+	}
+	t.Run("asks-topics-reading-80x24", func(t *testing.T) {
+		m := topicAsks(t, 30, 80, 24)
+		m.Update(pushMsg{newAsks(m.c, m.home.d)})
+		as := m.active().(*asksScreen)
+		as.Update(askRowsCmd(as.d)())
+		got := plain(m)
+		checkFrame(t, got, 80, 24)
+		golden(t, "asks-topics-reading-80x24", got)
+	})
 }

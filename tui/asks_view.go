@@ -81,8 +81,11 @@ func (as *asksScreen) View() string {
 	if as.findQ != "" {
 		status = "/" + clean(as.find.Value()) + " · " + status
 	}
+	if p := as.topicProgress(); p != "" {
+		status += " · " + p
+	}
 	switch {
-	case as.finding:
+	case as.find.Typing():
 		out = append(out, trunc(as.find.View(), w))
 	case as.err != "":
 		out = append(out, s.FieldErr.Render(trunc(clean(as.err), w)))
@@ -90,7 +93,7 @@ func (as *asksScreen) View() string {
 		out = append(out, s.Dim.Render(trunc(status, w)))
 	}
 	c := askColumns(w)
-	out = append(out, s.ColHead.Render(fit(askRowText(c, "WHEN", "FRIEND", "KIND", "STATUS", "DUE"), w)))
+	out = append(out, s.ColHead.Render(fit(askRowText(c, "WHEN", "FRIEND", "KIND", "TOPIC", "STATUS", "DUE"), w)))
 	for p := as.offset; p < min(as.offset+as.listRows(), len(as.shown)); p++ {
 		r := &as.rows[as.shown[p]]
 		a, fr := as.head(r)
@@ -100,7 +103,7 @@ func (as *asksScreen) View() string {
 		} else if a.Thanked != 0 {
 			due = "thanked"
 		}
-		line := askRowText(c, date(store.TimeOf(a.At())), clean(fr.Name), string(a.Kind()), string(a.Status()), due)
+		line := askRowText(c, date(store.TimeOf(a.At())), clean(fr.Name), string(a.Kind()), as.topicOf(r), string(a.Status()), due)
 		if r.id == as.focusID {
 			out = append(out, s.Selected.Render(fit(line, w)))
 		} else {
@@ -113,24 +116,32 @@ func (as *asksScreen) View() string {
 			msg = "No " + as.filterName() + " asks; s shows the others."
 		}
 		if as.findQ != "" {
-			msg = "No asks to a friend matching “" + clean(as.find.Value()) + "”; esc clears the filter."
+			msg = "No asks to a friend or on a topic matching “" + clean(as.find.Value()) + "”; esc clears the filter."
 		}
 		out = append(out, trunc(msg, w))
 	}
 	return strings.Join(out, "\n")
 }
 
-func askColumns(w int) [5]int {
-	c := [5]int{10, 22, 14, 11, 0}
+// askColumns are the widths of WHEN, FRIEND, KIND, TOPIC, STATUS and
+// DUE: the topic takes what the others leave, up to maxTopicCol, 17
+// cells at 80 columns (where the friend and the kind are narrower:
+// "recommend…"), 41 at 120, 72 at 200 and more.
+func askColumns(w int) [6]int {
+	c := [6]int{10, 18, 10, 0, 11, 9}
 	if w >= 120 {
-		c[1] = 30
+		c[1], c[2] = 30, 14
 	}
-	c[4] = max(w-c[0]-c[1]-c[2]-c[3]-4, 0)
+	c[3] = min(max(w-c[0]-c[1]-c[2]-c[4]-c[5]-5, 0), maxTopicCol)
 	return c
 }
 
-func askRowText(c [5]int, when, name, kind, status, due string) string {
-	return fit(when, c[0]) + " " + fit(name, c[1]) + " " + fit(kind, c[2]) + " " + fit(status, c[3]) + " " + fit(due, c[4])
+// maxTopicCol is the widest the TOPIC column gets, so that a wide
+// window keeps the status beside the topic rather than across the screen.
+const maxTopicCol = 72
+
+func askRowText(c [6]int, when, name, kind, topic, status, due string) string {
+	return fit(when, c[0]) + " " + fit(name, c[1]) + " " + fit(kind, c[2]) + " " + fit(topic, c[3]) + " " + fit(status, c[4]) + " " + fit(due, c[5])
 }
 
 // detailView shows the ask in focus in full, scrolled by detailOff and
@@ -219,6 +230,9 @@ func (as *asksScreen) detailLines() []string {
 	return out
 }
 
+// pickTop is the outcome picker's line of its first outcome.
+const pickTop = 2
+
 func (as *asksScreen) pickView() string {
 	s := as.c.styles
 	w := as.w
@@ -228,7 +242,7 @@ func (as *asksScreen) pickView() string {
 		a, fr := as.head(r)
 		title = "Outcome of your " + string(a.Kind()) + " ask to " + clean(fr.Name)
 	}
-	out := []string{s.PaneTitle.Render(trunc(title, w)), ""}
+	out := []string{s.PaneTitle.Render(trunc(title, w)), ""} // pickTop lines
 	for i, st := range outcomes {
 		line := "  " + string(st)
 		if i == as.pick {
@@ -251,7 +265,7 @@ func (as *asksScreen) ShortHelp() []key.Binding {
 	if as.picking {
 		return []key.Binding{k.PickUp, withHelp(k.Open, "enter", "record"), withHelp(k.Cancel, "esc", "cancel")}
 	}
-	if as.finding {
+	if as.find.Typing() {
 		return []key.Binding{withHelp(k.Open, "enter", "done"), withHelp(k.ClearFilter, "esc", "clear")}
 	}
 	if as.open {
@@ -263,5 +277,5 @@ func (as *asksScreen) ShortHelp() []key.Binding {
 // FullHelp is the `?` help.
 func (as *asksScreen) FullHelp() [][]key.Binding {
 	k := as.c.keys
-	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown}, {k.Open, k.Filter, k.ClearFilter, k.Outcome, k.Thank, k.NextNote, k.Undo, k.StatusFilter, withHelp(k.Compose, "c", "continue draft"), k.Favor, k.Back}, {k.Help, k.FieldHelp}}
+	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown}, {k.Open, k.Filter, k.ClearFilter, k.Outcome, k.Thank, k.NextNote, k.Undo, k.StatusFilter, withHelp(k.Compose, "c", "continue draft"), k.Favor, k.Back}, {k.Help, k.FieldHelp, withHelp(k.Mouse, "mouse", "click selects, again opens")}}
 }

@@ -228,3 +228,48 @@ func benchAsksDetailKey(b *testing.B, d *dataset) {
 		_ = as.View()
 	}
 }
+
+// BenchmarkAsksTopicsStore is the / filter's background reading of every
+// ask's topic on a real database ($KITH_BENCH_DB): all the pages, read and
+// folded, as the screen takes them.
+func BenchmarkAsksTopicsStore(b *testing.B) {
+	d := benchStoreDataset(b)
+	c := &common{st: store.New(os.Getenv("KITH_BENCH_DB")), keys: DefaultKeyMap(), styles: NewStyles(true, true), now: func() time.Time { return testNow }}
+	rows := buildAskRows(d)
+	b.Logf("%d asks", len(rows))
+	for b.Loop() {
+		as := newAsks(c, d)
+		as.SetSize(120, 38)
+		as.Update(askRowsMsg{d: d, rows: rows})
+		as.findQ = "x" // the filter is on: read them all
+		for cmd := as.foldTopics(); cmd != nil; cmd = as.foldTopics() {
+			as.gotFolded(cmd().(foldedMsg))
+		}
+		if as.topics.foldN != len(rows) {
+			b.Fatalf("read %d of %d topics: %s", as.topics.foldN, len(rows), as.topics.err)
+		}
+	}
+}
+
+// BenchmarkAsksFindKeyStore is a key typed in the asks screen's / filter
+// once every topic is read, on a real database ($KITH_BENCH_DB).
+func BenchmarkAsksFindKeyStore(b *testing.B) {
+	d := benchStoreDataset(b)
+	c := &common{st: store.New(os.Getenv("KITH_BENCH_DB")), keys: DefaultKeyMap(), styles: NewStyles(true, true), now: func() time.Time { return testNow }}
+	as := newAsks(c, d)
+	as.SetSize(120, 38)
+	as.Update(askRowsMsg{d: d, rows: buildAskRows(d)})
+	as.find.Start("portfoli")
+	as.setFind(as.find.Value())
+	for cmd := as.foldTopics(); cmd != nil; cmd = as.foldTopics() {
+		as.gotFolded(cmd().(foldedMsg))
+	}
+	keys := []tea.KeyPressMsg{keyMsg("o"), keyMsg("backspace")}
+	i := 0
+	for b.Loop() {
+		as.Update(keys[i%2])
+		_ = as.View()
+		i++
+	}
+	b.Logf("%d asks, %d shown", len(as.rows), len(as.shown))
+}

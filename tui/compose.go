@@ -346,6 +346,10 @@ func (cp *composeScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		return cp, nil
 	case tea.PasteMsg:
 		return cp, cp.routeToField(msg)
+	case clickMsg:
+		return cp, cp.handleClick(msg) // compose_mouse.go
+	case tea.MouseWheelMsg:
+		return cp, cp.handleWheel(msg)
 	}
 	return cp, nil
 }

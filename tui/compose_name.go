@@ -86,11 +86,17 @@ func (cp *composeScreen) handleNameSaved(msg nameSavedMsg) tea.Cmd {
 	return tea.Batch(cp.afterName(), reload, flash("Saved your name in the profile; p changes it.", false))
 }
 
+// nameIntro says why the name is asked for.
+const nameIntro = "Drafts are signed with your name, and kith does not know it yet. It goes into your profile (p changes it)."
+
+// nameTop is the name stage's line of the name field (compose_mouse.go).
+func (cp *composeScreen) nameTop() int { return 2 + len(wrap(nameIntro, cp.w)) + 1 }
+
 func (cp *composeScreen) nameView() string {
 	s := cp.c.styles
 	w := cp.w
 	out := []string{s.PaneTitle.Render(trunc("First, your name", w)), ""}
-	out = append(out, wrap("Drafts are signed with your name, and kith does not know it yet. It goes into your profile (p changes it).", w)...)
+	out = append(out, wrap(nameIntro, w)...)
 	out = append(out, "", trunc(s.FieldLabelFocused.Render(fit("Your name", labelWidth))+cp.name.View(), w), "")
 	if cp.err != "" {
 		out = append(out, s.FieldErr.Render(trunc(clean(cp.err), w)))

@@ -596,7 +596,7 @@ func openUnfinished(t *testing.T, m *Model) *composeScreen {
 // missed names them and asks; n and esc keep editing and write nothing,
 // y marks the ask sent.
 func TestComposeMarkSentAsksWhenItemsMissed(t *testing.T) {
-	const question = "2 items missing: out, placeholder. Mark as sent anyway? y/n"
+	const question = "2 items missing: out, placeholder. Mark as sent anyway? y yes · n no"
 	m := composeModel(t, 120, 40)
 	cp := openUnfinished(t, m)
 	before := len(storedAsks(t, m, 4))

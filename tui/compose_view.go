@@ -200,7 +200,7 @@ func checkLabel(code string) string {
 // sendQuestion asks whether to mark the ask as sent with items missed.
 func (cp *composeScreen) sendQuestion() string {
 	miss := cp.missing()
-	return plural(len(miss), "item", "items") + " missing: " + strings.Join(miss, ", ") + ". Mark as sent anyway? y/n"
+	return plural(len(miss), "item", "items") + " missing: " + strings.Join(miss, ", ") + ". Mark as sent anyway? y yes · n no"
 }
 
 // checkBeside is the checklist as a column: a line for the verdict (the
@@ -279,12 +279,20 @@ func (cp *composeScreen) statusLine(w int) string {
 	return ""
 }
 
+// blurbIntro says why the blurb is asked for.
+func (cp *composeScreen) blurbIntro() string {
+	return "An introduction needs a short paragraph about you that " + clean(policy.FirstName(&cp.friend)) +
+		" can paste into the intro email (rule 3: do the legwork). kith keeps it in your profile for every intro."
+}
+
+// blurbTop is the blurb stage's first line of the blurb (compose_mouse.go).
+func (cp *composeScreen) blurbTop() int { return 2 + len(wrap(cp.blurbIntro(), cp.w)) + 1 }
+
 func (cp *composeScreen) blurbView() string {
 	s := cp.c.styles
 	w := cp.w
 	out := []string{s.PaneTitle.Render(trunc("First, a few lines about you", w)), ""}
-	out = append(out, wrap("An introduction needs a short paragraph about you that "+clean(policy.FirstName(&cp.friend))+
-		" can paste into the intro email (rule 3: do the legwork). kith keeps it in your profile for every intro.", w)...)
+	out = append(out, wrap(cp.blurbIntro(), w)...)
 	out = append(out, "", cp.blurb.View(), "")
 	if cp.err != "" {
 		out = append(out, s.FieldErr.Render(trunc(clean(cp.err), w)))
@@ -314,5 +322,5 @@ func (cp *composeScreen) ShortHelp() []key.Binding {
 // FullHelp is the `?` help.
 func (cp *composeScreen) FullHelp() [][]key.Binding {
 	k := cp.c.keys
-	return [][]key.Binding{{k.FieldTab, k.FieldBackTab}, {k.Save, k.Copy, k.External, k.Mail, k.MarkSent, k.Redraft, k.Back}, {k.FieldHelp}}
+	return [][]key.Binding{{k.FieldTab, k.FieldBackTab, withHelp(k.Mouse, "mouse", "click a field, wheel the body")}, {k.Save, k.Copy, k.External, k.Mail, k.MarkSent, k.Redraft, k.Back}, {k.FieldHelp}}
 }

@@ -69,6 +69,12 @@ func (d *confirmScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		return d, d.handleKey(msg)
 	case archivedMsg:
 		return d, d.handleDone(msg)
+	case clickMsg:
+		// the answers are buttons
+		k := d.c.keys
+		if i, ok := buttonAt(d.View(), msg.x, msg.y, "y yes", "n no"); ok {
+			return d, d.handleKey(keyFor(pick(i, k.Yes, k.No)))
+		}
 	}
 	return d, nil
 }

@@ -329,6 +329,7 @@ type Loader interface {
 	Search(query string, n int) (*store.Found, error)
 	Profile() (store.Profile, error)
 	History(friendID uint64) ([]store.Ask, []store.Favor, error)
+	AskTopics(ids []uint64) ([]string, error)
 	Batch(now time.Time, fn func(tx *store.Tx) error) error
 }
 

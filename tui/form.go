@@ -210,6 +210,10 @@ func (f *formScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		return f, f.handleKey(msg)
 	case savedMsg:
 		return f, f.handleSaved(msg)
+	case clickMsg:
+		return f, f.handleClick(msg) // form_mouse.go
+	case tea.MouseWheelMsg:
+		return f, f.handleWheel(msg)
 	}
 	if len(f.fields) > 0 {
 		return f, f.fields[f.focus].update(msg)
@@ -333,75 +337,93 @@ func (f *formScreen) handleSaved(msg savedMsg) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// View renders the form, scrolled so the focused field shows.
-func (f *formScreen) View() string {
-	if f.w <= 0 || f.h <= 0 {
-		return ""
-	}
+// formLayout is the form as View draws it: the head, the body lines
+// drawn (body[off:end], or the focused field alone when the form is too
+// small), and the foot; of[j] is the field body line j belongs to and
+// row[j] which of its lines it is.
+type formLayout struct {
+	head, body, foot []string
+	of, row          []int
+	off, end         int
+}
+
+// layout lays the form out, scrolled so the focused field shows.
+func (f *formScreen) layout() formLayout {
 	s := f.c.styles
-	head := []string{" " + s.FormTitle.Render(f.title)}
+	var fl formLayout
+	fl.head = []string{" " + s.FormTitle.Render(f.title)}
 	if f.err != "" {
 		for _, l := range wrap(clean(f.err), max(f.w-2, 1)) {
-			head = append(head, " "+s.FieldErr.Render(l))
+			fl.head = append(fl.head, " "+s.FieldErr.Render(l))
 		}
 	}
-	head = append(head, "")
-	var body []string
+	fl.head = append(fl.head, "")
+	add := func(i, r int, l string) {
+		fl.body, fl.of, fl.row = append(fl.body, l), append(fl.of, i), append(fl.row, r)
+	}
 	focusTop, focusBottom := 0, 0
 	inW := max(f.w-labelWidth-3, 1)
 	for i := range f.fields {
-		fl := &f.fields[i]
+		fd := &f.fields[i]
 		ls := s.FieldLabel
 		mark := "  "
 		if i == f.focus {
 			ls = s.FieldLabelFocused
 			mark = "› "
-			focusTop = len(body)
+			focusTop = len(fl.body)
 		}
-		if fl.isArea() {
-			for j, l := range fl.areaView() {
+		if fd.isArea() {
+			for j, l := range fd.areaView() {
 				lead := strings.Repeat(" ", labelWidth+2)
 				if j == 0 {
-					lead = mark + ls.Render(fit(fl.label, labelWidth-1)) + " "
+					lead = mark + ls.Render(fit(fd.label, labelWidth-1)) + " "
 				}
-				body = append(body, lead+l)
+				add(i, j, lead+l)
 			}
 		} else {
-			body = append(body, mark+ls.Render(fit(fl.label, labelWidth-1))+" "+fl.view(s, i == f.focus))
+			add(i, 0, mark+ls.Render(fit(fd.label, labelWidth-1))+" "+fd.view(s, i == f.focus))
 		}
-		if fl.err != "" {
-			for _, l := range wrap(clean(fl.err), inW) {
-				body = append(body, strings.Repeat(" ", labelWidth+2)+s.FieldErr.Render(l))
+		if fd.err != "" {
+			for _, l := range wrap(clean(fd.err), inW) {
+				add(i, -1, strings.Repeat(" ", labelWidth+2)+s.FieldErr.Render(l))
 			}
 		}
 		if i == f.focus {
-			focusBottom = len(body) - 1
+			focusBottom = len(fl.body) - 1
 		}
 	}
-	foot := []string{""}
+	fl.foot = []string{""}
 	switch {
 	case f.confirm:
-		foot = append(foot, " "+s.FieldErr.Render("Discard your changes? y discards, n keeps editing"))
+		fl.foot = append(fl.foot, " "+s.FieldErr.Render("Discard your changes? y discards, n keeps editing"))
 	case f.saving:
-		foot = append(foot, " "+s.FormHint.Render("saving…"))
+		fl.foot = append(fl.foot, " "+s.FormHint.Render("saving…"))
 	default:
-		foot = append(foot, " "+s.FormHint.Render("tab/shift+tab move · ctrl+s save · esc cancel"))
+		fl.foot = append(fl.foot, " "+s.FormHint.Render("tab/shift+tab move · ctrl+s save · esc cancel"))
 	}
-	avail := f.h - len(head) - len(foot)
+	avail := f.h - len(fl.head) - len(fl.foot)
 	if avail < 1 {
 		// too small for everything: the focused field first
-		all := append(body[focusTop:focusBottom+1:focusBottom+1], foot...)
-		return clip(strings.Join(all, "\n"), f.w, f.h)
+		fl.head, fl.off, fl.end = nil, focusTop, focusBottom+1
+		return fl
 	}
-	off := 0
 	if focusBottom >= avail {
-		off = focusBottom - avail + 1
+		fl.off = focusBottom - avail + 1
 	}
-	if focusTop < off {
-		off = focusTop
+	if focusTop < fl.off {
+		fl.off = focusTop
 	}
-	end := min(off+avail, len(body))
-	lines := append(append(head, body[off:end]...), foot...)
+	fl.end = min(fl.off+avail, len(fl.body))
+	return fl
+}
+
+// View renders the form, scrolled so the focused field shows.
+func (f *formScreen) View() string {
+	if f.w <= 0 || f.h <= 0 {
+		return ""
+	}
+	fl := f.layout()
+	lines := append(append(fl.head, fl.body[fl.off:fl.end]...), fl.foot...)
 	return clip(strings.Join(lines, "\n"), f.w, f.h)
 }
 
@@ -415,7 +437,9 @@ func (f *formScreen) ShortHelp() []key.Binding {
 }
 
 // FullHelp is the `?` help (shown only from the list).
-func (f *formScreen) FullHelp() [][]key.Binding { return [][]key.Binding{f.ShortHelp()} }
+func (f *formScreen) FullHelp() [][]key.Binding {
+	return [][]key.Binding{f.ShortHelp(), {withHelp(f.c.keys.Mouse, "mouse", "click a field or a hint")}}
+}
 
 // splitList splits a comma-separated field.
 func splitList(s string) []string {

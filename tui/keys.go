@@ -48,6 +48,10 @@ type KeyMap struct {
 
 	// Forms and dialogs.
 	NextField, PrevField, Save, Cancel, Yes, No key.Binding
+
+	// Mouse says in the help what the mouse does; no key press is named
+	// "mouse", so it matches none.
+	Mouse key.Binding
 }
 
 // DefaultKeyMap returns kith's keys, as the README's key table lists them.
@@ -105,6 +109,7 @@ func DefaultKeyMap() KeyMap {
 		Cancel:       b([]string{"esc"}, "esc", "cancel"),
 		Yes:          b([]string{"y", "Y"}, "y", "yes"),
 		No:           b([]string{"n", "N", "esc"}, "n", "no"),
+		Mouse:        b([]string{"mouse"}, "mouse", "click to select, focus or press · wheel scrolls"),
 	}
 	return km
 }

@@ -419,7 +419,7 @@ func TestAsksSlashFilter(t *testing.T) {
 		t.Errorf("the filter's row or status line:\n%s", plain(m))
 	}
 	press(m, "s") // the status filter works on top: no drafts of hers
-	if len(as.shown) != 0 || !strings.Contains(plain(m), "No asks to a friend matching") {
+	if len(as.shown) != 0 || !strings.Contains(plain(m), "No asks to a friend or on a topic matching") {
 		t.Errorf("/kaminska and drafts: %d asks\n%s", len(as.shown), plain(m))
 	}
 	for as.filter != filterAll {
@@ -491,5 +491,59 @@ func TestWheelScrollsWhoElse(t *testing.T) {
 	wheel(m, false)
 	if ws.cursor != 0 {
 		t.Errorf("the wheel up moved the cursor to %d, want 0", ws.cursor)
+	}
+}
+
+// TestUndoAfterAChangeThatChangedNothing: recording the outcome an ask
+// already has changes nothing, and says so; u then says there is nothing
+// of it to undo and names the change it would take back instead, which a
+// second u takes back. With no such change, it says that.
+func TestUndoAfterAChangeThatChangedNothing(t *testing.T) {
+	m := asksModel(t, 100, 30)
+	as := openAsks(t, m)
+	// nothing recorded this hour: Dee's advice was helped 20 days ago
+	press(m, "j", "j", "j")
+	press(m, "o")
+	follow(t, m, press(m, "enter")) // helped, as it was
+	settle(t, m, as)
+	if !strings.Contains(m.flash, "Your advice ask to Dee Diaz was already marked helped: nothing changed.") {
+		t.Errorf("the same outcome again says %q", m.flash)
+	}
+	follow(t, m, press(m, "u"))
+	if !strings.Contains(m.flash, "Nothing to undo: your advice ask to Dee Diaz was already marked helped, so nothing changed. There is no other change to undo either") {
+		t.Errorf("u after it says %q", m.flash)
+	}
+	// Cy's intro helped, then Dee's again: u names Cy's, a second u undoes it
+	press(m, "k")
+	press(m, "o")
+	follow(t, m, press(m, "enter"))
+	settle(t, m, as)
+	press(m, "j", "o")
+	follow(t, m, press(m, "enter"))
+	settle(t, m, as)
+	follow(t, m, press(m, "u"))
+	want := "Nothing to undo: your advice ask to Dee Diaz was already marked helped, so nothing changed. The last change you can undo is the outcome of your intro ask to Cy Chen (ask 3), made at 10:00: press u again to undo it."
+	if m.flash != want {
+		t.Errorf("u after the same outcome, with Cy's to undo:\n got %q\nwant %q", m.flash, want)
+	}
+	if a := storedAsks(t, m, 3); a[0].Status != store.StatusHelped {
+		t.Fatalf("the first u took back Cy's outcome: %s", a[0].Status)
+	}
+	follow(t, m, press(m, "u"))
+	settle(t, m, as)
+	if a := storedAsks(t, m, 3); a[0].Status != store.StatusSent {
+		t.Errorf("the second u did not take back Cy's outcome: %s", a[0].Status)
+	}
+	// a thank-you given twice: the same
+	if _, fr := as.head(as.focused()); fr.Name != "Dee Diaz" {
+		t.Fatalf("the focus is on %s, want Dee", fr.Name)
+	}
+	follow(t, m, press(m, "t"))
+	settle(t, m, as)
+	follow(t, m, press(m, "t"))
+	settle(t, m, as)
+	follow(t, m, press(m, "u"))
+	if !strings.HasPrefix(m.flash, "Nothing to undo: you thanked Dee Diaz for this on 2026-11-25 already, so nothing changed. The last change you can undo is the thank-you of your advice ask to Dee Diaz (ask 4)") {
+		t.Errorf("u after a second thank-you says %q", m.flash)
 	}
 }

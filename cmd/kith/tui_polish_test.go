@@ -132,3 +132,46 @@ func TestMouseInTmux(t *testing.T) {
 	s.keys("-l", sgr(0, 10, 10)) // the selected row: open it
 	s.waitFor("Readiness for")
 }
+
+// sgrClick is an xterm SGR report of a left click (press and release) at
+// cell x, y counted from 0, as terminals count them from 1.
+func sgrClick(x, y int) string {
+	return fmt.Sprintf("\x1b[<0;%d;%dM\x1b[<0;%d;%dm", x+1, y+1, x+1, y+1)
+}
+
+// clickOn clicks dx cells into where text is on the screen.
+func (s *tmuxSession) clickOn(text string, dx int) {
+	s.t.Helper()
+	for y, l := range strings.Split(s.screen(), "\n") {
+		if i := strings.Index(l, text); i >= 0 {
+			s.keys("-l", sgrClick(len([]rune(l[:i]))+dx, y))
+			return
+		}
+	}
+	s.t.Fatalf("%q is not on the screen:\n%s", text, s.screen())
+}
+
+// TestMouseInComposeAndDialogsInTmux: in a terminal, a click in compose's
+// subject puts the cursor there, the wheel scrolls the body, and a click
+// on a dialog's answer presses it.
+func TestMouseInComposeAndDialogsInTmux(t *testing.T) {
+	s, _, _ := tmuxKith(t, 80, 24, "")
+	s.waitFor("Ada Lovelace")
+	s.keys("d")
+	s.waitFor("y yes · n no")
+	s.clickOn("n no", 0)
+	s.waitFor("1/1")
+	if strings.Contains(s.screen(), "Archive Ada") {
+		t.Fatalf("a click on n no left the question:\n%s", s.screen())
+	}
+	s.keys("c")
+	s.waitFor("for…")
+	s.keys("Enter")
+	s.waitFor("A quick chat")
+	s.clickOn("quick chat", 0)
+	s.keys("-l", "X")
+	s.waitFor("A Xquick chat")
+	s.clickOn("Body ─", 0)
+	s.keys("-l", strings.Repeat("\x1b[<65;10;12M", 8)) // the wheel, down eight notches
+	s.waitFor("Sam")
+}
