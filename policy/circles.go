@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"slices"
 	"time"
 
 	"kith/store"
@@ -24,31 +25,54 @@ func recentAsks(sub Subject, nowNs int64) int32 {
 	var n int32
 	for i := range sub.Asks {
 		x := &sub.Asks[i]
-		if at := x.At(); at != 0 && x.Reached() && nowNs-at < circleNs && at <= nowNs {
+		// The window first: most asks are older, and Reached reads more.
+		if at := x.At(); nowNs-at < circleNs && at <= nowNs && at != 0 && x.Reached() {
 			n++
 		}
 	}
 	return n
 }
 
-// countCircles counts the asks of pool's friends who belong to a circle.
-// Friends in no circle cost a length check.
-func countCircles(pool Pool, nowNs int64) circleAsks {
-	var out circleAsks
-	for i, n := 0, pool.Len(); i < n; i++ {
-		f := pool.Friend(i)
-		if f == nil || f.Archived || len(f.Circles) == 0 || !f.IsPerson() {
-			continue
+// countCircles counts the asks of the active people at rows of pool who
+// belong to a circle, for the circles want holds (by store.CircleKey; nil
+// for every circle). Many rows are counted in chunks on every processor,
+// the chunks' counts then added up.
+func countCircles(pool Pool, rows []int32, nowNs int64, want map[string]bool) circleAsks {
+	if want != nil && len(want) == 0 {
+		return nil
+	}
+	parts := make([]circleAsks, workersFor(len(rows)))
+	parallel(len(rows), len(parts), func(w, lo, hi int) {
+		var out circleAsks
+		for _, i := range rows[lo:hi] {
+			f := pool.Friend(int(i))
+			if f == nil || f.Archived || len(f.Circles) == 0 || !f.IsPerson() {
+				continue
+			}
+			if want != nil && !slices.ContainsFunc(f.Circles, func(c string) bool { return want[store.CircleKey(c)] }) {
+				continue
+			}
+			k := recentAsks(pool.Subject(int(i)), nowNs)
+			if k == 0 {
+				continue
+			}
+			if out == nil {
+				out = circleAsks{}
+			}
+			for _, c := range f.Circles {
+				out[store.CircleKey(c)] += k
+			}
 		}
-		k := recentAsks(pool.Subject(i), nowNs)
-		if k == 0 {
-			continue
-		}
+		parts[w] = out
+	})
+	out := parts[0]
+	for _, p := range parts[1:] {
 		if out == nil {
-			out = circleAsks{}
+			out = p
+			continue
 		}
-		for _, c := range f.Circles {
-			out[store.CircleKey(c)] += k
+		for c, k := range p {
+			out[c] += k
 		}
 	}
 	// Only a circle asked CircleLimit times can bring the caution: the
@@ -62,6 +86,18 @@ func countCircles(pool Pool, nowNs int64) circleAsks {
 		return nil
 	}
 	return out
+}
+
+// circlesOf is the circles (by store.CircleKey) of the friends at rows
+// of pool: those whose loads ranking them needs.
+func circlesOf(pool Pool, rows []int32) map[string]bool {
+	want := map[string]bool{}
+	for _, i := range rows {
+		for _, c := range pool.Friend(int(i)).Circles {
+			want[store.CircleKey(c)] = true
+		}
+	}
+	return want
 }
 
 // load is the busiest of sub's circles and how many asks reached its
@@ -86,7 +122,13 @@ func (ca circleAsks) load(sub Subject, _ int64) CircleLoad {
 // (or on a nil Places) CircleLoad is always empty.
 func (p *Places) CountCircleAsks(pool Pool, now time.Time) *Places {
 	if p != nil {
-		p.circles = countCircles(pool, now.UnixNano())
+		var members []int32 // friends in no circle cost a length check
+		for i, n := 0, pool.Len(); i < n; i++ {
+			if f := pool.Friend(i); f != nil && len(f.Circles) > 0 {
+				members = append(members, int32(i))
+			}
+		}
+		p.circles = countCircles(pool, members, now.UnixNano(), nil)
 	}
 	return p
 }

@@ -1,6 +1,8 @@
 package policy
 
 import (
+	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"kith/store"
@@ -52,6 +54,65 @@ func TestFirstNameGreetsByTheNameTheyUse(t *testing.T) {
 	} {
 		if got := FirstName(&tc.f); got != tc.want {
 			t.Errorf("FirstName(%q, nickname %q, greet as %q) = %q, want %q", tc.f.Name, tc.f.Nickname, tc.f.GreetAs, got, tc.want)
+		}
+	}
+}
+
+// The allocation-free path for plain ASCII names answers as givenName
+// does, on the names above and on generated ones mixing titles, commas,
+// capitals, family names first, odd spaces and non-ASCII letters; and it
+// does answer for plain names (else it would save nothing).
+func TestGivenNameASCIIIsGivenName(t *testing.T) {
+	names := []string{"Ana Rossi", "Dr. Ana Rossi", "Dr Ana Rossi", "Dr. Rossi", "Dr.", "Dr", "Ing. Luca Verdi",
+		"Dott.ssa Maria Bianchi", "Prof. Ing. Luca Verdi", "Rossi, Maria", "Ana Rossi, PhD", "Rossi,", "MARCO ROSSI",
+		"marco rossi", "JEAN-LUC PICARD", "o'neil", "AJ Smith", "TRẦN VĂN AN", "BO SMITH", "McKenzie Bay",
+		"Phan Van Duc", "PHAN Duc", "phan", "Trần Văn An", "吉田 健太", "  Cher  ", "", "   ", "\tAna\nRossi\r",
+		"Ana\u00a0Rossi", "ABC D", "AB CD", "ABCD", "A B", "123 Main", "Friend 12 Surname", "mr smith", "MR. SMITH",
+		"Signora Rossi", "professoressa Anna Neri", "DOTT Rossi", "Éva Kovács", "Ana Rossí", "X"}
+	words := []string{"Ana", "ana", "ANA", "Dr.", "dr", "Prof", "Phan", "Le", "Lê", "Rossi", "ROSSI", "o'neil",
+		"Jean-Luc", "AJ", "Bo", "BO", "x", "Mc", "McKenzie", ",", "PhD", "Ing.", "Éva", "吉田", "1", "ssa", "Dott.ssa"}
+	seps := []string{" ", "  ", "\t", ", ", " ,"}
+	r := rand.New(rand.NewPCG(7, 11))
+	for range 20000 {
+		var b strings.Builder
+		for k, n := 0, 1+r.IntN(4); k < n; k++ {
+			if k > 0 || r.IntN(5) == 0 {
+				b.WriteString(seps[r.IntN(len(seps))])
+			}
+			b.WriteString(words[r.IntN(len(words))])
+		}
+		names = append(names, b.String())
+	}
+	answered := 0
+	for _, n := range names {
+		got, ok := givenNameASCII(n)
+		if !ok {
+			continue
+		}
+		answered++
+		if want := givenName(n); got != want {
+			t.Errorf("givenNameASCII(%q) = %q, givenName says %q", n, got, want)
+		}
+	}
+	for _, n := range []string{"Ana Rossi", "Friend 12 Surname", "marco rossi", "McKenzie Bay"} {
+		if _, ok := givenNameASCII(n); !ok {
+			t.Errorf("givenNameASCII(%q) left a plain name to givenName", n)
+		}
+	}
+	if answered < len(names)/10 {
+		t.Errorf("givenNameASCII answered %d of %d names", answered, len(names))
+	}
+}
+
+// firstField is the first of strings.Fields.
+func TestFirstFieldIsFieldsFirst(t *testing.T) {
+	for _, s := range []string{"", " ", "Maria", " Maria Grazia", "\u00a0Maria\u2003Grazia", "\tA\nB", "Ana\u0085x"} {
+		want := ""
+		if w := strings.Fields(s); len(w) > 0 {
+			want = w[0]
+		}
+		if got := firstField(s); got != want {
+			t.Errorf("firstField(%q) = %q, want %q", s, got, want)
 		}
 	}
 }

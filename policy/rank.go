@@ -328,6 +328,7 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 	type scanned struct {
 		fits           []int32
 		rels           []uint8
+		members        []int32 // in a circle, for countCircles
 		places, placeI int
 	}
 	scan := func(lo, hi int) scanned {
@@ -341,7 +342,14 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 			f := pool.Friend(i)
 			// An organisation is a contact, not a friend to ask
 			// (store.Friend.IsPerson): never ranked.
-			if f == nil || f.Archived || !f.IsPerson() || (opt.Exclude != 0 && f.ID == opt.Exclude) {
+			if f == nil || f.Archived || !f.IsPerson() {
+				continue
+			}
+			// The excluded friend's asks count for their circles.
+			if len(f.Circles) > 0 && opt.Circles == nil {
+				sc.members = append(sc.members, int32(i))
+			}
+			if opt.Exclude != 0 && f.ID == opt.Exclude {
 				continue
 			}
 			w := t.where(f, &buf)
@@ -362,12 +370,13 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 	}
 	parts := make([]scanned, workersFor(n))
 	parallel(n, len(parts), func(w, lo, hi int) { parts[w] = scan(lo, hi) })
-	fits, rels := parts[0].fits, parts[0].rels
+	fits, rels, members := parts[0].fits, parts[0].rels, parts[0].members
 	places, placeIdx := 0, -1
 	for w, p := range parts {
 		if w > 0 {
 			fits = append(fits, p.fits...)
 			rels = append(rels, p.rels...)
+			members = append(members, p.members...)
 		}
 		places += p.places
 		if p.placeI >= 0 {
@@ -386,11 +395,19 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 		}
 	}
 
+	// Circle loads, over the circle members the scan found (not a second
+	// pass over everyone): over every circle when everyone fits, else
+	// only over the circles of those who fit, walking the asks of their
+	// members alone. At 100,000 friends, Rank by organisation took 18 ms
+	// walking every circle member's asks, 9 this way (min of 5, loaded machine).
 	var circles circleAsks
-	if opt.Circles != nil {
+	switch {
+	case opt.Circles != nil:
 		circles = opt.Circles.circles
-	} else {
-		circles = countCircles(pool, c.ns)
+	case !t.any:
+		circles = countCircles(pool, members, c.ns, nil)
+	default:
+		circles = countCircles(pool, members, c.ns, circlesOf(pool, fits))
 	}
 
 	// Second pass: assess, and pack each row into a sortable key; large
@@ -412,12 +429,12 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 		}
 	}
 	parallel(len(fits), workersFor(len(fits)), func(_, lo, hi int) { fill(lo, hi) })
+	if opt.Limit > 0 && len(keys) > opt.Limit {
+		keys = smallest(keys, opt.Limit)
+	}
 	slices.Sort(keys)
 	if end, _ := slices.BinarySearch(keys, dropKey); end < len(keys) {
 		keys = keys[:end]
-	}
-	if opt.Limit > 0 && len(keys) > opt.Limit {
-		keys = keys[:opt.Limit]
 	}
 
 	out := make([]Candidate, len(keys))
@@ -437,6 +454,43 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 		}
 	})
 	return out
+}
+
+// smallest moves the k smallest of keys (0 < k < len(keys)) to its
+// front, in no order, and returns them: a max-heap of k keys that each
+// other key replaces the largest of, when smaller. For the rows Rank
+// returns, instead of sorting every key (at 100,000 friends the sort took
+// part of Rank over everyone, not measured apart).
+func smallest(keys []uint64, k int) []uint64 {
+	h := keys[:k]
+	for i := k/2 - 1; i >= 0; i-- {
+		siftDown(h, i)
+	}
+	for _, x := range keys[k:] {
+		if x < h[0] {
+			h[0] = x
+			siftDown(h, 0)
+		}
+	}
+	return h
+}
+
+// siftDown restores the max-heap h below i.
+func siftDown(h []uint64, i int) {
+	for {
+		l := 2*i + 1
+		if l >= len(h) {
+			return
+		}
+		if r := l + 1; r < len(h) && h[r] > h[l] {
+			l = r
+		}
+		if h[i] >= h[l] {
+			return
+		}
+		h[i], h[l] = h[l], h[i]
+		i = l
+	}
 }
 
 // Key layout, most significant first: group (2 bits: ready, hold,
