@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -113,11 +114,12 @@ func (p *Plan) Write(tx *store.Tx, progress func(done, total int)) error {
 			progress(done, total)
 		}
 	}
-	for i, f := range p.adds {
-		if err := tx.AddFriend(f); err != nil {
-			return fmt.Errorf("add %s (%s): %w", f.Name, p.addSource(i), err)
+	if err := tx.AddFriends(p.adds, func(int) { tick() }); err != nil {
+		if ae, ok := errors.AsType[*store.AddError](err); ok {
+			f := p.adds[ae.Index]
+			return fmt.Errorf("add %s (%s): %w", f.Name, p.addSource(ae.Index), ae.Err)
 		}
-		tick()
+		return err
 	}
 	for _, f := range p.puts {
 		if err := tx.PutFriend(f); err != nil {
