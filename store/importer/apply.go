@@ -242,7 +242,9 @@ func (p *Plan) Summary(verbose bool) string {
 	for _, it := range p.Items {
 		switch it.Action {
 		case Add:
-			added = append(added, fmt.Sprintf("%s: %s", it.Source, it.Name))
+			if verbose {
+				added = append(added, fmt.Sprintf("%s: %s", it.Source, it.Name))
+			}
 			if len(it.Duplicates) > 0 {
 				dups = append(dups, fmt.Sprintf("%s: %s, added, has the same name as %s", it.Source, it.Name, strings.Join(it.Duplicates, "; ")))
 			}
