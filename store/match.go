@@ -23,6 +23,11 @@ import (
 // could not be read (U+FFFD) is refused too.
 func ParseEmail(s string) (string, error) {
 	s = strings.TrimSpace(s)
+	if plainEmail(s) {
+		// what net/mail gives back for it, without its 46 allocations
+		// (a seventh of an import's: BenchmarkImportVCard/100000)
+		return s, nil
+	}
 	a, err := mail.ParseAddress(s)
 	if err != nil || strings.ContainsRune(s, utf8.RuneError) {
 		return "", fmt.Errorf("%q is not an e-mail address (want one address, e.g. ada@example.org)", s)
@@ -31,6 +36,28 @@ func ParseEmail(s string) (string, error) {
 	// wraps the address in angle brackets, since the name is empty.
 	out := (&mail.Address{Address: a.Address}).String()
 	return strings.TrimSuffix(strings.TrimPrefix(out, "<"), ">"), nil
+}
+
+// plainEmail reports whether s is an address net/mail reads as itself
+// and writes back unquoted: a dot-atom of letters, digits and . _ + -,
+// an @, and a dot-atom of letters, digits and - (TestPlainEmail).
+func plainEmail(s string) bool {
+	at := strings.IndexByte(s, '@')
+	if at <= 0 || at == len(s)-1 {
+		return false
+	}
+	for i, part := range [2]string{s[:at], s[at+1:]} {
+		if part[0] == '.' || part[len(part)-1] == '.' || strings.Contains(part, "..") {
+			return false
+		}
+		for j := 0; j < len(part); j++ {
+			c := part[j]
+			if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '.' || c == '-' || i == 0 && (c == '_' || c == '+')) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // NameKey is the form two names are compared in: folded (Fold), with

@@ -1,6 +1,10 @@
 package store
 
-import "testing"
+import (
+	"net/mail"
+	"strings"
+	"testing"
+)
 
 func TestParseEmail(t *testing.T) {
 	good := []struct{ in, want string }{
@@ -153,5 +157,31 @@ func TestFoldTable(t *testing.T) {
 		if got, want := string(AppendFoldRune(nil, r)), string(appendFoldSlow(nil, r)); got != want {
 			t.Errorf("%q folds to %q from the table, %q decomposed", r, got, want)
 		}
+	}
+}
+
+// plainEmail's addresses are read by ParseEmail as net/mail reads them.
+func TestPlainEmail(t *testing.T) {
+	parts := []string{"", "a", "A.b", "a..b", ".a", "a.", "a_b+c", "x-y", "9", "é", "a b", `"a"`, "a@b", "[1.2.3.4]", "a(c)", "-", "a=b"}
+	n := 0
+	for _, l := range parts {
+		for _, d := range parts {
+			s := l + "@" + d
+			for _, in := range []string{s, l + d, s + "@x"} {
+				var want string
+				if a, err := mail.ParseAddress(in); err == nil {
+					want = strings.TrimSuffix(strings.TrimPrefix((&mail.Address{Address: a.Address}).String(), "<"), ">")
+				}
+				if plainEmail(in) {
+					n++
+					if want != in {
+						t.Errorf("%q: plain, but net/mail reads %q", in, want)
+					}
+				}
+			}
+		}
+	}
+	if n < 20 {
+		t.Errorf("only %d plain addresses tried", n)
 	}
 }

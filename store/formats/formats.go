@@ -79,6 +79,8 @@ func parser(format string) func(io.Reader, string) (*importer.Input, error) {
 
 // Parse reads data in format (detected from the content when format is
 // ""); name is the file name for messages. It returns the format used.
+// The records may read their text from data in place: data must not
+// change while they are in use.
 func Parse(data []byte, name, format string) (*importer.Input, string, error) {
 	if format == "" {
 		if format = Detect(head(data)); format == "" {
@@ -87,7 +89,12 @@ func Parse(data []byte, name, format string) (*importer.Input, string, error) {
 	} else if err := Check(format); err != nil {
 		return nil, "", err
 	}
-	in, err := parser(format)(bytes.NewReader(data), name)
+	read := parser(format)
+	if format == VCard {
+		// the cards read in place, not from a copy (vcard.ParseBytes)
+		read = func(io.Reader, string) (*importer.Input, error) { return vcard.ParseBytes(data, name) }
+	}
+	in, err := read(bytes.NewReader(data), name)
 	if err != nil {
 		return nil, format, err
 	}

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -113,11 +114,12 @@ func (p *Plan) Write(tx *store.Tx, progress func(done, total int)) error {
 			progress(done, total)
 		}
 	}
-	for i, f := range p.adds {
-		if err := tx.AddFriend(f); err != nil {
-			return fmt.Errorf("add %s (%s): %w", f.Name, p.addSource(i), err)
+	if err := tx.AddFriends(p.adds, func(int) { tick() }); err != nil {
+		if ae, ok := errors.AsType[*store.AddError](err); ok {
+			f := p.adds[ae.Index]
+			return fmt.Errorf("add %s (%s): %w", f.Name, p.addSource(ae.Index), ae.Err)
 		}
-		tick()
+		return err
 	}
 	for _, f := range p.puts {
 		if err := tx.PutFriend(f); err != nil {
@@ -240,7 +242,9 @@ func (p *Plan) Summary(verbose bool) string {
 	for _, it := range p.Items {
 		switch it.Action {
 		case Add:
-			added = append(added, fmt.Sprintf("%s: %s", it.Source, it.Name))
+			if verbose {
+				added = append(added, fmt.Sprintf("%s: %s", it.Source, it.Name))
+			}
 			if len(it.Duplicates) > 0 {
 				dups = append(dups, fmt.Sprintf("%s: %s, added, has the same name as %s", it.Source, it.Name, strings.Join(it.Duplicates, "; ")))
 			}
