@@ -44,7 +44,12 @@ func (t *Tx) AddFriends(fs []*Friend, done func(i int)) error {
 		}
 	}
 	if rebuild {
-		return migrateNames(t.tx)
+		// migrateNames writes the keys; the values are the rows of
+		// schema 5, written over them by migrateRows.
+		if err := migrateNames(t.tx); err != nil {
+			return err
+		}
+		return migrateRows(t.tx)
 	}
 	return nil
 }
