@@ -357,15 +357,8 @@ func (n *Network) readHeadsOf(tx *bolt.Tx) error {
 		}
 		prefix := itob(id)
 		lo := len(n.asks)
-		for k, v := ac.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = ac.Next() {
-			if len(k) != 24 {
-				return corruptf("asks_by_friend: key %x", k)
-			}
-			f, err := decodeAskHead(k, v, strs)
-			if err != nil {
-				return fmt.Errorf("asks_by_friend: ask %d: %w", historyID(k), err)
-			}
-			n.asks = append(n.asks, f)
+		if n.asks, err = appendAskHeads(n.asks, ac, prefix, prefix, strs); err != nil {
+			return err
 		}
 		if uint64(len(n.asks)-lo) != sum.asks {
 			return corruptf("friend %d: the index holds %d asks where %d were written", id, len(n.asks)-lo, sum.asks)
@@ -409,4 +402,21 @@ func (s *Store) FriendsByName() ([]Friend, []uint64, error) {
 	s.afterRead()
 	out, err := raw.decode()
 	return out, order, s.damage(err)
+}
+
+// appendAskHeads appends to asks the heads of the asks_by_friend entries
+// from seek on while their keys start with prefix (one friend's), each
+// key and value checked.
+func appendAskHeads(asks []AskFact, ac *bolt.Cursor, seek, prefix []byte, strs interner) ([]AskFact, error) {
+	for k, v := ac.Seek(seek); k != nil && bytes.HasPrefix(k, prefix); k, v = ac.Next() {
+		if len(k) != 24 {
+			return asks, corruptf("asks_by_friend: key %x", k)
+		}
+		f, err := decodeAskHead(k, v, strs)
+		if err != nil {
+			return asks, fmt.Errorf("asks_by_friend: ask %d: %w", historyID(k), err)
+		}
+		asks = append(asks, f)
+	}
+	return asks, nil
 }

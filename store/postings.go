@@ -137,22 +137,11 @@ func circlePrefix(c string) []byte {
 func (s *Store) CircleNetwork(circles []string) (*Network, error) {
 	n := &Network{}
 	err := s.view(func(tx *bolt.Tx) error {
-		var ids []uint64
-		seen := map[string]bool{}
-		for _, c := range circles {
-			p := circlePrefix(c)
-			if p == nil || seen[string(p)] {
-				continue
-			}
-			seen[string(p)] = true
-			var err error
-			if ids, err = postedIDs(tx, p, -1, ids); err != nil {
-				return err
-			}
+		ids, _, err := circleMembers(tx, circles)
+		if err != nil {
+			return err
 		}
-		slices.Sort(ids)
-		var err error
-		if n.Friends, err = friendsOf(tx, slices.Compact(ids)); err != nil {
+		if n.Friends, err = friendsOf(tx, ids); err != nil {
 			return err
 		}
 		return n.readHeadsOf(tx)
@@ -176,27 +165,10 @@ func (s *Store) CircleNetwork(circles []string) (*Network, error) {
 func (s *Store) CircleAsksSince(circles []string, since time.Time) (*Network, error) {
 	n := &Network{}
 	err := s.view(func(tx *bolt.Tx) error {
-		in := map[uint64][]string{}
-		var ids []uint64
-		seen := map[string]bool{}
-		for _, c := range circles {
-			p := circlePrefix(c)
-			if p == nil || seen[string(p)] {
-				continue
-			}
-			seen[string(p)] = true
-			lo := len(ids)
-			var err error
-			if ids, err = postedIDs(tx, p, -1, ids); err != nil {
-				return err
-			}
-			key := CircleKey(c)
-			for _, id := range ids[lo:] {
-				in[id] = append(in[id], key)
-			}
+		ids, in, err := circleMembers(tx, circles)
+		if err != nil {
+			return err
 		}
-		slices.Sort(ids)
-		ids = slices.Compact(ids)
 		n.Friends = make([]Friend, len(ids))
 		n.askSpan = make([]span, len(ids))
 		n.favorSpan = make([]span, len(ids))
@@ -206,17 +178,9 @@ func (s *Store) CircleAsksSince(circles []string, since time.Time) (*Network, er
 		for i, id := range ids {
 			n.Friends[i] = Friend{ID: id, Circles: in[id]}
 			seek := binary.BigEndian.AppendUint64(itob(id), from)
-			prefix := seek[:8]
 			lo := len(n.asks)
-			for k, v := ac.Seek(seek); k != nil && bytes.HasPrefix(k, prefix); k, v = ac.Next() {
-				if len(k) != 24 {
-					return corruptf("asks_by_friend: key %x", k)
-				}
-				f, err := decodeAskHead(k, v, strs)
-				if err != nil {
-					return fmt.Errorf("asks_by_friend: ask %d: %w", historyID(k), err)
-				}
-				n.asks = append(n.asks, f)
+			if n.asks, err = appendAskHeads(n.asks, ac, seek, seek[:8], strs); err != nil {
+				return err
 			}
 			n.askSpan[i] = span{int32(lo), int32(len(n.asks))}
 			n.favorSpan[i] = span{int32(len(n.favors)), int32(len(n.favors))}
@@ -227,4 +191,31 @@ func (s *Store) CircleAsksSince(circles []string, since time.Time) (*Network, er
 		return nil, err
 	}
 	return n, nil
+}
+
+// circleMembers reads the active members of circles (compared by
+// CircleKey) from the circle postings: their ids, each once, in order,
+// and for each the keys of those of circles it is posted under.
+func circleMembers(tx *bolt.Tx, circles []string) ([]uint64, map[uint64][]string, error) {
+	in := map[uint64][]string{}
+	var ids []uint64
+	seen := map[string]bool{}
+	for _, c := range circles {
+		p := circlePrefix(c)
+		if p == nil || seen[string(p)] {
+			continue
+		}
+		seen[string(p)] = true
+		lo := len(ids)
+		var err error
+		if ids, err = postedIDs(tx, p, -1, ids); err != nil {
+			return nil, nil, err
+		}
+		key := CircleKey(c)
+		for _, id := range ids[lo:] {
+			in[id] = append(in[id], key)
+		}
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids), in, nil
 }
