@@ -115,13 +115,17 @@ const (
 
 // KindWeight is how much a request of kind k asks of a friend: a referral
 // or a reference puts their name on the line, a chat costs an hour.
-func KindWeight(k store.Kind) float64 {
+func KindWeight(k store.Kind) float64 { return kindWeight(k.Code()) }
+
+// kindWeight is KindWeight by kind code, as the ask loop reads it: a
+// switch over small numbers, no kind's name compared.
+func kindWeight(k store.KindCode) float64 {
 	switch k {
-	case store.KindReferral, store.KindReference:
+	case store.ReferralCode, store.ReferenceCode:
 		return 3
-	case store.KindRecommendation, store.KindIntro:
+	case store.RecommendationCode, store.IntroCode:
 		return 2
-	case store.KindReview:
+	case store.ReviewCode:
 		return 1.5
 	}
 	return 1 // chat, advice, other
@@ -132,13 +136,16 @@ func KindWeight(k store.Kind) float64 {
 // waiting half (it may yet be help); one they declined, left unanswered or
 // that you withdrew a quarter (it gave you nothing, but reading and
 // answering it cost them a moment). Drafts weigh nothing.
-func OutcomeWeight(s store.Status) float64 {
+func OutcomeWeight(s store.Status) float64 { return outcomeWeight(s.Code()) }
+
+// outcomeWeight is OutcomeWeight by status code.
+func outcomeWeight(s store.StatusCode) float64 {
 	switch s {
-	case store.StatusHelped:
+	case store.HelpedCode:
 		return 1
-	case store.StatusSent:
+	case store.SentCode:
 		return 0.5
-	case store.StatusDeclined, store.StatusNoResponse, store.StatusWithdrawn:
+	case store.DeclinedCode, store.NoResponseCode, store.WithdrawnCode:
 		return 0.25
 	}
 	return 0
@@ -308,7 +315,7 @@ func assess(sub Subject, req Request, set store.Settings, c clock) assessment {
 	nowNs := c.ns
 	hasRecent, hasStale := false, false
 	var recentNs, staleNs int64
-	var recentKind, staleKind store.Kind
+	var recentKind, staleKind store.KindCode
 	for i := range sub.Asks {
 		x := &sub.Asks[i]
 		if !x.Reached() {
@@ -318,27 +325,27 @@ func assess(sub Subject, req Request, set store.Settings, c clock) assessment {
 		if at == 0 {
 			continue
 		}
-		st := x.Status()
+		st := x.StatusCode()
 		a.track.Asked++
 		a.lastNs = max(a.lastNs, at)
 		age := nowNs - at
 		switch st {
-		case store.StatusSent:
+		case store.SentCode:
 			a.track.Pending++
 			if age < pendingNs {
 				a.pendN++
 				if !hasRecent || at > recentNs {
-					hasRecent, recentNs, recentKind = true, at, x.Kind()
+					hasRecent, recentNs, recentKind = true, at, x.KindCode()
 				}
 			} else if !hasStale || at < staleNs {
-				hasStale, staleNs, staleKind = true, at, x.Kind()
+				hasStale, staleNs, staleKind = true, at, x.KindCode()
 			}
-		case store.StatusHelped:
+		case store.HelpedCode:
 			a.track.Helped++
 			if age < responsiveNs {
 				a.recentHelp++
 			}
-		case store.StatusDeclined:
+		case store.DeclinedCode:
 			a.track.Declined++
 		default: // no response, or withdrawn after it was sent
 			a.track.Unanswered++
@@ -353,8 +360,8 @@ func assess(sub Subject, req Request, set store.Settings, c clock) assessment {
 			// One exponential per ask: the frequency half-life is a third of
 			// the ledger's, so its decay is the ledger's cubed.
 			d := ledgerDecay(time.Duration(age))
-			w := KindWeight(x.Kind())
-			a.asked += w * d * OutcomeWeight(st)
+			w := kindWeight(x.KindCode())
+			a.asked += w * d * outcomeWeight(st)
 			a.load += w * d * d * d
 		}
 	}
@@ -376,11 +383,11 @@ func assess(sub Subject, req Request, set store.Settings, c clock) assessment {
 	switch {
 	case hasRecent:
 		a.flags |= flagPending
-		a.pendFresh, a.pendNs, a.pendKind = true, recentNs, recentKind
+		a.pendFresh, a.pendNs, a.pendKind = true, recentNs, recentKind.Kind()
 		raw -= 30
 	case hasStale:
 		a.flags |= flagPending
-		a.pendNs, a.pendKind = staleNs, staleKind
+		a.pendNs, a.pendKind = staleNs, staleKind.Kind()
 		raw -= 10
 	}
 	if set.CooldownDays > 0 && a.lastNs != 0 {

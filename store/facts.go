@@ -44,10 +44,84 @@ func (f *AskFact) Kind() Kind { return kindOf(f.kind) }
 // Status is the status of the ask.
 func (f *AskFact) Status() Status { return statusOf(f.status) }
 
+// KindCode is the kind of the ask as its code, for a table or a switch
+// without comparing strings.
+func (f *AskFact) KindCode() KindCode { return KindCode(f.kind) }
+
+// StatusCode is the status of the ask as its code.
+func (f *AskFact) StatusCode() StatusCode { return StatusCode(f.status) }
+
+// KindCode is a kind as a small number: the kinds of Kinds() are 1 to
+// NumKindCodes-1 in that order, 0 is a kind kith does not know. A table
+// indexed by it answers per ask what a switch over the kind's name would.
+type KindCode uint8
+
+// The kind codes, in the order of Kinds().
+const (
+	IntroCode KindCode = 1 + iota
+	ChatCode
+	ReferralCode
+	ReferenceCode
+	RecommendationCode
+	AdviceCode
+	ReviewCode
+	OtherCode
+	// NumKindCodes is one more than the largest kind code: the length
+	// of a table indexed by KindCode.
+	NumKindCodes = iota + 1
+)
+
+// Code is k's code (0 for a kind kith does not know).
+func (k Kind) Code() KindCode {
+	for c := IntroCode; c < NumKindCodes; c++ {
+		if kindOf(uint8(c)) == k {
+			return c
+		}
+	}
+	return 0
+}
+
+// Kind is the kind c stands for ("" for 0 or a code out of range).
+func (c KindCode) Kind() Kind { return kindOf(uint8(c)) }
+
+// StatusCode is a status as a small number: the statuses of Statuses()
+// are 1 to NumStatusCodes-1 in that order, 0 is a status kith does not
+// know.
+type StatusCode uint8
+
+// The status codes, in the order of Statuses().
+const (
+	DraftCode StatusCode = 1 + iota
+	SentCode
+	HelpedCode
+	DeclinedCode
+	NoResponseCode
+	WithdrawnCode
+	// NumStatusCodes is one more than the largest status code.
+	NumStatusCodes = iota + 1
+)
+
+// Code is s's code (0 for a status kith does not know).
+func (s Status) Code() StatusCode {
+	for c := DraftCode; c < NumStatusCodes; c++ {
+		if statusOf(uint8(c)) == s {
+			return c
+		}
+	}
+	return 0
+}
+
+// Status is the status c stands for ("" for 0 or a code out of range).
+func (c StatusCode) Status() Status { return statusOf(uint8(c)) }
+
+// Made reports whether an ask of status c was actually made (Status.Made).
+func (c StatusCode) Made() bool { return c >= SentCode && c <= NoResponseCode }
+
 // Reached reports whether the ask was put to the friend (Ask.Reached):
 // made, or withdrawn after it was sent.
 func (f *AskFact) Reached() bool {
-	return f.status >= 2 && f.status <= 5 || f.status == 6 && f.Sent != 0
+	c := StatusCode(f.status)
+	return c.Made() || c == WithdrawnCode && f.Sent != 0
 }
 
 // At is when the ask counts as made (Ask.At): when it was sent, else when

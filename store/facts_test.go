@@ -44,3 +44,47 @@ func TestNetworkFactsMatchHistory(t *testing.T) {
 		}
 	}
 }
+
+// The exported codes follow Kinds() and Statuses() from 1, come back as
+// their kind or status, and a fact's code is its record's.
+func TestKindAndStatusCodes(t *testing.T) {
+	if got, want := int(NumKindCodes), len(Kinds())+1; got != want {
+		t.Errorf("NumKindCodes = %d, want %d", got, want)
+	}
+	if got, want := int(NumStatusCodes), len(Statuses())+1; got != want {
+		t.Errorf("NumStatusCodes = %d, want %d", got, want)
+	}
+	for i, k := range Kinds() {
+		if got, want := k.Code(), KindCode(i+1); got != want {
+			t.Errorf("%q.Code() = %d, want %d", k, got, want)
+		}
+		if got := k.Code().Kind(); got != k {
+			t.Errorf("%q.Code().Kind() = %q, want %q", k, got, k)
+		}
+		a := Ask{Kind: k, Status: StatusSent}
+		if f := a.Fact(); f.KindCode() != k.Code() {
+			t.Errorf("fact of a %q ask: kind code %d, want %d", k, f.KindCode(), k.Code())
+		}
+	}
+	for i, s := range Statuses() {
+		c := s.Code()
+		if want := StatusCode(i + 1); c != want {
+			t.Errorf("%q.Code() = %d, want %d", s, c, want)
+		}
+		if got := c.Status(); got != s {
+			t.Errorf("%q.Code().Status() = %q, want %q", s, got, s)
+		}
+		if c.Made() != s.Made() {
+			t.Errorf("%q: code's Made %v, want %v", s, c.Made(), s.Made())
+		}
+		for _, sent := range []time.Time{{}, time.Unix(100, 0)} {
+			a := Ask{Kind: KindChat, Status: s, Created: time.Unix(50, 0), Sent: sent}
+			if f := a.Fact(); f.StatusCode() != c || f.Reached() != a.Reached() {
+				t.Errorf("fact of a %q ask (sent %v): code %d, reached %v; want %d, %v", s, !sent.IsZero(), f.StatusCode(), f.Reached(), c, a.Reached())
+			}
+		}
+	}
+	if Kind("nope").Code() != 0 || Status("nope").Code() != 0 || KindCode(0).Kind() != "" || StatusCode(NumStatusCodes).Status() != "" {
+		t.Error("an unknown kind or status has a code, or code 0 a name")
+	}
+}
