@@ -21,7 +21,7 @@ const (
 )
 
 // judgeBoundary says whether boundary b covers req for friend f at now.
-func judgeBoundary(b *store.Boundary, f *store.Friend, req Request, now time.Time) scopeMatch {
+func judgeBoundary(b *store.Boundary, f *store.Friend, req *Request, now time.Time) scopeMatch {
 	if b.Kind != req.Kind || b.Lapsed(now) {
 		return scopeNo
 	}
@@ -51,7 +51,7 @@ func judgeBoundary(b *store.Boundary, f *store.Friend, req Request, now time.Tim
 // boundaries sets the boundary flags of a: a boundary that covers the
 // request blocks it (or, when it is your guess, brings a caution); one
 // whose scope kith cannot judge brings a caution that quotes it.
-func (a *assessment) boundaries(f *store.Friend, req Request, now time.Time) {
+func (a *assessment) boundaries(f *store.Friend, req *Request, now time.Time) {
 	for i := range f.Boundaries {
 		b := &f.Boundaries[i]
 		switch judgeBoundary(b, f, req, now) {

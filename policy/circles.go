@@ -35,9 +35,14 @@ func recentAsks(sub Subject, nowNs int64) int32 {
 
 // countCircles counts the asks of the active people at rows of pool who
 // belong to a circle, for the circles want holds (by store.CircleKey; nil
-// for every circle). Many rows are counted in chunks on every processor,
-// the chunks' counts then added up.
+// for every circle), and keeps the circles asked CircleLimit times.
 func countCircles(pool Pool, rows []int32, nowNs int64, want map[string]bool) circleAsks {
+	return tallyCircles(pool, rows, nowNs, want).loaded()
+}
+
+// tallyCircles is countCircles keeping every circle asked. Many rows are
+// counted in chunks on every processor, the chunks' counts then added up.
+func tallyCircles(pool Pool, rows []int32, nowNs int64, want map[string]bool) circleAsks {
 	if want != nil && len(want) == 0 {
 		return nil
 	}
@@ -52,40 +57,56 @@ func countCircles(pool Pool, rows []int32, nowNs int64, want map[string]bool) ci
 			if want != nil && !slices.ContainsFunc(f.Circles, func(c string) bool { return want[store.CircleKey(c)] }) {
 				continue
 			}
-			k := recentAsks(pool.Subject(int(i)), nowNs)
-			if k == 0 {
-				continue
-			}
-			if out == nil {
-				out = circleAsks{}
-			}
-			for _, c := range f.Circles {
-				out[store.CircleKey(c)] += k
-			}
+			out = out.add(f.Circles, recentAsks(pool.Subject(int(i)), nowNs))
 		}
 		parts[w] = out
 	})
 	out := parts[0]
 	for _, p := range parts[1:] {
-		if out == nil {
-			out = p
-			continue
-		}
-		for c, k := range p {
-			out[c] += k
-		}
-	}
-	// Only a circle asked CircleLimit times can bring the caution: the
-	// others need not be looked up for every member.
-	for c, k := range out {
-		if k < CircleLimit {
-			delete(out, c)
-		}
-	}
-	if len(out) == 0 {
-		return nil
+		out = out.merge(p)
 	}
 	return out
+}
+
+// add counts k asks to each of circles, and returns ca (made when nil
+// and k > 0).
+func (ca circleAsks) add(circles []string, k int32) circleAsks {
+	if k == 0 {
+		return ca
+	}
+	if ca == nil {
+		ca = circleAsks{}
+	}
+	for _, c := range circles {
+		ca[store.CircleKey(c)] += k
+	}
+	return ca
+}
+
+// merge adds the counts of p to ca, and returns the sum.
+func (ca circleAsks) merge(p circleAsks) circleAsks {
+	if ca == nil {
+		return p
+	}
+	for c, k := range p {
+		ca[c] += k
+	}
+	return ca
+}
+
+// loaded keeps the circles asked CircleLimit times or more: only those
+// can bring the caution, and the others need not be looked up for every
+// member. Nil when none is.
+func (ca circleAsks) loaded() circleAsks {
+	for c, k := range ca {
+		if k < CircleLimit {
+			delete(ca, c)
+		}
+	}
+	if len(ca) == 0 {
+		return nil
+	}
+	return ca
 }
 
 // circlesOf is the circles (by store.CircleKey) of the friends at rows

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"kith/store"
 )
@@ -196,116 +194,6 @@ func sectorsContain(sectors []string, k keyword) bool {
 	return false
 }
 
-// keyword is a lower-case search word with the offset of its rarest
-// ASCII byte, the anchor its search looks for first.
-type keyword struct {
-	w  string
-	at int // -1: no ASCII letter or digit to anchor on
-}
-
-// letterOrder ranks letters from the most to the least frequent in
-// English and Italian text; a later letter makes a better anchor.
-const letterOrder = "eaitonrslcdmupghbfvwykzjxq"
-
-func newKeyword(w string) keyword {
-	k := keyword{w: w, at: -1}
-	best := -1
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		rank := -1
-		switch {
-		case 'a' <= c && c <= 'z':
-			rank = strings.IndexByte(letterOrder, c)
-		case '0' <= c && c <= '9', c < utf8.RuneSelf && c > ' ':
-			rank = len(letterOrder) // digits and punctuation are rare
-		}
-		if rank > best {
-			best, k.at = rank, i
-		}
-	}
-	return k
-}
-
-// in reports whether s contains the keyword as a whole word (not inside
-// a longer word: "ai" is not in "retail" or "Grain"), ignoring case,
-// without allocating. It finds candidates for the anchor byte (either case) with
-// strings.IndexByte (vectorised) and compares the window around each with
-// strings.EqualFold, so it may miss a match whose cases differ in byte
-// length (rare outside a few scripts).
-func (k keyword) in(s string) bool {
-	n := len(k.w)
-	if n == 0 {
-		return true
-	}
-	if n > len(s) {
-		return false
-	}
-	if k.at < 0 {
-		for i := 0; i+n <= len(s); i++ {
-			if strings.EqualFold(s[i:i+n], k.w) && wholeWord(s, i, i+n) {
-				return true
-			}
-		}
-		return false
-	}
-	c := k.w[k.at]
-	if k.anchored(s, c) {
-		return true
-	}
-	if 'a' <= c && c <= 'z' {
-		return k.anchored(s, c-'a'+'A')
-	}
-	return false
-}
-
-// anchored looks for the keyword at every place where its anchor byte
-// could be c.
-func (k keyword) anchored(s string, c byte) bool {
-	n := len(k.w)
-	// The anchor sits at k.at in the keyword, so it lies in s[k.at:len(s)-n+k.at+1].
-	for off := k.at; off <= len(s)-n+k.at; {
-		i := strings.IndexByte(s[off:len(s)-n+k.at+1], c)
-		if i < 0 {
-			return false
-		}
-		p := off + i
-		if strings.EqualFold(s[p-k.at:p-k.at+n], k.w) && wholeWord(s, p-k.at, p-k.at+n) {
-			return true
-		}
-		off = p + 1
-	}
-	return false
-}
-
-// wholeWord reports whether s[i:j] is a whole word, or one with a plural
-// "s" after it ("rocket" in "rockets").
-func wholeWord(s string, i, j int) bool {
-	return wordAt(s, i, j) || j < len(s) && (s[j] == 's' || s[j] == 'S') && wordAt(s, i, j+1)
-}
-
-// wordAt reports whether s[i:j] is a whole word: no letter or digit
-// right before or right after it.
-func wordAt(s string, i, j int) bool {
-	if i > 0 {
-		if r, _ := utf8.DecodeLastRuneInString(s[:i]); isWordRune(r) {
-			return false
-		}
-	}
-	if j < len(s) {
-		if r, _ := utf8.DecodeRuneInString(s[j:]); isWordRune(r) {
-			return false
-		}
-	}
-	return true
-}
-
-func isWordRune(r rune) bool {
-	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
-	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
-}
-
 // Rank answers "who else can I ask": every active friend who fits req
 // (all of them when req targets nothing), best first. Ready friends come
 // first, in bands: clear from ReadyScore (equally ready, whatever the
@@ -328,7 +216,7 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 	type scanned struct {
 		fits           []int32
 		rels           []uint8
-		members        []int32 // in a circle, for countCircles
+		others         []int32 // in a circle but not fitting, for tallyCircles
 		places, placeI int
 	}
 	scan := func(lo, hi int) scanned {
@@ -345,17 +233,22 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 			if f == nil || f.Archived || !f.IsPerson() {
 				continue
 			}
-			// The excluded friend's asks count for their circles.
-			if len(f.Circles) > 0 && opt.Circles == nil {
-				sc.members = append(sc.members, int32(i))
-			}
+			// The asks of a circle member who does not fit (the
+			// excluded friend among them) count for their circles.
+			other := len(f.Circles) > 0 && opt.Circles == nil
 			if opt.Exclude != 0 && f.ID == opt.Exclude {
+				if other {
+					sc.others = append(sc.others, int32(i))
+				}
 				continue
 			}
 			w := t.where(f, &buf)
 			rel := 0
 			if t.any {
 				if rel = t.relevance(f, w); rel == 0 {
+					if other {
+						sc.others = append(sc.others, int32(i))
+					}
 					continue
 				}
 			}
@@ -370,13 +263,13 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 	}
 	parts := make([]scanned, workersFor(n))
 	parallel(n, len(parts), func(w, lo, hi int) { parts[w] = scan(lo, hi) })
-	fits, rels, members := parts[0].fits, parts[0].rels, parts[0].members
+	fits, rels, others := parts[0].fits, parts[0].rels, parts[0].others
 	places, placeIdx := 0, -1
 	for w, p := range parts {
 		if w > 0 {
 			fits = append(fits, p.fits...)
 			rels = append(rels, p.rels...)
-			members = append(members, p.members...)
+			others = append(others, p.others...)
 		}
 		places += p.places
 		if p.placeI >= 0 {
@@ -395,40 +288,88 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 		}
 	}
 
-	// Circle loads, over the circle members the scan found (not a second
-	// pass over everyone): over every circle when everyone fits, else
-	// only over the circles of those who fit, walking the asks of their
-	// members alone. At 100,000 friends, Rank by organisation took 18 ms
-	// walking every circle member's asks, 9 this way (min of 5, loaded machine).
-	var circles circleAsks
-	switch {
-	case opt.Circles != nil:
-		circles = opt.Circles.circles
-	case !t.any:
-		circles = countCircles(pool, members, c.ns, nil)
-	default:
-		circles = countCircles(pool, members, c.ns, circlesOf(pool, fits))
+	// Second pass: weigh everyone who fits, and pack each row into a
+	// sortable key; large pools are split among the processors (weighing
+	// only reads). The circle loads need the asks of every member of the
+	// circles of those who fit: walking the asks of those who fit to
+	// weigh them counts theirs (assessment.recent), so only the members
+	// who do not fit have their asks walked apart (tallyCircles), and the
+	// rows of members who fit are finished once every count is in. At
+	// 100,000 friends, Rank over everyone took NN ms with a walk of every
+	// circle member's asks before weighing, NN this way.
+	reqs := [2]Request{req, req} // not the only one there, the only one
+	reqs[1].Sole = true
+	keyOf := func(l Level, score int, facts uint64) uint64 {
+		if opt.ReadyOnly && l >= Hold {
+			return dropKey
+		}
+		return levelKey(l, score) | facts
 	}
-
-	// Second pass: assess, and pack each row into a sortable key; large
-	// pools are split among the processors (assess only reads).
+	// A member's row waits for the circle loads with what finish needs.
+	type heldRow struct {
+		j     int32
+		flags uint32
+		hold  bool
+		raw   float64
+	}
+	type weighed struct {
+		held   []heldRow
+		counts circleAsks
+	}
+	count := opt.Circles == nil
+	var circles circleAsks
+	if !count {
+		circles = opt.Circles.circles
+	}
 	keys := make([]uint64, len(fits))
-	fill := func(lo, hi int) {
+	wparts := make([]weighed, workersFor(len(fits)))
+	parallel(len(fits), len(wparts), func(w, lo, hi int) {
+		var wd weighed
 		for j := lo; j < hi; j++ {
 			i := int(fits[j])
 			sub := pool.Subject(i)
-			r := req
-			r.Sole = places == 1 && i == placeIdx
-			r.CircleAsks = circles.load(sub, c.ns)
-			a := assess(sub, r, set, c)
-			if opt.ReadyOnly && a.level >= Hold {
-				keys[j] = dropKey
+			sole := 0
+			if places == 1 && i == placeIdx {
+				sole = 1
+			}
+			a := weigh(sub, &reqs[sole], set, c)
+			if count && len(sub.Friend.Circles) > 0 {
+				wd.counts = wd.counts.add(sub.Friend.Circles, a.recent)
+				wd.held = append(wd.held, heldRow{int32(j), a.flags, a.holds(), a.raw})
+				keys[j] = factsKey(&a, sub.Friend, rels[j], c, j)
 				continue
 			}
-			keys[j] = rankKey(&a, sub.Friend, rels[j], c, j)
+			a.finish(circles.load(sub, c.ns))
+			keys[j] = keyOf(a.level, a.score, factsKey(&a, sub.Friend, rels[j], c, j))
 		}
+		wparts[w] = wd
+	})
+	if count {
+		var want map[string]bool
+		if t.any {
+			want = circlesOf(pool, fits)
+		}
+		circles = tallyCircles(pool, others, c.ns, want)
+		var held []heldRow
+		for _, p := range wparts {
+			circles = circles.merge(p.counts)
+			if held == nil {
+				held = p.held
+			} else {
+				held = append(held, p.held...)
+			}
+		}
+		circles = circles.loaded()
+		parallel(len(held), workersFor(len(held)), func(_, lo, hi int) {
+			for k := lo; k < hi; k++ {
+				h := &held[k]
+				f := pool.Friend(int(fits[h.j]))
+				flags, raw := circled(h.flags, h.raw, circles.load(Subject{Friend: f}, c.ns))
+				l := levelOf(flags, h.hold)
+				keys[h.j] = keyOf(l, bandScore(l, raw), keys[h.j])
+			}
+		})
 	}
-	parallel(len(fits), workersFor(len(fits)), func(_, lo, hi int) { fill(lo, hi) })
 	if opt.Limit > 0 && len(keys) > opt.Limit {
 		keys = smallest(keys, opt.Limit)
 	}
@@ -447,8 +388,8 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 			r := req
 			r.Sole = places == 1 && i == placeIdx
 			r.CircleAsks = circles.load(sub, c.ns)
-			a := assess(sub, r, set, c)
-			v := a.verdict(sub.Friend, r, set, c)
+			a := assess(sub, &r, set, c)
+			v := a.verdict(sub.Friend, &r, set, c)
 			out[k] = Candidate{Index: i, Friend: sub.Friend, Relevance: int(rels[j]), Verdict: v,
 				Fit: t.fitOf(sub.Friend, t.where(sub.Friend, &buf), v.Track)}
 		}
@@ -531,11 +472,18 @@ func parallel(n, workers int, fn func(w, lo, hi int)) {
 	wg.Wait()
 }
 
+// rankKey is a's row's sort key (levelKey and factsKey).
 func rankKey(a *assessment, f *store.Friend, rel uint8, c clock, row int) uint64 {
+	return levelKey(a.level, a.score) | factsKey(a, f, rel, c, row)
+}
+
+// levelKey is the part of a row's key that the level and the score make:
+// group, band and score.
+func levelKey(l Level, score int) uint64 {
 	group, band := uint64(0), uint64(0)
-	switch a.level {
+	switch l {
 	case Clear:
-		if a.score < ReadyScore {
+		if score < ReadyScore {
 			band = 1
 		}
 	case Caution:
@@ -545,19 +493,23 @@ func rankKey(a *assessment, f *store.Friend, rel uint8, c clock, row int) uint64
 	case Block:
 		group = 2
 	}
+	return group<<62 | band<<60 | uint64(100-min(max(score, 0), 100))<<31
+}
+
+// factsKey is the rest of a row's key, which the circle rule cannot
+// change: relevance, worked together, responsiveness, closeness, past
+// help, how long since the last ask, and the row.
+func factsKey(a *assessment, f *store.Friend, rel uint8, c clock, row int) uint64 {
 	since := uint64(0) // never asked
 	if a.lastNs != 0 {
 		weeks := max(0, (c.ns-a.lastNs)/(7*dayNs))
 		since = 1 + uint64(62-min(weeks, 62))
 	}
-	return group<<62 |
-		band<<60 |
-		uint64(100-min(int(rel), 100))<<53 |
+	return uint64(100-min(int(rel), 100))<<53 |
 		(17-min(workedRank(f, c.year), 17))<<48 |
 		(4-min(responsiveRank(a), 4))<<45 |
 		uint64(store.MaxCloseness-clampCloseness(f.Closeness))<<42 |
 		uint64(15-min(a.track.Helped, 15))<<38 |
-		uint64(100-min(max(a.score, 0), 100))<<31 |
 		since<<keyIndexBits |
 		uint64(row)&(1<<keyIndexBits-1)
 }

@@ -17,7 +17,7 @@ import (
 // one buffer and sliced out of it: two allocations per verdict with
 // reasons (the buffer and the reasons), none without (Evaluate runs for
 // every friend on a screen).
-func (a assessment) verdict(f *store.Friend, req Request, set store.Settings, c clock) Verdict {
+func (a *assessment) verdict(f *store.Friend, req *Request, set store.Settings, c clock) Verdict {
 	v := Verdict{Level: a.level, Score: a.score, Reasons: []Reason{}, Ledger: newLedger(a.asked, a.given), Track: a.track}
 	if a.untilNs != 0 {
 		v.Until = time.Unix(0, a.untilNs).In(c.now.Location())

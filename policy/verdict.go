@@ -226,6 +226,8 @@ type assessment struct {
 	busy       int // index into Friend.Busy, -1 if none
 	moment     int // index into Friend.Moments, -1 if none
 	momentHold bool
+	raw        float64 // readiness before the band (weigh, then finish)
+	recent     int32   // asks that reached them within CircleWindow
 }
 
 // Track is the friend's record with you: what became of the asks that
@@ -295,7 +297,19 @@ const (
 )
 
 // assess applies every rule to sub without allocating.
-func assess(sub Subject, req Request, set store.Settings, c clock) assessment {
+func assess(sub Subject, req *Request, set store.Settings, c clock) assessment {
+	a := weigh(sub, req, set, c)
+	a.finish(req.CircleAsks)
+	return a
+}
+
+// weigh applies every rule to sub but the circle rule, which needs the
+// asks to the friend's circles (Rank counts them from the same walk of
+// the asks, in recent): finish applies it and gives the level and the
+// score. The circle's 10 points come off last, after whole-number
+// deductions alone, so the score is the same to the bit whatever their
+// order.
+func weigh(sub Subject, req *Request, set store.Settings, c clock) assessment {
 	a := assessment{boundary: -1, scope: -1, guess: -1, busy: -1, moment: -1}
 	f := sub.Friend
 	if f == nil {
@@ -356,6 +370,9 @@ func assess(sub Subject, req Request, set store.Settings, c clock) assessment {
 		if age < frequencyNs {
 			a.count++
 		}
+		if age < circleNs && age >= 0 { // as recentAsks counts them
+			a.recent++
+		}
 		if age < ledgerHorizon {
 			// One exponential per ask: the frequency half-life is a third of
 			// the ledger's, so its decay is the ledger's cubed.
@@ -414,10 +431,6 @@ func assess(sub Subject, req Request, set store.Settings, c clock) assessment {
 		a.flags |= flagUnresponsive
 		raw -= 15
 	}
-	if req.CircleAsks.Asks >= CircleLimit {
-		a.flags |= flagCircle
-		raw -= 10
-	}
 	if len(f.Moments) > 0 {
 		if i, hold, until := currentMoment(f.Moments, c); i >= 0 {
 			a.flags |= flagMoment
@@ -442,19 +455,45 @@ func assess(sub Subject, req Request, set store.Settings, c clock) assessment {
 			break
 		}
 	}
-
-	switch {
-	case a.flags&flagsBlock != 0:
-		a.level = Block
-	case a.flags&flagCooldown != 0 || a.pendFresh || a.momentHold:
-		a.level = Hold
-	case a.flags != 0:
-		a.level = Caution
-	default:
-		a.level = Clear
-	}
-	a.score = bandScore(a.level, raw)
+	a.raw = raw
 	return a
+}
+
+// finish applies the circle rule for the friend's busiest circle's load
+// and sets the level and the score from the flags and raw readiness.
+func (a *assessment) finish(circle CircleLoad) {
+	if a.flags&flagNoFriend != 0 {
+		return
+	}
+	a.flags, a.raw = circled(a.flags, a.raw, circle)
+	a.level = levelOf(a.flags, a.holds())
+	a.score = bandScore(a.level, a.raw)
+}
+
+// holds reports whether a holds the request back by more than its flags:
+// a fresh unanswered ask, or a grave moment.
+func (a *assessment) holds() bool { return a.pendFresh || a.momentHold }
+
+// circled applies the circle rule to flags and raw readiness.
+func circled(flags uint32, raw float64, circle CircleLoad) (uint32, float64) {
+	if circle.Asks >= CircleLimit {
+		return flags | flagCircle, raw - 10
+	}
+	return flags, raw
+}
+
+// levelOf is the level of a verdict with flags; hold says a fresh
+// unanswered ask or a grave moment holds it.
+func levelOf(flags uint32, hold bool) Level {
+	switch {
+	case flags&flagsBlock != 0:
+		return Block
+	case flags&flagCooldown != 0 || hold:
+		return Hold
+	case flags != 0:
+		return Caution
+	}
+	return Clear
 }
 
 // truthKind reports whether asking for k means vouching for your work: a
@@ -489,7 +528,8 @@ func bandScore(l Level, raw float64) int {
 // before they were sent.
 func Evaluate(sub Subject, req Request, set store.Settings, now time.Time) Verdict {
 	c := newClock(now)
-	return assess(sub, req, set, c).verdict(sub.Friend, req, set, c)
+	a := assess(sub, &req, set, c)
+	return a.verdict(sub.Friend, &req, set, c)
 }
 
 // Likely guesses the friend's most likely next request: the kind, sector
