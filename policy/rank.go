@@ -289,87 +289,12 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 	}
 
 	// Second pass: weigh everyone who fits, and pack each row into a
-	// sortable key; large pools are split among the processors (weighing
-	// only reads). The circle loads need the asks of every member of the
-	// circles of those who fit: walking the asks of those who fit to
-	// weigh them counts theirs (assessment.recent), so only the members
-	// who do not fit have their asks walked apart (tallyCircles), and the
-	// rows of members who fit are finished once every count is in. At
-	// 100,000 friends, Rank over everyone took NN ms with a walk of every
-	// circle member's asks before weighing, NN this way.
-	reqs := [2]Request{req, req} // not the only one there, the only one
-	reqs[1].Sole = true
-	keyOf := func(l Level, score int, facts uint64) uint64 {
-		if opt.ReadyOnly && l >= Hold {
-			return dropKey
-		}
-		return levelKey(l, score) | facts
+	// sortable key (rankKeys).
+	soleI := -1
+	if places == 1 {
+		soleI = placeIdx
 	}
-	// A member's row waits for the circle loads with what finish needs.
-	type heldRow struct {
-		j     int32
-		flags uint32
-		hold  bool
-		raw   float64
-	}
-	type weighed struct {
-		held   []heldRow
-		counts circleAsks
-	}
-	count := opt.Circles == nil
-	var circles circleAsks
-	if !count {
-		circles = opt.Circles.circles
-	}
-	keys := make([]uint64, len(fits))
-	wparts := make([]weighed, workersFor(len(fits)))
-	parallel(len(fits), len(wparts), func(w, lo, hi int) {
-		var wd weighed
-		for j := lo; j < hi; j++ {
-			i := int(fits[j])
-			sub := pool.Subject(i)
-			sole := 0
-			if places == 1 && i == placeIdx {
-				sole = 1
-			}
-			a := weigh(sub, &reqs[sole], set, c)
-			if count && len(sub.Friend.Circles) > 0 {
-				wd.counts = wd.counts.add(sub.Friend.Circles, a.recent)
-				wd.held = append(wd.held, heldRow{int32(j), a.flags, a.holds(), a.raw})
-				keys[j] = factsKey(&a, sub.Friend, rels[j], c, j)
-				continue
-			}
-			a.finish(circles.load(sub, c.ns))
-			keys[j] = keyOf(a.level, a.score, factsKey(&a, sub.Friend, rels[j], c, j))
-		}
-		wparts[w] = wd
-	})
-	if count {
-		var want map[string]bool
-		if t.any {
-			want = circlesOf(pool, fits)
-		}
-		circles = tallyCircles(pool, others, c.ns, want)
-		var held []heldRow
-		for _, p := range wparts {
-			circles = circles.merge(p.counts)
-			if held == nil {
-				held = p.held
-			} else {
-				held = append(held, p.held...)
-			}
-		}
-		circles = circles.loaded()
-		parallel(len(held), workersFor(len(held)), func(_, lo, hi int) {
-			for k := lo; k < hi; k++ {
-				h := &held[k]
-				f := pool.Friend(int(fits[h.j]))
-				flags, raw := circled(h.flags, h.raw, circles.load(Subject{Friend: f}, c.ns))
-				l := levelOf(flags, h.hold)
-				keys[h.j] = keyOf(l, bandScore(l, raw), keys[h.j])
-			}
-		})
-	}
+	keys, circles := rankKeys(pool, fits, rels, others, &t, req, soleI, set, c, opt)
 	if opt.Limit > 0 && len(keys) > opt.Limit {
 		keys = smallest(keys, opt.Limit)
 	}
