@@ -431,7 +431,7 @@ func factsKey(a *assessment, f *store.Friend, rel uint8, c clock, row int) uint6
 		since = 1 + uint64(62-min(weeks, 62))
 	}
 	return uint64(100-min(int(rel), 100))<<53 |
-		(17-min(workedRank(f, c.year), 17))<<48 |
+		(17-min(workedRank(f, c.yearNow()), 17))<<48 |
 		(4-min(responsiveRank(a), 4))<<45 |
 		uint64(store.MaxCloseness-clampCloseness(f.Closeness))<<42 |
 		uint64(15-min(a.track.Helped, 15))<<38 |

@@ -203,7 +203,7 @@ func (w *msgWriter) ago(now time.Time, ns int64) {
 
 // date writes t as "Mon 2 Jan", with the year when it is not now's.
 func (w *msgWriter) date(t time.Time, c clock) {
-	if t.Year() == c.year {
+	if t.Year() == c.yearNow() {
 		w.buf = t.AppendFormat(w.buf, "Mon 2 Jan")
 	} else {
 		w.buf = t.AppendFormat(w.buf, "Mon 2 Jan 2006")

