@@ -19,6 +19,10 @@ type circleAsks map[string]int32
 
 const circleNs = int64(CircleWindow)
 
+// fewCircles is the most circles members.tally looks up before reading
+// a member's asks.
+const fewCircles = 64
+
 // recentAsks is how many of sub's asks reached them within CircleWindow
 // of nowNs.
 func recentAsks(sub Subject, nowNs int64) int32 {
@@ -58,6 +62,67 @@ func tallyCircles(pool Pool, rows []int32, nowNs int64, want map[string]bool) ci
 				continue
 			}
 			out = out.add(f.Circles, recentAsks(pool.Subject(int(i)), nowNs))
+		}
+		parts[w] = out
+	})
+	out := parts[0]
+	for _, p := range parts[1:] {
+		out = out.merge(p)
+	}
+	return out
+}
+
+// members are circle members with their circles, taken while their
+// records are at hand: Rank's scan files those who do not fit, and tally
+// then reads their asks and circles, not their records again. At 100,000
+// friends, Rank by organisation took 24 ms of CPU reading the members'
+// records again, 13 this way (medians of 5 alternating runs, load 9).
+type members struct {
+	rows    []int32
+	circles [][]string // each member's Friend.Circles, shared
+}
+
+// add files friend f, at row i of the pool.
+func (m *members) add(i int, f *store.Friend) {
+	m.rows = append(m.rows, int32(i))
+	m.circles = append(m.circles, f.Circles)
+}
+
+// join files the members of o after m's.
+func (m *members) join(o *members) {
+	m.rows = append(m.rows, o.rows...)
+	m.circles = append(m.circles, o.circles...)
+}
+
+// tally counts the asks lately of the members in a circle want holds (nil:
+// every member), by circle, keeping every circle asked; many members in
+// chunks on every processor.
+func (m *members) tally(pool Pool, nowNs int64, want map[string]bool) circleAsks {
+	if want != nil && len(want) == 0 {
+		return nil
+	}
+	// Most members were not asked lately: unless few circles are wanted
+	// (and most members are in none of them), a member's asks are read
+	// before their circles are looked up. At 100,000 friends, Rank by
+	// sector (nearly every circle wanted) took 53 ms of CPU looking up
+	// first, 45 this way (medians of 5 alternating runs, load 12).
+	few := want != nil && len(want) <= fewCircles
+	wanted := func(circles []string) bool {
+		return want == nil || slices.ContainsFunc(circles, func(c string) bool { return want[store.CircleKey(c)] })
+	}
+	parts := make([]circleAsks, workersFor(len(m.rows)))
+	parallel(len(m.rows), len(parts), func(w, lo, hi int) {
+		var out circleAsks
+		for k := lo; k < hi; k++ {
+			circles := m.circles[k]
+			if few && !wanted(circles) {
+				continue
+			}
+			n := recentAsks(pool.Subject(int(m.rows[k])), nowNs)
+			if n == 0 || !few && !wanted(circles) {
+				continue
+			}
+			out = out.add(circles, n)
 		}
 		parts[w] = out
 	})

@@ -216,7 +216,7 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 	type scanned struct {
 		fits           []int32
 		rels           []uint8
-		others         []int32 // in a circle but not fitting, for tallyCircles
+		others         members // in a circle but not fitting
 		places, placeI int
 	}
 	scan := func(lo, hi int) scanned {
@@ -238,7 +238,7 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 			other := len(f.Circles) > 0 && opt.Circles == nil
 			if opt.Exclude != 0 && f.ID == opt.Exclude {
 				if other {
-					sc.others = append(sc.others, int32(i))
+					sc.others.add(i, f)
 				}
 				continue
 			}
@@ -247,7 +247,7 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 			if t.any {
 				if rel = t.relevance(f, w); rel == 0 {
 					if other {
-						sc.others = append(sc.others, int32(i))
+						sc.others.add(i, f)
 					}
 					continue
 				}
@@ -269,7 +269,7 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 		if w > 0 {
 			fits = append(fits, p.fits...)
 			rels = append(rels, p.rels...)
-			others = append(others, p.others...)
+			others.join(&p.others)
 		}
 		places += p.places
 		if p.placeI >= 0 {
@@ -294,7 +294,7 @@ func Rank(req Request, pool Pool, set store.Settings, now time.Time, opt RankOpt
 	if places == 1 {
 		soleI = placeIdx
 	}
-	keys, circles := rankKeys(pool, fits, rels, others, &t, req, soleI, set, c, opt)
+	keys, circles := rankKeys(pool, fits, rels, &others, &t, req, soleI, set, c, opt)
 	if opt.Limit > 0 && len(keys) > opt.Limit {
 		keys = smallest(keys, opt.Limit)
 	}

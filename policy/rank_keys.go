@@ -62,7 +62,7 @@ func (w *tally) hold(j int, f *store.Friend, a *assessment) {
 // finished once every count is in, from its circles' ids. At 100,000
 // friends, Rank over everyone (limit 50) took NN ms walking every
 // member's asks before weighing anyone, NN this way.
-func rankKeys(pool Pool, fits []int32, rels []uint8, others []int32, t *target, req Request, soleI int,
+func rankKeys(pool Pool, fits []int32, rels []uint8, others *members, t *target, req Request, soleI int,
 	set store.Settings, c clock, opt RankOptions) ([]uint64, circleAsks) {
 	reqs := [2]Request{req, req} // not the only one there, the only one
 	reqs[1].Sole = true
@@ -105,7 +105,7 @@ func rankKeys(pool Pool, fits []int32, rels []uint8, others []int32, t *target, 
 	if t.any {
 		want = circlesOf(pool, fits)
 	}
-	circles = tallyCircles(pool, others, c.ns, want)
+	circles = others.tally(pool, c.ns, want)
 	for _, p := range parts {
 		for k, id := range p.ids {
 			if p.counts[id] != 0 {
