@@ -181,7 +181,19 @@ func BenchmarkRank(b *testing.B) {
 	}
 	for _, n := range benchSizes {
 		subs := benchNetwork(n)
-		for _, rq := range reqs {
+		// A caller that keeps the circle loads (the TUI's Places, who's
+		// read from the postings) passes them: Rank then reads no asks
+		// but those of who fits.
+		counted := (&Places{}).CountCircleAsks(subs, now)
+		given := []struct {
+			name string
+			req  Request
+			opt  RankOptions
+		}{
+			{"sector/circles-given", reqs[0].req, RankOptions{Circles: counted}},
+			{"everyone/limit=50/circles-given", reqs[4].req, RankOptions{Limit: 50, Circles: counted}},
+		}
+		for _, rq := range append(reqs, given...) {
 			b.Run(fmt.Sprintf("friends=%d/%s", n, rq.name), func(b *testing.B) {
 				set := store.DefaultSettings()
 				b.ReportAllocs()
