@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"kith/store"
 )
@@ -113,6 +114,71 @@ func TestFirstFieldIsFieldsFirst(t *testing.T) {
 		}
 		if got := firstField(s); got != want {
 			t.Errorf("firstField(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// The allocation-free path for names in any script answers as givenName
+// does, on generated names mixing scripts, capitals, titles (İ and the
+// Kelvin sign lower-case to ASCII), Vietnamese family names, Han and
+// kana, titlecase letters, bytes that are not UTF-8 and odd spaces; it
+// answers for names without a comma or a title, and allocates nothing.
+func TestGivenNameFastIsGivenName(t *testing.T) {
+	words := []string{"Zoë", "ZOË", "zoë", "林美玲", "吉田", "健太", "İng.", "\u212Aapt", "Nguyễn", "NGUYỄN", "nguyễn",
+		"Văn", "AN", "An", "ǅemal", "ǆ", "\xff", "\uFFFD", "Đặng", "ĐẶNG", "Ana", "ANA", "ana", "Dr.", "dott.ssa",
+		"Éva", "ÉVA", "o'neil", "JEAN-LUC", "Łukasz", "ŁUKASZ", "Σοφία", "ΣΟΦΊΑ", "x", "Ab", "Mc", "Lê", "LÊ", "가나",
+		"Phan", "PHAN", ",", "Ørjan"}
+	seps := []string{" ", "  ", "\t", "\u00a0", "\u3000", " \u2003"}
+	r := rand.New(rand.NewPCG(3, 5))
+	names := []string{"", " ", "Zoë Rossi", "林美玲", "吉田 健太", "Trần Văn An", "TRẦN VĂN AN", "İng. Luca Verdi"}
+	for range 30000 {
+		var b strings.Builder
+		for k, n := 0, 1+r.IntN(4); k < n; k++ {
+			if k > 0 || r.IntN(5) == 0 {
+				b.WriteString(seps[r.IntN(len(seps))])
+			}
+			b.WriteString(words[r.IntN(len(words))])
+		}
+		names = append(names, b.String())
+	}
+	answered := 0
+	for _, n := range names {
+		got, ok := givenNameFast(n)
+		if !ok {
+			continue
+		}
+		answered++
+		if want := givenName(n); got != want {
+			t.Errorf("givenNameFast(%q) = %q, givenName says %q", n, got, want)
+		}
+	}
+	if answered < len(names)/2 {
+		t.Errorf("givenNameFast answered %d of %d names", answered, len(names))
+	}
+	for _, n := range []string{"Zoë Kovács", "林美玲", "Trần Văn An", "Łukasz Nowak"} {
+		if _, ok := givenNameFast(n); !ok {
+			t.Errorf("givenNameFast(%q) left a plain name to givenName", n)
+		}
+		if a := testing.AllocsPerRun(10, func() { givenNameFast(n) }); a != 0 {
+			t.Errorf("givenNameFast(%q): %v allocations, want 0", n, a)
+		}
+	}
+}
+
+// fixCase's checks without copies answer as the plain ones: a word in
+// mixed case kept, any other capitalised (a word without case comes back
+// as it is).
+func TestFixCaseIsPlain(t *testing.T) {
+	plain := func(w string) string {
+		if utf8.RuneCountInString(w) <= 2 || w != strings.ToUpper(w) && w != strings.ToLower(w) {
+			return w
+		}
+		return capitalizeName(w)
+	}
+	for _, w := range []string{"Zoë", "ZOË", "zoë", "林美玲", "ǅemal", "ǅǅǅ", "\xffab", "ab\xff", "\uFFFD\uFFFD\uFFFD", "Σοφία",
+		"ΣΟΦΊΑ", "가나다", "ÉVA", "Ørjan", "ana", "ANA", "Ana", "O'NEIL", "jean-luc", "ﬀﬀﬀ", "ᾈᾈᾈ", "ǈǈǈ"} {
+		if got, want := fixCase(w), plain(w); got != want {
+			t.Errorf("fixCase(%q) = %q, want %q", w, got, want)
 		}
 	}
 }
