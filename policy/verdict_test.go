@@ -398,3 +398,29 @@ func facts(asks ...store.Ask) []store.AskFact { return store.AskFacts(asks) }
 
 // favorFacts is the facts of favors.
 func favorFacts(favors ...store.Favor) []store.FavorFact { return store.FavorFacts(favors) }
+
+// The weights' tables hold what their documents say, by kind and status
+// name, and weigh an unknown kind as a chat and an unknown status as
+// nothing.
+func TestWeightTables(t *testing.T) {
+	kinds := map[store.Kind]float64{store.KindIntro: 2, store.KindChat: 1, store.KindReferral: 3, store.KindReference: 3,
+		store.KindRecommendation: 2, store.KindAdvice: 1, store.KindReview: 1.5, store.KindOther: 1, "unknown": 1}
+	for k, want := range kinds {
+		if got := KindWeight(k); got != want {
+			t.Errorf("KindWeight(%q) = %v, want %v", k, got, want)
+		}
+	}
+	if len(kinds) != len(store.Kinds())+1 {
+		t.Errorf("%d kinds checked, want every one of %d", len(kinds)-1, len(store.Kinds()))
+	}
+	statuses := map[store.Status]float64{store.StatusDraft: 0, store.StatusSent: 0.5, store.StatusHelped: 1, store.StatusDeclined: 0.25,
+		store.StatusNoResponse: 0.25, store.StatusWithdrawn: 0.25, "unknown": 0}
+	for s, want := range statuses {
+		if got := OutcomeWeight(s); got != want {
+			t.Errorf("OutcomeWeight(%q) = %v, want %v", s, got, want)
+		}
+	}
+	if len(statuses) != len(store.Statuses())+1 {
+		t.Errorf("%d statuses checked, want every one of %d", len(statuses)-1, len(store.Statuses()))
+	}
+}

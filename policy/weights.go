@@ -15,18 +15,17 @@ import (
 // or a reference puts their name on the line, a chat costs an hour.
 func KindWeight(k store.Kind) float64 { return kindWeight(k.Code()) }
 
-// kindWeight is KindWeight by kind code, as the ask loop reads it: a
-// switch over small numbers, no kind's name compared.
+// kindWeight is KindWeight by kind code, as the ask loop reads it: twice
+// the weight, indexed by code (0 and codes past other unknown, 1), in
+// read-only bytes. A switch's branches, mispredicted on asks of every
+// kind, took 45 ms of CPU to weigh 100,000 friends (with the status
+// switch of outcomeWeight), the tables 33 (medians of 5 alternating
+// runs, load 9).
 func kindWeight(k store.KindCode) float64 {
-	switch k {
-	case store.ReferralCode, store.ReferenceCode:
-		return 3
-	case store.RecommendationCode, store.IntroCode:
-		return 2
-	case store.ReviewCode:
-		return 1.5
-	}
-	return 1 // chat, advice, other
+	// unknown, intro 2, chat 1, referral 3, reference 3, recommendation 2,
+	// advice 1, review 1.5, other 1, then unknown
+	const twice = "\x02\x04\x02\x06\x06\x04\x02\x03\x02\x02\x02\x02\x02\x02\x02\x02"
+	return float64(twice[k&15]) * 0.5
 }
 
 // OutcomeWeight is the share of an ask's weight the reciprocity ledger
@@ -36,17 +35,13 @@ func kindWeight(k store.KindCode) float64 {
 // answering it cost them a moment). Drafts weigh nothing.
 func OutcomeWeight(s store.Status) float64 { return outcomeWeight(s.Code()) }
 
-// outcomeWeight is OutcomeWeight by status code.
+// outcomeWeight is OutcomeWeight by status code: four times the share,
+// indexed by code, as kindWeight reads its table.
 func outcomeWeight(s store.StatusCode) float64 {
-	switch s {
-	case store.HelpedCode:
-		return 1
-	case store.SentCode:
-		return 0.5
-	case store.DeclinedCode, store.NoResponseCode, store.WithdrawnCode:
-		return 0.25
-	}
-	return 0
+	// unknown 0, draft 0, sent 0.5, helped 1, declined, no response and
+	// withdrawn 0.25, then unknown
+	const fourTimes = "\x00\x00\x02\x04\x01\x01\x01\x00"
+	return float64(fourTimes[s&7]) * 0.25
 }
 
 // FavorWeightOf is how much a favor of size z offsets in the ledger: a
