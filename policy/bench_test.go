@@ -134,6 +134,7 @@ func BenchmarkEvaluateAll(b *testing.B) {
 			set := store.DefaultSettings()
 			req := Request{Kind: store.KindIntro}
 			b.ReportAllocs()
+			defer cpuMetric(b)()
 			for b.Loop() {
 				for i := range subs {
 					_ = Evaluate(subs[i], req, set, now)
@@ -197,6 +198,7 @@ func BenchmarkRank(b *testing.B) {
 			b.Run(fmt.Sprintf("friends=%d/%s", n, rq.name), func(b *testing.B) {
 				set := store.DefaultSettings()
 				b.ReportAllocs()
+				defer cpuMetric(b)()
 				for b.Loop() {
 					_ = Rank(rq.req, subs, set, now, rq.opt)
 				}
@@ -272,6 +274,7 @@ func BenchmarkStored(b *testing.B) {
 		b.Run(fmt.Sprintf("friends=%d/asks=%d/evaluate-all", n, net.AskCount()), func(b *testing.B) {
 			req := Request{Kind: store.KindIntro}
 			b.ReportAllocs()
+			defer cpuMetric(b)()
 			for b.Loop() {
 				for i := range pool.Len() {
 					_ = Evaluate(pool.Subject(i), req, set, now)
@@ -289,6 +292,7 @@ func BenchmarkStored(b *testing.B) {
 		} {
 			b.Run(fmt.Sprintf("friends=%d/%s", n, rq.name), func(b *testing.B) {
 				b.ReportAllocs()
+				defer cpuMetric(b)()
 				for b.Loop() {
 					_ = Rank(rq.req, pool, set, now, rq.opt)
 				}
