@@ -3,6 +3,7 @@ package policy
 import (
 	"cmp"
 	"math"
+	"math/rand/v2"
 	"path/filepath"
 	"reflect"
 	"runtime"
@@ -482,5 +483,34 @@ func TestPlacesMatchSoleContact(t *testing.T) {
 	}
 	if _, v := LikelyVerdict(sub, nil, store.DefaultSettings(), now); !v.Has(CodeCooldown) {
 		t.Errorf("LikelyVerdict without places: %+v, want the cool-down", v)
+	}
+}
+
+// The paths of WorkedUntil and ongoing without copies answer as the
+// general ones on generated notes (years, two-digit ends, dashes and
+// slashes, digits in runs of every length and in other scripts, the
+// ongoing words in any case, letters that lower-case to ASCII), and
+// allocate nothing.
+func TestWorkedNoteASCIIPaths(t *testing.T) {
+	parts := []string{"Acme", " ", ", ", "2020", "2019", "1949", "2101", "22", "-", "/", "–", "12345", "7", "at Globex in ",
+		"Since ", "PRESENT", "to Date", "now", "Dal ", "ad OGGI", "tuttora", "Known", "x", "0", "99", "2020-19", "1999/00",
+		"—", "é", "ſince", "\u212Anown", "NOW\u0130", "\u0130", "٢٠٢٠", "२", "\xff", "Dal\u00a0"}
+	r := rand.New(rand.NewPCG(5, 8))
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + r.IntN(6) {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		n := b.String()
+		if got, want := WorkedUntil(n), workedUntilRunes(n); got != want {
+			t.Fatalf("WorkedUntil(%q) = %d, want %d", n, got, want)
+		}
+		if got, want := ongoing(n), ongoingLower(n); got != want {
+			t.Fatalf("ongoing(%q) = %v, want %v", n, got, want)
+		}
+	}
+	note := "Acme, 2019–22, since März"
+	if a := testing.AllocsPerRun(10, func() { WorkedUntil(note); ongoing(note) }); a != 0 {
+		t.Errorf("WorkedUntil and ongoing of %q: %v allocations, want 0", note, a)
 	}
 }
