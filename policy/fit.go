@@ -232,7 +232,7 @@ func ongoingLower(note string) bool {
 // read byte by byte without a copy of it in runes: Rank weighs every
 // friend who worked with you by it (over store/demo's 100,000 friends,
 // the copies and ongoing's were 43,862 of Rank's 43,895 allocations an
-// op, 8.2 MB of its 8.2).
+// op, 6.2 MB of its 8.2).
 func workedUntilBytes(note string) int {
 	last := 0
 	digit := func(i int) bool { return '0' <= note[i] && note[i] <= '9' }
