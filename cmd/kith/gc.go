@@ -36,7 +36,7 @@ func tuneGC(u gcUse) (restore func()) {
 	case gcTUI:
 		limit = 180 << 20
 	case gcImport:
-		percent, limit = 100, 256<<20
+		percent = 100
 	}
 	oldPercent := debug.SetGCPercent(percent)
 	oldLimit := debug.SetMemoryLimit(limit)
