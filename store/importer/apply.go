@@ -95,8 +95,11 @@ func (b *builder) history(r Reader, in *Input) error {
 	return nil
 }
 
-// Writes is how many records Write will store.
+// Writes is how many records Write will store (or stored).
 func (p *Plan) Writes() int {
+	if p.released {
+		return p.written
+	}
 	n := len(p.adds) + len(p.puts) + len(p.asks) + len(p.favors)
 	if p.profile != nil {
 		n++
@@ -152,6 +155,13 @@ func (p *Plan) Write(tx *store.Tx, progress func(done, total int)) error {
 	return nil
 }
 
+// release lets go of what only Write needs: the friends written. The
+// counts, items and warnings stay.
+func (p *Plan) release() {
+	p.written, p.released = p.Writes(), true
+	p.adds, p.puts, p.asks, p.favors, p.resolve = nil, nil, nil, nil, nil
+}
+
 func (p *Plan) addSource(i int) string {
 	n := -1
 	for _, it := range p.Items {
@@ -171,6 +181,10 @@ type Options struct {
 	DryRun bool
 	// Progress, if set, is called while the plan is written.
 	Progress func(done, total int)
+	// Consume lets a write take in's records for its own: they are
+	// cleaned and added in place, not copied, and in.Records is nil once
+	// they are written (100,000 vCards' copies held 90 MB more).
+	Consume bool
 }
 
 // Import plans in against the database and, unless opts.DryRun, writes the
@@ -199,10 +213,20 @@ func Import(st *store.Store, in *Input, now time.Time, opts Options) (*Plan, err
 	}
 	err := st.BatchSized(now, 2*hint, func(tx *store.Tx) error {
 		var err error
-		if plan, err = Build(tx, in); err != nil {
+		if plan, err = build(tx, in, opts.Consume); err != nil {
 			return err
 		}
-		return plan.Write(tx, opts.Progress)
+		if err := plan.Write(tx, opts.Progress); err != nil {
+			return err
+		}
+		// What is written is now bbolt's to hold until the commit (its
+		// values, then its pages): the records and the plan's friends
+		// need not be held beside it.
+		if opts.Consume {
+			in.Records = nil
+		}
+		plan.release()
+		return nil
 	})
 	if err != nil {
 		return nil, err
