@@ -133,26 +133,34 @@ const writers = 8
 // target, several at once; tmps gets their names. Fill functions run
 // concurrently.
 func writeTemps(files []File, targets []string, existing []os.FileInfo, tmps []string, perm os.FileMode) error {
+	return each(len(files), func(i int) error {
+		t, err := writeTemp(filepath.Dir(targets[i]), files[i], perm, existing[i])
+		tmps[i] = t
+		return err
+	})
+}
+
+// each calls fn(0) … fn(n-1), writers at once, and returns the first
+// error; after one, no further call starts.
+func each(n int, fn func(i int) error) error {
 	next := make(chan int)
 	errs := make(chan error, writers)
 	var wg sync.WaitGroup
-	for range min(writers, len(files)) {
+	for range min(writers, n) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				t, err := writeTemp(filepath.Dir(targets[i]), files[i], perm, existing[i])
-				if err != nil {
+				if err := fn(i); err != nil {
 					errs <- err
 					return
 				}
-				tmps[i] = t
 			}
 		}()
 	}
 	var err error
 feed:
-	for i := range files {
+	for i := range n {
 		select {
 		case next <- i:
 		case err = <-errs:
