@@ -60,7 +60,8 @@ func WriteFolder(dir string, perm os.FileMode, files []File) (int, error) {
 		}
 		seen[f.Name] = true
 	}
-	err = each(len(files), func(i int) error { return writeNew(tmp, dir, files[i], perm) })
+	bufs := newBuffers()
+	err = each(len(files), func(w, i int) error { return writeNew(tmp, dir, files[i], perm, bufs[w]) })
 	if err != nil {
 		return 0, err
 	}
@@ -106,7 +107,7 @@ func emptyFolder(dir string) (real string, empty bool, err error) {
 
 // writeNew writes f as a new file of dir, unsynced, with mode perm;
 // errors name it in shown, the folder it is for.
-func writeNew(dir, shown string, f File, perm os.FileMode) (err error) {
+func writeNew(dir, shown string, f File, perm os.FileMode, bw *bufio.Writer) (err error) {
 	path := filepath.Join(shown, f.Name)
 	out, err := os.OpenFile(filepath.Join(dir, f.Name), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
@@ -120,7 +121,7 @@ func writeNew(dir, shown string, f File, perm os.FileMode) (err error) {
 	if err := chmodUnless0600(out, perm); err != nil {
 		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
 	}
-	bw := bufio.NewWriterSize(out, 16<<10)
+	bw.Reset(out)
 	if err := f.Fill(bw); err != nil {
 		return err
 	}
