@@ -118,6 +118,7 @@ func build(r Reader, in *Input, own bool) (*Plan, error) {
 		byName:   make(map[string][]ref, len(existing)),
 		srcIDs:   make(map[uint64]ref),
 		byUID:    make(map[string]ref, len(existing)),
+		own:      own,
 	}
 	if labelsAreGroups(in.Format) {
 		b.known = knownSectors(existing)
@@ -170,6 +171,7 @@ type builder struct {
 	// known is the sectors an address book's label may become
 	// (knownSectors); nil when the format's labels are kith's sectors.
 	known map[string]bool
+	own   bool // the plan owns the records (build)
 }
 
 func (b *builder) index(f *store.Friend, r ref) {
@@ -223,6 +225,13 @@ func (b *builder) record(rec *Record) {
 	warns, skip := Clean(rec)
 	p.Warnings = append(p.Warnings, warns...)
 	item := Item{Source: rec.Source, Name: rec.Friend.Name}
+	if b.own {
+		// The records may read their text from the file in place
+		// (vcard.ParseBytes): the plan, which outlives them, holds its
+		// own copy of the name, so that the file need not stay behind
+		// them through the commit.
+		item.Name = strings.Clone(item.Name)
+	}
 	if skip != "" {
 		item.Action, item.Reason = Skip, skip
 		p.Items = append(p.Items, item)
