@@ -120,7 +120,15 @@ func (p *Plan) Write(tx *store.Tx, progress func(done, total int)) error {
 			progress(done, total)
 		}
 	}
-	if err := tx.AddFriends(p.adds, func(int) { tick() }); err != nil {
+	added := func(i int) {
+		tick()
+		if p.owned {
+			// Encoded and indexed: a consumed record's friend is
+			// bbolt's now, and only its id is needed (resolve).
+			*p.adds[i] = store.Friend{ID: p.adds[i].ID}
+		}
+	}
+	if err := tx.AddFriends(p.adds, added); err != nil {
 		if ae, ok := errors.AsType[*store.AddError](err); ok {
 			f := p.adds[ae.Index]
 			return fmt.Errorf("add %s (%s): %w", f.Name, p.addSource(ae.Index), ae.Err)

@@ -69,6 +69,7 @@ type Plan struct {
 	// how many there were.
 	released bool
 	written  int
+	owned    bool // the records are the plan's (Options.Consume)
 }
 
 // ref points at a friend: an existing one (its index in the friends read)
@@ -108,7 +109,7 @@ func build(r Reader, in *Input, own bool) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Plan{Format: in.Format, Warnings: slices.Clone(in.Warnings)}
+	p := &Plan{Format: in.Format, Warnings: slices.Clone(in.Warnings), owned: own}
 	b := &builder{
 		p:        p,
 		existing: existing,
