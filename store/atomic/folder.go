@@ -18,7 +18,9 @@ import (
 // empty), never half filled, and one rename replaces the 100,000 renames
 // of a batch. A dir that holds anything is written by WriteBatch (every
 // file replaced atomically). A dir that is a link to a folder is written
-// through: the folder it names gets the files, and the link stays.
+// through: the folder it names gets the files, and the link stays. An
+// empty folder that is the process's working folder, or that cannot be
+// replaced (a mount point), is written into as one with files.
 //
 // A new dir gets mode 0700; an empty one keeps its mode. Files get mode
 // perm. WriteFolder returns how many files it wrote: all or, on an
@@ -28,11 +30,15 @@ func WriteFolder(dir string, perm os.FileMode, files []File) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	if !empty || len(files) == 0 {
-		if err := os.MkdirAll(real, 0o700); err != nil {
-			return 0, fmt.Errorf("create %s: %w", dir, unwrapPath(err))
+	// The folder this process works in is written into, not replaced
+	// (the shell that ran kith would be left in a removed folder).
+	if cwd, err := os.Getwd(); err == nil && empty {
+		if cwd, err = filepath.EvalSymlinks(cwd); err == nil && cwd == real {
+			empty = false
 		}
-		return WriteBatch(dir, perm, files, nil)
+	}
+	if !empty || len(files) == 0 {
+		return writeInto(dir, real, perm, files)
 	}
 	parent := filepath.Dir(real)
 	if err := os.MkdirAll(parent, 0o700); err != nil {
@@ -71,7 +77,14 @@ func WriteFolder(dir string, perm os.FileMode, files []File) (int, error) {
 	// rename(2) replaces an empty folder, and fails (ENOTEMPTY, EEXIST)
 	// where another program put a file in it meanwhile: that file stays.
 	if err := renameOnto(tmp, real); err != nil {
-		return 0, fmt.Errorf("write %s: %w: was a file put there meanwhile? run the export again", dir, unwrapPath(err))
+		if info, serr := os.Stat(real); serr == nil && info.IsDir() {
+			// A folder there that cannot be replaced (a mount point,
+			// or one another program put a file in meanwhile) is
+			// written into instead.
+			os.RemoveAll(tmp)
+			return writeInto(dir, real, perm, files)
+		}
+		return 0, fmt.Errorf("write %s: %w", dir, unwrapPath(err))
 	}
 	done = true
 	if err := syncDir(parent); err != nil {
@@ -80,18 +93,33 @@ func WriteFolder(dir string, perm os.FileMode, files []File) (int, error) {
 	return len(files), nil
 }
 
-// emptyFolder resolves the links of dir and says whether it is missing or
-// an empty folder. Something there that is not a folder is an error.
+// writeInto writes files into dir (real, its links resolved), made if
+// missing, as one batch.
+func writeInto(dir, real string, perm os.FileMode, files []File) (int, error) {
+	if err := os.MkdirAll(real, 0o700); err != nil {
+		return 0, fmt.Errorf("create %s: %w", dir, unwrapPath(err))
+	}
+	return WriteBatch(dir, perm, files, nil)
+}
+
+// emptyFolder resolves the links of dir, as an absolute path, and says
+// whether it is missing or an empty folder. Something there that is not
+// a folder is an error.
 func emptyFolder(dir string) (real string, empty bool, err error) {
 	real, err = filepath.EvalSymlinks(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		if _, lerr := os.Lstat(dir); lerr == nil {
 			return "", false, fmt.Errorf("write %s: a link to a folder that is missing: create the folder or remove the link", dir)
 		}
-		return filepath.Clean(dir), true, nil
-	}
-	if err != nil {
+		real, empty = dir, true
+	} else if err != nil {
 		return "", false, fmt.Errorf("write %s: %w", dir, unwrapPath(err))
+	}
+	if real, err = filepath.Abs(real); err != nil {
+		return "", false, fmt.Errorf("write %s: %w", dir, err)
+	}
+	if empty {
+		return real, true, nil
 	}
 	d, err := os.Open(real)
 	if err != nil {

@@ -139,3 +139,20 @@ func TestWriteFolderThroughLink(t *testing.T) {
 		t.Errorf("the linked folder holds %d files, want 3", len(got))
 	}
 }
+
+// The empty folder kith runs in is written into, not replaced: the shell
+// that ran it stays in a folder that exists.
+func TestWriteFolderWorkingFolder(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	before := inode(t, dir)
+	if n, err := WriteFolder(".", 0o600, cards(4, -1)); err != nil || n != 4 {
+		t.Fatalf("WriteFolder: %d, %v; want 4, nil", n, err)
+	}
+	if inode(t, dir) != before {
+		t.Error("the working folder was replaced, want it written into")
+	}
+	if got := contents(t, dir); len(got) != 4 {
+		t.Errorf("the working folder holds %d files, want 4", len(got))
+	}
+}
