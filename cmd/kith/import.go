@@ -62,7 +62,7 @@ func plural(n int, what string) string {
 
 // runImport plans in and, unless dry, writes the plan in one transaction.
 func runImport(e *env, in *importer.Input, dry, verbose bool) error {
-	opts := importer.Options{DryRun: dry}
+	opts := importer.Options{DryRun: dry, Consume: true}
 	var bar *progressBar
 	if !dry && len(in.Records) > progressThreshold {
 		bar = newProgressBar(e.err)

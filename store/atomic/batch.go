@@ -133,26 +133,48 @@ const writers = 8
 // target, several at once; tmps gets their names. Fill functions run
 // concurrently.
 func writeTemps(files []File, targets []string, existing []os.FileInfo, tmps []string, perm os.FileMode) error {
+	bufs := newBuffers()
+	return each(len(files), func(w, i int) error {
+		t, err := writeTemp(filepath.Dir(targets[i]), files[i], perm, existing[i], bufs[w])
+		tmps[i] = t
+		return err
+	})
+}
+
+// buffers are the writers' buffers, one each: a new one a file was
+// 1.6 GB of the 2.2 GB an export of 100,000 cards allocated.
+type buffers [writers]*bufio.Writer
+
+func newBuffers() *buffers {
+	var b buffers
+	for i := range b {
+		b[i] = bufio.NewWriterSize(nil, 16<<10)
+	}
+	return &b
+}
+
+// each calls fn(w, 0) … fn(w, n-1), writers at once (w is the writer
+// calling, 0 to writers-1), and returns the first error; after one, no
+// further call starts.
+func each(n int, fn func(w, i int) error) error {
 	next := make(chan int)
 	errs := make(chan error, writers)
 	var wg sync.WaitGroup
-	for range min(writers, len(files)) {
+	for w := range min(writers, n) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				t, err := writeTemp(filepath.Dir(targets[i]), files[i], perm, existing[i])
-				if err != nil {
+				if err := fn(w, i); err != nil {
 					errs <- err
 					return
 				}
-				tmps[i] = t
 			}
 		}()
 	}
 	var err error
 feed:
-	for i := range files {
+	for i := range n {
 		select {
 		case next <- i:
 		case err = <-errs:
@@ -172,7 +194,7 @@ feed:
 
 // writeTemp writes f's content to a new temporary file in dir, unsynced,
 // with mode perm, or the mode and owner of the file it replaces.
-func writeTemp(dir string, f File, perm os.FileMode, existing os.FileInfo) (name string, err error) {
+func writeTemp(dir string, f File, perm os.FileMode, existing os.FileInfo, bw *bufio.Writer) (name string, err error) {
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(f.Name)+".tmp-*")
 	if err != nil {
 		return "", fmt.Errorf("write %s: %w", filepath.Join(dir, f.Name), unwrapPath(err))
@@ -192,7 +214,7 @@ func writeTemp(dir string, f File, perm os.FileMode, existing os.FileInfo) (name
 	if err := chmodUnless0600(tmp, perm); err != nil {
 		return "", fmt.Errorf("write %s: %w", filepath.Join(dir, f.Name), unwrapPath(err))
 	}
-	bw := bufio.NewWriterSize(tmp, 16<<10)
+	bw.Reset(tmp)
 	if err := f.Fill(bw); err != nil {
 		return "", err
 	}

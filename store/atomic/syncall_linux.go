@@ -24,3 +24,12 @@ func syncAll(dirs []string, _ []string) error {
 	}
 	return nil
 }
+
+// renameOnto renames folder from onto to, which is missing or an empty
+// folder, in one rename(2) (os.Rename refuses a folder there).
+func renameOnto(from, to string) error {
+	if err := unix.Rename(from, to); err != nil {
+		return &os.LinkError{Op: "rename", Old: from, New: to, Err: err}
+	}
+	return nil
+}

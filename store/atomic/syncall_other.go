@@ -19,3 +19,12 @@ func syncAll(_ []string, names []string) error {
 	}
 	return nil
 }
+
+// renameOnto renames folder from onto to, which is missing or an empty
+// folder: the empty folder is removed first (os.Rename refuses one).
+func renameOnto(from, to string) error {
+	if err := os.Remove(to); err != nil && !os.IsNotExist(err) {
+		return err
+	}
+	return os.Rename(from, to)
+}

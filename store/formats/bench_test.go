@@ -43,7 +43,7 @@ func BenchmarkImportVCard(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				p, err := importer.Import(st, in, time.Now(), importer.Options{})
+				p, err := importer.Import(st, in, time.Now(), importer.Options{Consume: true})
 				if err != nil || p.Added != n {
 					b.Fatalf("added %d of %d: %v", p.Added, n, err)
 				}

@@ -345,3 +345,37 @@ func TestSectorsMergeWithoutCase(t *testing.T) {
 		t.Errorf("sectors = %q, want [VIP Design]", got)
 	}
 }
+
+// An import that consumes its input writes the same friends as one that
+// copies it, lets go of the records, and says how many it wrote.
+func TestConsumeIsCopy(t *testing.T) {
+	input := func() *Input {
+		return &Input{Records: []Record{
+			rec(1, store.Friend{Name: "Ada Lovelace", Emails: []string{"ada@example.com"}, Sectors: []string{"Tech"}}),
+			rec(2, store.Friend{Name: "Bob", Phones: []string{"1"}}),
+			rec(3, store.Friend{Name: "ada lovelace", Emails: []string{"ADA@example.com"}, Phones: []string{"2"}}),
+		}}
+	}
+	var got [][]store.Friend
+	for _, consume := range []bool{false, true} {
+		st := newStore(t)
+		in := input()
+		p, err := Import(st, in, now, Options{Consume: consume})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Added != 2 || p.Merged != 1 || p.Writes() != 2 {
+			t.Errorf("consume %v: %d added, %d merged, %d writes; want 2, 1, 2", consume, p.Added, p.Merged, p.Writes())
+		}
+		if consume && in.Records != nil {
+			t.Errorf("consume: %d records still held, want none", len(in.Records))
+		}
+		if !consume && !reflect.DeepEqual(in, input()) {
+			t.Errorf("copy: the input changed: got %+v, want %+v", in.Records, input().Records)
+		}
+		got = append(got, friends(t, st))
+	}
+	if !reflect.DeepEqual(got[0], got[1]) {
+		t.Errorf("consumed: got %+v, want %+v", got[1], got[0])
+	}
+}

@@ -65,6 +65,11 @@ type Plan struct {
 	favors  []pendingFavor
 	profile *store.Profile
 	resolve func(ref) uint64
+	// released says Write's records are let go of (release); written is
+	// how many there were.
+	released bool
+	written  int
+	owned    bool // the records are the plan's (Options.Consume)
 }
 
 // ref points at a friend: an existing one (its index in the friends read)
@@ -94,12 +99,17 @@ type Reader interface {
 
 // Build computes the plan for in against the friends in r. It writes
 // nothing and changes nothing in in.
-func Build(r Reader, in *Input) (*Plan, error) {
+func Build(r Reader, in *Input) (*Plan, error) { return build(r, in, false) }
+
+// build is Build; with own, the plan takes in's records for its own,
+// cleaning them and adding them in place rather than copies of them (see
+// Options.Consume).
+func build(r Reader, in *Input, own bool) (*Plan, error) {
 	existing, err := r.Friends()
 	if err != nil {
 		return nil, err
 	}
-	p := &Plan{Format: in.Format, Warnings: slices.Clone(in.Warnings)}
+	p := &Plan{Format: in.Format, Warnings: slices.Clone(in.Warnings), owned: own}
 	b := &builder{
 		p:        p,
 		existing: existing,
@@ -109,6 +119,7 @@ func Build(r Reader, in *Input) (*Plan, error) {
 		byName:   make(map[string][]ref, len(existing)),
 		srcIDs:   make(map[uint64]ref),
 		byUID:    make(map[string]ref, len(existing)),
+		own:      own,
 	}
 	if labelsAreGroups(in.Format) {
 		b.known = knownSectors(existing)
@@ -122,7 +133,13 @@ func Build(r Reader, in *Input) (*Plan, error) {
 		}
 	}
 	p.Items = make([]Item, 0, len(in.Records))
-	for _, rec := range in.Records {
+	for i := range in.Records {
+		rec := &in.Records[i]
+		if !own {
+			c := *rec
+			cloneFriend(&c.Friend)
+			rec = &c
+		}
 		b.record(rec)
 	}
 	if err := b.history(r, in); err != nil {
@@ -155,6 +172,7 @@ type builder struct {
 	// known is the sectors an address book's label may become
 	// (knownSectors); nil when the format's labels are kith's sectors.
 	known map[string]bool
+	own   bool // the plan owns the records (build)
 }
 
 func (b *builder) index(f *store.Friend, r ref) {
@@ -196,17 +214,25 @@ func (b *builder) describe(r ref) string {
 	return fmt.Sprintf("%s (#%d)", f.Name, f.ID)
 }
 
-func (b *builder) record(rec Record) {
+// record plans rec, cleaning it in place (build hands it a copy unless
+// the plan owns the records).
+func (b *builder) record(rec *Record) {
 	p := b.p
 	srcID := rec.Friend.ID
 	rec.Friend.ID = 0
-	cloneFriend(&rec.Friend)
 	if b.known != nil && !rec.Sorted {
 		sortLabels(&rec.Friend, b.known)
 	}
-	warns, skip := Clean(&rec)
+	warns, skip := Clean(rec)
 	p.Warnings = append(p.Warnings, warns...)
 	item := Item{Source: rec.Source, Name: rec.Friend.Name}
+	if b.own {
+		// The records may read their text from the file in place
+		// (vcard.ParseBytes): the plan, which outlives them, holds its
+		// own copy of the name, so that the file need not stay behind
+		// them through the commit.
+		item.Name = strings.Clone(item.Name)
+	}
 	if skip != "" {
 		item.Action, item.Reason = Skip, skip
 		p.Items = append(p.Items, item)
@@ -226,15 +252,15 @@ func (b *builder) record(rec Record) {
 		for _, d := range b.byName[store.NameKey(f.Name)] {
 			item.Duplicates = append(item.Duplicates, b.describe(d))
 		}
-		nf := *f
+		nf := f
 		to = ref{existing: -1, add: len(p.adds)}
-		p.adds = append(p.adds, &nf)
+		p.adds = append(p.adds, nf)
 		b.addSrc = append(b.addSrc, rec.Source)
 		b.addUID = append(b.addUID, rec.UID)
 		if rec.UID != "" {
 			b.byUID[rec.UID] = to
 		}
-		b.index(&nf, to)
+		b.index(nf, to)
 		item.Action = Add
 		p.Items = append(p.Items, item)
 		p.Added++

@@ -1,6 +1,7 @@
 package vcard
 
 import (
+	"bytes"
 	"fmt"
 	"path/filepath"
 	"testing"
@@ -39,6 +40,31 @@ func BenchmarkWriteDir(b *testing.B) {
 				i++
 				if n, err := WriteDir(filepath.Join(root, fmt.Sprint(i)), fs, V3); err != nil || n != size.n {
 					b.Fatalf("WriteDir: %d, %v", n, err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkParse reads 100,000 cards (kith's own export of the bench
+// friends), in one piece and in two halves at once (parseSplit):
+//
+//	go test -run '^$' -bench 'Parse/' -count 5 ./store/vcard/
+func BenchmarkParse(b *testing.B) {
+	var buf bytes.Buffer
+	if err := WriteAll(&buf, benchFriends(100_000), V3); err != nil {
+		b.Fatal(err)
+	}
+	data := buf.Bytes()
+	for _, c := range []struct {
+		name string
+		min  int
+	}{{"whole", len(data) + 1}, {"halves", splitMin}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if in, err := parseSplit(data, "bench.vcf", c.min); err != nil || len(in.Records) != 100_000 {
+					b.Fatalf("parse: %v", err)
 				}
 			}
 		})

@@ -94,17 +94,105 @@ func ParseDir(dir string) (*importer.Input, error) {
 	return in, nil
 }
 
+// splitMin is the size from which parse reads a file's two halves at
+// once, one on each core: 100,000 cards (48 MB) took 1.3 s in one piece.
+const splitMin = 4 << 20
+
 func parse(data []byte, name string) (*importer.Input, error) {
+	return parseSplit(data, name, splitMin)
+}
+
+// parseSplit is parse, reading the two halves of a file of min bytes or
+// more at once. The cut is at a BEGIN:VCARD right after an END:VCARD;
+// when the first half reads without error, the reader is at the cut as it
+// would be reading the file in one piece (outside any card), so the
+// halves give what one piece gives. On any error the file is read again
+// in one piece, for the same error.
+func parseSplit(data []byte, name string, min int) (*importer.Input, error) {
 	// The cards' text is read in place (ParseBytes): a copy of 100,000
 	// cards is 48 MB more held while they are imported, and 48 MB more
 	// allocated (BenchmarkImportVCard/100000).
 	text := stripBOM(data)
-	lex := newLexer(unsafe.String(unsafe.SliceData(text), len(text)))
-	in := &importer.Input{Format: Format,
-		Records: make([]importer.Record, 0, bytes.Count(data, []byte("BEGIN:VCARD")))}
+	s := unsafe.String(unsafe.SliceData(text), len(text))
+	sep := lineSep(s)
+	if len(s) < min {
+		return parseText(s, sep, 0, name, nil)
+	}
+	cut := splitPoint(s, sep)
+	if cut <= 0 {
+		return parseText(s, sep, 0, name, nil)
+	}
+	// One slice for the records of both halves, not a third to join them.
+	n1 := strings.Count(s[:cut], "BEGIN:VCARD")
+	recs := make([]importer.Record, 0, n1+strings.Count(s[cut:], "BEGIN:VCARD"))
+	var second *importer.Input
+	var err2 error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		second, err2 = parseText(s[cut:], sep, strings.Count(s[:cut], string(sep)), name, recs[n1:n1])
+	}()
+	first, err := parseText(s[:cut], sep, 0, name, recs[:0:n1])
+	<-done
+	if err != nil || err2 != nil {
+		return parseText(s, sep, 0, name, nil)
+	}
+	first.Records = join(recs, n1, first.Records, second.Records)
+	first.Warnings = append(first.Warnings, second.Warnings...)
+	return first, nil
+}
+
+// join returns a followed by b. Each half was read into its part of
+// recs (a from 0, b from n1), so a's part is moved up to b's in place,
+// unless a half outgrew its part (cards the count did not see, such as
+// "begin:vcard") and so holds a slice of its own.
+func join(recs []importer.Record, n1 int, a, b []importer.Record) []importer.Record {
+	inPlace := func(part, got []importer.Record) bool {
+		return len(got) == 0 || unsafe.SliceData(got) == unsafe.SliceData(part)
+	}
+	if !inPlace(recs, a) || !inPlace(recs[n1:cap(recs)], b) {
+		return append(append(make([]importer.Record, 0, len(a)+len(b)), a...), b...)
+	}
+	out := recs[:len(a)+len(b)]
+	copy(out[len(a):], b)
+	return out
+}
+
+// splitPoint returns where a line "BEGIN:VCARD" right after a line
+// "END:VCARD" starts, the first from the middle of s on, or -1.
+func splitPoint(s string, sep byte) int {
+	begin := string(sep) + "BEGIN:VCARD"
+	for from := len(s) / 2; from < len(s); {
+		i := strings.Index(s[from:], begin)
+		if i < 0 {
+			return -1
+		}
+		at := from + i // the end of the line before
+		prev := s[:at]
+		if j := strings.LastIndexByte(prev, sep); j >= 0 {
+			prev = prev[j+1:]
+		}
+		if strings.EqualFold(strings.TrimSpace(prev), "END:VCARD") {
+			return at + 1
+		}
+		from = at + 1
+	}
+	return -1
+}
+
+// parseText reads the cards of s, whose lines end with sep and whose
+// first line is line first+1 of the file, appending the records to recs
+// (a slice made to hold every card when nil).
+func parseText(s string, sep byte, first int, name string, recs []importer.Record) (*importer.Input, error) {
+	lex := &lexer{s: s, sep: sep, line: first}
+	if recs == nil {
+		recs = make([]importer.Record, 0, strings.Count(s, "BEGIN:VCARD"))
+	}
+	in := &importer.Input{Format: Format, Records: recs}
 	var card []prop
-	begin := 0  // line of the open card's BEGIN, 0 outside a card
-	nested := 0 // depth of cards inside the card (2.1 AGENT)
+	var scratch []srcProp // toRecord's
+	begin := 0            // line of the open card's BEGIN, 0 outside a card
+	nested := 0           // depth of cards inside the card (2.1 AGENT)
 	sawCard := false
 	for {
 		l, n, ok := lex.next()
@@ -133,7 +221,7 @@ func parse(data []byte, name string) (*importer.Input, error) {
 			if begin == 0 {
 				return nil, importer.Errorf(name, n, "END:VCARD without a BEGIN:VCARD")
 			}
-			rec, warns, err := toRecord(card, name, begin)
+			rec, warns, err := toRecord(card, name, begin, &scratch)
 			if err != nil {
 				return nil, err
 			}

@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"io"
-	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -347,16 +346,16 @@ func WriteAll(w io.Writer, friends []store.Friend, version string) error {
 	return nil
 }
 
-// WriteDir writes a vdir: one <uid>.vcf per friend in dir (created with
-// mode 0700 if missing; see FileName), mode 0600, as one batch (see
-// atomic.WriteBatch: every file replaced atomically, the file system
-// synced once). It returns how many files it wrote.
+// WriteDir writes a vdir: one <uid>.vcf per friend in dir (see
+// FileName), mode 0600. A missing or empty dir is filled at once (see
+// atomic.WriteFolder: the cards written into a folder beside it, synced
+// once and renamed onto it, so a crash leaves no half folder); one with
+// files is written as one batch (atomic.WriteBatch: every file replaced
+// atomically, the file system synced once). It returns how many files it
+// wrote.
 func WriteDir(dir string, friends []store.Friend, version string) (int, error) {
 	if err := CheckVersion(version); err != nil {
 		return 0, err
-	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return 0, fmt.Errorf("create %s: %w", dir, err)
 	}
 	taken := make(map[string]bool, len(friends))
 	files := make([]atomic.File, len(friends))
@@ -365,7 +364,7 @@ func WriteDir(dir string, friends []store.Friend, version string) (int, error) {
 		name := FreeName(UID(f), taken)
 		files[i] = atomic.File{Name: name, Fill: func(w io.Writer) error { return Write(w, f, version) }}
 	}
-	return atomic.WriteBatch(dir, 0o600, files, nil)
+	return atomic.WriteFolder(dir, 0o600, files)
 }
 
 // FreeName is FileName(uid), or, when taken has that name already (in

@@ -74,12 +74,15 @@ type lexer struct {
 	pieces []string
 }
 
-func newLexer(s string) *lexer {
-	l := &lexer{s: s, sep: '\n'}
+func newLexer(s string) *lexer { return &lexer{s: s, sep: lineSep(s)} }
+
+// lineSep is the byte that ends the lines of s: '\n' (LF or CRLF), or
+// '\r' in a file of lone CRs.
+func lineSep(s string) byte {
 	if strings.IndexByte(s, '\n') < 0 && strings.IndexByte(s, '\r') >= 0 {
-		l.sep = '\r'
+		return '\r'
 	}
-	return l
+	return '\n'
 }
 
 // phys returns the next physical line, without its line ending.
