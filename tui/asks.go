@@ -22,10 +22,13 @@ type askRow struct {
 	status store.Status
 }
 
-// askRowsMsg carries the rows of dataset d, newest first.
+// askRowsMsg carries the rows of dataset d, newest first, and, read
+// with them while the / filter is used, their index (asks_filter.go).
 type askRowsMsg struct {
-	d    *dataset
-	rows []askRow
+	d     *dataset
+	rows  []askRow
+	ix    *findIndex
+	ixErr error
 }
 
 // askDetailMsg carries one ask in full, read for the detail view.
@@ -122,11 +125,16 @@ type asksScreen struct {
 	pick    int
 	note    textinput.Model
 
-	// the / filter: the field (filterfield.go), its folded text, and
-	// which friends of rowsD it lets through (nil: all)
-	find    filterField
-	findQ   string
-	findHit []bool
+	// the / filter (asks_filter.go): the field (filterfield.go), its
+	// folded text, the index of rows (nil until built), and which of its
+	// friends and topics hold the text (nil: none, with findQ set)
+	find        filterField
+	findQ       string
+	fix         *findIndex
+	fixErr      string
+	indexing    bool
+	findFriends []uint64
+	findTopics  []uint64
 
 	topics askTopics // the TOPIC column's and the filter's (asks_topics.go)
 
@@ -184,7 +192,7 @@ func (as *asksScreen) Unsaved() bool {
 // the screen now needs (asks_topics.go).
 func (as *asksScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	cmd := as.update(msg)
-	if t1, t2 := as.visibleTopics(), as.foldTopics(); t1 != nil || t2 != nil {
+	if t1, t2 := as.visibleTopics(), as.indexFind(); t1 != nil || t2 != nil {
 		cmd = tea.Batch(cmd, t1, t2)
 	}
 	return as, cmd
@@ -199,13 +207,18 @@ func (as *asksScreen) update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		as.d = msg.d
+		if as.findWanted() {
+			return askRowsIndexedCmd(as, msg.d)
+		}
 		return askRowsCmd(msg.d) // the root works out the nudges
 	case askRowsMsg:
 		if msg.d == as.d {
 			as.rows, as.rowsD, as.loaded = msg.rows, msg.d, true
 			as.resetTopics()
+			as.indexing = false
+			as.setIndex(msg.ix, msg.ixErr)
 			if as.findQ != "" {
-				as.setFind(as.find.Value()) // the friends of the new rows
+				as.setFind(as.find.Value()) // the index of the new rows
 			}
 			as.refilter(as.cursor)
 		}
@@ -217,9 +230,9 @@ func (as *asksScreen) update(msg tea.Msg) tea.Cmd {
 		if msg.as == as {
 			as.gotTopics(msg)
 		}
-	case foldedMsg:
+	case findIndexMsg:
 		if msg.as == as {
-			as.gotFolded(msg)
+			as.gotFindIndex(msg)
 		}
 	case askDetailMsg:
 		// a read for an ask no longer in focus, or for a detail since

@@ -406,7 +406,7 @@ func TestAsksSlashFilter(t *testing.T) {
 		store.Ask{FriendID: 4, Kind: store.KindChat, Status: store.StatusSent, Created: d10, Sent: d10})
 	m := storeModel(t, 100, 30, composeProfile(), fs, asks)
 	as := openAsks(t, m)
-	press(m, "/")
+	follow(t, m, press(m, "/")) // and the index built
 	if !as.Capturing() {
 		t.Fatal("/ did not open the filter")
 	}
