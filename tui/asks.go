@@ -313,12 +313,14 @@ func (as *asksScreen) refilter(fallback int) {
 	if as.filter >= 0 {
 		want = store.Statuses()[as.filter]
 	}
-	for i, r := range as.rows {
+	find := as.finder()
+	for i := range as.rows {
+		r := &as.rows[i]
 		focus := r.id == as.focusID
 		if focus {
 			as.focusRow = i
 		}
-		if as.hidden(i, &r) {
+		if find.on && !find.hit(i, r) {
 			continue
 		}
 		switch {

@@ -166,20 +166,35 @@ func (as *asksScreen) setFind(q string) {
 	as.refilter(0)
 }
 
-// hidden reports whether the / filter hides rows[i], r: neither its
-// friend nor its topic holds the text, or the index is not built yet.
-func (as *asksScreen) hidden(i int, r *askRow) bool {
-	if as.findQ == "" {
+// finder is what the / filter lets through, for one pass over the rows.
+type finder struct {
+	on      bool     // the filter is applied
+	friends []uint64 // the friends that hold the text; nil: none (no index yet)
+	topics  []uint64 // the topics that do
+	ofRow   []uint32 // each row's topic
+}
+
+// finder is the filter as it is now.
+func (as *asksScreen) finder() finder {
+	f := finder{on: as.findQ != "", friends: as.findFriends, topics: as.findTopics}
+	if as.fix != nil {
+		f.ofRow = as.fix.ofRow
+	}
+	return f
+}
+
+// hit reports whether the filter lets rows[i], r, through: its friend
+// or its topic holds the text. It is small enough to be inlined in the
+// pass over a million rows, which a method call per row made 15 ms a key.
+func (f *finder) hit(i int, r *askRow) bool {
+	if f.friends == nil {
 		return false
 	}
-	if as.findFriends == nil {
+	if marked(f.friends, int(r.fi)) {
 		return true
 	}
-	if marked(as.findFriends, int(r.fi)) {
-		return false
-	}
-	t := as.fix.ofRow[i]
-	return t == noTopic || !marked(as.findTopics, int(t))
+	t := f.ofRow[i]
+	return t != noTopic && marked(f.topics, int(t))
 }
 
 // marked reports whether bit i of bits is set.
