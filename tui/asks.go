@@ -152,10 +152,12 @@ func (as *asksScreen) Unsaved() bool {
 	return as.picking && strings.TrimSpace(as.note.Value()) != ""
 }
 
-// Update handles keys, rows, nudges and reloads, then reads the topics
-// the screen now needs (asks_topics.go).
+// Update handles keys, rows, nudges and reloads, keeps the focus in
+// view, then reads the topics the screen now needs (asks_topics.go) and
+// builds the / filter's index once it is used (asks_filter.go).
 func (as *asksScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	cmd := as.update(msg)
+	as.scroll() // the list's rows change with the error's lines
 	if t1, t2 := as.visibleTopics(), as.indexFind(); t1 != nil || t2 != nil {
 		cmd = tea.Batch(cmd, t1, t2)
 	}

@@ -348,3 +348,23 @@ func TestGoldenAsksTopics(t *testing.T) {
 		golden(t, "asks-topics-reading-80x24", got)
 	})
 }
+
+// TestAsksErrorWrapsAt80: the reason a key was refused is wrapped at 80
+// columns, not cut, and the list gives it the lines it takes.
+func TestAsksErrorWrapsAt80(t *testing.T) {
+	m := asksModel(t, 80, 24)
+	as := openAsks(t, m)
+	press(m, "j", "j") // Cy's intro, sent, no outcome yet
+	follow(t, m, press(m, "t"))
+	if as.err == "" {
+		t.Fatal("t on a sent ask said nothing")
+	}
+	out := plain(m)
+	if got := strings.Join(strings.Fields(out), " "); !strings.Contains(got, strings.Join(strings.Fields(as.err), " ")) {
+		t.Errorf("the reason %q is cut at 80 columns:\n%s", as.err, out)
+	}
+	checkFrame(t, out, 80, 24)
+	if rows := as.listRows(); rows != as.h-as.nudgeLines()-1-len(wrap(as.err, 80)) {
+		t.Errorf("the list has %d rows beside a %d-line reason", rows, len(wrap(as.err, 80)))
+	}
+}
