@@ -273,6 +273,9 @@ func TestAsksFilterMatchesTopic(t *testing.T) {
 		t.Fatalf("/ started %d builds of the index, want 1", len(builds))
 	}
 	typeText(m, "fintéch")
+	if !strings.Contains(plain(m), "Indexing the topics and names") || strings.Contains(plain(m), "No asks") {
+		t.Errorf("while typing before the index is built, the list does not say it is being built:\n%s", plain(m))
+	}
 	press(m, "enter")
 	if len(as.shown) != 0 || !strings.Contains(plain(m), "indexing the topics…") {
 		t.Errorf("before the index is built: %d asks shown, want 0 and the build said:\n%s", len(as.shown), plain(m))

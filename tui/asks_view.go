@@ -139,6 +139,9 @@ func (as *asksScreen) View() string {
 		}
 		if as.findQ != "" {
 			msg = "No asks to a friend or on a topic matching “" + clean(as.find.Value()) + "”; esc clears the filter."
+			if as.fix == nil && as.fixErr == "" {
+				msg = "Indexing the topics and names to match “" + clean(as.find.Value()) + "”…"
+			}
 		}
 		out = append(out, trunc(msg, w))
 	}
