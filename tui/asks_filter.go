@@ -189,7 +189,9 @@ func (as *asksScreen) finder() finder {
 
 // hit reports whether the filter lets rows[i], r, through: its friend
 // or its topic holds the text. It is small enough to be inlined in the
-// pass over a million rows, which a method call per row made 15 ms a key.
+// pass over a million rows: a method call per row made a key 35 ms, not
+// 14 (BenchmarkAsksFindKey1M with 800k distinct topics, medians of 5,
+// load 4-5).
 func (f *finder) hit(i int, r *askRow) bool {
 	if f.friends == nil {
 		return false
