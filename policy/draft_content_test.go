@@ -237,6 +237,10 @@ func TestDraftLanguagePerFriend(t *testing.T) {
 	for _, tc := range []draftCase{
 		{name: "an Italian friend of an English profile, with only an English blurb", p: p, f: f, req: req, v: Verdict{Level: Clear},
 			has: []string{"Ciao Ana,", "mi presenteresti a Luca nel design?", "(per ora ce l'ho solo in inglese: se ti serve in italiano, te lo traduco):", "> Marco is a product designer"}},
+		{name: "an Italian intro to a role joins a and its article", p: p, f: f, req: Request{Kind: store.KindIntro, Details: Details{Whom: "la responsabile marketing di Lumen"}}, v: Verdict{Level: Clear},
+			has: []string{"mi presenteresti alla responsabile marketing di Lumen?"}, hasNot: []string{"a la "}},
+		{name: "an Italian intro to a name keeps it whole", p: p, f: f, req: Request{Kind: store.KindIntro, Details: Details{Whom: "La Rosa"}}, v: Verdict{Level: Clear},
+			has: []string{"mi presenteresti a La Rosa"}},
 		{name: "the English worked note is left out of an Italian reference", p: p, f: f, req: Request{Kind: store.KindReference}, v: Verdict{Level: Clear},
 			has: []string{"Abbiamo lavorato insieme e conosci"}, hasNot: []string{"we built"}},
 		{name: "a favor written in the profile's English is left out of an Italian draft", p: p, f: f, req: Request{Kind: store.KindReview, Details: Details{Doc: "CV"}}, v: Verdict{Level: Clear},
