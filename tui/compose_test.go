@@ -686,3 +686,20 @@ func TestChecklistFitsAt80(t *testing.T) {
 		t.Errorf("at 200 columns the checklist %q does not use the long names", wide[0])
 	}
 }
+
+// TestNameFieldShowsItsPlaceholder: the first compose's name field is as
+// wide as the screen allows, so its placeholder shows whole (it showed
+// "e", the field having no width).
+func TestNameFieldShowsItsPlaceholder(t *testing.T) {
+	fs, asks := composeFriends()
+	p := composeProfile()
+	p.Name = ""
+	m := storeModel(t, 80, 24, p, fs, asks)
+	cp := openCompose(t, m, 0, store.KindChat)
+	if cp.stage != stageName {
+		t.Fatalf("stage %d, want the name", cp.stage)
+	}
+	if !strings.Contains(plain(m), "e.g. Sam Rivera") {
+		t.Errorf("the name field's placeholder is cut:\n%s", plain(m))
+	}
+}

@@ -24,6 +24,7 @@ func (cp *composeScreen) SetSize(w, h int) {
 	cp.subject.SetWidth(max(ew-labelW-1, 1))
 	cp.body.SetWidth(max(ew, 1))
 	cp.body.SetHeight(max(cp.bodyHeight(), 1))
+	cp.name.SetWidth(max(cp.w-labelWidth-1, 1))
 	cp.blurb.SetWidth(max(min(cp.w, 80), 1))
 	cp.blurb.SetHeight(max(min(cp.h-6, 8), 1))
 }
