@@ -139,11 +139,18 @@ func (as *asksScreen) View() string {
 		}
 		if as.findQ != "" {
 			msg = "No asks to a friend or on a topic matching “" + clean(as.find.Value()) + "”; esc clears the filter."
+			if as.filter != filterAll {
+				msg = "No " + as.filterName() + " asks to a friend or on a topic matching “" + clean(as.find.Value()) + "”; s shows the others, esc clears the filter."
+			}
 			if as.fix == nil && as.fixErr == "" {
 				msg = "Indexing the topics and names to match “" + clean(as.find.Value()) + "”…"
 			}
 		}
-		out = append(out, trunc(msg, w))
+		for i, l := range wrap(msg, w) {
+			if i < max(as.listRows(), 1) {
+				out = append(out, l)
+			}
+		}
 	}
 	return strings.Join(out, "\n")
 }
