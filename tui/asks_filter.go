@@ -37,9 +37,9 @@ const findSep = 1
 // (added after it was read): only its friend can match.
 const noTopic = ^uint32(0)
 
-// findIndex is the / filter's index of the rows of dataset d.
+// findIndex is the / filter's index of the rows of one dataset (the
+// message that carries it says which).
 type findIndex struct {
-	d       *dataset
 	friends index    // friend i's folded name and organisation
 	topics  index    // the distinct topics, folded
 	ofRow   []uint32 // ofRow[i] is the topic of rows[i], or noTopic
@@ -55,7 +55,7 @@ type findIndexMsg struct {
 
 // newFindIndex builds the index of rows, the rows of d, from t.
 func newFindIndex(d *dataset, rows []askRow, t *store.TopicTable) *findIndex {
-	fx := &findIndex{d: d, ofRow: make([]uint32, len(rows))}
+	fx := &findIndex{ofRow: make([]uint32, len(rows))}
 	fx.friends = foldedIndex(len(d.friends), func(buf []byte, i int) []byte {
 		buf = store.AppendFold(buf, d.friends[i].Name)
 		buf = append(buf, findSep)
