@@ -330,8 +330,9 @@ func prep(p, phrase string) string {
 	if stem == "" || phrase == "" {
 		return strings.TrimSpace(p + " " + phrase)
 	}
+	// Only a lower-case article is one: "La Rosa" is a name.
 	for _, ap := range []string{"l'", "l\u2019"} {
-		if len(phrase) >= len(ap) && strings.EqualFold(phrase[:len(ap)], ap) {
+		if strings.HasPrefix(phrase, ap) {
 			return stem + "ll'" + phrase[len(ap):]
 		}
 	}
@@ -339,7 +340,7 @@ func prep(p, phrase string) string {
 	if !found {
 		return p + " " + phrase
 	}
-	switch a := strings.ToLower(article); a {
+	switch a := article; a {
 	case "il":
 		return stem + "l " + rest
 	case "lo", "la", "le":

@@ -234,9 +234,20 @@ func TestDraftLanguagePerFriend(t *testing.T) {
 		f.WorkedNote = "we built the payments app together"
 	})
 	req := Request{Kind: store.KindIntro, Sector: "design", Details: Details{Whom: "Luca"}}
+	qp := p
+	qp.Questions = map[string][]string{"chat": {"How did you get into design?", "What would you tell me?"}, "chat@it": {"Come sei arrivata al design?", "Cosa mi diresti?"}}
+	en := friend(func(f *store.Friend) { f.Lang = store.LangEnglish })
 	for _, tc := range []draftCase{
+		{name: "an English chat leaves the Italian questions out", p: qp, f: en, req: Request{Kind: store.KindChat, Topic: "design"}, v: Verdict{Level: Clear},
+			has: []string{"1. How did you get into design?"}, hasNot: []string{"Come sei"}},
 		{name: "an Italian friend of an English profile, with only an English blurb", p: p, f: f, req: req, v: Verdict{Level: Clear},
 			has: []string{"Ciao Ana,", "mi presenteresti a Luca nel design?", "(per ora ce l'ho solo in inglese: se ti serve in italiano, te lo traduco):", "> Marco is a product designer"}},
+		{name: "an Italian intro to a role joins a and its article", p: p, f: f, req: Request{Kind: store.KindIntro, Details: Details{Whom: "la responsabile marketing di Lumen"}}, v: Verdict{Level: Clear},
+			has: []string{"mi presenteresti alla responsabile marketing di Lumen?"}, hasNot: []string{"a la "}},
+		{name: "an Italian intro to a name keeps it whole", p: p, f: f, req: Request{Kind: store.KindIntro, Details: Details{Whom: "La Rosa"}}, v: Verdict{Level: Clear},
+			has: []string{"mi presenteresti a La Rosa"}},
+		{name: "an Italian chat takes the questions kept in Italian", p: qp, f: f, req: Request{Kind: store.KindChat, Topic: "design"}, v: Verdict{Level: Clear},
+			has: []string{"1. Come sei arrivata al design?"}, hasNot: []string{"How did you"}},
 		{name: "the English worked note is left out of an Italian reference", p: p, f: f, req: Request{Kind: store.KindReference}, v: Verdict{Level: Clear},
 			has: []string{"Abbiamo lavorato insieme e conosci"}, hasNot: []string{"we built"}},
 		{name: "a favor written in the profile's English is left out of an Italian draft", p: p, f: f, req: Request{Kind: store.KindReview, Details: Details{Doc: "CV"}}, v: Verdict{Level: Clear},

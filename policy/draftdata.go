@@ -216,12 +216,28 @@ func monthName(m time.Month, it bool) string {
 // targeted questions fill twenty minutes.
 const maxQuestions = 5
 
+// italianKey is the suffix of a question bank's key whose questions are
+// in Italian ("chat@it"): an Italian draft takes them first, so that it
+// does not carry questions written in English.
+const italianKey = "@" + store.LangItalian
+
 // questions picks the profile's questions for the request (by topic,
-// then sector, organisation and kind, matched case-insensitively), else
-// placeholders that fit the kind: for advice, about the decision you
-// face; for a chat, about the friend's work, in their sector.
+// then sector, organisation and kind, matched case-insensitively; for an
+// Italian draft the keys with italianKey first), else placeholders that
+// fit the kind: for advice, about the decision you face; for a chat,
+// about the friend's work, in their sector.
 func questions(bank map[string][]string, req Request, d DraftData, it bool) []string {
-	for _, key := range []string{req.Topic, req.Sector, req.Org, string(req.Kind), "default"} {
+	keys := []string{req.Topic, req.Sector, req.Org, string(req.Kind), "default"}
+	if it {
+		var its []string
+		for _, k := range keys {
+			if k = strings.TrimSpace(k); k != "" {
+				its = append(its, k+italianKey)
+			}
+		}
+		keys = append(its, keys...)
+	}
+	for _, key := range keys {
 		key = strings.TrimSpace(key)
 		if key == "" {
 			continue

@@ -322,15 +322,23 @@ func decodeAsk(k, v []byte) (Ask, error) {
 // alone, copied out of v: the asks screen reads many, without the
 // bodies decodeAsk would copy.
 func decodeAskTopic(k, v []byte) (string, error) {
+	b, err := askTopicBytes(k, v)
+	return string(b), err
+}
+
+// askTopicBytes is decodeAskTopic's topic as the value's own bytes, valid
+// only in the transaction: a scan of every ask copies only the topics it
+// has not met (TopicTable).
+func askTopicBytes(k, v []byte) ([]byte, error) {
 	body, err := seedAsks.open(k, v)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
-	var topic string
+	var topic []byte
 	d := newDec(body)
 	for d.next() {
 		if d.num == tagAskTopic {
-			topic = string(d.bytes())
+			topic = d.bytes()
 		}
 	}
 	return topic, d.result()

@@ -261,34 +261,70 @@ func TestAsksTopicColumn(t *testing.T) {
 	}
 }
 
-// TestAsksFilterMatchesTopic: / matches topics (folded), once the
-// background reading, page by page, has read them; until then the
-// status line says how far it is.
+// TestAsksFilterMatchesTopic: / matches topics (folded) once the
+// index is built, in one read started by the first /; until then no row
+// matches and the status line says the index is being built.
 func TestAsksFilterMatchesTopic(t *testing.T) {
 	m := topicAsks(t, 3, 100, 30)
 	as := openAsks(t, m)
 	_, cmd := as.Update(keyMsg("/"))
-	folds := msgsOf[foldedMsg](cmd)
-	if len(folds) != 1 {
-		t.Fatalf("/ started %d readings of the topics, want 1", len(folds))
+	builds := msgsOf[findIndexMsg](cmd)
+	if len(builds) != 1 {
+		t.Fatalf("/ started %d builds of the index, want 1", len(builds))
 	}
 	typeText(m, "fintéch")
-	press(m, "enter")
-	if len(as.shown) != 0 || !strings.Contains(plain(m), "reading topics 0%") {
-		t.Errorf("before the topics are read: %d asks shown, want 0 and the reading said:\n%s", len(as.shown), plain(m))
+	if !strings.Contains(plain(m), "Indexing the topics and names") || strings.Contains(plain(m), "No asks") {
+		t.Errorf("while typing before the index is built, the list does not say it is being built:\n%s", plain(m))
 	}
-	follow(t, m, func() tea.Msg { return folds[0] })
+	press(m, "enter")
+	if len(as.shown) != 0 || !strings.Contains(plain(m), "indexing the topics…") {
+		t.Errorf("before the index is built: %d asks shown, want 0 and the build said:\n%s", len(as.shown), plain(m))
+	}
+	if _, again := as.Update(resizedMsg{}); msgsOf[findIndexMsg](again) != nil {
+		t.Error("the index was built again while its build was under way")
+	}
+	follow(t, m, func() tea.Msg { return builds[0] })
 	if len(as.shown) != 1 || as.focused().id != as.rows[3].id {
 		t.Fatalf("/fintéch shows %d asks, want Cy's on fintech people:\n%s", len(as.shown), plain(m))
 	}
-	if strings.Contains(plain(m), "reading topics") {
-		t.Errorf("the reading is still said once done:\n%s", plain(m))
+	if strings.Contains(plain(m), "indexing") {
+		t.Errorf("the build is still said once done:\n%s", plain(m))
 	}
-	// the friend's name still matches
-	press(m, "/", "backspace", "backspace", "backspace", "backspace", "backspace", "backspace", "backspace")
+	// the friend's name still matches, from the same index
+	_, cmd = as.Update(keyMsg("/"))
+	if msgsOf[findIndexMsg](cmd) != nil {
+		t.Error("a second / built the index again")
+	}
+	press(m, "backspace", "backspace", "backspace", "backspace", "backspace", "backspace", "backspace")
 	typeText(m, "alvarez")
 	if len(as.shown) != 3 {
 		t.Errorf("/alvarez shows %d asks, want Ada's 3", len(as.shown))
+	}
+	// a change while the filter is used: the rows come with their index
+	_, cmd = as.Update(dataMsg{d: as.d})
+	rows := msgsOf[askRowsMsg](cmd)
+	if len(rows) != 1 || rows[0].ix == nil {
+		t.Fatalf("a reload while filtering read %+v, want the rows with their index", rows)
+	}
+	as.Update(rows[0])
+	if len(as.shown) != 3 || strings.Contains(plain(m), "indexing") {
+		t.Errorf("after the reload /alvarez shows %d asks, want 3:\n%s", len(as.shown), plain(m))
+	}
+}
+
+// TestFindIndexAskAddedSince: an ask the topic table does not hold (added
+// after it was read) matches by its friend only.
+func TestFindIndexAskAddedSince(t *testing.T) {
+	m := topicAsks(t, 2, 100, 30)
+	as := openAsks(t, m)
+	tt := store.TopicTable{Topics: []string{"Zoë's café"}, IDs: []uint64{as.rows[1].id}, Of: []uint32{0}}
+	as.setIndex(newFindIndex(as.rowsD, as.rows, &tt), nil)
+	as.setFind("zoe")
+	if len(as.shown) != 1 || as.rows[as.shown[0]].id != as.rows[1].id {
+		t.Errorf("/zoe shows rows %v, want only row 1, whose topic is Zoë's café", as.shown)
+	}
+	if as.fix.ofRow[0] != noTopic {
+		t.Errorf("row 0's topic is %d, want none: the table does not hold it", as.fix.ofRow[0])
 	}
 }
 
@@ -314,4 +350,24 @@ func TestGoldenAsksTopics(t *testing.T) {
 		checkFrame(t, got, 80, 24)
 		golden(t, "asks-topics-reading-80x24", got)
 	})
+}
+
+// TestAsksErrorWrapsAt80: the reason a key was refused is wrapped at 80
+// columns, not cut, and the list gives it the lines it takes.
+func TestAsksErrorWrapsAt80(t *testing.T) {
+	m := asksModel(t, 80, 24)
+	as := openAsks(t, m)
+	press(m, "j", "j") // Cy's intro, sent, no outcome yet
+	follow(t, m, press(m, "t"))
+	if as.err == "" {
+		t.Fatal("t on a sent ask said nothing")
+	}
+	out := plain(m)
+	if got := strings.Join(strings.Fields(out), " "); !strings.Contains(got, strings.Join(strings.Fields(as.err), " ")) {
+		t.Errorf("the reason %q is cut at 80 columns:\n%s", as.err, out)
+	}
+	checkFrame(t, out, 80, 24)
+	if rows := as.listRows(); rows != as.h-as.nudgeLines()-1-len(wrap(as.err, 80)) {
+		t.Errorf("the list has %d rows beside a %d-line reason", rows, len(wrap(as.err, 80)))
+	}
 }

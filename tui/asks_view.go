@@ -19,8 +19,28 @@ func (as *asksScreen) nudgeLines() int {
 	return 1 + min(len(as.nudges), max(as.h/3-1, 1))
 }
 
-// listRows: the nudges, the status line and the column header come first.
-func (as *asksScreen) listRows() int { return max(as.h-as.nudgeLines()-2, 0) }
+// listRows: the nudges, the status line (or the error, wrapped) and the
+// column header come first.
+func (as *asksScreen) listRows() int {
+	return max(as.h-as.nudgeLines()-len(as.errLines())-1, 0)
+}
+
+// maxErrLines is how many lines the error takes at most.
+const maxErrLines = 3
+
+// errLines is the list's status line: the error wrapped to the width, at
+// most maxErrLines (the last cut), or one line for the status.
+func (as *asksScreen) errLines() []string {
+	if as.err == "" || as.w <= 0 {
+		return []string{""}
+	}
+	ls := wrap(clean(as.err), as.w)
+	if len(ls) > maxErrLines {
+		ls = ls[:maxErrLines]
+		ls[maxErrLines-1] = trunc(ls[maxErrLines-1]+" …", as.w)
+	}
+	return ls
+}
 
 func (as *asksScreen) scroll() {
 	as.offset = keepInView(as.cursor, as.offset, as.listRows(), len(as.shown))
@@ -88,7 +108,9 @@ func (as *asksScreen) View() string {
 	case as.find.Typing():
 		out = append(out, trunc(as.find.View(), w))
 	case as.err != "":
-		out = append(out, s.FieldErr.Render(trunc(clean(as.err), w)))
+		for _, l := range as.errLines() {
+			out = append(out, s.FieldErr.Render(fit(l, w)))
+		}
 	default:
 		out = append(out, s.Dim.Render(trunc(status, w)))
 	}
@@ -117,8 +139,18 @@ func (as *asksScreen) View() string {
 		}
 		if as.findQ != "" {
 			msg = "No asks to a friend or on a topic matching “" + clean(as.find.Value()) + "”; esc clears the filter."
+			if as.filter != filterAll {
+				msg = "No " + as.filterName() + " asks to a friend or on a topic matching “" + clean(as.find.Value()) + "”; s shows the others, esc clears the filter."
+			}
+			if as.fix == nil && as.fixErr == "" {
+				msg = "Indexing the topics and names to match “" + clean(as.find.Value()) + "”…"
+			}
 		}
-		out = append(out, trunc(msg, w))
+		for i, l := range wrap(msg, w) {
+			if i < max(as.listRows(), 1) {
+				out = append(out, l)
+			}
+		}
 	}
 	return strings.Join(out, "\n")
 }
@@ -183,7 +215,9 @@ func (as *asksScreen) detailLines() []string {
 	out := []string{s.PaneTitle.Render(trunc("Your ask to "+name+" for "+article(kind), w))}
 	switch {
 	case as.err != "":
-		out = append(out, s.FieldErr.Render(trunc(clean(as.err), w)))
+		for _, l := range as.errLines() {
+			out = append(out, s.FieldErr.Render(l))
+		}
 	case as.loaded && as.focused() == nil:
 		out = append(out, s.FieldErr.Render(trunc("This ask is no longer in the database; esc goes back to the list.", w)))
 	case as.loaded && as.focusPos < 0:
@@ -253,7 +287,9 @@ func (as *asksScreen) pickView() string {
 	}
 	out = append(out, "", trunc(s.FieldLabelFocused.Render(fit("Note", labelWidth))+as.note.View(), w))
 	if as.err != "" {
-		out = append(out, s.FieldErr.Render(trunc(clean(as.err), w)))
+		for _, l := range as.errLines() {
+			out = append(out, s.FieldErr.Render(l))
+		}
 	}
 	out = append(out, "", s.FormHint.Render(trunc("↑/↓ choose · type a note · enter records · esc cancels", w)))
 	return strings.Join(out, "\n")

@@ -667,3 +667,39 @@ func TestTemplatesReadByInit(t *testing.T) {
 		t.Errorf("compose after Init: error %q, body %q", cp.draftErr, cp.body.Value())
 	}
 }
+
+// TestChecklistFitsAt80: under the editor at 80 columns, the checklist
+// names every item (short names when the long ones do not fit), none cut.
+func TestChecklistFitsAt80(t *testing.T) {
+	m := composeModel(t, 80, 24)
+	cp := openCompose(t, m, 0, store.KindChat)
+	under := cp.checkUnder(80)
+	if strings.Contains(under[0], "…") {
+		t.Errorf("the checklist is cut at 80 columns: %q", under[0])
+	}
+	for _, r := range cp.list {
+		if !strings.Contains(under[0], checkShort(r.Code)) {
+			t.Errorf("the checklist %q lacks %q", under[0], checkShort(r.Code))
+		}
+	}
+	if wide := cp.checkUnder(200); !strings.Contains(wide[0], checkLabel(policy.CheckPlaceholder)) {
+		t.Errorf("at 200 columns the checklist %q does not use the long names", wide[0])
+	}
+}
+
+// TestNameFieldShowsItsPlaceholder: the first compose's name field is as
+// wide as the screen allows, so its placeholder shows whole (it showed
+// "e", the field having no width).
+func TestNameFieldShowsItsPlaceholder(t *testing.T) {
+	fs, asks := composeFriends()
+	p := composeProfile()
+	p.Name = ""
+	m := storeModel(t, 80, 24, p, fs, asks)
+	cp := openCompose(t, m, 0, store.KindChat)
+	if cp.stage != stageName {
+		t.Fatalf("stage %d, want the name", cp.stage)
+	}
+	if !strings.Contains(plain(m), "e.g. Sam Rivera") {
+		t.Errorf("the name field's placeholder is cut:\n%s", plain(m))
+	}
+}

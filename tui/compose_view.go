@@ -24,6 +24,7 @@ func (cp *composeScreen) SetSize(w, h int) {
 	cp.subject.SetWidth(max(ew-labelW-1, 1))
 	cp.body.SetWidth(max(ew, 1))
 	cp.body.SetHeight(max(cp.bodyHeight(), 1))
+	cp.name.SetWidth(max(cp.w-labelWidth-1, 1))
 	cp.blurb.SetWidth(max(min(cp.w, 80), 1))
 	cp.blurb.SetHeight(max(min(cp.h-6, 8), 1))
 }
@@ -197,6 +198,28 @@ func checkLabel(code string) string {
 	return code
 }
 
+// checkShort is a checklist item's name when the long ones do not fit
+// on one line.
+func checkShort(code string) string {
+	switch code {
+	case policy.CheckIntent:
+		return "intent"
+	case policy.CheckAcknowledge:
+		return "frequency"
+	case policy.CheckBlurb:
+		return "blurb"
+	case policy.CheckQuestions:
+		return "questions"
+	case policy.CheckOut:
+		return "an out"
+	case policy.CheckHelpBack:
+		return "help back"
+	case policy.CheckPlaceholder:
+		return "placeholders"
+	}
+	return code
+}
+
 // sendQuestion asks whether to mark the ask as sent with items missed.
 func (cp *composeScreen) sendQuestion() string {
 	miss := cp.missing()
@@ -234,26 +257,33 @@ func (cp *composeScreen) checkBeside(w int) []string {
 }
 
 // checkUnder is the checklist in two lines under the editor: the items,
-// then what the first missed one asks for.
+// by their short names if the long ones do not fit, then what the first
+// missed one asks for.
 func (cp *composeScreen) checkUnder(w int) []string {
 	s := cp.c.styles
-	var items []string
-	first := -1
-	for i, r := range cp.list {
-		if cp.missed[i] {
-			items = append(items, s.Miss.Render("✗")+checkLabel(r.Code))
-			if first < 0 {
-				first = i
+	items := func(name func(string) string) string {
+		var out []string
+		for i, r := range cp.list {
+			if cp.missed[i] {
+				out = append(out, s.Miss.Render("✗")+name(r.Code))
+			} else {
+				out = append(out, s.Check.Render("✓")+name(r.Code))
 			}
-		} else {
-			items = append(items, s.Check.Render("✓")+checkLabel(r.Code))
 		}
+		return strings.Join(out, " ")
+	}
+	line := items(checkLabel)
+	if lipgloss.Width(line) > w {
+		line = items(checkShort)
 	}
 	second := s.Check.Render("Every rule is followed.")
-	if first >= 0 {
-		second = s.Dim.Render(cp.list[first].Message)
+	for i, r := range cp.list {
+		if cp.missed[i] {
+			second = s.Dim.Render(r.Message)
+			break
+		}
 	}
-	return []string{trunc(strings.Join(items, " "), w), trunc(second, w)}
+	return []string{trunc(line, w), trunc(second, w)}
 }
 
 func (cp *composeScreen) statusLine(w int) string {

@@ -330,6 +330,7 @@ type Loader interface {
 	Profile() (store.Profile, error)
 	History(friendID uint64) ([]store.Ask, []store.Favor, error)
 	AskTopics(ids []uint64) ([]string, error)
+	TopicTable() (store.TopicTable, error)
 	Batch(now time.Time, fn func(tx *store.Tx) error) error
 }
 

@@ -246,3 +246,31 @@ func TestSaveWritesOnlyEditedFields(t *testing.T) {
 		t.Errorf("after editing the cool-down: %d days, signature %q", p.Settings.CooldownDays, p.Signature)
 	}
 }
+
+// TestFriendFormLanguage: a friend's draft language is a picker (as your
+// profile, English, Italian), saved with the friend, so an Italian draft
+// can be had without the CLI.
+func TestFriendFormLanguage(t *testing.T) {
+	m := newTestModel(t, nil, 100, 30)
+	f := openForm(t, m, "a")
+	typeText(m, "Giulia Bianchi")
+	l := fieldIndex(t, f, "lang")
+	for f.focus != l {
+		press(m, "tab")
+	}
+	if !strings.Contains(plain(m), "as your profile") {
+		t.Errorf("a new friend's language does not say it follows the profile:\n%s", plain(m))
+	}
+	press(m, "i")
+	if got := f.fields[l].in.Value(); got != store.LangItalian {
+		t.Errorf("i on the language: %q, want %q", got, store.LangItalian)
+	}
+	run(t, m, press(m, "ctrl+s"))
+	var g store.Friend
+	for _, fr := range m.home.d.friends {
+		g = fr
+	}
+	if g.Name != "Giulia Bianchi" || g.Lang != store.LangItalian {
+		t.Errorf("saved %q with language %q, want Italian", g.Name, g.Lang)
+	}
+}

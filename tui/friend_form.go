@@ -56,6 +56,7 @@ func newFriendForm(c *common, orig *store.Friend) *formScreen {
 		newField("circle", "Circles", strings.Join(fr.Circles, ", "), "comma-separated, e.g. university, climbing club", nil),
 		newField("moment", "Moments", strings.Join(ms, "; "), "KIND[,at=DATE][:note]; …, e.g. promoted,at=2026-11-02", func(s string) string { return checkMoments(s, now) }),
 		newField("channel", "Channel", fr.Channel, "e.g. email, signal", nil),
+		newChoice("lang", "Language", fr.Lang, []string{"", store.LangEnglish, store.LangItalian}, friendLangWords),
 		newField("note", "Notes", fr.Notes, "", nil),
 	}
 	var id uint64
@@ -138,6 +139,7 @@ func friendPatch(v map[string]string, changed map[string]bool, all bool, now tim
 	text("role", &p.Role)
 	text("worked-note", &p.WorkedNote)
 	text("channel", &p.Channel)
+	text("lang", &p.Lang)
 	text("note", &p.Notes)
 	list("sector", &p.Sectors)
 	list("circle", &p.Circles)
@@ -195,6 +197,14 @@ func friendPatch(v map[string]string, changed map[string]bool, all bool, now tim
 		p.Moments = &ms
 	}
 	return p, nil
+}
+
+// friendLangWords names a friend's draft language; none is the profile's.
+func friendLangWords(s string) string {
+	if s == "" {
+		return "as your profile"
+	}
+	return langWords(s)
 }
 
 func checkMoments(s string, now time.Time) string {

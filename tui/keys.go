@@ -62,8 +62,8 @@ func DefaultKeyMap() KeyMap {
 	km := KeyMap{
 		Up:           b([]string{"up", "k"}, "↑/k", "up"),
 		Down:         b([]string{"down", "j"}, "↓/j", "down"),
-		Top:          b([]string{"g", "home"}, "g", "top"),
-		Bottom:       b([]string{"G", "end"}, "G", "bottom"),
+		Top:          b([]string{"g", "home"}, "g/home", "top"),
+		Bottom:       b([]string{"G", "end"}, "G/end", "bottom"),
 		PageUp:       b([]string{"pgup", "ctrl+b"}, "pgup", "page up"),
 		PageDown:     b([]string{"pgdown", "ctrl+f", "space"}, "pgdn", "page down"),
 		Filter:       b([]string{"/"}, "/", "filter"),

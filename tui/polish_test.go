@@ -406,7 +406,7 @@ func TestAsksSlashFilter(t *testing.T) {
 		store.Ask{FriendID: 4, Kind: store.KindChat, Status: store.StatusSent, Created: d10, Sent: d10})
 	m := storeModel(t, 100, 30, composeProfile(), fs, asks)
 	as := openAsks(t, m)
-	press(m, "/")
+	follow(t, m, press(m, "/")) // and the index built
 	if !as.Capturing() {
 		t.Fatal("/ did not open the filter")
 	}
@@ -419,7 +419,7 @@ func TestAsksSlashFilter(t *testing.T) {
 		t.Errorf("the filter's row or status line:\n%s", plain(m))
 	}
 	press(m, "s") // the status filter works on top: no drafts of hers
-	if len(as.shown) != 0 || !strings.Contains(plain(m), "No asks to a friend or on a topic matching") {
+	if len(as.shown) != 0 || !strings.Contains(plain(m), "No draft asks to a friend or on a topic matching “kaminska”; s shows the others") {
 		t.Errorf("/kaminska and drafts: %d asks\n%s", len(as.shown), plain(m))
 	}
 	for as.filter != filterAll {

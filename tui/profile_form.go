@@ -11,7 +11,8 @@ import (
 
 // newProfileForm edits your profile: name, blurb (a text area),
 // signature, language, cool-down and the question bank (a text area, a
-// question a line, "topic: question").
+// question a line, "topic: question", "topic@it: domanda" for Italian
+// drafts).
 func newProfileForm(c *common, p store.Profile) *formScreen {
 	fields := []field{
 		newField("name", "Your name", p.Name, "how drafts are signed", nil),
@@ -20,7 +21,7 @@ func newProfileForm(c *common, p store.Profile) *formScreen {
 		newChoice("lang", "Language", p.Lang, []string{store.LangEnglish, store.LangItalian}, langWords),
 		newField("cooldown-days", "Cool-down days", strconv.Itoa(p.Settings.CooldownDays), "days to leave a friend alone after an ask (14)", checkCooldown),
 		newAreaField(c, "question", "Questions", store.QuestionLines(p.Questions),
-			"one a line, topic: question (a topic, sector, organisation, kind or default), for chats and advice", 5),
+			"one a line, topic: question (a topic, sector, organisation, kind or default; chat@it: for Italian drafts), for chats and advice", 5),
 	}
 	var form *formScreen
 	form = newForm(c, "Your profile", fields, func(v map[string]string, changed map[string]bool) (tea.Cmd, error) {

@@ -175,6 +175,27 @@ func demoProfile(p store.Profile) store.Profile {
 		},
 		"fintech":  {"How has regulation changed the way your team ships?", "Where do payments people usually go next?"},
 		"software": {"How do product and engineering split decisions on your team?", "What does a strong first 90 days look like for a PM there?"},
+		// the same in Italian, for the drafts to Italian friends
+		"default@it": {
+			"Com'è una settimana normale nel tuo ruolo?",
+			"Cosa avresti voluto sapere prima di cominciare?",
+			"Quali competenze hanno fatto la differenza nel tuo primo anno?",
+		},
+		"chat@it": {
+			"Qual è stato il percorso dal tuo primo lavoro a quello di oggi?",
+			"Cosa cerca il tuo team in chi arriva da un altro settore?",
+			"Qual è la parte più difficile del tuo lavoro, quella che da fuori non si vede?",
+		},
+		"advice@it": {
+			"Se fossi al mio posto, cosa faresti per prima cosa?",
+			"Cosa eviteresti, sapendo quello che sai oggi?",
+		},
+		"energy@it": {
+			"Quali aziende del climate tech cercano persone di prodotto in questo momento?",
+			"Lì come si misura l'impatto, oltre al fatturato?",
+		},
+		"fintech@it":  {"In che modo la regolamentazione ha cambiato il lavoro del tuo team?", "Dove vanno di solito, dopo, le persone che lavorano nei pagamenti?"},
+		"software@it": {"Nel tuo team come si dividono le decisioni tra prodotto e ingegneria?", "Come sono, lì, dei buoni primi 90 giorni per un PM?"},
 	}
 	return p
 }

@@ -214,6 +214,11 @@ func TestTimesAreConsistent(t *testing.T) {
 		if a.Status == store.StatusDraft && a.Body == "" {
 			t.Errorf("draft %d has no body", a.ID)
 		}
+		// a resumed draft has its subject, and asks in its first sentence
+		// (rule 1, in the wording the checklist knows: "writing to ask")
+		if a.Status == store.StatusDraft && (!strings.HasPrefix(a.Body, "Subject: "+a.Topic+"\n\n") || !strings.Contains(a.Body, ",\n\nI'm writing to ask ")) {
+			t.Errorf("draft %d lacks its subject or its ask: %q", a.ID, a.Body)
+		}
 	}
 	for _, v := range snap.Favors {
 		if v.At.After(testNow) || v.At.Before(created[v.FriendID]) {

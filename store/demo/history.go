@@ -153,8 +153,8 @@ func draftBody(f *store.Friend, a *store.Ask) string {
 	if f.Nickname != "" {
 		first = f.Nickname
 	}
-	return fmt.Sprintf("Hi %s,\n\nI'm writing with one request: %s. I know this may be a busy time, so no worries at all if you can't.\n\nAnd if there's anything I can do for you, just say.\n\nSam",
-		first, a.Topic)
+	return fmt.Sprintf("Subject: %s\n\nHi %s,\n\nI'm writing to ask for your help with this: %s. I know this may be a busy time, so no worries at all if you can't.\n\nAnd if there's anything I can do for you, just say.\n\nSam",
+		a.Topic, first, a.Topic)
 }
 
 // format fills a template that may use only some of args, or none.
