@@ -91,14 +91,14 @@ func decodeFriend(k, v []byte) (Friend, error) {
 // organisation, the sectors, whether you worked together and the
 // boundaries. The record is checked whole (its checksum, every field's
 // framing) as decodeFriend checks it. The organisations and sectors are
-// interned in names (friends share them), nil for none. The first page's
+// interned in strs (friends share them), nil for none. The first page's
 // pool of people at its friends' places (placePool) reads a few thousand
 // friends this way. FirstPage(128) on the demo networks, CPU medians of
 // 31 in-process calls, 3 alternating runs (load average 5-6), whole
 // decode with a bucket opened per friend / this and one cursor: 10,000
 // friends 17-19 / 8.6-9.3 ms, 100,000 friends 22-31 / 10.6-12.7 ms
 // (206,000 / 77,000 allocations).
-func decodePlaceFriend(k, v []byte, names map[string]string) (Friend, error) {
+func decodePlaceFriend(k, v []byte, strs interner) (Friend, error) {
 	var f Friend
 	body, err := seedFriends.open(k, v)
 	if err != nil {
@@ -110,9 +110,9 @@ func decodePlaceFriend(k, v []byte, names map[string]string) (Friend, error) {
 		case tagFriendID:
 			f.ID = d.uint()
 		case tagFriendOrg:
-			f.Org = intern(names, d.bytes())
+			f.Org = strs.str(d.bytes())
 		case tagFriendSector:
-			f.Sectors = append(f.Sectors, intern(names, d.bytes()))
+			f.Sectors = append(f.Sectors, strs.str(d.bytes()))
 		case tagFriendWorkedTogether:
 			f.WorkedTogether = d.bool()
 		case tagFriendArchived:
@@ -149,20 +149,6 @@ func decodePlaceFriend(k, v []byte, names map[string]string) (Friend, error) {
 		return f, errCorrupt
 	}
 	return f, nil
-}
-
-// intern is b as a string, the one in names when it is there (added to
-// it when not), so that equal strings share one copy.
-func intern(names map[string]string, b []byte) string {
-	if names == nil {
-		return string(b)
-	}
-	if s, ok := names[string(b)]; ok {
-		return s
-	}
-	s := string(b)
-	names[s] = s
-	return s
 }
 
 // friendDecoder decodes many friends. Their lists are gathered in

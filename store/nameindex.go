@@ -345,7 +345,7 @@ func placePool(tx *bolt.Tx, friends []Friend, perPlace int) ([]Friend, error) {
 	// One cursor for every seek: the bucket opened once, and the search
 	// stack reused.
 	c := tx.Bucket(bucketFriends).Cursor()
-	names := map[string]string{}
+	strs := interner{}
 	for i, id := range ids {
 		k := itob(id)
 		got, v := c.Seek(k)
@@ -353,7 +353,7 @@ func placePool(tx *bolt.Tx, friends []Friend, perPlace int) ([]Friend, error) {
 			return nil, corruptf("postings: friend %d: %v", id, ErrNotFound)
 		}
 		var err error
-		if out[i], err = decodePlaceFriend(k, v, names); err != nil {
+		if out[i], err = decodePlaceFriend(k, v, strs); err != nil {
 			return nil, corruptf("postings: friend %d: %v", id, err)
 		}
 	}

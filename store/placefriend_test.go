@@ -29,7 +29,7 @@ func TestDecodePlaceFriendKeepsThePlaceFacts(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := decodePlaceFriend(k, v, map[string]string{})
+		got, err := decodePlaceFriend(k, v, interner{})
 		if err != nil {
 			t.Fatalf("%s: %v", f.Name, err)
 		}
