@@ -347,6 +347,9 @@ func placePool(tx *bolt.Tx, friends []Friend, perPlace int) ([]Friend, error) {
 	c := tx.Bucket(bucketFriends).Cursor()
 	strs := interner{}
 	for i, id := range ids {
+		if i%releaseEvery == releaseEvery-1 {
+			releaseMapped(tx)
+		}
 		k := itob(id)
 		got, v := c.Seek(k)
 		if !bytes.Equal(got, k) {
@@ -370,6 +373,9 @@ func (n *Network) readHeadsOf(tx *bolt.Tx) error {
 	ac := tx.Bucket(bucketAsksByFriend).Cursor()
 	fc := tx.Bucket(bucketFavorsByFriend).Cursor()
 	for i := range n.Friends {
+		if i%releaseEvery == releaseEvery-1 {
+			releaseMapped(tx)
+		}
 		id := n.Friends[i].ID
 		sum, err := getSummary(tx, id)
 		if err != nil {
