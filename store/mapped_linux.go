@@ -15,7 +15,9 @@ import (
 // about 45 MB), and at 69 MB when the reads of friends and of their
 // histories release every 512 records (releaseEvery), in the same time
 // (3 alternating runs, load average 10: 0.18-0.32 s before, 0.17-0.23 s
-// after). A write transaction is left alone.
+// after); `kith list`, whose scan of the name index releases likewise,
+// 112 MB before, 46 MB after (0.29-0.44 s, 0.30-0.35 s). A write
+// transaction is left alone.
 func releaseMapped(tx *bolt.Tx) {
 	if tx.Writable() {
 		return
