@@ -274,7 +274,9 @@ type Page struct {
 	// Places holds, in id order, the active people at the page's friends'
 	// organisations and sectors, up to PlacePoolCap a place (from the
 	// postings): the pool policy.CountPlaces counts to tell whether one
-	// of the page is the only one there who can be asked.
+	// of the page is the only one there who can be asked. Each holds
+	// only what that count weighs: its ID, IsOrg, Archived, Org,
+	// Sectors, WorkedTogether and Boundaries (without their notes).
 	Places []Friend
 	// Total is how many friends the database holds.
 	Total int
@@ -319,7 +321,8 @@ func (s *Store) FirstPage(n int) (*Page, error) {
 const PlacePoolCap = 64
 
 // placePool reads the active people posted at the places of friends, up
-// to perPlace a place, in id order, without repeats.
+// to perPlace a place, in id order, without repeats, each with only what
+// counting a place weighs (decodePlaceFriend).
 func placePool(tx *bolt.Tx, friends []Friend, perPlace int) ([]Friend, error) {
 	var ids []uint64
 	seen := map[string]bool{}
@@ -337,7 +340,27 @@ func placePool(tx *bolt.Tx, friends []Friend, perPlace int) ([]Friend, error) {
 		}
 	}
 	slices.Sort(ids)
-	return friendsOf(tx, slices.Compact(ids))
+	ids = slices.Compact(ids)
+	out := make([]Friend, len(ids))
+	// One cursor for every seek: the bucket opened once, and the search
+	// stack reused.
+	c := tx.Bucket(bucketFriends).Cursor()
+	strs := interner{}
+	for i, id := range ids {
+		if i%releaseEvery == releaseEvery-1 {
+			releaseMapped(tx)
+		}
+		k := itob(id)
+		got, v := c.Seek(k)
+		if !bytes.Equal(got, k) {
+			return nil, corruptf("postings: friend %d: %v", id, ErrNotFound)
+		}
+		var err error
+		if out[i], err = decodePlaceFriend(k, v, strs); err != nil {
+			return nil, corruptf("postings: friend %d: %v", id, err)
+		}
+	}
+	return out, nil
 }
 
 // readHeadsOf reads the heads of the asks and favors of n.Friends alone,
@@ -350,6 +373,9 @@ func (n *Network) readHeadsOf(tx *bolt.Tx) error {
 	ac := tx.Bucket(bucketAsksByFriend).Cursor()
 	fc := tx.Bucket(bucketFavorsByFriend).Cursor()
 	for i := range n.Friends {
+		if i%releaseEvery == releaseEvery-1 {
+			releaseMapped(tx)
+		}
 		id := n.Friends[i].ID
 		sum, err := getSummary(tx, id)
 		if err != nil {

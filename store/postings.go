@@ -54,11 +54,18 @@ func postedIDs(tx *bolt.Tx, prefix []byte, limit int, ids []uint64) ([]uint64, e
 	return ids, nil
 }
 
+// releaseEvery is how many records a long read reads between two
+// releases of the mapped file (releaseMapped).
+const releaseEvery = 512
+
 // friendsOf reads the friends with ids (sorted, without repeats), in id
 // order; a posting that names a friend not there is damage.
 func friendsOf(tx *bolt.Tx, ids []uint64) ([]Friend, error) {
 	out := make([]Friend, len(ids))
 	for i, id := range ids {
+		if i%releaseEvery == releaseEvery-1 {
+			releaseMapped(tx)
+		}
 		f, err := getFriend(tx, id)
 		if err != nil {
 			return nil, corruptf("postings: friend %d: %v", id, err)

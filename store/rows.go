@@ -117,6 +117,9 @@ func eachRow(tx *bolt.Tx, skip int, fn func(r *Row) bool) error {
 	var rd rowDecoder
 	n := 0
 	for k, v := cur.First(); k != nil; k, v = cur.Next() {
+		if n%releaseEvery == releaseEvery-1 {
+			releaseMapped(tx)
+		}
 		if len(k) < 9 {
 			return corruptf("names: key %x", k)
 		}
