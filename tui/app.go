@@ -351,7 +351,7 @@ func (m *Model) handleLoaded(msg loadedMsg) tea.Cmd {
 	case msg.data.page:
 		// the first page is shown: now every friend
 		m.stamp = msg.stamp
-		return tea.Batch(cmd, friendsCmd(m.c.st, msg.seq, msg.data))
+		return tea.Batch(cmd, friendsCmd(m.c.st, msg.seq, msg.data), haystackCmd(m.c.st, msg.seq))
 	case msg.data.partial:
 		// the friends are shown: now their history
 		return tea.Batch(cmd, historyCmd(m.c.st, msg.seq, msg.data, m.c.now()))

@@ -106,9 +106,11 @@ type friendsScreen struct {
 	histToken uint64
 
 	// Before every friend is read (the loaded dataset is a first page),
-	// the filter is answered by the store (searchCmd): pageD is then the
-	// page, kept while d is the answer shown; searching is set while a
-	// search is under way, searches counts them (their generations).
+	// the filter is answered from hay, every friend's haystack, and a
+	// read of the first matches (pageOfCmd): pageD is then the page, kept
+	// while d is the answer shown; searching is set while a read is under
+	// way, searches counts them (their generations).
+	hay       *haystack
 	pageD     *dataset
 	searching bool
 	searches  uint64
@@ -166,6 +168,8 @@ func (f *friendsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		return f, nil
 	case searchedMsg:
 		return f, f.handleSearched(msg)
+	case haystackMsg:
+		return f, f.handleHaystack(msg)
 	case resizedMsg:
 		// widened: the side pane may show now, and wants the history
 		// (it showed favors as bare dates until the cursor moved)
@@ -196,7 +200,7 @@ func (f *friendsScreen) handleData(d *dataset) tea.Cmd {
 		f.ix = d.ix // built by the load step
 	}
 	needIndex := f.ix == nil
-	f.pageD, f.searching = nil, false // a search's answer is for the load before
+	f.pageD, f.searching, f.hay = nil, false, nil // for the load before
 	f.d = d
 	f.loaded = true
 	n := d.len()
@@ -366,6 +370,9 @@ func (f *friendsScreen) handleListKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.ShowArchived):
 		f.showArchived = !f.showArchived
 		f.rebuild(true)
+		if f.early() && f.d.search != "" {
+			return tea.Batch(f.startSearch(), f.selectionChanged(false))
+		}
 		return f.selectionChanged(false)
 	case key.Matches(msg, k.Open):
 		if f.selected() < 0 {

@@ -89,8 +89,8 @@ func (f *friendsScreen) listView(w int, now time.Time) string {
 	if len(f.rows) == 0 && n > 0 {
 		msg := "No friends match “" + clean(f.query) + "”. esc clears the filter."
 		switch {
-		case f.query != "" && f.ix == nil:
-			msg = "Indexing for the filter…"
+		case f.query != "" && (f.ix == nil || f.early() && (f.searching || f.hay == nil)):
+			msg = "Searching…"
 		case f.query == "":
 			msg = "Every friend is archived: H shows them."
 		}
@@ -116,12 +116,16 @@ func (f *friendsScreen) statusLine(w int) string {
 	}
 	// where the cursor is: "21/299"
 	pos := "0/0"
-	if len(f.rows) > 0 {
-		pos = strconv.Itoa(f.cursor+1) + "/" + strconv.Itoa(len(f.rows))
+	shown := len(f.rows)
+	if f.d.search != "" && f.d.search == f.query {
+		shown = max(shown, f.d.found) // the answer holds the first page of them
+	}
+	if shown > 0 {
+		pos = strconv.Itoa(f.cursor+1) + "/" + strconv.Itoa(shown)
 	}
 	if f.query != "" {
 		what := " matches · "
-		if len(f.rows) == 1 {
+		if shown == 1 {
 			what = " match · "
 		}
 		return clip(s.Label.Render("/"+clean(f.query))+s.Dim.Render("  "+pos+what+info), w, 1)
