@@ -78,12 +78,13 @@ func (s *Store) Haystacks() (*Haystacks, error) {
 			return err
 		}
 		h.Order = make([]int32, len(order))
+		at := h.position()
 		for i, id := range order {
-			p, ok := slices.BinarySearch(h.IDs, id)
-			if !ok {
+			p := at(id)
+			if p < 0 {
 				return corruptf("names: friend %d is not a friend", id)
 			}
-			h.Order[i] = int32(p)
+			h.Order[i] = p
 		}
 		return nil
 	})
@@ -91,6 +92,34 @@ func (s *Store) Haystacks() (*Haystacks, error) {
 		return nil, err
 	}
 	return h, nil
+}
+
+// position returns what finds an id's position in h.IDs (-1 if none):
+// a table while the ids are dense (the friends bucket's sequence), else
+// a binary search, which took 9 % of Haystacks at 100k.
+func (h *Haystacks) position() func(id uint64) int32 {
+	n := len(h.IDs)
+	if n == 0 || h.IDs[n-1] >= uint64(4*n+1024) {
+		return func(id uint64) int32 {
+			if p, ok := slices.BinarySearch(h.IDs, id); ok {
+				return int32(p)
+			}
+			return -1
+		}
+	}
+	table := make([]int32, h.IDs[n-1]+1)
+	for i := range table {
+		table[i] = -1
+	}
+	for i, id := range h.IDs {
+		table[id] = int32(i)
+	}
+	return func(id uint64) int32 {
+		if id >= uint64(len(table)) {
+			return -1
+		}
+		return table[id]
+	}
 }
 
 // PageOf reads the friends of order (ids, e.g. the first matches of a

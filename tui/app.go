@@ -215,6 +215,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case templatesMsg:
 		m.c.templates = msg.t
 		return m, nil
+	case haystackMsg:
+		return m, tea.Batch(m.broadcast(msg), msg.then)
 	}
 	return m, m.broadcast(msg)
 }
@@ -349,9 +351,10 @@ func (m *Model) handleLoaded(msg loadedMsg) tea.Cmd {
 	cmd := m.broadcast(dataMsg{msg.data})
 	switch {
 	case msg.data.page:
-		// the first page is shown: now every friend
+		// the first page is shown: now every friend, after their
+		// haystacks (for a filter typed meanwhile; see haystackCmd)
 		m.stamp = msg.stamp
-		return tea.Batch(cmd, friendsCmd(m.c.st, msg.seq, msg.data), haystackCmd(m.c.st, msg.seq))
+		return tea.Batch(cmd, haystackCmd(m.c.st, msg.seq, friendsCmd(m.c.st, msg.seq, msg.data)))
 	case msg.data.partial:
 		// the friends are shown: now their history
 		return tea.Batch(cmd, historyCmd(m.c.st, msg.seq, msg.data, m.c.now()))

@@ -21,12 +21,12 @@ const (
 //   - a verb: GOGC 400. kith who --sector takes 582 ms against 664 with
 //     the default, kith due 888 against 953; kith list is the same (624
 //     against 631); peak memory is the same (the records are live).
-//   - the TUI: GOGC 400 and a soft limit of 180 MB. The first frame comes
-//     after 240 ms against 290 with the default, and the process stays at
-//     176 MB resident once the badges are in, inside the README's 200 MB
-//     (230 MB with the default, 240 with GOGC 400 alone), at the price of
-//     the badges coming later (1,010 ms against 880 with the default, 820
-//     with GOGC 400 alone).
+//   - the TUI: Go's defaults, GOGC 100 and no memory limit. The TUI holds
+//     what its screens show and runs for long; with GOGC 400 and a soft
+//     limit of 180 MB below its heap, the collector ran all the time while
+//     it loaded: a filter typed on the first frame took 361 ms to find
+//     its friend at 100k (scripts/vs-abook, medians of 5) and the peak
+//     was 284 MiB.
 //   - an import: GOGC 100 and a soft limit of 256 MB: an import holds a
 //     large file and every record of it (100,000 vCards need about 150 MB
 //     live).
@@ -34,7 +34,7 @@ func tuneGC(u gcUse) (restore func()) {
 	percent, limit := 400, int64(math.MaxInt64)
 	switch u {
 	case gcTUI:
-		limit = 180 << 20
+		percent = 100
 	case gcImport:
 		percent, limit = 100, 256<<20
 	}
