@@ -146,7 +146,7 @@ func BenchmarkFilterWorst(b *testing.B) {
 			prefix := string([]rune(q)[:len([]rune(q))-1])
 			for b.Loop() {
 				b.StopTimer()
-				m.home.filter.SetValue(prefix)
+				m.home.filter.in.SetValue(prefix)
 				m.home.query = "\x00" // not a prefix of anything: a full scan
 				b.StartTimer()
 				m.Update(tea.KeyPressMsg{Code: last, Text: string(last)})

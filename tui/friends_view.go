@@ -29,7 +29,7 @@ func (f *friendsScreen) View() string {
 		}
 		return clip(" "+f.c.styles.Dim.Render("Loading…"), f.w, f.h)
 	}
-	if f.d.len() == 0 && !f.filtering {
+	if f.d.len() == 0 && !f.filter.Typing() {
 		return clip(f.welcome(), f.w, f.h)
 	}
 	now := f.c.now()
@@ -104,7 +104,7 @@ func (f *friendsScreen) listView(w int, now time.Time) string {
 
 func (f *friendsScreen) statusLine(w int) string {
 	s := f.c.styles
-	if f.filtering {
+	if f.filter.Typing() {
 		return clip(f.filter.View(), w, 1)
 	}
 	info := "sorted by " + f.sort.String()
