@@ -354,7 +354,8 @@ func (m *Model) handleLoaded(msg loadedMsg) tea.Cmd {
 		// the first page is shown: now every friend, after their
 		// haystacks (for a filter typed meanwhile; see haystackCmd)
 		m.stamp = msg.stamp
-		return tea.Batch(cmd, haystackCmd(m.c.st, msg.seq, friendsCmd(m.c.st, msg.seq, msg.data)))
+		page := msg.data
+		return tea.Batch(cmd, haystackCmd(m.c.st, msg.seq, func(h *haystack) tea.Cmd { return friendsCmd(m.c.st, msg.seq, page, h) }))
 	case msg.data.partial:
 		// the friends are shown: now their history
 		return tea.Batch(cmd, historyCmd(m.c.st, msg.seq, msg.data, m.c.now()))

@@ -277,7 +277,7 @@ func TestFirstPageThenAll(t *testing.T) {
 		t.Errorf("the first page's header does not count everyone:\n%s", out)
 	}
 	// The rest: every friend (the page's badges kept), then the history.
-	all := friendsCmd(st, 1, msg.data)().(loadedMsg)
+	all := friendsCmd(st, 1, msg.data, nil)().(loadedMsg)
 	if all.err != nil || all.data.page || !all.data.partial || all.data.len() != 400 {
 		t.Fatalf("second step: err %v, page %v, partial %v, %d friends", all.err, all.data.page, all.data.partial, all.data.len())
 	}

@@ -84,7 +84,7 @@ func TestEarlyFilterEqualsLate(t *testing.T) {
 			if pageD == nil {
 				pageD = m.home.d
 			}
-			all := friendsCmd(st, 1, pageD)().(loadedMsg)
+			all := friendsCmd(st, 1, pageD, m.home.hay)().(loadedMsg)
 			m.Update(all)
 			if m.home.early() {
 				t.Fatalf("%q: still early after every friend", q)
@@ -203,5 +203,28 @@ func TestEarlyFilterFindsANote(t *testing.T) {
 	}
 	if i := m.home.selected(); !m.home.d.hasHistory(i) || len(m.home.d.asksOf(i)) != 1 {
 		t.Errorf("the friend found has no history: %d asks", len(m.home.d.asksOf(i)))
+	}
+}
+
+// TestHaystackIsTheIndex: the haystacks read before every friend are the
+// filter's index of the friends read after them, when they are the same
+// friends (the index built from them is the same), and not when one
+// differs.
+func TestHaystackIsTheIndex(t *testing.T) {
+	m, st := earlyModel(t, 120)
+	fs, order, err := st.FriendsByName()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := newPartial(4, fs, order, store.DefaultProfile())
+	ix := m.home.hay.indexFor(d)
+	if ix == nil {
+		t.Fatal("the haystacks of the same friends are not their index")
+	}
+	if want := buildIndex(d); !slices.Equal(ix.hay, want.hay) || ix.all != want.all || ix.base != d.base {
+		t.Errorf("the haystacks differ from the index built of the friends")
+	}
+	if ix := m.home.hay.indexFor(newPartial(5, fs[1:], nil, store.DefaultProfile())); ix != nil {
+		t.Error("the haystacks are the index of other friends")
 	}
 }
