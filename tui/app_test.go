@@ -213,8 +213,8 @@ func TestLoadInSteps(t *testing.T) {
 	if got := m.home.d.favorsOf(int(ada)); len(got) != 1 || got[0].At != at.UnixNano() {
 		t.Errorf("Ada's favors %+v", got)
 	}
-	if v := m.home.verd[ada]; v.Level != policy.Hold {
-		t.Errorf("Ada's verdict %v, want hold (asked 3 days ago)", v.Level)
+	if v := m.home.verd[ada]; v.level != policy.Hold {
+		t.Errorf("Ada's verdict %v, want hold (asked 3 days ago)", v.level)
 	}
 	if m.home.ix == nil {
 		t.Error("the filter index was not built")
@@ -248,11 +248,10 @@ func TestFirstPageThenAll(t *testing.T) {
 		t.Fatal(err)
 	}
 	whole := newDataset(9, testNow, net.Friends, net.AsksOf, net.FavorsOf, store.DefaultProfile())
-	want := map[uint64]policy.Verdict{}
+	want := map[uint64]badge{}
 	for i := range whole.friends {
 		_, v := PolicyJudge(subjectOf(whole, i), whole.places, whole.profile.Settings, testNow)
-		v.Reasons = nil
-		want[whole.friends[i].ID] = v
+		want[whole.friends[i].ID] = badgeOf(v)
 	}
 	check := func(step string) {
 		t.Helper()

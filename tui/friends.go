@@ -6,7 +6,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"kith/policy"
 	"kith/store"
 )
 
@@ -27,7 +26,7 @@ type historyMsg struct {
 // dataset of generation gen.
 type readyMsg struct {
 	gen   uint64
-	verd  []policy.Verdict
+	verd  []badge
 	order []int32
 }
 
@@ -89,7 +88,7 @@ type friendsScreen struct {
 	selID          uint64
 	pendingSel     uint64 // a friend to select once a load shows them
 
-	verd         []policy.Verdict // without reasons; the detail judges afresh
+	verd         []badge // the detail judges afresh
 	have         []bool
 	byReady      []int32
 	readyPending bool

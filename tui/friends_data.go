@@ -8,8 +8,6 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-
-	"kith/policy"
 )
 
 func (f *friendsScreen) handleData(d *dataset) tea.Cmd {
@@ -24,7 +22,7 @@ func (f *friendsScreen) handleData(d *dataset) tea.Cmd {
 	f.d = d
 	f.loaded = true
 	n := d.len()
-	f.verd = make([]policy.Verdict, n)
+	f.verd = make([]badge, n)
 	f.have = make([]bool, n)
 	f.byReady = nil
 	f.readyPending = false
@@ -75,10 +73,10 @@ func (f *friendsScreen) startReady() tea.Cmd {
 func readyCmd(d *dataset, judge Judge, now time.Time) tea.Cmd {
 	return func() tea.Msg {
 		n := d.len()
-		verd := make([]policy.Verdict, n)
+		verd := make([]badge, n)
 		for i := range n {
-			_, verd[i] = judge(subjectOf(d, i), d.places, d.profile.Settings, now)
-			verd[i].Reasons = nil // the list needs none; the detail judges afresh
+			_, v := judge(subjectOf(d, i), d.places, d.profile.Settings, now)
+			verd[i] = badgeOf(v)
 		}
 		order := slices.Clone(d.byName)
 		slices.SortFunc(order, func(a, b int32) int {
@@ -89,11 +87,11 @@ func readyCmd(d *dataset, judge Judge, now time.Time) tea.Cmd {
 				return 1
 			}
 			va, vb := &verd[a], &verd[b]
-			if va.Level != vb.Level {
-				return int(va.Level) - int(vb.Level)
+			if va.level != vb.level {
+				return int(va.level) - int(vb.level)
 			}
-			if va.Score != vb.Score {
-				return vb.Score - va.Score
+			if va.score != vb.score {
+				return vb.score - va.score
 			}
 			return int(d.rank[a] - d.rank[b])
 		})

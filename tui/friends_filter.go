@@ -6,7 +6,6 @@ package tui
 import (
 	tea "charm.land/bubbletea/v2"
 
-	"kith/policy"
 	"kith/store"
 	"math/bits"
 	"slices"
@@ -278,7 +277,7 @@ func (f *friendsScreen) handleSearched(msg searchedMsg) tea.Cmd {
 // read.
 func (f *friendsScreen) showEarly(d *dataset) {
 	f.d, f.ix = d, d.ix
-	f.verd = make([]policy.Verdict, d.len())
+	f.verd = make([]badge, d.len())
 	f.have = make([]bool, d.len())
 	f.byReady, f.readyPending = nil, false
 }

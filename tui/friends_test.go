@@ -149,7 +149,7 @@ func TestSortCycles(t *testing.T) {
 	}
 	prev := -1
 	for _, i := range m.home.rows {
-		r := int(m.home.verd[i].Level)
+		r := int(m.home.verd[i].level)
 		if r < prev {
 			t.Fatalf("readiness order broken: rank %d after %d", r, prev)
 		}
@@ -313,7 +313,7 @@ func TestBadgeText(t *testing.T) {
 		{policy.Verdict{Level: policy.Block}, true, "block"},
 	}
 	for _, tt := range tests {
-		if got := badgeText(tt.v, tt.judged, testNow); got != tt.want {
+		if got := badgeText(badgeOf(tt.v), tt.judged, testNow); got != tt.want {
 			t.Errorf("badgeText(%+v, %v) = %q, want %q", tt.v, tt.judged, got, tt.want)
 		}
 	}
