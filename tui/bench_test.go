@@ -183,3 +183,27 @@ func BenchmarkReadySort(b *testing.B) {
 		_ = readyCmd(d, PolicyJudge, testNow)()
 	}
 }
+
+// BenchmarkEarlyFilter is a key typed into the filter before every friend
+// is read: the matches found in every friend's haystack (the read of the
+// first page of them is the store's BenchmarkStore/100k/PageOf).
+func BenchmarkEarlyFilter(b *testing.B) {
+	for _, sz := range benchSizes {
+		b.Run(sz.name, func(b *testing.B) {
+			d := genNetwork(sz.n, 42).dataset(1)
+			ix := buildIndex(d)
+			h := &store.Haystacks{All: ix.all, Starts: ix.starts, Archived: make([]bool, d.len()), Order: d.byName}
+			for i := range d.friends {
+				h.IDs = append(h.IDs, d.friends[i].ID)
+				h.Archived[i] = d.friends[i].Archived
+			}
+			hay := newHaystack(1, h)
+			qs := []string{"r", "ro", "ros", "ross", "rossi", "rossia"}
+			k := 0
+			for b.Loop() {
+				_, _ = hay.match(qs[k%len(qs)], false, pageRows)
+				k++
+			}
+		})
+	}
+}
