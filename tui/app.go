@@ -216,6 +216,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.c.templates = msg.t
 		return m, nil
 	case haystackMsg:
+		if msg.seq < m.applied {
+			return m, nil // a newer load is under way: its own next step
+		}
 		return m, tea.Batch(m.broadcast(msg), msg.then)
 	}
 	return m, m.broadcast(msg)

@@ -228,3 +228,19 @@ func TestHaystackIsTheIndex(t *testing.T) {
 		t.Error("the haystacks are the index of other friends")
 	}
 }
+
+// TestStaleHaystackStopsItsLoad: the haystacks of a load older than the
+// one shown neither reach the screen nor start that load's next step.
+func TestStaleHaystackStopsItsLoad(t *testing.T) {
+	m, st := earlyModel(t, 40)
+	m.handleLoaded(within(loadCmd(st, 2), 5*time.Second).(loadedMsg)) // a newer load's page
+	m.loadSeq = 2
+	next := false
+	h := haystackCmd(st, 1, func(*haystack) tea.Cmd { next = true; return func() tea.Msg { return nil } })().(haystackMsg)
+	if _, cmd := m.Update(h); cmd != nil || m.home.hay != nil {
+		t.Errorf("a stale load's haystacks: next step %v, haystacks kept %v; want neither", cmd != nil, m.home.hay != nil)
+	}
+	if !next {
+		t.Fatal("the test's next step was not made")
+	}
+}
