@@ -25,9 +25,9 @@ type dataset struct {
 	page    bool   // only the first friends by name (store.Store.FirstPage)
 	total   int    // with page, how many friends the database holds
 	// search is, for the answer to a filter typed before every friend is
-	// read (pageOfCmd), the query: the friends are the first pageRows of
-	// its matches by name, with their history, out of found; "" for a
-	// load.
+	// read (pageOfCmd), the query: the friends are the first of its
+	// matches by name (answerRows), with their history, out of found; ""
+	// for a load.
 	search string
 	found  int
 	// known tells, while partial, whether friend i's history is there

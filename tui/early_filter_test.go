@@ -90,7 +90,7 @@ func TestEarlyFilterEqualsLate(t *testing.T) {
 				t.Fatalf("%q: still early after every friend", q)
 			}
 			late := shownIDs(m)
-			if !slices.Equal(early, late[:min(len(late), pageRows)]) {
+			if !slices.Equal(early, late[:min(len(late), m.home.answerRows())]) {
 				t.Errorf("%q (archived shown %v): early %d friends %v, late %d %v", q, archived, len(early), early, len(late), late)
 			}
 			if lateCount := shownCount(m); earlyCount != lateCount {
