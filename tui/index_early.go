@@ -82,7 +82,11 @@ func (h *haystack) indexFor(d *dataset) *index {
 // at 100,000 friends, from the first key of a filter typed on the first
 // frame to its friend on screen (scripts/vs-abook, medians of 5, load
 // average 7-9), 202 ms, against 565 with the read beside the next step
-// and 923 before the haystacks (a store scan a query).
+// and 923 before the haystacks (a store scan a query). Started with the
+// first page instead (beside its read), the filter took 62 and 81 ms
+// against 120 and 121, but the first frame 0.80-0.82× abook's against
+// 0.61-0.68× (alternating runs, load average 4-6): the first frame
+// comes first.
 func haystackCmd(st Loader, seq uint64, then func(*haystack) tea.Cmd) tea.Cmd {
 	return func() tea.Msg {
 		msg := haystackMsg{seq: seq}

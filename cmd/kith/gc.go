@@ -26,7 +26,12 @@ const (
 //     limit of 180 MB below its heap, the collector ran all the time while
 //     it loaded: a filter typed on the first frame took 361 ms to find
 //     its friend at 100k (scripts/vs-abook, medians of 5) and the peak
-//     was 284 MiB.
+//     was 284 MiB. With the defaults (and the filter's haystacks), in
+//     alternating runs against GOGC 400 without a limit (load average
+//     6-7): the filter 158 and 97 ms against 195 and 211, the first frame
+//     0.66-0.68× abook's against 0.55-0.57× (noisy), the peak 224-235 MiB
+//     against 176-214 once loaded: the heap is live data (every friend,
+//     every ask's facts), which no setting here shrinks.
 //   - an import: GOGC 100 and a soft limit of 256 MB: an import holds a
 //     large file and every record of it (100,000 vCards need about 150 MB
 //     live).
