@@ -8,9 +8,10 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// The TUI's filter: what it searches of a friend (the haystack) and a
-// search of the friends in the database itself, for the keys typed
-// before the TUI has read everyone.
+// The TUI's filter: what it searches of a friend (the haystack), every
+// friend's haystack read at once (Haystacks) and the first matches read
+// with their facts (PageOf), for the keys typed before the TUI has read
+// everyone.
 
 // AppendHaystack appends what the TUI's filter searches of a friend to
 // dst: the name, nickname, organisation, each sector and the notes, each
