@@ -123,6 +123,30 @@ func benchStore(b *testing.B, st *store.Store, n int) {
 			}
 		}
 	})
+	// The TUI's filter before every friend is read: every friend's
+	// haystack, then the first matches with their facts.
+	b.Run("Haystacks", func(b *testing.B) {
+		for b.Loop() {
+			h, err := st.Haystacks()
+			if err != nil {
+				b.Fatal(err)
+			}
+			if len(h.IDs) != n+1 || len(h.Order) != n+1 {
+				b.Fatalf("Haystacks() = %d friends, %d in order; want %d", len(h.IDs), len(h.Order), n+1)
+			}
+		}
+	})
+	b.Run("PageOf", func(b *testing.B) {
+		first, err := st.FirstPage(128)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for b.Loop() {
+			if _, err := st.PageOf(first.Order); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 	// who --sector fintech: the friends there with their facts.
 	b.Run("NetworkAt", func(b *testing.B) {
 		for b.Loop() {

@@ -215,6 +215,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case templatesMsg:
 		m.c.templates = msg.t
 		return m, nil
+	case haystackMsg:
+		if msg.seq < m.applied {
+			return m, nil // a newer load is under way: its own next step
+		}
+		return m, tea.Batch(m.broadcast(msg), msg.then)
 	}
 	return m, m.broadcast(msg)
 }
@@ -349,9 +354,11 @@ func (m *Model) handleLoaded(msg loadedMsg) tea.Cmd {
 	cmd := m.broadcast(dataMsg{msg.data})
 	switch {
 	case msg.data.page:
-		// the first page is shown: now every friend
+		// the first page is shown: now every friend, after their
+		// haystacks (for a filter typed meanwhile; see haystackCmd)
 		m.stamp = msg.stamp
-		return tea.Batch(cmd, friendsCmd(m.c.st, msg.seq, msg.data))
+		page := msg.data
+		return tea.Batch(cmd, haystackCmd(m.c.st, msg.seq, func(h *haystack) tea.Cmd { return friendsCmd(m.c.st, msg.seq, page, h) }))
 	case msg.data.partial:
 		// the friends are shown: now their history
 		return tea.Batch(cmd, historyCmd(m.c.st, msg.seq, msg.data, m.c.now()))

@@ -213,8 +213,8 @@ func TestLoadInSteps(t *testing.T) {
 	if got := m.home.d.favorsOf(int(ada)); len(got) != 1 || got[0].At != at.UnixNano() {
 		t.Errorf("Ada's favors %+v", got)
 	}
-	if v := m.home.verd[ada]; v.Level != policy.Hold {
-		t.Errorf("Ada's verdict %v, want hold (asked 3 days ago)", v.Level)
+	if v := m.home.verd[ada]; v.level != policy.Hold {
+		t.Errorf("Ada's verdict %v, want hold (asked 3 days ago)", v.level)
 	}
 	if m.home.ix == nil {
 		t.Error("the filter index was not built")
@@ -248,11 +248,10 @@ func TestFirstPageThenAll(t *testing.T) {
 		t.Fatal(err)
 	}
 	whole := newDataset(9, testNow, net.Friends, net.AsksOf, net.FavorsOf, store.DefaultProfile())
-	want := map[uint64]policy.Verdict{}
+	want := map[uint64]badge{}
 	for i := range whole.friends {
 		_, v := PolicyJudge(subjectOf(whole, i), whole.places, whole.profile.Settings, testNow)
-		v.Reasons = nil
-		want[whole.friends[i].ID] = v
+		want[whole.friends[i].ID] = badgeOf(v)
 	}
 	check := func(step string) {
 		t.Helper()
@@ -277,7 +276,7 @@ func TestFirstPageThenAll(t *testing.T) {
 		t.Errorf("the first page's header does not count everyone:\n%s", out)
 	}
 	// The rest: every friend (the page's badges kept), then the history.
-	all := friendsCmd(st, 1, msg.data)().(loadedMsg)
+	all := friendsCmd(st, 1, msg.data, nil)().(loadedMsg)
 	if all.err != nil || all.data.page || !all.data.partial || all.data.len() != 400 {
 		t.Fatalf("second step: err %v, page %v, partial %v, %d friends", all.err, all.data.page, all.data.partial, all.data.len())
 	}

@@ -146,7 +146,7 @@ func BenchmarkFilterWorst(b *testing.B) {
 			prefix := string([]rune(q)[:len([]rune(q))-1])
 			for b.Loop() {
 				b.StopTimer()
-				m.home.filter.SetValue(prefix)
+				m.home.filter.in.SetValue(prefix)
 				m.home.query = "\x00" // not a prefix of anything: a full scan
 				b.StartTimer()
 				m.Update(tea.KeyPressMsg{Code: last, Text: string(last)})
@@ -181,5 +181,29 @@ func BenchmarkReadySort(b *testing.B) {
 	d := genNetwork(100000, 42).dataset(1)
 	for b.Loop() {
 		_ = readyCmd(d, PolicyJudge, testNow)()
+	}
+}
+
+// BenchmarkEarlyFilter is a key typed into the filter before every friend
+// is read: the matches found in every friend's haystack (the read of the
+// first page of them is the store's BenchmarkStore/100k/PageOf).
+func BenchmarkEarlyFilter(b *testing.B) {
+	for _, sz := range benchSizes {
+		b.Run(sz.name, func(b *testing.B) {
+			d := genNetwork(sz.n, 42).dataset(1)
+			ix := buildIndex(d)
+			h := &store.Haystacks{All: ix.all, Starts: ix.starts, Archived: make([]bool, d.len()), Order: d.byName}
+			for i := range d.friends {
+				h.IDs = append(h.IDs, d.friends[i].ID)
+				h.Archived[i] = d.friends[i].Archived
+			}
+			hay := newHaystack(1, h)
+			qs := []string{"r", "ro", "ros", "ross", "rossi", "rossia"}
+			k := 0
+			for b.Loop() {
+				_, _ = hay.match(qs[k%len(qs)], false, pageRows)
+				k++
+			}
+		})
 	}
 }

@@ -24,14 +24,18 @@ type dataset struct {
 	partial bool   // not everyone's history yet
 	page    bool   // only the first friends by name (store.Store.FirstPage)
 	total   int    // with page, how many friends the database holds
-	// search is, for the store's answer to a filter (searchCmd), the
-	// query: the friends are its matches (all of them), the first ones
-	// by name with their history; "" for a load.
+	// search is, for the answer to a filter typed before every friend is
+	// read (pageOfCmd), the query: the friends are the first of its
+	// matches by name (answerRows), with their history, out of found; ""
+	// for a load.
 	search string
+	found  int
 	// known tells, while partial, whether friend i's history is there
 	// (the page's friends); nil for none.
 	known   func(i int) bool
 	friends []store.Friend
+	// at finds a friend's position in friends by id (index).
+	at positions
 	// asksOf and favorsOf give friend i's asks and favors as the policy
 	// weighs them (the store's facts, read in place: nothing to expand),
 	// oldest first; none while partial, but for known friends.
@@ -98,7 +102,7 @@ const pageRows = 128
 // Ids of order not among friends are left out, and friends not in order
 // go last.
 func newPartial(gen uint64, friends []store.Friend, order []uint64, p store.Profile) *dataset {
-	d := &dataset{gen: gen, base: gen, partial: true, friends: friends, asksOf: noAsks, favorsOf: noFavors, profile: p}
+	d := &dataset{gen: gen, base: gen, partial: true, friends: friends, at: positionsOf(friends), asksOf: noAsks, favorsOf: noFavors, profile: p}
 	n := len(friends)
 	d.lastAsk = make([]time.Time, n)
 	for i := range friends {
@@ -284,11 +288,57 @@ func (d *dataset) index(id uint64) int {
 	if d == nil {
 		return -1
 	}
-	i, ok := slices.BinarySearchFunc(d.friends, id, func(f store.Friend, id uint64) int { return cmp.Compare(f.ID, id) })
-	if !ok {
+	return d.at.of(id)
+}
+
+// positions finds friends by id: a slice indexed by id while the ids are
+// dense (they are the store's sequence), else a map. A binary search of
+// the friends (each a large struct) for every id of the name order took
+// 210 ms of the 100k load's second step, under the GC of a full heap
+// (CPU profile of the TUI process, scripts/vs-abook).
+type positions struct {
+	dense  []int32 // -1 where no friend has the id
+	sparse map[uint64]int32
+}
+
+// positionsOf is the positions of friends.
+func positionsOf(friends []store.Friend) positions {
+	n := len(friends)
+	if n == 0 {
+		return positions{}
+	}
+	var top uint64
+	for i := range friends {
+		top = max(top, friends[i].ID)
+	}
+	if top < uint64(4*n+1024) {
+		p := positions{dense: make([]int32, top+1)}
+		for i := range p.dense {
+			p.dense[i] = -1
+		}
+		for i := range friends {
+			p.dense[friends[i].ID] = int32(i)
+		}
+		return p
+	}
+	p := positions{sparse: make(map[uint64]int32, n)}
+	for i := range friends {
+		p.sparse[friends[i].ID] = int32(i)
+	}
+	return p
+}
+
+func (p positions) of(id uint64) int {
+	if p.sparse != nil {
+		if i, ok := p.sparse[id]; ok {
+			return int(i)
+		}
 		return -1
 	}
-	return i
+	if id >= uint64(len(p.dense)) {
+		return -1
+	}
+	return int(p.dense[id])
 }
 
 // fileStamp is what the watcher compares to notice writes by others.
@@ -326,7 +376,8 @@ type Loader interface {
 	FirstPage(n int) (*store.Page, error)
 	FriendsByName() ([]store.Friend, []uint64, error)
 	NetworkFor(friends []store.Friend) (*store.Network, error)
-	Search(query string, n int) (*store.Found, error)
+	Haystacks() (*store.Haystacks, error)
+	PageOf(order []uint64) (*store.Page, error)
 	Profile() (store.Profile, error)
 	History(friendID uint64) ([]store.Ask, []store.Favor, error)
 	AskTopics(ids []uint64) ([]string, error)
@@ -352,8 +403,11 @@ func loadCmd(st Loader, seq uint64) tea.Cmd {
 }
 
 // friendsCmd reads every friend in the name order, keeping the history of
-// the page pg: the second step of a load.
-func friendsCmd(st Loader, seq uint64, pg *dataset) tea.Cmd {
+// the page pg: the second step of a load. The filter's index is hay, the
+// haystacks read before, when they are of the same friends (nil for
+// none: it is built; BenchmarkIndex/100k, 70 ms and 23.5 MB, medians of
+// 5 at a load average of 8).
+func friendsCmd(st Loader, seq uint64, pg *dataset, hay *haystack) tea.Cmd {
 	return func() tea.Msg {
 		fs, order, err := st.FriendsByName()
 		if err != nil {
@@ -366,7 +420,9 @@ func friendsCmd(st Loader, seq uint64, pg *dataset) tea.Cmd {
 		// with the history's read. At 100,000 friends, from the first key
 		// to the target on screen (scripts/vs-abook, medians of 5): 477
 		// ms, against 553 with the index built in its own command.
-		d.ix = buildIndex(d)
+		if d.ix = hay.indexFor(d); d.ix == nil {
+			d.ix = buildIndex(d)
+		}
 		return loadedMsg{seq: seq, data: d}
 	}
 }
@@ -385,38 +441,6 @@ func historyCmd(st Loader, seq uint64, d *dataset, now time.Time) tea.Cmd {
 			last[i] = n.LastAsk(i)
 		}
 		return loadedMsg{seq: seq, data: d.withHistory(seq*3+2, now, n.AsksOf, n.FavorsOf, last)}
-	}
-}
-
-// searchGen marks the generations of the datasets searchCmd makes, apart
-// from the loads' (seq*3+step).
-const searchGen = 1 << 62
-
-// searchedMsg carries the store's answer to query, made while page (the
-// first page of a load) was the friends loaded.
-type searchedMsg struct {
-	query string
-	page  *dataset
-	data  *dataset
-	err   error
-}
-
-// searchCmd asks the store for the friends matching query, the first
-// pageRows of them by name with their history: the filter's answer before
-// every friend is read. The answer is a dataset of the matches alone (a
-// page of them, with the total of the database), with its own index, so
-// a query that narrows it is filtered in place.
-func searchCmd(st Loader, query string, page *dataset, gen uint64) tea.Cmd {
-	return func() tea.Msg {
-		found, err := st.Search(query, pageRows)
-		if err != nil {
-			return searchedMsg{query: query, page: page, err: err}
-		}
-		pg := newPage(gen, found.Page, page.profile)
-		d := newPartial(gen, found.Friends, found.Order, page.profile).withPage(pg)
-		d.page, d.total, d.search = true, found.Page.Total, query
-		d.ix = buildIndex(d)
-		return searchedMsg{query: query, page: page, data: d}
 	}
 }
 

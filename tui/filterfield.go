@@ -82,6 +82,17 @@ func (ff *filterField) HandlePaste(msg tea.PasteMsg) (changed bool, cmd tea.Cmd)
 	return ff.edit(msg)
 }
 
+// Update passes the field a message that is not a key or a paste (the
+// cursor's blink) while it is typed.
+func (ff *filterField) Update(msg tea.Msg) tea.Cmd {
+	if !ff.typing {
+		return nil
+	}
+	var cmd tea.Cmd
+	ff.in, cmd = ff.in.Update(msg)
+	return cmd
+}
+
 func (ff *filterField) edit(msg tea.Msg) (bool, tea.Cmd) {
 	old := ff.in.Value()
 	var cmd tea.Cmd

@@ -1,15 +1,11 @@
 package tui
 
 import (
-	"slices"
-	"strconv"
 	"time"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
-	"kith/policy"
 	"kith/store"
 )
 
@@ -30,7 +26,7 @@ type historyMsg struct {
 // dataset of generation gen.
 type readyMsg struct {
 	gen   uint64
-	verd  []policy.Verdict
+	verd  []badge
 	order []int32
 }
 
@@ -86,14 +82,13 @@ type friendsScreen struct {
 	base         []int32 // friends shown before filtering, in sort order
 	rows         []int32 // friends shown
 	query        string  // the filter applied (as typed)
-	filter       textinput.Model
-	filtering    bool
+	filter       filterField
 
 	cursor, offset int
 	selID          uint64
 	pendingSel     uint64 // a friend to select once a load shows them
 
-	verd         []policy.Verdict // without reasons; the detail judges afresh
+	verd         []badge // the detail judges afresh
 	have         []bool
 	byReady      []int32
 	readyPending bool
@@ -106,9 +101,11 @@ type friendsScreen struct {
 	histToken uint64
 
 	// Before every friend is read (the loaded dataset is a first page),
-	// the filter is answered by the store (searchCmd): pageD is then the
-	// page, kept while d is the answer shown; searching is set while a
-	// search is under way, searches counts them (their generations).
+	// the filter is answered from hay, every friend's haystack, and a
+	// read of the first matches (pageOfCmd): pageD is then the page, kept
+	// while d is the answer shown; searching is set while a read is under
+	// way, searches counts them (their generations).
+	hay       *haystack
 	pageD     *dataset
 	searching bool
 	searches  uint64
@@ -116,11 +113,7 @@ type friendsScreen struct {
 
 func newFriendsScreen(c *common) *friendsScreen {
 	f := &friendsScreen{c: c, d: newDataset(0, time.Time{}, nil, nil, nil, store.DefaultProfile())}
-	f.filter = textinput.New()
-	f.filter.Prompt = "/"
-	f.filter.Placeholder = "name, org, sector, notes"
-	f.filter.CharLimit = 200
-	f.filter.SetStyles(c.styles.Input)
+	f.filter = newFilterField(c, "name, org, sector, notes", 200)
 	return f
 }
 
@@ -128,18 +121,18 @@ func newFriendsScreen(c *common) *friendsScreen {
 func (f *friendsScreen) Init() tea.Cmd { return nil }
 
 // restyle applies the theme to the filter.
-func (f *friendsScreen) restyle() { f.filter.SetStyles(f.c.styles.Input) }
+func (f *friendsScreen) restyle() { f.filter.restyle(f.c) }
 
 // SetSize sets the screen's size.
 func (f *friendsScreen) SetSize(w, h int) {
 	f.w, f.h = max(w, 0), max(h, 0)
-	f.filter.SetWidth(max(f.listWidth()-3, 1))
+	f.filter.SetWidth(f.listWidth() - 3)
 	f.scrollIntoView()
 	f.ensureVerdicts()
 }
 
 // Capturing is true while the filter is being typed.
-func (f *friendsScreen) Capturing() bool { return f.filtering }
+func (f *friendsScreen) Capturing() bool { return f.filter.Typing() }
 
 // Unsaved is false: the filter is a search, not something to keep.
 func (f *friendsScreen) Unsaved() bool { return false }
@@ -166,6 +159,8 @@ func (f *friendsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		return f, nil
 	case searchedMsg:
 		return f, f.handleSearched(msg)
+	case haystackMsg:
+		return f, f.handleHaystack(msg)
 	case resizedMsg:
 		// widened: the side pane may show now, and wants the history
 		// (it showed favors as bare dates until the cursor moved)
@@ -178,127 +173,17 @@ func (f *friendsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case selectMsg:
 		return f, f.handleSelect(msg)
 	}
-	if f.filtering {
-		var cmd tea.Cmd
-		f.filter, cmd = f.filter.Update(msg)
-		return f, cmd
+	if paste, ok := msg.(tea.PasteMsg); ok {
+		return f, f.handleFilterPaste(paste)
 	}
-	return f, nil
-}
-
-// ----- data -----
-
-func (f *friendsScreen) handleData(d *dataset) tea.Cmd {
-	if f.ix != nil && f.ix.base != d.base {
-		f.ix = nil
-	}
-	if f.ix == nil && d.ix != nil {
-		f.ix = d.ix // built by the load step
-	}
-	needIndex := f.ix == nil
-	f.pageD, f.searching = nil, false // a search's answer is for the load before
-	f.d = d
-	f.loaded = true
-	n := d.len()
-	f.verd = make([]policy.Verdict, n)
-	f.have = make([]bool, n)
-	f.byReady = nil
-	f.readyPending = false
-	var cmd tea.Cmd
-	if f.sort == sortReady {
-		cmd = f.startReady()
-	}
-	if needIndex {
-		cmd = tea.Batch(cmd, indexCmd(d))
-	}
-	f.rebuild(true)
-	if !d.partial {
-		f.pendingSel = 0 // not shown even now: give up
-	}
-	if d.page && f.query != "" {
-		cmd = tea.Batch(cmd, f.startSearch())
-	}
-	return tea.Batch(cmd, f.selectionChanged(true))
-}
-
-// handleSelect selects friend msg.id, now if shown, else once the next
-// load lands (rebuild keeps selID).
-func (f *friendsScreen) handleSelect(msg selectMsg) tea.Cmd {
-	f.pendingSel = msg.id
-	f.rebuild(true)
-	return f.selectionChanged(false)
-}
-
-func (f *friendsScreen) handleIndexed(msg indexedMsg) {
-	if msg.ix.base != f.d.base {
-		return // for an older load
-	}
-	f.ix = msg.ix
-	f.rebuild(true)
-}
-
-func (f *friendsScreen) startReady() tea.Cmd {
-	if f.byReady != nil || f.readyPending || f.d.partial {
-		return nil
-	}
-	f.readyPending = true
-	return readyCmd(f.d, f.c.judge, f.c.now())
-}
-
-// readyCmd judges every friend in the background and sorts them by
-// readiness: level (policy.Levels' order), then score (higher first),
-// then name; organisations' cards, never asked, last.
-func readyCmd(d *dataset, judge Judge, now time.Time) tea.Cmd {
-	return func() tea.Msg {
-		n := d.len()
-		verd := make([]policy.Verdict, n)
-		for i := range n {
-			_, verd[i] = judge(subjectOf(d, i), d.places, d.profile.Settings, now)
-			verd[i].Reasons = nil // the list needs none; the detail judges afresh
-		}
-		order := slices.Clone(d.byName)
-		slices.SortFunc(order, func(a, b int32) int {
-			if pa, pb := d.friends[a].IsPerson(), d.friends[b].IsPerson(); pa != pb {
-				if pa {
-					return -1
-				}
-				return 1
-			}
-			va, vb := &verd[a], &verd[b]
-			if va.Level != vb.Level {
-				return int(va.Level) - int(vb.Level)
-			}
-			if va.Score != vb.Score {
-				return vb.Score - va.Score
-			}
-			return int(d.rank[a] - d.rank[b])
-		})
-		return readyMsg{gen: d.gen, verd: verd, order: order}
-	}
-}
-
-func (f *friendsScreen) handleReady(msg readyMsg) tea.Cmd {
-	if msg.gen != f.d.gen {
-		return nil // for an older load
-	}
-	f.readyPending = false
-	f.verd = msg.verd
-	f.have = make([]bool, len(msg.verd))
-	for i := range f.have {
-		f.have[i] = true
-	}
-	f.byReady = msg.order
-	if f.sort == sortReady {
-		f.rebuild(true)
-	}
-	return nil
+	return f, f.filter.Update(msg)
 }
 
 // ----- keys -----
 
 func (f *friendsScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
-	case f.filtering:
+	case f.filter.Typing():
 		return f.handleFilterKey(msg)
 	case f.detailFull || f.focusDetail:
 		return f.handleDetailKey(msg)
@@ -306,23 +191,23 @@ func (f *friendsScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	return f.handleListKey(msg)
 }
 
+// handleFilterKey is a key typed into the filter (filterField): the
+// list filtered again when the text changed.
 func (f *friendsScreen) handleFilterKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := f.c.keys
-	switch {
-	case key.Matches(msg, k.ClearFilter):
-		f.filtering = false
-		f.filter.Blur()
-		f.filter.SetValue("")
-		return tea.Batch(f.setQuery(""), f.selectionChanged(false))
-	case key.Matches(msg, k.Open):
-		f.filtering = false
-		f.filter.Blur()
-		return nil
+	changed, cmd := f.filter.HandleKey(f.c.keys, msg)
+	if !changed {
+		return cmd
 	}
-	var cmd tea.Cmd
-	f.filter, cmd = f.filter.Update(msg)
-	search := f.setQuery(f.filter.Value())
-	return tea.Batch(cmd, search, f.selectionChanged(false))
+	return tea.Batch(cmd, f.setQuery(f.filter.Value()), f.selectionChanged(false))
+}
+
+// handleFilterPaste is text pasted into the filter while it is typed.
+func (f *friendsScreen) handleFilterPaste(msg tea.PasteMsg) tea.Cmd {
+	changed, cmd := f.filter.HandlePaste(msg)
+	if !changed {
+		return cmd
+	}
+	return tea.Batch(cmd, f.setQuery(f.filter.Value()), f.selectionChanged(false))
 }
 
 func (f *friendsScreen) handleDetailKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -351,21 +236,21 @@ func (f *friendsScreen) handleListKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(msg, k.Filter):
-		f.filtering = true
-		f.filter.SetValue(f.query)
-		f.filter.CursorEnd()
-		return f.filter.Focus()
+		return f.filter.Start(f.query)
 	case key.Matches(msg, k.ClearFilter):
 		if f.query == "" {
 			return nil
 		}
-		f.filter.SetValue("")
+		f.filter.Clear()
 		return tea.Batch(f.setQuery(""), f.selectionChanged(false))
 	case key.Matches(msg, k.Sort):
 		return f.cycleSort()
 	case key.Matches(msg, k.ShowArchived):
 		f.showArchived = !f.showArchived
 		f.rebuild(true)
+		if f.early() && f.d.search != "" {
+			return tea.Batch(f.startSearch(), f.selectionChanged(false))
+		}
 		return f.selectionChanged(false)
 	case key.Matches(msg, k.Open):
 		if f.selected() < 0 {
@@ -473,77 +358,4 @@ func keepInView(cursor, offset, rows, total int) int {
 		offset = cursor - rows + 1
 	}
 	return max(min(offset, total-rows), 0)
-}
-
-// ----- layout -----
-
-func (f *friendsScreen) wide() bool { return f.w >= wideWidth }
-
-func (f *friendsScreen) detailShown() bool {
-	return f.wide() || f.detailFull
-}
-
-func (f *friendsScreen) listWidth() int {
-	if f.wide() {
-		return f.w * 11 / 20
-	}
-	return f.w
-}
-
-// listRows is how many friend rows fit: the list has a status line and a
-// column header above its rows.
-func (f *friendsScreen) listRows() int { return max(f.h-2, 0) }
-
-// counts is the header's summary.
-func (f *friendsScreen) counts() string {
-	n := f.d.len()
-	if f.d.page {
-		// the first page alone: how many there are, archived or not
-		return plural(f.d.total, "friend", "friends") + " · loading the rest"
-	}
-	s := plural(n-f.d.archived, "friend", "friends")
-	if f.d.archived > 0 {
-		s += " · " + strconv.Itoa(f.d.archived) + " archived"
-	}
-	if f.query != "" || (f.showArchived && f.d.archived > 0) {
-		s += " · " + strconv.Itoa(len(f.rows)) + " shown"
-	}
-	return s
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
-}
-
-// ShortHelp is the footer's help.
-func (f *friendsScreen) ShortHelp() []key.Binding {
-	k := f.c.keys
-	switch {
-	case f.filtering:
-		return []key.Binding{withHelp(k.Open, "enter", "done"), withHelp(k.ClearFilter, "esc", "clear")}
-	case f.detailFull || f.focusDetail:
-		return []key.Binding{k.Back, withHelp(k.Down, "j/k", "scroll"), k.Compose, k.WhoElse, k.Edit, k.Favor, k.Archive, k.Help}
-	case f.d.len() == 0:
-		return []key.Binding{k.Add, k.Profile, k.Help, k.Quit}
-	}
-	return []key.Binding{k.Filter, k.Sort, k.Open, k.Compose, k.WhoElse, k.Asks, k.Add, k.Edit, k.Favor, k.Archive, k.Help, k.Quit}
-}
-
-// FullHelp is the `?` help.
-func (f *friendsScreen) FullHelp() [][]key.Binding {
-	k := f.c.keys
-	return [][]key.Binding{
-		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
-		{k.Filter, k.ClearFilter, k.Sort, k.ShowArchived, k.Open, k.NextPane},
-		{k.Add, k.Edit, k.Favor, k.Archive, k.Undo, k.Profile, k.Compose, k.WhoElse, k.Asks},
-		{k.Help, k.FieldHelp, k.Quit, k.ForceQuit},
-	}
-}
-
-func withHelp(b key.Binding, k, desc string) key.Binding {
-	b.SetHelp(k, desc)
-	return b
 }

@@ -79,8 +79,8 @@ func (f *friendsScreen) verdict(i int, now time.Time) {
 	if !f.d.hasHistory(i) || f.have[i] {
 		return
 	}
-	_, f.verd[i] = f.judge(i, now)
-	f.verd[i].Reasons = nil // the list needs none; the detail judges afresh
+	_, v := f.judge(i, now)
+	f.verd[i] = badgeOf(v)
 	f.have[i] = true
 }
 

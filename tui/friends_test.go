@@ -52,11 +52,26 @@ func TestWheelScrolls(t *testing.T) {
 	}
 }
 
+// TestFilterPaste: text pasted into the filter filters the list, as
+// typed text does (the one filter field, filterfield.go).
+func TestFilterPaste(t *testing.T) {
+	m := newTestModel(t, genNetwork(300, 1), 80, 24)
+	m.Update(tea.PasteMsg{Content: "rossi"}) // not typing: nothing
+	if m.home.query != "" {
+		t.Fatalf("a paste outside the filter set the query %q", m.home.query)
+	}
+	press(m, "/")
+	m.Update(tea.PasteMsg{Content: "rossi"})
+	if m.home.query != "rossi" || len(m.home.rows) == 0 {
+		t.Errorf("after a paste: query %q, %d rows; want rossi and its matches", m.home.query, len(m.home.rows))
+	}
+}
+
 func TestFilterAsYouType(t *testing.T) {
 	net := genNetwork(300, 1)
 	m := newTestModel(t, net, 80, 24)
 	press(m, "/")
-	if !m.home.filtering || !m.home.Capturing() {
+	if !m.home.filter.Typing() || !m.home.Capturing() {
 		t.Fatal("/ did not start the filter")
 	}
 	typeText(m, "rossi")
@@ -80,8 +95,8 @@ func TestFilterAsYouType(t *testing.T) {
 		t.Error("q quit while typing a filter")
 	}
 	press(m, "backspace", "enter")
-	if m.home.filtering || m.home.query != "rossi" {
-		t.Errorf("enter: filtering=%v query=%q, want false rossi", m.home.filtering, m.home.query)
+	if m.home.filter.Typing() || m.home.query != "rossi" {
+		t.Errorf("enter: filtering=%v query=%q, want false rossi", m.home.filter.Typing(), m.home.query)
 	}
 	press(m, "esc")
 	if m.home.query != "" || len(m.home.rows) != 279 {
@@ -112,7 +127,7 @@ func TestIncrementalFilterMatchesFull(t *testing.T) {
 	m := newTestModel(t, net, 80, 24)
 	press(m, "/")
 	for _, step := range []string{"a", "an", "an ", "an r", "an ro", "an r", "a", "", "z", "zo"} {
-		m.home.filter.SetValue(step)
+		m.home.filter.in.SetValue(step)
 		m.home.setQuery(step)
 		want := filterRows(m.home.ix, m.home.base, step)
 		if !slices.Equal(m.home.rows, want) {
@@ -134,7 +149,7 @@ func TestSortCycles(t *testing.T) {
 	}
 	prev := -1
 	for _, i := range m.home.rows {
-		r := int(m.home.verd[i].Level)
+		r := int(m.home.verd[i].level)
 		if r < prev {
 			t.Fatalf("readiness order broken: rank %d after %d", r, prev)
 		}
@@ -298,7 +313,7 @@ func TestBadgeText(t *testing.T) {
 		{policy.Verdict{Level: policy.Block}, true, "block"},
 	}
 	for _, tt := range tests {
-		if got := badgeText(tt.v, tt.judged, testNow); got != tt.want {
+		if got := badgeText(badgeOf(tt.v), tt.judged, testNow); got != tt.want {
 			t.Errorf("badgeText(%+v, %v) = %q, want %q", tt.v, tt.judged, got, tt.want)
 		}
 	}

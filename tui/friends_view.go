@@ -29,7 +29,7 @@ func (f *friendsScreen) View() string {
 		}
 		return clip(" "+f.c.styles.Dim.Render("Loading…"), f.w, f.h)
 	}
-	if f.d.len() == 0 && !f.filtering {
+	if f.d.len() == 0 && !f.filter.Typing() {
 		return clip(f.welcome(), f.w, f.h)
 	}
 	now := f.c.now()
@@ -89,8 +89,8 @@ func (f *friendsScreen) listView(w int, now time.Time) string {
 	if len(f.rows) == 0 && n > 0 {
 		msg := "No friends match “" + clean(f.query) + "”. esc clears the filter."
 		switch {
-		case f.query != "" && f.ix == nil:
-			msg = "Indexing for the filter…"
+		case f.query != "" && (f.ix == nil || f.early() && (f.searching || f.hay == nil)):
+			msg = "Searching…"
 		case f.query == "":
 			msg = "Every friend is archived: H shows them."
 		}
@@ -104,7 +104,7 @@ func (f *friendsScreen) listView(w int, now time.Time) string {
 
 func (f *friendsScreen) statusLine(w int) string {
 	s := f.c.styles
-	if f.filtering {
+	if f.filter.Typing() {
 		return clip(f.filter.View(), w, 1)
 	}
 	info := "sorted by " + f.sort.String()
@@ -116,12 +116,16 @@ func (f *friendsScreen) statusLine(w int) string {
 	}
 	// where the cursor is: "21/299"
 	pos := "0/0"
-	if len(f.rows) > 0 {
-		pos = strconv.Itoa(f.cursor+1) + "/" + strconv.Itoa(len(f.rows))
+	shown := len(f.rows)
+	if f.d.search != "" && f.d.search == f.query {
+		shown = max(shown, f.d.found) // the answer holds the first page of them
+	}
+	if shown > 0 {
+		pos = strconv.Itoa(f.cursor+1) + "/" + strconv.Itoa(shown)
 	}
 	if f.query != "" {
 		what := " matches · "
-		if len(f.rows) == 1 {
+		if shown == 1 {
 			what = " match · "
 		}
 		return clip(s.Label.Render("/"+clean(f.query))+s.Dim.Render("  "+pos+what+info), w, 1)
@@ -194,7 +198,7 @@ func (f *friendsScreen) rowView(r int, c columns, w int, now time.Time) string {
 	}
 	st := s.Neutral
 	if judged {
-		st = s.badge(v.Level)
+		st = s.badge(v.level)
 	}
 	row := ansi.Truncate(" "+text, cut, "") + st.Render(fit(badge, c.badge)) + " " + fit(last, c.last)
 	return row + strings.Repeat(" ", max(w-cut-c.badge-1-c.last, 0))
@@ -204,17 +208,36 @@ func (f *friendsScreen) rowView(r int, c columns, w int, now time.Time) string {
 // contact, never asked, so it has no readiness.
 const noReadiness = "—"
 
+// badge is what the list shows of a friend's verdict: the level, the
+// score (the readiness order) and when a hold lifts (Unix nanoseconds, 0
+// for none). The list holds one a friend: 24 bytes, where a
+// policy.Verdict without its reasons takes 168 (16.8 MB at 100k).
+type badge struct {
+	level policy.Level
+	score int
+	until int64
+}
+
+func badgeOf(v policy.Verdict) badge {
+	b := badge{level: v.Level, score: v.Score}
+	if !v.Until.IsZero() {
+		b.until = v.Until.UnixNano()
+	}
+	return b
+}
+
 // badgeText is the readiness column: the level, with the days left when
 // on hold; "·" for a friend not judged yet.
-func badgeText(v policy.Verdict, judged bool, now time.Time) string {
+func badgeText(v badge, judged bool, now time.Time) string {
 	if !judged {
 		return "·"
 	}
-	if v.Level == policy.Hold && !v.Until.IsZero() && v.Until.After(now) {
-		days := int((v.Until.Sub(now) + 24*time.Hour - 1) / (24 * time.Hour))
+	if v.level == policy.Hold && v.until != 0 && v.until > now.UnixNano() {
+		left := time.Duration(v.until - now.UnixNano())
+		days := int((left + 24*time.Hour - 1) / (24 * time.Hour))
 		return "hold " + strconv.Itoa(days) + "d"
 	}
-	return v.Level.String()
+	return v.level.String()
 }
 
 func (f *friendsScreen) welcome() string {

@@ -42,7 +42,7 @@ func TestPolicyJudge(t *testing.T) {
 			if v.Until.IsZero() || !v.Until.After(testNow) {
 				t.Errorf("until %v, want the cool-down end after now", v.Until)
 			}
-			if got := badgeText(v, true, testNow); got != "hold 11d" {
+			if got := badgeText(badgeOf(v), true, testNow); got != "hold 11d" {
 				t.Errorf("badge %q, want hold 11d", got)
 			}
 		})

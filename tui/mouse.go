@@ -31,7 +31,7 @@ func wheelDelta(msg tea.MouseWheelMsg) int {
 
 // handleClick selects (or opens) the friend list's row under the click.
 func (f *friendsScreen) handleClick(msg clickMsg) tea.Cmd {
-	if f.filtering || f.detailFull || !f.loaded || f.d.len() == 0 {
+	if f.filter.Typing() || f.detailFull || !f.loaded || f.d.len() == 0 {
 		return nil
 	}
 	lw := f.w

@@ -66,7 +66,7 @@ func TestThemeChangeRestylesEveryScreen(t *testing.T) {
 	if got := f.fields[0].in.Styles(); !reflect.DeepEqual(got, want) {
 		t.Error("the form's fields kept the old theme")
 	}
-	if got := m.home.filter.Styles(); !reflect.DeepEqual(got, want) {
+	if got := m.home.filter.in.Styles(); !reflect.DeepEqual(got, want) {
 		t.Error("the filter under the form kept the old theme")
 	}
 }

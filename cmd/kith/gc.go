@@ -21,12 +21,17 @@ const (
 //   - a verb: GOGC 400. kith who --sector takes 582 ms against 664 with
 //     the default, kith due 888 against 953; kith list is the same (624
 //     against 631); peak memory is the same (the records are live).
-//   - the TUI: GOGC 400 and a soft limit of 180 MB. The first frame comes
-//     after 240 ms against 290 with the default, and the process stays at
-//     176 MB resident once the badges are in, inside the README's 200 MB
-//     (230 MB with the default, 240 with GOGC 400 alone), at the price of
-//     the badges coming later (1,010 ms against 880 with the default, 820
-//     with GOGC 400 alone).
+//   - the TUI: Go's defaults, GOGC 100 and no memory limit. The TUI holds
+//     what its screens show and runs for long; with GOGC 400 and a soft
+//     limit of 180 MB below its heap, the collector ran all the time while
+//     it loaded: a filter typed on the first frame took 361 ms to find
+//     its friend at 100k (scripts/vs-abook, medians of 5) and the peak
+//     was 284 MiB. With the defaults (and the filter's haystacks), in
+//     alternating runs against GOGC 400 without a limit (load average
+//     6-7): the filter 158 and 97 ms against 195 and 211, the first frame
+//     0.66-0.68× abook's against 0.55-0.57× (noisy), the peak 224-235 MiB
+//     against 176-214 once loaded: the heap is live data (every friend,
+//     every ask's facts), which no setting here shrinks.
 //   - an import: GOGC 50, no limit. Importing 100,000 vCards into a new
 //     database holds up to 300 MB live (the records while they are
 //     planned, then bbolt's values and pages until the commit): with the
@@ -38,7 +43,7 @@ func tuneGC(u gcUse) (restore func()) {
 	percent, limit := 400, int64(math.MaxInt64)
 	switch u {
 	case gcTUI:
-		limit = 180 << 20
+		percent = 100
 	case gcImport:
 		percent = 50
 	}

@@ -1,0 +1,117 @@
+package tui
+
+// This file is the friends screen's data: a load landing, the filter's
+// index, and the background readiness sort.
+
+import (
+	"slices"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+func (f *friendsScreen) handleData(d *dataset) tea.Cmd {
+	if f.ix != nil && f.ix.base != d.base {
+		f.ix = nil
+	}
+	if f.ix == nil && d.ix != nil {
+		f.ix = d.ix // built by the load step
+	}
+	needIndex := f.ix == nil
+	f.pageD, f.searching, f.hay = nil, false, nil // for the load before
+	f.d = d
+	f.loaded = true
+	n := d.len()
+	f.verd = make([]badge, n)
+	f.have = make([]bool, n)
+	f.byReady = nil
+	f.readyPending = false
+	var cmd tea.Cmd
+	if f.sort == sortReady {
+		cmd = f.startReady()
+	}
+	if needIndex {
+		cmd = tea.Batch(cmd, indexCmd(d))
+	}
+	f.rebuild(true)
+	if !d.partial {
+		f.pendingSel = 0 // not shown even now: give up
+	}
+	if d.page && f.query != "" {
+		cmd = tea.Batch(cmd, f.startSearch())
+	}
+	return tea.Batch(cmd, f.selectionChanged(true))
+}
+
+// handleSelect selects friend msg.id, now if shown, else once the next
+// load lands (rebuild keeps selID).
+func (f *friendsScreen) handleSelect(msg selectMsg) tea.Cmd {
+	f.pendingSel = msg.id
+	f.rebuild(true)
+	return f.selectionChanged(false)
+}
+
+func (f *friendsScreen) handleIndexed(msg indexedMsg) {
+	if msg.ix.base != f.d.base {
+		return // for an older load
+	}
+	f.ix = msg.ix
+	f.rebuild(true)
+}
+
+func (f *friendsScreen) startReady() tea.Cmd {
+	if f.byReady != nil || f.readyPending || f.d.partial {
+		return nil
+	}
+	f.readyPending = true
+	return readyCmd(f.d, f.c.judge, f.c.now())
+}
+
+// readyCmd judges every friend in the background and sorts them by
+// readiness: level (policy.Levels' order), then score (higher first),
+// then name; organisations' cards, never asked, last.
+func readyCmd(d *dataset, judge Judge, now time.Time) tea.Cmd {
+	return func() tea.Msg {
+		n := d.len()
+		verd := make([]badge, n)
+		for i := range n {
+			_, v := judge(subjectOf(d, i), d.places, d.profile.Settings, now)
+			verd[i] = badgeOf(v)
+		}
+		order := slices.Clone(d.byName)
+		slices.SortFunc(order, func(a, b int32) int {
+			if pa, pb := d.friends[a].IsPerson(), d.friends[b].IsPerson(); pa != pb {
+				if pa {
+					return -1
+				}
+				return 1
+			}
+			va, vb := &verd[a], &verd[b]
+			if va.level != vb.level {
+				return int(va.level) - int(vb.level)
+			}
+			if va.score != vb.score {
+				return vb.score - va.score
+			}
+			return int(d.rank[a] - d.rank[b])
+		})
+		return readyMsg{gen: d.gen, verd: verd, order: order}
+	}
+}
+
+func (f *friendsScreen) handleReady(msg readyMsg) tea.Cmd {
+	if msg.gen != f.d.gen {
+		return nil // for an older load
+	}
+	f.readyPending = false
+	f.verd = msg.verd
+	f.have = make([]bool, len(msg.verd))
+	for i := range f.have {
+		f.have[i] = true
+	}
+	f.byReady = msg.order
+	if f.sort == sortReady {
+		f.rebuild(true)
+	}
+	return nil
+}
