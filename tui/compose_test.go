@@ -350,14 +350,18 @@ func TestComposeCopy(t *testing.T) {
 }
 
 // collect runs cmd and its batches without feeding anything back.
-func collect(cmd tea.Cmd) []tea.Msg {
+func collect(cmd tea.Cmd) []tea.Msg { return collectWithin(cmd, 100*time.Millisecond) }
+
+// collectWithin is collect with d for each command: long enough for a
+// short tick on a loaded machine, where collect's 100 ms drops it.
+func collectWithin(cmd tea.Cmd, d time.Duration) []tea.Msg {
 	var out []tea.Msg
 	var do func(tea.Cmd)
 	do = func(c tea.Cmd) {
 		if c == nil {
 			return
 		}
-		switch msg := within(c, 100*time.Millisecond).(type) {
+		switch msg := within(c, d).(type) {
 		case tea.BatchMsg:
 			for _, c := range msg {
 				do(c)
