@@ -139,15 +139,22 @@ func (as *asksScreen) loadDetail() tea.Cmd {
 	_, fr := as.head(r)
 	id, fid, st := r.id, fr.ID, as.c.st
 	return func() tea.Msg {
-		asks, _, err := st.History(fid)
-		if err != nil {
-			return askDetailMsg{as: as, id: id, err: err}
-		}
-		for _, a := range asks {
-			if a.ID == id {
-				return askDetailMsg{as: as, id: id, ask: a}
-			}
-		}
-		return askDetailMsg{as: as, id: id, err: store.ErrNotFound}
+		a, err := readAsk(st, fid, id)
+		return askDetailMsg{as: as, id: id, ask: a, err: err}
 	}
+}
+
+// readAsk reads ask id, of friend fid, in full from fid's history
+// (store.ErrNotFound if it is not there): for a command, never Update.
+func readAsk(st Loader, fid, id uint64) (store.Ask, error) {
+	asks, _, err := st.History(fid)
+	if err != nil {
+		return store.Ask{}, err
+	}
+	for _, a := range asks {
+		if a.ID == id {
+			return a, nil
+		}
+	}
+	return store.Ask{}, store.ErrNotFound
 }

@@ -28,16 +28,8 @@ func (as *asksScreen) resume() tea.Cmd {
 	_, fr := as.head(r)
 	id, fid, st := r.id, fr.ID, as.c.st
 	return func() tea.Msg {
-		asks, _, err := st.History(fid)
-		if err != nil {
-			return resumeMsg{as: as, err: err}
-		}
-		for _, a := range asks {
-			if a.ID == id {
-				return resumeMsg{as: as, ask: a}
-			}
-		}
-		return resumeMsg{as: as, err: store.ErrNotFound}
+		a, err := readAsk(st, fid, id)
+		return resumeMsg{as: as, ask: a, err: err}
 	}
 }
 
