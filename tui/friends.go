@@ -88,6 +88,7 @@ type friendsScreen struct {
 	selID          uint64
 	pendingSel     uint64 // a friend to select once a load shows them
 	pendingRow     int    // with pendingSel, the row they were on
+	pendingName    string // with pendingSel, their name if known
 
 	verd         []badge // the detail judges afresh
 	have         []bool

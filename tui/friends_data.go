@@ -22,7 +22,10 @@ func (f *friendsScreen) handleData(d *dataset) tea.Cmd {
 	if want == 0 {
 		want = f.selID
 	}
-	name := f.nameOf(want)                        // in the load before, should they be gone
+	name := f.nameOf(want) // in the load before, should they be gone
+	if name == "" && want == f.pendingSel {
+		name = f.pendingName // held through a load that did not hold them
+	}
 	f.pageD, f.searching, f.hay = nil, false, nil // for the load before
 	f.d = d
 	f.loaded = true
@@ -38,7 +41,12 @@ func (f *friendsScreen) handleData(d *dataset) tea.Cmd {
 	if needIndex {
 		cmd = tea.Batch(cmd, indexCmd(d))
 	}
-	cmd = tea.Batch(cmd, f.notShown(f.rebuild(true), name))
+	lost := f.rebuild(true)
+	f.pendingName = ""
+	if f.pendingSel == want {
+		f.pendingName = name
+	}
+	cmd = tea.Batch(cmd, f.notShown(lost, name))
 	if d.page && f.query != "" {
 		cmd = tea.Batch(cmd, f.startSearch())
 	}
@@ -48,7 +56,7 @@ func (f *friendsScreen) handleData(d *dataset) tea.Cmd {
 // handleSelect selects friend msg.id, now if shown, else once the next
 // load lands (rebuild keeps pendingSel till then).
 func (f *friendsScreen) handleSelect(msg selectMsg) tea.Cmd {
-	f.pendingSel, f.pendingRow = msg.id, f.cursor
+	f.pendingSel, f.pendingRow, f.pendingName = msg.id, f.cursor, ""
 	if p := f.rowOf(msg.id); p >= 0 {
 		f.cursor, f.pendingSel = p, 0
 		f.clampCursor()
@@ -64,7 +72,7 @@ func (f *friendsScreen) handleIndexed(msg indexedMsg) tea.Cmd {
 	}
 	f.ix = msg.ix
 	lost := f.rebuild(true)
-	return tea.Batch(f.notShown(lost, ""), f.selectionChanged(false))
+	return tea.Batch(f.notShown(lost, f.pendingName), f.selectionChanged(false))
 }
 
 func (f *friendsScreen) startReady() tea.Cmd {

@@ -100,19 +100,22 @@ func (f *friendsScreen) held() bool { return f.pendingSel != 0 && f.provisional(
 
 // notShown is the flash for friend id (named name when f.d no longer
 // holds them) not shown after a rebuild: why, and the key that shows
-// them; nil for id 0.
+// them; nil for id 0, or a friend gone whose name is not known.
 func (f *friendsScreen) notShown(id uint64, name string) tea.Cmd {
 	if id == 0 {
 		return nil
 	}
 	at := f.d.index(id)
 	if at < 0 {
+		if name == "" {
+			return nil // never shown (a friend added, not read yet)
+		}
 		return flash(name+" is no longer in the database.", false)
 	}
 	fr := &f.d.friends[at]
 	name = clean(fr.Name)
 	if fr.Archived && !f.showArchived {
-		return flash(name+" is archived now; "+f.c.keys.ShowArchived.Help().Key+" shows the archived.", false)
+		return flash(name+" is archived; "+f.c.keys.ShowArchived.Help().Key+" shows the archived.", false)
 	}
 	return flash(name+" no longer matches the filter; "+f.c.keys.ClearFilter.Help().Key+" clears it.", false)
 }

@@ -172,46 +172,56 @@ func TestReloadStepsKeepSelection(t *testing.T) {
 }
 
 // TestReloadSelectedNoLongerShown: when the selected friend no longer
-// matches the filter after a load, the cursor goes to the next row in
-// the list (the one before when they were last), and a flash says why
-// the selection moved and how to see them.
+// matches the filter after a load, or is gone, the cursor stays on their
+// row, now the friend who followed them (the one before when they were
+// last), and a flash says why the selection moved and how to see them.
 func TestReloadSelectedNoLongerShown(t *testing.T) {
-	for _, last := range []bool{false, true} {
-		net := genNetwork(300, 1)
-		m := newTestModel(t, net, 80, 24)
-		press(m, "/")
-		typeText(m, "rossi")
-		press(m, "enter")
-		rows := slices.Clone(m.home.rows)
-		at := 1
-		if last {
-			at = len(rows) - 1
-		}
-		press(m, "j")
-		if last {
-			press(m, "G")
-		}
-		id := selectedID(m)
-		want := net.friends[rows[at+1-2*btoi(last)]].ID
-		changed := &network{friends: slices.Clone(net.friends), asks: net.asks, favors: net.favors}
-		i := int(id - 1)
-		changed.friends[i].Name = "Zed Nobody"
-		d := changed.dataset(2)
-		m.loadSeq = 2
-		_, cmd := m.Update(loadedMsg{seq: 2, data: d})
-		_, cmd2 := m.Update(indexedMsg{buildIndex(d)})
-		if got := selectedID(m); got != want {
-			t.Errorf("last=%v: selected %d, want %d, the nearest row", last, got, want)
-		}
-		var flashes []string
-		for _, msg := range flattenMsgs(tea.Batch(cmd, cmd2)) {
-			if f, ok := msg.(flashMsg); ok {
-				flashes = append(flashes, f.text)
+	for _, gone := range []bool{false, true} {
+		for _, last := range []bool{false, true} {
+			net := genNetwork(300, 1)
+			m := newTestModel(t, net, 80, 24)
+			press(m, "/")
+			typeText(m, "rossi")
+			press(m, "enter")
+			rows := slices.Clone(m.home.rows)
+			at := 1
+			if last {
+				at = len(rows) - 1
 			}
-		}
-		wantFlash := "Zed Nobody no longer matches the filter; esc clears it."
-		if !slices.Contains(flashes, wantFlash) {
-			t.Errorf("last=%v: flashes %q, want %q", last, flashes, wantFlash)
+			press(m, "j")
+			if last {
+				press(m, "G")
+			}
+			id := selectedID(m)
+			name := clean(net.friends[id-1].Name)
+			want := net.friends[rows[at+1-2*btoi(last)]].ID
+			changed := &network{friends: slices.Clone(net.friends), asks: net.asks, favors: net.favors}
+			wantFlash := "Zed Nobody no longer matches the filter; esc clears it."
+			if gone {
+				i := int(id - 1)
+				changed.friends = slices.Delete(changed.friends, i, i+1)
+				changed.asks = slices.Delete(slices.Clone(net.asks), i, i+1)
+				changed.favors = slices.Delete(slices.Clone(net.favors), i, i+1)
+				wantFlash = name + " is no longer in the database."
+			} else {
+				changed.friends[id-1].Name = "Zed Nobody"
+			}
+			d := changed.dataset(2)
+			m.loadSeq = 2
+			_, cmd := m.Update(loadedMsg{seq: 2, data: d})
+			_, cmd2 := m.Update(indexedMsg{buildIndex(d)})
+			if got := selectedID(m); got != want {
+				t.Errorf("gone=%v last=%v: selected %d, want %d, the nearest row", gone, last, got, want)
+			}
+			var flashes []string
+			for _, msg := range flattenMsgs(tea.Batch(cmd, cmd2)) {
+				if f, ok := msg.(flashMsg); ok {
+					flashes = append(flashes, f.text)
+				}
+			}
+			if !slices.Equal(flashes, []string{wantFlash}) {
+				t.Errorf("gone=%v last=%v: flashes %q, want %q", gone, last, flashes, wantFlash)
+			}
 		}
 	}
 }
@@ -221,4 +231,35 @@ func btoi(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// TestHideArchivedSaysWhere: hiding the archived while one is selected
+// leaves the cursor on their row and says how to see them again.
+func TestHideArchivedSaysWhere(t *testing.T) {
+	net := genNetwork(300, 1)
+	m := newTestModel(t, net, 80, 24)
+	press(m, "H")
+	at := slices.IndexFunc(m.home.rows, func(i int32) bool { return net.friends[i].Archived })
+	if at < 1 {
+		t.Fatalf("no archived friend after the first row (%d)", at)
+	}
+	m.home.move(at)
+	fr := net.friends[m.home.rows[at]]
+	next := net.friends[m.home.rows[at+1]]
+	if next.Archived {
+		t.Fatal("two archived friends in a row: pick another seed")
+	}
+	var flashes []string
+	for _, msg := range flattenMsgs(press(m, "H")) {
+		if f, ok := msg.(flashMsg); ok {
+			flashes = append(flashes, f.text)
+		}
+	}
+	if got := selectedID(m); got != next.ID {
+		t.Errorf("selected %d, want %d (%s), who followed %s", got, next.ID, next.Name, fr.Name)
+	}
+	want := clean(fr.Name) + " is archived; H shows the archived."
+	if !slices.Equal(flashes, []string{want}) {
+		t.Errorf("flashes %q, want %q", flashes, want)
+	}
 }
