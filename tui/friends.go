@@ -87,6 +87,8 @@ type friendsScreen struct {
 	cursor, offset int
 	selID          uint64
 	pendingSel     uint64 // a friend to select once a load shows them
+	pendingRow     int    // with pendingSel, the row they were on
+	pendingName    string // with pendingSel, their name if known
 
 	verd         []badge // the detail judges afresh
 	have         []bool
@@ -155,8 +157,7 @@ func (f *friendsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case readyMsg:
 		return f, f.handleReady(msg)
 	case indexedMsg:
-		f.handleIndexed(msg)
-		return f, nil
+		return f, f.handleIndexed(msg)
 	case searchedMsg:
 		return f, f.handleSearched(msg)
 	case haystackMsg:
@@ -247,11 +248,11 @@ func (f *friendsScreen) handleListKey(msg tea.KeyPressMsg) tea.Cmd {
 		return f.cycleSort()
 	case key.Matches(msg, k.ShowArchived):
 		f.showArchived = !f.showArchived
-		f.rebuild(true)
+		cmd := f.notShown(f.rebuild(true), "")
 		if f.early() && f.d.search != "" {
-			return tea.Batch(f.startSearch(), f.selectionChanged(false))
+			cmd = tea.Batch(cmd, f.startSearch())
 		}
-		return f.selectionChanged(false)
+		return tea.Batch(cmd, f.selectionChanged(false))
 	case key.Matches(msg, k.Open):
 		if f.selected() < 0 {
 			return nil
@@ -328,6 +329,7 @@ func (f *friendsScreen) cycleSort() tea.Cmd {
 
 // move moves the cursor by delta rows.
 func (f *friendsScreen) move(delta int) tea.Cmd {
+	f.pendingSel = 0 // the user chose
 	f.cursor += delta
 	f.clampCursor()
 	return f.selectionChanged(false)

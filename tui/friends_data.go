@@ -18,6 +18,14 @@ func (f *friendsScreen) handleData(d *dataset) tea.Cmd {
 		f.ix = d.ix // built by the load step
 	}
 	needIndex := f.ix == nil
+	want := f.pendingSel
+	if want == 0 {
+		want = f.selID
+	}
+	name := f.nameOf(want) // in the load before, should they be gone
+	if name == "" && want == f.pendingSel {
+		name = f.pendingName // held through a load that did not hold them
+	}
 	f.pageD, f.searching, f.hay = nil, false, nil // for the load before
 	f.d = d
 	f.loaded = true
@@ -33,10 +41,12 @@ func (f *friendsScreen) handleData(d *dataset) tea.Cmd {
 	if needIndex {
 		cmd = tea.Batch(cmd, indexCmd(d))
 	}
-	f.rebuild(true)
-	if !d.partial {
-		f.pendingSel = 0 // not shown even now: give up
+	lost := f.rebuild(true)
+	f.pendingName = ""
+	if f.pendingSel == want {
+		f.pendingName = name
 	}
+	cmd = tea.Batch(cmd, f.notShown(lost, name))
 	if d.page && f.query != "" {
 		cmd = tea.Batch(cmd, f.startSearch())
 	}
@@ -44,19 +54,25 @@ func (f *friendsScreen) handleData(d *dataset) tea.Cmd {
 }
 
 // handleSelect selects friend msg.id, now if shown, else once the next
-// load lands (rebuild keeps selID).
+// load lands (rebuild keeps pendingSel till then).
 func (f *friendsScreen) handleSelect(msg selectMsg) tea.Cmd {
-	f.pendingSel = msg.id
-	f.rebuild(true)
+	f.pendingSel, f.pendingRow, f.pendingName = msg.id, f.cursor, ""
+	if p := f.rowOf(msg.id); p >= 0 {
+		f.cursor, f.pendingSel = p, 0
+		f.clampCursor()
+	}
 	return f.selectionChanged(false)
 }
 
-func (f *friendsScreen) handleIndexed(msg indexedMsg) {
+// handleIndexed filters the rows with the index of the friends shown,
+// saying so when the friend selected is not among them.
+func (f *friendsScreen) handleIndexed(msg indexedMsg) tea.Cmd {
 	if msg.ix.base != f.d.base {
-		return // for an older load
+		return nil // for an older load
 	}
 	f.ix = msg.ix
-	f.rebuild(true)
+	lost := f.rebuild(true)
+	return tea.Batch(f.notShown(lost, f.pendingName), f.selectionChanged(false))
 }
 
 func (f *friendsScreen) startReady() tea.Cmd {

@@ -29,8 +29,19 @@ func (f *friendsScreen) order() []int32 {
 }
 
 // rebuild recomputes the shown rows from the order, the archive switch and
-// the filter, keeping the selected friend when keep is set.
-func (f *friendsScreen) rebuild(keep bool) {
+// the filter, keeping the selected friend (or the one to select,
+// pendingSel) when keep is set. While the rows cannot show them yet
+// (provisional) the friend is held in pendingSel: still selected, though
+// on no row. When the rows are the whole answer and do not show them,
+// the cursor stays on the row they were on (now the friend who followed
+// them) and rebuild returns their id, for the caller to say so
+// (notShown); a friend to select once a load shows them (handleSelect)
+// is given up then too.
+func (f *friendsScreen) rebuild(keep bool) (lost uint64) {
+	old := f.cursor
+	if f.pendingSel != 0 {
+		old = f.pendingRow
+	}
 	ord := f.order()
 	if f.showArchived || f.d.archived == 0 {
 		f.base = ord
@@ -49,16 +60,72 @@ func (f *friendsScreen) rebuild(keep bool) {
 		want = f.pendingSel
 	}
 	if keep && want != 0 {
-		if at := f.d.index(want); at >= 0 {
-			if p := slices.Index(f.rows, int32(at)); p >= 0 {
-				f.cursor = p
-				if want == f.pendingSel {
-					f.pendingSel = 0
-				}
-			}
+		switch p := f.rowOf(want); {
+		case p >= 0:
+			f.cursor, f.pendingSel = p, 0
+		case f.provisional():
+			f.cursor, f.pendingSel, f.pendingRow = old, want, old
+		default:
+			// the row they were on: the friend who followed them
+			f.cursor, f.pendingSel, lost = old, 0, want
 		}
 	}
 	f.clampCursor()
+	return lost
+}
+
+// rowOf is the row showing friend id, or -1.
+func (f *friendsScreen) rowOf(id uint64) int {
+	at := f.d.index(id)
+	if at < 0 {
+		return -1
+	}
+	return slices.Index(f.rows, int32(at))
+}
+
+// provisional reports whether the rows may leave out a friend the
+// filter matches: before every friend is read (a page, or the first
+// matches of the filter), or while the filter's index is being built.
+func (f *friendsScreen) provisional() bool {
+	if f.early() {
+		return true
+	}
+	terms, _ := store.HaystackTerms(f.query)
+	return len(terms) > 0 && f.ix == nil
+}
+
+// held reports whether the selected friend is held (pendingSel) until the
+// rows can show them: they stay selected meanwhile (selected).
+func (f *friendsScreen) held() bool { return f.pendingSel != 0 && f.provisional() }
+
+// notShown is the flash for friend id (named name when f.d no longer
+// holds them) not shown after a rebuild: why, and the key that shows
+// them; nil for id 0, or a friend gone whose name is not known.
+func (f *friendsScreen) notShown(id uint64, name string) tea.Cmd {
+	if id == 0 {
+		return nil
+	}
+	at := f.d.index(id)
+	if at < 0 {
+		if name == "" {
+			return nil // never shown (a friend added, not read yet)
+		}
+		return flash(name+" is no longer in the database.", false)
+	}
+	fr := &f.d.friends[at]
+	name = clean(fr.Name)
+	if fr.Archived && !f.showArchived {
+		return flash(name+" is archived; "+f.c.keys.ShowArchived.Help().Key+" shows the archived.", false)
+	}
+	return flash(name+" no longer matches the filter; "+f.c.keys.ClearFilter.Help().Key+" clears it.", false)
+}
+
+// nameOf is the name of friend id in f.d, "" if not there.
+func (f *friendsScreen) nameOf(id uint64) string {
+	if at := f.d.index(id); at >= 0 {
+		return clean(f.d.friends[at].Name)
+	}
+	return ""
 }
 
 // filterRows keeps the rows whose haystack holds every word of query,
@@ -155,6 +222,7 @@ func (f *friendsScreen) setQuery(q string) tea.Cmd {
 	if q == f.query {
 		return nil
 	}
+	f.pendingSel = 0 // typing a filter selects its first match
 	if f.early() {
 		return f.earlyQuery(q)
 	}

@@ -11,8 +11,13 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// selected is the friend index under the cursor, or -1.
+// selected is the index of the selected friend, or -1: the one under the
+// cursor, or the one held while the rows cannot show them yet (held),
+// when the dataset has them.
 func (f *friendsScreen) selected() int {
+	if f.held() {
+		return f.d.index(f.pendingSel)
+	}
 	if f.cursor < 0 || f.cursor >= len(f.rows) {
 		return -1
 	}

@@ -170,12 +170,13 @@ func (f *friendsScreen) rowView(r int, c columns, w int, now time.Time) string {
 	}
 	sectors := clean(strings.Join(fr.Sectors, ", "))
 	name, org := clean(fr.Name), clean(fr.Org)
-	if q := store.Fold(strings.TrimSpace(f.query)); q != "" && r != f.cursor && !fr.Archived {
+	cur := r == f.cursor && !f.held() // a held friend is on no row
+	if q := store.Fold(strings.TrimSpace(f.query)); q != "" && !cur && !fr.Archived {
 		// what the filter matched, in the name or the organisation
 		name, org = markMatch(fit(name, c.name), q, s.Match), markMatch(fit(org, c.org), q, s.Match)
 	}
 	text := rowText(c, name, org, sectors, badge, last)
-	if r == f.cursor {
+	if cur {
 		st := s.Selected
 		if f.focusDetail {
 			st = s.Selected.Faint(true)

@@ -49,7 +49,7 @@ func (f *friendsScreen) handleClick(msg clickMsg) tea.Cmd {
 	if msg.y < 2 || r >= len(f.rows) {
 		return nil
 	}
-	if r == f.cursor {
+	if r == f.cursor && !f.held() { // a held friend is on no row
 		return f.handleListKey(keyFor(f.c.keys.Open))
 	}
 	return f.move(r - f.cursor)

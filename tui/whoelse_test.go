@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -155,5 +156,68 @@ func TestWhoElseRanksOnceTypingRests(t *testing.T) {
 	}
 	if _, cmd := ws.Update(rankWantMsg{ws: ws, seq: ws.seq}); cmd == nil {
 		t.Error("the tick of the latest edit does not rank")
+	}
+}
+
+// circledNetwork is genNetwork with circles, spelt in several ways, and
+// asks lately to many of their members, so that circles reach the
+// circle caution's limit.
+func circledNetwork(n int, seed uint64) *network {
+	net := genNetwork(n, seed)
+	circles := []string{"Chess Club", "choir", "University", "climbing club", "Book Club", "CHESS CLUB"}
+	for i := range net.friends {
+		f := &net.friends[i]
+		if i%3 == 0 {
+			continue
+		}
+		f.Circles = append(f.Circles, circles[i%len(circles)])
+		if i%7 == 0 {
+			f.Circles = append(f.Circles, "University")
+		}
+		f.Normalize()
+		if i%4 == 0 {
+			at := testNow.AddDate(0, 0, -1-i%20)
+			net.asks[i] = append(net.asks[i], store.Ask{ID: uint64(1_000_000 + i), FriendID: f.ID, Kind: store.KindChat, Status: store.StatusHelped, Created: at, Sent: at, Resolved: at.Add(time.Hour)})
+		}
+	}
+	return net
+}
+
+// TestWhoElseCircleLoadsGiven: who else ranks with the circle loads the
+// load counted (rankNeed passes d.places), and that ranking is the one
+// policy.Rank gives counting them over the pool: the same rows, the same
+// order, the same verdicts, circle cautions among them.
+func TestWhoElseCircleLoadsGiven(t *testing.T) {
+	d := circledNetwork(600, 5).dataset(1)
+	set := d.profile.Settings
+	reqs := []policy.Request{
+		{Kind: store.KindIntro, Sector: "design"},
+		{Kind: store.KindChat, Circle: "chess club"},
+		{Kind: store.KindReferral, Org: "Globex"},
+		{Kind: store.KindAdvice, Keywords: []string{"hiking"}},
+		{Kind: store.KindChat},
+	}
+	cautions := 0
+	for _, req := range reqs {
+		for _, ex := range []uint64{0, d.friends[4].ID, d.friends[7].ID} {
+			got := rankNeed(d, req, set, testNow, ex)
+			want := policy.Rank(req, dsPool{d}, set, testNow, policy.RankOptions{Limit: whoLimit, Exclude: ex})
+			if len(got) != len(want) {
+				t.Fatalf("%+v without %d: %d rows, want %d", req, ex, len(got), len(want))
+			}
+			for i := range got {
+				if !reflect.DeepEqual(got[i], want[i]) {
+					t.Fatalf("%+v without %d: row %d is %s %+v, want %s %+v", req, ex, i, got[i].Friend.Name, got[i].Verdict, want[i].Friend.Name, want[i].Verdict)
+				}
+				for _, r := range got[i].Verdict.Reasons {
+					if r.Code == "circle" {
+						cautions++
+					}
+				}
+			}
+		}
+	}
+	if cautions == 0 {
+		t.Error("no row has the circle caution: the loads were not tested")
 	}
 }
