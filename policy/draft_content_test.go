@@ -237,6 +237,8 @@ func TestDraftLanguagePerFriend(t *testing.T) {
 	qp := p
 	qp.Questions = map[string][]string{"chat": {"How did you get into design?", "What would you tell me?"}, "chat@it": {"Come sei arrivata al design?", "Cosa mi diresti?"}}
 	en := friend(func(f *store.Friend) { f.Lang = store.LangEnglish })
+	enq := p
+	enq.Questions = map[string][]string{"chat": {"What does a normal week look like for you?", "What surprised you most about the job?"}}
 	for _, tc := range []draftCase{
 		{name: "an English chat leaves the Italian questions out", p: qp, f: en, req: Request{Kind: store.KindChat, Topic: "design"}, v: Verdict{Level: Clear},
 			has: []string{"1. How did you get into design?"}, hasNot: []string{"Come sei"}},
@@ -248,6 +250,8 @@ func TestDraftLanguagePerFriend(t *testing.T) {
 			has: []string{"mi presenteresti a La Rosa"}},
 		{name: "an Italian chat takes the questions kept in Italian", p: qp, f: f, req: Request{Kind: store.KindChat, Topic: "design"}, v: Verdict{Level: Clear},
 			has: []string{"1. Come sei arrivata al design?"}, hasNot: []string{"How did you"}},
+		{name: "an Italian chat of a bank with only English questions asks for them in Italian", p: enq, f: f, req: Request{Kind: store.KindChat, Topic: "design"}, v: Verdict{Level: Clear},
+			has: []string{"1. [Una domanda precisa sul percorso di Ana"}, hasNot: []string{"What does a normal week", "What surprised you"}},
 		{name: "the English worked note is left out of an Italian reference", p: p, f: f, req: Request{Kind: store.KindReference}, v: Verdict{Level: Clear},
 			has: []string{"Abbiamo lavorato insieme e conosci"}, hasNot: []string{"we built"}},
 		{name: "a favor written in the profile's English is left out of an Italian draft", p: p, f: f, req: Request{Kind: store.KindReview, Details: Details{Doc: "CV"}}, v: Verdict{Level: Clear},

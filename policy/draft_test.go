@@ -19,6 +19,9 @@ func fullProfile(lang string) store.Profile {
 		Questions: map[string][]string{
 			"Aerospace": {"How did you move from software into aerospace?", "What do teams like yours look for in a designer?", "  ", "What would you read first?"},
 			"chat":      {"What does a normal week look like for you?", "What surprised you most about the job?"},
+			// An Italian draft takes only the questions written in Italian.
+			"Aerospace@it": {"Come sei passato dal software all'aerospazio?", "Cosa cerca un team come il tuo in un designer?"},
+			"chat@it":      {"Com'è una tua settimana tipo?", "Cosa ti ha sorpreso di più del lavoro?"},
 		},
 		Lang: lang,
 	}

@@ -217,25 +217,26 @@ func monthName(m time.Month, it bool) string {
 const maxQuestions = 5
 
 // italianKey is the suffix of a question bank's key whose questions are
-// in Italian ("chat@it"): an Italian draft takes them first, so that it
-// does not carry questions written in English.
+// in Italian ("chat@it"): an Italian draft takes only those, so that it
+// never carries questions written in English.
 const italianKey = "@" + store.LangItalian
 
 // questions picks the profile's questions for the request (by topic,
 // then sector, organisation and kind, matched case-insensitively; for an
-// Italian draft the keys with italianKey first), else placeholders that
-// fit the kind: for advice, about the decision you face; for a chat,
-// about the friend's work, in their sector.
+// Italian draft only the keys with italianKey), else placeholders in the
+// draft's language that fit the kind: for advice, about the decision you
+// face; for a chat, about the friend's work, in their sector. An Italian
+// draft whose bank has only English questions gets the placeholders: an
+// English question in an Italian message would go out unnoticed, a
+// placeholder is caught by the checklist.
 func questions(bank map[string][]string, req Request, d DraftData, it bool) []string {
 	keys := []string{req.Topic, req.Sector, req.Org, string(req.Kind), "default"}
 	if it {
-		var its []string
-		for _, k := range keys {
+		for i, k := range keys {
 			if k = strings.TrimSpace(k); k != "" {
-				its = append(its, k+italianKey)
+				keys[i] = k + italianKey
 			}
 		}
-		keys = append(its, keys...)
 	}
 	for _, key := range keys {
 		key = strings.TrimSpace(key)

@@ -283,7 +283,7 @@ func commands() []command {
 				f.StringVar(&o.lang, "lang", "", "draft language: en or it")
 				f.values("lang", store.LangEnglish, store.LangItalian)
 				f.IntVar(&o.cooldownDays, "cooldown-days", 0, fmt.Sprintf("days to leave a friend alone after an ask, 0-365 (%d at first)", store.DefaultProfile().Settings.CooldownDays))
-				f.StringArrayVar(&o.questions, "question", nil, `add a question to bring to a chat or advice, as TOPIC:TEXT (repeatable); TOPIC is a topic, sector, organisation, kind or "default"`)
+				f.StringArrayVar(&o.questions, "question", nil, `add a question to bring to a chat or advice, as TOPIC:TEXT (repeatable); TOPIC is a topic, sector, organisation, kind or "default", with @it for an Italian draft's questions (chat@it:…)`)
 				f.StringVar(&o.clearQuestions, "clear-questions", "", "remove the questions of this TOPIC")
 				f.BoolVar(&o.json, "json", false, "print JSON")
 				return func(e *env, _ []string) error { return cmdProfile(e, &o, f.FlagSet) }
