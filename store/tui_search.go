@@ -61,34 +61,12 @@ type Haystacks struct {
 	Starts []int32
 }
 
-// Haystacks reads every friend's haystack and the name order, in one
-// read transaction, checking every record it reads: the friends' records
-// are scanned in place, never decoded.
+// Haystacks reads every friend's haystack and the name order, checking
+// every record it reads: the friends' records are scanned in place, never
+// decoded (see readHaystacks).
 func (s *Store) Haystacks() (*Haystacks, error) {
 	h := &Haystacks{}
-	err := s.view(func(tx *bolt.Tx) error {
-		c, err := getCounts(tx)
-		if err != nil {
-			return err
-		}
-		if err := readHaystacks(tx, c.friends, h); err != nil {
-			return err
-		}
-		order, err := nameOrder(tx, -1)
-		if err != nil {
-			return err
-		}
-		h.Order = make([]int32, len(order))
-		at := h.position()
-		for i, id := range order {
-			p := at(id)
-			if p < 0 {
-				return corruptf("names: friend %d is not a friend", id)
-			}
-			h.Order[i] = p
-		}
-		return nil
-	})
+	err := s.view(func(tx *bolt.Tx) error { return readHaystacks(s.path, tx, h) })
 	if err != nil {
 		return nil, err
 	}
@@ -157,67 +135,4 @@ func (s *Store) PageOf(order []uint64) (*Page, error) {
 		return nil, err
 	}
 	return p, nil
-}
-
-// readHaystacks reads every friend record, checked, into h: its id,
-// whether it is archived and its haystack.
-func readHaystacks(tx *bolt.Tx, want uint64, h *Haystacks) error {
-	var all strings.Builder
-	all.Grow(int(want) * 80) // about what a demo friend's haystack takes
-	var hay []byte
-	var sectors [][]byte
-	h.IDs = make([]uint64, 0, want)
-	h.Archived = make([]bool, 0, want)
-	h.Starts = make([]int32, 0, want+1)
-	cur := tx.Bucket(bucketFriends).Cursor()
-	var last uint64
-	for k, v := cur.First(); k != nil; k, v = cur.Next() {
-		if len(k) != 8 || v == nil {
-			return corruptf("friends: key %x is not a friend", k)
-		}
-		id := btoi(k)
-		if len(h.IDs) > 0 && id <= last {
-			return corruptf("friends: key %d out of order", id)
-		}
-		last = id
-		body, err := seedFriends.open(k, v)
-		if err != nil {
-			return corruptf("friend %d: %v", id, err)
-		}
-		var name, nick, org, notes []byte
-		archived := false
-		sectors = sectors[:0]
-		d := newDec(body)
-		for d.next() {
-			switch d.num {
-			case tagFriendName:
-				name = d.bytes()
-			case tagFriendNickname:
-				nick = d.bytes()
-			case tagFriendOrg:
-				org = d.bytes()
-			case tagFriendSector:
-				sectors = append(sectors, d.bytes())
-			case tagFriendNotes:
-				notes = d.bytes()
-			case tagFriendArchived:
-				archived = d.bool()
-			}
-		}
-		if d.err {
-			return corruptf("friend %d: %v", id, errCorrupt)
-		}
-		hay = AppendHaystack(hay[:0], name, nick, org, sectors, notes)
-		hay = append(hay, 1)
-		h.IDs = append(h.IDs, id)
-		h.Archived = append(h.Archived, archived)
-		h.Starts = append(h.Starts, int32(all.Len()))
-		all.Write(hay)
-	}
-	if uint64(len(h.IDs)) != want {
-		return corruptf("friends: %d records where %d were written", len(h.IDs), want)
-	}
-	h.Starts = append(h.Starts, int32(all.Len()))
-	h.All = all.String()
-	return nil
 }
