@@ -134,6 +134,7 @@ func benchStore(b *testing.B, st *store.Store, n int) {
 			if len(h.IDs) != n+1 || len(h.Order) != n+1 {
 				b.Fatalf("Haystacks() = %d friends, %d in order; want %d", len(h.IDs), len(h.Order), n+1)
 			}
+			b.ReportMetric(float64(len(h.All))/float64(len(h.IDs)), "hay-B/friend")
 		}
 	})
 	b.Run("PageOf", func(b *testing.B) {

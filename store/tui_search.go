@@ -160,7 +160,16 @@ func (s *Store) PageOf(order []uint64) (*Page, error) {
 }
 
 // readHaystacks reads every friend record, checked, into h: its id,
-// whether it is archived and its haystack.
+// whether it is archived and its haystack. It reads them in one part, on
+// one goroutine. Read in two parts at once (a second read transaction on
+// another goroutine, the name order beside the first part), Haystacks
+// at 100k took 50-124 ms against 70-87 (BenchmarkStore/100k/Haystacks,
+// medians of 3-5 in 5 alternating rounds, load average 2.5-4): faster
+// while a core was free. But in the whole process (scripts/vs-abook
+// --only tui, 100,000 friends, medians of 5 in 4 alternating rounds,
+// load average 2-3) the filter's key to target took 88-177 ms against
+// 93-110 and the first frame 57-79 ms against 44-53: the TUI draws on
+// the other core meanwhile.
 func readHaystacks(tx *bolt.Tx, want uint64, h *Haystacks) error {
 	var all strings.Builder
 	all.Grow(int(want) * 80) // about what a demo friend's haystack takes
