@@ -8,6 +8,8 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+
+	"kith/policy"
 )
 
 func (f *friendsScreen) handleData(d *dataset) tea.Cmd {
@@ -72,12 +74,12 @@ func (f *friendsScreen) startReady() tea.Cmd {
 // then name; organisations' cards, never asked, last.
 func readyCmd(d *dataset, judge Judge, now time.Time) tea.Cmd {
 	return func() tea.Msg {
-		n := d.len()
-		verd := make([]badge, n)
-		for i := range n {
-			_, v := judge(subjectOf(d, i), d.places, d.profile.Settings, now)
-			verd[i] = badgeOf(v)
-		}
+		// On every processor (policy.EvaluateAll): the judge only reads
+		// the dataset and its places, counted when it was built.
+		verd := policy.EvaluateAll(dsPool{d}, func(sub policy.Subject) badge {
+			_, v := judge(sub, d.places, d.profile.Settings, now)
+			return badgeOf(v)
+		})
 		order := slices.Clone(d.byName)
 		slices.SortFunc(order, func(a, b int32) int {
 			if pa, pb := d.friends[a].IsPerson(), d.friends[b].IsPerson(); pa != pb {
