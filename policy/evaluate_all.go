@@ -6,6 +6,12 @@ package policy
 // one on each processor (workersFor), each result written at its index,
 // so judge must only read what it shares: Evaluate and LikelyVerdict
 // over a Places counted beforehand (CountPlaces, CountCircleAsks) do.
+//
+// At 100,000 stored friends (BenchmarkStored), evaluating everyone took
+// 41.9 ms this way on two cores against 58.9 in a plain loop, for about
+// the same CPU (60.2 ms, 58.7): medians of 15 alternated runs, load
+// 1.9-2.2. With the second core busy elsewhere (load 3-3.6) the gain
+// shrinks to a few ms (synthetic 100k: 56.6 against 59.9).
 func EvaluateAll[T any](pool Pool, judge func(Subject) T) []T {
 	if pool == nil {
 		return nil
