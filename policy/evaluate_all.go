@@ -7,11 +7,12 @@ package policy
 // so judge must only read what it shares: Evaluate and LikelyVerdict
 // over a Places counted beforehand (CountPlaces, CountCircleAsks) do.
 //
-// At 100,000 stored friends (BenchmarkStored), evaluating everyone took
-// 41.9 ms this way on two cores against 58.9 in a plain loop, for about
-// the same CPU (60.2 ms, 58.7): medians of 15 alternated runs, load
-// 1.9-2.2. With the second core busy elsewhere (load 3-3.6) the gain
-// shrinks to a few ms (synthetic 100k: 56.6 against 59.9).
+// At 100,000 friends (BenchmarkEvaluateAll) on a quiet machine (load
+// 0.5-0.7), evaluating everyone took 34.8 ms this way on two cores
+// against 60.1 in a plain loop, for 66.5 ms of CPU against 60.6; stored
+// (BenchmarkStored, load 1.9-2.2), 41.9 against 58.9 (medians of 15 in
+// alternated runs). With the second core busy elsewhere (load 3-3.6) the
+// gain shrinks to a few ms (56.6 against 59.9).
 func EvaluateAll[T any](pool Pool, judge func(Subject) T) []T {
 	if pool == nil {
 		return nil
