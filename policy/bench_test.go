@@ -126,13 +126,14 @@ func asksIn(s Subjects) int {
 }
 
 // BenchmarkEvaluateAll evaluates every friend once per op (the friends
-// screen's readiness column): the budget is 50 ms at 100k friends.
+// screen's readiness column): the budget is 50 ms at 100k friends. The
+// plain loop on one core, and EvaluateAll on every processor.
 func BenchmarkEvaluateAll(b *testing.B) {
 	for _, n := range benchSizes {
 		subs := benchNetwork(n)
+		set := store.DefaultSettings()
+		req := Request{Kind: store.KindIntro}
 		b.Run(fmt.Sprintf("friends=%d/asks=%d", n, asksIn(subs)), func(b *testing.B) {
-			set := store.DefaultSettings()
-			req := Request{Kind: store.KindIntro}
 			b.ReportAllocs()
 			defer cpuMetric(b)()
 			for b.Loop() {
@@ -141,7 +142,26 @@ func BenchmarkEvaluateAll(b *testing.B) {
 				}
 			}
 		})
+		b.Run(fmt.Sprintf("friends=%d/asks=%d/parallel", n, asksIn(subs)), func(b *testing.B) {
+			b.ReportAllocs()
+			defer cpuMetric(b)()
+			for b.Loop() {
+				_ = EvaluateAll(Pool(subs), func(sub Subject) benchBadge { return badgeOf(Evaluate(sub, req, set, now)) })
+			}
+		})
 	}
+}
+
+// benchBadge is what the TUI's readiness keeps of a verdict (its badge),
+// so that EvaluateAll's output is the size the real caller's is.
+type benchBadge struct {
+	level Level
+	score int
+	until int64
+}
+
+func badgeOf(v Verdict) benchBadge {
+	return benchBadge{level: v.Level, score: v.Score, until: v.Until.UnixNano()}
 }
 
 // BenchmarkDecay weighs a thousand ages with exp2neg and with math.Exp2:
@@ -279,6 +299,14 @@ func BenchmarkStored(b *testing.B) {
 				for i := range pool.Len() {
 					_ = Evaluate(pool.Subject(i), req, set, now)
 				}
+			}
+		})
+		b.Run(fmt.Sprintf("friends=%d/asks=%d/evaluate-all/parallel", n, net.AskCount()), func(b *testing.B) {
+			req := Request{Kind: store.KindIntro}
+			b.ReportAllocs()
+			defer cpuMetric(b)()
+			for b.Loop() {
+				_ = EvaluateAll(pool, func(sub Subject) benchBadge { return badgeOf(Evaluate(sub, req, set, now)) })
 			}
 		})
 		sector := net.Friends[0].Sectors[0]
