@@ -3,11 +3,13 @@ package tui
 import (
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"kith/store"
 	"kith/store/demo"
@@ -261,5 +263,34 @@ func TestHideArchivedSaysWhere(t *testing.T) {
 	want := clean(fr.Name) + " is archived; H shows the archived."
 	if !slices.Equal(flashes, []string{want}) {
 		t.Errorf("flashes %q, want %q", flashes, want)
+	}
+}
+
+// TestHeldSelectionStatusLine: while a reload holds the selected friend
+// (the filter's index not built yet, no row highlighted), the status
+// line's position says so ("…", or "…/N" with rows) instead of "0/0" or
+// a row the cursor is not on; once the index lands it is the friend's
+// row again.
+func TestHeldSelectionStatusLine(t *testing.T) {
+	net := genNetwork(300, 1)
+	m := newTestModel(t, net, 80, 24)
+	id := selectNearEnd(t, m, "an")
+	press(m, "esc") // back to the list, where the status line is
+	d := net.dataset(2)
+	m.loadSeq = 2
+	m.Update(loadedMsg{seq: 2, data: d})
+	if !m.home.held() {
+		t.Fatalf("after the data without its index the selection is not held (pending %d)", m.home.pendingSel)
+	}
+	if line := ansi.Strip(m.home.statusLine(80)); !strings.Contains(line, "/an  … matches") {
+		t.Errorf("held, no rows yet: status line %q, want the position as …", line)
+	}
+	m.Update(indexedMsg{buildIndex(d)})
+	if got := selectedID(m); got != id {
+		t.Fatalf("after the index: selected %d, want %d", got, id)
+	}
+	want := strconv.Itoa(m.home.cursor+1) + "/" + strconv.Itoa(len(m.home.rows))
+	if line := ansi.Strip(m.home.statusLine(80)); !strings.Contains(line, want) {
+		t.Errorf("after the index: status line %q, want %q", line, want)
 	}
 }

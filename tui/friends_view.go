@@ -120,7 +120,12 @@ func (f *friendsScreen) statusLine(w int) string {
 	if f.d.search != "" && f.d.search == f.query {
 		shown = max(shown, f.d.found) // the answer holds the first page of them
 	}
-	if shown > 0 {
+	switch {
+	case f.held() && shown > 0:
+		pos = "…/" + strconv.Itoa(shown) // no row is the selected friend's yet
+	case f.held() || f.provisional() && shown == 0:
+		pos = "…" // the rows are still being found
+	case shown > 0:
 		pos = strconv.Itoa(f.cursor+1) + "/" + strconv.Itoa(shown)
 	}
 	if f.query != "" {
