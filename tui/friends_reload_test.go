@@ -155,13 +155,22 @@ func TestReloadStepsKeepSelection(t *testing.T) {
 			if m.home.cursor < m.home.answerRows() {
 				t.Fatalf("row %d is within the first answer: the test shows nothing", m.home.cursor)
 			}
-			steps := 0
+			steps, heldRows := 0, 0
 			runWatching(t, m, m.startLoad(), func(msg tea.Msg) {
 				steps++
 				if got := selectedID(m); got != 0 && got != id {
 					t.Errorf("after %T: selected %d, want %d or none while loading", msg, got, id)
 				}
+				if m.home.held() && len(m.home.rows) > 0 {
+					heldRows++ // the friend held, other rows shown: no row number is theirs
+					if line := ansi.Strip(m.home.statusLine(80)); !strings.Contains(line, "…/") {
+						t.Errorf("after %T, held with %d rows: status line %q, want the position as …/N", msg, len(m.home.rows), line)
+					}
+				}
 			})
+			if heldRows == 0 {
+				t.Error("the reload never held the selection with rows shown: the status line's …/N went unchecked")
+			}
 			if steps < 3 || m.home.d.partial {
 				t.Fatalf("the reload took %d steps (partial %v)", steps, m.home.d.partial)
 			}
