@@ -66,27 +66,16 @@ type Places struct {
 // friends of a place can be asked for it.
 type kindCounts [numKinds]int32
 
-const numKinds = 8
+// numKinds is how many kinds kith knows (store.Kinds).
+const numKinds = int(store.NumKindCodes) - 1
 
-// kindIndex is k's index in store.Kinds (other's for an unknown kind).
+// kindIndex is k's index in store.Kinds, through its store code (other's
+// for an unknown kind).
 func kindIndex(k store.Kind) int {
-	switch k {
-	case store.KindIntro:
-		return 0
-	case store.KindChat:
-		return 1
-	case store.KindReferral:
-		return 2
-	case store.KindReference:
-		return 3
-	case store.KindRecommendation:
-		return 4
-	case store.KindAdvice:
-		return 5
-	case store.KindReview:
-		return 6
+	if c := k.Code(); c != 0 {
+		return int(c) - 1
 	}
-	return 7
+	return int(store.OtherCode) - 1
 }
 
 // add counts f for every kind it can be asked for.
