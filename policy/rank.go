@@ -397,11 +397,6 @@ func parallel(n, workers int, fn func(w, lo, hi int)) {
 	wg.Wait()
 }
 
-// rankKey is a's row's sort key (levelKey and factsKey).
-func rankKey(a *assessment, f *store.Friend, rel uint8, c clock, row int) uint64 {
-	return levelKey(a.level, a.score) | factsKey(a, f, rel, c, row)
-}
-
 // levelKey is the part of a row's key that the level and the score make:
 // group, band and score.
 func levelKey(l Level, score int) uint64 {

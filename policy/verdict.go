@@ -487,11 +487,3 @@ func Likely(sub Subject) Request {
 	}
 	return req
 }
-
-// monthAbbr is "Jan" … "Dec", or "?" for a month out of range.
-func monthAbbr(m time.Month) string {
-	if m < time.January || m > time.December {
-		return "?"
-	}
-	return m.String()[:3]
-}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"reflect"
 	"slices"
-	"strings"
 	"testing"
 
 	"kith/store"
@@ -107,10 +106,4 @@ func cardLines(t *testing.T, data []byte) []string {
 	}
 	slices.Sort(out)
 	return out
-}
-
-func sortProps(ps []store.CardProp) {
-	slices.SortStableFunc(ps, func(a, b store.CardProp) int {
-		return strings.Compare(a.Name+"\x00"+a.Group+"\x00"+a.Params+"\x00"+a.Value, b.Name+"\x00"+b.Group+"\x00"+b.Params+"\x00"+b.Value)
-	})
 }

@@ -31,8 +31,7 @@ type reader struct {
 	c       store.Contact // f's contact fields, which f.Contact points to while the card is read
 	props   []srcProp
 	// the raw values of the list fields, in the order read
-	emails, phones, urls []string
-	notes, sectors       []string
+	emails, notes, sectors []string
 }
 
 func (r *reader) warn(line int, msg string) {
