@@ -231,7 +231,7 @@ func TestMigrationBuildsCirclePostings(t *testing.T) {
 	}
 	members := func(circle string) []string {
 		t.Helper()
-		n, err := s.CircleNetwork([]string{circle})
+		n, err := s.circleNetwork([]string{circle})
 		if err != nil {
 			t.Fatal(err)
 		}

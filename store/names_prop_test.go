@@ -190,11 +190,11 @@ func checkNameIndexes(t *testing.T, s *Store) {
 	}
 }
 
-// checkCircle compares CircleNetwork with a pass over fs: the active
+// checkCircle compares circleNetwork with a pass over fs: the active
 // people whose circles include c, compared by CircleKey.
 func checkCircle(t *testing.T, s *Store, fs []Friend, c string) {
 	t.Helper()
-	n, err := s.CircleNetwork([]string{c, CircleKey(c)})
+	n, err := s.circleNetwork([]string{c, CircleKey(c)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -208,7 +208,7 @@ func checkCircle(t *testing.T, s *Store, fs []Friend, c string) {
 		}
 	}
 	if !reflect.DeepEqual(got, want) {
-		t.Fatalf("CircleNetwork(%q) = %v, a pass over the friends gives %v", c, got, want)
+		t.Fatalf("circleNetwork(%q) = %v, a pass over the friends gives %v", c, got, want)
 	}
 }
 

@@ -137,28 +137,6 @@ func circlePrefix(c string) []byte {
 	return postingKey(postCircle, []byte(v), 0)[:len(v)+2]
 }
 
-// CircleNetwork is Network for the active members of circles (compared
-// by CircleKey), each once, in id order, with the heads of their asks and
-// favors: the pool the circle rule counts (policy.Places.CountCircleAsks)
-// for a friend in those circles, read from the circle postings.
-func (s *Store) CircleNetwork(circles []string) (*Network, error) {
-	n := &Network{}
-	err := s.view(func(tx *bolt.Tx) error {
-		ids, _, err := circleMembers(tx, circles)
-		if err != nil {
-			return err
-		}
-		if n.Friends, err = friendsOf(tx, ids); err != nil {
-			return err
-		}
-		return n.readHeadsOf(tx)
-	})
-	if err != nil {
-		return nil, err
-	}
-	return n, nil
-}
-
 // CircleAsksSince is Network for counting the asks lately to the members
 // of circles (policy.Places.CountCircleAsks), read from the circle
 // postings without a friend's record or an ask before since: the active
