@@ -130,3 +130,42 @@ func TestAddFriendsAllOrNothing(t *testing.T) {
 		t.Errorf("index changed by a failed add")
 	}
 }
+
+// AddCheckedFriends, given friends already normalised and validated,
+// writes the same friends, times, name index and postings as AddFriends.
+func TestAddCheckedFriendsIsAddFriends(t *testing.T) {
+	now := time.Date(2026, 3, 4, 10, 0, 0, 0, time.UTC)
+	for _, n := range []int{50, bulkIndexMin + 20} {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			plain := New(filepath.Join(t.TempDir(), "plain.db"))
+			checked := New(filepath.Join(t.TempDir(), "checked.db"))
+			if err := plain.Batch(now, func(tx *Tx) error { return tx.AddFriends(bulkFriends(n, 0), nil) }); err != nil {
+				t.Fatal(err)
+			}
+			fs := bulkFriends(n, 0)
+			for _, f := range fs {
+				f.Normalize()
+				if err := f.Validate(); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := checked.Batch(now, func(tx *Tx) error { return tx.AddCheckedFriends(fs, nil) }); err != nil {
+				t.Fatal(err)
+			}
+			want, err := plain.Friends()
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := checked.Friends()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if g, w := fmt.Sprintf("%+v", got), fmt.Sprintf("%+v", want); g != w {
+				t.Errorf("got friends %.300s…, want %.300s…", g, w)
+			}
+			if g, w := fmt.Sprint(indexDump(t, checked)), fmt.Sprint(indexDump(t, plain)); g != w {
+				t.Errorf("got index %.300s…, want %.300s…", g, w)
+			}
+		})
+	}
+}

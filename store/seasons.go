@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -58,8 +59,10 @@ func ParseMonthRange(s string) (MonthRange, error) {
 
 func parseMonth(s string) (time.Month, error) {
 	s = strings.ToLower(strings.TrimSpace(s))
-	var n int
-	if _, err := fmt.Sscanf(s, "%d", &n); err == nil && fmt.Sprint(n) == s {
+	// strconv, not fmt.Sscanf, whose error for every month named was 0.29
+	// s of the 7.7 s of CPU an import of 100,000 vCards took (one
+	// X-KITH-BUSY each); a number counts only as written in its plain form.
+	if n, err := strconv.Atoi(s); err == nil && strconv.Itoa(n) == s {
 		if n >= 1 && n <= 12 {
 			return time.Month(n), nil
 		}

@@ -60,6 +60,11 @@ func (t *Tx) AddFriend(f *Friend) error {
 	if err := f.Validate(); err != nil {
 		return err
 	}
+	return t.addValid(f)
+}
+
+// addValid is AddFriend of a friend already normalised and validated.
+func (t *Tx) addValid(f *Friend) error {
 	id, err := t.nextID(bucketFriends)
 	if err != nil {
 		return err

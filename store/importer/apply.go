@@ -128,7 +128,9 @@ func (p *Plan) Write(tx *store.Tx, progress func(done, total int)) error {
 			*p.adds[i] = store.Friend{ID: p.adds[i].ID}
 		}
 	}
-	if err := tx.AddFriends(p.adds, added); err != nil {
+	// Every add was normalised and validated as it was planned (record),
+	// merges into it too.
+	if err := tx.AddCheckedFriends(p.adds, added); err != nil {
 		if ae, ok := errors.AsType[*store.AddError](err); ok {
 			f := p.adds[ae.Index]
 			return fmt.Errorf("add %s (%s): %w", f.Name, p.addSource(ae.Index), ae.Err)
