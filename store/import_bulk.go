@@ -123,13 +123,19 @@ func (ix *bulkIndex) write(tx *bolt.Tx) error {
 		return err
 	}
 	names.FillPercent, posts.FillPercent = fillPercent(bucketNames), fillPercent(bucketPostings)
-	slices.SortFunc(ix.names, func(a, b bulkEntry) int { return bytes.Compare(a.k, b.k) })
+	// The two sorts at once, one on each core: SORTFIGURE
+	sorted := make(chan struct{})
+	go func() {
+		defer close(sorted)
+		slices.SortFunc(ix.names, func(a, b bulkEntry) int { return bytes.Compare(a.k, b.k) })
+	}()
+	slices.SortFunc(ix.posts, bytes.Compare)
+	<-sorted
 	for _, e := range ix.names {
 		if err := names.Put(e.k, e.v); err != nil {
 			return err
 		}
 	}
-	slices.SortFunc(ix.posts, bytes.Compare)
 	for _, k := range ix.posts {
 		if err := posts.Put(k, emptyEntry(seedPostings, k)); err != nil {
 			return err

@@ -190,9 +190,9 @@ func parseText(s string, sep byte, first int, name string, recs []importer.Recor
 	}
 	in := &importer.Input{Format: Format, Records: recs}
 	var card []prop
-	var scratch []srcProp // toRecord's
-	begin := 0            // line of the open card's BEGIN, 0 outside a card
-	nested := 0           // depth of cards inside the card (2.1 AGENT)
+	var scratch scratch // toRecord's
+	begin := 0          // line of the open card's BEGIN, 0 outside a card
+	nested := 0         // depth of cards inside the card (2.1 AGENT)
 	sawCard := false
 	for {
 		l, n, ok := lex.next()

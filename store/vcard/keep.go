@@ -20,7 +20,8 @@ func (r *reader) keep() {
 		ver = V3 // kept in 3.0's syntax
 	}
 	// The form each property is kept in: decoded, in ver's syntax.
-	stored := make([]prop, len(r.props))
+	r.stored = slices.Grow(r.stored[:0], len(r.props))[:len(r.props)]
+	stored := r.stored
 	for i := range r.props {
 		stored[i] = storedForm(&r.props[i].prop, r.version, ver)
 	}

@@ -20,6 +20,18 @@ type srcProp struct {
 	drop  bool         // not kept: VERSION, UID, kith's own X-KITH-…
 }
 
+// scratch is what toRecord reads a card with and lets go of after: the
+// properties as read, and the form keep stores them in. Nothing of a
+// record points into it, and so the next card reads into the same
+// slices: a slice of each made for each card was 172 MB (the properties)
+// of the 650 MB that parsing 100,000 cards allocated (BenchmarkParse),
+// and 168 MB (the stored forms) of the 1.24 GB that importing the demo's
+// 100,000 cards did (TestProfImport).
+type scratch struct {
+	props  []srcProp
+	stored []prop
+}
+
 // reader reads one card.
 type reader struct {
 	file    string
@@ -30,6 +42,7 @@ type reader struct {
 	f       store.Friend
 	c       store.Contact // f's contact fields, which f.Contact points to while the card is read
 	props   []srcProp
+	stored  []prop // keep's, from scratch
 	// the raw values of the list fields, in the order read
 	emails, notes, sectors []string
 }
@@ -40,17 +53,16 @@ func (r *reader) warn(line int, msg string) {
 
 // toRecord maps a card's properties to a friend, and keeps the card's
 // other properties with it (see store.Card). A date kith cannot keep is
-// an error naming its line. scratch holds the properties as read, for
-// the next card to read into: nothing of the record points into it (a
-// slice made for each card was 172 MB of the 650 MB that parsing
-// 100,000 cards allocated, BenchmarkParse).
-func toRecord(card []prop, file string, begin int, scratch *[]srcProp) (importer.Record, []importer.Warning, error) {
+// an error naming its line. scratch holds what one card is read with,
+// for the next card to read into.
+func toRecord(card []prop, file string, begin int, scratch *scratch) (importer.Record, []importer.Warning, error) {
 	r := &reader{file: file, begin: begin, version: V3}
 	rec := importer.Record{Source: importer.Source(file, begin)}
 	var latin []string
 	latinLine := 0
-	r.props = slices.Grow((*scratch)[:0], len(card))[:len(card)]
-	defer func() { *scratch = r.props[:0] }()
+	r.props = slices.Grow(scratch.props[:0], len(card))[:len(card)]
+	r.stored = scratch.stored[:0]
+	defer func() { scratch.props, scratch.stored = r.props[:0], r.stored[:0] }()
 	for i := range card {
 		p := &card[i]
 		r.props[i] = srcProp{prop: *p, item: -1}
