@@ -21,16 +21,15 @@ type srcProp struct {
 }
 
 // scratch is what toRecord reads a card with and lets go of after: the
-// properties as read, and the form keep stores them in. Nothing of a
-// record points into it, and so the next card reads into the same
-// slices: a slice of each made for each card was 172 MB (the properties)
-// of the 650 MB that parsing 100,000 cards allocated (BenchmarkParse),
-// and 168 MB (the stored forms) of the 1.24 GB that importing the demo's
-// 100,000 cards did (TestProfImport).
-type scratch struct {
-	props  []srcProp
-	stored []prop
-}
+// reader, with the properties as read and the form keep stores them in.
+// Nothing of a record points into it (the friend and its contact are
+// copied out, and every other field is made anew for each card), and so
+// the next card reads with the same one: a slice of properties made for
+// each card was 172 MB of the 650 MB that parsing 100,000 cards
+// allocated (BenchmarkParse); of the 1.24 GB that importing the demo's
+// 100,000 cards did (TestProfImport), a slice of stored forms was 168 MB
+// and the reader 98 MB.
+type scratch struct{ r reader }
 
 // reader reads one card.
 type reader struct {
@@ -42,7 +41,7 @@ type reader struct {
 	f       store.Friend
 	c       store.Contact // f's contact fields, which f.Contact points to while the card is read
 	props   []srcProp
-	stored  []prop // keep's, from scratch
+	stored  []prop // the properties as keep stores them
 	// the raw values of the list fields, in the order read
 	emails, notes, sectors []string
 }
@@ -56,13 +55,11 @@ func (r *reader) warn(line int, msg string) {
 // an error naming its line. scratch holds what one card is read with,
 // for the next card to read into.
 func toRecord(card []prop, file string, begin int, scratch *scratch) (importer.Record, []importer.Warning, error) {
-	r := &reader{file: file, begin: begin, version: V3}
+	r := &scratch.r
+	*r = reader{file: file, begin: begin, version: V3, props: slices.Grow(r.props[:0], len(card))[:len(card)], stored: r.stored[:0]}
 	rec := importer.Record{Source: importer.Source(file, begin)}
 	var latin []string
 	latinLine := 0
-	r.props = slices.Grow(scratch.props[:0], len(card))[:len(card)]
-	r.stored = scratch.stored[:0]
-	defer func() { scratch.props, scratch.stored = r.props[:0], r.stored[:0] }()
 	for i := range card {
 		p := &card[i]
 		r.props[i] = srcProp{prop: *p, item: -1}
