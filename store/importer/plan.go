@@ -110,15 +110,22 @@ func build(r Reader, in *Input, own bool) (*Plan, error) {
 		return nil, err
 	}
 	p := &Plan{Format: in.Format, Warnings: slices.Clone(in.Warnings), owned: own}
+	// Sized for every record an add, as most are: grown instead, the
+	// maps and lists of 100,000 records' adds were 50 MB more allocated
+	// (TestProfImport).
+	n := len(existing) + len(in.Records)
+	p.adds = make([]*store.Friend, 0, len(in.Records))
 	b := &builder{
 		p:        p,
 		existing: existing,
 		work:     make(map[int]*store.Friend),
-		byEmail:  make(map[string]ref, len(existing)),
-		byKey:    make(map[string]ref, len(existing)),
-		byName:   make(map[string][]ref, len(existing)),
+		byEmail:  make(map[string]ref, n),
+		byKey:    make(map[string]ref, n),
+		byName:   make(map[string][]ref, n),
 		srcIDs:   make(map[uint64]ref),
-		byUID:    make(map[string]ref, len(existing)),
+		byUID:    make(map[string]ref, n),
+		addSrc:   make([]string, 0, len(in.Records)),
+		addUID:   make([]string, 0, len(in.Records)),
 		own:      own,
 	}
 	if labelsAreGroups(in.Format) {
