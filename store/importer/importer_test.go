@@ -379,3 +379,39 @@ func TestConsumeIsCopy(t *testing.T) {
 		t.Errorf("consumed: got %+v, want %+v", got[1], got[0])
 	}
 }
+
+// Every record added with the name of friends already there or added
+// before lists each of them as a possible duplicate, as they stand: the
+// existing one with its organisation as a merge filled it, the added ones
+// with their source.
+func TestDuplicatesListEachSameName(t *testing.T) {
+	st := newStore(t, store.Friend{Name: "Ann Lee", Phones: []string{"+1 100"}})
+	in := &Input{Records: []Record{
+		rec(1, store.Friend{Name: "Ann Lee", Emails: []string{"a1@x.io"}}),
+		rec(2, store.Friend{Name: "Bo Chan", Emails: []string{"b1@x.io"}}),
+		rec(3, store.Friend{Name: "Ann Lee", Emails: []string{"a2@x.io"}}),
+		rec(4, store.Friend{Name: "Bo Chan", Emails: []string{"b2@x.io"}}),
+		rec(5, store.Friend{Name: "Ann Lee", Emails: []string{"a1@x.io"}, Org: "Acme"}),
+		rec(6, store.Friend{Name: "Ann Lee", Emails: []string{"a3@x.io"}}),
+	}}
+	p, err := Import(st, in, now, Options{DryRun: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{
+		{"Ann Lee (#1)"},
+		nil,
+		{"Ann Lee (#1)", "Ann Lee (in.vcf:1)"},
+		{"Bo Chan (in.vcf:2)"},
+		nil, // merged into line 1 by its e-mail
+		{"Ann Lee (#1)", "Ann Lee (in.vcf:1)", "Ann Lee (in.vcf:3)"},
+	}
+	for i, w := range want {
+		if got := p.Items[i].Duplicates; !reflect.DeepEqual(got, w) {
+			t.Errorf("line %d: got duplicates %q, want %q", i+1, got, w)
+		}
+	}
+	if it := p.Items[4]; it.Action != Merge || it.Into != "Ann Lee (in.vcf:1)" {
+		t.Errorf("line 5: got %v into %q, want a merge into Ann Lee (in.vcf:1)", it.Action, it.Into)
+	}
+}

@@ -126,6 +126,7 @@ func build(r Reader, in *Input, own bool) (*Plan, error) {
 		byUID:    make(map[string]ref, n),
 		addSrc:   make([]string, 0, len(in.Records)),
 		addUID:   make([]string, 0, len(in.Records)),
+		addDesc:  make([]string, 0, len(in.Records)),
 		own:      own,
 	}
 	if labelsAreGroups(in.Format) {
@@ -176,6 +177,7 @@ type builder struct {
 	addUID  []string
 	resolve func(ref) uint64
 	addSrc  []string // source of each add
+	addDesc []string // describe's description of each add, made once
 	// known is the sectors an address book's label may become
 	// (knownSectors); nil when the format's labels are kith's sectors.
 	known map[string]bool
@@ -213,7 +215,15 @@ func (b *builder) friend(r ref) *store.Friend {
 func (b *builder) describe(r ref) string {
 	f := b.friend(r)
 	if r.add >= 0 {
-		return fmt.Sprintf("%s (%s)", f.Name, b.addSrc[r.add])
+		// An add's name and source do not change (a merge into it
+		// fills other fields), so its description is made once: a
+		// name shared by n records is described n(n-1)/2 times, 0.37 s
+		// of the 8 s of CPU the demo's 100,000 vCards took, with 64,241
+		// possible duplicates.
+		if b.addDesc[r.add] == "" {
+			b.addDesc[r.add] = fmt.Sprintf("%s (%s)", f.Name, b.addSrc[r.add])
+		}
+		return b.addDesc[r.add]
 	}
 	if f.Org != "" {
 		return fmt.Sprintf("%s, %s (#%d)", f.Name, f.Org, f.ID)
@@ -263,6 +273,7 @@ func (b *builder) record(rec *Record) {
 		to = ref{existing: -1, add: len(p.adds)}
 		p.adds = append(p.adds, nf)
 		b.addSrc = append(b.addSrc, rec.Source)
+		b.addDesc = append(b.addDesc, "")
 		b.addUID = append(b.addUID, rec.UID)
 		if rec.UID != "" {
 			b.byUID[rec.UID] = to
