@@ -163,8 +163,13 @@ func (r *reader) rawItem(rd render, p *srcProp) []prop {
 // the card keeps nothing (and the sums need not be made). A property kith
 // does not model, or a card's PRODID or REV, is kept, so the answer is
 // no.
+//
+// The fields and their properties are gathered in slices kept for the
+// next card (r.fields, r.src), not made for each: 66 MB of the 925 MB an
+// import of the demo's 100,000 cards allocated.
 func (r *reader) allCanonical(stored []prop, rd render) bool {
-	var fields []string
+	fields := r.fields[:0]
+	defer func() { r.fields = fields[:0] }()
 	for i := range r.props {
 		p := &r.props[i]
 		switch {
@@ -185,12 +190,13 @@ func (r *reader) allCanonical(stored []prop, rd render) bool {
 		}
 	}
 	for _, field := range fields {
-		var src []prop
+		src := r.src[:0]
 		for i := range r.props {
 			if !r.props[i].drop && r.props[i].of == field {
 				src = append(src, stored[i])
 			}
 		}
+		r.src = src[:0]
 		if !sameProps(rd.field(field, &r.f), src) {
 			return false
 		}

@@ -42,6 +42,9 @@ type reader struct {
 	c       store.Contact // f's contact fields, which f.Contact points to while the card is read
 	props   []srcProp
 	stored  []prop // the properties as keep stores them
+	// allCanonical's: the fields read, and the properties of one
+	fields []string
+	src    []prop
 	// the raw values of the list fields, in the order read
 	emails, notes, sectors []string
 }
@@ -56,7 +59,8 @@ func (r *reader) warn(line int, msg string) {
 // for the next card to read into.
 func toRecord(card []prop, file string, begin int, scratch *scratch) (importer.Record, []importer.Warning, error) {
 	r := &scratch.r
-	*r = reader{file: file, begin: begin, version: V3, props: slices.Grow(r.props[:0], len(card))[:len(card)], stored: r.stored[:0]}
+	*r = reader{file: file, begin: begin, version: V3, props: slices.Grow(r.props[:0], len(card))[:len(card)],
+		stored: r.stored[:0], fields: r.fields[:0], src: r.src[:0]}
 	rec := importer.Record{Source: importer.Source(file, begin)}
 	var latin []string
 	latinLine := 0
