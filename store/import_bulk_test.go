@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -168,4 +169,36 @@ func TestAddCheckedFriendsIsAddFriends(t *testing.T) {
 			}
 		})
 	}
+}
+
+// BenchmarkBulkIndexSorts sorts the name index's and the postings' keys
+// of 100,000 friends as bulkIndex.write does, both at once (par), and one
+// after the other (seq).
+func BenchmarkBulkIndexSorts(b *testing.B) {
+	ix := &bulkIndex{coll: NewCollator()}
+	for i, f := range bulkFriends(100000, 0) {
+		f.ID = uint64(i + 1)
+		ix.add(f)
+	}
+	run := func(b *testing.B, par bool) {
+		for b.Loop() {
+			b.StopTimer()
+			names, posts := slices.Clone(ix.names), slices.Clone(ix.posts)
+			b.StartTimer()
+			if par {
+				done := make(chan struct{})
+				go func() {
+					defer close(done)
+					slices.SortFunc(names, func(a, b bulkEntry) int { return bytes.Compare(a.k, b.k) })
+				}()
+				slices.SortFunc(posts, bytes.Compare)
+				<-done
+			} else {
+				slices.SortFunc(names, func(a, b bulkEntry) int { return bytes.Compare(a.k, b.k) })
+				slices.SortFunc(posts, bytes.Compare)
+			}
+		}
+	}
+	b.Run("seq", func(b *testing.B) { run(b, false) })
+	b.Run("par", func(b *testing.B) { run(b, true) })
 }
