@@ -38,8 +38,8 @@ func (t *Tx) AddFriends(fs []*Friend, done func(i int)) error {
 // Friend.Normalize and then Friend.Validate without error, and not
 // changed since (as an import's plan leaves them): they are not
 // normalised and validated a second time. That second pass was 0.42 s of
-// the 7.7 s of CPU an import of 100,000 vCards took (TestProfImport's
-// profile of the demo's export).
+// the 7.7 s of CPU an import of 100,000 vCards took (a CPU profile of
+// importing the export of /work/bench/demo-100000.db).
 func (t *Tx) AddCheckedFriends(fs []*Friend, done func(i int)) error {
 	return t.addFriends(fs, done, t.addValid)
 }

@@ -27,8 +27,8 @@ type srcProp struct {
 // the next card reads with the same one: a slice of properties made for
 // each card was 172 MB of the 650 MB that parsing 100,000 cards
 // allocated (BenchmarkParse); of the 1.24 GB that importing the demo's
-// 100,000 cards did (TestProfImport), a slice of stored forms was 168 MB
-// and the reader 98 MB.
+// 100,000 cards did (a memory profile), a slice of stored forms was 168
+// MB and the reader 98 MB.
 type scratch struct{ r reader }
 
 // reader reads one card.
