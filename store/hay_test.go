@@ -1,7 +1,9 @@
 package store
 
 import (
+	"cmp"
 	"errors"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -122,5 +124,40 @@ func TestVerifyChecksHaystacks(t *testing.T) {
 				t.Errorf("Haystacks: %v, want ErrCorrupt", err)
 			}
 		})
+	}
+}
+
+// idOrder gives what a sort of the positions by id gives, by its table
+// while the ids are dense and by a sort when they are not, and nil when
+// an id is there twice.
+func TestIDOrder(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for _, tc := range []struct {
+		name   string
+		spread uint64
+	}{{"dense", 2}, {"sparse", 1 << 40}} {
+		for range 20 {
+			n := 1 + r.IntN(300)
+			seen := map[uint64]bool{}
+			var ids []uint64
+			for len(ids) < n {
+				id := 1 + r.Uint64N(uint64(n)*tc.spread)
+				if !seen[id] {
+					seen[id] = true
+					ids = append(ids, id)
+				}
+			}
+			want := make([]int32, n)
+			for i := range want {
+				want[i] = int32(i)
+			}
+			slices.SortFunc(want, func(a, b int32) int { return cmp.Compare(ids[a], ids[b]) })
+			if got := idOrder(ids); !slices.Equal(got, want) {
+				t.Fatalf("%s: idOrder(%v) = %v, want %v", tc.name, ids, got, want)
+			}
+			if got := idOrder(append(ids, ids[r.IntN(n)])); got != nil {
+				t.Errorf("%s: with an id twice: got %v, want nil", tc.name, got)
+			}
+		}
 	}
 }

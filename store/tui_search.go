@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unsafe"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -154,28 +155,66 @@ func readHaystacks(tx *bolt.Tx, want uint64, h *Haystacks) error {
 	if uint64(len(ids)) != want {
 		return corruptf("names: %d entries where %d friends were written", len(ids), want)
 	}
-	// byID is the name positions in id order.
-	byID := make([]int32, len(ids))
-	for i := range byID {
-		byID[i] = int32(i)
+	byID := idOrder(ids)
+	if byID == nil {
+		return corruptf("names: a friend has two entries")
 	}
-	slices.SortFunc(byID, func(a, b int32) int { return cmp.Compare(ids[a], ids[b]) })
-	var all strings.Builder
-	all.Grow(size)
 	h.IDs = make([]uint64, len(ids))
 	h.Archived = make([]bool, len(ids))
 	h.Starts = make([]int32, len(ids)+1)
 	h.Order = make([]int32, len(ids))
+	at := int32(0)
 	for i, p := range byID {
-		if i > 0 && ids[p] == h.IDs[i-1] {
-			return corruptf("names: friend %d has two entries", ids[p])
-		}
-		h.IDs[i], h.Archived[i], h.Starts[i] = ids[p], archived[p], int32(all.Len())
+		h.IDs[i], h.Archived[i], h.Starts[i] = ids[p], archived[p], at
 		h.Order[p] = int32(i)
-		all.Write(hays[p])
-		all.WriteByte(1)
+		at += int32(len(hays[p])) + 1
 	}
-	h.Starts[len(ids)] = int32(all.Len())
-	h.All = all.String()
+	h.Starts[len(ids)] = at
+	// Copied in the name order, the order they were read in: in id
+	// order, from all over the map, the copy took 19 ms of 67 at 100k.
+	all := make([]byte, at)
+	for p, i := range h.Order {
+		n := copy(all[h.Starts[i]:], hays[p])
+		all[int(h.Starts[i])+n] = 1
+	}
+	// all is never written again: the string shares it, as
+	// strings.Builder does (a copy cost 6 MB and a pass at 100k).
+	h.All = unsafe.String(unsafe.SliceData(all), len(all))
 	return nil
+}
+
+// idOrder returns the positions of ids in id order, nil if an id is
+// there twice. While the ids are dense (the friends bucket's sequence) a
+// table indexed by id gives it: a sort took a third of Haystacks at 100k.
+func idOrder(ids []uint64) []int32 {
+	maxID := uint64(0)
+	for _, id := range ids {
+		maxID = max(maxID, id)
+	}
+	out := make([]int32, 0, len(ids))
+	if maxID < uint64(4*len(ids)+1024) {
+		table := make([]int32, maxID+1)
+		for p, id := range ids {
+			if table[id] != 0 {
+				return nil
+			}
+			table[id] = int32(p) + 1
+		}
+		for _, p := range table {
+			if p != 0 {
+				out = append(out, p-1)
+			}
+		}
+		return out
+	}
+	for p := range ids {
+		out = append(out, int32(p))
+	}
+	slices.SortFunc(out, func(a, b int32) int { return cmp.Compare(ids[a], ids[b]) })
+	for i := 1; i < len(out); i++ {
+		if ids[out[i]] == ids[out[i-1]] {
+			return nil
+		}
+	}
+	return out
 }
