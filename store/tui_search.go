@@ -119,6 +119,38 @@ func (s *Store) PageOf(order []uint64) (*Page, error) {
 	return p, nil
 }
 
+// FriendsOf reads the friends of ids (e.g. the first matches of a
+// filter) without their history, in id order, and how many friends the
+// database holds, in one transaction: what a list shows of them before
+// their badges. A friend no longer there (removed since the ids were
+// read) is left out.
+func (s *Store) FriendsOf(ids []uint64) ([]Friend, int, error) {
+	var out []Friend
+	total := 0
+	err := s.view(func(tx *bolt.Tx) error {
+		c, err := getCounts(tx)
+		if err != nil {
+			return err
+		}
+		total = int(c.friends)
+		for _, id := range slices.Compact(slices.Sorted(slices.Values(ids))) {
+			f, err := getFriend(tx, id)
+			switch {
+			case errors.Is(err, ErrNotFound):
+				continue // removed since its id was read
+			case err != nil:
+				return err
+			}
+			out = append(out, f)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, 0, err
+	}
+	return out, total, nil
+}
+
 // readHaystacks reads every name index entry, checked, into h: the
 // haystacks (slices of the map, valid for tx) in the name order, then
 // copied into h.All in id order. The schema-5 way, which read every
