@@ -22,6 +22,10 @@ import (
 // empty folder that is the process's working folder, or that cannot be
 // replaced (a mount point), is written into as one with files.
 //
+// The folder beside dir is locked while it is filled; folders of that
+// name that an export killed midway left, unlocked, are removed first
+// (removeLeftovers), whatever dir holds.
+//
 // A new dir gets mode 0700; an empty one keeps its mode. Files get mode
 // perm. WriteFolder returns how many files it wrote: all or, on an
 // error, none (but for WriteBatch's partial renames, which it returns).
@@ -37,14 +41,15 @@ func WriteFolder(dir string, perm os.FileMode, files []File) (int, error) {
 			empty = false
 		}
 	}
+	parent := filepath.Dir(real)
+	removeLeftovers(parent, real)
 	if !empty || len(files) == 0 {
 		return writeInto(dir, real, perm, files)
 	}
-	parent := filepath.Dir(real)
 	if err := os.MkdirAll(parent, 0o700); err != nil {
 		return 0, fmt.Errorf("create %s: %w", parent, unwrapPath(err))
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(real)+".tmp-*")
+	tmp, lock, err := newLocked(parent, real)
 	if err != nil {
 		return 0, fmt.Errorf("write %s: %w", dir, unwrapPath(err))
 	}
@@ -53,6 +58,7 @@ func WriteFolder(dir string, perm os.FileMode, files []File) (int, error) {
 		if !done {
 			os.RemoveAll(tmp)
 		}
+		lock.Close()
 	}()
 	if info, err := os.Stat(real); err == nil {
 		if err := os.Chmod(tmp, info.Mode().Perm()); err != nil {
