@@ -96,7 +96,8 @@ import (
 //	  friends in the name order (Collator); schema 5 on, the value is the
 //	  friend's row (rows.go; before, it had no fields)
 //	  1 name  2 nickname  3 org  4 sectors*  5 circles*  6 archived
-//	  7 is_org (each as Friend's)
+//	  7 is_org (each as Friend's)  8 haystack (schema 6 on, last: what
+//	  the TUI's filter searches, AppendHaystack of the friend)
 //	Posting (bucket postings, key field | normalised value | 0 | friend
 //	  id): where active people (not archived, not an organisation's card) are, field 'o' organisation (OrgKey),
 //	  's' sector (lower-cased) and, schema 4 on, 'c' circle (CircleKey); the value has no fields

@@ -21,6 +21,7 @@ var (
 	propNames   = []string{"André", "Andrii", "andrea", "Zoë", "Émile", "Ștefan", "Bob", "bob", "陳", "Ada", "Øyvind"}
 	propOrgs    = []string{"", "Acme", "ACME Inc.", "Globex", "Moneta Labs", "Lycée Jean Moulin"}
 	propSectors = []string{"fintech", "FinTech", "design", "éducation", "law"}
+	propNotes   = []string{"", "Met at Ștefan's", "ÜBER läufer; café", "owes me one"}
 	propCircles = []string{"university", "University", "Climbing club", "über läufer", "ÜBER LÄUFER"}
 )
 
@@ -34,7 +35,8 @@ func randomCircles(r *rand.Rand) []string {
 }
 
 // randomWrite makes one random change to the friends of s: a new friend,
-// or a rename, a new place or an archive (or its undoing) of one.
+// or a rename, a new place, new notes or an archive (or its undoing) of
+// one.
 func randomWrite(s *Store, r *rand.Rand) error {
 	return s.Batch(t0, func(tx *Tx) error {
 		fs, err := tx.Friends()
@@ -53,7 +55,7 @@ func randomWrite(s *Store, r *rand.Rand) error {
 			return tx.AddFriend(&f)
 		}
 		f := fs[r.IntN(len(fs))]
-		switch r.IntN(6) {
+		switch r.IntN(7) {
 		case 0:
 			f.Name = propNames[r.IntN(len(propNames))]
 		case 1:
@@ -69,6 +71,9 @@ func randomWrite(s *Store, r *rand.Rand) error {
 			f.IsOrg = !f.IsOrg // an organisation's card is posted nowhere
 		case 5:
 			f.Circles = randomCircles(r)
+		case 6:
+			// what the filter searches beyond the row: the notes
+			f.Notes, f.Nickname = propNotes[r.IntN(len(propNotes))], propNames[r.IntN(len(propNames))]
 		}
 		return tx.PutFriend(&f)
 	})
@@ -113,7 +118,8 @@ func indexWriter(path string) {
 }
 
 // After random sequences of writes, some from a second process, the name
-// index, the postings and the summaries equal what the records call for:
+// index (with its rows' haystacks), the postings and the summaries equal
+// what the records call for:
 // kith verify finds nothing, the name order is the collation's, the
 // friends at each place are those a pass over everyone finds, and each
 // friend's last ask (the summary's, what kith list shows) is the one
@@ -152,6 +158,7 @@ func checkNameIndexes(t *testing.T, s *Store) {
 	if len(rep.Problems) > 0 {
 		t.Fatalf("verify: %v", rep.Problems)
 	}
+	checkHaystacks(t, s, "after random writes")
 	fs, order, err := s.FriendsByName()
 	if err != nil {
 		t.Fatal(err)

@@ -204,7 +204,8 @@ func lastMadeAll(tx *bolt.Tx) (*lastMades, error) {
 }
 
 // migrateRows is migration 5: the row of every friend as the value of
-// its name index entry, whose key migration 3 wrote.
+// its name index entry, whose key migration 3 wrote; and migration 6,
+// which writes them again with their haystacks (encodeRow).
 func migrateRows(tx *bolt.Tx) error {
 	if tx.Bucket(bucketNames) == nil {
 		return corruptf("the name index (bucket names) is missing")

@@ -47,6 +47,7 @@ func allRows(t *testing.T, s *Store) []Row {
 
 func checkRows(t *testing.T, s *Store, when string) {
 	t.Helper()
+	checkHaystacks(t, s, when)
 	if got, want := allRows(t, s), wantRows(t, s); !reflect.DeepEqual(got, want) {
 		t.Errorf("%s: rows\n got %+v\nwant %+v", when, got, want)
 	}
@@ -171,11 +172,12 @@ func TestRowPagesAndLastMade(t *testing.T) {
 	}
 }
 
-// Opening each fixture an older kith wrote runs migration 5: every name
-// index entry holds its friend's row, verify finds nothing, and the
-// records read back as before (the fixture tests check them).
+// Opening each fixture an older kith wrote runs migrations 5 and 6:
+// every name index entry holds its friend's row and haystack, verify
+// finds nothing, and the records read back as before (the fixture tests
+// check them).
 func TestMigrationWritesRows(t *testing.T) {
-	for _, fixture := range []string{"schema1.db", "schema2.db", "names2.db", "circles3.db"} {
+	for _, fixture := range []string{"schema1.db", "schema2.db", "names2.db", "circles3.db", "rows5.db"} {
 		t.Run(fixture, func(t *testing.T) {
 			s := New(copyFixture(t, fixture))
 			checkRows(t, s, fixture)
@@ -183,8 +185,8 @@ func TestMigrationWritesRows(t *testing.T) {
 				t.Errorf("%s: rows %+v, want several and an archived one", fixture, rows)
 			}
 			rep, err := s.Verify()
-			if err != nil || rep.Schema != 5 {
-				t.Errorf("%s: schema %d, %v; want 5", fixture, rep.Schema, err)
+			if err != nil || rep.Schema != 6 || len(rep.Problems) > 0 {
+				t.Errorf("%s: schema %d, %+v, %v; want 6 and no problems", fixture, rep.Schema, rep.Problems, err)
 			}
 		})
 	}

@@ -77,6 +77,7 @@ func migrations() []migration {
 		}},
 		{name: "circle postings", up: migrateCircles},
 		{name: "rows in the name index", up: migrateRows, rewrites: true},
+		{name: "haystacks in the rows", up: migrateRows, rewrites: true},
 	}
 }
 

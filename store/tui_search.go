@@ -1,9 +1,12 @@
 package store
 
 import (
+	"cmp"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
+	"unsafe"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -61,9 +64,10 @@ type Haystacks struct {
 	Starts []int32
 }
 
-// Haystacks reads every friend's haystack and the name order, in one
-// read transaction, checking every record it reads: the friends' records
-// are scanned in place, never decoded.
+// Haystacks reads every friend's haystack and the name order from the
+// name index alone (schema 6: each row ends with its friend's haystack),
+// in one read transaction, checking every entry it reads: no friend is
+// decoded, nothing folded.
 func (s *Store) Haystacks() (*Haystacks, error) {
 	h := &Haystacks{}
 	err := s.view(func(tx *bolt.Tx) error {
@@ -71,56 +75,12 @@ func (s *Store) Haystacks() (*Haystacks, error) {
 		if err != nil {
 			return err
 		}
-		if err := readHaystacks(tx, c.friends, h); err != nil {
-			return err
-		}
-		order, err := nameOrder(tx, -1)
-		if err != nil {
-			return err
-		}
-		h.Order = make([]int32, len(order))
-		at := h.position()
-		for i, id := range order {
-			p := at(id)
-			if p < 0 {
-				return corruptf("names: friend %d is not a friend", id)
-			}
-			h.Order[i] = p
-		}
-		return nil
+		return readHaystacks(tx, c.friends, h)
 	})
 	if err != nil {
 		return nil, err
 	}
 	return h, nil
-}
-
-// position returns what finds an id's position in h.IDs (-1 if none):
-// a table while the ids are dense (the friends bucket's sequence), else
-// a binary search, which took 9 % of Haystacks at 100k.
-func (h *Haystacks) position() func(id uint64) int32 {
-	n := len(h.IDs)
-	if n == 0 || h.IDs[n-1] >= uint64(4*n+1024) {
-		return func(id uint64) int32 {
-			if p, ok := slices.BinarySearch(h.IDs, id); ok {
-				return int32(p)
-			}
-			return -1
-		}
-	}
-	table := make([]int32, h.IDs[n-1]+1)
-	for i := range table {
-		table[i] = -1
-	}
-	for i, id := range h.IDs {
-		table[id] = int32(i)
-	}
-	return func(id uint64) int32 {
-		if id >= uint64(len(table)) {
-			return -1
-		}
-		return table[id]
-	}
 }
 
 // PageOf reads the friends of order (ids, e.g. the first matches of a
@@ -159,74 +119,134 @@ func (s *Store) PageOf(order []uint64) (*Page, error) {
 	return p, nil
 }
 
-// readHaystacks reads every friend record, checked, into h: its id,
-// whether it is archived and its haystack. It reads them in one part, on
-// one goroutine. Read in two parts at once (a second read transaction on
-// another goroutine, the name order beside the first part), Haystacks
-// at 100k took 50-124 ms against 70-87 (BenchmarkStore/100k/Haystacks,
-// medians of 3-5 in 5 alternating rounds, load average 2.5-4): faster
-// while a core was free. But in the whole process (scripts/vs-abook
-// --only tui, 100,000 friends, medians of 5 in 4 alternating rounds,
-// load average 2-3) the filter's key to target took 88-177 ms against
-// 93-110 and the first frame 57-79 ms against 44-53: the TUI draws on
-// the other core meanwhile.
-func readHaystacks(tx *bolt.Tx, want uint64, h *Haystacks) error {
-	var all strings.Builder
-	all.Grow(int(want) * 80) // about what a demo friend's haystack takes
-	var hay []byte
-	var sectors [][]byte
-	h.IDs = make([]uint64, 0, want)
-	h.Archived = make([]bool, 0, want)
-	h.Starts = make([]int32, 0, want+1)
-	cur := tx.Bucket(bucketFriends).Cursor()
-	var last uint64
-	for k, v := cur.First(); k != nil; k, v = cur.Next() {
-		if len(k) != 8 || v == nil {
-			return corruptf("friends: key %x is not a friend", k)
-		}
-		id := btoi(k)
-		if len(h.IDs) > 0 && id <= last {
-			return corruptf("friends: key %d out of order", id)
-		}
-		last = id
-		body, err := seedFriends.open(k, v)
+// FriendsOf reads the friends of ids (e.g. the first matches of a
+// filter) without their history, in id order, and how many friends the
+// database holds, in one transaction: what a list shows of them before
+// their badges. A friend no longer there (removed since the ids were
+// read) is left out.
+func (s *Store) FriendsOf(ids []uint64) ([]Friend, int, error) {
+	var out []Friend
+	total := 0
+	err := s.view(func(tx *bolt.Tx) error {
+		c, err := getCounts(tx)
 		if err != nil {
-			return corruptf("friend %d: %v", id, err)
+			return err
 		}
-		var name, nick, org, notes []byte
-		archived := false
-		sectors = sectors[:0]
-		d := newDec(body)
-		for d.next() {
-			switch d.num {
-			case tagFriendName:
-				name = d.bytes()
-			case tagFriendNickname:
-				nick = d.bytes()
-			case tagFriendOrg:
-				org = d.bytes()
-			case tagFriendSector:
-				sectors = append(sectors, d.bytes())
-			case tagFriendNotes:
-				notes = d.bytes()
-			case tagFriendArchived:
-				archived = d.bool()
+		total = int(c.friends)
+		for _, id := range slices.Compact(slices.Sorted(slices.Values(ids))) {
+			f, err := getFriend(tx, id)
+			switch {
+			case errors.Is(err, ErrNotFound):
+				continue // removed since its id was read
+			case err != nil:
+				return err
+			}
+			out = append(out, f)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, 0, err
+	}
+	return out, total, nil
+}
+
+// readHaystacks reads every name index entry, checked, into h: the
+// haystacks (slices of the map, valid for tx) in the name order, then
+// copied into h.All in id order. The schema-5 way, which read every
+// friend record, folded each and walked the name index apart, took
+// 86 ms at 100k (BenchmarkStore/100k/Haystacks).
+func readHaystacks(tx *bolt.Tx, want uint64, h *Haystacks) error {
+	b := tx.Bucket(bucketNames)
+	if b == nil {
+		return corruptf("the name index (bucket names) is missing")
+	}
+	ids := make([]uint64, 0, want)
+	hays := make([][]byte, 0, want)
+	archived := make([]bool, 0, want)
+	size := 0
+	cur := b.Cursor()
+	for k, v := cur.First(); k != nil; k, v = cur.Next() {
+		if len(k) < 9 {
+			return corruptf("names: key %x", k)
+		}
+		id := nameID(k)
+		body, err := seedNames.open(k, v)
+		if err != nil {
+			return fmt.Errorf("names: friend %d: %w", id, err)
+		}
+		hay, arch, ok, err := rowHaystack(body)
+		if err != nil || !ok {
+			return corruptf("names: friend %d: the row holds no haystack", id)
+		}
+		ids = append(ids, id)
+		hays = append(hays, hay)
+		archived = append(archived, arch)
+		size += len(hay) + 1
+	}
+	if uint64(len(ids)) != want {
+		return corruptf("names: %d entries where %d friends were written", len(ids), want)
+	}
+	byID := idOrder(ids)
+	if byID == nil {
+		return corruptf("names: a friend has two entries")
+	}
+	h.IDs = make([]uint64, len(ids))
+	h.Archived = make([]bool, len(ids))
+	h.Starts = make([]int32, len(ids)+1)
+	h.Order = make([]int32, len(ids))
+	at := int32(0)
+	for i, p := range byID {
+		h.IDs[i], h.Archived[i], h.Starts[i] = ids[p], archived[p], at
+		h.Order[p] = int32(i)
+		at += int32(len(hays[p])) + 1
+	}
+	h.Starts[len(ids)] = at
+	// Copied in the name order, the order they were read in: in id
+	// order, from all over the map, the copy took 19 ms of 67 at 100k.
+	all := make([]byte, at)
+	for p, i := range h.Order {
+		n := copy(all[h.Starts[i]:], hays[p])
+		all[int(h.Starts[i])+n] = 1
+	}
+	// all is never written again: the string shares it, as
+	// strings.Builder does (a copy cost 6 MB and a pass at 100k).
+	h.All = unsafe.String(unsafe.SliceData(all), len(all))
+	return nil
+}
+
+// idOrder returns the positions of ids in id order, nil if an id is
+// there twice. While the ids are dense (the friends bucket's sequence) a
+// table indexed by id gives it: a sort took a third of Haystacks at 100k.
+func idOrder(ids []uint64) []int32 {
+	maxID := uint64(0)
+	for _, id := range ids {
+		maxID = max(maxID, id)
+	}
+	out := make([]int32, 0, len(ids))
+	if maxID < uint64(4*len(ids)+1024) {
+		table := make([]int32, maxID+1)
+		for p, id := range ids {
+			if table[id] != 0 {
+				return nil
+			}
+			table[id] = int32(p) + 1
+		}
+		for _, p := range table {
+			if p != 0 {
+				out = append(out, p-1)
 			}
 		}
-		if d.err {
-			return corruptf("friend %d: %v", id, errCorrupt)
+		return out
+	}
+	for p := range ids {
+		out = append(out, int32(p))
+	}
+	slices.SortFunc(out, func(a, b int32) int { return cmp.Compare(ids[a], ids[b]) })
+	for i := 1; i < len(out); i++ {
+		if ids[out[i]] == ids[out[i-1]] {
+			return nil
 		}
-		hay = AppendHaystack(hay[:0], name, nick, org, sectors, notes)
-		hay = append(hay, 1)
-		h.IDs = append(h.IDs, id)
-		h.Archived = append(h.Archived, archived)
-		h.Starts = append(h.Starts, int32(all.Len()))
-		all.Write(hay)
 	}
-	if uint64(len(h.IDs)) != want {
-		return corruptf("friends: %d records where %d were written", len(h.IDs), want)
-	}
-	h.Starts = append(h.Starts, int32(all.Len()))
-	h.All = all.String()
-	return nil
+	return out
 }

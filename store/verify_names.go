@@ -7,7 +7,7 @@ import (
 
 // expectKeys notes the name index entry and the postings friend f calls
 // for (schema 3 on; the circle postings from schema 4, the entry's row
-// from schema 5).
+// from schema 5, with its haystack from schema 6).
 func (v *verifier) expectKeys(f *Friend) {
 	if v.schema < 3 {
 		return
@@ -19,7 +19,7 @@ func (v *verifier) expectKeys(f *Friend) {
 	nk, posts := friendKeys(v.coll, f)
 	v.wantNames[string(nk)] = true
 	if v.schema >= 5 {
-		v.wantRows[string(nk)] = encodeRow(nk, f)
+		v.wantRows[string(nk)] = encodeRowOf(nk, f, v.schema >= 6)
 	}
 	for _, k := range posts {
 		if k[0] == postCircle && v.schema < 4 {
@@ -50,7 +50,7 @@ func (v *verifier) nameIndexes() {
 				v.add(string(ix.name), key, "names friend %d, who is not there or not so", btoi(k[len(k)-8:]))
 			case v.schema >= 5 && ix.s == seedNames && !bytes.Equal(val, v.wantRows[string(k)]):
 				delete(ix.want, string(k))
-				v.add(string(ix.name), key, "the row differs from friend %d's record", btoi(k[len(k)-8:]))
+				v.add(string(ix.name), key, "%s", rowProblem(k, val, v.wantRows[string(k)]))
 			default:
 				delete(ix.want, string(k))
 			}
@@ -62,4 +62,22 @@ func (v *verifier) nameIndexes() {
 			v.add(string(ix.name), fmt.Sprintf("%x", k), "friend %d's entry is missing", btoi([]byte(k[len(k)-8:])))
 		}
 	}
+}
+
+// rowProblem says what differs between the stored row got under key k
+// and the row want its friend calls for: the haystack (what the TUI's
+// filter searches, schema 6 on) when the rest is the same, else the row.
+func rowProblem(k, got, want []byte) string {
+	id := btoi(k[len(k)-8:])
+	g, _ := seedNames.open(k, got)
+	w, _ := seedNames.open(k, want)
+	gh, _, gok, _ := rowHaystack(g)
+	wh, _, wok, _ := rowHaystack(w)
+	switch {
+	case wok && !gok:
+		return fmt.Sprintf("the row holds no haystack, which friend %d's record calls for", id)
+	case gok != wok || !bytes.Equal(gh, wh):
+		return fmt.Sprintf("the row's haystack (what the filter searches) differs from friend %d's record", id)
+	}
+	return fmt.Sprintf("the row differs from friend %d's record", id)
 }

@@ -378,6 +378,7 @@ type Loader interface {
 	NetworkFor(friends []store.Friend) (*store.Network, error)
 	Haystacks() (*store.Haystacks, error)
 	PageOf(order []uint64) (*store.Page, error)
+	FriendsOf(ids []uint64) ([]store.Friend, int, error)
 	Profile() (store.Profile, error)
 	History(friendID uint64) ([]store.Ask, []store.Favor, error)
 	AskTopics(ids []uint64) ([]string, error)

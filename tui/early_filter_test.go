@@ -244,3 +244,47 @@ func TestStaleHaystackStopsItsLoad(t *testing.T) {
 		t.Fatal("the test's next step was not made")
 	}
 }
+
+// TestEarlyAnswerShowsRowsBeforeBadges: before every friend is read, the
+// first answer to a key shows the matches at once, without their history
+// (placeholder badges) and with the true count, and the read that
+// follows shows the same rows with their history.
+func TestEarlyAnswerShowsRowsBeforeBadges(t *testing.T) {
+	m, _ := earlyModel(t, 300)
+	press(m, "/")
+	cmd := press(m, "a")
+	var first searchedMsg
+	found := false
+	for _, msg := range flattenMsgs(cmd) {
+		if s, ok := msg.(searchedMsg); ok {
+			first, found = s, true
+		}
+	}
+	if !found {
+		t.Fatal("the key started no search")
+	}
+	_, next := m.Update(first)
+	rows, count := shownIDs(m), shownCount(m)
+	if len(rows) == 0 {
+		t.Fatal("the first answer shows no rows")
+	}
+	if i := m.home.selected(); m.home.d.hasHistory(i) {
+		t.Errorf("the first answer's rows have their history: got %v, want placeholders first", m.home.d.hasHistory(i))
+	}
+	if next == nil || !m.home.searching {
+		t.Fatal("no read of the answer's history follows")
+	}
+	run(t, m, next)
+	if got := shownIDs(m); !slices.Equal(got, rows) {
+		t.Errorf("with their history: rows %v, want %v", got, rows)
+	}
+	if got := shownCount(m); got != count {
+		t.Errorf("with their history: count %s, want %s", got, count)
+	}
+	if i := m.home.selected(); !m.home.d.hasHistory(i) {
+		t.Error("the answer read with its history has none")
+	}
+	if m.home.searching {
+		t.Error("still searching after the answer with its history")
+	}
+}

@@ -272,7 +272,7 @@ func (f *friendsScreen) earlyQuery(q string) tea.Cmd {
 }
 
 // startSearch finds the current query's matches in the haystacks and
-// reads the first page of them, unless a read is under way (its answer
+// reads the first page of them (at once, then with their history), unless a read is under way (its answer
 // then starts the next: the queries typed in between are dropped, not
 // searched) or the haystacks are not in yet (their arrival starts it).
 func (f *friendsScreen) startSearch() tea.Cmd {
@@ -282,7 +282,7 @@ func (f *friendsScreen) startSearch() tea.Cmd {
 	f.searching = true
 	f.searches++
 	first, found := f.hay.match(f.query, f.showArchived, f.answerRows())
-	return pageOfCmd(f.c.st, f.query, f.showArchived, first, found, f.loadPage(), searchGen|f.searches)
+	return matchesCmd(f.c.st, f.query, f.showArchived, first, found, f.loadPage(), searchGen|f.searches<<1)
 }
 
 // answerRows is how many of the first matches the answer to a filter
@@ -319,7 +319,8 @@ func (f *friendsScreen) handleHaystack(msg haystackMsg) tea.Cmd {
 
 // handleSearched shows the answer to a query, if the friends are still
 // those of its page and the query typed since is the same or narrows it;
-// else it searches again for the query typed since.
+// else it searches again for the query typed since (an answer without
+// its history then goes without it).
 func (f *friendsScreen) handleSearched(msg searchedMsg) tea.Cmd {
 	f.searching = false
 	if !f.early() || msg.page != f.loadPage() {
@@ -340,6 +341,12 @@ func (f *friendsScreen) handleSearched(msg searchedMsg) tea.Cmd {
 	f.showEarly(msg.data)
 	f.rebuild(true)
 	cmd := f.selectionChanged(true)
+	if msg.then != nil {
+		// shown without their badges: their history is read next (and
+		// its answer starts the search for a query narrowed meanwhile)
+		f.searching = true
+		return tea.Batch(cmd, msg.then)
+	}
 	if msg.query != f.query {
 		// narrowed meanwhile: the rows shown are the first of the
 		// query's, the count is not

@@ -2,8 +2,9 @@ package tui
 
 // This file answers the friends screen's filter before every friend is
 // read: from every friend's haystack (store.Store.Haystacks), read beside
-// the load's second step, the matches are found in memory and the first
-// page of them is read with its history (pageOfCmd).
+// the load's second step, the matches are found in memory, the first
+// page of them is read and shown with placeholder badges (matchesCmd),
+// then read again with its history (pageOfCmd).
 
 import (
 	tea "charm.land/bubbletea/v2"
@@ -108,12 +109,39 @@ const searchGen = 1 << 62
 
 // searchedMsg carries the answer to query (archived ones shown or not),
 // made while page (the first page of a load) was the friends loaded.
+// When then is set, the answer's friends are without their history
+// (placeholder badges) and then reads it (pageOfCmd).
 type searchedMsg struct {
 	query    string
 	archived bool
 	page     *dataset
 	data     *dataset
 	err      error
+	then     tea.Cmd
+}
+
+// matchesCmd reads the friends of first, the first matches of query by
+// name out of found, without their history: the filter's first answer
+// before every friend is read, shown at once with placeholder badges
+// while pageOfCmd, its then, reads them with their history (gen+1). The
+// read of the history and the places is most of an answer's time
+// (BenchmarkStore/100k/PageOf against FriendsOf).
+func matchesCmd(st Loader, query string, archived bool, first []uint64, found int, page *dataset, gen uint64) tea.Cmd {
+	return func() tea.Msg {
+		msg := searchedMsg{query: query, archived: archived, page: page}
+		fs, total, err := st.FriendsOf(first)
+		if err != nil {
+			msg.err = err
+			return msg
+		}
+		d := newPartial(gen, fs, first, page.profile)
+		d.page, d.total = true, total
+		d.search, d.found = query, found
+		d.ix = buildIndex(d)
+		msg.data = d
+		msg.then = pageOfCmd(st, query, archived, first, found, page, gen+1)
+		return msg
+	}
 }
 
 // pageOfCmd reads the friends of first, the first matches of query by
